@@ -1,0 +1,121 @@
+/**
+ * `cvlens fit FILE --model bgnbd|pnbd|gg`: fits one probabilistic model and
+ * prints its parameters, log-likelihood, customer count and fit time. With
+ * --calibration-end the model is fitted on the calibration period and its
+ * predictions are compared with the purchases made after it.
+ */
+import { parseArgs } from 'node:util';
+import {
+  compareCalibration,
+  createCalibrationSplit,
+  createSummaryBuilder,
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  readTransactions,
+  type CustomerSummary,
+  type FitResult,
+  type HoldoutComparison,
+  type PurchaseModelFit,
+} from '../../core/index.ts';
+import { parseDay, parseUnit } from '../options.ts';
+import { readInputFile } from '../read-input.ts';
+import { formatTable } from '../text-table.ts';
+import { UsageError } from '../usage-error.ts';
+
+const MODELS = { bgnbd: 'BG/NBD', pnbd: 'Pareto/NBD', gg: 'Gamma-Gamma' } as const;
+type ModelKey = keyof typeof MODELS;
+
+export async function fitCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      model: { type: 'string' },
+      period: { type: 'string' },
+      'calibration-end': { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('fit takes one FILE of transactions.');
+  const model = values.model;
+  if (model === undefined || !(model in MODELS)) {
+    throw new UsageError(`--model must be one of bgnbd, pnbd, gg${model === undefined ? '' : `, not '${model}'`}.`);
+  }
+  const key = model as ModelKey;
+  const unit = parseUnit(values.period);
+  const asOf = parseDay(values['as-of'], '--as-of');
+  const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
+
+  const bytes = readInputFile(positionals[0]);
+  const builder = createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
+  const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit }) : undefined;
+  const read = readTransactions(bytes, {
+    onTransaction: (t) => {
+      builder.add(t);
+      split?.add(t);
+    },
+  });
+  if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);
+  if (read.rowsAccepted === 0) {
+    process.stderr.write(`cvlens: no usable transactions in '${positionals[0]}'.\n`);
+    return 1;
+  }
+  const summaries = builder.finish();
+  const fit = fitModel(key, summaries);
+  let holdout: HoldoutComparison | undefined;
+  if (split && key !== 'gg') holdout = compareCalibration(fit as PurchaseModelFit, split.finish());
+
+  if (values.json) {
+    const json: Record<string, unknown> = {
+      model: key,
+      params: fit.params,
+      logLikelihood: fit.logLikelihood,
+      customers: fit.customers,
+      seconds: fit.seconds,
+      iterations: fit.iterations,
+      converged: fit.converged,
+      period: unit,
+    };
+    if (holdout) json.holdout = holdout;
+    process.stdout.write(JSON.stringify(json) + '\n');
+    return 0;
+  }
+  const lines = [
+    `${MODELS[key]} fitted on ${fit.customers.toLocaleString('en')} ${key === 'gg' ? 'repeat ' : ''}customers (time in ${unit}s) in ${(fit.seconds * 1000).toFixed(1)} ms` +
+      `${fit.converged ? '' : ' (did not fully converge)'}:`,
+    ...Object.entries(fit.params).map(([k, v]) => `  ${k.padEnd(6)} ${v.toPrecision(6)}`),
+    `  log-likelihood ${fit.logLikelihood.toFixed(2)}`,
+  ];
+  if (holdout) {
+    lines.push(
+      '',
+      `Holdout (${holdout.length.toFixed(1)} ${unit}s after the calibration end): ${holdout.actualTotal} purchases, predicted ${holdout.predictedTotal.toFixed(1)}`,
+      formatTable(
+        ['calibration repeat purchases', 'customers', 'actual', 'predicted'],
+        holdout.byFrequency.map((r) => [r.group, String(r.customers), r.actual.toFixed(3), r.predicted.toFixed(3)]),
+        ['left', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+function fitModel(key: ModelKey, s: readonly CustomerSummary[]): FitResult {
+  if (key === 'gg') {
+    const repeat = s.filter((c) => c.frequency > 0 && c.monetary > 0);
+    const fit = fitGammaGamma({ x: repeat.map((c) => c.frequency), zbar: repeat.map((c) => c.monetary) });
+    for (const w of fit.warnings) process.stderr.write(`warning: ${w}\n`);
+    return fit;
+  }
+  const minT = 1 / 7; // a customer first seen on the last day has been observable for a day
+  const data = {
+    x: s.map((c) => c.frequency),
+    t_x: s.map((c) => (c.frequency === 0 ? 0 : c.recency)),
+    T: s.map((c) => Math.max(c.T, minT)),
+  };
+  return key === 'pnbd' ? fitParetoNbd(data) : fitBgNbd(data);
+}

@@ -1,0 +1,282 @@
+/**
+ * `cvlens segment FILE`: transactions in, a scored and tiered customer table
+ * out — printed as a tier summary, written as a workbook, or as JSON.
+ */
+import { parseArgs } from 'node:util';
+import {
+  analyzeCustomers,
+  compareCalibration,
+  createCalibrationSplit,
+  createSummaryBuilder,
+  CvError,
+  dayToIso,
+  label,
+  readTransactions,
+  type Analysis,
+  type DateOrder,
+  type HoldoutComparison,
+  type Lang,
+  type PurchaseModelName,
+  type ReadResult,
+  type RejectedRow,
+  type TextEncodingOption,
+} from '../../core/index.ts';
+import { explainMissingColumn, parseColumns, parseDay, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
+import { createProgress } from '../progress.ts';
+import { readInputFile } from '../read-input.ts';
+import { formatTable } from '../text-table.ts';
+import { UsageError } from '../usage-error.ts';
+import { writeSegmentWorkbook } from '../workbook.ts';
+
+/** How many rejected rows are listed on stderr before the rest are only counted. */
+const REJECTED_ON_STDERR = 50;
+
+export async function segmentCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      period: { type: 'string' },
+      'as-of': { type: 'string' },
+      margin: { type: 'string' },
+      tiers: { type: 'string' },
+      cuts: { type: 'string' },
+      lang: { type: 'string' },
+      model: { type: 'string' },
+      horizon: { type: 'string' },
+      discount: { type: 'string' },
+      'calibration-end': { type: 'string' },
+      'date-order': { type: 'string' },
+      encoding: { type: 'string' },
+      columns: { type: 'string' },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError(`segment takes one FILE, got ${positionals.length}: ${positionals.join(', ')}.`);
+  const file = positionals[0];
+  const unit = parseUnit(values.period);
+  const lang = parseLang(values.lang);
+  const asOf = parseDay(values['as-of'], '--as-of');
+  const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
+  const marginRate = parseRate(values.margin, '--margin');
+  const tierRule = parseTierRule(values.tiers, values.cuts);
+  const model = parseModel(values.model);
+  const horizon = parseNumber(values.horizon, '--horizon', (n) => (n >= 0 ? undefined : 'must be 0 or more periods'));
+  const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
+  const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
+  const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
+  if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
+    throw new UsageError('--calibration-end must be before --as-of.');
+  }
+  const out = values.out ?? (values.json ? undefined : 'segments.xlsx');
+
+  const bytes = readInputFile(file);
+  const progress = createProgress();
+  const builder = createSummaryBuilder({ unit, asOf, marginRate });
+  const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
+  let read: ReadResult;
+  try {
+    read = readTransactions(bytes, {
+      mapping: parseColumns(values.columns),
+      dateOrder,
+      encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
+      onTransaction: (t) => {
+        builder.add(t);
+        split?.add(t);
+      },
+      onProgress: (f) => progress.update('Reading', f),
+    });
+  } catch (error) {
+    throw explainMissingColumn(error);
+  } finally {
+    progress.done();
+  }
+  reportRejected(read.rejected, out);
+  for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (read.rowsAccepted === 0) {
+    process.stderr.write(`cvlens: no usable transactions in '${file}' (${read.rejected.length} rows rejected).\n`);
+    return 1;
+  }
+  const summaries = builder.finish();
+  if (summaries.length === 0) {
+    process.stderr.write(`cvlens: no customer has a purchase on or before the as-of date in '${file}'.\n`);
+    return 1;
+  }
+  const report = builder.report();
+  if (report.afterAsOf > 0) process.stderr.write(`note: ${report.afterAsOf} rows dated after the as-of date were left out.\n`);
+
+  const analysis = analyzeCustomers(summaries, { unit, asOf: report.asOf, marginRate, tierRule, model, horizon, annualDiscount });
+  for (const w of analysis.segment.warnings) process.stderr.write(`warning: ${w}\n`);
+
+  let holdout: HoldoutComparison | undefined;
+  if (split && model !== 'none') holdout = evaluateHoldout(split.finish(), model, unit);
+
+  if (values.json) {
+    process.stdout.write(JSON.stringify(toJson(analysis, read, holdout)) + '\n');
+  } else {
+    process.stdout.write(summaryTable(analysis, lang) + '\n');
+    const t = analysis.segment.totals;
+    process.stdout.write(
+      `\n${t.customers.toLocaleString('en')} customers from ${read.rowsAccepted.toLocaleString('en')} transactions` +
+        ` (as of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'}, ${unit}s); top 20 % hold ` +
+        `${(analysis.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${analysis.segment.concentration.gini.toFixed(3)}; ` +
+        `churn risk: ${t.churnSource === 'heuristic' ? 'overdue heuristic' : describeModel(analysis)}.\n`,
+    );
+  }
+  if (out) {
+    await writeSegmentWorkbook(out, {
+      analysis,
+      lang,
+      rejected: read.rejected,
+      holdout,
+      about: [
+        ['file', file ?? ''],
+        ['transactions read', read.rowsAccepted],
+        ['rows rejected', read.rejected.length],
+        ['encoding', read.encoding],
+        ['date order', read.dateOrder],
+        ['period', unit],
+        ['as of', analysis.segment.totals.asOf !== undefined ? dayToIso(analysis.segment.totals.asOf) : ''],
+        ['value basis', analysis.segment.totals.valueBasis],
+        ['model', model],
+        ['margin rate for model CLV', analysis.models.marginRate],
+      ],
+    });
+    process.stderr.write(`Wrote ${out}.\n`);
+  }
+  return 0;
+}
+
+function parseModel(text: string | undefined): PurchaseModelName {
+  return (oneOf(text, '--model', ['bgnbd', 'pnbd', 'none']) ?? 'bgnbd') as PurchaseModelName;
+}
+
+function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
+  if (text === undefined || allowed.includes(text)) return text;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`);
+}
+
+function describeModel(a: Analysis): string {
+  const m = a.models.purchase;
+  return m ? `1 − P(alive) from ${m.model === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'}` : 'model';
+}
+
+function evaluateHoldout(
+  data: ReturnType<ReturnType<typeof createCalibrationSplit>['finish']>,
+  model: Exclude<PurchaseModelName, 'none'>,
+  unit: ReturnType<typeof parseUnit>,
+): HoldoutComparison | undefined {
+  const calibrated = analyzeCustomers(data.calibration, { unit, model, spendModel: false });
+  if (!calibrated.models.purchase) {
+    process.stderr.write(`warning: no holdout comparison: ${calibrated.models.fallback ?? 'the model could not be fitted'}\n`);
+    return undefined;
+  }
+  try {
+    return compareCalibration(calibrated.models.purchase, data);
+  } catch (error) {
+    if (error instanceof CvError) {
+      process.stderr.write(`warning: no holdout comparison: ${error.reason}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+function reportRejected(rejected: readonly RejectedRow[], out: string | undefined): void {
+  if (rejected.length === 0) return;
+  process.stderr.write(`${rejected.length} row${rejected.length === 1 ? '' : 's'} could not be used:\n`);
+  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  line ${r.line}: ${r.reason}\n`);
+  if (rejected.length > REJECTED_ON_STDERR) {
+    const where = out ? `the rejected-rows sheet of ${out}` : 'the "rejected" list of --json';
+    process.stderr.write(`  … and ${rejected.length - REJECTED_ON_STDERR} more (all are in ${where}).\n`);
+  }
+}
+
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)} %`;
+}
+
+function money(x: number): string {
+  return x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export function summaryTable(a: Analysis, lang: Lang): string {
+  const header = (['tier', 'customers', 'customerShare', 'value', 'valueShare', 'averageValue'] as const).map((k) =>
+    label(`summary.${k}`, lang),
+  );
+  const rows = a.segment.summary.map((r) => [
+    label(`tier.${r.tier}`, lang),
+    r.customers.toLocaleString('en'),
+    percent(r.customerShare),
+    money(r.value),
+    percent(r.valueShare),
+    money(r.averageValue),
+  ]);
+  const t = a.segment.totals;
+  rows.push([lang === 'zh' ? '合计' : 'Total', t.customers.toLocaleString('en'), '100.0 %', money(t.value), '100.0 %', money(t.customers ? t.value / t.customers : 0)]);
+  return formatTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right']);
+}
+
+function round(x: number | undefined, digits = 6): number | null {
+  if (x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
+function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
+  const { segment, models } = a;
+  return {
+    customers: segment.customers.map((c) => ({
+      id: c.id,
+      name: c.name ?? null,
+      email: c.email ?? null,
+      company: c.company ?? null,
+      firstPurchase: dayToIso(c.firstDay),
+      lastPurchase: dayToIso(c.lastDay),
+      purchases: c.purchaseDays,
+      frequency: c.frequency,
+      recency: round(c.recency),
+      T: round(c.T),
+      sinceLast: round(c.sinceLast),
+      monetary: round(c.monetary),
+      averageSpend: round(c.averageSpend),
+      revenue: round(c.revenue),
+      returns: c.returns,
+      returnAmount: round(c.returnAmount),
+      profit: round(c.profit),
+      value: round(c.value),
+      contribution: round(c.contribution),
+      clv: round(c.clv),
+      pAlive: round(c.pAlive),
+      expectedPurchases: round(c.expectedPurchases),
+      churnRisk: round(c.churnRisk),
+      churnLevel: c.churnLevel,
+      churnSource: c.churnSource,
+      rfm: c.rfm.cell,
+      rfmSegment: c.rfm.segment,
+      tier: c.tier,
+      matrix: c.matrix,
+      stage: c.stage,
+    })),
+    summary: segment.summary.map((s) => ({
+      tier: s.tier,
+      customers: s.customers,
+      customerShare: round(s.customerShare),
+      value: round(s.value),
+      valueShare: round(s.valueShare),
+      averageValue: round(s.averageValue),
+    })),
+    concentration: { top20Share: round(segment.concentration.top20Share), gini: round(segment.concentration.gini) },
+    model: models.purchase
+      ? { model: models.purchase.model, params: models.purchase.params, logLikelihood: models.purchase.logLikelihood }
+      : null,
+    spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
+    holdout: holdout ?? null,
+    warnings: [...read.warnings, ...segment.warnings],
+    read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder },
+    rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * `cvlens` entry point: dispatches to a command and turns every failure into
+ * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
+ * or a failed computation, 2 a usage error).
+ */
+import { CvError } from '../core/index.ts';
+import { UsageError } from './usage-error.ts';
+
+export const HELP = `cvlens: customer value scoring from transaction files
+
+Usage:
+  cvlens segment FILE [--out segments.xlsx] [--json] [--period day|week|month]
+                 [--as-of DATE] [--margin RATE] [--tiers contribution|pareto|quantile|threshold]
+                 [--cuts 4,2,1] [--lang en|zh] [--model bgnbd|pnbd|none]
+                 [--horizon N] [--discount RATE] [--calibration-end DATE]
+                 [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
+                 [--columns customerId=HEADER,date=HEADER,amount=HEADER,…]
+  cvlens fit FILE --model bgnbd|pnbd|gg [--period week] [--calibration-end DATE]
+                 [--as-of DATE] [--json]
+  cvlens demo [--out transactions.csv] [--customers N] [--seed N]
+  cvlens help | --help | --version
+
+FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
+with a customer id, a date and an amount column, detected from English or
+Chinese headers (客户编号, 日期, 金额 …).`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, () => Promise<Command>> = {
+  segment: async () => (await import('./commands/segment.ts')).segmentCommand,
+  fit: async () => (await import('./commands/fit.ts')).fitCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(HELP + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(pkg.version + '\n');
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`cvlens: unknown command '${name}'. Run 'cvlens --help' for the commands.\n`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+/** Prints one sentence for a known failure; a stack trace only for real bugs. */
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`cvlens: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof CvError) {
+    process.stderr.write(`cvlens: ${error.message}\n`);
+    return 1;
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`cvlens: ${(error as Error).message}. Run 'cvlens --help' for the options.\n`);
+    return 2;
+  }
+  process.stderr.write(`cvlens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 70;
+}

@@ -1,0 +1,98 @@
+/**
+ * Shared option parsing for the commands: one place that turns option text
+ * into typed values with sentences the user can act on.
+ */
+import { ALL_ROLES, CvError, parseDate, type ColumnRole, type DayNumber, type Lang, type TimeUnit, type TierRule } from '../core/index.ts';
+import { UsageError } from './usage-error.ts';
+
+export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
+  if (text === undefined) return fallback;
+  if (text === 'day' || text === 'week' || text === 'month') return text;
+  throw new UsageError(`--period must be day, week or month, not '${text}'.`);
+}
+
+export function parseLang(text: string | undefined): Lang {
+  if (text === undefined) return 'en';
+  if (text === 'en' || text === 'zh') return text;
+  throw new UsageError(`--lang must be en or zh, not '${text}'.`);
+}
+
+export function parseDay(text: string | undefined, option: string): DayNumber | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseDate(text, 'ymd');
+  } catch (error) {
+    if (error instanceof CvError) throw new UsageError(`${option} '${text}' is not a date: write it as YYYY-MM-DD.`);
+    throw error;
+  }
+}
+
+export function parseNumber(text: string | undefined, option: string, check?: (n: number) => string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text.trim().replace(/%$/, ''));
+  const value = text.trim().endsWith('%') ? n / 100 : n;
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} must be a number, not '${text}'.`);
+  const problem = check?.(value);
+  if (problem) throw new UsageError(`${option} ${problem}, not '${text}'.`);
+  return value;
+}
+
+export function parseRate(text: string | undefined, option: string): number | undefined {
+  return parseNumber(text, option, (n) => (n < 0 || n > 1 ? 'must be a rate between 0 and 1 (or a percentage)' : undefined));
+}
+
+const TIER_METHODS = ['contribution', 'pareto', 'quantile', 'threshold'] as const;
+
+/** `--tiers` and `--cuts` → a core TierRule; `threshold` is the core's `fixed`. */
+export function parseTierRule(method: string | undefined, cuts: string | undefined): TierRule {
+  const m = method ?? 'contribution';
+  if (!(TIER_METHODS as readonly string[]).includes(m)) {
+    throw new UsageError(`--tiers must be one of ${TIER_METHODS.join(', ')}, not '${m}'.`);
+  }
+  let three: readonly [number, number, number] | undefined;
+  if (cuts !== undefined) {
+    const parts = cuts.split(',').map((s) => Number(s.trim()));
+    if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) {
+      throw new UsageError(`--cuts must be three numbers separated by commas (e.g. 4,2,1), not '${cuts}'.`);
+    }
+    three = [parts[0]!, parts[1]!, parts[2]!];
+  }
+  switch (m) {
+    case 'contribution':
+      return { method: 'contribution', cuts: three };
+    case 'pareto':
+      return { method: 'pareto', shares: three };
+    case 'quantile':
+      return { method: 'quantile', top: three };
+    default:
+      if (!three) throw new UsageError('--tiers threshold needs --cuts with the three minimum values, e.g. --cuts 100000,50000,25000.');
+      return { method: 'fixed', thresholds: three };
+  }
+}
+
+/**
+ * `--columns customerId=客户编号,date=3,amount=total`: which column holds
+ * each role, by header or by 1-based position (as a spreadsheet user counts).
+ */
+export function parseColumns(text: string | undefined): Partial<Record<ColumnRole, string | number>> | undefined {
+  if (text === undefined) return undefined;
+  const mapping: Partial<Record<ColumnRole, string | number>> = {};
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const role = part.slice(0, eq).trim() as ColumnRole;
+    const column = part.slice(eq + 1).trim();
+    if (eq < 0 || !ALL_ROLES.includes(role) || column === '') {
+      throw new UsageError(`--columns takes role=column pairs with roles ${ALL_ROLES.join(', ')}; '${part}' is not one.`);
+    }
+    mapping[role] = /^\d+$/.test(column) ? Number(column) - 1 : column;
+  }
+  return mapping;
+}
+
+/** The reader's advice names its `mapping` option; on the command line that is --columns. */
+export function explainMissingColumn(error: unknown): unknown {
+  if (!(error instanceof CvError) || error.kind !== 'data' || !/ column was found/.test(error.reason)) return error;
+  const role = /no (.+?) column was found/.exec(error.reason)?.[1] ?? 'the';
+  const hint = role === 'customer id' ? 'customerId' : role;
+  return new UsageError(error.reason.replace(/; name it in the mapping option\.?$/, `; name it with --columns, e.g. --columns ${hint}=<header>.`));
+}

@@ -1,0 +1,4 @@
+export { churnRiskScores, overdueRisk, typicalGap } from './overdue.ts';
+export type { OverdueInput } from './overdue.ts';
+export { CHURN_LEVEL_THRESHOLDS, churnLevel } from './level.ts';
+export type { ChurnLevel } from './level.ts';

@@ -1,0 +1,2 @@
+export { gini } from './gini.ts';
+export { topShare } from './top-share.ts';

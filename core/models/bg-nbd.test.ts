@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { CvError } from '../errors.ts';
+import {
+  bgNbdConditionalExpected,
+  bgNbdExpected,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  bgNbdProbabilityOfCount,
+  fitBgNbd,
+} from './bg-nbd.ts';
+
+const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
+const haveData = existsSync(DATA);
+function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
+  const x: number[] = [];
+  const t_x: number[] = [];
+  const T: number[] = [];
+  for (const line of readFileSync(DATA, 'utf8').trim().split('\n').slice(1)) {
+    const [, f, r, age] = line.split(',');
+    x.push(Number(f));
+    t_x.push(Number(r));
+    T.push(Number(age));
+  }
+  return { x, t_x, T };
+}
+
+// Fader, Hardie & Lee (2005), "Counting your customers the easy way", section 5 (4-digit values
+// as printed by Python lifetimes on the same file).
+const FHL = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
+// The 3-digit values of the paper, used by R BTYD's documentation examples.
+const BTYD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
+
+describe.skipIf(!haveData)('fitBgNbd on CDNOW (2,357 customers, weeks)', () => {
+  it('reproduces the published parameters and log-likelihood', () => {
+    const fit = fitBgNbd(cdnow());
+    expect(fit.model).toBe('bgnbd');
+    expect(fit.customers).toBe(2357);
+    expect(fit.converged).toBe(true);
+    for (const k of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(rel(fit.params[k], FHL[k]), k).toBeLessThan(1e-3);
+    }
+    expect(Math.abs(fit.logLikelihood - -9582.43)).toBeLessThan(0.05);
+    expect(fit.seconds).toBeGreaterThan(0);
+  });
+  it('gives the same log-likelihood from bgNbdLogLikelihood at the published point', () => {
+    expect(Math.abs(bgNbdLogLikelihood(FHL, cdnow()) - -9582.43)).toBeLessThan(0.05);
+  });
+  it('is unchanged (α scaled by 7) when the data are in days instead of weeks', () => {
+    const w = cdnow();
+    const days = { x: w.x, t_x: w.t_x.map((v) => v * 7), T: w.T.map((v) => v * 7) };
+    const fw = fitBgNbd(w);
+    const fd = fitBgNbd(days);
+    expect(rel(fd.params.alpha / 7, fw.params.alpha)).toBeLessThan(1e-4);
+    expect(rel(fd.params.r, fw.params.r)).toBeLessThan(1e-4);
+    expect(rel(fd.params.b, fw.params.b)).toBeLessThan(1e-4);
+    // LL is a density of the x purchase times: in days it shifts by the Jacobian −Σ x ln 7.
+    const purchases = w.x.reduce((s, v) => s + v, 0);
+    expect(fd.logLikelihood - fw.logLikelihood).toBeCloseTo(-purchases * Math.log(7), 3);
+  });
+});
+
+describe('BG/NBD predictions', () => {
+  it('gives E[Y(39) | x 2, t_x 30.43, T 38.86] = 1.226 and P(alive) 0.7266 (FHL 2005, section 5)', () => {
+    expect(bgNbdConditionalExpected(FHL, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3);
+    expect(bgNbdProbabilityAlive(FHL, 2, 30.43, 38.86)).toBeCloseTo(0.7266, 4);
+  });
+  it('gives E[Y(52) | 26, 30.857143, 31] = 25.7566 with P(alive) 0.96885 (lifetimes on CDNOW)', () => {
+    expect(rel(bgNbdConditionalExpected(FHL, 52, 26, 30.857143, 31), 25.7566)).toBeLessThan(1e-4);
+    expect(Math.abs(bgNbdProbabilityAlive(FHL, 26, 30.857143, 31) - 0.96885)).toBeLessThan(1e-5);
+  });
+  it('matches R BTYD bgnbd.pmf: P(X(39)=0), P(X(2)=10) and P(X(30)=11..20)', () => {
+    expect(bgNbdProbabilityOfCount(BTYD, 39, 0)).toBeCloseTo(0.5737864, 6);
+    expect(rel(bgNbdProbabilityOfCount(BTYD, 2, 10), 1.07869e-7)).toBeLessThan(1e-4);
+    const pmf = [
+      0.0019995214, 0.001517024, 0.001163315, 0.0009003148, 0.0007023638, 0.0005517902, 0.0004361913, 0.0003467171,
+      0.0002769613, 0.000222226,
+    ];
+    pmf.forEach((want, i) => expect(rel(bgNbdProbabilityOfCount(BTYD, 30, 11 + i), want)).toBeLessThan(1e-5));
+  });
+  it('has a PMF that sums to 1 and whose mean is E[X(t)]', () => {
+    let total = 0;
+    let mean = 0;
+    for (let n = 0; n < 400; n++) {
+      const p = bgNbdProbabilityOfCount(FHL, 39, n);
+      total += p;
+      mean += n * p;
+    }
+    expect(total).toBeCloseTo(1, 8);
+    expect(mean).toBeCloseTo(bgNbdExpected(FHL, 39), 6);
+  });
+  it('agrees with the unconditional expectation for a brand-new customer (x = 0, T → 0)', () => {
+    expect(bgNbdConditionalExpected(FHL, 39, 0, 0, 1e-12)).toBeCloseTo(bgNbdExpected(FHL, 39), 8);
+  });
+  it('gives P(alive) 0, not NaN, for x 1000, t_x 10, T 100', () => {
+    expect(bgNbdProbabilityAlive(FHL, 1000, 10, 100)).toBe(0);
+    expect(bgNbdConditionalExpected(FHL, 52, 1000, 10, 100)).toBe(0);
+  });
+  it('keeps E[Y] finite and near (r+x)/(α+T)·t for a very active living customer', () => {
+    const e = bgNbdConditionalExpected(FHL, 1, 1000, 100, 100);
+    expect(Number.isFinite(e)).toBe(true);
+    expect(rel(e, (FHL.r + 1000) / (FHL.alpha + 100))).toBeLessThan(0.01);
+  });
+  it('handles a = 1 (the removable singularity)', () => {
+    const at = bgNbdConditionalExpected({ ...FHL, a: 1 }, 39, 2, 30, 38);
+    const near = bgNbdConditionalExpected({ ...FHL, a: 1.001 }, 39, 2, 30, 38);
+    expect(rel(at, near)).toBeLessThan(1e-3);
+  });
+  it('is zero over a zero horizon and grows with the horizon', () => {
+    expect(bgNbdConditionalExpected(FHL, 0, 3, 20, 30)).toBe(0);
+    expect(bgNbdConditionalExpected(FHL, 10, 3, 20, 30)).toBeLessThan(bgNbdConditionalExpected(FHL, 20, 3, 20, 30));
+  });
+});
+
+describe('BG/NBD input checks', () => {
+  it('rejects invalid rows and parameters with a CvError naming the function', () => {
+    expect(() => bgNbdProbabilityAlive(FHL, 1.5, 1, 2)).toThrow(/^bgNbdProbabilityAlive: x must be a whole number/);
+    expect(() => bgNbdProbabilityAlive(FHL, 1, 3, 2)).toThrow(CvError);
+    expect(() => bgNbdProbabilityAlive({ ...FHL, a: -1 }, 1, 1, 2)).toThrow(/parameter a/);
+    expect(() => fitBgNbd({ x: [1], t_x: [1, 2], T: [3] })).toThrow(/same length/);
+  });
+  it('refuses to fit with too few repeat customers (kind "data")', () => {
+    const n = 50;
+    const data = { x: Array(n).fill(0), t_x: Array(n).fill(0), T: Array(n).fill(10) };
+    data.x[0] = 2;
+    data.t_x[0] = 5;
+    try {
+      fitBgNbd(data);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CvError);
+      expect((e as CvError).kind).toBe('data');
+    }
+  });
+  it('reports non-identifiable data as a convergence error', () => {
+    // Every customer buys at a constant rate up to T: no sign of dropout, so b → ∞ or a → 0.
+    const x: number[] = [];
+    const t_x: number[] = [];
+    const T: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      x.push(10);
+      t_x.push(50);
+      T.push(50);
+    }
+    expect(() => fitBgNbd({ x, t_x, T })).toThrow(CvError);
+  });
+});

@@ -1,0 +1,30 @@
+/** Probabilistic customer models ("buy till you die"), model CLV, predictions and holdout checks. */
+export type { RepeatData, GroupedRepeatData } from './customer-data.ts';
+export { groupRepeatData, MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS } from './customer-data.ts';
+export type { BgNbdParams, BgNbdFitOptions } from './bg-nbd.ts';
+export {
+  fitBgNbd,
+  bgNbdLogLikelihood,
+  bgNbdProbabilityAlive,
+  bgNbdConditionalExpected,
+  bgNbdExpected,
+  bgNbdProbabilityOfCount,
+} from './bg-nbd.ts';
+export type { ParetoNbdParams, ParetoNbdFitOptions } from './pareto-nbd.ts';
+export {
+  fitParetoNbd,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+  paretoNbdConditionalExpected,
+  paretoNbdExpected,
+} from './pareto-nbd.ts';
+export type { GammaGammaParams, GammaGammaFit, SpendData } from './gamma-gamma.ts';
+export { fitGammaGamma, gammaGammaLogLikelihood, gammaGammaExpectedSpend, SPEND_CORRELATION_WARNING, MIN_SPEND_CUSTOMERS } from './gamma-gamma.ts';
+export type { ClvOptions } from './model-clv.ts';
+export { modelClv, discountedPurchases, discountRatePerStep, daysPerUnit } from './model-clv.ts';
+export type { PurchaseModel, PurchaseModelFit } from './purchase-model.ts';
+export { purchaseModel } from './purchase-model.ts';
+export type { PredictCustomer } from './predict.ts';
+export { predictCustomers } from './predict.ts';
+export type { HoldoutData, HoldoutRow, HoldoutComparison } from './holdout.ts';
+export { compareHoldout, HOLDOUT_GROUPS } from './holdout.ts';

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { logGamma } from '../math/log-gamma.ts';
+import { createRng } from '../simulate/prng.ts';
+import { sampleExponential, sampleGamma } from '../simulate/samplers.ts';
+import {
+  fitParetoNbd,
+  paretoNbdConditionalExpected,
+  paretoNbdExpected,
+  paretoNbdLogLikelihood,
+  paretoNbdProbabilityAlive,
+  type ParetoNbdParams,
+} from './pareto-nbd.ts';
+
+const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
+const haveData = existsSync(DATA);
+function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
+  const x: number[] = [];
+  const t_x: number[] = [];
+  const T: number[] = [];
+  for (const line of readFileSync(DATA, 'utf8').trim().split('\n').slice(1)) {
+    const [, f, r, age] = line.split(',');
+    x.push(Number(f));
+    t_x.push(Number(r));
+    T.push(Number(age));
+  }
+  return { x, t_x, T };
+}
+const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
+
+// Fader, Hardie & Lee (2005), "Counting your customers the easy way", table 1 (Pareto/NBD column).
+const PUBLISHED: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+
+/**
+ * Independent check of the hypergeometric closed form: the likelihood as
+ * the integral over the death time τ (Fader & Hardie 2005 note, eq. 20):
+ * L = Γ(r+x)α^r β^s/Γ(r) · [ (α+T)^−(r+x) (β+T)^−s + s ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ ],
+ * integrated by composite Simpson with 20,000 panels in u = ln(min(α, β) + τ).
+ */
+function likelihoodByQuadrature(p: ParetoNbdParams, x: number, t_x: number, T: number): { logL: number; pAlive: number } {
+  // Substitute u = ln(c + τ), c = min(α, β), so a sharp peak at τ ≈ 0 (small β or α) is smooth in u.
+  const c = Math.min(p.alpha, p.beta);
+  const g = (u: number): number => {
+    const tau = Math.exp(u) - c;
+    return Math.pow(p.alpha + tau, -(p.r + x)) * Math.pow(p.beta + tau, -(p.s + 1)) * Math.exp(u);
+  };
+  const n = 20000;
+  const u0 = Math.log(c + t_x);
+  const h = (Math.log(c + T) - u0) / n;
+  let integral = 0;
+  if (h > 0) {
+    let acc = g(u0) + g(u0 + n * h);
+    for (let i = 1; i < n; i++) acc += (i % 2 === 1 ? 4 : 2) * g(u0 + i * h);
+    integral = (acc * h) / 3;
+  }
+  const alive = Math.pow(p.alpha + T, -(p.r + x)) * Math.pow(p.beta + T, -p.s);
+  const bracket = alive + p.s * integral;
+  const head = logGamma(p.r + x) - logGamma(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta);
+  return { logL: head + Math.log(bracket), pAlive: alive / bracket };
+}
+
+describe.skipIf(!haveData)('fitParetoNbd on CDNOW (2,357 customers, weeks)', () => {
+  it('reproduces r 0.553, α 10.578, s 0.606, β 11.669 and LL −9594.98', () => {
+    const fit = fitParetoNbd(cdnow());
+    expect(fit.model).toBe('pnbd');
+    expect(fit.converged).toBe(true);
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) {
+      expect(rel(fit.params[k], PUBLISHED[k]), k).toBeLessThan(1e-3);
+    }
+    expect(Math.abs(fit.logLikelihood - -9594.98)).toBeLessThan(0.05);
+  });
+  it('gives LL −9594.98 at the published point', () => {
+    expect(Math.abs(paretoNbdLogLikelihood(PUBLISHED, cdnow()) - -9594.98)).toBeLessThan(0.05);
+  });
+});
+
+describe('Pareto/NBD hypergeometric branches', () => {
+  const cases: [string, ParetoNbdParams][] = [
+    ['α > β', { r: 0.55, alpha: 10.6, s: 0.61, beta: 3.2 }],
+    ['α < β', { r: 0.55, alpha: 4.1, s: 0.61, beta: 11.7 }],
+    ['α = β', { r: 0.55, alpha: 7, s: 0.61, beta: 7 }],
+    ['α ≫ β', { r: 2, alpha: 200, s: 1.5, beta: 0.05 }],
+    ['α ≪ β', { r: 2, alpha: 0.05, s: 1.5, beta: 200 }],
+  ];
+  const customers: [number, number, number][] = [
+    [0, 0, 38.86],
+    [2, 30.43, 38.86],
+    [26, 30.86, 31],
+    [7, 5, 60],
+  ];
+  for (const [name, p] of cases) {
+    it(`agrees with quadrature of the death-time integral when ${name}`, () => {
+      for (const [x, t_x, T] of customers) {
+        const q = likelihoodByQuadrature(p, x, t_x, T);
+        const ll = paretoNbdLogLikelihood(p, { x: [x], t_x: [t_x], T: [T] });
+        expect(Math.abs(ll - q.logL), `LL at ${x}, ${t_x}, ${T}`).toBeLessThan(1e-8);
+        expect(paretoNbdProbabilityAlive(p, x, t_x, T)).toBeCloseTo(q.pAlive, 9);
+      }
+    });
+  }
+  it('is continuous across α = β', () => {
+    const at = paretoNbdProbabilityAlive({ r: 0.5, alpha: 10, s: 0.6, beta: 10 }, 3, 12, 39);
+    const below = paretoNbdProbabilityAlive({ r: 0.5, alpha: 10 - 1e-9, s: 0.6, beta: 10 }, 3, 12, 39);
+    const above = paretoNbdProbabilityAlive({ r: 0.5, alpha: 10 + 1e-9, s: 0.6, beta: 10 }, 3, 12, 39);
+    expect(below).toBeCloseTo(at, 8);
+    expect(above).toBeCloseTo(at, 8);
+  });
+});
+
+describe('Pareto/NBD predictions', () => {
+  it('gives P(alive) 0, not NaN, for x 1000, t_x 10, T 100 and for extreme α/β', () => {
+    expect(paretoNbdProbabilityAlive(PUBLISHED, 1000, 10, 100)).toBe(0);
+    const far = paretoNbdProbabilityAlive({ r: 0.5, alpha: 100, s: 0.5, beta: 0.01 }, 1000, 10, 100);
+    expect(Number.isFinite(far)).toBe(true);
+    expect(far).toBeLessThan(1e-100);
+  });
+  it('is P(alive) 1 and E = (r+x)/(α+T)·t for a customer who just bought, as s → 0', () => {
+    const p = { r: 2, alpha: 5, s: 1e-9, beta: 5 };
+    expect(paretoNbdProbabilityAlive(p, 3, 20, 20)).toBeCloseTo(1, 6);
+    expect(paretoNbdConditionalExpected(p, 10, 3, 20, 20)).toBeCloseTo(((2 + 3) / 25) * 10, 5);
+  });
+  it('is continuous through s = 1', () => {
+    const at = paretoNbdConditionalExpected({ ...PUBLISHED, s: 1 }, 39, 2, 30.43, 38.86);
+    const near = paretoNbdConditionalExpected({ ...PUBLISHED, s: 1 + 1e-7 }, 39, 2, 30.43, 38.86);
+    expect(rel(at, near)).toBeLessThan(1e-6);
+  });
+  it('matches the conditional expectation of a new customer with the unconditional one', () => {
+    expect(paretoNbdConditionalExpected(PUBLISHED, 39, 0, 0, 1e-12)).toBeCloseTo(paretoNbdExpected(PUBLISHED, 39), 8);
+  });
+});
+
+/**
+ * Draw (x, t_x, T) from the Pareto/NBD process itself: λ ~ Gamma(r, α),
+ * μ ~ Gamma(s, β), lifetime ~ Exp(μ), purchases a Poisson(λ) process until
+ * min(lifetime, T); T uniform over a 12-week cohort followed 78 weeks.
+ */
+function simulatePareto(p: ParetoNbdParams, n: number, seed: number): { x: number[]; t_x: number[]; T: number[] } {
+  const rng = createRng(seed);
+  const out = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
+  for (let i = 0; i < n; i++) {
+    const lambda = sampleGamma(rng, p.r, p.alpha);
+    const mu = sampleGamma(rng, p.s, p.beta);
+    const T = 78 - 12 * rng.next();
+    const end = Math.min(sampleExponential(rng, mu), T);
+    let tau = 0;
+    let x = 0;
+    let last = 0;
+    for (;;) {
+      tau += sampleExponential(rng, lambda);
+      if (!(tau < end)) break;
+      x++;
+      last = tau;
+    }
+    out.x.push(x);
+    out.t_x.push(last);
+    out.T.push(T);
+  }
+  return out;
+}
+
+describe('Pareto/NBD parameter recovery', () => {
+  it('recovers r, α, s, β from 10,000 simulated customers within 4 standard errors', () => {
+    const data = simulatePareto(PUBLISHED, 10_000, 7);
+    const fit = fitParetoNbd(data);
+    const est = [fit.params.r, fit.params.alpha, fit.params.s, fit.params.beta];
+    // Observed-information standard errors from the numerical Hessian of the log-likelihood.
+    const ll = (v: number[]): number => paretoNbdLogLikelihood({ r: v[0], alpha: v[1], s: v[2], beta: v[3] }, data);
+    const h = est.map((v) => 1e-3 * v);
+    const n = 4;
+    const f0 = ll(est);
+    const shifted = (i: number, a: number, j: number, b: number): number =>
+      ll(est.map((v, k) => v + (k === i ? a * h[i] : 0) + (k === j ? b * h[j] : 0)));
+    const H = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) =>
+        i === j
+          ? (shifted(i, 1, -1, 0) - 2 * f0 + shifted(i, -1, -1, 0)) / (h[i] * h[i])
+          : (shifted(i, 1, j, 1) - shifted(i, 1, j, -1) - shifted(i, -1, j, 1) + shifted(i, -1, j, -1)) / (4 * h[i] * h[j]),
+      ),
+    );
+    // Invert −H (Gauss–Jordan) for the covariance.
+    const A = H.map((row, i) => [...row.map((v) => -v), ...row.map((_, j) => (i === j ? 1 : 0))]);
+    for (let c = 0; c < n; c++) {
+      const d = A[c][c];
+      for (let k = 0; k < 2 * n; k++) A[c][k] /= d;
+      for (let r = 0; r < n; r++) {
+        if (r === c) continue;
+        const m = A[r][c];
+        for (let k = 0; k < 2 * n; k++) A[r][k] -= m * A[c][k];
+      }
+    }
+    const truth = [PUBLISHED.r, PUBLISHED.alpha, PUBLISHED.s, PUBLISHED.beta];
+    truth.forEach((t, i) => {
+      const se = Math.sqrt(A[i][n + i]);
+      expect(se / t).toBeLessThan(0.3);
+      expect(Math.abs(est[i] - t) / se, `parameter ${i}: est ${est[i]} ± ${se}, truth ${t}`).toBeLessThan(4);
+    });
+  });
+});

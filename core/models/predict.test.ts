@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CvError } from '../errors.ts';
+import type { FitResult } from '../types.ts';
+import { bgNbdConditionalExpected, bgNbdProbabilityAlive, type BgNbdParams } from './bg-nbd.ts';
+import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
+import { discountedPurchases, type ClvOptions } from './model-clv.ts';
+import { paretoNbdConditionalExpected, paretoNbdProbabilityAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import { predictCustomers } from './predict.ts';
+
+// Published CDNOW parameters (Fader, Hardie & Lee 2005).
+const fit = <P extends Record<string, number>>(model: FitResult['model'], params: P): FitResult<P> => ({
+  model,
+  params,
+  logLikelihood: 0,
+  customers: 2357,
+  iterations: 0,
+  converged: true,
+  seconds: 0,
+});
+const BG = fit<BgNbdParams>('bgnbd', { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 });
+const PNBD = fit<ParetoNbdParams>('pnbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 });
+const GG = fit<GammaGammaParams>('gg', { p: 6.25, q: 3.74, gamma: 15.44 });
+const OPTS: ClvOptions = { periodDays: 7, horizonDays: 365, annualDiscountRate: 0.1, marginRate: 0.3 };
+const customers = [
+  { id: 'A', x: 2, t_x: 30.43, T: 38.86, monetary: 22.35 },
+  { id: 'B', x: 0, t_x: 0, T: 38.86, monetary: 0, averageSpend: 11.77 },
+  { id: 'C', x: 2, t_x: 30.43, T: 38.86, monetary: 40 },
+];
+
+describe('predictCustomers', () => {
+  it('combines BG/NBD, Gamma-Gamma and the discounting convention', () => {
+    const out = predictCustomers(BG, GG, customers, OPTS);
+    const a = out.get('A');
+    expect(a).toBeDefined();
+    const p = BG.params;
+    expect(a?.pAlive).toBeCloseTo(bgNbdProbabilityAlive(p, 2, 30.43, 38.86), 12);
+    expect(a?.expectedPurchases).toBeCloseTo(bgNbdConditionalExpected(p, 365 / 7, 2, 30.43, 38.86), 10);
+    const spend = gammaGammaExpectedSpend(GG.params, 2, 22.35);
+    expect(a?.expectedSpend).toBeCloseTo(spend, 10);
+    const disc = discountedPurchases((t) => bgNbdConditionalExpected(p, t, 2, 30.43, 38.86), OPTS);
+    expect(a?.clv).toBeCloseTo(0.3 * spend * disc, 8);
+  });
+  it('gives customers without repeats the population mean spend pγ/(q−1)', () => {
+    const b = predictCustomers(BG, GG, customers, OPTS).get('B');
+    expect(b?.pAlive).toBe(1);
+    expect(b?.expectedSpend).toBeCloseTo((6.25 * 15.44) / 2.74, 8);
+  });
+  it('uses the observed spend without a spend model', () => {
+    const out = predictCustomers(BG, undefined, customers, OPTS);
+    expect(out.get('A')?.expectedSpend).toBe(22.35);
+    expect(out.get('B')?.expectedSpend).toBe(11.77);
+  });
+  it('shares work between identical histories but not their spend', () => {
+    const out = predictCustomers(BG, GG, customers, OPTS);
+    expect(out.get('C')?.expectedPurchases).toBe(out.get('A')?.expectedPurchases);
+    expect(out.get('C')?.clv).toBeGreaterThan(out.get('A')?.clv ?? Infinity);
+  });
+  it('works with a Pareto/NBD fit', () => {
+    const a = predictCustomers(PNBD, GG, customers, OPTS).get('A');
+    expect(a?.pAlive).toBeCloseTo(paretoNbdProbabilityAlive(PNBD.params, 2, 30.43, 38.86), 12);
+    expect(a?.expectedPurchases).toBeCloseTo(paretoNbdConditionalExpected(PNBD.params, 365 / 7, 2, 30.43, 38.86), 10);
+  });
+  it('rejects duplicate ids, bad rows (naming the customer) and a non-spend model', () => {
+    expect(() => predictCustomers(BG, GG, [customers[0], customers[0]], OPTS)).toThrow(/appears twice/);
+    expect(() => predictCustomers(BG, GG, [{ ...customers[0], t_x: 50 }], OPTS)).toThrow(/customer A: t_x/);
+    expect(() => predictCustomers(BG, BG as unknown as FitResult<GammaGammaParams>, customers, OPTS)).toThrow(CvError);
+  });
+});

@@ -1,0 +1,58 @@
+import { CvError } from '../errors.ts';
+import type { FitResult } from '../types.ts';
+import { checkParams as checkBg, expectedIfAlive as bgIfAlive, pAlive as bgAlive, type BgNbdParams } from './bg-nbd.ts';
+import {
+  checkParams as checkPareto,
+  expectedIfAlive as paretoIfAlive,
+  pAlive as paretoAlive,
+  type ParetoNbdParams,
+} from './pareto-nbd.ts';
+
+/** A fitted purchase model: BG/NBD or Pareto/NBD. */
+export type PurchaseModelFit = FitResult<BgNbdParams> | FitResult<ParetoNbdParams>;
+
+/**
+ * What every purchase model predicts for one customer history (x, t_x, T),
+ * in the model's time unit, split so that work can be shared: the
+ * conditional expectation of purchases in (T, T+t] is
+ * pAlive(x, t_x, T) × expectedIfAlive(t, x, T), and the second factor does
+ * not depend on t_x. Inputs are not re-validated (callers check rows once
+ * with checkRow).
+ */
+export interface PurchaseModel {
+  /** True when pAlive is expensive enough to be worth caching (Pareto/NBD's hypergeometric terms). */
+  costlyAlive: boolean;
+  pAlive(x: number, t_x: number, T: number): number;
+  expectedIfAlive(t: number, x: number, T: number): number;
+}
+
+/**
+ * The prediction functions of a BG/NBD ('bgnbd') or Pareto/NBD ('pnbd') fit.
+ * Throws CvError('purchaseModel', 'value') for another model kind or
+ * invalid parameters.
+ *
+ * @example
+ * const m = purchaseModel(fitBgNbd(data));
+ * m.pAlive(2, 30.43, 38.86) * m.expectedIfAlive(39, 2, 38.86); // 1.226 on CDNOW
+ */
+export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
+  if (fit.model === 'bgnbd') {
+    const p = fit.params as BgNbdParams;
+    checkBg('purchaseModel', p);
+    return {
+      costlyAlive: false,
+      pAlive: (x, t_x, T) => bgAlive(p, x, t_x, T),
+      expectedIfAlive: (t, x, T) => bgIfAlive(p, t, x, T),
+    };
+  }
+  if (fit.model === 'pnbd') {
+    const p = fit.params as ParetoNbdParams;
+    checkPareto('purchaseModel', p);
+    return {
+      costlyAlive: true,
+      pAlive: (x, t_x, T) => paretoAlive(p, x, t_x, T),
+      expectedIfAlive: (t, x, T) => paretoIfAlive(p, t, x, T),
+    };
+  }
+  throw new CvError('purchaseModel', 'value', `expected a BG/NBD or Pareto/NBD fit, got model '${fit.model}'`);
+}

@@ -1,0 +1,123 @@
+import { CvError } from '../errors.ts';
+
+/**
+ * Decimal mark of a file's numbers. With `'.'` (the default) commas, spaces
+ * and apostrophes group thousands (`1,234.50`, `1 234.50`); with `','`
+ * (European files, by option only: `1.234,50` and `1,234` cannot be told
+ * apart by looking) dots and spaces group thousands (`1.234,50`, `1 234,50`).
+ */
+export type DecimalMark = '.' | ',';
+
+/** Currency signs and codes an amount may carry before or after the number. */
+const CURRENCIES = new Set([
+  '$', '€', '£', '¥', '￥', '₹', '₩', '₽', '元', '圆', '人民币', 'rmb', 'cny', 'usd', 'eur', 'gbp', 'jpy', 'hkd',
+  'twd', 'ntd', 'cad', 'aud', 'chf', 'sgd', 'krw', 'inr', 'us$', 'hk$', 'nt$', 'a$', 'c$', 's$', 'r$', 'rs',
+]);
+
+/**
+ * Reads a money amount as written in spreadsheets and exports. Accepted:
+ * plain numbers (`12`, `-12.5`, `1e3`), thousands groups (`1,234.50`),
+ * currency signs or codes before or after (`$12`, `12 元`, `RMB 12`, `-$12`,
+ * `USD 1,234`), accounting negatives `(12.00)`, and the Unicode minus.
+ * Not accepted: trailing minus `12-`, misplaced groups `1,23` (which is
+ * `1.23` in a European file: pass `decimal: ','`), text, empty.
+ * Returns NaN when the text is not an amount (use {@link parseAmount} for a reason).
+ * @example scanAmount('(1,234.50)') // -1234.5
+ */
+export function scanAmount(raw: string, decimal: DecimalMark = '.'): number {
+  // Fast path: digits with optional leading '-' and one '.'; Number() does the rest.
+  const n = raw.length;
+  let plain = n > 0 && decimal === '.';
+  for (let i = 0; plain && i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) plain = false;
+  }
+  if (plain) return Number(raw);
+  return scanAmountSlow(raw, decimal);
+}
+
+function scanAmountSlow(raw: string, decimal: DecimalMark): number {
+  let t = raw.trim();
+  if (t === '') return NaN;
+  let negative = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1).trim();
+  }
+  t = t.replace(/\u2212/g, '-');
+  // Sign may come before or after a leading currency: "-$12", "$-12".
+  if (t.startsWith('-') || t.startsWith('+')) {
+    if (t[0] === '-') negative = !negative;
+    t = t.slice(1).trim();
+  }
+  if (decimal === '.' && /^\d+(?:\.\d*)?[eE][+-]?\d+$/.test(t)) {
+    const v = Number(t);
+    return negative ? -v : v;
+  }
+  const head = /^[^\d.,\-+]+/.exec(t);
+  if (head) {
+    if (!CURRENCIES.has(head[0].trim().toLowerCase())) return NaN;
+    t = t.slice(head[0].length).trim();
+    if (t.startsWith('-') || t.startsWith('+')) {
+      if (t[0] === '-') negative = !negative;
+      t = t.slice(1).trim();
+    }
+  }
+  const tail = /[^\d.,]+$/.exec(t);
+  if (tail) {
+    if (!CURRENCIES.has(tail[0].trim().toLowerCase())) return NaN;
+    t = t.slice(0, t.length - tail[0].length).trim();
+  }
+  const groupSep = decimal === '.' ? ',' : '.';
+  // Spaces (incl. no-break and thin) and apostrophes group thousands in either convention.
+  t = t.replace(/[\s\u00a0\u202f']/g, groupSep);
+  const m = /^(\d*)((?:\.|,)\d*)?$/.exec(t);
+  let intPart: string;
+  let frac = '';
+  if (m && (!m[2] || m[2][0] === decimal)) {
+    intPart = m[1];
+    frac = m[2] ? m[2].slice(1) : '';
+  } else {
+    const lastDec = t.lastIndexOf(decimal);
+    intPart = lastDec >= 0 ? t.slice(0, lastDec) : t;
+    frac = lastDec >= 0 ? t.slice(lastDec + 1) : '';
+    if (!/^\d{1,3}(?:[.,]\d{3})+$/.test(intPart) || intPart.includes(decimal)) return NaN;
+    intPart = intPart.split(groupSep).join('');
+    if (!/^\d*$/.test(frac)) return NaN;
+  }
+  if (intPart === '' && frac === '') return NaN;
+  const v = Number(`${intPart || '0'}.${frac || '0'}`);
+  if (!Number.isFinite(v)) return NaN;
+  return negative ? -v : v;
+}
+
+/**
+ * Why `raw` is not an amount, as one sentence fragment naming the column
+ * (`amount 'abc' is not a number`), for reader reports.
+ */
+export function amountProblem(raw: string, column: string, decimal: DecimalMark = '.'): string {
+  const t = raw.trim();
+  if (t === '') return `${column} is empty`;
+  if (/^\d+(?:[.,]\d+)?-$/.test(t)) return `${column} '${t}' has a trailing minus; write -${t.slice(0, -1)}`;
+  if (decimal === '.' && /^-?\d+,\d{1,2}$/.test(t)) {
+    return `${column} '${t}' has a decimal comma; read the file with decimal ','`;
+  }
+  return `${column} '${t}' is not a number`;
+}
+
+/**
+ * Parses a money amount (see {@link scanAmount} for the accepted forms).
+ * Zero and negative amounts (returns) are valid amounts.
+ * Throws CvError('parseAmount', 'value') with the reason when `text` is not one.
+ * @example parseAmount('¥1,234.50') // 1234.5
+ * @example parseAmount('1.234,50', ',') // 1234.5
+ */
+export function parseAmount(text: string | number, decimal: DecimalMark = '.'): number {
+  if (typeof text === 'number') {
+    if (Number.isFinite(text)) return text;
+    throw new CvError('parseAmount', 'value', `amount ${text} is not a finite number.`);
+  }
+  const v = scanAmount(text, decimal);
+  if (Number.isNaN(v)) throw new CvError('parseAmount', 'value', `${amountProblem(text, 'amount', decimal)}.`);
+  return v;
+}

@@ -1,0 +1,428 @@
+import { CvError } from '../errors.ts';
+import type { ColumnMapping, ColumnRole, RejectedRow, Transaction } from '../types.ts';
+import { ALL_ROLES, REQUIRED_ROLES, ROLE_LABEL, resolveMapping, type ColumnChoice } from './detect-columns.ts';
+import { amountProblem, scanAmount, type DecimalMark } from './parse-amount.ts';
+import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
+import { countLines, looksLikeHeader, prepareText, scanRows, type TableOptions } from './read-table.ts';
+
+export interface ReadOptions extends TableOptions {
+  /**
+   * Explicit columns, by 0-based index or header name; roles left out are
+   * detected from the headers. Without a header row and without a mapping the
+   * reader guesses (first column = id, first date column, last number column)
+   * and says so in `warnings`.
+   */
+  mapping?: ColumnMapping | Partial<Record<ColumnRole, ColumnChoice>>;
+  /**
+   * Day/month order of dates with the year last (`3/5/2024`). `auto` (default)
+   * decides from the column: a first part > 12 means d/m/y, a second part > 12
+   * means m/d/y; a column that never tells is read m/d/y with a warning (d/m/y
+   * when its dates are dotted, 5.3.2024, or `decimal` is ','), and a date
+   * contradicting the decided order is a rejected row. `ymd` accepts only
+   * year-first dates (and serials).
+   */
+  dateOrder?: 'auto' | DateOrder;
+  /** Decimal mark of amounts (see DecimalMark); default '.'. */
+  decimal?: DecimalMark;
+  /**
+   * When given, each transaction goes here as soon as it is read and
+   * `transactions` stays empty: memory stays flat however long the file.
+   */
+  onTransaction?: (t: Transaction) => void;
+}
+
+export interface ReadResult {
+  /** The accepted transactions in source order (empty when `onTransaction` is given). */
+  transactions: Transaction[];
+  /** Every data row that could not be used, with its 1-based line and why. */
+  rejected: RejectedRow[];
+  mapping: ColumnMapping;
+  /** Column names of the header row ([] without one). */
+  headers: string[];
+  hasHeader: boolean;
+  /** Non-blank data rows seen: rowsAccepted + rejected.length. */
+  rowsRead: number;
+  rowsAccepted: number;
+  blankLines: number;
+  /** Lines (or sheet rows) in the input, header and blank ones included. */
+  lines: number;
+  /** Order used for year-last dates; `ymd` when the column had none. */
+  dateOrder: DateOrder;
+  /** Encoding of byte input ('utf-16' for string input, 'cells' for cell input). */
+  encoding: string;
+  /** Column separator used ('' for cell input). */
+  delimiter: string;
+  /** Things the user should know that rejected no row (guessed order or columns). */
+  warnings: string[];
+}
+
+/** Options of the cell reader: `firstRow` is the sheet row number of `rows[0]` (default 1). */
+export type ReadCellsOptions = Omit<ReadOptions, 'delimiter' | 'encoding'> & { firstRow?: number };
+
+/** Turns rows of cells into transactions under one mapping; keeps the date-order state of the column. */
+class TransactionBuilder {
+  private order: DateOrder | null;
+  private decidedAt = 0;
+  private sawYearLast = false;
+  private dottedPending = false;
+  private pending: { cells: readonly unknown[]; line: number }[] = [];
+  private readonly minColumns: number;
+  private readonly idCol: number;
+  private readonly dateCol: number;
+  private readonly amountCol: number;
+
+  constructor(
+    private readonly mapping: ColumnMapping,
+    private readonly options: ReadOptions,
+    private readonly result: ReadResult,
+    private readonly headers: readonly string[],
+  ) {
+    this.order = !options.dateOrder || options.dateOrder === 'auto' ? null : options.dateOrder;
+    this.idCol = mapping.customerId as number;
+    this.dateCol = mapping.date as number;
+    this.amountCol = mapping.amount as number;
+    this.minColumns = Math.max(...REQUIRED_ROLES.map((r) => mapping[r] as number)) + 1;
+  }
+
+  add(cells: readonly unknown[], line: number): void {
+    this.result.rowsRead++;
+    if (this.order !== null) return this.convert(cells, line, undefined);
+    const scan = scanDateCell(cells[this.dateCol]);
+    if (scan.kind === 'yearLast') {
+      this.sawYearLast = true;
+      if (scan.proves === 'dmy' || scan.proves === 'mdy') {
+        this.decide(scan.proves, line);
+        return this.convert(cells, line, scan);
+      }
+      if (scan.proves === 'ambiguous') {
+        if (scan.dotted) this.dottedPending = true;
+        this.pending.push({ cells, line });
+        return;
+      }
+    }
+    if (this.pending.length > 0) this.pending.push({ cells, line }); // keep source order
+    else this.convert(cells, line, scan);
+  }
+
+  finish(): void {
+    if (this.order === null && this.pending.length > 0) {
+      const dmy = this.dottedPending || this.options.decimal === ',';
+      this.result.warnings.push(
+        `every year-last date in the date column could be day/month or month/day; they were read as ${dmy ? 'day/month/year (the European convention of this file)' : 'month/day/year'} (pass dateOrder to choose).`,
+      );
+      this.decide(dmy ? 'dmy' : 'mdy', 0);
+    }
+    this.result.dateOrder = this.order ?? (this.sawYearLast ? 'mdy' : 'ymd');
+  }
+
+  private decide(order: 'dmy' | 'mdy', line: number): void {
+    this.order = order;
+    this.decidedAt = line;
+    const pending = this.pending;
+    this.pending = [];
+    for (const p of pending) this.convert(p.cells, p.line, undefined);
+  }
+
+  private convert(cells: readonly unknown[], line: number, known: DateScan | undefined): void {
+    if (cells.length < this.minColumns) {
+      return this.reject(line, `row has ${cells.length} column${cells.length === 1 ? '' : 's'}, expected at least ${this.minColumns}`);
+    }
+    const problems: string[] = [];
+    const customerId = cellText(cells[this.idCol]);
+    if (customerId === '') problems.push('customer id is empty');
+    const day = this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
+    const amount = this.number(cells[this.amountCol], 'amount', problems, true);
+    const t: Transaction = { customerId, day, amount, line };
+    const m = this.mapping;
+    if (m.cost !== undefined) {
+      const v = this.number(cells[m.cost], 'cost', problems, false);
+      if (!Number.isNaN(v)) t.cost = v;
+    }
+    if (m.marginRate !== undefined) {
+      const v = this.rate(cells[m.marginRate], problems);
+      if (!Number.isNaN(v)) t.marginRate = v;
+    }
+    if (m.quantity !== undefined) {
+      const v = this.number(cells[m.quantity], 'quantity', problems, false);
+      if (!Number.isNaN(v)) t.quantity = v;
+    }
+    if (m.email !== undefined) {
+      const v = cellText(cells[m.email]);
+      if (v) t.email = v;
+    }
+    if (m.company !== undefined) {
+      const v = cellText(cells[m.company]);
+      if (v) t.company = v;
+    }
+    if (m.name !== undefined) {
+      const v = cellText(cells[m.name]);
+      if (v) t.name = v;
+    }
+    if (problems.length > 0) {
+      const repeatsHeader = this.headers.length > 0 && this.headers.every((h, i) => cellText(cells[i]) === h);
+      return this.reject(line, repeatsHeader ? 'row repeats the header row' : problems.join('; '));
+    }
+    this.result.rowsAccepted++;
+    if (this.options.onTransaction) this.options.onTransaction(t);
+    else this.result.transactions.push(t);
+  }
+
+  private day(scan: DateScan, problems: string[]): number {
+    switch (scan.kind) {
+      case 'day':
+        return scan.day;
+      case 'empty':
+        problems.push('date is empty');
+        return NaN;
+      case 'invalid':
+        problems.push(scan.reason);
+        return NaN;
+      case 'yearLast': {
+        const text = `${scan.first}/${scan.second}/${scan.year}`;
+        const order = this.order ?? 'mdy';
+        if (order === 'ymd') {
+          problems.push(`date '${text}' has the year last, but dateOrder is 'ymd'`);
+          return NaN;
+        }
+        const day = yearLastDay(scan, order);
+        if (Number.isNaN(day)) {
+          const auto = !this.options.dateOrder || this.options.dateOrder === 'auto';
+          problems.push(
+            (scan.proves === 'dmy' || scan.proves === 'mdy') && scan.proves !== order
+              ? `date '${text}' does not fit the ${order === 'dmy' ? 'day/month/year' : 'month/day/year'} order of this column${auto && this.decidedAt > 0 ? ` (decided at line ${this.decidedAt})` : ''}`
+              : `date '${text}' is not a valid date`,
+          );
+        }
+        return day;
+      }
+    }
+  }
+
+  private number(cell: unknown, role: 'amount' | 'cost' | 'quantity', problems: string[], required: boolean): number {
+    const label = ROLE_LABEL[role];
+    if (typeof cell === 'number') {
+      if (Number.isFinite(cell)) return cell;
+      problems.push(`${label} ${cell} is not a number`);
+      return NaN;
+    }
+    const text = typeof cell === 'string' ? cell : cellText(cell);
+    const v = scanAmount(text, this.options.decimal ?? '.');
+    if (Number.isNaN(v)) {
+      if (text.trim() !== '' || required) problems.push(amountProblem(text, label, this.options.decimal ?? '.'));
+    }
+    return v;
+  }
+
+  private rate(cell: unknown, problems: string[]): number {
+    let v: number;
+    const text = cellText(cell);
+    if (typeof cell === 'number') v = cell;
+    else if (text === '') return NaN;
+    else if (text.endsWith('%')) v = scanAmount(text.slice(0, -1).trim(), this.options.decimal ?? '.') / 100;
+    else v = scanAmount(text, this.options.decimal ?? '.');
+    if (!Number.isFinite(v)) {
+      problems.push(`margin rate '${text}' is not a number`);
+      return NaN;
+    }
+    if (v > 1 || v < -1) {
+      problems.push(`margin rate '${text}' is not between -1 and 1; write ${text}% or ${v / 100}`);
+      return NaN;
+    }
+    return v;
+  }
+
+  private reject(line: number, reason: string): void {
+    this.result.rejected.push({ line, reason });
+  }
+}
+
+/** Text of a cell, trimmed: numbers in plain decimal, booleans as TRUE/FALSE, dates as ISO, null as ''. */
+function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}
+
+function emptyResult(encoding: string, delimiter: string): ReadResult {
+  return {
+    transactions: [], rejected: [], mapping: {}, headers: [], hasHeader: false, rowsRead: 0, rowsAccepted: 0,
+    blankLines: 0, lines: 0, dateOrder: 'ymd', encoding, delimiter, warnings: [],
+  };
+}
+
+/**
+ * Without a header row, the columns the user did not map are guessed from the
+ * first rows: customer id = the first free column, date = the first free
+ * column whose cells are all dates, amount = the last free column whose cells
+ * are all numbers. The guess is reported as a warning.
+ */
+function guessMapping(
+  sample: readonly (readonly unknown[])[],
+  explicit: Partial<Record<ColumnRole, ColumnChoice>>,
+  columns: number,
+  warnings: string[],
+): Partial<Record<ColumnRole, ColumnChoice>> {
+  const out = { ...explicit };
+  const used = new Set(Object.values(out).filter((v): v is number => typeof v === 'number'));
+  const all = (c: number, test: (cell: unknown) => boolean) =>
+    sample.length > 0 && sample.every((r) => cellText(r[c]) !== '' && test(r[c]));
+  const isDate = (cell: unknown) => {
+    const k = scanDateCell(typeof cell === 'number' ? cell : cellText(cell)).kind;
+    return k === 'day' || k === 'yearLast';
+  };
+  const isNumber = (cell: unknown) => typeof cell === 'number' || !Number.isNaN(scanAmount(cellText(cell)));
+  const guessed: string[] = [];
+  const take = (role: ColumnRole, c: number) => {
+    out[role] = c;
+    used.add(c);
+    guessed.push(`${ROLE_LABEL[role]} = column ${c + 1}`);
+  };
+  if (out.customerId === undefined) {
+    for (let c = 0; c < columns; c++) if (!used.has(c)) { take('customerId', c); break; }
+  }
+  if (out.date === undefined) {
+    for (let c = 0; c < columns; c++) if (!used.has(c) && all(c, (x) => typeof x !== 'number' && isDate(x))) { take('date', c); break; }
+  }
+  if (out.amount === undefined) {
+    for (let c = columns - 1; c >= 0; c--) if (!used.has(c) && all(c, isNumber)) { take('amount', c); break; }
+  }
+  if (guessed.length > 0) {
+    warnings.push(`the data has no header row, so its columns were guessed: ${guessed.join(', ')} (pass mapping to choose).`);
+  }
+  return out;
+}
+
+function settleMapping(
+  fn: string,
+  headers: string[] | null,
+  sample: readonly (readonly unknown[])[],
+  options: ReadOptions,
+  warnings: string[],
+): ColumnMapping {
+  const columns = Math.max(0, ...sample.map((r) => r.length));
+  let explicit = (options.mapping ?? {}) as Partial<Record<ColumnRole, ColumnChoice>>;
+  if (!headers && REQUIRED_ROLES.some((r) => explicit[r] === undefined)) {
+    explicit = guessMapping(sample, explicit, columns, warnings);
+  }
+  return resolveMapping(fn, headers, explicit, columns);
+}
+
+/**
+ * Reads purchase transactions from a delimited text file (CSV, semicolon,
+ * tab or whitespace separated; UTF-8, UTF-8 with BOM, GBK/GB18030 or UTF-16
+ * bytes, or a string). Columns are detected from English or Chinese headers
+ * (see detectColumns) or given by `mapping`; dates in ISO, yyyymmdd, Excel
+ * serial, 2024/3/5, 2024.3.5, 2024年3月5日, d/m/y or m/d/y form (see
+ * `dateOrder`); amounts with currency signs, thousands groups and accounting
+ * negatives (see scanAmount). Ids stay trimmed strings. Zero and negative
+ * amounts are kept. Every unusable row is in `rejected` with its line and
+ * reason; blank lines are counted, never reported.
+ * Throws CvError('readTransactions', 'data') when a required column (customer
+ * id, date, amount) cannot be found, and CvError('readTransactions', 'value')
+ * for a mapping that names no column.
+ * @example readTransactions('id,date,amount\n007,2024-03-05,12.50').transactions
+ * // [{ customerId: '007', day: 19787, amount: 12.5, line: 2 }]
+ */
+export function readTransactions(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
+  const prepared = prepareText(input, options);
+  const result = emptyResult(prepared.encoding, prepared.delimiter);
+  result.hasHeader = prepared.hasHeader;
+  if (prepared.sample.length === 0) {
+    result.lines = countLines(prepared.text);
+    result.blankLines = result.lines;
+    result.warnings.push('the input has no rows.');
+    options.onProgress?.(1);
+    return result;
+  }
+  const headers = prepared.hasHeader ? prepared.sample[0].map((h) => h.trim()) : null;
+  const sample = prepared.hasHeader ? prepared.sample.slice(1) : prepared.sample;
+  result.mapping = settleMapping('readTransactions', headers, sample, options, result.warnings);
+  result.headers = headers ?? [];
+  const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
+  let headerPending = prepared.hasHeader;
+  let lastLine = 0;
+  scanRows(prepared.text, prepared.delimiter, {
+    row(cells, line) {
+      lastLine = line;
+      if (headerPending) headerPending = false;
+      else builder.add(cells, line);
+    },
+    blank(line) {
+      lastLine = line;
+      result.blankLines++;
+    },
+    bad(line, reason) {
+      lastLine = line;
+      result.rowsRead++;
+      result.rejected.push({ line, reason });
+    },
+  }, options.onProgress);
+  builder.finish();
+  result.lines = countLines(prepared.text, lastLine);
+  result.rejected.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  for (const cell of row) if (cellText(cell) !== '') return false;
+  return true;
+}
+
+/**
+ * The transaction reader for 2-D arrays of cells, as an Excel range's
+ * `values` gives them (numbers, strings, booleans, null or ''; `Date`s are
+ * accepted too). Number cells in the date column are Excel serials. The first
+ * non-blank row is a header when `header` says so (`auto`: when it names
+ * known columns or holds text over numbers). Lines in reports are sheet row
+ * numbers: row index + `firstRow` (default 1).
+ * Throws like {@link readTransactions}, with fn 'readTransactionCells'.
+ * @example readTransactionCells([['id', 'date', 'amount'], ['7', 45356, 12]], { firstRow: 5 }).transactions
+ * // [{ customerId: '7', day: 19787, amount: 12, line: 6 }]
+ */
+export function readTransactionCells(rows: readonly (readonly unknown[])[], options: ReadCellsOptions = {}): ReadResult {
+  const firstRow = options.firstRow ?? 1;
+  const result = emptyResult('cells', '');
+  result.lines = rows.length;
+  let start = 0;
+  while (start < rows.length && isBlankRow(rows[start])) start++;
+  if (start >= rows.length) {
+    result.blankLines = rows.length;
+    result.warnings.push('the range has no rows.');
+    options.onProgress?.(1);
+    return result;
+  }
+  const sniff: string[][] = [];
+  for (let i = start; i < rows.length && sniff.length < 21; i++) {
+    if (!isBlankRow(rows[i])) sniff.push(rows[i].map(cellText));
+  }
+  const hasHeader =
+    options.header === true ||
+    ((options.header === undefined || options.header === 'auto') &&
+      rows[start].every((c) => typeof c === 'string' || c === null || c === undefined) &&
+      looksLikeHeader(sniff[0], sniff.slice(1)));
+  result.hasHeader = hasHeader;
+  const headers = hasHeader ? sniff[0] : null;
+  const sample: (readonly unknown[])[] = [];
+  for (let i = hasHeader ? start + 1 : start; i < rows.length && sample.length < 20; i++) {
+    if (!isBlankRow(rows[i])) sample.push(rows[i]);
+  }
+  if (sample.length === 0 && !headers) sample.push(rows[start]);
+  result.mapping = settleMapping('readTransactionCells', headers, sample, options, result.warnings);
+  result.headers = headers ?? [];
+  const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
+  result.blankLines = start;
+  for (let i = hasHeader ? start + 1 : start; i < rows.length; i++) {
+    const row = rows[i];
+    if (isBlankRow(row)) result.blankLines++;
+    else builder.add(row, i + firstRow);
+    if (options.onProgress && i % 65536 === 65535) options.onProgress(i / rows.length);
+  }
+  builder.finish();
+  options.onProgress?.(1);
+  result.rejected.sort((a, b) => a.line - b.line);
+  return result;
+}
+

@@ -1,0 +1,21 @@
+import { CvError } from '../errors.ts';
+
+/**
+ * Median: the middle value, or the mean of the two middle values for an
+ * even count. NaN for an empty list.
+ *
+ * @throws CvError('median', 'value') for a non-finite value.
+ * @example median([5, 1, 3, 2]) // 2.5
+ */
+export function median(values: readonly number[]): number {
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  const s = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(values[i])) throw new CvError('median', 'value', `value #${i + 1} is not a finite number`);
+    s[i] = values[i];
+  }
+  s.sort();
+  const h = n >> 1;
+  return n % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+}

@@ -1,0 +1,196 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CvError } from '../errors.ts';
+import type { CustomerPrediction, Transaction } from '../types.ts';
+import { classicClv } from '../clv/classic.ts';
+import { TIERS } from '../tiers/rule.ts';
+import { segmentCustomers, segmentTransactions } from './segment.ts';
+
+let line = 0;
+const tx = (customerId: string, day: number, amount: number): Transaction => ({ customerId, day, amount, line: ++line });
+
+// Five customers, times in days, as of day 30 (worked by hand below).
+const rows: Transaction[] = [
+  tx('A', 0, 100), tx('A', 10, 100), tx('A', 20, 100), // 3 purchase days, gap 10, 10 days since last
+  tx('B', 0, 50), tx('B', 25, 50), // gap 25, 5 days since last
+  tx('C', 28, 40), // one purchase, 2 days old
+  tx('D', 0, 20), tx('D', 5, -20), // bought and returned: revenue 0
+  tx('E', 2, 10), tx('E', 40, 999), // the second row is after as-of
+];
+const opts = { unit: 'day' as const, asOf: 30 };
+const ll = (o: number) => (o * o) / (1 + o * o); // the overdue curve with shape 2
+
+describe('segmentTransactions on a hand-made list', () => {
+  const r = segmentTransactions(rows, opts);
+  const by = new Map(r.customers.map((c) => [c.id, c]));
+  const get = (id: string) => {
+    const c = by.get(id);
+    if (c === undefined) throw new Error(`no ${id}`);
+    return c;
+  };
+
+  it('sorts by value descending and reports what it ignored', () => {
+    expect(r.customers.map((c) => c.id)).toEqual(['A', 'B', 'C', 'E', 'D']);
+    expect(r.customers.map((c) => c.value)).toEqual([300, 100, 40, 10, 0]);
+    expect(r.totals).toMatchObject({ customers: 5, repeatCustomers: 2, revenue: 450, value: 450, valueBasis: 'revenue', churnSource: 'heuristic', asOf: 30 });
+    expect(r.warnings.join(' ')).toMatch(/1 row\(s\) dated after/);
+  });
+
+  it('scores churn by how overdue each customer is (typical gap = median(10, 25) = 17.5)', () => {
+    expect(get('A').churnRisk).toBeCloseTo(ll(10 / 10), 12);
+    expect(get('B').churnRisk).toBeCloseTo(ll(5 / 25), 12);
+    expect(get('C').churnRisk).toBeCloseTo(ll(2 / 17.5), 12);
+    expect(get('D').churnRisk).toBeCloseTo(ll(30 / 17.5), 12);
+    expect(get('E').churnRisk).toBeCloseTo(ll(28 / 17.5), 12);
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).churnLevel)).toEqual(['medium', 'low', 'low', 'high', 'high']);
+  });
+
+  it('tiers by contribution to the mean of 90', () => {
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).tier)).toEqual(['Major', 'Ordinary', 'Small', 'Small', 'Small']);
+    expect(get('A').contribution).toBeCloseTo(300 / 90, 12);
+    expect(r.summary.map((s) => s.customers)).toEqual([0, 1, 1, 3]);
+    expect(r.summary[3].valueShare).toBeCloseTo(50 / 450, 12);
+  });
+
+  it('gives the RFM cells and segments worked by hand', () => {
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).rfm.cell)).toEqual(['355', '444', '513', '111', '212']);
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).rfm.segment)).toEqual(['Loyal', 'Loyal', 'Potential Loyalists', 'Hibernating', 'Hibernating']);
+  });
+
+  it('assigns lifecycle stages by the documented rules', () => {
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).stage)).toEqual(['formation', 'formation', 'exploration', 'decline', 'decline']);
+  });
+
+  it('computes the heuristic CLV from value per day and retention 1 − risk', () => {
+    const a = get('A');
+    const expected = classicClv({ margin: 300 / 30, retention: 1 - a.churnRisk, discount: 1.1 ** (1 / 365.25) - 1, horizon: 365 });
+    expect(a.clv).toBeCloseTo(expected, 9);
+    // retention 1/2 over 365 days: the infinite-horizon 10·0.5/(1 + d − 0.5) = 9.9948
+    const d = 1.1 ** (1 / 365.25) - 1;
+    expect(a.clv).toBeCloseTo((10 * 0.5) / (1 + d - 0.5), 9);
+    expect(r.totals.clv).toBeCloseTo(r.customers.reduce((s, c) => s + c.clv, 0), 9);
+  });
+
+  it('measures concentration of value', () => {
+    expect(r.concentration.top20Share).toBeCloseTo(300 / 450, 12);
+    const xs = [300, 100, 40, 10, 0];
+    let d = 0;
+    for (const x of xs) for (const y of xs) d += Math.abs(x - y);
+    expect(r.concentration.gini).toBeCloseTo(d / (2 * 25 * 90), 12);
+  });
+
+  it('puts customers in the value matrix at the medians', () => {
+    expect(r.totals.currentSplit).toBe(40);
+    for (const c of r.customers) {
+      const high = c.value > r.totals.currentSplit;
+      const fut = c.clv > r.totals.futureSplit;
+      expect(c.matrix).toBe(high ? (fut ? 'Gold' : 'Platinum') : fut ? 'Iron' : 'Lead');
+    }
+  });
+});
+
+describe('segmentTransactions options', () => {
+  it('uses profit by default when a margin rate is known', () => {
+    const r = segmentTransactions(rows, { ...opts, marginRate: 0.4 });
+    expect(r.totals.valueBasis).toBe('profit');
+    expect(r.customers[0].value).toBeCloseTo(120, 9);
+    expect(r.totals.profit).toBeCloseTo(180, 9);
+    expect(segmentTransactions(rows, { ...opts, marginRate: 0.4, valueBasis: 'revenue' }).customers[0].value).toBe(300);
+  });
+
+  it("refuses valueBasis 'profit' without cost", () => {
+    expect(() => segmentTransactions(rows, { ...opts, valueBasis: 'profit' })).toThrow(CvError);
+  });
+
+  it('uses model predictions where present and says so', () => {
+    const predictions = new Map<string, CustomerPrediction>([
+      ['A', { pAlive: 0.9, expectedPurchases: 2, expectedSpend: 100, clv: 500 }],
+      ['Z', { pAlive: 0.5, expectedPurchases: 1, expectedSpend: 1, clv: 1 }],
+    ]);
+    const r = segmentTransactions(rows, { ...opts, predictions });
+    const a = r.customers.find((c) => c.id === 'A');
+    expect(a).toMatchObject({ churnRisk: expect.closeTo(0.1, 12), clv: 500, pAlive: 0.9, expectedPurchases: 2, churnSource: 'model' });
+    expect(r.customers.find((c) => c.id === 'B')?.churnSource).toBe('heuristic');
+    expect(r.totals.churnSource).toBe('mixed');
+    expect(r.warnings.join(' ')).toMatch(/4 of 5 customers have no model prediction/);
+    expect(r.warnings.join(' ')).toMatch(/1 prediction\(s\) are for customers not in the data/);
+  });
+
+  it('declines a customer whose model pAlive is low', () => {
+    const predictions = new Map([['A', { pAlive: 0.1, expectedPurchases: 0, expectedSpend: 100, clv: 5 }]]);
+    expect(segmentTransactions(rows, { ...opts, predictions }).customers[0].stage).toBe('decline');
+    const bad = new Map([['A', { pAlive: 1.5, expectedPurchases: 0, expectedSpend: 1, clv: 1 }]]);
+    expect(() => segmentTransactions(rows, { ...opts, predictions: bad })).toThrow(CvError);
+  });
+
+  it('adds a composite score when indicators are given', () => {
+    const r = segmentTransactions(rows, { ...opts, composite: [{ field: 'value', weight: 1 }, { field: 'sinceLast', weight: 1 }] });
+    // A: value 1, sinceLast (10 of 2..30, mirrored) 20/28 → (1 + 5/7) / 2
+    expect(r.customers[0].composite).toBeCloseTo((1 + 20 / 28) / 2, 12);
+  });
+
+  it('handles no customers', () => {
+    const r = segmentCustomers([], {});
+    expect(r.customers).toEqual([]);
+    expect(r.summary.map((s) => s.customers)).toEqual([0, 0, 0, 0]);
+    expect(r.warnings[0]).toMatch(/No customers/);
+  });
+
+  it('keeps shares summing to 1, tiers monotone in value and risk in [0, 1] (property)', () => {
+    const txArb = fc.record({
+      customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+      day: fc.integer({ min: 0, max: 200 }),
+      amount: fc.integer({ min: -50, max: 500 }),
+      line: fc.constant(1),
+    });
+    fc.assert(
+      fc.property(fc.array(txArb, { minLength: 1, maxLength: 60 }), fc.constantFrom('contribution', 'pareto', 'quantile') , (txs, method) => {
+        const r = segmentTransactions(txs, { unit: 'week', tierRule: { method } });
+        const n = r.customers.length;
+        if (n === 0) return;
+        expect(r.summary.reduce((s, x) => s + x.customerShare, 0)).toBeCloseTo(1, 12);
+        if (r.totals.value !== 0) expect(r.summary.reduce((s, x) => s + x.valueShare, 0)).toBeCloseTo(1, 9);
+        for (let i = 1; i < n; i++) {
+          expect(r.customers[i - 1].value).toBeGreaterThanOrEqual(r.customers[i].value);
+          expect(TIERS.indexOf(r.customers[i - 1].tier)).toBeLessThanOrEqual(TIERS.indexOf(r.customers[i].tier));
+        }
+        for (const c of r.customers) {
+          expect(c.churnRisk).toBeGreaterThanOrEqual(0);
+          expect(c.churnRisk).toBeLessThanOrEqual(1);
+          for (const s of [c.rfm.r, c.rfm.f, c.rfm.m]) expect(s >= 1 && s <= 5).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+const cdnowDir = fileURLToPath(new URL('../../../shared/data/cdnow/', import.meta.url));
+const haveCdnow = existsSync(`${cdnowDir}CDNOW_sample.txt`);
+const ymd = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8))) / 86_400_000;
+
+describe.skipIf(!haveCdnow)('segmentTransactions on CDNOW (skipped when /work/shared/data/cdnow is absent)', () => {
+  it('segments the 2,357 customers of the calibration period', () => {
+    const txs: Transaction[] = [];
+    readFileSync(`${cdnowDir}CDNOW_sample.txt`, 'utf8').split('\n').forEach((l, i) => {
+      const f = l.trim().split(/\s+/);
+      if (f.length >= 5) txs.push({ customerId: String(Number(f[1])), day: ymd(f[2]), amount: Number(f[4]), line: i + 1 });
+    });
+    const r = segmentTransactions(txs, { unit: 'week', asOf: ymd('19970930') });
+    expect(r.totals.customers).toBe(2357);
+    expect(r.totals.repeatCustomers).toBe(946);
+    expect(r.summary.reduce((s, x) => s + x.customers, 0)).toBe(2357);
+    expect(r.summary.reduce((s, x) => s + x.customerShare, 0)).toBeCloseTo(1, 12);
+    expect(r.summary.reduce((s, x) => s + x.valueShare, 0)).toBeCloseTo(1, 12);
+    for (let i = 1; i < r.customers.length; i++) {
+      expect(TIERS.indexOf(r.customers[i - 1].tier)).toBeLessThanOrEqual(TIERS.indexOf(r.customers[i].tier));
+    }
+    // A few customers bring most of the money: the Pareto pattern of seed 003.
+    expect(r.concentration.top20Share).toBeGreaterThan(0.5);
+    expect(r.concentration.gini).toBeGreaterThan(0.4);
+    expect(r.concentration.gini).toBeLessThan(1);
+    expect(r.warnings.join(' ')).toMatch(/after the as-of day/);
+  });
+});

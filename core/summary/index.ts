@@ -1,0 +1,3 @@
+export { createSummaryBuilder, summarize } from './summarize.ts';
+export type { SummaryBuilder, SummaryOptions, SummaryReport } from './summarize.ts';
+export { unitDays } from './units.ts';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CvError } from '../errors.ts';
+import { assignTiers } from './assign.ts';
+import { TIERS, type TierRule } from './rule.ts';
+
+const rank = (t: string) => TIERS.indexOf(t as (typeof TIERS)[number]);
+
+describe('assignTiers', () => {
+  it('contribution: VIP > 4, Major (2,4], Ordinary (1,2], Small ≤ 1 of the mean', () => {
+    // mean 10: contributions 5, 4, 2, 1, 0.5 and a filler to keep the mean at 10
+    const values = [50, 40, 20, 10, 5, 0, 0, 0, 0, -25];
+    const { tiers, contribution } = assignTiers(values, { method: 'contribution' });
+    expect(contribution.slice(0, 5)).toEqual([5, 4, 2, 1, 0.5]);
+    expect(tiers.slice(0, 5)).toEqual(['VIP', 'Major', 'Ordinary', 'Small', 'Small']);
+  });
+
+  it('pareto: the customer who crosses a cumulative share joins the upper tier', () => {
+    // total 100: 40 (0 above → VIP), 30 (40 above < 50 → VIP), 15 (70 < 80 → Major), 10 (85 < 95 → Ordinary), 5 (95 → Small)
+    const { tiers } = assignTiers([10, 40, 5, 30, 15], { method: 'pareto' });
+    expect(tiers).toEqual(['Ordinary', 'VIP', 'Small', 'VIP', 'Major']);
+  });
+
+  it('quantile: top 5 % / 20 % / 50 % by count', () => {
+    const values = Array.from({ length: 100 }, (_, i) => 100 - i);
+    const { tiers } = assignTiers(values, { method: 'quantile' });
+    expect(TIERS.map((t) => tiers.filter((x) => x === t).length)).toEqual([5, 15, 30, 50]);
+    const odd = assignTiers(values, { method: 'quantile', top: [0.07, 0.2, 0.5] }).tiers;
+    expect(odd.filter((x) => x === 'VIP').length).toBe(7);
+  });
+
+  it('fixed: airline miles 100,000 / 50,000 / 25,000 are minimums', () => {
+    const { tiers } = assignTiers([100_000, 99_999, 50_000, 25_000, 24_999], { method: 'fixed', thresholds: [100_000, 50_000, 25_000] });
+    expect(tiers).toEqual(['VIP', 'Major', 'Major', 'Ordinary', 'Small']);
+  });
+
+  it('puts everybody in Small when the mean or positive total is not positive', () => {
+    expect(assignTiers([0, 0, -1], { method: 'contribution' }).tiers).toEqual(['Small', 'Small', 'Small']);
+    expect(assignTiers([0, 0], { method: 'pareto' }).tiers).toEqual(['Small', 'Small']);
+  });
+
+  it('rejects bad rules and values', () => {
+    expect(() => assignTiers([1], { method: 'contribution', cuts: [1, 2, 4] })).toThrow(CvError);
+    expect(() => assignTiers([1], { method: 'quantile', top: [0, 0.2, 0.5] })).toThrow(CvError);
+    expect(() => assignTiers([Number.NaN], { method: 'pareto' })).toThrow(CvError);
+  });
+
+  const rules: TierRule[] = [
+    { method: 'contribution' },
+    { method: 'pareto' },
+    { method: 'quantile' },
+    { method: 'fixed', thresholds: [30, 10, 0] },
+  ];
+  it('is monotone in value, equal on ties and independent of order (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 60 }), { minLength: 1, maxLength: 80 }), fc.constantFrom(...rules), (xs, rule) => {
+        const { tiers } = assignTiers(xs, rule);
+        const back = assignTiers([...xs].reverse(), rule).tiers.reverse();
+        expect(back).toEqual(tiers);
+        for (let i = 0; i < xs.length; i++)
+          for (let j = 0; j < xs.length; j++) {
+            if (xs[i] === xs[j]) expect(tiers[i]).toBe(tiers[j]);
+            if (xs[i] > xs[j]) expect(rank(tiers[i])).toBeLessThanOrEqual(rank(tiers[j]));
+          }
+      }),
+    );
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * The shared vocabulary of cvlens. Every module in core/ and both products
+ * speak in these types; change them only with all their users in view.
+ */
+
+/**
+ * A calendar date as whole days since 1970-01-01. Transactions carry dates,
+ * not instants: a number keeps summaries fast and free of time-zone bugs.
+ */
+export type DayNumber = number;
+
+/** The unit in which recency, age (T) and model periods are measured. */
+export type TimeUnit = 'day' | 'week' | 'month';
+
+/** Display language of every label. */
+export type Lang = 'en' | 'zh';
+
+/** One purchase (or return, when amount < 0) as read from a file or a range. */
+export interface Transaction {
+  /** Customer id, always a string: "00123" is not 123. */
+  customerId: string;
+  day: DayNumber;
+  /** Revenue of the line; 0 and negative amounts (returns) are kept. */
+  amount: number;
+  /** Cost of the goods on this line, when the source has it. */
+  cost?: number;
+  /** Margin rate (0..1) of this line, when the source has it instead of cost. */
+  marginRate?: number;
+  quantity?: number;
+  email?: string;
+  company?: string;
+  name?: string;
+  /** 1-based line of the source (file line, or sheet row) for error reports. */
+  line: number;
+}
+
+/** A row that could not be used, and why. Readers never drop rows silently. */
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+/** Logical columns a transaction source can have. */
+export type ColumnRole =
+  | 'customerId'
+  | 'date'
+  | 'amount'
+  | 'cost'
+  | 'marginRate'
+  | 'quantity'
+  | 'email'
+  | 'company'
+  | 'name';
+
+/** Which source column (0-based index) holds each role. */
+export type ColumnMapping = Partial<Record<ColumnRole, number>>;
+
+/** Per-customer facts derived from transactions up to an as-of date. */
+export interface CustomerSummary {
+  id: string;
+  firstDay: DayNumber;
+  lastDay: DayNumber;
+  /** Source rows with a positive amount. */
+  transactions: number;
+  /** Distinct purchase days (same-day purchases merged). */
+  purchaseDays: number;
+  /** Repeat purchases: purchaseDays − 1 (the "x" of BG/NBD). */
+  frequency: number;
+  /** Time from first to last purchase in the chosen unit (the "t_x"). */
+  recency: number;
+  /** Time from first purchase to the as-of date in the chosen unit (the "T"). */
+  T: number;
+  /** Time from last purchase to the as-of date in the chosen unit (RFM's R). */
+  sinceLast: number;
+  /** Sum of positive amounts. */
+  grossRevenue: number;
+  /** Sum of negative amounts, as a positive number. */
+  returnAmount: number;
+  /** Rows with a negative amount. */
+  returns: number;
+  /** grossRevenue − returnAmount. */
+  revenue: number;
+  /** Average spend per purchase day (revenue / purchaseDays). */
+  averageSpend: number;
+  /** Average value of repeat purchase days (Gamma-Gamma's z̄); 0 with no repeats. */
+  monetary: number;
+  /** Known cost of goods, when the source or a margin rate gives it. */
+  cost?: number;
+  /** revenue − cost, when cost is known. */
+  profit?: number;
+  quantity?: number;
+  email?: string;
+  company?: string;
+  name?: string;
+}
+
+export type Tier = 'VIP' | 'Major' | 'Ordinary' | 'Small';
+export type MatrixCell = 'Gold' | 'Platinum' | 'Iron' | 'Lead';
+export type LifecycleStage = 'exploration' | 'formation' | 'stability' | 'decline';
+export type RfmSegment =
+  | 'Champions'
+  | 'Loyal'
+  | 'Potential Loyalists'
+  | 'New'
+  | 'Promising'
+  | 'Need Attention'
+  | 'About to Sleep'
+  | 'At Risk'
+  | "Can't Lose"
+  | 'Hibernating';
+
+/** One line of the tier summary table (the seed's table 4-2). */
+export interface TierSummaryRow {
+  tier: Tier;
+  customers: number;
+  /** 0..1; the four rows add up to 1. */
+  customerShare: number;
+  value: number;
+  /** 0..1; the four rows add up to 1 (when total value is non-zero). */
+  valueShare: number;
+  averageValue: number;
+}
+
+/** Result of a maximum-likelihood model fit. */
+export interface FitResult<P extends Record<string, number> = Record<string, number>> {
+  model: 'bgnbd' | 'pnbd' | 'gg';
+  params: P;
+  logLikelihood: number;
+  /** Customers (or repeat customers, for Gamma-Gamma) the fit used. */
+  customers: number;
+  iterations: number;
+  converged: boolean;
+  seconds: number;
+}
+
+/**
+ * What a probabilistic model (BG/NBD or Pareto/NBD with Gamma-Gamma) predicts
+ * for one customer. The segment table uses it, when present, in place of the
+ * heuristic churn score and "future value".
+ */
+export interface CustomerPrediction {
+  /** Probability the customer is still active at the as-of date. */
+  pAlive: number;
+  /** Expected purchases over the prediction horizon. */
+  expectedPurchases: number;
+  /** Expected spend per purchase (Gamma-Gamma), or the observed mean when no spend model. */
+  expectedSpend: number;
+  /** Discounted expected profit over the horizon. */
+  clv: number;
+}

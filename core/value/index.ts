@@ -1,0 +1,2 @@
+export { businessValue } from './business-value.ts';
+export { customerEquity } from './customer-equity.ts';
