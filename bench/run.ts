@@ -8,12 +8,21 @@ import { cpus, totalmem } from 'node:os';
 
 type Bench = (print: (line: string) => void) => Promise<void>;
 
-const suites: { name: string; load: () => Promise<Bench> }[] = [
-  { name: 'core: read + summarise + score', load: async () => (await import('./pipeline.ts')).runPipelineBench },
-  { name: 'core: probabilistic models', load: async () => (await import('./models.ts')).runModelBench },
-  { name: 'excel add-in: segment sheet', load: async () => (await import('./addin.ts')).runAddinBench },
-  { name: 'browser extension', load: async () => (await import('./extension.ts')).runExtensionBench },
+// Each suite is loaded by path so that one product's bench can be absent
+// or broken without stopping the others.
+const suites: { name: string; file: string; fn: string }[] = [
+  { name: 'core: read + summarise + score', file: './pipeline.ts', fn: 'runPipelineBench' },
+  { name: 'core: probabilistic models', file: './models.ts', fn: 'runModelBench' },
+  { name: 'excel add-in: segment sheet', file: './addin.ts', fn: 'runAddinBench' },
+  { name: 'browser extension', file: './extension.ts', fn: 'runExtensionBench' },
 ];
+
+async function load(file: string, fn: string): Promise<Bench> {
+  const mod = (await import(new URL(file, import.meta.url).href)) as Record<string, Bench | undefined>;
+  const bench = mod[fn];
+  if (typeof bench !== 'function') throw new Error(`${file} does not export ${fn}`);
+  return bench;
+}
 
 const only = process.argv.slice(2);
 const print = (line: string) => process.stdout.write(line + '\n');
@@ -21,10 +30,10 @@ const print = (line: string) => process.stdout.write(line + '\n');
 print(`cvlens benchmarks — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
 let failed = 0;
 for (const suite of suites) {
-  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
+  if (only.length > 0 && !only.some((o) => suite.name.includes(o) || suite.file.includes(o))) continue;
   print(`\n## ${suite.name}`);
   try {
-    await (await suite.load())(print);
+    await (await load(suite.file, suite.fn))(print);
   } catch (error) {
     failed++;
     print(`  FAILED: ${error instanceof Error ? error.message : String(error)}`);
