@@ -12,6 +12,7 @@ import {
 
 const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
 const haveData = existsSync(DATA);
+const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
 function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
   const x: number[] = [];
   const t_x: number[] = [];
@@ -32,7 +33,7 @@ const FHL = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
 const BTYD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 
-describe.skipIf(!haveData)('fitBgNbd on CDNOW (2,357 customers, weeks)', () => {
+describe.skipIf(!haveData)('fitBgNbd on CDNOW (2,357 customers, weeks)' + whyMissing, () => {
   it('reproduces the published parameters and log-likelihood', () => {
     const fit = fitBgNbd(cdnow());
     expect(fit.model).toBe('bgnbd');

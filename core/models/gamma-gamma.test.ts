@@ -5,6 +5,7 @@ import { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, SPEND_
 
 const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv', import.meta.url);
 const haveData = existsSync(DATA);
+const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
 function cdnow(): { x: number[]; zbar: number[] } {
   const x: number[] = [];
   const zbar: number[] = [];
@@ -19,7 +20,7 @@ const rel = (got: number, want: number): number => Math.abs(got - want) / Math.a
 
 // Fader, Hardie & Lee (2005) "RFM and CLV: using iso-value curves", and Fader & Hardie (2013)
 // "The Gamma-Gamma model of monetary value": p 6.25, q 3.74, γ 15.44, ρ(x, zbar) = 0.11.
-describe.skipIf(!haveData)('fitGammaGamma on CDNOW', () => {
+describe.skipIf(!haveData)('fitGammaGamma on CDNOW' + whyMissing, () => {
   it('uses the 946 repeat buyers and reproduces p, q, γ', () => {
     const fit = fitGammaGamma(cdnow());
     expect(fit.model).toBe('gg');

@@ -6,6 +6,7 @@ import { compareHoldout } from './holdout.ts';
 
 const DIR = new URL('../../../shared/data/cdnow/', import.meta.url);
 const haveData = existsSync(new URL('CDNOW_sample.txt', DIR));
+const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found in ${DIR.pathname}`;
 
 /**
  * CDNOW sample: calibration (x, t_x, T) from the published summary file and
@@ -34,7 +35,7 @@ function cdnowHoldout(): { x: number[]; t_x: number[]; T: number[]; xHoldout: nu
   return { x, t_x, T, xHoldout };
 }
 
-describe.skipIf(!haveData)('compareHoldout on CDNOW (39-week calibration, 39-week holdout)', () => {
+describe.skipIf(!haveData)('compareHoldout on CDNOW (39-week calibration, 39-week holdout)' + whyMissing, () => {
   // Computed on first use, so a skipped suite (no data folder) reads nothing.
   let cached: { data: ReturnType<typeof cdnowHoldout>; fit: FitResult<BgNbdParams>; cmp: ReturnType<typeof compareHoldout> } | undefined;
   const get = (): NonNullable<typeof cached> => {

@@ -14,6 +14,7 @@ export type { ParetoNbdParams, ParetoNbdFitOptions } from './pareto-nbd.ts';
 export {
   fitParetoNbd,
   paretoNbdLogLikelihood,
+  paretoNbdObjective,
   paretoNbdProbabilityAlive,
   paretoNbdConditionalExpected,
   paretoNbdExpected,

@@ -6,6 +6,7 @@ import { daysPerUnit, discountedPurchases, discountRatePerStep, modelClv, type C
 
 const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
 const haveData = existsSync(DATA);
+const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
 function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
   const x: number[] = [];
   const t_x: number[] = [];
@@ -75,7 +76,7 @@ describe('modelClv', () => {
   });
 });
 
-describe.skipIf(!haveData)('model CLV on CDNOW', () => {
+describe.skipIf(!haveData)('model CLV on CDNOW' + whyMissing, () => {
   it('is the same whether BG/NBD was fitted in weeks or in days', () => {
     const w = cdnow();
     const d = { x: w.x, t_x: w.t_x.map((v) => v * 7), T: w.T.map((v) => v * 7) };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { logGamma } from '../math/log-gamma.ts';
+import { numericalGradient } from '../math/minimize.ts';
 import { createRng } from '../simulate/prng.ts';
 import { sampleExponential, sampleGamma } from '../simulate/samplers.ts';
 import {
@@ -8,12 +9,14 @@ import {
   paretoNbdConditionalExpected,
   paretoNbdExpected,
   paretoNbdLogLikelihood,
+  paretoNbdObjective,
   paretoNbdProbabilityAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
 
 const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
 const haveData = existsSync(DATA);
+const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
 function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
   const x: number[] = [];
   const t_x: number[] = [];
@@ -59,7 +62,7 @@ function likelihoodByQuadrature(p: ParetoNbdParams, x: number, t_x: number, T: n
   return { logL: head + Math.log(bracket), pAlive: alive / bracket };
 }
 
-describe.skipIf(!haveData)('fitParetoNbd on CDNOW (2,357 customers, weeks)', () => {
+describe.skipIf(!haveData)('fitParetoNbd on CDNOW (2,357 customers, weeks)' + whyMissing, () => {
   it('reproduces r 0.553, α 10.578, s 0.606, β 11.669 and LL −9594.98', () => {
     const fit = fitParetoNbd(cdnow());
     expect(fit.model).toBe('pnbd');
@@ -105,6 +108,30 @@ describe('Pareto/NBD hypergeometric branches', () => {
     expect(below).toBeCloseTo(at, 8);
     expect(above).toBeCloseTo(at, 8);
   });
+});
+
+describe('Pareto/NBD analytic gradient', () => {
+  const data = {
+    x: [0, 0, 1, 2, 5, 26, 7, 300],
+    t_x: [0, 0, 1.71, 30.43, 20, 30.86, 5, 70],
+    T: [38.86, 20, 38.86, 38.86, 35, 31, 60, 78],
+  };
+  const points: [string, number[]][] = [
+    ['α > β', [0.55, 10.6, 0.61, 3.2]],
+    ['α < β', [0.55, 4.1, 0.61, 11.7]],
+    ['α = β', [1, 5, 1, 5]],
+    ['α ≫ β', [2, 200, 1.5, 0.05]],
+    ['α ≪ β', [2, 0.05, 1.5, 200]],
+  ];
+  for (const [name, params] of points) {
+    it(`matches central differences when ${name}`, () => {
+      const theta = Float64Array.from(params, Math.log);
+      const g = new Float64Array(4);
+      paretoNbdObjective(data, theta, g);
+      const num = numericalGradient((t) => paretoNbdObjective(data, t), theta, 1e-5);
+      g.forEach((v, i) => expect(Math.abs(v - num[i]), `component ${i}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(v))));
+    });
+  }
 });
 
 describe('Pareto/NBD predictions', () => {

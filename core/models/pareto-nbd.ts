@@ -1,6 +1,7 @@
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
 import { logHyp2f1APlusOne } from '../math/hyp2f1.ts';
+import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
 import { checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
@@ -24,7 +25,7 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 
 /**
  * Maximum-likelihood fit of (r, α, s, β) to per-customer (x, t_x, T),
- * grouped by identical rows. Numerical gradient (central differences).
+ * grouped by identical rows, with an analytic gradient.
  *
  * Throws CvError('fitParetoNbd', 'value' | 'data' | 'convergence') like fitBgNbd.
  *
@@ -47,10 +48,10 @@ export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}
   const res = maximizeLogLikelihood(
     'fitParetoNbd',
     NAMES,
-    (theta) => negMeanLogLikelihood(pairs, theta),
+    (theta, grad) => negMeanLogLikelihood(pairs, theta, grad),
     theta0,
     g.customers,
-    false,
+    true,
     [1, g.meanT, 1, g.meanT],
   );
   const [r, alpha, s, beta] = Array.from(res.theta, Math.exp);
@@ -121,36 +122,167 @@ function indexPairs(g: GroupedRepeatData): PairIndex {
   return { g, recX: rec.px, recY: rec.py, recOf: rec.of, ageX: age.px, ageY: age.py, ageOf: age.of };
 }
 
-function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array): number {
+/**
+ * −LL/N at θ = ln(r, α, s, β) and, when `grad` is given, its gradient in θ
+ * (analytic: the hypergeometric series is differentiated term by term in
+ * logTailGradient).
+ */
+function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64Array): number {
   const g = ix.g;
   const p = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) };
   if (![p.r, p.alpha, p.s, p.beta].every((v) => Number.isFinite(v) && v > 0)) return Infinity;
+  const { r, alpha, s, beta } = p;
   const nx = g.distinctX.length;
   const c = new Float64Array(nx);
-  const lgR = logGamma(p.r);
-  const head = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta);
+  const dcR = new Float64Array(nx);
+  const lgR = logGamma(r);
+  const psiR = grad ? digamma(r) : 0;
+  const lnAlpha = Math.log(alpha);
+  const lnBeta = Math.log(beta);
+  const head = r * lnAlpha + s * lnBeta;
   const share = new Float64Array(nx); // ln(s/(r+s+x))
   for (let j = 0; j < nx; j++) {
-    c[j] = logGamma(p.r + g.distinctX[j]) - lgR + head;
-    share[j] = Math.log(p.s / (p.r + p.s + g.distinctX[j]));
+    const x = g.distinctX[j];
+    c[j] = logGamma(r + x) - lgR + head;
+    share[j] = Math.log(s / (r + s + x));
+    if (grad) dcR[j] = digamma(r + x) - psiR + lnAlpha;
   }
-  const rec = new Float64Array(ix.recX.length);
-  for (let k = 0; k < rec.length; k++) rec[k] = logTail(p, ix.recX[k], ix.recY[k]);
-  const age = new Float64Array(ix.ageX.length);
-  const alive = new Float64Array(ix.ageX.length);
-  for (let k = 0; k < age.length; k++) {
-    age[k] = logTail(p, ix.ageX[k], ix.ageY[k]);
+  const nRec = ix.recX.length;
+  const nAge = ix.ageX.length;
+  const rec = new Float64Array(nRec);
+  const age = new Float64Array(nAge);
+  const alive = new Float64Array(nAge);
+  const dRec = grad ? new Float64Array(4 * nRec) : undefined;
+  const dAge = grad ? new Float64Array(4 * nAge) : undefined;
+  for (let k = 0; k < nRec; k++) rec[k] = dRec ? logTailGradient(p, ix.recX[k], ix.recY[k], dRec, 4 * k) : logTail(p, ix.recX[k], ix.recY[k]);
+  for (let k = 0; k < nAge; k++) {
+    age[k] = dAge ? logTailGradient(p, ix.ageX[k], ix.ageY[k], dAge, 4 * k) : logTail(p, ix.ageX[k], ix.ageY[k]);
     alive[k] = logAlive(p, ix.ageX[k], ix.ageY[k]);
   }
   let ll = 0;
+  let gr = 0;
+  let ga = 0;
+  let gs = 0;
+  let gb = 0;
   for (let i = 0; i < g.x.length; i++) {
     const a = ix.ageOf[i];
     const j = g.xIndex[i];
-    const dead = share[j] + logDiff(rec[ix.recOf[i]], age[a]);
-    ll += g.weight[i] * (c[j] + logAddExp(alive[a], dead));
+    const ri = ix.recOf[i];
+    const l1 = rec[ri];
+    const l2 = age[a];
+    const diff = logDiff(l1, l2);
+    const dead = share[j] + diff;
+    const A = alive[a];
+    const total = logAddExp(A, dead);
+    const w = g.weight[i];
+    ll += w * (c[j] + total);
+    if (dRec && dAge) {
+      const x = g.x[i];
+      const T = g.T[i];
+      const n = r + s + x;
+      const wD = dead === -Infinity ? 0 : Math.exp(dead - total);
+      const wA = 1 - wD;
+      // Terms of c and of the "alive" part.
+      let dr = dcR[j] - wA * Math.log(alpha + T);
+      let dal = r / alpha - (wA * (r + x)) / (alpha + T);
+      let ds = lnBeta - wA * Math.log(beta + T);
+      let dbe = s / beta - (wA * s) / (beta + T);
+      if (wD > 0) {
+        // d ln(e^l1 − e^l2) = (dl1 − q dl2) / (1 − q), q = e^(l2 − l1).
+        const q = Math.exp(l2 - l1);
+        const f = wD / (1 - q);
+        const o1 = 4 * ri;
+        const o2 = 4 * a;
+        dr += wD * (-1 / n) + f * (dRec[o1] - q * dAge[o2]);
+        dal += f * (dRec[o1 + 1] - q * dAge[o2 + 1]);
+        ds += wD * (1 / s - 1 / n) + f * (dRec[o1 + 2] - q * dAge[o2 + 2]);
+        dbe += f * (dRec[o1 + 3] - q * dAge[o2 + 3]);
+      }
+      gr += w * dr;
+      ga += w * dal;
+      gs += w * ds;
+      gb += w * dbe;
+    }
   }
-  const v = -ll / g.customers;
+  const N = g.customers;
+  if (grad) {
+    grad[0] = (-gr * r) / N;
+    grad[1] = (-ga * alpha) / N;
+    grad[2] = (-gs * s) / N;
+    grad[3] = (-gb * beta) / N;
+  }
+  const v = -ll / N;
   return Number.isNaN(v) ? Infinity : v;
+}
+
+/**
+ * logTail and its partial derivatives in (r, α, s, β), written to
+ * out[offset..offset+3]. With n = r+s+x and the Euler form used by
+ * logHyp2f1APlusOne, ln 2F1(n, b; n+1; z) = (1−b) ln(1−z) + ln S(m, n+1, z),
+ * S = Σ_k t_k, t_{k+1} = t_k (m+k)/(n+1+k) z, m = n+1−b; so
+ *   ∂ ln S/∂m = Σ t_k H_k(m) / S,  ∂ ln S/∂(n+1) = −Σ t_k H_k(n+1) / S,
+ *   ∂ ln S/∂z = Σ k t_k / (z S),   H_k(v) = Σ_{i<k} 1/(v+i).
+ * Branch α ≥ β: b = s+1, m = r+x, z = (α−β)/(α+y); α < β: b = r+x, m = s+1, z = (β−α)/(β+y).
+ */
+function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number): number {
+  const { r, alpha, s, beta } = p;
+  const n = r + s + x;
+  const first = alpha >= beta;
+  const big = first ? alpha : beta;
+  const small = first ? beta : alpha;
+  const z = (big - small) / (big + y);
+  const m = first ? r + x : s + 1;
+  const np = n + 1;
+  // Series and its derivative sums.
+  let t = 1;
+  let S = 1;
+  let Sm = 0;
+  let Sn = 0;
+  let Sz = 0;
+  let Hm = 0;
+  let Hn = 0;
+  for (let k = 0; k < 1_000_000; k++) {
+    const u = (t * (m + k)) / (np + k); // t_{k+1} / z
+    Hm += 1 / (m + k);
+    Hn += 1 / (np + k);
+    t = u * z;
+    S += t;
+    Sm += t * Hm;
+    Sn += t * Hn;
+    Sz += (k + 1) * u;
+    if ((k + 2) * u * (1 + Hm + Hn) <= 1e-17 * S * (1 - z) * (1 - z)) break;
+  }
+  const lnS = Math.log(S);
+  const dm = Sm / S;
+  const dn = -Sn / S;
+  const dz = Sz / S;
+  const l1z = Math.log1p(-z);
+  const lnBig = Math.log(big + y);
+  // ∂z/∂big = (small + y)/(big + y)², ∂z/∂small = −1/(big + y).
+  const dzBig = (small + y) / ((big + y) * (big + y));
+  const dzSmall = -1 / (big + y);
+  let value: number;
+  let dR: number;
+  let dS: number;
+  let dZ: number; // ∂L/∂z
+  if (first) {
+    value = -s * l1z + lnS - n * lnBig;
+    dR = dm + dn - lnBig;
+    dS = -l1z + dn - lnBig;
+    dZ = s / (1 - z) + dz;
+  } else {
+    value = (1 - r - x) * l1z + lnS - n * lnBig;
+    dR = -l1z + dn - lnBig;
+    dS = dm + dn - lnBig;
+    dZ = (r + x - 1) / (1 - z) + dz;
+  }
+  const dBig = dZ * dzBig - n / (big + y);
+  const dSmall = dZ * dzSmall;
+  out[offset] = dR;
+  out[offset + 1] = first ? dBig : dSmall;
+  out[offset + 2] = dS;
+  out[offset + 3] = first ? dSmall : dBig;
+  return value;
 }
 
 /** −(r+x) ln(α+T) − s ln(β+T): ln of the "alive at T" term. */
@@ -275,4 +407,13 @@ export function checkParams(fn: string, p: ParetoNbdParams): void {
     const v = p[k];
     if (!(Number.isFinite(v) && v > 0)) throw new CvError(fn, 'value', `parameter ${k} must be a positive number, got ${v}`);
   }
+}
+
+/**
+ * −LL/N of the data at θ = ln(r, α, s, β) with its analytic gradient in θ —
+ * the objective of fitParetoNbd, exposed so tests can check the gradient
+ * against finite differences.
+ */
+export function paretoNbdObjective(data: RepeatData, theta: Float64Array, grad?: Float64Array): number {
+  return negMeanLogLikelihood(indexPairs(groupRepeatData('paretoNbdObjective', data)), theta, grad);
 }

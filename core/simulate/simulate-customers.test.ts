@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bgNbdLogLikelihood, fitBgNbd, type BgNbdParams } from '../models/bg-nbd.ts';
+import { bgNbdExpected, bgNbdLogLikelihood, bgNbdProbabilityOfCount, fitBgNbd, type BgNbdParams } from '../models/bg-nbd.ts';
 import { fitGammaGamma, gammaGammaLogLikelihood } from '../models/gamma-gamma.ts';
 import { simulateCustomers, simulateTransactionsCsv, type SimulateOptions } from './simulate-customers.ts';
 
@@ -87,6 +87,30 @@ function standardErrors(ll: (p: number[]) => number, at: number[]): number[] {
   }
   return at.map((_, i) => Math.sqrt(A[i][n + i]));
 }
+
+describe('simulator against the BG/NBD formulas', () => {
+  it('matches E[X(t)] and P(X(t) = n) of FHL 2005 (eqs. 8–9) for a single cohort', () => {
+    // Everyone starts on day 0 and is watched 39 weeks: x is then a draw of X(39).
+    const n = 40_000;
+    const { truth } = simulateCustomers({ ...BASE, seed: 5, customers: n, days: 273, acquisitionDays: 1 });
+    const t = 39;
+    let sum = 0;
+    let sum2 = 0;
+    const counts = [0, 0, 0];
+    for (const x of truth.x) {
+      sum += x;
+      sum2 += x * x;
+      if (x < 3) counts[x]++;
+    }
+    const mean = sum / n;
+    const se = Math.sqrt((sum2 / n - mean * mean) / n);
+    expect(Math.abs(mean - bgNbdExpected(PARAMS, t)) / se).toBeLessThan(4);
+    counts.forEach((c, k) => {
+      const p = bgNbdProbabilityOfCount(PARAMS, t, k);
+      expect(Math.abs(c / n - p) / Math.sqrt((p * (1 - p)) / n), `P(X = ${k})`).toBeLessThan(4);
+    });
+  });
+});
 
 describe('parameter recovery', () => {
   // 20,000 customers, 12-week cohort followed 78 weeks. Each estimate must fall within 4 standard
