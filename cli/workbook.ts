@@ -176,6 +176,7 @@ function numberFormat(key: string): string | undefined {
     case 'profit':
     case 'value':
     case 'clv':
+    case 'expectedSpend':
       return MONEY;
     case 'churnRisk':
     case 'pAlive':

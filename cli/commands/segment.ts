@@ -252,6 +252,7 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
       clv: round(c.clv),
       pAlive: round(c.pAlive),
       expectedPurchases: round(c.expectedPurchases),
+      expectedSpend: round(c.expectedSpend),
       churnRisk: round(c.churnRisk),
       churnLevel: c.churnLevel,
       churnSource: c.churnSource,

@@ -32,6 +32,7 @@ export type ColumnKey =
   | 'churnSource'
   | 'pAlive'
   | 'expectedPurchases'
+  | 'expectedSpend'
   | 'rfmR'
   | 'rfmF'
   | 'rfmM'
@@ -131,6 +132,7 @@ export const LABELS: { readonly [K in LabelKey]: Pair } = {
   'col.churnSource': { en: 'Churn source', zh: '流失风险来源' },
   'col.pAlive': { en: 'P(alive)', zh: '活跃概率' },
   'col.expectedPurchases': { en: 'Expected purchases', zh: '预期购买次数' },
+  'col.expectedSpend': { en: 'Expected spend per purchase', zh: '预期单次消费' },
   'col.rfmR': { en: 'R score', zh: 'R得分' },
   'col.rfmF': { en: 'F score', zh: 'F得分' },
   'col.rfmM': { en: 'M score', zh: 'M得分' },

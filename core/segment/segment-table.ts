@@ -41,6 +41,7 @@ export const SEGMENT_COLUMNS: readonly ColumnKey[] = [
   'clv',
   'pAlive',
   'expectedPurchases',
+  'expectedSpend',
   'churnRisk',
   'churnLevel',
   'rfmR',

@@ -111,7 +111,7 @@ describe('segmentTransactions options', () => {
     ]);
     const r = segmentTransactions(rows, { ...opts, predictions });
     const a = r.customers.find((c) => c.id === 'A');
-    expect(a).toMatchObject({ churnRisk: expect.closeTo(0.1, 12), clv: 500, pAlive: 0.9, expectedPurchases: 2, churnSource: 'model' });
+    expect(a).toMatchObject({ churnRisk: expect.closeTo(0.1, 12), clv: 500, pAlive: 0.9, expectedPurchases: 2, expectedSpend: 100, churnSource: 'model' });
     expect(r.customers.find((c) => c.id === 'B')?.churnSource).toBe('heuristic');
     expect(r.totals.churnSource).toBe('mixed');
     expect(r.warnings.join(' ')).toMatch(/4 of 5 customers have no model prediction/);

@@ -102,6 +102,8 @@ export interface SegmentRow extends CustomerSummary {
   churnSource: 'model' | 'heuristic';
   pAlive?: number;
   expectedPurchases?: number;
+  /** Expected spend per purchase (Gamma-Gamma), with a model. */
+  expectedSpend?: number;
   rfm: { r: number; f: number; m: number; cell: string; segment: RfmSegment };
   tier: Tier;
   /** value / mean value. */
@@ -303,6 +305,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
       matrix: matrix.cells[i],
       pAlive: pred[i]?.pAlive,
       expectedPurchases: pred[i]?.expectedPurchases,
+      expectedSpend: pred[i]?.expectedSpend,
       composite: composite?.[i],
       stage: lifecycleStage(
         { purchaseDays: s.purchaseDays, ageDays: s.T * days, churnRisk: risk[i], valueTrend: valueTrend(s) },
