@@ -12,11 +12,13 @@ import {
   fitBgNbd,
   fitGammaGamma,
   fitParetoNbd,
+  modelInputs,
   readTransactions,
   type CustomerSummary,
   type FitResult,
   type HoldoutComparison,
   type PurchaseModelFit,
+  type TimeUnit,
 } from '../../core/index.ts';
 import { parseDay, parseUnit } from '../options.ts';
 import { readInputFile } from '../read-input.ts';
@@ -64,7 +66,7 @@ export async function fitCommand(args: string[]): Promise<number> {
     return 1;
   }
   const summaries = builder.finish();
-  const fit = fitModel(key, summaries);
+  const fit = fitModel(key, summaries, unit);
   let holdout: HoldoutComparison | undefined;
   if (split && key !== 'gg') holdout = compareCalibration(fit as PurchaseModelFit, split.finish());
 
@@ -104,18 +106,14 @@ export async function fitCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function fitModel(key: ModelKey, s: readonly CustomerSummary[]): FitResult {
+function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit): FitResult {
   if (key === 'gg') {
     const repeat = s.filter((c) => c.frequency > 0 && c.monetary > 0);
     const fit = fitGammaGamma({ x: repeat.map((c) => c.frequency), zbar: repeat.map((c) => c.monetary) });
     for (const w of fit.warnings) process.stderr.write(`warning: ${w}\n`);
     return fit;
   }
-  const minT = 1 / 7; // a customer first seen on the last day has been observable for a day
-  const data = {
-    x: s.map((c) => c.frequency),
-    t_x: s.map((c) => (c.frequency === 0 ? 0 : c.recency)),
-    T: s.map((c) => Math.max(c.T, minT)),
-  };
+  const inputs = modelInputs(s, unit);
+  const data = { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) };
   return key === 'pnbd' ? fitParetoNbd(data) : fitBgNbd(data);
 }

@@ -19,7 +19,7 @@ import { predictCustomers, type PredictCustomer } from '../models/predict.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { segmentCustomers, type SegmentOptions, type SegmentResult } from '../segment/segment.ts';
 import { unitDays } from '../summary/units.ts';
-import type { CustomerPrediction, CustomerSummary } from '../types.ts';
+import type { CustomerPrediction, CustomerSummary, TimeUnit } from '../types.ts';
 
 export type PurchaseModelName = 'bgnbd' | 'pnbd' | 'none';
 
@@ -82,7 +82,7 @@ export function analyzeCustomers(summaries: readonly CustomerSummary[], options:
 
   let predictions: Map<string, CustomerPrediction> | undefined;
   if (modelName !== 'none' && summaries.length > 0) {
-    const inputs = modelInputs(summaries, days);
+    const inputs = modelInputs(summaries, unit);
     try {
       const data = { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) };
       models.purchase = modelName === 'pnbd' ? fitParetoNbd(data) : fitBgNbd(data);
@@ -123,12 +123,13 @@ export function analyzeCustomers(summaries: readonly CustomerSummary[], options:
 }
 
 /**
- * Model inputs from summaries. A customer first seen on the as-of day has
- * T = 0, which the models cannot take; such a customer has been observable
- * for up to one day, so T is floored at one day.
+ * The models' per-customer inputs (x, t_x, T in periods of `unit`, and
+ * spend) from summaries. A customer first seen on the as-of day has T = 0,
+ * which the models cannot take; such a customer has been observable for up
+ * to one day, so T is floored at one day.
  */
-function modelInputs(summaries: readonly CustomerSummary[], days: number): PredictCustomer[] {
-  const minT = 1 / days;
+export function modelInputs(summaries: readonly CustomerSummary[], unit: TimeUnit): PredictCustomer[] {
+  const minT = 1 / unitDays(unit);
   return summaries.map((s) => ({
     id: s.id,
     x: s.frequency,

@@ -11,6 +11,7 @@
  */
 import { CvError } from '../errors.ts';
 import { compareHoldout, type HoldoutComparison } from '../models/holdout.ts';
+import { modelInputs } from './analyze.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
@@ -98,15 +99,14 @@ export function createCalibrationSplit(options: CalibrationSplitOptions): Calibr
  * calibration summaries, overall and by calibration frequency (0..6, 7+).
  */
 export function compareCalibration(model: PurchaseModelFit, data: CalibrationData): HoldoutComparison {
-  const c = data.calibration;
-  const minT = 1 / unitDays(data.unit); // one day, as in analyzeCustomers
+  const inputs = modelInputs(data.calibration, data.unit);
   return compareHoldout(
     model,
     {
-      x: c.map((s) => s.frequency),
-      t_x: c.map((s) => (s.frequency === 0 ? 0 : s.recency)),
-      T: c.map((s) => Math.max(s.T, minT)),
-      xHoldout: c.map((s) => data.holdoutPurchases.get(s.id) ?? 0),
+      x: inputs.map((c) => c.x),
+      t_x: inputs.map((c) => c.t_x),
+      T: inputs.map((c) => c.T),
+      xHoldout: inputs.map((c) => data.holdoutPurchases.get(c.id) ?? 0),
     },
     data.holdoutLength,
   );

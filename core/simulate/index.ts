@@ -4,6 +4,5 @@ export { createRng } from './prng.ts';
 export { sampleNormal, sampleExponential, sampleGamma, sampleBeta, samplePoisson } from './samplers.ts';
 export type { Identity } from './identities.ts';
 export { makeIdentity } from './identities.ts';
-export { isoDate } from './iso-date.ts';
 export type { SimulateOptions, SimulationTruth, SimulationResult } from './simulate-customers.ts';
 export { simulateCustomers, simulateTransactionsCsv, transactionsToCsv } from './simulate-customers.ts';

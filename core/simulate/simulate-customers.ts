@@ -3,7 +3,7 @@ import type { DayNumber, Transaction } from '../types.ts';
 import type { BgNbdParams } from '../models/bg-nbd.ts';
 import type { GammaGammaParams } from '../models/gamma-gamma.ts';
 import { makeIdentity, type Identity } from './identities.ts';
-import { isoDate } from './iso-date.ts';
+import { dayToIso } from '../read/day-number.ts';
 import { createRng, type Rng } from './prng.ts';
 import { sampleBeta, sampleExponential, sampleGamma } from './samplers.ts';
 
@@ -171,7 +171,7 @@ export function transactionsToCsv(transactions: readonly Transaction[]): string 
   for (const t of transactions) {
     if (t.day !== lastDay) {
       lastDay = t.day;
-      lastIso = isoDate(t.day);
+      lastIso = dayToIso(t.day);
     }
     parts.push(`${csvField(t.customerId)},${lastIso},${t.amount.toFixed(2)},${csvField(t.email ?? '')},${csvField(t.company ?? '')}\n`);
   }

@@ -1,0 +1,92 @@
+/**
+ * `npm run build:addin`: builds the Excel add-in into dist/addin/ with vite's
+ * build() API:
+ *
+ *   taskpane.html (+ assets)  the shared-runtime page: task pane UI, loads office.js from the CDN
+ *   functions.js              the custom functions (IIFE), associated with their ids
+ *   functions.json            metadata generated from the @customfunction JSDoc
+ *   help.html                 one section per function (the metadata's help URLs)
+ *   manifest.xml              the root manifest with URLs moved to the base URL
+ *   assets/icon-*.png         icons
+ *
+ * The base URL is env CVLENS_BASE_URL (default https://localhost:3000/).
+ * The build fails when the metadata generator reports any error, or when the
+ * generated ids differ from the registered functions.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { build, createLogger } from 'vite';
+import { helpPage } from './build/help.ts';
+import { pngIcon } from './build/icons.ts';
+import { rebaseManifest } from './build/manifest.ts';
+import { checkIds, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
+import { EXAMPLES } from './functions/examples.ts';
+import { FUNCTION_FILES, FUNCTIONS } from './functions/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+
+export interface AddinBuildOptions {
+  /** Where the add-in will be served; must end with "/". */
+  baseUrl?: string;
+  outDir?: string;
+  /** Minify the bundles (default true). */
+  minify?: boolean;
+}
+
+export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ outDir: string; ids: string[] }> {
+  const baseUrl = options.baseUrl ?? DEV_BASE_URL;
+  const outDir = options.outDir ?? path.join(repo, 'dist/addin');
+  const minify = options.minify ?? true;
+
+  // Metadata first: a JSDoc error should fail before any bundling.
+  const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
+  checkIds(metadata, Object.keys(FUNCTIONS));
+  const manifest = rebaseManifest(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
+
+  await rm(outDir, { recursive: true, force: true });
+  // functions.js is a classic script on purpose (Excel loads it on its own too): vite's note that it
+  // "can't be bundled without type=module" is expected, every other warning is shown.
+  const logger = createLogger('warn');
+  const warn = logger.warn.bind(logger);
+  logger.warn = (msg, options) => {
+    if (!msg.includes('<script src="functions.js">')) warn(msg, options);
+  };
+  await build({
+    configFile: false,
+    root: path.join(here, 'taskpane'),
+    base: './',
+    logLevel: 'warn',
+    customLogger: logger,
+    plugins: [preact()],
+    build: { outDir, emptyOutDir: false, minify, rollupOptions: { input: path.join(here, 'taskpane/taskpane.html') } },
+  });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify,
+      lib: { entry: path.join(here, 'functions/register.ts'), formats: ['iife'], name: 'cvlensFunctions', fileName: () => 'functions.js' },
+    },
+  });
+
+  await writeFile(path.join(outDir, 'functions.json'), JSON.stringify(metadata, null, 2));
+  await writeFile(path.join(outDir, 'help.html'), helpPage(metadata, Object.fromEntries(Object.entries(EXAMPLES).map(([id, e]) => [id, `${e.formula} → ${e.result}`]))));
+  await writeFile(path.join(outDir, 'manifest.xml'), manifest);
+  await mkdir(path.join(outDir, 'assets'), { recursive: true });
+  for (const size of [16, 32, 64, 80]) await writeFile(path.join(outDir, `assets/icon-${size}.png`), pngIcon(size));
+  return { outDir, ids: metadata.functions.map((f) => f.id) };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAddin({ baseUrl: process.env.CVLENS_BASE_URL || DEV_BASE_URL })
+    .then(({ outDir, ids }) => console.log(`add-in built in ${path.relative(process.cwd(), outDir)}: ${ids.length} functions (${ids.join(', ')})`))
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

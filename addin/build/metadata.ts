@@ -1,0 +1,51 @@
+/**
+ * functions.json from the @customfunction JSDoc of the function files, via
+ * custom-functions-metadata's API. Its CLI exits 0 even when it reports
+ * errors, so the build uses the API and fails on any reported error.
+ */
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
+  result: { type?: string; dimensionality?: string };
+}
+
+export interface Metadata {
+  functions: FunctionMetadata[];
+  [key: string]: unknown;
+}
+
+export const DEV_BASE_URL = 'https://localhost:3000/';
+
+/**
+ * Generates the metadata of `files`, with help URLs moved from the dev base
+ * URL to `baseUrl`.
+ * @throws Error listing every generator error, or when no function is found.
+ */
+export async function generateMetadata(files: readonly string[], baseUrl = DEV_BASE_URL): Promise<Metadata> {
+  const result = await generateCustomFunctionsMetadata([...files], false);
+  if (result.errors.length > 0) {
+    throw new Error(`custom-functions-metadata reported ${result.errors.length} error(s):\n${result.errors.join('\n')}`);
+  }
+  if (!result.metadataJson) throw new Error('custom-functions-metadata found no @customfunction in ' + files.join(', '));
+  const metadata = JSON.parse(result.metadataJson) as Metadata;
+  for (const f of metadata.functions) {
+    if (f.helpUrl?.startsWith(DEV_BASE_URL)) f.helpUrl = baseUrl + f.helpUrl.slice(DEV_BASE_URL.length);
+  }
+  return metadata;
+}
+
+/** Fails unless the metadata ids and the registered ids are the same set. */
+export function checkIds(metadata: Metadata, registered: readonly string[]): void {
+  const declared = metadata.functions.map((f) => f.id).sort();
+  const wired = [...registered].sort();
+  const missing = wired.filter((id) => !declared.includes(id));
+  const unwired = declared.filter((id) => !wired.includes(id));
+  if (missing.length || unwired.length) {
+    throw new Error(`custom function ids differ: registered without metadata [${missing.join(', ')}], metadata without implementation [${unwired.join(', ')}]`);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * CV.CLV: the classic retention-based customer lifetime value, as a cell
+ * formula. A thin wrapper: cells → core/clv/classic.ts → a cell.
+ */
+import { classicClv } from '../../core/clv/classic.ts';
+import { broadcast, numberArg, textArg, type Cell } from './cells.ts';
+import { fail, guard } from './excel-error.ts';
+
+const FN = 'CV.CLV';
+
+/**
+ * Customer lifetime value from a constant margin per period, a retention rate and a discount rate: m·r/(1+d−r) for an infinite horizon, or the sum over a number of periods; minus the acquisition cost. Every argument may be a range: the result spills with its shape.
+ * @customfunction CLV
+ * @helpurl https://localhost:3000/help.html#clv
+ * @param margin Margin (profit) the customer brings per period.
+ * @param retention Retention rate per period, between 0 and 1 (0.8 = 80 % stay).
+ * @param discount Discount rate per period (0.1 = 10 %); must be above -1.
+ * @param [periods] Number of periods (whole number); blank for an infinite horizon.
+ * @param [acquisition_cost] Acquisition cost subtracted once; blank for 0.
+ * @param [timing] When the first margin arrives: "next" (end of period 1, default, or 0) or "now" (period 0, or 1).
+ * @returns The lifetime value (a number, or an array of numbers when arguments are ranges).
+ */
+export function clv(
+  margin: unknown,
+  retention: unknown,
+  discount: unknown,
+  periods?: unknown,
+  acquisition_cost?: unknown,
+  timing?: unknown,
+): unknown[][] {
+  return guard(() => {
+    const when = timingOf(timing);
+    return broadcast(FN, { margin, retention, discount, periods: periods ?? null, acquisition_cost: acquisition_cost ?? null }, (c) =>
+      classicClv({
+        margin: numberArg(FN, 'margin', c.margin),
+        retention: numberArg(FN, 'retention', c.retention, { min: 0, max: 1 }),
+        discount: numberArg(FN, 'discount', c.discount),
+        horizon: numberArg(FN, 'periods', c.periods, { default: Infinity, min: 0, integer: true }),
+        acquisitionCost: numberArg(FN, 'acquisition_cost', c.acquisition_cost, { default: 0 }),
+        firstMargin: when,
+      }),
+    );
+  });
+}
+
+function timingOf(v: Cell): 'next' | 'now' {
+  const t = textArg(v)?.toLowerCase();
+  if (t === undefined || t === 'next' || t === '0' || t === 'end') return 'next';
+  if (t === 'now' || t === '1' || t === 'begin' || t === 'start') return 'now';
+  return fail('invalidValue', `${FN}: timing must be "next" (0) or "now" (1), got "${t}"`);
+}

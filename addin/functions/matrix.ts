@@ -1,0 +1,45 @@
+/**
+ * CV.VALUEMATRIX: the value-matrix cell (Gold, Platinum, Iron, Lead) of
+ * current × future value. A thin wrapper over core/matrix.
+ */
+import { matrixCell } from '../../core/matrix/value-matrix.ts';
+import { median } from '../../core/score/median.ts';
+import { broadcast, isBlank, isMulti, numberArg, numbersOf, type Cell } from './cells.ts';
+import { fail, guard } from './excel-error.ts';
+import { matrixLabel } from './labels.ts';
+
+const FN = 'CV.VALUEMATRIX';
+
+/**
+ * Value-matrix cell of a customer: Gold (high current, high future value), Platinum (high current, low future), Iron (low current, high future) or Lead (low, low). "High" means above the split; a split given as a range means its median. With ranges of current and future values and no splits, each split is the median of its range.
+ * @customfunction VALUEMATRIX
+ * @helpurl https://localhost:3000/help.html#valuematrix
+ * @param current Current value (profit to date) of the customer, or a range of them: the result spills.
+ * @param future Future value (e.g. CLV or expected profit), aligned with current.
+ * @param [current_split] Split between low and high current value: a number, or a range whose median is used; default the median of current.
+ * @param [future_split] Split between low and high future value: a number, or a range whose median is used; default the median of future.
+ * @returns The matrix cell name, in the Office display language.
+ */
+export function valuematrix(current: unknown, future: unknown, current_split?: unknown, future_split?: unknown): unknown[][] {
+  return guard(() => {
+    const cs = splitOf('current_split', current_split ?? null, current);
+    const fs = splitOf('future_split', future_split ?? null, future);
+    return broadcast(FN, { current, future }, (c) => {
+      if (isBlank(c.current) && isBlank(c.future)) return '';
+      return matrixLabel(matrixCell(numberArg(FN, 'current', c.current), numberArg(FN, 'future', c.future), cs, fs));
+    });
+  });
+}
+
+function splitOf(name: string, split: Cell, values: Cell): number {
+  if (isMulti(split)) return medianOf(name, split);
+  if (!isBlank(Array.isArray(split) ? numbersOf(split)[0] ?? null : split)) return numberArg(FN, name, split);
+  if (isMulti(values)) return medianOf(name, values);
+  return fail('notAvailable', `${FN}: ${name} is required for a single customer (give a number or the range of all customers' values)`);
+}
+
+function medianOf(name: string, range: Cell): number {
+  const numbers = numbersOf(range);
+  if (numbers.length === 0) return fail('notAvailable', `${FN}: no numbers to take the median of for ${name}`);
+  return median(numbers);
+}

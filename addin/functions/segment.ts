@@ -1,0 +1,97 @@
+/**
+ * CV.SEGMENT: the whole per-customer segment table from three columns of
+ * transactions, as a dynamic array with a header row. A thin wrapper:
+ * cells → core/read → core/analysis (model fit, segmentation) → cells.
+ */
+import { parseDate } from '../../core/read/parse-date.ts';
+import type { SegmentResult } from '../../core/segment/segment.ts';
+import { analyze, type AnalysisOptions } from '../shared/analyze.ts';
+import { segmentCells } from '../shared/segment-table.ts';
+import { hashCells, ResultCache } from './cache.ts';
+import { cellsOf, choiceArg, isBlank, numberArg, type Cell } from './cells.ts';
+import { fail, guardAsync } from './excel-error.ts';
+import { officeLang } from './lang.ts';
+import { ruleOf } from './tiers.ts';
+
+const FN = 'CV.SEGMENT';
+const segmentCache = new ResultCache<SegmentResult>(4);
+
+/**
+ * Segments customers from their transactions and spills the per-customer table with a header row: purchase dates, RFM scores and segment, value, lifetime value, churn risk, tier, value-matrix cell and lifecycle stage, most valuable first. Rows whose id, date or amount cannot be read are left out.
+ * @customfunction SEGMENT
+ * @helpurl https://localhost:3000/help.html#segment
+ * @param ids Customer id of each transaction, one per row (a header cell on top is fine).
+ * @param dates Date of each transaction (date cells or text such as 2024-03-05).
+ * @param amounts Amount of each transaction (negative for returns).
+ * @param [as_of] As-of date; default the latest date in the data.
+ * @param [unit] Time unit of recency and age: "week" (default), "day" or "month".
+ * @param [margin_rate] Margin rate 0 to 1: value becomes profit instead of revenue.
+ * @param [tier_method] "contribution" (default), "pareto", "quantile" or "fixed".
+ * @param [cut_points] Three numbers for the tier method, best tier first.
+ * @param [model] "none" (default: heuristic churn risk and CLV), "bgnbd" or "pnbd" (fit the model to these customers; if the data cannot identify it, the heuristics are used).
+ * @returns The segment table, header row first.
+ */
+export async function segment(
+  ids: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  unit?: unknown,
+  margin_rate?: unknown,
+  tier_method?: unknown,
+  cut_points?: unknown[][],
+  model?: unknown,
+): Promise<unknown[][]> {
+  return guardAsync(async () => {
+    const options: AnalysisOptions = {
+      mapping: { customerId: 0, date: 1, amount: 2 },
+      hasHeader: false,
+      firstRow: 1,
+      asOf: asOfDay(as_of ?? null),
+      unit: choiceArg(FN, 'unit', unit ?? null, ['week', 'day', 'month'] as const, 'week'),
+      marginRate: isBlank(margin_rate ?? null) ? undefined : numberArg(FN, 'margin_rate', margin_rate, { min: 0, max: 1 }),
+      tierRule: ruleOf(tier_method ?? null, cut_points ?? null),
+      model: choiceArg(FN, 'model', model ?? null, ['none', 'bgnbd', 'pnbd'] as const, 'none'),
+      horizonDays: 365,
+      annualDiscount: 0.1,
+    };
+    const key = `segment:${hashCells(ids, dates, amounts)}:${JSON.stringify(options)}`;
+    const result = await segmentCache.get(key, () => run(ids, dates, amounts, options));
+    return segmentCells(result, officeLang());
+  });
+}
+
+function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): SegmentResult {
+  const [ic, dc, ac] = [cellsOf(ids), cellsOf(dates), cellsOf(amounts)];
+  if (ic.length !== dc.length || ic.length !== ac.length) {
+    return fail('invalidValue', `${FN}: ids, dates and amounts must have the same number of cells (${ic.length}, ${dc.length}, ${ac.length})`);
+  }
+  const rows = ic.map((id, i) => [id, dc[i], ac[i]]);
+  // A header cell on top of each range is allowed: drop a first row whose date is text that is no date.
+  const header = rows.length > 0 && typeof rows[0][1] === 'string' && !isDate(rows[0][1]);
+  const { result, rejected } = analyze(header ? rows.slice(1) : rows, { ...options, firstRow: header ? 2 : 1 });
+  if (result.customers.length === 0) {
+    const why = rejected[0] ? ` (row ${rejected[0].line}: ${rejected[0].reason})` : '';
+    return fail('notAvailable', `${FN}: no usable transaction in the ranges${why}`);
+  }
+  return result;
+}
+
+function isDate(v: unknown): boolean {
+  try {
+    parseDate(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function asOfDay(v: Cell): number | undefined {
+  const cell = Array.isArray(v) ? cellsOf(v)[0] ?? null : v;
+  if (isBlank(cell)) return undefined;
+  try {
+    return parseDate(cell);
+  } catch {
+    return fail('invalidValue', `${FN}: as_of is not a date: "${String(cell)}"`);
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readTransactions } from '../../core/read/read-transactions.ts';
+import { analyze, inspectCells, type AnalysisOptions } from './analyze.ts';
+
+const D = 45292; // 2024-01-01 as an Excel serial
+const CDNOW = new URL('../../../shared/data/cdnow/CDNOW_master.txt', import.meta.url);
+const haveCdnow = existsSync(CDNOW);
+if (!haveCdnow) console.warn(`CDNOW master not found at ${CDNOW.pathname}: the model test is skipped`);
+
+const base: Omit<AnalysisOptions, 'mapping' | 'hasHeader'> = {
+  firstRow: 1,
+  unit: 'week',
+  tierRule: { method: 'contribution' },
+  model: 'none',
+  horizonDays: 365,
+  annualDiscount: 0.1,
+};
+
+describe('inspectCells', () => {
+  it('detects English and Chinese headers (via core) and previews the data rows', () => {
+    const en = inspectCells([['Customer ID', 'Order Date', 'Amount'], ['a', D, 1], ['b', D, 2]]);
+    expect(en).toMatchObject({ hasHeader: true, columns: ['Customer ID', 'Order Date', 'Amount'], mapping: { customerId: 0, date: 1, amount: 2 }, missing: [] });
+    expect(en.preview).toEqual([['a', D, 1], ['b', D, 2]]);
+    const zh = inspectCells([['金额', '客户编号', '交易日期'], [1, 'a', D]]);
+    expect(zh.mapping).toEqual({ amount: 0, customerId: 1, date: 2 });
+  });
+
+  it('names columns "Column n" without a header row', () => {
+    const none = inspectCells([['a', D, 1], ['b', D + 1, 2]]);
+    expect(none.hasHeader).toBe(false);
+    expect(none.columns).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(none.preview).toHaveLength(2);
+  });
+});
+
+describe('analyze', () => {
+  const rows: unknown[][] = [['id', 'date', 'amount']];
+  for (let c = 0; c < 30; c++) for (let k = 0; k <= c % 3; k++) rows.push([`c${c}`, D + c + 20 * k, 10 + c]);
+
+  it('reads with the corrected mapping and reports rejected rows with sheet row numbers', () => {
+    const withBad = [...rows, ['zz', 'soon', 5]];
+    const a = analyze(withBad, { ...base, mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true, firstRow: 10 });
+    expect(a.result.customers).toHaveLength(30);
+    expect(a.rejected).toEqual([{ line: 10 + withBad.length - 1, reason: expect.stringMatching(/date/i) }]);
+  });
+
+  it('falls back to the heuristics, with the reason, when a model cannot be fitted', () => {
+    const tiny = rows.slice(0, 8);
+    const a = analyze(tiny, { ...base, model: 'bgnbd', mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true });
+    expect(a.models.fallback).toMatch(/could not be fitted/);
+    expect(a.result.totals.churnSource).toBe('heuristic');
+  });
+
+  it.skipIf(!haveCdnow)('uses BG/NBD predictions when the fit works (CDNOW master as cells)', () => {
+    const read = readTransactions(readFileSync(CDNOW));
+    const cells: unknown[][] = [['customer', 'date', 'amount']];
+    for (const t of read.transactions) cells.push([t.customerId, t.day + 25569, t.amount]);
+    const a = analyze(cells, { ...base, model: 'bgnbd', mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true });
+    expect(a.models.purchase?.model).toBe('bgnbd');
+    expect(a.result.customers).toHaveLength(23570);
+    expect(a.result.totals.churnSource).toBe('model');
+    expect(a.result.customers.every((c) => c.pAlive !== undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * From the cells of a selected range to a segment result: column detection
+ * for the pane's mapping editor, then core's reader, summary and analysis
+ * (core/analysis: model fit, predictions, segmentation). Glue only: every
+ * rule is in core.
+ */
+import { CvError } from '../../core/errors.ts';
+import { ALL_ROLES, detectColumns, REQUIRED_ROLES } from '../../core/read/detect-columns.ts';
+import { looksLikeHeader } from '../../core/read/read-table.ts';
+import { readTransactionCells } from '../../core/read/read-transactions.ts';
+import { analyzeCustomers, type ModelReport, type PurchaseModelName } from '../../core/analysis/analyze.ts';
+import type { SegmentResult } from '../../core/segment/segment.ts';
+import { createSummaryBuilder } from '../../core/summary/summarize.ts';
+import { unitDays } from '../../core/summary/units.ts';
+import type { TierRule } from '../../core/tiers/rule.ts';
+import type { ColumnMapping, ColumnRole, CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../../core/types.ts';
+import { detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES, type CustomerMapping } from './customer-rows.ts';
+
+export { ALL_ROLES, REQUIRED_ROLES };
+
+/** What the pane shows right after a range is selected. */
+export interface Inspection {
+  /** Transactions (a row per purchase) or one row per customer (x, t_x, T, revenue). */
+  kind: DataKind;
+  hasHeader: boolean;
+  /** Column titles: the header row's cells, or "Column 1…" without one. */
+  columns: string[];
+  mapping: ColumnMapping;
+  /** Columns of a customer table (when the headers name them). */
+  customerMapping: CustomerMapping;
+  /** Roles the data still lacks. */
+  missing: ColumnRole[];
+  /** The first rows of data (header excluded), for the preview. */
+  preview: unknown[][];
+  warnings: string[];
+}
+
+/**
+ * Detects the header and the columns of a range's values (a sample is
+ * enough: the first 200 rows).
+ * @example inspectCells([['客户编号', '交易日期', '金额'], ['7', 45356, 12]]).mapping // { customerId: 0, date: 1, amount: 2 }
+ */
+export function inspectCells(values: readonly (readonly unknown[])[]): Inspection {
+  const sample = values.slice(0, 200);
+  const width = values.reduce((w, r) => Math.max(w, r.length), 0);
+  const start = firstNonBlank(values);
+  let hasHeader: boolean;
+  let headers: string[];
+  let mapping: ColumnMapping;
+  let warnings: string[];
+  try {
+    const read = readTransactionCells(sample);
+    ({ hasHeader, headers, mapping, warnings } = read);
+  } catch (e) {
+    // Columns core cannot place (e.g. no header, dates as serial numbers):
+    // the user picks them in the mapping editor.
+    if (!(e instanceof CvError)) throw e;
+    const text = (r: readonly unknown[] | undefined) => (r ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
+    hasHeader = looksLikeHeader(text(values[start]), values.slice(start + 1, start + 21).map(text));
+    headers = hasHeader ? text(values[start]).map((h) => h.trim()) : [];
+    mapping = hasHeader ? detectColumns(headers) : {};
+    warnings = [e.reason];
+  }
+  const columns = Array.from({ length: width }, (_, j) => (hasHeader && headers[j] ? headers[j] : `Column ${j + 1}`));
+  const dataStart = hasHeader ? start + 1 : start;
+  const customerMapping = hasHeader ? detectCustomerColumns(headers) : {};
+  // A table with x, t_x and T but no date column is already one row per customer.
+  const kind: DataKind =
+    mapping.date === undefined && REQUIRED_CUSTOMER_ROLES.every((r) => customerMapping[r] !== undefined) ? 'customers' : 'transactions';
+  return {
+    kind,
+    hasHeader,
+    columns,
+    mapping,
+    customerMapping,
+    missing: kind === 'customers' ? [] : REQUIRED_ROLES.filter((r) => mapping[r] === undefined),
+    preview: values.slice(dataStart, dataStart + 5).map((r) => [...r]),
+    warnings,
+  };
+}
+
+function firstNonBlank(values: readonly (readonly unknown[])[]): number {
+  const i = values.findIndex((r) => r.some((c) => c !== null && c !== undefined && c !== ''));
+  return i < 0 ? 0 : i;
+}
+
+/** The pane's options. */
+export type DataKind = 'transactions' | 'customers';
+
+export interface AnalysisOptions {
+  /** Default 'transactions'. */
+  kind?: DataKind;
+  mapping: ColumnMapping;
+  /** Columns of one-row-per-customer data (kind 'customers'). */
+  customerMapping?: CustomerMapping;
+  hasHeader: boolean;
+  /** Sheet row number of values[0] (for rejected-row reports). */
+  firstRow: number;
+  unit: TimeUnit;
+  asOf?: DayNumber;
+  marginRate?: number;
+  tierRule: TierRule;
+  model: PurchaseModelName;
+  /** CLV horizon in days. */
+  horizonDays: number;
+  /** Discount rate per year. */
+  annualDiscount: number;
+}
+
+export interface Analysis {
+  /** Source rows that could not be used, with sheet row numbers and reasons. */
+  rejected: RejectedRow[];
+  result: SegmentResult;
+  models: ModelReport;
+  /** Seconds spent in core (reading, summarising, fitting, segmenting). */
+  coreSeconds: number;
+}
+
+/**
+ * Reads the transactions, summarises them and runs core's analysis (model
+ * fit when asked, with core's fallback to the heuristics when the data do
+ * not allow a fit; the reason is in the warnings).
+ * @throws CvError from core (e.g. no customer id column).
+ */
+export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
+  const started = performance.now();
+  let summaries: CustomerSummary[];
+  let rejected: RejectedRow[];
+  const warnings: string[] = [];
+  let asOf = o.asOf;
+  if (o.kind === 'customers') {
+    // Summarised data carry no dates: the as-of day defaults to today.
+    asOf ??= Math.floor(Date.now() / 86_400_000);
+    const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
+    ({ summaries, rejected } = read);
+    warnings.push(...read.warnings);
+  } else {
+    const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
+    const builder = createSummaryBuilder({ unit: o.unit, asOf: o.asOf, marginRate: o.marginRate });
+    for (const t of read.transactions) builder.add(t);
+    summaries = builder.finish();
+    rejected = read.rejected;
+    const report = builder.report();
+    asOf = report.asOf;
+    warnings.push(...read.warnings);
+    if (report.afterAsOf > 0) warnings.push(`${report.afterAsOf} row(s) dated after the as-of day were ignored.`);
+    if (report.withoutPurchase > 0) warnings.push(`${report.withoutPurchase} customer(s) with only returns were left out.`);
+  }
+  const { segment, models } = analyzeCustomers(summaries, {
+    unit: o.unit,
+    tierRule: o.tierRule,
+    model: o.model,
+    marginRate: o.marginRate,
+    horizon: Math.max(1, Math.round(o.horizonDays / unitDays(o.unit))),
+    annualDiscount: o.annualDiscount,
+  });
+  if (asOf !== undefined) segment.totals.asOf = asOf;
+  segment.warnings.unshift(...warnings);
+  return { rejected, result: segment, models, coreSeconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,130 @@
+/**
+ * One-row-per-customer data (id, repeat purchases x, recency t_x, age T,
+ * revenue, optionally average repeat spend) as customer summaries, so the
+ * pane can segment a table that is already summarised (like the CDNOW
+ * summary). Times are in the pane's period unit; the as-of day places the
+ * first and last purchase on the calendar.
+ *
+ * This is a reader and belongs with core/read; it lives here until core
+ * offers one (see the report).
+ */
+import { normalizeHeader, detectColumns } from '../../core/read/detect-columns.ts';
+import { unitDays } from '../../core/summary/units.ts';
+import type { CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../../core/types.ts';
+
+export type CustomerRole = 'customerId' | 'frequency' | 'recency' | 'T' | 'revenue' | 'monetary';
+export type CustomerMapping = Partial<Record<CustomerRole, number>>;
+
+export const CUSTOMER_ROLES: readonly CustomerRole[] = ['customerId', 'frequency', 'recency', 'T', 'revenue', 'monetary'];
+export const REQUIRED_CUSTOMER_ROLES: readonly CustomerRole[] = ['customerId', 'frequency', 'recency', 'T'];
+
+const NAMES: Record<Exclude<CustomerRole, 'customerId'>, readonly string[]> = {
+  frequency: ['frequency', 'x', 'repeatpurchases', 'repeats', '频次', '购买频次', '重复购买次数'],
+  recency: ['recency', 'tx', 'recencytx', '首末购买间隔', '最近购买间隔'],
+  T: ['t', 'age', 'aget', 'tenure', '客户年龄', '客户存续期'],
+  revenue: ['revenue', 'sales', 'value', 'monetaryvalue', 'totalspend', 'netsales', '销售额', '净销售额', '累计销售额'],
+  monetary: ['monetary', 'zbar', 'averagerepeatspend', 'avgspend', '重复购买平均金额', '平均消费'],
+};
+
+/**
+ * Columns of a customer table from its headers (English or Chinese); the id
+ * column by core's detection, or a column named "id".
+ * @example detectCustomerColumns(['ID', 'x', 't_x', 'T', 'zbar']) // { customerId: 0, frequency: 1, recency: 2, T: 3, monetary: 4 }
+ */
+export function detectCustomerColumns(headers: readonly string[]): CustomerMapping {
+  const normal = headers.map((h) => normalizeHeader(String(h ?? '')));
+  const mapping: CustomerMapping = {};
+  for (const role of Object.keys(NAMES) as (keyof typeof NAMES)[]) {
+    const j = normal.findIndex((n) => NAMES[role].includes(n));
+    if (j >= 0) mapping[role] = j;
+  }
+  const taken = new Set(Object.values(mapping));
+  const id = detectColumns(headers).customerId ?? normal.findIndex((n) => n === 'id' || n === 'customer' || n === '客户');
+  if (id !== undefined && id >= 0 && !taken.has(id)) mapping.customerId = id;
+  return mapping;
+}
+
+export interface CustomerRowsResult {
+  summaries: CustomerSummary[];
+  rejected: RejectedRow[];
+  warnings: string[];
+}
+
+const num = (v: unknown): number | undefined => {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.trim()))) return Number(v.trim());
+  return undefined;
+};
+
+/**
+ * Customer summaries from rows of cells (header row excluded by `hasHeader`).
+ * Rows with a blank id, a non-numeric or negative field, a non-whole x, or
+ * t_x > T are rejected with the reason; duplicate ids are rejected after the first.
+ */
+export function readCustomerCells(
+  values: readonly (readonly unknown[])[],
+  o: { mapping: CustomerMapping; hasHeader: boolean; firstRow: number; unit: TimeUnit; asOf: DayNumber },
+): CustomerRowsResult {
+  const m = o.mapping;
+  const missing = REQUIRED_CUSTOMER_ROLES.filter((r) => m[r] === undefined);
+  if (missing.length) throw new Error(`choose a column for: ${missing.join(', ')}`);
+  const days = unitDays(o.unit);
+  const summaries: CustomerSummary[] = [];
+  const rejected: RejectedRow[] = [];
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  let first = values.findIndex((r) => r.some((c) => c !== null && c !== undefined && c !== ''));
+  if (first < 0) return { summaries, rejected, warnings: ['the range has no rows.'] };
+  if (o.hasHeader) first++;
+  if (m.revenue === undefined) {
+    warnings.push(m.monetary === undefined ? 'No revenue column: every customer\'s value is 0.' : 'No revenue column: revenue is estimated as average repeat spend × purchases.');
+  }
+  for (let i = first; i < values.length; i++) {
+    const row = values[i];
+    if (row.every((c) => c === null || c === undefined || c === '')) continue;
+    const line = o.firstRow + i;
+    const id = String(row[m.customerId as number] ?? '').trim();
+    const x = num(row[m.frequency as number]);
+    const tx = num(row[m.recency as number]);
+    const T = num(row[m.T as number]);
+    const revenueCell = m.revenue === undefined ? undefined : num(row[m.revenue]);
+    const monetaryCell = m.monetary === undefined ? undefined : num(row[m.monetary]);
+    const problem =
+      id === '' ? 'the customer id is blank'
+      : x === undefined || !Number.isInteger(x) || x < 0 ? `repeat purchases (x) must be a whole number ≥ 0, got "${String(row[m.frequency as number] ?? '')}"`
+      : T === undefined || T < 0 ? `age (T) must be a number ≥ 0, got "${String(row[m.T as number] ?? '')}"`
+      : tx === undefined || tx < 0 || tx > T ? `recency (t_x) must be a number between 0 and T, got "${String(row[m.recency as number] ?? '')}"`
+      : m.revenue !== undefined && revenueCell === undefined ? `revenue is not a number: "${String(row[m.revenue] ?? '')}"`
+      : m.monetary !== undefined && (monetaryCell === undefined || monetaryCell < 0) ? `average repeat spend is not a number ≥ 0: "${String(row[m.monetary] ?? '')}"`
+      : seen.has(id) ? `customer ${id} appears twice`
+      : undefined;
+    if (problem) {
+      rejected.push({ line, reason: problem });
+      continue;
+    }
+    seen.add(id);
+    const purchaseDays = (x as number) + 1;
+    const monetary = monetaryCell ?? (revenueCell !== undefined && (x as number) > 0 ? revenueCell / purchaseDays : 0);
+    const revenue = revenueCell ?? monetary * purchaseDays;
+    const firstDay = o.asOf - Math.round((T as number) * days);
+    summaries.push({
+      id,
+      firstDay,
+      lastDay: firstDay + Math.round((tx as number) * days),
+      transactions: purchaseDays,
+      purchaseDays,
+      frequency: x as number,
+      recency: tx as number,
+      T: T as number,
+      sinceLast: (T as number) - (tx as number),
+      grossRevenue: revenue,
+      returnAmount: 0,
+      returns: 0,
+      revenue,
+      averageSpend: revenue / purchaseDays,
+      monetary,
+    });
+  }
+  summaries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { summaries, rejected, warnings };
+}

@@ -1,0 +1,86 @@
+/**
+ * The add-in build: metadata generated from JSDoc names exactly the intended
+ * functions, the build fails on generator errors, and dist/ has what the
+ * manifest points at (built into a temporary folder, not dist/).
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAddin } from '../../addin/build.ts';
+import { generateMetadata, type Metadata } from '../../addin/build/metadata.ts';
+import { FUNCTION_FILES } from '../../addin/functions/index.ts';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const files = FUNCTION_FILES.map((f) => path.join(repo, 'addin/functions', f));
+
+const INTENDED = ['BGNBD', 'CHURNRISK', 'CLV', 'CVTIER', 'EXPPURCHASES', 'PALIVE', 'PCLV', 'RFM', 'RFMSEGMENT', 'SEGMENT', 'STAGE', 'VALUEMATRIX'];
+
+describe('custom function metadata', () => {
+  let metadata: Metadata;
+  beforeAll(async () => {
+    metadata = await generateMetadata(files);
+  });
+
+  it('contains exactly the intended ids', () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(INTENDED);
+  });
+
+  it('documents every function and every parameter, with a help URL', () => {
+    for (const f of metadata.functions) {
+      expect(f.description, f.id).toBeTruthy();
+      expect(f.helpUrl, f.id).toMatch(/^https:\/\/localhost:3000\/help\.html#/);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toBeTruthy();
+    }
+  });
+
+  it('marks optional arguments optional and spills matrices', () => {
+    const clv = metadata.functions.find((f) => f.id === 'CLV');
+    expect(clv?.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([
+      ['margin', false], ['retention', false], ['discount', false], ['periods', true], ['acquisition_cost', true], ['timing', true],
+    ]);
+    const seg = metadata.functions.find((f) => f.id === 'SEGMENT');
+    expect(seg?.result.dimensionality).toBe('matrix');
+    expect(seg?.parameters[0].dimensionality).toBe('matrix');
+  });
+
+  it('fails when the generator reports an error', async () => {
+    const bad = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-meta-')), 'bad.ts');
+    writeFileSync(bad, '/**\n * Bad.\n * @customfunction BAD\n * @param x a map\n */\nexport function bad(x: Map<string, number>): number { return 1; }\n');
+    await expect(generateMetadata([bad])).rejects.toThrow(/reported 1 error/);
+  });
+});
+
+describe('npm run build:addin', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-addin-')), 'dist');
+    await buildAddin({ outDir: out, baseUrl: 'https://cv.example.com/', minify: false });
+  }, 60_000);
+
+  it('writes every file the manifest points at', () => {
+    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+      expect(existsSync(path.join(out, f)), f).toBe(true);
+    }
+    const manifest = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
+    for (const m of manifest.matchAll(/https:\/\/cv\.example\.com\/([\w./-]+)/g)) expect(existsSync(path.join(out, m[1])), m[1]).toBe(true);
+  });
+
+  it('loads office.js from the CDN and the functions in the task pane page (shared runtime)', () => {
+    const html = readFileSync(path.join(out, 'taskpane.html'), 'utf8');
+    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).toContain('<script src="functions.js"></script>');
+  });
+
+  it('moves help URLs to the base URL and associates every id in functions.js', () => {
+    const meta = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as Metadata;
+    expect(meta.functions.every((f) => f.helpUrl?.startsWith('https://cv.example.com/help.html#'))).toBe(true);
+    // Run the bundle as Excel's runtime would, with a recording CustomFunctions.
+    const associated: string[] = [];
+    const CustomFunctions = { associate: (id: string, fn: unknown) => typeof fn === 'function' && associated.push(id) };
+    runInNewContext(readFileSync(path.join(out, 'functions.js'), 'utf8'), { CustomFunctions });
+    expect(associated.sort()).toEqual(INTENDED);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * An in-memory Excel for tests: the subset of the Office.js Excel API the
+ * add-in uses, with Office.js's batching semantics (load/sync,
+ * PropertyNotLoaded), Excel on the web's 5 MB payload limit per request
+ * (RichApi.Error RequestPayloadSizeLimitExceeded) and a sync counter.
+ *
+ *   const mock = createExcelMock();
+ *   mock.setSheet('Sheet1', [['id', 'date', 'amount'], ['a', 45292, 10]]);
+ *   mock.select('Sheet1', 'A1:C2');
+ *   await mock.Excel.run(async (ctx) => { … });
+ *   mock.state.sheet('Segments')?.read(…); mock.stats.syncs;
+ */
+import { parseAddress } from './a1.ts';
+import { MockRequestContext, type MockOptions, type MockStats } from './proxies.ts';
+import { SheetState, WorkbookState, type CellValue } from './state.ts';
+
+export { colName, formatAddress, parseAddress, type Rect } from './a1.ts';
+export { RichApiError } from './errors.ts';
+export { SheetState, WorkbookState, type CellValue } from './state.ts';
+export type { MockStats } from './proxies.ts';
+
+export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export interface ExcelMock {
+  /** Stands for the global `Excel`. */
+  Excel: {
+    run<T>(batch: (context: MockRequestContext) => Promise<T>): Promise<T>;
+    ChartType: Record<string, string>;
+    ChartSeriesBy: Record<string, string>;
+    ErrorCodes: Record<string, string>;
+  };
+  /** Stands for the global `Office`. */
+  Office: {
+    onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
+    context: { displayLanguage: string };
+    HostType: { Excel: string };
+  };
+  state: WorkbookState;
+  stats: MockStats;
+  /** Creates or replaces a sheet with these rows from A1. */
+  setSheet(name: string, rows: readonly (readonly (CellValue | null)[])[]): SheetState;
+  /** Selects a range ("Sheet1", "A1:C10"). */
+  select(sheet: string, address: string): void;
+  resetStats(): void;
+}
+
+export function createExcelMock(options: MockOptions & { displayLanguage?: string } = {}): ExcelMock {
+  const state = new WorkbookState();
+  const stats: MockStats = { syncs: 0, failedSyncs: 0, requestBytes: [], responseBytes: [] };
+  const limit = options.payloadLimit ?? EXCEL_WEB_PAYLOAD_LIMIT;
+  const info = { host: 'Excel', platform: 'OfficeOnline' };
+  return {
+    Excel: {
+      async run(batch) {
+        const ctx = new MockRequestContext(state, stats, limit);
+        const result = await batch(ctx);
+        // Like Office.js, whatever is still queued is sent when the batch ends.
+        if (ctx.hasPending) await ctx.sync();
+        return result;
+      },
+      ChartType: { columnClustered: 'ColumnClustered', line: 'Line', pie: 'Pie', barClustered: 'BarClustered', area: 'Area' },
+      ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+      ErrorCodes: {
+        requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+        responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+        propertyNotLoaded: 'PropertyNotLoaded',
+        itemAlreadyExists: 'ItemAlreadyExists',
+        itemNotFound: 'ItemNotFound',
+        invalidArgument: 'InvalidArgument',
+      },
+    },
+    Office: {
+      async onReady(cb) {
+        cb?.(info);
+        return info;
+      },
+      context: { displayLanguage: options.displayLanguage ?? 'en-US' },
+      HostType: { Excel: 'Excel' },
+    },
+    state,
+    stats,
+    setSheet(name, rows) {
+      let sheet = state.sheet(name);
+      if (!sheet) {
+        sheet = new SheetState(name);
+        state.sheets.push(sheet);
+      }
+      sheet.rows.length = 0;
+      rows.forEach((r, i) => r.forEach((v, j) => sheet.set(i, j, v)));
+      return sheet;
+    },
+    select(sheet, address) {
+      if (!state.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
+      state.selection = { sheet, rect: parseAddress(address).rect };
+      state.active = state.sheets.findIndex((s) => s.name === sheet);
+    },
+    resetStats() {
+      stats.syncs = 0;
+      stats.failedSyncs = 0;
+      stats.requestBytes.length = 0;
+      stats.responseBytes.length = 0;
+    },
+  };
+}

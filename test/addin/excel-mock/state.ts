@@ -1,0 +1,129 @@
+/**
+ * The workbook behind the mock: sheets of cells, applied formats, tables and
+ * charts. Tests read it directly to see what landed on a sheet.
+ */
+import type { Rect } from './a1.ts';
+
+export type CellValue = string | number | boolean;
+
+/** A format applied to a rectangle; later ones win, as in Excel. */
+export interface FormatOp {
+  rect: Rect;
+  fill?: string;
+  bold?: boolean;
+  /** Number format: one for the whole rectangle, or per cell. */
+  numberFormat?: string | string[][];
+}
+
+export interface TableState {
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style?: string;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title?: string;
+  position?: { start: string; end?: string };
+}
+
+export class SheetState {
+  /** Rows of cells; a missing row or cell is empty. */
+  readonly rows: (CellValue | undefined)[][] = [];
+  readonly formats: FormatOp[] = [];
+  readonly tables: TableState[] = [];
+  readonly charts: ChartState[] = [];
+  frozenRows = 0;
+  constructor(public name: string) {}
+
+  get(row: number, col: number): CellValue | '' {
+    return this.rows[row]?.[col] ?? '';
+  }
+
+  set(row: number, col: number, v: CellValue | null | undefined): void {
+    const r = (this.rows[row] ??= []);
+    r[col] = v === null || v === undefined || v === '' ? undefined : v;
+  }
+
+  /** Values of a rectangle, empty cells as "" (what Range.values gives). */
+  read(rect: Rect): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let i = 0; i < rect.rows; i++) {
+      const src = this.rows[rect.row + i];
+      const row = new Array<CellValue>(rect.cols);
+      for (let j = 0; j < rect.cols; j++) row[j] = src?.[rect.col + j] ?? '';
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** The used rectangle (rows and columns with any value), or undefined for an empty sheet. */
+  usedRect(): Rect | undefined {
+    let maxRow = -1;
+    let maxCol = -1;
+    let minRow = Infinity;
+    let minCol = Infinity;
+    this.rows.forEach((r, i) => {
+      if (!r) return;
+      r.forEach((v, j) => {
+        if (v === undefined) return;
+        maxRow = Math.max(maxRow, i);
+        minRow = Math.min(minRow, i);
+        maxCol = Math.max(maxCol, j);
+        minCol = Math.min(minCol, j);
+      });
+    });
+    return maxRow < 0 ? undefined : { row: minRow, col: minCol, rows: maxRow - minRow + 1, cols: maxCol - minCol + 1 };
+  }
+
+  /** The last fill colour applied to a cell, if any. */
+  fillAt(row: number, col: number): string | undefined {
+    return this.lastFormat(row, col, (f) => f.fill);
+  }
+
+  boldAt(row: number, col: number): boolean {
+    return this.lastFormat(row, col, (f) => f.bold) ?? false;
+  }
+
+  numberFormatAt(row: number, col: number): string {
+    return (
+      this.lastFormat(row, col, (f) =>
+        f.numberFormat === undefined ? undefined : typeof f.numberFormat === 'string' ? f.numberFormat : f.numberFormat[row - f.rect.row]?.[col - f.rect.col] ?? f.numberFormat[0]?.[col - f.rect.col],
+      ) ?? 'General'
+    );
+  }
+
+  private lastFormat<T>(row: number, col: number, pick: (f: FormatOp) => T | undefined): T | undefined {
+    for (let i = this.formats.length - 1; i >= 0; i--) {
+      const f = this.formats[i];
+      const r = f.rect;
+      if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols) {
+        const v = pick(f);
+        if (v !== undefined) return v;
+      }
+    }
+    return undefined;
+  }
+}
+
+export class WorkbookState {
+  readonly sheets: SheetState[] = [];
+  active = 0;
+  selection: { sheet: string; rect: Rect } | undefined;
+
+  constructor() {
+    this.sheets.push(new SheetState('Sheet1'));
+  }
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  allTables(): TableState[] {
+    return this.sheets.flatMap((s) => s.tables);
+  }
+}
