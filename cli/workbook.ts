@@ -8,7 +8,10 @@
 import ExcelJS from 'exceljs';
 import {
   label,
+  SEGMENT_COLUMN_KIND,
   segmentTable,
+  type ColumnKey,
+  type ColumnKind,
   tierColors,
   type Analysis,
   type HoldoutComparison,
@@ -167,27 +170,17 @@ export async function writeSegmentWorkbook(path: string, input: WorkbookInput): 
   await wb.commit();
 }
 
-function numberFormat(key: string): string | undefined {
-  switch (key) {
-    case 'revenue':
-    case 'returnAmount':
-    case 'averageSpend':
-    case 'monetary':
-    case 'profit':
-    case 'value':
-    case 'clv':
-    case 'expectedSpend':
-      return MONEY;
-    case 'churnRisk':
-    case 'pAlive':
-      return PERCENT;
-    case 'recency':
-    case 'T':
-    case 'sinceLast':
-    case 'contribution':
-    case 'expectedPurchases':
-      return DECIMAL;
-    default:
-      return undefined;
-  }
+/** Excel number format per kind of column (core/segment/segment-table.ts). */
+const NUMBER_FORMAT: Readonly<Record<ColumnKind, string | undefined>> = {
+  text: undefined,
+  date: undefined,
+  count: '#,##0',
+  score: '0',
+  decimal: DECIMAL,
+  money: MONEY,
+  share: PERCENT,
+};
+
+function numberFormat(key: ColumnKey): string | undefined {
+  return NUMBER_FORMAT[SEGMENT_COLUMN_KIND[key]];
 }

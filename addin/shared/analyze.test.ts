@@ -17,6 +17,10 @@ const base: Omit<AnalysisOptions, 'mapping' | 'hasHeader'> = {
   annualDiscount: 0.1,
 };
 
+const SUMMARY = new URL('../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv', import.meta.url);
+const haveSummary = existsSync(SUMMARY);
+if (!haveSummary) console.warn(`CDNOW summary not found at ${SUMMARY.pathname}: the customer-table test is skipped`);
+
 describe('inspectCells', () => {
   it('detects English and Chinese headers (via core) and previews the data rows', () => {
     const en = inspectCells([['Customer ID', 'Order Date', 'Amount'], ['a', D, 1], ['b', D, 2]]);
@@ -61,5 +65,30 @@ describe('analyze', () => {
     expect(a.result.customers).toHaveLength(23570);
     expect(a.result.totals.churnSource).toBe('model');
     expect(a.result.customers.every((c) => c.pAlive !== undefined)).toBe(true);
+  });
+
+  it.skipIf(!haveSummary)('segments the CDNOW customer summary (2,357 customers) with BG/NBD', () => {
+    const cells = readFileSync(SUMMARY, 'utf8').trim().split(/\r?\n/).map((l, i) => l.split(',').map((c, j) => (i === 0 || j === 0 ? c : Number(c))));
+    const inspection = inspectCells(cells);
+    expect(inspection.kind).toBe('customers');
+    const a = analyze(cells, {
+      kind: 'customers',
+      customerMapping: inspection.customerMapping,
+      mapping: {},
+      hasHeader: true,
+      firstRow: 1,
+      unit: 'week',
+      asOf: 10_408, // 1998-07-01 (day number)
+      tierRule: { method: 'contribution' },
+      model: 'bgnbd',
+      horizonDays: 365,
+      annualDiscount: 0.1,
+    });
+    expect(a.result.customers).toHaveLength(2357);
+    // The summary is the published calibration data: the fit gives FHL 2005's parameters.
+    const params = a.models.purchase?.params as { r: number; b: number } | undefined;
+    expect(params?.r).toBeCloseTo(0.2426, 3);
+    expect(params?.b).toBeCloseTo(2.4259, 2);
+    expect(a.result.totals.churnSource).toBe('model');
   });
 });

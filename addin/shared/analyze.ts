@@ -14,7 +14,7 @@ import { createSummaryBuilder } from '../../core/summary/summarize.ts';
 import { unitDays } from '../../core/summary/units.ts';
 import type { TierRule } from '../../core/tiers/rule.ts';
 import type { ColumnMapping, ColumnRole, CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../../core/types.ts';
-import { detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES, type CustomerMapping } from './customer-rows.ts';
+import { detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES, type CustomerMapping } from '../../core/read/read-customer-cells.ts';
 
 export { ALL_ROLES, REQUIRED_ROLES };
 

@@ -1,30 +1,35 @@
 /**
- * The per-customer segment table as cells: which columns, in which order,
- * their headers in the display language, and each row's cells. Shared by
- * CV.SEGMENT (a spill) and the task pane (a worksheet table) so both show
- * the same table.
+ * The per-customer segment table as Excel cells: core's table
+ * (core/segment/segment-table.ts: columns, order, headers, labels) with
+ * dates as Excel serial numbers and missing values as empty cells. Shared
+ * by CV.SEGMENT (a spill) and the task pane (a worksheet table) so both show
+ * what the command line's workbook shows.
  */
-import { label, type ColumnKey } from '../../core/i18n/labels.ts';
-import { dayToExcelSerial } from '../../core/read/day-number.ts';
-import type { SegmentResult, SegmentRow } from '../../core/segment/segment.ts';
-import type { DayNumber, Lang, TierSummaryRow } from '../../core/types.ts';
+import {
+  dayToExcelSerial,
+  label,
+  SEGMENT_COLUMN_KIND,
+  segmentCell,
+  segmentColumns as coreSegmentColumns,
+  type ColumnKey,
+  type DayNumber,
+  type Lang,
+  type SegmentResult,
+  type SegmentRow,
+  type TierSummaryRow,
+} from '../../core/index.ts';
 
-/** Columns in sheet order; optional ones are dropped when no customer has them. */
-const ORDER: readonly ColumnKey[] = [
-  'id', 'name', 'company', 'email', 'firstDay', 'lastDay', 'transactions', 'purchaseDays', 'frequency', 'recency', 'T',
-  'sinceLast', 'revenue', 'profit', 'value', 'clv', 'churnRisk', 'churnLevel', 'pAlive', 'expectedPurchases',
-  'rfmR', 'rfmF', 'rfmM', 'rfmCell', 'rfmSegment', 'tier', 'contribution', 'matrix', 'stage',
-];
-const OPTIONAL = new Set<ColumnKey>(['name', 'company', 'email', 'profit', 'pAlive', 'expectedPurchases']);
+const kinds = (kind: string) =>
+  new Set((Object.keys(SEGMENT_COLUMN_KIND) as ColumnKey[]).filter((k) => SEGMENT_COLUMN_KIND[k] === kind));
 
 /** Columns that hold dates (Excel serials), money, or shares, for number formats. */
-export const DATE_COLUMNS = new Set<ColumnKey>(['firstDay', 'lastDay']);
-export const MONEY_COLUMNS = new Set<ColumnKey>(['revenue', 'profit', 'value', 'clv']);
-export const SHARE_COLUMNS = new Set<ColumnKey>(['churnRisk', 'pAlive']);
+export const DATE_COLUMNS = kinds('date');
+export const MONEY_COLUMNS = kinds('money');
+export const SHARE_COLUMNS = kinds('share');
 
-/** The columns to show for this result. */
+/** The columns to show for this result (core's order, empty columns left out). */
 export function segmentColumns(result: SegmentResult): ColumnKey[] {
-  return ORDER.filter((k) => !OPTIONAL.has(k) || result.customers.some((c) => cellOf(c, k, 'en') !== ''));
+  return coreSegmentColumns(result.customers);
 }
 
 export function segmentHeader(columns: readonly ColumnKey[], lang: Lang): string[] {
@@ -37,39 +42,13 @@ export function excelSerial(day: DayNumber): number {
 }
 
 /** One cell of a customer's row: numbers stay numbers, names are translated, missing is "". */
-export function cellOf(row: SegmentRow, key: ColumnKey, lang: Lang): string | number | boolean {
-  switch (key) {
-    case 'firstDay':
-    case 'lastDay':
-      return excelSerial(row[key]);
-    case 'rfmR':
-      return row.rfm.r;
-    case 'rfmF':
-      return row.rfm.f;
-    case 'rfmM':
-      return row.rfm.m;
-    case 'rfmCell':
-      return row.rfm.cell;
-    case 'rfmSegment':
-      return label(`rfm.${row.rfm.segment}`, lang);
-    case 'tier':
-      return label(`tier.${row.tier}`, lang);
-    case 'matrix':
-      return label(`matrix.${row.matrix}`, lang);
-    case 'stage':
-      return label(`stage.${row.stage}`, lang);
-    case 'churnLevel':
-      return label(`churn.${row.churnLevel}`, lang);
-    default: {
-      const v = (row as unknown as Record<string, unknown>)[key];
-      return typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : '';
-    }
-  }
+export function cellOf(row: SegmentRow, key: ColumnKey, lang: Lang): string | number {
+  return segmentCell(row, key, lang, excelSerial) ?? '';
 }
 
 /** Header row + one row per customer. */
-export function segmentCells(result: SegmentResult, lang: Lang, columns = segmentColumns(result)): (string | number | boolean)[][] {
-  const out: (string | number | boolean)[][] = [segmentHeader(columns, lang)];
+export function segmentCells(result: SegmentResult, lang: Lang, columns = segmentColumns(result)): (string | number)[][] {
+  const out: (string | number)[][] = [segmentHeader(columns, lang)];
   for (const c of result.customers) out.push(columns.map((k) => cellOf(c, k, lang)));
   return out;
 }

@@ -14,3 +14,12 @@ export {
   type ReadOptions,
   type ReadResult,
 } from './read-transactions.ts';
+export {
+  CUSTOMER_ROLES,
+  detectCustomerColumns,
+  readCustomerCells,
+  REQUIRED_CUSTOMER_ROLES,
+  type CustomerMapping,
+  type CustomerRole,
+  type CustomerRowsResult,
+} from './read-customer-cells.ts';

@@ -8,5 +8,5 @@ export type {
   SegmentTotals,
   ValueBasis,
 } from './segment.ts';
-export { SEGMENT_COLUMNS, segmentCell, segmentTable } from './segment-table.ts';
-export type { SegmentTable, TableCell } from './segment-table.ts';
+export { SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment-table.ts';
+export type { ColumnKind, DayFormat, SegmentTable, TableCell } from './segment-table.ts';

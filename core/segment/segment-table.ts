@@ -7,7 +7,7 @@
  */
 import { dayToIso } from '../read/day-number.ts';
 import { label, type ColumnKey } from '../i18n/labels.ts';
-import type { Lang } from '../types.ts';
+import type { DayNumber, Lang } from '../types.ts';
 import type { SegmentRow } from './segment.ts';
 
 export type TableCell = string | number | null;
@@ -54,12 +54,60 @@ export const SEGMENT_COLUMNS: readonly ColumnKey[] = [
   'stage',
 ];
 
+/** What a column holds, so each product can pick its number format. */
+export type ColumnKind = 'text' | 'date' | 'count' | 'score' | 'decimal' | 'money' | 'share';
+
+export const SEGMENT_COLUMN_KIND: Readonly<Record<ColumnKey, ColumnKind>> = {
+  id: 'text',
+  name: 'text',
+  email: 'text',
+  company: 'text',
+  firstDay: 'date',
+  lastDay: 'date',
+  transactions: 'count',
+  purchaseDays: 'count',
+  frequency: 'count',
+  recency: 'decimal',
+  T: 'decimal',
+  sinceLast: 'decimal',
+  grossRevenue: 'money',
+  returns: 'count',
+  returnAmount: 'money',
+  revenue: 'money',
+  averageSpend: 'money',
+  monetary: 'money',
+  cost: 'money',
+  profit: 'money',
+  quantity: 'count',
+  value: 'money',
+  clv: 'money',
+  churnRisk: 'share',
+  churnLevel: 'text',
+  churnSource: 'text',
+  pAlive: 'share',
+  expectedPurchases: 'decimal',
+  expectedSpend: 'money',
+  rfmR: 'score',
+  rfmF: 'score',
+  rfmM: 'score',
+  rfmCell: 'text',
+  rfmSegment: 'text',
+  tier: 'text',
+  contribution: 'decimal',
+  composite: 'decimal',
+  matrix: 'text',
+  stage: 'text',
+};
+
+/** How a product writes a date cell: ISO text by default; Excel wants a serial number. */
+export type DayFormat = (day: DayNumber) => TableCell;
+
 /** One cell of a row; labels (tier, stage, …) in the chosen language. */
-export function segmentCell(row: SegmentRow, key: ColumnKey, lang: Lang): TableCell {
+export function segmentCell(row: SegmentRow, key: ColumnKey, lang: Lang, formatDay: DayFormat = dayToIso): TableCell {
   switch (key) {
     case 'firstDay':
     case 'lastDay':
-      return dayToIso(row[key]);
+      return formatDay(row[key]);
     case 'rfmR':
       return row.rfm.r;
     case 'rfmF':
@@ -86,19 +134,31 @@ export function segmentCell(row: SegmentRow, key: ColumnKey, lang: Lang): TableC
 }
 
 /**
- * Builds the table. Columns that are empty for every customer (no names,
- * no model, no cost) are left out unless `columns` names them.
+ * The columns worth showing: the given ones, or the default order without
+ * the columns that are empty for every customer (no names, no model, no
+ * cost).
+ */
+export function segmentColumns(rows: readonly SegmentRow[], columns?: readonly ColumnKey[]): ColumnKey[] {
+  if (columns !== undefined) return [...columns];
+  return SEGMENT_COLUMNS.filter((key) => rows.some((row) => segmentCell(row, key, 'en') !== null));
+}
+
+/**
+ * Builds the table: headers in the language, one row of cells per customer.
  *
  * @example
  * segmentTable(result.customers, 'zh').headers[0]; // "客户"
  */
-export function segmentTable(rows: readonly SegmentRow[], lang: Lang, columns?: readonly ColumnKey[]): SegmentTable {
-  const keys = (columns ?? SEGMENT_COLUMNS).filter(
-    (key) => columns !== undefined || rows.some((row) => segmentCell(row, key, lang) !== null),
-  );
+export function segmentTable(
+  rows: readonly SegmentRow[],
+  lang: Lang,
+  columns?: readonly ColumnKey[],
+  formatDay: DayFormat = dayToIso,
+): SegmentTable {
+  const keys = segmentColumns(rows, columns);
   return {
     keys,
     headers: keys.map((key) => label(`col.${key}`, lang)),
-    rows: rows.map((row) => keys.map((key) => segmentCell(row, key, lang))),
+    rows: rows.map((row) => keys.map((key) => segmentCell(row, key, lang, formatDay))),
   };
 }

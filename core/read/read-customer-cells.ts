@@ -1,16 +1,14 @@
 /**
  * One-row-per-customer data (id, repeat purchases x, recency t_x, age T,
- * revenue, optionally average repeat spend) as customer summaries, so the
- * pane can segment a table that is already summarised (like the CDNOW
- * summary). Times are in the pane's period unit; the as-of day places the
- * first and last purchase on the calendar.
- *
- * This is a reader and belongs with core/read; it lives here until core
- * offers one (see the report).
+ * revenue, optionally average repeat spend) as customer summaries, so a
+ * table that is already summarised (like the published CDNOW summary) can
+ * be segmented like transactions. Times are in the caller's period unit;
+ * the as-of day places the first and last purchase on the calendar.
  */
-import { normalizeHeader, detectColumns } from '../../core/read/detect-columns.ts';
-import { unitDays } from '../../core/summary/units.ts';
-import type { CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../../core/types.ts';
+import { CvError } from '../errors.ts';
+import { unitDays } from '../summary/units.ts';
+import type { CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../types.ts';
+import { detectColumns, normalizeHeader } from './detect-columns.ts';
 
 export type CustomerRole = 'customerId' | 'frequency' | 'recency' | 'T' | 'revenue' | 'monetary';
 export type CustomerMapping = Partial<Record<CustomerRole, number>>;
@@ -60,6 +58,11 @@ const num = (v: unknown): number | undefined => {
  * Customer summaries from rows of cells (header row excluded by `hasHeader`).
  * Rows with a blank id, a non-numeric or negative field, a non-whole x, or
  * t_x > T are rejected with the reason; duplicate ids are rejected after the first.
+ *
+ * @throws CvError('readCustomerCells', 'data') when a required column is not mapped.
+ * @example
+ * readCustomerCells([['a', 2, 3, 5, 90]], { mapping: { customerId: 0, frequency: 1, recency: 2, T: 3, revenue: 4 },
+ *   hasHeader: false, firstRow: 1, unit: 'week', asOf: 1000 }).summaries[0].firstDay; // 965
  */
 export function readCustomerCells(
   values: readonly (readonly unknown[])[],
@@ -67,7 +70,7 @@ export function readCustomerCells(
 ): CustomerRowsResult {
   const m = o.mapping;
   const missing = REQUIRED_CUSTOMER_ROLES.filter((r) => m[r] === undefined);
-  if (missing.length) throw new Error(`choose a column for: ${missing.join(', ')}`);
+  if (missing.length) throw new CvError('readCustomerCells', 'data', `choose a column for: ${missing.join(', ')}`);
   const days = unitDays(o.unit);
   const summaries: CustomerSummary[] = [];
   const rejected: RejectedRow[] = [];
