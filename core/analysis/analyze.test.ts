@@ -29,7 +29,8 @@ describe('analyzeCustomers', () => {
 
   it("uses no model with model 'none'", () => {
     const summaries = summarize([tx('a', '2024-01-01', 10), tx('a', '2024-02-01', 20)], { unit: 'day' });
-    const { models, segment } = analyzeCustomers(summaries, { unit: 'day', model: 'none' });
+    const { models, segment } = analyzeCustomers(summaries, { unit: 'day', model: 'none', asOf: day('2024-03-01') });
+    expect(segment.totals.asOf).toBe(day('2024-03-01'));
     expect(models.purchase).toBeUndefined();
     expect(models.fallback).toBeUndefined();
     expect(segment.totals.churnSource).toBe('heuristic');

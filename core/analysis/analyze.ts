@@ -119,6 +119,7 @@ export function analyzeCustomers(summaries: readonly CustomerSummary[], options:
     predictions,
   });
   segment.warnings.unshift(...warnings);
+  segment.totals.asOf ??= options.asOf;
   return { segment, models };
 }
 
