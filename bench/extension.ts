@@ -1,0 +1,81 @@
+/**
+ * Browser-extension benchmarks:
+ * - import job in Node (read + segment + index keys) on a synthetic file;
+ * - the same file imported through the options page in Chromium (worker
+ *   parse + IndexedDB batched writes), end to end;
+ * - a Salesforce list view of 1,000 rows: time until every row has its badge
+ *   (one lookup message per frame batch, one index hit per entity), and
+ *   after an SPA re-render of the whole list.
+ * Builds the extension first when dist/extension is missing.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildImport } from '../extension/options/import-job.ts';
+import { buildExtension } from '../extension/build.ts';
+import { listRows, makeListPage } from '../test/fixtures/crm/make-list.ts';
+import { builtExtension, importThroughOptions, launchWithExtension, openOptions, serveCrmPages } from '../test/e2e/ext/harness.ts';
+import { adapterOf, listUrl } from '../test/e2e/ext/crm-scenario.ts';
+
+const CUSTOMERS = 50_000;
+const PER_CUSTOMER = 4;
+const LIST = 1000;
+
+/** A transaction file: CUSTOMERS customers × PER_CUSTOMER purchases; the first LIST are the list view's people. */
+function syntheticCsv(): string {
+  const rows = listRows('salesforce', LIST);
+  const out = ['customer_id,date,amount,email,company,crm_ids'];
+  for (let c = 0; c < CUSTOMERS; c++) {
+    const r = rows[c];
+    const email = r?.email ?? `buyer${c}@firm${c % 5000}.example`;
+    const company = r ? `"${r.company.replace(/"/g, '""')}"` : `Firm ${c % 5000}`;
+    const crm = r?.crmId ?? '';
+    for (let k = 0; k < PER_CUSTOMER; k++) {
+      const month = 1 + ((c + k * 3) % 12);
+      out.push(`${c},2024-${String(month).padStart(2, '0')}-${String(1 + ((c * 7 + k) % 28)).padStart(2, '0')},${(10 + ((c * 31 + k * 17) % 900)).toFixed(2)},${email},${company},${crm}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export async function runExtensionBench(print: (line: string) => void): Promise<void> {
+  const csv = syntheticCsv();
+  const bytes = new TextEncoder().encode(csv);
+  const rowsIn = CUSTOMERS * PER_CUSTOMER;
+  print(`  synthetic file: ${rowsIn.toLocaleString('en')} transactions, ${CUSTOMERS.toLocaleString('en')} customers, ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
+
+  let t = performance.now();
+  const { rows } = buildImport(bytes, { fileName: 'bench.csv', encoding: 'auto', identity: { email: 3, company: 4, crmIds: 5 }, tierMethod: 'contribution', model: 'heuristic' });
+  let ms = performance.now() - t;
+  print(`  import job (node): ${ms.toFixed(0)} ms — ${Math.round(rowsIn / (ms / 1000)).toLocaleString('en')} rows/s, ${rows.length.toLocaleString('en')} customers`);
+
+  if (!existsSync(path.join(builtExtension, 'manifest.json'))) await buildExtension();
+  const L = await launchWithExtension({ grantOrigins: adapterOf('salesforce').origins });
+  try {
+    await serveCrmPages(L.context, { [listUrl('salesforce')]: { html: makeListPage('salesforce', LIST) } });
+    const options = await openOptions(L);
+    t = performance.now();
+    await importThroughOptions(options, { name: 'bench.csv', text: csv });
+    ms = performance.now() - t;
+    print(`  import via options page (chromium: worker + IndexedDB): ${ms.toFixed(0)} ms — ${Math.round(CUSTOMERS / (ms / 1000)).toLocaleString('en')} customers/s stored`);
+
+    const page = await L.context.newPage();
+    t = performance.now();
+    await page.goto(listUrl('salesforce'));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n, LIST, { timeout: 60_000, polling: 20 });
+    ms = performance.now() - t;
+    print(`  list view, ${LIST} rows: all badges ${ms.toFixed(0)} ms after navigation start`);
+
+    t = performance.now();
+    await page.evaluate(() => {
+      const body = document.querySelector('table[role=grid] tbody')!;
+      const clone = body.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-cvlens-badge]').forEach((b) => b.remove());
+      body.replaceWith(clone);
+    });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n && document.querySelectorAll('[data-cvlens-badge]')[0]?.shadowRoot, LIST, { timeout: 60_000, polling: 20 });
+    ms = performance.now() - t;
+    print(`  list view re-rendered (SPA): badges back in ${ms.toFixed(0)} ms (lookups cached per page session)`);
+  } finally {
+    await L.close();
+  }
+}

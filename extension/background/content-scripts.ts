@@ -1,0 +1,90 @@
+/** A content-script registration: one per enabled CRM. */
+export interface PlannedScript {
+  id: string;
+  matches: string[];
+}
+
+/** The slice of `browser.scripting` the sync needs (so tests can pass a fake). */
+export interface ScriptingLike {
+  getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; allFrames: boolean }[]): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+}
+
+const PREFIX = 'crm-';
+
+/** Id of the registration covering the single sites the user enabled for the generic adapter. */
+export const GENERIC_SCRIPT_ID = `${PREFIX}generic`;
+
+/**
+ * Which content scripts should be registered: one per CRM adapter whose every
+ * origin is among the granted host permissions, matching exactly those
+ * origins; and one (`crm-generic`) for the granted origins no CRM adapter
+ * declares — the single sites the user enabled for the generic adapter.
+ *
+ * @param adapters  id and origin match patterns of each CRM adapter
+ * @param granted  origins from `permissions.getAll()`
+ * @example
+ * plannedScripts([{ id: 'hubspot', origins: ['https://app.hubspot.com/*'] }], ['https://app.hubspot.com/*'])
+ * // [{ id: 'crm-hubspot', matches: ['https://app.hubspot.com/*'] }]
+ */
+export function plannedScripts(adapters: readonly { id: string; origins: readonly string[] }[], granted: readonly string[]): PlannedScript[] {
+  const have = new Set(granted);
+  const planned = adapters
+    .filter((a) => a.origins.length > 0 && a.origins.every((o) => have.has(o)))
+    .map((a) => ({ id: PREFIX + a.id, matches: [...a.origins] }));
+  const declared = new Set(adapters.flatMap((a) => a.origins));
+  const single = granted.filter((o) => !declared.has(o) && isSingleSite(o)).sort();
+  if (single.length && adapters.some((a) => a.id === 'generic')) planned.push({ id: GENERIC_SCRIPT_ID, matches: single });
+  return planned;
+}
+
+/**
+ * Whether a match pattern names one site (`https://mail.example.org/*`), not
+ * a wildcard host: the generic adapter is only ever enabled site by site.
+ * @example isSingleSite('https://*.example.com/*') // false
+ */
+export function isSingleSite(pattern: string): boolean {
+  return /^https?:\/\/[^*/]+\/\*$/.test(pattern);
+}
+
+/**
+ * The match pattern enabling the generic adapter on the site of `address`
+ * (scheme and host; any path), or undefined for anything but http(s).
+ * @example sitePattern('mail.example.org/inbox') // 'https://mail.example.org/*'
+ */
+export function sitePattern(address: string): string | undefined {
+  const text = address.trim();
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(text) ? text : `https://${text}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes the registered content scripts equal to `planned`: unregisters ours
+ * that are no longer planned (permission revoked) or whose origins changed,
+ * registers the missing ones. Registrations not made by us are left alone.
+ *
+ * @returns the ids registered afterwards
+ */
+export async function syncContentScripts(scripting: ScriptingLike, planned: readonly PlannedScript[], file = 'content.js'): Promise<string[]> {
+  const current = (await scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
+  const wanted = new Map(planned.map((p) => [p.id, p]));
+  const stale = current.filter((s) => {
+    const p = wanted.get(s.id);
+    return !p || [...(s.matches ?? [])].sort().join() !== [...p.matches].sort().join();
+  });
+  if (stale.length) await scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
+  const kept = new Set(current.filter((s) => !stale.includes(s)).map((s) => s.id));
+  const missing = planned.filter((p) => !kept.has(p.id));
+  if (missing.length) {
+    await scripting.registerContentScripts(
+      missing.map((p) => ({ id: p.id, matches: p.matches, js: [file], runAt: 'document_idle' as const, allFrames: false })),
+    );
+  }
+  return planned.map((p) => p.id).sort();
+}

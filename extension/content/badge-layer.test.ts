@@ -1,0 +1,122 @@
+// DOM test in real Chromium (see test/e2e/ext/run-in-page.ts).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
+import { requireChromium } from '../../test/e2e/ext/require.ts';
+
+declare global {
+  interface Window {
+    cv: PageModules;
+    layer: ReturnType<PageModules['badgeLayer']>;
+    lookups: string[][];
+    scan: () => void;
+  }
+}
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  requireChromium();
+  ({ browser, page } = await openTestPage());
+});
+afterAll(async () => browser?.close());
+
+beforeEach(async () => {
+  // A list of three people; only those with a "known" key match.
+  await page.evaluate(() => {
+    document.getElementById('root')!.replaceChildren();
+    for (const [id, email] of [['1', 'a@x.com'], ['2', 'b@x.com'], ['3', 'nobody@x.com']]) {
+      const row = document.createElement('p');
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.dataset.id = id;
+      name.dataset.email = email;
+      name.textContent = `Person ${id}`;
+      row.append(name);
+      document.getElementById('root')!.append(row);
+    }
+    window.lookups = [];
+    const { badgeLayer, createBadge } = window.cv;
+    window.layer = badgeLayer({
+      lookup: async (keys) => {
+        window.lookups.push(keys);
+        if (keys[0].startsWith('email:nobody')) return null;
+        return {
+          key: keys[0],
+          customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] },
+        };
+      },
+      render: (entityId, score) =>
+        createBadge(entityId, {
+          tier: score.customer.tier, tierLabel: score.customer.tier, churnLevel: 'low', churnText: 'churn low', matchedText: score.key,
+          title: score.customer.id, facts: [], action: '', actionLabel: '',
+        }),
+    });
+    window.scan = () =>
+      window.layer.sync(
+        [...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: [`email:${el.dataset.email}`] })),
+      );
+  });
+});
+
+const settle = (p: Page) => p.evaluate(() => new Promise((r) => setTimeout(r, 30)));
+const badges = (p: Page) => p.evaluate(() => [...document.querySelectorAll('[data-cvlens-badge]')].map((b) => b.getAttribute('data-cvlens-badge')));
+
+describe('badgeLayer', () => {
+  it('puts one badge after each matched entity and none after unmatched ones', async () => {
+    await page.evaluate(() => window.scan());
+    await settle(page);
+    expect(await badges(page)).toEqual(['email:a@x.com', 'email:b@x.com']);
+    const nextToAnchor = await page.evaluate(() => [...document.querySelectorAll('[data-cvlens-badge]')].every((b) => b.previousElementSibling?.classList.contains('name')));
+    expect(nextToAnchor).toBe(true);
+  });
+
+  it('keeps exactly one badge per entity however often the page is scanned, and looks each up once', async () => {
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => window.scan());
+      await settle(page);
+    }
+    expect(await badges(page)).toEqual(['email:a@x.com', 'email:b@x.com']);
+    expect(await page.evaluate(() => window.lookups.length)).toBe(3);
+  });
+
+  it('moves with re-rendered rows: removed entities lose their badge, new ones get one', async () => {
+    await page.evaluate(() => window.scan());
+    await settle(page);
+    await page.evaluate(() => {
+      // An SPA navigation: the list is rendered anew with different people.
+      const root = document.getElementById('root')!;
+      const old = root.innerHTML;
+      root.innerHTML = old.replace(/a@x\.com/g, 'c@x.com');
+      window.scan();
+    });
+    await settle(page);
+    expect(await badges(page)).toEqual(['email:c@x.com', 'email:b@x.com']);
+  });
+
+  it('replaces the badge when the same element now shows another entity', async () => {
+    await page.evaluate(() => window.scan());
+    await settle(page);
+    await page.evaluate(() => {
+      (document.querySelector('.name') as HTMLElement).dataset.email = 'd@x.com';
+      window.scan();
+    });
+    await settle(page);
+    expect(await badges(page)).toEqual(['email:d@x.com', 'email:b@x.com']);
+  });
+
+  it('removes stray badge hosts it does not own, and all badges on clear()', async () => {
+    await page.evaluate(() => window.scan());
+    await settle(page);
+    await page.evaluate(() => {
+      const stray = document.createElement('span');
+      stray.setAttribute('data-cvlens-badge', 'email:a@x.com');
+      document.getElementById('root')!.append(stray);
+      window.scan();
+    });
+    expect(await badges(page)).toEqual(['email:a@x.com', 'email:b@x.com']);
+    await page.evaluate(() => window.layer.clear());
+    expect(await badges(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { badgeView, matchKind, type ViewLabels } from './badge-view.ts';
+import { domainLabels } from '../shared/domain-labels.ts';
+import { messages } from '../locales.ts';
+import type { StoredCustomer } from '../store/stored-customer.ts';
+
+/** Labels as the content script builds them, with the locale files in place of browser.i18n. */
+function labels(lang: 'en' | 'zh'): ViewLabels {
+  const table: Record<string, string> = lang === 'en' ? messages.en : messages.zh_CN;
+  return {
+    ...domainLabels(lang),
+    msg: (key, ...subs) => table[key].replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? ''),
+    money: (v) => v.toFixed(0),
+  };
+}
+
+const customer: StoredCustomer = {
+  id: 'C1', name: 'Jane Doe', tier: 'Major', churnRisk: 0.82, clv: 1234.4, value: 900, rfmCell: '545', rfmSegment: 'Champions',
+  stage: 'stability', matrix: 'Gold', keys: ['email:jane@acme.com'], search: [],
+};
+
+describe('badgeView', () => {
+  it('shows tier, churn level with its percentage, and the key kind that matched', () => {
+    const v = badgeView({ customer, key: 'email:jane@acme.com' }, labels('en'));
+    expect(v.tierLabel).toBe('Major');
+    expect(v.churnLevel).toBe('high'); // 0.82 ≥ 0.7, core's default threshold
+    expect(v.churnText).toBe('churn high (82%)');
+    expect(v.matchedText).toBe('via e-mail');
+  });
+
+  it('puts CLV, value, RFM, stage, matrix and churn on the card and the seed’s action for the tier', () => {
+    const v = badgeView({ customer, key: 'crm:sf:001xx000003DGb2AAG' }, labels('en'));
+    expect(v.facts).toEqual([
+      ['CLV', '1234'], ['Value', '900'], ['RFM', '545 · Champions'], ['Stage', 'Stability'], ['Matrix', 'Gold'], ['Churn risk', 'High (82%)'],
+    ]);
+    expect(v.action).toMatch(/discounts and incentives/);
+    expect(v.matchedText).toBe('via CRM id');
+  });
+
+  it('speaks Chinese with core’s Chinese names', () => {
+    const v = badgeView({ customer, key: 'company:acme' }, labels('zh'));
+    expect(v.tierLabel).toBe('主要客户');
+    expect(v.churnText).toBe('流失风险高（82%）');
+    expect(v.matchedText).toBe('匹配：公司');
+    expect(v.facts.find(([k]) => k === '价值矩阵')?.[1]).toBe('黄金客户');
+  });
+
+  it('leaves out what the import did not have and titles by name, company, e-mail or id', () => {
+    const bare: StoredCustomer = { id: 'X9', tier: 'Small', churnRisk: 0, keys: [], search: [] };
+    const v = badgeView({ customer: bare, key: 'domain:x.com' }, labels('en'));
+    expect(v.facts).toEqual([['Churn risk', 'Low (0%)']]);
+    expect(v.title).toBe('X9');
+  });
+});
+
+describe('matchKind', () => {
+  it('reads the kind from a canonical key, other for anything else', () => {
+    expect(matchKind('domain:acme.com')).toBe('domain');
+    expect(matchKind('crm:hubspot:5')).toBe('crmId');
+    expect(matchKind('weird')).toBe('other');
+  });
+});

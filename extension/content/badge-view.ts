@@ -1,0 +1,54 @@
+import type { DomainLabels } from '../shared/domain-labels.ts';
+import type { EntityScore } from '../store/stored-customer.ts';
+import type { BadgeView } from './badge.ts';
+import { churnLevel } from '../../core/churn/level.ts';
+import { matchedOn } from '../match/keys.ts';
+
+/** Names in the reader's language: core labels for the domain, extension messages for the UI. */
+export interface ViewLabels extends DomainLabels {
+  /** An extension message (see extension/locales.ts) with `$1`… substituted. */
+  msg(key: string, ...substitutions: string[]): string;
+  /** Formats a money amount in the reader's locale. */
+  money(value: number): string;
+}
+
+/**
+ * What the badge for a matched customer shows: tier, churn risk in words and
+ * as a percentage, which identity matched (from the key's prefix), and the
+ * card's facts — only those the import had.
+ *
+ * @example
+ * badgeView({ customer, key: 'email:jane@acme.com' }, labels).matchedText // "matched on e-mail"
+ */
+export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
+  const c = score.customer;
+  const level = churnLevel(c.churnRisk);
+  const percent = `${Math.round(c.churnRisk * 100)}%`;
+  const facts: [string, string][] = [];
+  if (c.clv !== undefined) facts.push([labels.msg('factClv'), labels.money(c.clv)]);
+  if (c.value !== undefined && c.value !== c.clv) facts.push([labels.msg('factValue'), labels.money(c.value)]);
+  if (c.rfmCell) facts.push([labels.msg('factRfm'), c.rfmSegment ? `${c.rfmCell} · ${labels.segment(c.rfmSegment)}` : c.rfmCell]);
+  if (c.stage) facts.push([labels.msg('factStage'), labels.stage(c.stage)]);
+  if (c.matrix) facts.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
+  facts.push([labels.msg('factChurn'), `${labels.churn(level)} (${percent})`]);
+  return {
+    tier: c.tier,
+    tierLabel: labels.tier(c.tier),
+    churnLevel: level,
+    churnText: labels.msg('badgeChurn', labels.churn(level).toLocaleLowerCase(), percent),
+    matchedText: labels.msg('badgeMatched', labels.msg(`matched_${matchKind(score.key)}`)),
+    title: c.name || c.company || c.email || c.id,
+    facts,
+    action: labels.action(c.tier),
+    actionLabel: labels.msg('factAction'),
+  };
+}
+
+/** The identity kind of a canonical key ("email:…" → email); `other` for a key the match module does not know. */
+export function matchKind(key: string): 'email' | 'company' | 'domain' | 'crmId' | 'other' {
+  try {
+    return matchedOn(key);
+  } catch {
+    return 'other';
+  }
+}

@@ -1,0 +1,111 @@
+// DOM test in real Chromium (see test/e2e/ext/run-in-page.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
+import { tierColors } from '../../core/palette.ts';
+import { requireChromium } from '../../test/e2e/ext/require.ts';
+import type { BadgeView } from './badge.ts';
+
+declare global {
+  interface Window {
+    cv: PageModules;
+    pwned?: boolean;
+  }
+}
+
+const view: BadgeView = {
+  tier: 'VIP',
+  tierLabel: 'VIP',
+  churnLevel: 'high',
+  churnText: 'churn high (82%)',
+  matchedText: 'via e-mail',
+  title: 'Jane Doe',
+  facts: [['CLV', '1,200'], ['Stage', 'Stability']],
+  action: 'Top priority: protect from competitors.',
+  actionLabel: 'Suggested action',
+};
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  requireChromium();
+  ({ browser, page } = await openTestPage());
+});
+afterAll(async () => browser?.close());
+
+describe('createBadge', () => {
+  it('shows tier, churn and what matched, in an open shadow root, coloured by tier', async () => {
+    const out = await page.evaluate((v) => {
+      const host = window.cv.createBadge('e1', v);
+      document.body.append(host);
+      const root = host.shadowRoot!;
+      const button = root.querySelector('.badge') as HTMLElement;
+      return {
+        attr: host.getAttribute(window.cv.BADGE_ATTR),
+        parts: [...button.children].map((c) => c.textContent),
+        background: getComputedStyle(button).backgroundColor,
+        cardHidden: (root.querySelector('.card') as HTMLElement).hidden,
+      };
+    }, view);
+    expect(out.attr).toBe('e1');
+    expect(out.parts).toEqual(['VIP', 'churn high (82%)', 'via e-mail']);
+    const hex = tierColors.VIP.strong;
+    const rgb = `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+    expect(out.background).toBe(rgb);
+    expect(out.cardHidden).toBe(true);
+  });
+
+  it('shows the card with facts and the action on click, hides it on Escape', async () => {
+    const out = await page.evaluate(async (v) => {
+      const host = window.cv.createBadge('e2', v);
+      document.body.append(host);
+      const root = host.shadowRoot!;
+      const button = root.querySelector('.badge') as HTMLButtonElement;
+      const card = root.querySelector('.card') as HTMLElement;
+      let navigated = false;
+      const link = document.createElement('a');
+      link.href = '#elsewhere';
+      link.addEventListener('click', () => (navigated = true));
+      link.append(host);
+      document.body.append(link);
+      button.click();
+      const shown = !card.hidden;
+      const text = card.textContent;
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+      return { shown, text, hiddenAfter: card.hidden, navigated };
+    }, view);
+    expect(out.shown).toBe(true);
+    expect(out.text).toContain('Jane Doe');
+    expect(out.text).toContain('CLV1,200');
+    expect(out.text).toContain('Suggested action: Top priority');
+    expect(out.hiddenAfter).toBe(true);
+    expect(out.navigated).toBe(false); // the click stays with the badge, not the CRM link around it
+  });
+
+  it('renders markup and script in names and cells as text', async () => {
+    const hostile: BadgeView = {
+      ...view,
+      title: '<img src=x onerror="window.pwned=true">Evil & Co',
+      facts: [['<b>CLV</b>', '<script>window.pwned=true</script>']],
+      action: '"><svg onload="window.pwned=true">',
+    };
+    const out = await page.evaluate(async (v) => {
+      const host = window.cv.createBadge('e3', v);
+      document.body.append(host);
+      (host.shadowRoot!.querySelector('.badge') as HTMLElement).click();
+      await new Promise((r) => setTimeout(r, 50));
+      const root = host.shadowRoot!;
+      return {
+        elements: [...root.querySelectorAll('img, script, svg, b')].length,
+        title: root.querySelector('.title')!.textContent,
+        dd: root.querySelector('dd')!.textContent,
+        pwned: window.pwned === true,
+      };
+    }, hostile);
+    expect(out.elements).toBe(0);
+    expect(out.title).toBe(hostile.title);
+    expect(out.dd).toBe('<script>window.pwned=true</script>');
+    expect(out.pwned).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+import { tierColors } from '../../core/palette.ts';
+import type { Tier } from '../../core/types.ts';
+import type { ChurnLevel } from '../../core/churn/level.ts';
+
+/**
+ * Everything a badge shows, already in the reader's language. Built from the
+ * stored customer by badge-text.ts; plain strings only, rendered as text.
+ */
+export interface BadgeView {
+  tier: Tier;
+  tierLabel: string;
+  churnLevel: ChurnLevel;
+  /** e.g. "Churn risk: high (82%)". */
+  churnText: string;
+  /** e.g. "matched on e-mail". */
+  matchedText: string;
+  /** Card title: customer name, company or id. */
+  title: string;
+  /** Card lines: label and value (CLV, RFM, stage, matrix cell…). */
+  facts: [label: string, value: string][];
+  /** The suggested action for the tier. */
+  action: string;
+  actionLabel: string;
+}
+
+/** Attribute on the badge host, holding the entity id it belongs to. */
+export const BADGE_ATTR = 'data-cvlens-badge';
+
+const CSS = `
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 6px; font: 12px/1.3 system-ui, sans-serif; }
+.badge { display: inline-flex; gap: 6px; align-items: center; border: 0; border-radius: 10px; padding: 1px 8px; color: #fff; cursor: pointer; font: inherit; }
+.badge:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
+.churn { padding: 0 5px; border-radius: 6px; background: rgba(255,255,255,.25); }
+.churn-high { background: #b3261e; }
+.via { opacity: .85; font-size: 11px; }
+.card { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; min-width: 240px; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #222; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+.card[hidden] { display: none; }
+.title { font-weight: 600; margin: 0 0 6px; overflow-wrap: anywhere; }
+dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 6px; }
+dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
+.action { margin: 0; padding-top: 6px; border-top: 1px solid #ddd; }
+`;
+
+/**
+ * Creates a badge host element (a `<span>`) holding the badge in its own
+ * open shadow root, so page styles cannot reach in and ours cannot leak out.
+ * Every string is set with `textContent`: names and cells from a CSV are
+ * shown as text, never parsed as markup. Hovering, focusing or clicking the
+ * badge shows a card with the details; Escape or a second click hides it.
+ *
+ * @param entityId  the page entity the badge belongs to (stored on the host)
+ * @example
+ * anchor.after(createBadge('e1', view, document));
+ */
+export function createBadge(entityId: string, view: BadgeView, doc: Document = document): HTMLElement {
+  const host = doc.createElement('span');
+  host.setAttribute(BADGE_ATTR, entityId);
+  const root = host.attachShadow({ mode: 'open' });
+  applyStyles(root, doc);
+
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
+    const e = doc.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  const button = el('button', `badge tier-${view.tier}`);
+  button.type = 'button';
+  button.style.background = tierColors[view.tier].strong;
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', `${view.tierLabel} · ${view.churnText} · ${view.matchedText}`);
+  button.append(
+    el('span', 'tier', view.tierLabel),
+    el('span', `churn churn-${view.churnLevel}`, view.churnText),
+    el('span', 'via', view.matchedText),
+  );
+
+  const card = el('div', 'card');
+  card.hidden = true;
+  card.setAttribute('role', 'tooltip');
+  card.append(el('p', 'title', view.title));
+  const list = el('dl');
+  for (const [label, value] of view.facts) list.append(el('dt', undefined, label), el('dd', undefined, value));
+  card.append(list);
+  const action = el('p', 'action');
+  action.append(el('strong', undefined, `${view.actionLabel}: `), doc.createTextNode(view.action));
+  card.append(action);
+
+  let pinned = false;
+  const show = (on: boolean) => {
+    card.hidden = !on;
+    button.setAttribute('aria-expanded', String(on));
+  };
+  button.addEventListener('mouseenter', () => show(true));
+  button.addEventListener('focus', () => show(true));
+  host.addEventListener('mouseleave', () => !pinned && show(false));
+  button.addEventListener('blur', () => !pinned && show(false));
+  button.addEventListener('click', (event) => {
+    // The badge sits inside CRM links and rows: keep the click for ourselves.
+    event.preventDefault();
+    event.stopPropagation();
+    pinned = !pinned;
+    show(pinned);
+  });
+  button.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      pinned = false;
+      show(false);
+    }
+  });
+
+  root.append(button, card);
+  return host;
+}
+
+let shared: CSSStyleSheet | undefined;
+
+function applyStyles(root: ShadowRoot, doc: Document): void {
+  // A constructed sheet is not an inline <style>, so strict page CSPs that
+  // forbid inline styles do not blank the badge; one sheet serves every
+  // badge of the page.
+  try {
+    if (!shared) {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [shared];
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = CSS;
+    root.append(style);
+  }
+}

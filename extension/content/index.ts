@@ -1,0 +1,101 @@
+/**
+ * Content script, registered at run time for the CRM origins the user
+ * granted. It finds customers on the page through the site's adapter, asks
+ * the background for each one's score (batched per frame) and keeps one
+ * badge next to each. Everything it starts hangs off one AbortSignal per CRM
+ * session, aborted when the page navigates away from the CRM.
+ */
+import browser from 'webextension-polyfill';
+import { adapterFor } from '../shared/crm-adapters.ts';
+import { entityLookupKeys } from '../match/keys.ts';
+import type { ContentRequest, EnabledReply, LookupReply, PageCustomersReply } from '../shared/protocol.ts';
+import { viewLabels } from '../shared/view-labels.ts';
+import { createBadge } from './badge.ts';
+import { badgeView } from './badge-view.ts';
+import { badgeLayer } from './badge-layer.ts';
+import { frameThrottle } from './frame-throttle.ts';
+import { lookupBatcher } from './lookup-batcher.ts';
+import { watchLocation } from './watch-location.ts';
+
+type Session = { adapterId: string; controller: AbortController; rescan: () => void; shown: () => PageCustomersReply['customers'] };
+
+const MARK = Symbol.for('cvlens.content');
+/** Set by the popup before injecting this script through activeTab ("show badges on this tab"). */
+const ONCE = Symbol.for('cvlens.once');
+const scope = globalThis as unknown as Record<symbol, boolean>;
+
+if (!scope[MARK]) {
+  // A second injection (registered script plus activeTab) must not double the badges.
+  scope[MARK] = true;
+  void main();
+}
+
+async function main(): Promise<void> {
+  // The generic adapter claims every web page; it may only run where the
+  // user enabled it, not on a CRM page its own adapter does not recognise.
+  const enabled = new Set(((await browser.runtime.sendMessage({ type: 'enabled-adapters' })) as EnabledReply).adapters);
+  const labels = viewLabels(browser.i18n.getUILanguage());
+  let session: Session | undefined;
+
+  const start = (adapter: NonNullable<ReturnType<typeof adapterFor>>): Session => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const lookup = lookupBatcher(
+      (entities) => browser.runtime.sendMessage({ type: 'lookup', entities }) as Promise<LookupReply>,
+      (cb) => requestAnimationFrame(cb),
+    );
+    const layer = badgeLayer({ lookup, render: (id, score) => createBadge(id, badgeView(score, labels)) });
+    const scan = () => {
+      if (signal.aborted) return;
+      const found = adapter.findEntities(document, new URL(location.href)).map((e) => ({ anchor: e.anchor, id: e.id, lookupKeys: entityLookupKeys(e.keys) }));
+      layer.sync(found.filter((e) => e.lookupKeys.length > 0));
+    };
+    const rescan = frameThrottle(scan, signal);
+    const observer = new MutationObserver(rescan);
+    // The observer callback only schedules a throttled scan: a busy page
+    // costs one scan per interval, not one per mutation.
+    observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'data-id', 'data-record-id'],
+    });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      layer.clear();
+    });
+    rescan();
+    return { adapterId: adapter.id, controller, rescan, shown: layer.shown };
+  };
+
+  const onLocation = () => {
+    const found = adapterFor(new URL(location.href));
+    // Injected once through activeTab, the user asked for this tab explicitly.
+    const adapter = found && (enabled.has(found.id) || scope[ONCE] === true) ? found : undefined;
+    if (session && session.adapterId === adapter?.id) {
+      session.rescan();
+      return;
+    }
+    session?.controller.abort();
+    session = adapter ? start(adapter) : undefined;
+  };
+
+  watchLocation(new AbortController().signal, onLocation);
+  onLocation();
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const type = (message as ContentRequest)?.type;
+    if (type === 'data-changed') {
+      // New or deleted data: start the session afresh, without cached scores.
+      session?.controller.abort();
+      session = undefined;
+      onLocation();
+      return Promise.resolve({ ok: true });
+    }
+    if (type !== 'page-customers') return undefined;
+    const reply: PageCustomersReply = { adapter: session?.adapterId ?? null, customers: session?.shown() ?? [] };
+    return Promise.resolve(reply);
+  });
+}

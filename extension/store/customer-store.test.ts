@@ -1,0 +1,96 @@
+// IndexedDB test in real Chromium (see test/e2e/ext/run-in-page.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
+import { requireChromium } from '../../test/e2e/ext/require.ts';
+import type { StoredCustomer } from './stored-customer.ts';
+import type { ImportMeta } from './customer-store.ts';
+import { searchTerms } from './search-terms.ts';
+
+declare global {
+  interface Window {
+    cv: PageModules;
+  }
+}
+
+const customer = (id: string, keys: string[], name: string, tier: StoredCustomer['tier'] = 'Small'): StoredCustomer => ({
+  id, name, tier, churnRisk: 0.5, keys, search: searchTerms({ name, id }),
+});
+const meta: ImportMeta = {
+  fileName: 'x.csv', importedAt: '2026-01-01T00:00:00Z', kind: 'transactions', customers: 0, rowsRead: 0, rejected: [], rejectedMore: 0, summary: [], warnings: [],
+};
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  requireChromium();
+  ({ browser, page } = await openTestPage());
+});
+afterAll(async () => browser?.close());
+
+describe('CustomerStore', () => {
+  it('writes rows in batches, reporting progress, and finds a customer by any of its keys', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => customer(`C${i}`, [`email:c${i}@x.com`, `company:firm ${i % 5}`], `Name ${i}`));
+    const out = await page.evaluate(async ({ rows, meta }) => {
+      const store = await window.cv.CustomerStore.open('t1');
+      const progress: number[] = [];
+      const written = await store.replaceAll(rows, meta, (n) => progress.push(n), 10);
+      const byEmail = await store.lookup(['email:nobody@x.com', 'email:c7@x.com']);
+      const byCompany = await store.lookup(['company:firm 3']);
+      const none = await store.lookup(['email:nobody@x.com']);
+      const many = await store.lookupMany([['email:c1@x.com'], ['email:nobody@x.com', 'company:firm 2'], ['email:none@x.com'], []]);
+      const result = { written, progress, byEmail, byCompany: byCompany?.key, none: none ?? null, many: many.map((m) => (m ? `${m.customer.id} ${m.key}` : null)), count: await store.count(), meta: await store.meta() };
+      store.close();
+      return result;
+    }, { rows, meta });
+    expect(out.written).toBe(25);
+    expect(out.progress).toEqual([10, 20, 25]);
+    expect(out.byEmail?.customer.id).toBe('C7');
+    expect(out.byEmail?.key).toBe('email:c7@x.com'); // the first key that hits, in the order given
+    expect(out.byCompany).toBe('company:firm 3');
+    expect(out.none).toBeNull();
+    // Many entities in one transaction: the first key hitting, per entity, in order.
+    // A key shared by several customers finds the first by id (IndexedDB index order): C12 < C17 < C2.
+    expect(out.many).toEqual(['C1 email:c1@x.com', 'C12 company:firm 2', null, null]);
+    expect(out.count).toBe(25);
+    expect(out.meta?.fileName).toBe('x.csv');
+  });
+
+  it('replaces all rows on a new import and deletes everything on clear()', async () => {
+    const out = await page.evaluate(async ({ a, b, meta }) => {
+      const store = await window.cv.CustomerStore.open('t2');
+      await store.replaceAll(a, meta);
+      await store.replaceAll(b, meta);
+      const afterReplace = { count: await store.count(), old: (await store.lookup(['email:old@x.com'])) ?? null };
+      await store.clear();
+      const afterClear = { count: await store.count(), meta: (await store.meta()) ?? null };
+      store.close();
+      return { afterReplace, afterClear };
+    }, { a: [customer('A', ['email:old@x.com'], 'Old')], b: [customer('B', ['email:new@x.com'], 'New'), customer('C', ['email:c@x.com'], 'C')], meta });
+    expect(out.afterReplace).toEqual({ count: 2, old: null });
+    expect(out.afterClear).toEqual({ count: 0, meta: null });
+  });
+
+  it('searches by prefix of name, e-mail or company words, each customer once', async () => {
+    const rows: StoredCustomer[] = [
+      { ...customer('1', [], 'Jane Doe'), email: 'jane@acme.com', search: searchTerms({ name: 'Jane Doe', email: 'jane@acme.com', company: 'Acme Inc' }) },
+      { ...customer('2', [], 'Janet Roe'), search: searchTerms({ name: 'Janet Roe', company: 'Roe Ltd' }) },
+      { ...customer('3', [], '王小明'), search: searchTerms({ name: '王小明', company: '北京科技' }) },
+    ];
+    const out = await page.evaluate(async ({ rows, meta }) => {
+      const store = await window.cv.CustomerStore.open('t3');
+      await store.replaceAll(rows, meta);
+      const ids = async (q: string) => (await store.search(q)).map((c) => c.id);
+      const result = { jan: await ids('Jan'), acme: await ids('acme'), roe: await ids('ROE'), wang: await ids('王'), empty: await ids('  '), limited: (await store.search('jan', 1)).length };
+      store.close();
+      return result;
+    }, { rows, meta });
+    expect(out.jan).toEqual(['1', '2']);
+    expect(out.acme).toEqual(['1']);
+    expect(out.roe).toEqual(['2']);
+    expect(out.wang).toEqual(['3']);
+    expect(out.empty).toEqual([]);
+    expect(out.limited).toBe(1);
+  });
+});

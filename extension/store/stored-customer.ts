@@ -1,0 +1,40 @@
+import type { LifecycleStage, MatrixCell, RfmSegment, Tier } from '../../core/types.ts';
+
+/**
+ * One imported customer as the extension keeps it in IndexedDB: the scores a
+ * badge shows, the identities a CRM page can be matched on, and the keys that
+ * index them.
+ *
+ * `keys` are canonical lookup keys (`email:jane@acme.com`, `company:acme`,
+ * `domain:acme.com`, `crm:sf:…`) from extension/match; a page entity is found
+ * by one hit on the multiEntry index over them. `search` holds lower-case
+ * words of name, e-mail and company for the popup's prefix search.
+ */
+export interface StoredCustomer {
+  id: string;
+  name?: string;
+  email?: string;
+  company?: string;
+  domain?: string;
+  crmIds?: string[];
+  tier: Tier;
+  /** 0..1, 1 = certainly churned. */
+  churnRisk: number;
+  clv?: number;
+  /** The value the tiers were cut on (revenue, profit or CLV). */
+  value?: number;
+  /** e.g. "545" (R, F, M scores). */
+  rfmCell?: string;
+  rfmSegment?: RfmSegment;
+  stage?: LifecycleStage;
+  matrix?: MatrixCell;
+  keys: string[];
+  search: string[];
+}
+
+/** What the content script gets back for one entity: that customer, and which key matched. */
+export interface EntityScore {
+  customer: StoredCustomer;
+  /** The canonical key that hit, e.g. "email:jane@acme.com". */
+  key: string;
+}
