@@ -85,6 +85,15 @@ describe('cvlens segment', () => {
     expect(run.stderr).toMatch(/line 3: .*2024-13-01/);
   });
 
+  it('reads European decimal commas with --decimal ,', () => {
+    const file = join(dir, 'eu.csv');
+    writeFileSync(file, 'Kunde;Datum;Betrag\nK1;05.03.2024;1.234,50\nK1;06.04.2024;10,00\n');
+    const run = runCli(['segment', file, '--json', '--model', 'none', '--decimal', ',', '--columns', 'customerId=Kunde,date=Datum,amount=Betrag']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as { customers: { id: string; revenue: number; firstPurchase: string }[] };
+    expect(json.customers[0]).toMatchObject({ id: 'K1', revenue: 1244.5, firstPurchase: '2024-03-05' });
+  });
+
   it('exits 1 when nothing in the file is usable', () => {
     const file = join(dir, 'nothing.csv');
     writeFileSync(file, 'customer,date,amount\nA,not a date,1\nB,2024-01-01,x\n');

@@ -52,6 +52,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
       'date-order': { type: 'string' },
       encoding: { type: 'string' },
       columns: { type: 'string' },
+      decimal: { type: 'string' },
     },
   });
   if (positionals.length > 1) throw new UsageError(`segment takes one FILE, got ${positionals.length}: ${positionals.join(', ')}.`);
@@ -67,6 +68,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
+  const decimal = oneOf(values.decimal, '--decimal', ['.', ',']) as '.' | ',' | undefined;
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
@@ -80,6 +82,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   try {
     read = readTransactions(bytes, {
       mapping: parseColumns(values.columns),
+      decimal,
       dateOrder,
       encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
       onTransaction: (t) => {
