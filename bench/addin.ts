@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTransactions } from '../core/read/read-transactions.ts';
+import { readTransactions } from '../core/index.ts';
 import { inspectCells } from '../addin/shared/analyze.ts';
 import { describeSelection, readValues, type ExcelHost } from '../addin/taskpane/excel-io.ts';
 import { generateSegmentSheet } from '../addin/taskpane/generate.ts';

@@ -6,12 +6,16 @@
  * predictCustomers. Run through bench/run.ts (`npm run bench`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fitBgNbd, type BgNbdParams } from '../core/models/bg-nbd.ts';
-import { fitGammaGamma } from '../core/models/gamma-gamma.ts';
-import { fitParetoNbd } from '../core/models/pareto-nbd.ts';
-import { predictCustomers, type PredictCustomer } from '../core/models/predict.ts';
-import { simulateCustomers } from '../core/simulate/simulate-customers.ts';
-import type { FitResult } from '../core/types.ts';
+import {
+  fitBgNbd,
+  fitGammaGamma,
+  fitParetoNbd,
+  predictCustomers,
+  simulateCustomers,
+  type BgNbdParams,
+  type FitResult,
+  type PredictCustomer,
+} from '../core/index.ts';
 
 const CDNOW = new URL('../../shared/data/cdnow/', import.meta.url);
 

@@ -69,6 +69,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets the command line and the add-in use the core only through core/index.ts', () => {
+    const offenders: string[] = [];
+    for (const dir of ['cli', 'addin', 'bench']) {
+      for (const file of sources(dir, true)) {
+        for (const spec of imports(file)) {
+          if (!spec.startsWith('.')) continue;
+          const target = relative(ROOT, join(ROOT, file, '..', spec));
+          if (target.startsWith('core/') && target !== 'core/index.ts') offenders.push(`${file} imports ${target}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps the add-in and the extension apart', () => {
     const offenders: string[] = [];
     for (const [dir, other] of [

@@ -2,8 +2,7 @@
  * CV.CHURNRISK: the heuristic churn risk (how overdue a customer is against
  * their own purchase rhythm). A thin wrapper over core/churn.
  */
-import { churnLevel } from '../../core/churn/level.ts';
-import { churnRiskScores, type OverdueInput } from '../../core/churn/overdue.ts';
+import { churnLevel, churnRiskScores, type OverdueInput } from '../../core/index.ts';
 import { broadcast, isBlank, numberArg, textArg, type Cell } from './cells.ts';
 import { guard } from './excel-error.ts';
 import { churnLabel } from './labels.ts';

@@ -2,7 +2,7 @@
  * CV.CLV: the classic retention-based customer lifetime value, as a cell
  * formula. A thin wrapper: cells → core/clv/classic.ts → a cell.
  */
-import { classicClv } from '../../core/clv/classic.ts';
+import { classicClv } from '../../core/index.ts';
 import { broadcast, numberArg, textArg, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 

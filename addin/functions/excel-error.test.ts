@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CvError } from '../../core/errors.ts';
+import { CvError } from '../../core/index.ts';
 import { asExcelError, CellError, excelCodeOf, guard, guardAsync, toExcelError } from './excel-error.ts';
 
 afterEach(() => {

@@ -5,7 +5,7 @@
  * without a reason. Outside Office (tests, the bench) the global
  * `CustomFunctions` is absent, so a test double with the same shape is used.
  */
-import { CvError } from '../../core/errors.ts';
+import { CvError } from '../../core/index.ts';
 
 /** The three Excel errors cvlens uses, named as in `CustomFunctions.ErrorCode`. */
 export type ExcelErrorCode = 'invalidValue' | 'invalidNumber' | 'notAvailable';

@@ -2,9 +2,14 @@
  * Names the functions write into cells, in the Office display language.
  * The words live in core/i18n; this file only picks the language.
  */
-import type { ChurnLevel } from '../../core/churn/level.ts';
-import { label } from '../../core/i18n/labels.ts';
-import type { LifecycleStage, MatrixCell, RfmSegment, Tier } from '../../core/types.ts';
+import {
+  label,
+  type ChurnLevel,
+  type LifecycleStage,
+  type MatrixCell,
+  type RfmSegment,
+  type Tier,
+} from '../../core/index.ts';
 import { officeLang } from './lang.ts';
 
 export const tierLabel = (tier: Tier): string => label(`tier.${tier}`, officeLang());

@@ -3,7 +3,7 @@
  * language is a Chinese locale (zh-CN, zh-TW, …), English otherwise, and
  * English outside Office.
  */
-import type { Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/index.ts';
 
 /**
  * Maps an Office display-language tag to a cvlens language.

@@ -2,7 +2,7 @@
  * CV.STAGE: the lifecycle stage of a relationship (exploration, formation,
  * stability, decline). A thin wrapper over core/lifecycle.
  */
-import { lifecycleStage } from '../../core/lifecycle/stage.ts';
+import { lifecycleStage } from '../../core/index.ts';
 import { broadcast, isBlank, numberArg } from './cells.ts';
 import { guard } from './excel-error.ts';
 import { stageLabel } from './labels.ts';

@@ -2,8 +2,7 @@
  * CV.VALUEMATRIX: the value-matrix cell (Gold, Platinum, Iron, Lead) of
  * current × future value. A thin wrapper over core/matrix.
  */
-import { matrixCell } from '../../core/matrix/value-matrix.ts';
-import { median } from '../../core/score/median.ts';
+import { matrixCell, median } from '../../core/index.ts';
 import { broadcast, isBlank, isMulti, numberArg, numbersOf, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 import { matrixLabel } from './labels.ts';

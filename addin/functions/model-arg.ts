@@ -5,8 +5,7 @@
  * T, one customer per row). A fit from data is cached by a hash of the
  * cells, so a column of =CV.PALIVE(…, $F$2:$H$2358) cells fits once.
  */
-import { fitBgNbd, type BgNbdParams } from '../../core/models/bg-nbd.ts';
-import type { FitResult } from '../../core/types.ts';
+import { fitBgNbd, type BgNbdParams, type FitResult } from '../../core/index.ts';
 import { hashCells, ResultCache } from './cache.ts';
 import { cellsOf, isBlank, readNumber, shapeOf, type Cell } from './cells.ts';
 import { fail } from './excel-error.ts';

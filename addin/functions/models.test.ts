@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bgNbdConditionalExpected } from '../../core/models/bg-nbd.ts';
+import { bgNbdConditionalExpected } from '../../core/index.ts';
 import { bgnbd, exppurchases, palive, pclv } from './models.ts';
 import { fitCache } from './model-arg.ts';
 

@@ -3,8 +3,7 @@
  * model as cell formulas. Thin wrappers over core/models; fits are cached by
  * input (model-arg.ts).
  */
-import { bgNbdConditionalExpected, bgNbdProbabilityAlive } from '../../core/models/bg-nbd.ts';
-import { daysPerUnit, modelClv } from '../../core/models/model-clv.ts';
+import { bgNbdConditionalExpected, bgNbdProbabilityAlive, daysPerUnit, modelClv } from '../../core/index.ts';
 import { broadcast, choiceArg, isBlank, numberArg } from './cells.ts';
 import { guardAsync } from './excel-error.ts';
 import { officeLang } from './lang.ts';

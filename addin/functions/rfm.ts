@@ -2,8 +2,7 @@
  * CV.RFM and CV.RFMSEGMENT: RFM quintile scores of a population and the named
  * segment of a score. Thin wrappers over core/rfm.
  */
-import { rfmScores } from '../../core/rfm/score.ts';
-import { rfmSegment } from '../../core/rfm/segments.ts';
+import { rfmScores, rfmSegment } from '../../core/index.ts';
 import { broadcast, cellsOf, choiceArg, isBlank, numberArg, readNumber, textArg, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 import { segmentLabel } from './labels.ts';

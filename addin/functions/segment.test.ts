@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTransactions } from '../../core/read/read-transactions.ts';
+import { readTransactions } from '../../core/index.ts';
 import { segment } from './segment.ts';
 
 // 2024-01-01 is Excel serial 45292; three customers over a month.

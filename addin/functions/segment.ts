@@ -3,8 +3,7 @@
  * transactions, as a dynamic array with a header row. A thin wrapper:
  * cells → core/read → core/analysis (model fit, segmentation) → cells.
  */
-import { parseDate } from '../../core/read/parse-date.ts';
-import type { SegmentResult } from '../../core/segment/segment.ts';
+import { parseDate, type SegmentResult } from '../../core/index.ts';
 import { analyze, type AnalysisOptions } from '../shared/analyze.ts';
 import { segmentCells } from '../shared/segment-table.ts';
 import { hashCells, ResultCache } from './cache.ts';

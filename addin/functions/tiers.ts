@@ -2,9 +2,7 @@
  * CV.CVTIER: the value tier (VIP, Major, Ordinary, Small) of a value among
  * all customers' values. A thin wrapper over core/tiers.
  */
-import { assignTiers } from '../../core/tiers/assign.ts';
-import type { TierRule } from '../../core/tiers/rule.ts';
-import type { Tier } from '../../core/types.ts';
+import { assignTiers, type Tier, type TierRule } from '../../core/index.ts';
 import { hashCells } from './cache.ts';
 import { broadcast, choiceArg, isBlank, numbersOf, readNumber, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTransactions } from '../../core/read/read-transactions.ts';
+import { readTransactions } from '../../core/index.ts';
 import { analyze, inspectCells, type AnalysisOptions } from './analyze.ts';
 
 const D = 45292; // 2024-01-01 as an Excel serial

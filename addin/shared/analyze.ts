@@ -4,17 +4,31 @@
  * (core/analysis: model fit, predictions, segmentation). Glue only: every
  * rule is in core.
  */
-import { CvError } from '../../core/errors.ts';
-import { ALL_ROLES, detectColumns, REQUIRED_ROLES } from '../../core/read/detect-columns.ts';
-import { looksLikeHeader } from '../../core/read/read-table.ts';
-import { readTransactionCells } from '../../core/read/read-transactions.ts';
-import { analyzeCustomers, type ModelReport, type PurchaseModelName } from '../../core/analysis/analyze.ts';
-import type { SegmentResult } from '../../core/segment/segment.ts';
-import { createSummaryBuilder } from '../../core/summary/summarize.ts';
-import { unitDays } from '../../core/summary/units.ts';
-import type { TierRule } from '../../core/tiers/rule.ts';
-import type { ColumnMapping, ColumnRole, CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../../core/types.ts';
-import { detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES, type CustomerMapping } from '../../core/read/read-customer-cells.ts';
+import {
+  ALL_ROLES,
+  analyzeCustomers,
+  createSummaryBuilder,
+  CvError,
+  detectColumns,
+  detectCustomerColumns,
+  looksLikeHeader,
+  readCustomerCells,
+  readTransactionCells,
+  REQUIRED_CUSTOMER_ROLES,
+  REQUIRED_ROLES,
+  unitDays,
+  type ColumnMapping,
+  type ColumnRole,
+  type CustomerMapping,
+  type CustomerSummary,
+  type DayNumber,
+  type ModelReport,
+  type PurchaseModelName,
+  type RejectedRow,
+  type SegmentResult,
+  type TierRule,
+  type TimeUnit,
+} from '../../core/index.ts';
 
 export { ALL_ROLES, REQUIRED_ROLES };
 

@@ -5,12 +5,20 @@
  * only through excel-io.ts (the `host`).
  */
 import { useRef, useState } from 'preact/hooks';
-import { label } from '../../core/i18n/labels.ts';
-import { tierColors } from '../../core/palette.ts';
-import { dayToIso, excelSerialToDay } from '../../core/read/day-number.ts';
-import type { ColumnMapping, ColumnRole, Lang } from '../../core/types.ts';
+import {
+  CUSTOMER_ROLES,
+  dayToIso,
+  excelSerialToDay,
+  label,
+  REQUIRED_CUSTOMER_ROLES,
+  tierColors,
+  type ColumnMapping,
+  type ColumnRole,
+  type CustomerMapping,
+  type CustomerRole,
+  type Lang,
+} from '../../core/index.ts';
 import { ALL_ROLES, inspectCells, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
-import { CUSTOMER_ROLES, REQUIRED_CUSTOMER_ROLES, type CustomerMapping, type CustomerRole } from '../../core/read/read-customer-cells.ts';
 import { csvImportPlan } from './csv-import.ts';
 import { describeSelection, readValues, writePlan, type ExcelHost, type SelectionInfo } from './excel-io.ts';
 import { downloadText, EXPORT_FILE_NAME, scoredCustomersCsv } from './export-csv.ts';

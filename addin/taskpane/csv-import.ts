@@ -3,7 +3,7 @@
  * delimiter; core's readTable decides) as the plan of a new sheet. Number
  * text becomes numbers, except ids with leading zeros ("00123"), which stay text.
  */
-import { readTable } from '../../core/read/read-table.ts';
+import { readTable } from '../../core/index.ts';
 import type { SheetPlan } from './sheet-plan.ts';
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;

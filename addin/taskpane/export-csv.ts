@@ -3,8 +3,7 @@
  * core/exchange from a segment result, so the sales rep's badges show the
  * analyst's numbers.
  */
-import { toScoredCustomersCsv, type ScoredCustomer } from '../../core/exchange/scored-customers.ts';
-import type { SegmentResult } from '../../core/segment/segment.ts';
+import { toScoredCustomersCsv, type ScoredCustomer, type SegmentResult } from '../../core/index.ts';
 
 export const EXPORT_FILE_NAME = 'cvlens-scored-customers.csv';
 

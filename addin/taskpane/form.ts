@@ -2,9 +2,7 @@
  * The pane's option fields (text, as typed) and their reading into analysis
  * options. Invalid fields give a message instead of options.
  */
-import { isoToDay } from '../../core/read/day-number.ts';
-import type { TierRule } from '../../core/tiers/rule.ts';
-import type { ColumnMapping, TimeUnit } from '../../core/types.ts';
+import { isoToDay, type ColumnMapping, type TierRule, type TimeUnit } from '../../core/index.ts';
 import type { AnalysisOptions } from '../shared/analyze.ts';
 
 export interface FormFields {

@@ -3,7 +3,7 @@
  * segment sheet. Pure analysis (analyze.ts) + layout (segment-plan.ts) +
  * Excel I/O (excel-io.ts).
  */
-import type { Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/index.ts';
 import { analyze, type Analysis, type AnalysisOptions } from '../shared/analyze.ts';
 import { writePlan, type ChunkOptions, type ExcelHost, type WriteReport } from './excel-io.ts';
 import { segmentSheetPlan } from './segment-plan.ts';

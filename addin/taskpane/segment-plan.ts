@@ -7,11 +7,15 @@
  *   A18  the per-customer table (an Excel table), tier cells coloured
  *   right of it: rejected source rows with reasons
  */
-import { topShare } from '../../core/concentration/top-share.ts';
-import { tierColors } from '../../core/palette.ts';
-import { dayToIso } from '../../core/read/day-number.ts';
-import type { SegmentResult } from '../../core/segment/segment.ts';
-import type { Lang, RejectedRow, Tier } from '../../core/types.ts';
+import {
+  dayToIso,
+  tierColors,
+  topShare,
+  type Lang,
+  type RejectedRow,
+  type SegmentResult,
+  type Tier,
+} from '../../core/index.ts';
 import { DATE_COLUMNS, MONEY_COLUMNS, SHARE_COLUMNS, segmentCells, segmentColumns, summaryCells } from '../shared/segment-table.ts';
 import type { FormatPlan, SheetPlan } from './sheet-plan.ts';
 

@@ -1,5 +1,5 @@
 /** The task pane's own words, in English and Chinese. */
-import type { ColumnRole, Lang } from '../../core/types.ts';
+import type { ColumnRole, Lang } from '../../core/index.ts';
 
 export const UI_TEXT = {
   en: {

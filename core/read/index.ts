@@ -6,7 +6,7 @@ export { decodeText, type DecodedText, type TextEncodingOption } from './decode-
 export { ALL_ROLES, detectColumns, normalizeHeader, REQUIRED_ROLES, ROLE_LABEL, type ColumnChoice } from './detect-columns.ts';
 export { parseAmount, scanAmount, type DecimalMark } from './parse-amount.ts';
 export { parseDate, scanDateText, type DateOrder, type DateScan } from './parse-date.ts';
-export { detectDelimiter, readTable, type Delimiter, type Table, type TableOptions } from './read-table.ts';
+export { detectDelimiter, looksLikeHeader, readTable, type Delimiter, type Table, type TableOptions } from './read-table.ts';
 export {
   readTransactionCells,
   readTransactions,
