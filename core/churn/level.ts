@@ -17,7 +17,9 @@ export const CHURN_LEVEL_THRESHOLDS: readonly [number, number] = [0.3, 0.7];
 export function churnLevel(risk: number, thresholds: readonly [number, number] = CHURN_LEVEL_THRESHOLDS): ChurnLevel {
   if (Number.isNaN(risk)) throw new CvError('churnLevel', 'value', 'risk is not a number');
   if (risk < 0 || risk > 1) throw new CvError('churnLevel', 'num', `risk ${risk} is outside 0..1`);
-  const [lo, hi] = thresholds;
+  // Indexing, not destructuring: destructuring goes through the array iterator, and this runs once per customer.
+  const lo = thresholds[0];
+  const hi = thresholds[1];
   if (!(lo >= 0 && lo <= hi && hi <= 1)) throw new CvError('churnLevel', 'num', 'thresholds must be ascending within 0..1');
   return risk >= hi ? 'high' : risk >= lo ? 'medium' : 'low';
 }

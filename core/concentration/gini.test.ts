@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import { gini } from './gini.ts';
+import { gini, giniOfSorted } from './gini.ts';
 
 /** Definition by pairs, used as the second implementation. */
 const byPairs = (xs: number[]) => {
@@ -34,5 +34,17 @@ describe('gini', () => {
   it('rejects negative and NaN values', () => {
     expect(() => gini([1, -1])).toThrow(CvError);
     expect(() => gini([Number.NaN])).toThrow(CvError);
+  });
+});
+
+describe('giniOfSorted', () => {
+  it('is bit-identical to gini on the unsorted values (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { maxLength: 40 }), (xs) => {
+        const total = xs.reduce((a, v) => a + v, 0);
+        expect(Object.is(giniOfSorted(Float64Array.from(xs).sort(), total), gini(xs))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

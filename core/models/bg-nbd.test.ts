@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { CvError } from '../errors.ts';
+import { logGamma } from '../math/log-gamma.ts';
+import { groupRepeatData } from './customer-data.ts';
 import {
   bgNbdConditionalExpected,
   bgNbdExpected,
@@ -145,5 +148,50 @@ describe('BG/NBD input checks', () => {
       T.push(50);
     }
     expect(() => fitBgNbd({ x, t_x, T })).toThrow(CvError);
+  });
+});
+
+describe('bgNbdLogLikelihood with ln(α+T), ln(α+t_x) taken once per distinct time', () => {
+  /** The first implementation: both logarithms per group, in the same order of operations. */
+  function reference(params: { r: number; alpha: number; a: number; b: number }, data: { x: number[]; t_x: number[]; T: number[] }): number {
+    const g = groupRepeatData('reference', data);
+    const [r, alpha, a, b] = [params.r, params.alpha, params.a, params.b].map((v) => Math.exp(Math.log(v)));
+    const lnAlpha = Math.log(alpha);
+    let ll = 0;
+    for (let i = 0; i < g.x.length; i++) {
+      const x = g.x[i];
+      const c12 = logGamma(r + x) - logGamma(r) + r * lnAlpha + logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+      const rx = r + x;
+      const A3 = -rx * Math.log(alpha + g.T[i]);
+      let lse = A3;
+      if (x > 0) {
+        const A4 = Math.log(a) - Math.log(b + x - 1) - rx * Math.log(alpha + g.t_x[i]);
+        lse = A4 > A3 ? A4 + Math.log1p(Math.exp(A3 - A4)) : A3 + Math.log1p(Math.exp(A4 - A3));
+      }
+      ll += g.weight[i] * (c12 + lse);
+    }
+    return -(-ll / g.customers) * g.customers;
+  }
+
+  it('gives exactly the log-likelihood of the per-group logarithms (property)', () => {
+    // Few distinct T and t_x, as in real data (customers acquired on a few days, weekly units).
+    const customer = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 12 })).map(([x, t, T]) => ({
+      x,
+      t_x: x === 0 ? 0 : Math.min(t, T) / 7,
+      T: T / 7,
+    }));
+    const params = fc.record({
+      r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      alpha: fc.double({ min: 0.1, max: 20, noNaN: true }),
+      a: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      b: fc.double({ min: 0.05, max: 5, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 40 }), params, (rows, p) => {
+        const data = { x: rows.map((c) => c.x), t_x: rows.map((c) => c.t_x), T: rows.map((c) => c.T) };
+        expect(Object.is(bgNbdLogLikelihood(p, data), reference(p, data))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

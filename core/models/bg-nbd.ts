@@ -123,6 +123,11 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
       dB[j] = psiAB + digamma(b + x) - psiB - psiABX;
     }
   }
+  // ln(α+T) and ln(α+t_x) once per distinct T and t_x (CDNOW in weeks: 84 and 545 values for
+  // 11,104 groups): the same expressions on the same numbers, so the sum is bit-identical.
+  const times = distinctTimes(g);
+  const lnT = logsOfShifted(alpha, times.T);
+  const lnTx = logsOfShifted(alpha, times.t_x);
   let ll = 0;
   let gr = 0;
   let gal = 0;
@@ -134,13 +139,13 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
     const x = g.x[i];
     const w = g.weight[i];
     const rx = r + x;
-    const lT = Math.log(alpha + g.T[i]);
+    const lT = lnT[times.TIndex[i]];
     const A3 = -rx * lT;
     let lse = A3;
     let w4 = 0;
     let lt = 0;
     if (x > 0) {
-      lt = Math.log(alpha + g.t_x[i]);
+      lt = lnTx[times.t_xIndex[i]];
       const A4 = c4[j] - rx * lt;
       // ln(e^A3 + e^A4) and the share of the second term.
       if (A4 > A3) {
@@ -172,6 +177,52 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
   }
   const v = -ll / N;
   return Number.isNaN(v) ? Infinity : v;
+}
+
+/** The distinct T and t_x of grouped data, and each group's index into them. */
+interface DistinctTimes {
+  T: Float64Array;
+  TIndex: Int32Array;
+  t_x: Float64Array;
+  t_xIndex: Int32Array;
+}
+
+// Computed once per grouped data set and reused by every likelihood evaluation of a fit.
+const timesCache = new WeakMap<GroupedRepeatData, DistinctTimes>();
+
+function distinctTimes(g: GroupedRepeatData): DistinctTimes {
+  let times = timesCache.get(g);
+  if (times === undefined) {
+    const T = indexDistinct(g.T);
+    const t_x = indexDistinct(g.t_x);
+    times = { T: T.values, TIndex: T.index, t_x: t_x.values, t_xIndex: t_x.index };
+    timesCache.set(g, times);
+  }
+  return times;
+}
+
+/** Distinct values in order of first appearance, and the position of each element among them. */
+function indexDistinct(xs: Float64Array): { values: Float64Array; index: Int32Array } {
+  const position = new Map<number, number>();
+  const values: number[] = [];
+  const index = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) {
+    let k = position.get(xs[i]);
+    if (k === undefined) {
+      k = values.length;
+      position.set(xs[i], k);
+      values.push(xs[i]);
+    }
+    index[i] = k;
+  }
+  return { values: Float64Array.from(values), index };
+}
+
+/** ln(α + v) for each v. */
+function logsOfShifted(alpha: number, vs: Float64Array): Float64Array {
+  const out = new Float64Array(vs.length);
+  for (let k = 0; k < vs.length; k++) out[k] = Math.log(alpha + vs[k]);
+  return out;
 }
 
 /**

@@ -73,8 +73,11 @@ export function predictCustomers(
     if (!byT) ifAlive.set(x, (byT = new Map()));
     let e = byT.get(T);
     if (!e) {
-      const at = (t: number): number => pm.expectedIfAlive(t, x, T);
-      e = { expected: at(horizon), discounted: discountedPurchases(at, options) };
+      // The last discounting step ends at the horizon, so its cumulative value is `expected`:
+      // evaluated once (the same call on the same numbers, so nothing changes but the time).
+      const expected = pm.expectedIfAlive(horizon, x, T);
+      const at = (t: number): number => (t === horizon ? expected : pm.expectedIfAlive(t, x, T));
+      e = { expected, discounted: discountedPurchases(at, options) };
       byT.set(T, e);
     }
     let pa: number | undefined;

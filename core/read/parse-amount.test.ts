@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { CvError } from '../errors.ts';
 import { amountProblem, parseAmount, scanAmount } from './parse-amount.ts';
 
@@ -41,5 +42,32 @@ describe('parseAmount', () => {
     expect(amountProblem('12-', 'amount')).toMatch(/trailing minus/);
     expect(amountProblem('12,50', 'amount')).toMatch(/decimal ','/);
     expect(amountProblem(' ', 'cost')).toBe('cost is empty');
+  });
+});
+
+describe('scanAmount fast path for plain decimals', () => {
+  // The fast path divides the digits by a power of ten instead of calling Number(); for up to
+  // 15 digits both are exact doubles, so the result must be the very same double.
+  it('gives exactly Number(text) for digits with an optional point and minus (property)', () => {
+    const plain = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{0,12}$/), fc.option(fc.stringMatching(/^[0-9]{0,8}$/)))
+      .map(([minus, whole, frac]) => `${minus ? '-' : ''}${whole}${frac === null ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(plain, (text) => {
+        fc.pre(text !== ''); // empty text is no amount (NaN), whereas Number('') is 0
+        expect(Object.is(scanAmount(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps Number() for the cases it does not cover', () => {
+    expect(Object.is(scanAmount('-0'), -0)).toBe(true);
+    expect(scanAmount('1234567890123456.7')).toBe(Number('1234567890123456.7'));
+    expect(scanAmount('0.1')).toBe(0.1);
+    expect(scanAmount('1.2.3')).toBeNaN();
+    expect(scanAmount('.')).toBeNaN();
+    expect(scanAmount('-')).toBeNaN();
+    expect(scanAmount('007.50')).toBe(7.5);
   });
 });

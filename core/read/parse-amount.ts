@@ -32,8 +32,42 @@ export function scanAmount(raw: string, decimal: DecimalMark = '.'): number {
     const c = raw.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) plain = false;
   }
-  if (plain) return Number(raw);
+  if (plain) return plainDecimal(raw);
   return scanAmountSlow(raw, decimal);
+}
+
+/** 10^0 … 10^15, all exact doubles. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Number(raw) for text made of digits, at most one '.' and an optional
+ * leading '-' (what the fast path of scanAmount admits), without the generic
+ * string-to-number conversion: with at most 15 digits both the digits as a
+ * whole number m and 10^k (k digits after the point) are exact doubles, so
+ * the one division m / 10^k is correctly rounded, the same double Number()
+ * gives. Anything else (more digits, no digit, two points) goes to Number().
+ *
+ * @example plainDecimal('-12.50') // -12.5
+ */
+function plainDecimal(raw: string): number {
+  const n = raw.length;
+  const negative = raw.charCodeAt(0) === 45;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = negative ? 1 : 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46) {
+      if (point >= 0) return Number(raw);
+      point = i;
+    } else {
+      m = m * 10 + (c - 48);
+      digits++;
+    }
+  }
+  if (digits === 0 || digits > 15) return Number(raw);
+  const v = point < 0 ? m : m / POW10[n - 1 - point];
+  return negative ? -v : v;
 }
 
 function scanAmountSlow(raw: string, decimal: DecimalMark): number {

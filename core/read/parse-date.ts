@@ -43,6 +43,13 @@ function dayOrInvalid(text: string, y: number, m: number, d: number): DateScan {
   return Number.isNaN(day) ? invalid(text) : { kind: 'day', day };
 }
 
+/** The whole number written by the ASCII digits text[from … to−1] (the caller checked they are digits). */
+function digitsAt(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + (text.charCodeAt(i) - 48);
+  return v;
+}
+
 const SEP_DASH = 45, SEP_DOT = 46, SEP_SLASH = 47;
 const NIAN = 0x5e74, YUE = 0x6708, RI = 0x65e5; // 年 月 日
 
@@ -67,7 +74,8 @@ export function scanDateText(raw: string): DateScan {
     i++;
   }
   if (i === n && n === 8) {
-    return dayOrInvalid(text, +text.slice(0, 4), +text.slice(4, 6), +text.slice(6, 8));
+    // yyyymmdd (the CDNOW form): the digits were just checked, so read them by code, not by slicing.
+    return dayOrInvalid(text, digitsAt(text, 0, 4), digitsAt(text, 4, 6), digitsAt(text, 6, 8));
   }
   if (i === n || (text.charCodeAt(i) === SEP_DOT && i >= 5 && isDigits(text, i + 1, n))) {
     const serial = Number(text);

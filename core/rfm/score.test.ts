@@ -47,3 +47,59 @@ describe('rfmScores', () => {
     expect(rfmScores(rows).map((x) => x.cell)).toEqual(['115', '224', '333', '442', '551']);
   });
 });
+
+/** The first implementation (binary search for the count of worse values), kept as the reference. */
+function quintileScoresByBinarySearch(values: readonly number[], higherIsBetter = true): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const countBelow = (v: number, orEqual: boolean) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v || (orEqual && sorted[mid] === v)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return values.map((v) => 1 + Math.floor((5 * (higherIsBetter ? countBelow(v, false) : n - countBelow(v, true))) / n));
+}
+
+describe('quintileScores and rfmScores against the reference implementation', () => {
+  // Few distinct values (many ties), doubles including −0, and lengths around multiples of 5.
+  const values = fc.oneof(
+    fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 40 }),
+    fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { maxLength: 40 }),
+    fc.array(fc.constantFrom(0, -0, 1, 2.5), { maxLength: 40 }),
+  );
+
+  it('gives exactly the scores of the binary-search definition (property)', () => {
+    fc.assert(
+      fc.property(values, fc.boolean(), (xs, hi) => {
+        expect(quintileScores(xs, hi)).toEqual(quintileScoresByBinarySearch(xs, hi));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('builds every row as the straightforward version did (property)', () => {
+    const row = fc.record({ sinceLast: fc.integer({ min: 0, max: 9 }), frequency: fc.integer({ min: 1, max: 6 }), monetary: fc.integer({ min: -5, max: 50 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const r = quintileScoresByBinarySearch(rows.map((x) => x.sinceLast), false);
+        const f = quintileScoresByBinarySearch(rows.map((x) => x.frequency));
+        const m = quintileScoresByBinarySearch(rows.map((x) => x.monetary));
+        expect(rfmScores(rows)).toEqual(rows.map((_, i) => ({ r: r[i], f: f[i], m: m[i], cell: `${r[i]}${f[i]}${m[i]}` })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the tie rule at n = 1 … 12 for every rank', () => {
+    for (let n = 1; n <= 12; n++) {
+      const xs = Array.from({ length: n }, (_, i) => i);
+      expect(quintileScores(xs)).toEqual(quintileScoresByBinarySearch(xs));
+      expect(quintileScores(xs, false)).toEqual(quintileScoresByBinarySearch(xs, false));
+    }
+  });
+});

@@ -18,28 +18,6 @@ export interface RfmScore {
   cell: string;
 }
 
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Quintile score 1..5 of each value among all values.
  *
@@ -55,16 +33,52 @@ function upperBound(sorted: Float64Array, v: number): number {
 export function quintileScores(values: readonly number[], higherIsBetter = true): number[] {
   const n = values.length;
   const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = values[i];
+  return quintileScoresOfSorted(values, sorted.sort(), higherIsBetter);
+}
+
+/**
+ * Internal (not re-exported from core): {@link quintileScores} when the
+ * caller already holds `ascending`, the same values sorted ascending (the
+ * segment table sorts its values once for several uses). Validates `values`
+ * exactly as quintileScores does.
+ *
+ * @throws CvError('quintileScores', 'value') for a value that is not finite.
+ * @example quintileScoresOfSorted([30, 10, 20], Float64Array.of(10, 20, 30)) // [4, 1, 3]
+ */
+export function quintileScoresOfSorted(values: readonly number[], ascending: Float64Array, higherIsBetter = true): number[] {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(values[i])) throw new CvError('quintileScores', 'value', `value #${i + 1} is not a finite number`);
+  }
+  // score = 1 + ⌊5·worse/n⌋ is 1 plus the number of k = 1..4 with worse ≥ m_k = ⌈k·n/5⌉, and
+  // "at least m values are worse than v" is one comparison with the sorted values: the m-th
+  // smallest is below v (higher is better) or the m-th largest is above v (lower is better).
+  // Four comparisons per value replace a binary search; the scores are exactly the same.
+  const cut = [1, 2, 3, 4].map((k) => (higherIsBetter ? ascending[Math.ceil((k * n) / 5) - 1] : ascending[n - Math.ceil((k * n) / 5)]));
+  const [c1, c2, c3, c4] = cut;
+  const scores = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (!Number.isFinite(v)) throw new CvError('quintileScores', 'value', `value #${i + 1} is not a finite number`);
-    sorted[i] = v;
+    scores[i] = higherIsBetter
+      ? 1 + +(c1 < v) + +(c2 < v) + +(c3 < v) + +(c4 < v)
+      : 1 + +(c1 > v) + +(c2 > v) + +(c3 > v) + +(c4 > v);
   }
-  sorted.sort();
-  return values.map((v) => {
-    const worse = higherIsBetter ? lowerBound(sorted, v) : n - upperBound(sorted, v);
-    return 1 + Math.floor((5 * worse) / n);
-  });
+  return scores;
+}
+
+/** The 125 cells '111' … '555', built once so scoring does not build a string per customer. */
+const CELLS: readonly string[] = Array.from({ length: 125 }, (_, k) => `${Math.floor(k / 25) + 1}${(Math.floor(k / 5) % 5) + 1}${(k % 5) + 1}`);
+
+/**
+ * Internal (not re-exported from core): the cell `${r}${f}${m}` of three
+ * scores 1..5, from a table of the 125 cells (the same strings, without
+ * building one per customer). Callers pass scores from quintileScores.
+ *
+ * @example rfmCell(5, 4, 5) // "545"
+ */
+export function rfmCell(r: number, f: number, m: number): string {
+  return CELLS[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
 }
 
 /**
@@ -76,8 +90,20 @@ export function quintileScores(values: readonly number[], higherIsBetter = true)
  * @example rfmScores([{ sinceLast: 1, frequency: 9, monetary: 900 }])[0].cell // "111" (one customer: nobody is worse)
  */
 export function rfmScores(rows: readonly RfmInput[]): RfmScore[] {
-  const r = quintileScores(rows.map((x) => x.sinceLast), false);
-  const f = quintileScores(rows.map((x) => x.frequency));
-  const m = quintileScores(rows.map((x) => x.monetary));
-  return rows.map((_, i) => ({ r: r[i], f: f[i], m: m[i], cell: `${r[i]}${f[i]}${m[i]}` }));
+  const n = rows.length;
+  const sinceLast = new Array<number>(n);
+  const frequency = new Array<number>(n);
+  const monetary = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    sinceLast[i] = row.sinceLast;
+    frequency[i] = row.frequency;
+    monetary[i] = row.monetary;
+  }
+  const r = quintileScores(sinceLast, false);
+  const f = quintileScores(frequency);
+  const m = quintileScores(monetary);
+  const out = new Array<RfmScore>(n);
+  for (let i = 0; i < n; i++) out[i] = { r: r[i], f: f[i], m: m[i], cell: rfmCell(r[i], f[i], m[i]) };
+  return out;
 }

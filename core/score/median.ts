@@ -15,7 +15,19 @@ export function median(values: readonly number[]): number {
     if (!Number.isFinite(values[i])) throw new CvError('median', 'value', `value #${i + 1} is not a finite number`);
     s[i] = values[i];
   }
-  s.sort();
+  return medianOfSorted(s.sort());
+}
+
+/**
+ * Internal (not re-exported from core): the median of finite values already
+ * sorted ascending, so a caller that sorted them for another purpose does
+ * not sort again. NaN when empty.
+ *
+ * @example medianOfSorted(Float64Array.of(1, 2, 3, 5)) // 2.5
+ */
+export function medianOfSorted(ascending: Float64Array): number {
+  const n = ascending.length;
+  if (n === 0) return Number.NaN;
   const h = n >> 1;
-  return n % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+  return n % 2 === 1 ? ascending[h] : (ascending[h - 1] + ascending[h]) / 2;
 }

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import type { CustomerPrediction, Transaction } from '../types.ts';
+import type { CustomerPrediction, CustomerSummary, Transaction } from '../types.ts';
+import { gini } from '../concentration/gini.ts';
+import { topShare } from '../concentration/top-share.ts';
+import { rfmScores } from '../rfm/score.ts';
+import { rfmSegment } from '../rfm/segments.ts';
+import { median } from '../score/median.ts';
 import { classicClv } from '../clv/classic.ts';
 import { TIERS } from '../tiers/rule.ts';
 import { segmentCustomers, segmentTransactions } from './segment.ts';
@@ -192,5 +197,91 @@ describe.skipIf(!haveCdnow)('segmentTransactions on CDNOW (skipped when /work/sh
     expect(r.concentration.gini).toBeGreaterThan(0.4);
     expect(r.concentration.gini).toBeLessThan(1);
     expect(r.warnings.join(' ')).toMatch(/after the as-of day/);
+  });
+});
+
+describe('segmentCustomers against the straightforward pipeline (one shared sort, rows placed by index)', () => {
+  // The first implementation built every row, sorted the rows with a comparator and called
+  // rfmScores, median, topShare and gini on their own copies; this reference does the same
+  // with the public functions, and the fast path must agree exactly (ties, −0, duplicate ids).
+  const reference = (summaries: CustomerSummary[], predictions?: ReadonlyMap<string, CustomerPrediction>) => {
+    const values = summaries.map((s) => s.revenue);
+    const rfm = rfmScores(summaries.map((s, i) => ({ sinceLast: s.sinceLast, frequency: s.purchaseDays, monetary: values[i] })));
+    const floored = values.map((v) => Math.max(0, v));
+    const order = summaries
+      .map((s, i) => ({ id: s.id, value: values[i], i }))
+      .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((r) => r.i);
+    return {
+      order,
+      rfm: rfm.map((x) => ({ ...x, segment: rfmSegment(x.r, x.f, x.m) })),
+      concentration: { top20Share: topShare(floored, 0.2), gini: gini(floored) },
+      currentSplit: median(values),
+      clv: predictions === undefined ? undefined : summaries.map((s) => predictions.get(s.id)?.clv),
+    };
+  };
+
+  const summaryArb = fc
+    .array(
+      fc.record({
+        id: fc.constantFrom('a', 'b', 'c', 'B', 'aa', '10', '9'),
+        frequency: fc.integer({ min: 0, max: 4 }),
+        sinceLast: fc.integer({ min: 0, max: 5 }),
+        revenue: fc.oneof(fc.integer({ min: -20, max: 60 }), fc.constantFrom(0, -0, 12.5)),
+      }),
+      { maxLength: 30 },
+    )
+    .map((rows) =>
+      rows.map((r): CustomerSummary => ({
+        id: r.id,
+        firstDay: 0,
+        lastDay: 10 + r.frequency,
+        transactions: r.frequency + 1,
+        purchaseDays: r.frequency + 1,
+        frequency: r.frequency,
+        recency: r.frequency,
+        T: 10 + r.frequency + r.sinceLast,
+        sinceLast: r.sinceLast,
+        grossRevenue: Math.max(r.revenue, 0),
+        returnAmount: 0,
+        returns: 0,
+        revenue: r.revenue,
+        averageSpend: r.revenue / (r.frequency + 1),
+        monetary: r.frequency > 0 ? r.revenue / (r.frequency + 1) : 0,
+      })),
+    );
+
+  it('orders rows, scores RFM and measures concentration exactly as the reference (property)', () => {
+    // Half the cases have distinct ids in ascending order, as the summary builder gives them
+    // (the path that skips the id checks), the others repeated ids in any order.
+    const cases = fc.tuple(summaryArb, fc.boolean()).map(([rows, builderLike]) =>
+      builderLike ? rows.map((r, i) => ({ ...r, id: `c${String(i).padStart(3, '0')}` })) : rows,
+    );
+    fc.assert(
+      fc.property(cases, fc.boolean(), fc.integer({ min: 0, max: 3 }), (summaries, withModel, extra) => {
+        const predictions = withModel
+          ? new Map(summaries.map((s, i): [string, CustomerPrediction] => [s.id, { pAlive: (i % 4) / 4, expectedPurchases: i, expectedSpend: 3, clv: (i % 3) * 5 }]))
+          : undefined;
+        // Predictions for customers not in the data are counted in a warning.
+        for (let k = 0; k < extra; k++) predictions?.set(`unknown${k}`, { pAlive: 1, expectedPurchases: 0, expectedSpend: 0, clv: 0 });
+        const got = segmentCustomers(summaries, { unit: 'day', valueBasis: 'revenue', predictions });
+        const want = reference(summaries, predictions);
+        // Rows are the input summaries in the reference order (duplicate ids keep input order).
+        expect(got.customers.map((r) => r.id)).toEqual(want.order.map((i) => summaries[i].id));
+        got.customers.forEach((row, k) => {
+          const i = want.order[k];
+          expect(Object.is(row.value, summaries[i].revenue)).toBe(true);
+          expect(row.rfm).toEqual(want.rfm[i]);
+          if (want.clv !== undefined) expect(row.clv).toBe(want.clv[i]);
+        });
+        expect(Object.is(got.concentration.top20Share, want.concentration.top20Share)).toBe(true);
+        expect(Object.is(got.concentration.gini, want.concentration.gini)).toBe(true);
+        expect(got.totals.currentSplit).toBe(summaries.length > 0 ? want.currentSplit : 0);
+        const ids = new Set(summaries.map((s) => s.id));
+        const unknown = predictions === undefined ? 0 : [...predictions.keys()].filter((id) => !ids.has(id)).length;
+        expect(got.warnings.some((w) => w.startsWith(`${unknown} prediction(s) are for customers not in the data`))).toBe(unknown > 0);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

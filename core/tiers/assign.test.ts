@@ -66,3 +66,29 @@ describe('assignTiers', () => {
     );
   });
 });
+
+describe('assignTiers against the first implementation', () => {
+  /** The first contribution and fixed rules (a closure per value), kept as the reference. */
+  const reference = (values: number[], method: 'contribution' | 'fixed', p: readonly [number, number, number]) => {
+    const pick = (test: (x: number) => boolean) => {
+      for (let i = 0; i < 3; i++) if (test(p[i])) return TIERS[i];
+      return TIERS[3];
+    };
+    const mean = values.length > 0 ? values.reduce((a, v) => a + v, 0) / values.length : 0;
+    const contribution = values.map((v) => (mean > 0 ? v / mean : 0));
+    const tiers = method === 'contribution' ? contribution.map((c) => pick((cut) => c > cut)) : values.map((v) => pick((min) => v >= min));
+    return { tiers, contribution };
+  };
+
+  it('gives the same tiers and contributions for the contribution and fixed rules (property)', () => {
+    const value = fc.oneof(fc.integer({ min: -10, max: 100 }), fc.double({ min: -1e3, max: 1e4, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), (xs) => {
+        expect(assignTiers(xs, { method: 'contribution', cuts: [4, 2, 1] })).toEqual(reference(xs, 'contribution', [4, 2, 1]));
+        expect(assignTiers(xs, { method: 'contribution', cuts: [2, 2, 0.5] })).toEqual(reference(xs, 'contribution', [2, 2, 0.5]));
+        expect(assignTiers(xs, { method: 'fixed', thresholds: [50, 10, 0] })).toEqual(reference(xs, 'fixed', [50, 10, 0]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -29,19 +29,30 @@ export function assignTiers(values: readonly number[], rule: TierRule): TierAssi
   const n = values.length;
   let total = 0;
   let positive = 0;
-  values.forEach((v, i) => {
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
     if (!Number.isFinite(v)) throw new CvError('assignTiers', 'value', `value #${i + 1} is not a finite number`);
     total += v;
     if (v > 0) positive += v;
-  });
+  }
   const mean = n > 0 ? total / n : 0;
-  const contribution = values.map((v) => (mean > 0 ? v / mean : 0));
+  const contribution = new Array<number>(n);
+  for (let i = 0; i < n; i++) contribution[i] = mean > 0 ? values[i] / mean : 0;
 
   let tiers: Tier[];
+  // The two per-value rules are plain loops (no closure per customer); they run on every segment table.
   if (rule.method === 'contribution') {
-    tiers = contribution.map((c) => pick((cut) => c > cut, p));
+    tiers = new Array<Tier>(n);
+    for (let i = 0; i < n; i++) {
+      const c = contribution[i];
+      tiers[i] = c > p[0] ? TIERS[0] : c > p[1] ? TIERS[1] : c > p[2] ? TIERS[2] : TIERS[3];
+    }
   } else if (rule.method === 'fixed') {
-    tiers = values.map((v) => pick((min) => v >= min, p));
+    tiers = new Array<Tier>(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      tiers[i] = v >= p[0] ? TIERS[0] : v >= p[1] ? TIERS[1] : v >= p[2] ? TIERS[2] : TIERS[3];
+    }
   } else {
     // "Above" = strictly greater values: ties share the same count and sum.
     const order = values.map((_, i) => i).sort((a, b) => values[b] - values[a]);

@@ -37,3 +37,35 @@ describe('tierSummary', () => {
     );
   });
 });
+
+describe('tierSummary against the first implementation', () => {
+  /** The first implementation (Map counters), kept as the reference. */
+  const reference = (tiers: readonly (typeof TIERS)[number][], values: readonly number[]) => {
+    const count = new Map<string, number>(TIERS.map((t) => [t, 0]));
+    const sum = new Map<string, number>(TIERS.map((t) => [t, 0]));
+    let total = 0;
+    tiers.forEach((t, i) => {
+      count.set(t, (count.get(t) ?? 0) + 1);
+      sum.set(t, (sum.get(t) ?? 0) + values[i]);
+      total += values[i];
+    });
+    const n = tiers.length;
+    return TIERS.map((tier) => {
+      const customers = count.get(tier) ?? 0;
+      const value = sum.get(tier) ?? 0;
+      return { tier, customers, customerShare: n > 0 ? customers / n : 0, value, valueShare: total !== 0 ? value / total : 0, averageValue: customers > 0 ? value / customers : 0 };
+    });
+  };
+
+  it('is identical, sums included (property)', () => {
+    const row = fc.tuple(fc.constantFrom(...TIERS), fc.double({ min: -1e4, max: 1e4, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const tiers = rows.map((r) => r[0]);
+        const values = rows.map((r) => r[1]);
+        expect(tierSummary(tiers, values)).toEqual(reference(tiers, values));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -11,18 +11,23 @@ import { TIERS } from './rule.ts';
  * @example tierSummary(['VIP', 'Small'], [300, 100])[0] // { tier: 'VIP', customers: 1, customerShare: 0.5, value: 300, valueShare: 0.75, averageValue: 300 }
  */
 export function tierSummary(tiers: readonly Tier[], values: readonly number[]): TierSummaryRow[] {
-  const count = new Map<Tier, number>(TIERS.map((t) => [t, 0]));
-  const sum = new Map<Tier, number>(TIERS.map((t) => [t, 0]));
+  // Plain counters indexed like TIERS (no Map lookups per customer); sums still accumulate in input order.
+  const count = [0, 0, 0, 0];
+  const sum = [0, 0, 0, 0];
   let total = 0;
-  tiers.forEach((t, i) => {
-    count.set(t, (count.get(t) ?? 0) + 1);
-    sum.set(t, (sum.get(t) ?? 0) + values[i]);
-    total += values[i];
-  });
   const n = tiers.length;
-  return TIERS.map((tier) => {
-    const customers = count.get(tier) ?? 0;
-    const value = sum.get(tier) ?? 0;
+  for (let i = 0; i < n; i++) {
+    const k = tierIndex(tiers[i]);
+    // A value outside the four tiers (possible from untyped callers) counts in the total only, as before.
+    if (k >= 0) {
+      count[k]++;
+      sum[k] += values[i];
+    }
+    total += values[i];
+  }
+  return TIERS.map((tier, k) => {
+    const customers = count[k];
+    const value = sum[k];
     return {
       tier,
       customers,
@@ -32,4 +37,20 @@ export function tierSummary(tiers: readonly Tier[], values: readonly number[]): 
       averageValue: customers > 0 ? value / customers : 0,
     };
   });
+}
+
+/** Position of a tier in TIERS, −1 for anything else. */
+function tierIndex(tier: Tier): number {
+  switch (tier) {
+    case 'VIP':
+      return 0;
+    case 'Major':
+      return 1;
+    case 'Ordinary':
+      return 2;
+    case 'Small':
+      return 3;
+    default:
+      return -1;
+  }
 }
