@@ -42,7 +42,10 @@ export interface StageOptions {
  */
 export function lifecycleStage(c: StageInput, options: StageOptions = {}): LifecycleStage {
   const fn = 'lifecycleStage';
-  if (![c.purchaseDays, c.ageDays, c.churnRisk].every(Number.isFinite)) throw new CvError(fn, 'value', 'inputs must be finite numbers');
+  // Three checks, not [..].every(): this runs once per customer in the segment table.
+  if (!(Number.isFinite(c.purchaseDays) && Number.isFinite(c.ageDays) && Number.isFinite(c.churnRisk))) {
+    throw new CvError(fn, 'value', 'inputs must be finite numbers');
+  }
   if (c.churnRisk < 0 || c.churnRisk > 1) throw new CvError(fn, 'num', `churn risk ${c.churnRisk} is outside 0..1`);
   if (c.purchaseDays < 0 || c.ageDays < 0) throw new CvError(fn, 'num', 'purchase days and age must not be negative');
   const { declineRisk = 0.7, youngDays = 90, formationDays = 365, growthTrend = 0.1 } = options;
