@@ -4,8 +4,9 @@
  * - the same file imported through the options page in Chromium (worker
  *   parse + IndexedDB batched writes), end to end;
  * - a Salesforce list view of 1,000 rows: time until every row has its badge
- *   (one lookup message per frame batch, one index hit per entity), and
- *   after an SPA re-render of the whole list.
+ *   (lookups of one scan sent together, one index hit per entity), from
+ *   navigation start and from the page's own load event (what the extension
+ *   adds), and after an SPA re-render of the whole list.
  * Builds the extension first when dist/extension is missing.
  */
 import { existsSync } from 'node:fs';
@@ -54,27 +55,37 @@ export async function runExtensionBench(print: (line: string) => void): Promise<
     await serveCrmPages(L.context, { [listUrl('salesforce')]: { html: makeListPage('salesforce', LIST) } });
     const options = await openOptions(L);
     t = performance.now();
-    await importThroughOptions(options, { name: 'bench.csv', text: csv });
+    // A loaded machine can take longer than a test's 20 s for 200k rows; the figure is what matters here.
+    await importThroughOptions(options, { name: 'bench.csv', text: csv }, {}, 180_000);
     ms = performance.now() - t;
     print(`  import via options page (chromium: worker + IndexedDB): ${ms.toFixed(0)} ms — ${Math.round(CUSTOMERS / (ms / 1000)).toLocaleString('en')} customers/s stored`);
 
     const page = await L.context.newPage();
     t = performance.now();
     await page.goto(listUrl('salesforce'));
-    await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n, LIST, { timeout: 60_000, polling: 20 });
+    // Resolved in the page, by a 20 ms poll: its value is the page's clock when the last badge was there.
+    const allAt = (await (await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n && performance.now(), LIST, { timeout: 60_000, polling: 20 })).jsonValue()) as number;
     ms = performance.now() - t;
-    print(`  list view, ${LIST} rows: all badges ${ms.toFixed(0)} ms after navigation start`);
+    // The page's own parse and first layout of 1,000 rows come before any content script can run
+    // (document_idle); "after load" is what the extension adds on top.
+    const loadEnd = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
+    print(`  list view, ${LIST} rows: all badges ${ms.toFixed(0)} ms after navigation start, ${(allAt - loadEnd).toFixed(0)} ms after the page's load event`);
 
     t = performance.now();
-    await page.evaluate(() => {
+    const rendered = await page.evaluate(() => {
       const body = document.querySelector('table[role=grid] tbody')!;
       const clone = body.cloneNode(true) as HTMLElement;
       clone.querySelectorAll('[data-cvlens-badge]').forEach((b) => b.remove());
       body.replaceWith(clone);
+      // The CRM's own re-render is done once its layout is: measure from there.
+      void document.body.offsetHeight;
+      return performance.now();
     });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n && document.querySelectorAll('[data-cvlens-badge]')[0]?.shadowRoot, LIST, { timeout: 60_000, polling: 20 });
+    const backAt = (await (
+      await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n && document.querySelectorAll('[data-cvlens-badge]')[0]?.shadowRoot && performance.now(), LIST, { timeout: 60_000, polling: 20 })
+    ).jsonValue()) as number;
     ms = performance.now() - t;
-    print(`  list view re-rendered (SPA): badges back in ${ms.toFixed(0)} ms (lookups cached per page session)`);
+    print(`  list view re-rendered (SPA): badges back in ${ms.toFixed(0)} ms, ${(backAt - rendered).toFixed(0)} ms after the page's own re-render and layout (lookups cached per page session)`);
   } finally {
     await L.close();
   }

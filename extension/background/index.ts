@@ -48,6 +48,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (sender.id !== browser.runtime.id) return undefined;
   const request = asBackgroundRequest(message);
   if (!request) return undefined;
+  // A content script asks this first, then looks its page's customers up:
+  // opening the database now overlaps with its scan of the page.
+  if (request.type === 'enabled-adapters') void store().catch(() => {});
   // Our pages opened in a tab also carry `sender.tab`; the URL's origin tells them apart.
   const fromExtensionPage = typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
   return handleRequest(request, fromExtensionPage ? 'extension' : 'content', deps);

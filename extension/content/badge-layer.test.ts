@@ -119,4 +119,33 @@ describe('badgeLayer', () => {
     await page.evaluate(() => window.layer.clear());
     expect(await badges(page)).toEqual([]);
   });
+
+  it('inserts the badges of lookups answered together in one write, through mutate', async () => {
+    const out = await page.evaluate(async () => {
+      const { badgeLayer, createBadge } = window.cv;
+      let answer!: () => void;
+      const answered = new Promise<void>((r) => (answer = r));
+      const writes: number[] = [];
+      const layer = badgeLayer({
+        lookup: async (keys) => {
+          await answered;
+          return { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } };
+        },
+        render: (entityId, score) =>
+          createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+        mutate: (write) => {
+          const before = document.querySelectorAll('[data-cvlens-badge]').length;
+          write();
+          writes.push(document.querySelectorAll('[data-cvlens-badge]').length - before);
+        },
+      });
+      layer.sync([...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: el.dataset.id!, lookupKeys: [`email:${el.dataset.email}`] })));
+      answer();
+      await new Promise((r) => setTimeout(r, 30));
+      layer.clear();
+      return writes;
+    });
+    // One write for the scan (nothing to show yet), one for all three badges, one for clear().
+    expect(out).toEqual([0, 3, -3]);
+  });
 });

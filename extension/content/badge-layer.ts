@@ -13,6 +13,12 @@ export interface BadgeLayerOptions {
   lookup(keys: string[]): Promise<EntityScore | null>;
   render(entityId: string, score: EntityScore): HTMLElement;
   doc?: Document;
+  /**
+   * Runs the layer's DOM writes (badges in, badges out). The content script
+   * passes a wrapper that keeps its own MutationObserver from treating these
+   * writes as page changes; default: runs them as they are.
+   */
+  mutate?(write: () => void): void;
 }
 
 interface Slot {
@@ -36,54 +42,85 @@ interface Slot {
  */
 export function badgeLayer(options: BadgeLayerOptions) {
   const doc = options.doc ?? document;
+  const mutate = options.mutate ?? ((write: () => void) => write());
   const slots = new Map<Element, Slot>();
+  /** Hosts this layer put on the page, to tell strays apart without building a set per sync. */
+  const owned = new WeakSet<Element>();
+  /** Matched slots waiting for their badge; written together in one pass. */
+  let ready: { anchor: Element; slot: Slot; score: EntityScore }[] = [];
 
   const place = (anchor: Element, slot: Slot) => {
     if (slot.host && (slot.host.previousSibling !== anchor || !slot.host.isConnected)) anchor.after(slot.host);
   };
 
+  // Lookups answered together (one reply, or cached) land in one microtask
+  // checkpoint: their badges are built and inserted in one batch of writes,
+  // without reads in between, so the page lays out once for all of them.
+  const writeReady = () => {
+    const batch = ready;
+    ready = [];
+    mutate(() => {
+      for (const { anchor, slot, score } of batch) {
+        // Still the current slot for this anchor, and the anchor still on the page?
+        if (slots.get(anchor) !== slot || !anchor.isConnected) continue;
+        slot.score = score;
+        slot.host = options.render(slot.entityId, score);
+        owned.add(slot.host);
+        anchor.after(slot.host);
+      }
+    });
+  };
+
   return {
     sync(entities: readonly PageEntity[]): void {
-      const seen = new Set<Element>();
-      for (const entity of entities) {
-        if (seen.has(entity.anchor)) continue;
-        seen.add(entity.anchor);
-        let slot = slots.get(entity.anchor);
-        if (slot && slot.entityId !== entity.id) {
-          slot.host?.remove();
-          slot = undefined;
+      mutate(() => {
+        const seen = new Set<Element>();
+        for (const entity of entities) {
+          if (seen.has(entity.anchor)) continue;
+          seen.add(entity.anchor);
+          let slot = slots.get(entity.anchor);
+          if (slot && slot.entityId !== entity.id) {
+            slot.host?.remove();
+            slot = undefined;
+          }
+          if (!slot) {
+            const fresh: Slot = { entityId: entity.id };
+            slot = fresh;
+            slots.set(entity.anchor, fresh);
+            void options.lookup(entity.lookupKeys).then((score) => {
+              if (!score || slots.get(entity.anchor) !== fresh) return;
+              if (ready.length === 0) queueMicrotask(writeReady);
+              ready.push({ anchor: entity.anchor, slot: fresh, score });
+            });
+          }
+          place(entity.anchor, slot);
         }
-        if (!slot) {
-          const fresh: Slot = { entityId: entity.id };
-          slot = fresh;
-          slots.set(entity.anchor, fresh);
-          void options.lookup(entity.lookupKeys).then((score) => {
-            // Still the current slot for this anchor, and the anchor still on the page?
-            if (!score || slots.get(entity.anchor) !== fresh || !entity.anchor.isConnected) return;
-            fresh.score = score;
-            fresh.host = options.render(entity.id, score);
-            place(entity.anchor, fresh);
-          });
+        for (const [anchor, slot] of slots) {
+          if (!seen.has(anchor)) {
+            slot.host?.remove();
+            slots.delete(anchor);
+          }
         }
-        place(entity.anchor, slot);
-      }
-      for (const [anchor, slot] of slots) {
-        if (!seen.has(anchor)) {
-          slot.host?.remove();
-          slots.delete(anchor);
-        }
-      }
-      const owned = new Set([...slots.values()].map((s) => s.host));
-      for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) if (!owned.has(host as HTMLElement)) host.remove();
+        for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) if (!owned.has(host) || !isCurrent(host)) host.remove();
+      });
     },
     /** The scores currently shown, for the popup. */
     shown(): EntityScore[] {
       return [...slots.values()].flatMap((s) => (s.score && s.host?.isConnected ? [s.score] : []));
     },
     clear(): void {
-      for (const slot of slots.values()) slot.host?.remove();
-      slots.clear();
-      for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) host.remove();
+      ready = [];
+      mutate(() => {
+        for (const slot of slots.values()) slot.host?.remove();
+        slots.clear();
+        for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) host.remove();
+      });
     },
   };
+
+  /** A host of ours that still belongs to a live slot (not one left from a replaced slot). */
+  function isCurrent(host: Element): boolean {
+    const anchor = host.previousElementSibling;
+    return anchor !== null && slots.get(anchor)?.host === host;
+  }
 }

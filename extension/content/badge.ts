@@ -46,7 +46,8 @@ dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
  * open shadow root, so page styles cannot reach in and ours cannot leak out.
  * Every string is set with `textContent`: names and cells from a CSV are
  * shown as text, never parsed as markup. Hovering, focusing or clicking the
- * badge shows a card with the details; Escape or a second click hides it.
+ * badge shows a card with the details (built when it first opens); Escape or
+ * a second click hides it.
  *
  * @param entityId  the page entity the badge belongs to (stored on the host)
  * @example
@@ -76,19 +77,26 @@ export function createBadge(entityId: string, view: BadgeView, doc: Document = d
     el('span', 'via', view.matchedText),
   );
 
+  // The card is filled the first time it opens: a list view of 1,000 rows
+  // then builds 1,000 buttons, not 1,000 hidden cards of a dozen elements.
   const card = el('div', 'card');
   card.hidden = true;
   card.setAttribute('role', 'tooltip');
-  card.append(el('p', 'title', view.title));
-  const list = el('dl');
-  for (const [label, value] of view.facts) list.append(el('dt', undefined, label), el('dd', undefined, value));
-  card.append(list);
-  const action = el('p', 'action');
-  action.append(el('strong', undefined, `${view.actionLabel}: `), doc.createTextNode(view.action));
-  card.append(action);
+  let filled = false;
+  const fill = () => {
+    filled = true;
+    card.append(el('p', 'title', view.title));
+    const list = el('dl');
+    for (const [label, value] of view.facts) list.append(el('dt', undefined, label), el('dd', undefined, value));
+    card.append(list);
+    const action = el('p', 'action');
+    action.append(el('strong', undefined, `${view.actionLabel}${/[\u3400-\u9fff]$/.test(view.actionLabel) ? '：' : ': '}`), doc.createTextNode(view.action));
+    card.append(action);
+  };
 
   let pinned = false;
   const show = (on: boolean) => {
+    if (on && !filled) fill();
     card.hidden = !on;
     button.setAttribute('aria-expanded', String(on));
   };

@@ -1,18 +1,19 @@
 /**
  * Content script, registered at run time for the CRM origins the user
  * granted. It finds customers on the page through the site's adapter, asks
- * the background for each one's score (batched per frame) and keeps one
- * badge next to each. Everything it starts hangs off one AbortSignal per CRM
- * session, aborted when the page navigates away from the CRM.
+ * the background for each one's score (one batch per scan, answered
+ * together) and keeps one badge next to each, inserted in one batch of DOM
+ * writes so the page lays out once. Everything it starts hangs off one
+ * AbortSignal per CRM session, aborted when the page navigates away.
  */
 import browser from 'webextension-polyfill';
 import { adapterFor } from '../shared/crm-adapters.ts';
-import { entityLookupKeys } from '../match/keys.ts';
 import type { ContentRequest, EnabledReply, LookupReply, PageCustomersReply } from '../shared/protocol.ts';
 import { viewLabels } from '../shared/view-labels.ts';
 import { createBadge } from './badge.ts';
 import { badgeView } from './badge-view.ts';
-import { badgeLayer } from './badge-layer.ts';
+import { badgeLayer, type PageEntity } from './badge-layer.ts';
+import { lookupKeysCache } from './lookup-keys-cache.ts';
 import { frameThrottle } from './frame-throttle.ts';
 import { lookupBatcher } from './lookup-batcher.ts';
 import { watchLocation } from './watch-location.ts';
@@ -40,18 +41,33 @@ async function main(): Promise<void> {
   const start = (adapter: NonNullable<ReturnType<typeof adapterFor>>): Session => {
     const controller = new AbortController();
     const { signal } = controller;
+    // Lookups asked during one scan go out together, as soon as the scan ends.
     const lookup = lookupBatcher(
       (entities) => browser.runtime.sendMessage({ type: 'lookup', entities }) as Promise<LookupReply>,
-      (cb) => requestAnimationFrame(cb),
+      (cb) => queueMicrotask(cb),
     );
-    const layer = badgeLayer({ lookup, render: (id, score) => createBadge(id, badgeView(score, labels)) });
+    const keysOf = lookupKeysCache();
+    let observer: MutationObserver | undefined;
+    // The layer's own writes (badges in and out) are not page changes: the
+    // records they queue are dropped, so inserting 1,000 badges does not cost
+    // another scan of 1,000 rows. Page changes queued before them still count.
+    const mutate = (write: () => void) => {
+      if (observer?.takeRecords().length) rescan();
+      write();
+      observer?.takeRecords();
+    };
+    const layer = badgeLayer({ lookup, render: (id, score) => createBadge(id, badgeView(score, labels)), mutate });
     const scan = () => {
       if (signal.aborted) return;
-      const found = adapter.findEntities(document, new URL(location.href)).map((e) => ({ anchor: e.anchor, id: e.id, lookupKeys: entityLookupKeys(e.keys) }));
-      layer.sync(found.filter((e) => e.lookupKeys.length > 0));
+      const found: PageEntity[] = [];
+      for (const e of adapter.findEntities(document, new URL(location.href))) {
+        const lookupKeys = keysOf(e.keys);
+        if (lookupKeys.length > 0) found.push({ anchor: e.anchor, id: e.id, lookupKeys });
+      }
+      layer.sync(found);
     };
     const rescan = frameThrottle(scan, signal);
-    const observer = new MutationObserver(rescan);
+    observer = new MutationObserver(rescan);
     // The observer callback only schedules a throttled scan: a busy page
     // costs one scan per interval, not one per mutation.
     observer.observe(document.body ?? document.documentElement, {
@@ -62,10 +78,12 @@ async function main(): Promise<void> {
       attributeFilter: ['href', 'data-id', 'data-record-id'],
     });
     signal.addEventListener('abort', () => {
-      observer.disconnect();
+      observer?.disconnect();
       layer.clear();
     });
-    rescan();
+    // document_idle: the page is there now; the first scan need not wait
+    // for a timer and a frame. Later ones are throttled.
+    scan();
     return { adapterId: adapter.id, controller, rescan, shown: layer.shown };
   };
 

@@ -56,4 +56,20 @@ describe('lookupBatcher', () => {
     frames.forEach((f) => f());
     expect(await p).toBeNull();
   });
+
+  it('resolves every part of a long list together, after the last reply', async () => {
+    const sent: ((r: LookupReply) => void)[] = [];
+    const frames: (() => void)[] = [];
+    const lookup = lookupBatcher((entities) => new Promise<LookupReply>((r) => sent.push(() => r({ results: Object.fromEntries(entities.map((e) => [e.id, null])) }))), (cb) => frames.push(cb));
+    let settled = 0;
+    const all = Array.from({ length: MAX_LOOKUP_ENTITIES + 1 }, (_, i) => lookup([`email:p${i}@x.com`]).then(() => settled++));
+    frames.forEach((f) => f());
+    expect(sent).toHaveLength(2);
+    sent[0]({ results: {} });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(0);
+    sent[1]({ results: {} });
+    await Promise.all(all);
+    expect(settled).toBe(MAX_LOOKUP_ENTITIES + 1);
+  });
 });

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../shared/i18n.ts';
+import { langOf, t } from '../shared/i18n.ts';
 import type { MessageKey } from '../locales.ts';
+import type { CustomerMapping, CustomerRole } from '../../core/read/read-customer-cells.ts';
+import type { TimeUnit } from '../../core/types.ts';
 import { importFile, previewFile } from './import-client.ts';
-import type { EncodingChoice, IdentityColumns, ModelChoice, Preview, TierMethod } from './import-protocol.ts';
+import { importLabels } from './import-labels.ts';
+import { FILE_KINDS, type EncodingChoice, type FileKind, type IdentityColumns, type ModelChoice, type Preview, type TierMethod } from './import-protocol.ts';
 
 const ROLES: [keyof IdentityColumns, MessageKey][] = [
   ['email', 'roleEmail'],
@@ -13,10 +16,33 @@ const ROLES: [keyof IdentityColumns, MessageKey][] = [
   ['name', 'roleName'],
 ];
 
+const CUSTOMER_ROLES: CustomerRole[] = ['customerId', 'frequency', 'recency', 'T', 'revenue', 'monetary'];
+
+/** A column picker over the file's headers; '' = none. */
+function ColumnSelect(props: { name: string; label: string; headers: string[]; value: number | undefined; onChange: (v: number | undefined) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} value={props.value ?? ''} onChange={(e) => {
+        const v = e.currentTarget.value;
+        props.onChange(v === '' ? undefined : Number(v));
+      }}>
+        <option value="">{t('mappingNone')}</option>
+        {props.headers.map((h, i) => (
+          <option key={i} value={i}>{h || `#${i + 1}`}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
- * Choose a file, see its columns, say which hold e-mail, company, domain,
- * CRM ids and name, pick tier method and model, import. Parsing, scoring and
- * storing all happen in the import worker; this form only shows progress.
+ * Choose a file, see what kind it is (transactions, a customer table with
+ * x/t_x/T, a value list, the add-in's scored export) and change it if the
+ * guess is wrong, say which columns hold e-mail, company, domain, CRM ids and
+ * name (and, for a customer table, id, x, t_x, T, revenue), pick tier method
+ * and model, import. Parsing, scoring and storing all happen in the import
+ * worker; this form only shows progress.
  */
 export function ImportForm(props: { onDone: () => void; onError: (message: string) => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -26,6 +52,12 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
   const [tierMethod, setTierMethod] = useState<TierMethod>('contribution');
   const [model, setModel] = useState<ModelChoice>('heuristic');
   const [progress, setProgress] = useState<{ phase: string; fraction: number } | null>(null);
+  const [kind, setKind] = useState<FileKind>('transactions');
+  const [customerColumns, setCustomerColumns] = useState<CustomerMapping>({});
+  const [unit, setUnit] = useState<TimeUnit>('week');
+  const [idColumn, setIdColumn] = useState<number | undefined>(undefined);
+  const [valueColumn, setValueColumn] = useState<number | undefined>(undefined);
+  const words = importLabels(langOf(browser.i18n.getUILanguage()));
 
   // The rep's last choices (not data) are kept in storage.local for the next import.
   useEffect(() => {
@@ -43,6 +75,10 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
       const p = await previewFile(f, enc);
       setPreview(p);
       setIdentity(p.guess);
+      setKind(p.kind);
+      setCustomerColumns(p.customerColumns);
+      setIdColumn(p.idColumn);
+      setValueColumn(p.valueColumn);
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
     }
@@ -53,7 +89,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
     setProgress({ phase: 'read', fraction: 0 });
     try {
       await browser.storage.local.set({ tierMethod, model });
-      await importFile(file, { fileName: file.name, encoding, identity, tierMethod, model }, (phase, fraction) => setProgress({ phase, fraction }));
+      await importFile(file, { fileName: file.name, encoding, identity, tierMethod, model, kind, customerColumns, unit, idColumn, valueColumn }, (phase, fraction) => setProgress({ phase, fraction }));
       props.onDone();
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
@@ -82,8 +118,16 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
       </label>
 
       {preview && (
-        <fieldset id="mapping" data-kind={preview.kind}>
-          <legend>{t('mappingHeading')} ({preview.kind}, {preview.encoding})</legend>
+        <fieldset id="mapping" data-kind={kind} data-detected={preview.kind}>
+          <legend>{t('mappingHeading')} ({preview.encoding})</legend>
+          <p><label>
+            {words.kind}
+            <select id="file-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as FileKind)}>
+              {FILE_KINDS.map((k) => (
+                <option key={k} value={k}>{words.kinds[k]}{k === preview.kind ? ` (${words.detected})` : ''}</option>
+              ))}
+            </select>
+          </label></p>
           {ROLES.map(([role, label]) => (
             <label key={role}>
               {t(label)}
@@ -98,7 +142,30 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               </select>
             </label>
           ))}
-          {preview.kind === 'transactions' && (
+          {kind === 'customers' && (
+            <fieldset id="customer-columns">
+              <legend>{words.customerColumns}</legend>
+              {CUSTOMER_ROLES.map((role) => (
+                <ColumnSelect key={role} name={`map-${role}`} label={words.roles[role]} headers={preview.headers} value={customerColumns[role]}
+                  onChange={(v) => setCustomerColumns({ ...customerColumns, [role]: v })} />
+              ))}
+              <label>
+                {words.unit}
+                <select id="unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value as TimeUnit)}>
+                  {(['day', 'week', 'month'] as const).map((u) => <option key={u} value={u}>{words.units[u]}</option>)}
+                </select>
+              </label>
+            </fieldset>
+          )}
+          {kind === 'values' && (
+            <fieldset id="value-columns">
+              <legend>{words.customerColumns}</legend>
+              <ColumnSelect name="map-id" label={words.roles.customerId} headers={preview.headers} value={idColumn} onChange={setIdColumn} />
+              <ColumnSelect name="map-value" label={words.roles.value} headers={preview.headers} value={valueColumn} onChange={setValueColumn} />
+              <p class="muted" id="kind-note">{words.valuesNote}</p>
+            </fieldset>
+          )}
+          {(kind === 'transactions' || kind === 'customers') && (
             <div>
               <label>
                 {t('tierMethodLabel')}
@@ -122,7 +189,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
       )}
 
       <p>
-        <button type="submit" id="import-button" disabled={!preview || progress !== null}>{t('importButton')}</button>{' '}
+        <button type="submit" id="import-button" disabled={!preview || kind === 'values' || progress !== null}>{t('importButton')}</button>{' '}
         {progress && (
           <span id="import-progress">
             <progress max={1} value={progress.fraction} /> {t('importing', `${progress.phase} ${Math.round(progress.fraction * 100)}%`)}

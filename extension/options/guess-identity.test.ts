@@ -18,3 +18,10 @@ describe('guessIdentity', () => {
     expect(guessIdentity(['id', 'date', 'amount'])).toEqual({});
   });
 });
+
+describe('guessIdentity on a CRM account export', () => {
+  it('takes the account name, not the account id, as the company', () => {
+    expect(guessIdentity(['Account ID', 'Account Name', 'Website', 'Email', 'Annual Revenue'])).toEqual({ company: 1, domain: 2, email: 3 });
+    expect(guessIdentity(['Company No.', 'Company'])).toEqual({ company: 1 });
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toScoredCustomersCsv, type ScoredCustomer } from '../../core/exchange/scored-customers.ts';
-import { buildImport, previewImport, MAX_REPORTED_REJECTS } from './import-job.ts';
+import { buildImport, previewImport, valueListRows, MAX_REPORTED_REJECTS } from './import-job.ts';
 import type { ImportSettings } from './import-protocol.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -125,5 +125,93 @@ describe.skipIf(!existsSync(cdnow))('buildImport with a probabilistic model (CDN
     expect(model.meta.warnings.join(' ')).not.toMatch(/fall/i);
     const byId = new Map(heuristic.rows.map((r) => [r.id, r.churnRisk]));
     expect(model.rows.some((r) => Math.abs(r.churnRisk - byId.get(r.id)!) > 0.05)).toBe(true);
+  });
+});
+
+const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../test/fixtures/customers', name)));
+
+describe('buildImport (customer table: id, x, t_x, T, average spend)', () => {
+  const bytes = fixture('crm-customers.csv');
+  const preview = previewImport(bytes, 'auto');
+  const { rows, meta } = buildImport(bytes, settings({ fileName: 'crm-customers.csv', identity: preview.guess }));
+
+  it('is previewed as a customer table with its x/t_x/T and identity columns', () => {
+    expect(preview.kind).toBe('customers');
+    expect(preview.customerColumns).toEqual({ customerId: 0, frequency: 1, recency: 2, T: 3, monetary: 4 });
+    expect(preview.guess).toEqual({ email: 5, company: 6, crmIds: 7 });
+  });
+
+  it('keeps every good row, ids as text, and reports the bad one by file line and reason', () => {
+    // 12 data rows; line 10 (customer 019) has t_x 41 > T 38.86.
+    expect(meta.rowsRead).toBe(12);
+    expect(rows).toHaveLength(11);
+    expect(meta.rejected).toEqual([{ line: 10, reason: expect.stringMatching(/recency \(t_x\).*41/) }]);
+    expect(rows.map((r) => r.id)).toContain('007');
+    expect(meta.customers + meta.rejected.length).toBe(meta.rowsRead);
+  });
+
+  it('scores through core: tiers by value, churn risk from recency and age, keys from e-mail, company and CRM id', () => {
+    const top = rows.find((r) => r.id === '007')!;
+    // 007 bought 7 times at 180 on average: far above 4 × the mean value (contribution cuts, table 4-2).
+    expect(top.tier).toBe('VIP');
+    expect(top.keys).toEqual(['crm:hubspot:51', 'email:li.wei@alibaba-inc.com', 'domain:alibaba-inc.com', 'company:alibaba group']);
+    for (const r of rows) expect(r.churnRisk).toBeGreaterThanOrEqual(0);
+    // Last seen 0.1 weeks before the end after 5 repeats (018) is less at risk than 36 weeks silent (013).
+    expect(rows.find((r) => r.id === '018')!.churnRisk).toBeLessThan(rows.find((r) => r.id === '013')!.churnRisk);
+    expect(meta.summary.reduce((s, r) => s + r.customers, 0)).toBe(11);
+  });
+
+  it('honours the user’s column choices over the guess and the chosen kind over detection', () => {
+    // With the x column chosen as t_x (the user's choice wins over the guess), 019's t_x is 2 ≤ T and its row passes.
+    const m = buildImport(bytes, settings({ kind: 'customers', customerColumns: { recency: 1 } })).meta;
+    expect(m.rejected).toEqual([]);
+    expect(() => buildImport(bytes, settings({ kind: 'transactions' }))).toThrow(/date/);
+  });
+
+  it('rejects a repeated customer id by line, and takes no identity from the rejected row', () => {
+    const csv = 'id,x,t_x,T,revenue,email,crm\nA1,1,2,5,10,first@acme.com,hubspot:1\nA1,2,3,5,20,second@beta.com,hubspot:2\n';
+    const r = buildImport(enc(csv), settings({ identity: { email: 5, crmIds: 6 } }));
+    expect(r.meta.rejected).toEqual([{ line: 3, reason: 'customer A1 appears twice' }]);
+    expect(r.rows.map((c) => [c.id, c.email, c.crmIds])).toEqual([['A1', 'first@acme.com', ['hubspot:1']]]);
+  });
+});
+
+const summaryFile = path.resolve(import.meta.dirname, '../../../shared/data/cdnow/cdnow_customers_summary_with_transactions.csv');
+describe.skipIf(!existsSync(summaryFile))('buildImport on the published CDNOW summary (skipped when /work/shared/data/cdnow is absent)', () => {
+  it('reads ID, x, t_x, T, zbar for all 2,357 customers and fits BG/NBD on them', () => {
+    const bytes = new Uint8Array(readFileSync(summaryFile));
+    expect(previewImport(bytes, 'auto').kind).toBe('customers');
+    const { rows, meta } = buildImport(bytes, settings({ fileName: 'cdnow_customers_summary_with_transactions.csv', model: 'bgnbd' }));
+    // 2,357 customers: Fader, Hardie & Lee (2005), the CDNOW sample (DOMAIN.md §4).
+    expect(rows).toHaveLength(2357);
+    expect(meta.rejected).toEqual([]);
+    expect(meta.warnings.join(' ')).not.toMatch(/could not be fitted/);
+    expect(rows.every((r) => r.churnRisk >= 0 && r.churnRisk <= 1)).toBe(true);
+  });
+});
+
+describe('value lists (one row per customer, a value, no dates)', () => {
+  const bytes = fixture('crm-accounts.csv');
+  const preview = previewImport(bytes, 'auto');
+
+  it('are previewed as values with the id, value and identity columns of a CRM account export', () => {
+    expect(preview.kind).toBe('values');
+    expect(preview.idColumn).toBe(0);
+    expect(preview.valueColumn).toBe(4);
+    expect(preview.guess).toEqual({ company: 1, domain: 2, email: 3 });
+  });
+
+  it('are tiered by value with no churn risk at all, the bad value reported by line', () => {
+    const text = new TextDecoder().decode(bytes);
+    const { rows, rejected, summary } = valueListRows(text, settings({ identity: preview.guess }));
+    expect(rows.map((r) => [r.id, r.value])).toEqual([['001xx000003DGb2AAG', 1_200_000], ['001xx000003DGb3AAG', 350_000]]);
+    expect(rows.every((r) => !('churnRisk' in r))).toBe(true);
+    expect(rejected).toEqual([{ line: 4, reason: 'the value "n/a" is not a number' }]);
+    expect(summary.reduce((s, r) => s + r.customers, 0)).toBe(2);
+    expect(rows[0].keys).toEqual(['email:jane.doe@acme.com', 'domain:acme.com', 'company:acme']);
+  });
+
+  it('are not stored: buildImport refuses them rather than invent a churn risk', () => {
+    expect(() => buildImport(bytes, settings({ identity: preview.guess }))).toThrow(/churn risk is not/);
   });
 });

@@ -3,7 +3,12 @@ import type { RejectedRow } from '../../core/types.ts';
 import { decodeText } from '../../core/read/decode-text.ts';
 import { readTable } from '../../core/read/read-table.ts';
 import { readTransactions } from '../../core/read/read-transactions.ts';
-import { isScoredCustomersCsv, parseScoredCustomersCsv } from '../../core/exchange/scored-customers.ts';
+import { readCustomerCells } from '../../core/read/read-customer-cells.ts';
+import { isoToDay } from '../../core/read/day-number.ts';
+import { scanAmount } from '../../core/read/parse-amount.ts';
+import { assignTiers } from '../../core/tiers/assign.ts';
+import type { Tier, TierSummaryRow } from '../../core/types.ts';
+import { parseScoredCustomersCsv } from '../../core/exchange/scored-customers.ts';
 import { summarize } from '../../core/summary/summarize.ts';
 import { analyzeCustomers } from '../../core/analysis/analyze.ts';
 import { tierSummary } from '../../core/tiers/summary.ts';
@@ -12,6 +17,7 @@ import type { ImportMeta } from '../store/customer-store.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
 import { searchTerms } from '../store/search-terms.ts';
 import { guessIdentity } from './guess-identity.ts';
+import { detectFileKind, guessCustomerColumns, guessIdColumn, guessValueColumn, type FileKind } from './file-kind.ts';
 import type { EncodingChoice, IdentityColumns, ImportSettings, Preview } from './import-protocol.ts';
 
 /** Rejected rows kept for the report; the rest are only counted. */
@@ -19,9 +25,10 @@ export const MAX_REPORTED_REJECTS = 1000;
 const PREVIEW_LINES = 21;
 
 /**
- * Looks at the start of a file: its kind (scored-customers export or
- * transactions), headers, first rows, the encoding used, and which columns
- * seem to hold e-mail, company, domain, CRM ids and name.
+ * Looks at the start of a file: its kind (transactions, customer table,
+ * value list or scored-customers export, see detectFileKind), headers, first
+ * rows, the encoding used, and which columns seem to hold e-mail, company,
+ * domain, CRM ids and name, the customer id, x/t_x/T and the value.
  *
  * @throws CvError from decodeText when the encoding is unavailable
  * @example previewImport(new TextEncoder().encode('id,email\n1,a@b.c'), 'auto').guess // { email: 1 }
@@ -32,7 +39,10 @@ export function previewImport(bytes: Uint8Array, encoding: EncodingChoice): Prev
   const table = readTable(head, { header: 'auto' });
   const headers = table.hasHeader ? table.headers : (table.rows[0] ?? []).map((_, i) => `#${i + 1}`);
   return {
-    kind: isScoredCustomersCsv(headers) ? 'scored' : 'transactions',
+    kind: table.hasHeader ? detectFileKind(headers) : 'transactions',
+    customerColumns: table.hasHeader ? guessCustomerColumns(headers) : {},
+    idColumn: table.hasHeader ? guessIdColumn(headers) : 0,
+    valueColumn: table.hasHeader ? guessValueColumn(headers) : undefined,
     headers,
     sample: table.rows.slice(0, PREVIEW_LINES - 1),
     encoding: decoded.encoding,
@@ -45,20 +55,135 @@ export interface ImportProgress {
 }
 
 /**
- * Turns a file into the rows the extension stores and the import record:
- * a scored-customers export is taken as scored; a transaction file is read
+ * Turns a file into the rows the extension stores and the import record.
+ * The kind is `settings.kind`, else detected from the header row.
+ * A scored-customers export is taken as scored. A customer table (x, t_x, T
+ * per customer, in `settings.unit`) is read by core's readCustomerCells and
+ * scored like transactions. A value list is refused (see importValues). A transaction file is read
  * with core's reader (identity columns mapped as chosen), summarised weekly
  * and segmented with the chosen tier method and model (BG/NBD or Pareto/NBD
  * with Gamma-Gamma, or the heuristic churn score). Each row is indexed under the canonical keys of its
  * e-mail, company, domain and CRM ids. Unreadable rows go to the report.
  *
- * @throws CvError when the file has no usable columns (from the core reader)
+ * @throws CvError when the file has no usable columns or rows (from the core
+ *   readers), and for a value list (churn risk unknown, see importValues)
  * @example buildImport(bytes, { fileName: 'tx.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'heuristic' }).meta.customers
  */
 export function buildImport(bytes: Uint8Array, settings: ImportSettings, onProgress: ImportProgress = () => {}): { rows: StoredCustomer[]; meta: ImportMeta } {
   const decoded = decodeText(bytes, settings.encoding);
   const head = readTable(firstLines(decoded.text, 2), { header: true });
-  return isScoredCustomersCsv(head.headers) ? importScored(decoded.text, settings, onProgress) : importTransactions(decoded.text, settings, onProgress);
+  const kind: FileKind = settings.kind ?? detectFileKind(head.headers);
+  switch (kind) {
+    case 'scored':
+      return importScored(decoded.text, settings, onProgress);
+    case 'customers':
+      return importCustomers(decoded.text, settings, onProgress);
+    case 'values':
+      return importValues(decoded.text, settings);
+    default:
+      return importTransactions(decoded.text, settings, onProgress);
+  }
+}
+
+/**
+ * A customer table: core's readCustomerCells (ids kept as text, bad rows
+ * rejected with their file line and reason) then analyzeCustomers with the
+ * chosen tier method and model. Identity columns are taken from each
+ * customer's row.
+ */
+function importCustomers(text: string, settings: ImportSettings, onProgress: ImportProgress) {
+  onProgress('read', 0);
+  const table = readTable(text, { header: true });
+  const mapping = { ...guessCustomerColumns(table.headers), ...definedOnly(settings.customerColumns ?? {}) };
+  const unit = settings.unit ?? 'week';
+  // The as-of day only places first and last purchases on the calendar; the
+  // scores use x, t_x and T, which the file gives.
+  const asOf = isoToDay(new Date().toISOString().slice(0, 10));
+  const read = readCustomerCells(table.rows, { mapping, hasHeader: false, firstRow: 0, unit, asOf });
+  // readCustomerCells numbers rows from firstRow; map them to the file's lines.
+  const rejected = [...table.rejected, ...read.rejected.map((r) => ({ line: table.lines[r.line] ?? r.line, reason: r.reason }))].sort((a, b) => a.line - b.line);
+  onProgress('read', 1);
+  if (read.summaries.length === 0) throw noUsable('customer', rejected);
+  onProgress('score', 0);
+  const analysis = analyzeCustomers(read.summaries, { unit, tierRule: { method: settings.tierMethod }, model: settings.model === 'heuristic' ? 'none' : settings.model });
+  const result = analysis.segment;
+  onProgress('score', 1);
+  // Identities only from accepted rows: a rejected duplicate must not add its e-mail or CRM ids to the customer kept.
+  const rejectedIndex = new Set(read.rejected.map((r) => r.line));
+  const extras = identityByRow(table.rows.filter((_, i) => !rejectedIndex.has(i)), mapping.customerId as number, settings.identity);
+  const rows = result.customers.map((c) => {
+    const e = extras.get(c.id);
+    return stored({
+      id: c.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined,
+      tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
+    });
+  });
+  const note = `Customer table: one row per customer, x, t_x and T in ${unit}s.`;
+  return { rows, meta: meta(settings, 'transactions', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings], result.summary) };
+}
+
+/**
+ * A value list (one row per customer, a value and no purchase history) is
+ * refused: its tiers are known (see valueListRows) but its churn risk is not,
+ * and a stored customer must carry a churn risk the badge shows as a
+ * percentage. Storing any number would put a made-up churn risk on the badge.
+ */
+function importValues(text: string, settings: ImportSettings): never {
+  const { rows, rejected } = valueListRows(text, settings);
+  throw new CvError(
+    'buildImport',
+    'data',
+    `this is a list of customers with a value but no purchases (${rows.length} customers, ${rejected.length} rows rejected): their tiers are known but their churn risk is not, and badges cannot yet show an unknown churn risk. Import the customers' transactions, or a customer table with x, t_x and T.`,
+  );
+}
+
+/** A value-list customer: tier by value, churn risk unknown (never a number). */
+export type ValueListCustomer = Omit<StoredCustomer, 'churnRisk'> & { churnRisk?: undefined };
+
+/**
+ * Tiers a value list by its value column with core's assignTiers and
+ * tierSummary. Rows with a blank id, a value that is not an amount, or an id
+ * seen before are rejected with their file line and reason. Churn risk is
+ * left unknown: the file holds no purchase dates.
+ *
+ * @throws CvError('valueListRows', 'data') when no value column is chosen or guessed
+ * @example valueListRows('id,revenue\nA,1000\nB,1\nC,1\nD,1\nE,1\n', settings).rows[0].tier // "VIP": 1000 is 4.98 × the mean
+ */
+export function valueListRows(text: string, settings: ImportSettings): { rows: ValueListCustomer[]; rejected: RejectedRow[]; summary: TierSummaryRow[]; rowsRead: number } {
+  const table = readTable(text, { header: true });
+  const idColumn = settings.idColumn ?? guessIdColumn(table.headers);
+  const valueColumn = settings.valueColumn ?? guessValueColumn(table.headers);
+  if (valueColumn === undefined) throw new CvError('valueListRows', 'data', 'choose the column that holds each customer\'s value');
+  const rejected: RejectedRow[] = [...table.rejected];
+  const kept: { id: string; value: number; row: string[] }[] = [];
+  const seen = new Set<string>();
+  table.rows.forEach((row, i) => {
+    const line = table.lines[i];
+    const id = (row[idColumn] ?? '').trim();
+    const raw = (row[valueColumn] ?? '').trim();
+    const value = scanAmount(raw);
+    const reason = id === '' ? 'the customer id is blank'
+      : Number.isNaN(value) ? `the value "${raw}" is not a number`
+      : seen.has(id) ? `customer ${id} appears twice`
+      : undefined;
+    if (reason) return void rejected.push({ line, reason });
+    seen.add(id);
+    kept.push({ id, value, row });
+  });
+  const tiers: Tier[] = kept.length ? assignTiers(kept.map((k) => k.value), { method: settings.tierMethod }).tiers : [];
+  const extras = identityByRow(kept.map((k) => k.row), idColumn, settings.identity);
+  const rows = kept.map((k, i): ValueListCustomer => {
+    const e = extras.get(k.id);
+    const { churnRisk: _unknown, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined, tier: tiers[i], churnRisk: 0, value: k.value });
+    return row;
+  });
+  return { rows, rejected: rejected.sort((a, b) => a.line - b.line), summary: tierSummary(tiers, kept.map((k) => k.value)), rowsRead: table.rows.length + table.rejected.length };
+}
+
+const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+function noUsable(what: string, rejected: readonly RejectedRow[]): CvError {
+  return new CvError('buildImport', 'data', `no usable ${what} in the file (${rejected.length} rows rejected${rejected[0] ? `, first: line ${rejected[0].line}: ${rejected[0].reason}` : ''})`);
 }
 
 function importScored(text: string, settings: ImportSettings, onProgress: ImportProgress) {
@@ -107,6 +232,26 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
 }
 
 type Extra = { domain?: string; crmIds: Set<string> };
+type RowIdentity = Extra & { email?: string; company?: string; name?: string };
+
+/** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
+function identityByRow(rows: readonly string[][], idColumn: number, identity: IdentityColumns): Map<string, RowIdentity> {
+  const out = new Map<string, RowIdentity>();
+  const cell = (row: readonly string[], col: number | undefined) => (col === undefined ? undefined : row[col]?.trim() || undefined);
+  for (const row of rows) {
+    const id = row[idColumn]?.trim();
+    if (!id) continue;
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { crmIds: new Set() }));
+    e.email ??= cell(row, identity.email);
+    e.company ??= cell(row, identity.company);
+    e.name ??= cell(row, identity.name);
+    e.domain ??= cell(row, identity.domain);
+    const crm = cell(row, identity.crmIds);
+    if (crm) for (const part of crm.split(/[;|\s]+/)) if (part) e.crmIds.add(part);
+  }
+  return out;
+}
 
 /** Domain and CRM ids per customer id, from the columns the reader does not know. */
 function identityExtras(text: string, idColumn: number, identity: IdentityColumns): Map<string, Extra> {

@@ -1,4 +1,20 @@
 import type { ImportMeta } from '../store/customer-store.ts';
+import type { CustomerMapping } from '../../core/read/read-customer-cells.ts';
+import type { TimeUnit } from '../../core/types.ts';
+
+/**
+ * What a file holds, which decides how it is scored:
+ * - `transactions`: one row per purchase (a date column) — summarised and scored by core;
+ * - `customers`: one row per customer with repeat purchases x, recency t_x and age T
+ *   (the published CDNOW summary layout) — read by core's readCustomerCells and scored;
+ * - `values`: one row per customer with only a value (revenue) column and no date,
+ *   e.g. a CRM account export — tiers by value; churn is unknown (no purchase history);
+ * - `scored`: the Excel add-in's scored-customers export — taken as scored.
+ */
+export type FileKind = 'transactions' | 'customers' | 'values' | 'scored';
+
+/** In the order the form lists them. Here, not in file-kind.ts, so the page bundle does not pull in the readers. */
+export const FILE_KINDS: readonly FileKind[] = ['transactions', 'customers', 'values', 'scored'];
 
 /** Columns (0-based indexes in the file) holding the identities a CRM page can be matched on. */
 export interface IdentityColumns {
@@ -15,19 +31,30 @@ export type EncodingChoice = 'auto' | 'utf-8' | 'gb18030';
 export type TierMethod = 'contribution' | 'pareto' | 'quantile';
 export type ModelChoice = 'heuristic' | 'bgnbd' | 'pnbd';
 
-/** What kind of file it is: transactions, or customers already scored by the Excel add-in. */
-export type FileKind = 'transactions' | 'scored';
-
 export interface ImportSettings {
   fileName: string;
   encoding: EncodingChoice;
   identity: IdentityColumns;
   tierMethod: TierMethod;
   model: ModelChoice;
+  /** The kind the user confirmed or chose; absent = detected from the header row. */
+  kind?: FileKind;
+  /** Customer tables: the id, x, t_x, T, revenue and average-spend columns; absent roles are detected. */
+  customerColumns?: CustomerMapping;
+  /** Customer tables: the period x, t_x and T are counted in; default week (the CDNOW summary's). */
+  unit?: TimeUnit;
+  /** Value lists: the customer id and value columns; absent = guessed from the headers. */
+  idColumn?: number;
+  valueColumn?: number;
 }
 
 export interface Preview {
+  /** The detected kind (see detectFileKind); the user may override it. */
   kind: FileKind;
+  /** Guessed x/t_x/T columns (customer tables) and id/value columns (value lists). */
+  customerColumns: CustomerMapping;
+  idColumn: number;
+  valueColumn?: number;
   headers: string[];
   /** First rows, as text cells. */
   sample: string[][];

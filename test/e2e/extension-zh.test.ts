@@ -31,6 +31,6 @@ describe('in Chinese', () => {
     await expect.poll(async () => (await badgeTexts(page))[0]?.text ?? '').toMatch(/^VIP客户 流失风险(低|中|高)（\d+%） 匹配：CRM 编号$/);
     await page.locator('[data-cvlens-badge] .badge').click();
     const card = (await page.locator('[data-cvlens-badge] .card').textContent()) ?? '';
-    expect(card).toContain(`建议措施: ${label('strategy.VIP', 'zh')}`);
+    expect(card).toContain(`建议措施：${label('strategy.VIP', 'zh')}`);
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityKey, FoundEntity } from '../types.ts';
-import { entityLookupKeys, lookupKey } from '../../match/keys.ts';
+import { lookupKey } from '../../match/keys.ts';
 
 /**
  * A found entity from its anchor and the keys read for it, or undefined
@@ -20,9 +20,19 @@ export function foundEntity(
   for (const k of keys) {
     if (k.value === undefined) continue;
     const key = { kind: k.kind, value: k.value.trim() };
-    if (lookupKey(key) !== undefined) kept.push(key);
+    if (canonical(key) !== undefined) kept.push(key);
   }
-  const first = entityLookupKeys(kept)[0];
+  // The most specific kind present names the entity: the same first key
+  // `entityLookupKeys(kept)` gives (derived e-mail domains only ever follow
+  // an e-mail), without normalising every value a second time.
+  let first: string | undefined;
+  for (const kind of PRIORITY) {
+    const k = kept.find((x) => x.kind === kind);
+    if (k !== undefined) {
+      first = canonical(k);
+      break;
+    }
+  }
   if (first === undefined) return undefined;
   const entity: FoundEntity = { anchor, keys: kept, id: first };
   if (label !== undefined && label !== '') entity.label = label;
@@ -40,3 +50,26 @@ export function uniqueEntities(entities: Iterable<FoundEntity | undefined>): Fou
   }
   return out;
 }
+
+/** Most specific first, as in `entityLookupKeys`. */
+const PRIORITY: readonly EntityKey['kind'][] = ['crmId', 'email', 'domain', 'company'];
+
+/**
+ * `lookupKey`, remembered per kind and value: a content script scans the
+ * same rows again after each page change, and the normalisers (Unicode
+ * folding, legal-form stripping) dominate a scan's script time. Bounded: the
+ * memory starts afresh beyond MEMO_LIMIT values.
+ */
+function canonical(key: EntityKey): string | undefined {
+  const id = `${key.kind}\u0000${key.value}`;
+  let found = memo.get(id);
+  if (found === undefined) {
+    found = lookupKey(key) ?? null;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, found);
+  }
+  return found ?? undefined;
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, string | null>();

@@ -1,0 +1,73 @@
+import type { Lang } from '../../core/types.ts';
+import type { FileKind } from './import-protocol.ts';
+
+/**
+ * Words of the import form's kind and customer-column controls, in English
+ * and Chinese. They live here rather than in extension/locales.ts (shared
+ * with other parts of the extension) so this form can grow without touching it.
+ */
+export interface ImportLabels {
+  kind: string;
+  kinds: Record<FileKind, string>;
+  detected: string;
+  customerColumns: string;
+  roles: { customerId: string; frequency: string; recency: string; T: string; revenue: string; monetary: string; value: string };
+  unit: string;
+  units: { day: string; week: string; month: string };
+  /** Why a value list cannot be imported yet. */
+  valuesNote: string;
+}
+
+const EN: ImportLabels = {
+  kind: 'File holds',
+  kinds: {
+    transactions: 'transactions (one row per purchase)',
+    customers: 'customers with x, t_x, T (one row per customer)',
+    values: 'customers with a value only (one row per customer)',
+    scored: 'customers scored by the Excel add-in',
+  },
+  detected: 'detected',
+  customerColumns: 'Customer columns',
+  roles: {
+    customerId: 'Customer id',
+    frequency: 'Repeat purchases (x)',
+    recency: 'Recency (t_x)',
+    T: 'Age (T)',
+    revenue: 'Revenue',
+    monetary: 'Average repeat spend',
+    value: 'Value',
+  },
+  unit: 'x, t_x and T counted in',
+  units: { day: 'days', week: 'weeks', month: 'months' },
+  valuesNote:
+    'A list with only a value has no purchase dates: tiers could be cut by value, but churn risk is unknown, and badges cannot show an unknown churn risk yet, so this kind is not imported. Import the customers’ transactions, or a table with x, t_x and T.',
+};
+
+const ZH: ImportLabels = {
+  kind: '文件内容',
+  kinds: {
+    transactions: '交易（每行一笔购买）',
+    customers: '客户，含 x、t_x、T（每行一位客户）',
+    values: '客户，仅有金额（每行一位客户）',
+    scored: 'Excel 加载项已评分的客户',
+  },
+  detected: '自动识别',
+  customerColumns: '客户列',
+  roles: {
+    customerId: '客户编号',
+    frequency: '重复购买次数 (x)',
+    recency: '首末购买间隔 (t_x)',
+    T: '客户年龄 (T)',
+    revenue: '销售额',
+    monetary: '重复购买平均金额',
+    value: '金额',
+  },
+  unit: 'x、t_x、T 的单位',
+  units: { day: '天', week: '周', month: '月' },
+  valuesNote: '仅有金额的客户名单没有购买日期：可以按金额分层，但流失风险未知，而徽标暂时无法显示“未知”的流失风险，因此不导入此类文件。请导入客户的交易记录，或含 x、t_x、T 的客户表。',
+};
+
+/** The form's words in `lang`. @example importLabels('zh').units.week // "周" */
+export function importLabels(lang: Lang): ImportLabels {
+  return lang === 'zh' ? ZH : EN;
+}

@@ -1,0 +1,111 @@
+/**
+ * End to end in Debian's Chromium: a one-row-per-customer CSV (id, x, t_x,
+ * T, average spend, e-mail, company, CRM ids) imported through the options
+ * page as a user would — the kind detected and shown, a CRM account export
+ * (value only) recognised and refused with the reason, the bad row reported
+ * by line and reason — then badges on a HubSpot record (matched on the CRM
+ * id) and on a mail page (matched on the e-mail address).
+ * Run `npm run build:extension` first (npm test does).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badgeTexts, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
+import { requireChromiumAndBuild } from './ext/require.ts';
+import { RECORD_URLS, adapterOf, recordCrmIds } from './ext/crm-scenario.ts';
+import { buildImport, previewImport } from '../../extension/options/import-job.ts';
+import { churnLevel } from '../../core/churn/level.ts';
+import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
+
+const fixtures = path.join(repoRoot, 'test/fixtures/customers');
+const customersCsv = readFileSync(path.join(fixtures, 'crm-customers.csv'));
+const accountsCsv = readFileSync(path.join(fixtures, 'crm-accounts.csv'));
+// The oracle: what the core computes from the same file, outside the browser, with the form's defaults.
+const oracle = buildImport(new Uint8Array(customersCsv), {
+  fileName: 'crm-customers.csv', encoding: 'auto', identity: previewImport(new Uint8Array(customersCsv), 'auto').guess, tierMethod: 'contribution', model: 'heuristic',
+});
+const byKey = (key: string) => oracle.rows.find((r) => r.keys.includes(key))!;
+const badgeOf = (c: StoredCustomer) => `${c.tier} churn ${churnLevel(c.churnRisk)} (${Math.round(c.churnRisk * 100)}%)`;
+const MAIL_SITE = 'https://mail.example.org/*';
+const MAIL_URL = 'https://mail.example.org/inbox/thread/1842';
+const plain = (t: string) => t.replace(/\s+/g, ' ').trim();
+
+let L: Launched;
+let options: Page;
+
+beforeAll(async () => {
+  requireChromiumAndBuild();
+  L = await launchWithExtension({ grantOrigins: [...adapterOf('hubspot').origins, MAIL_SITE] });
+  await serveCrmPages(L.context, { [RECORD_URLS.hubspot]: { file: 'hubspot-record.html' }, [MAIL_URL]: { file: 'generic-page.html' } });
+  options = await openOptions(L);
+}, 60_000);
+afterAll(async () => L?.close());
+
+async function choose(name: string, bytes: Buffer): Promise<void> {
+  await options.setInputFiles('#import-file', { name, mimeType: 'text/csv', buffer: bytes });
+}
+
+/** Waits until the badges of a page stop changing. */
+async function settledBadges(page: Page, want: (b: { entity: string; text: string }[]) => boolean) {
+  await expect.poll(async () => want(await badgeTexts(page)), { timeout: 15_000 }).toBe(true);
+  return badgeTexts(page);
+}
+
+describe('options page: a CSV of customers', () => {
+  it('recognises a CRM account export as a value list, says why it is not imported, and lets the user change the kind', async () => {
+    await choose('accounts.csv', accountsCsv);
+    await options.waitForSelector('#mapping[data-detected=values]');
+    expect(await options.inputValue('#file-kind')).toBe('values');
+    expect(await options.inputValue('select[name=map-value]')).toBe('4');
+    expect(await options.inputValue('select[name=map-company]')).toBe('1');
+    expect(await options.textContent('#kind-note')).toMatch(/churn risk is unknown/);
+    expect(await options.isDisabled('#import-button')).toBe(true);
+    // The user says it is something else: the customer-table columns appear and the import is allowed.
+    await options.selectOption('#file-kind', 'customers');
+    await options.waitForSelector('#customer-columns');
+    expect(await options.isDisabled('#import-button')).toBe(false);
+  });
+
+  it('detects a customer table, guesses its columns, imports it and reports the bad row by line and reason', async () => {
+    await choose('crm-customers.csv', customersCsv);
+    await options.waitForSelector('#mapping[data-detected=customers]');
+    expect(await options.inputValue('#file-kind')).toBe('customers');
+    const picked = async (role: string) => options.$eval(`select[name=map-${role}]`, (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent);
+    expect(await Promise.all(['customerId', 'frequency', 'recency', 'T', 'monetary', 'email', 'company', 'crmIds'].map(picked))).toEqual(['customer_id', 'x', 't_x', 'T', 'zbar', 'email', 'company', 'crm_ids']);
+    expect(await options.inputValue('#unit')).toBe('week');
+
+    await options.click('#import-button');
+    await options.waitForSelector('#report-summary', { timeout: 20_000 });
+    await options.waitForFunction(() => !document.querySelector('#import-progress'));
+    expect(await options.textContent('#report-summary')).toBe(`crm-customers.csv: ${oracle.rows.length} customers from 12 rows; 1 rows rejected.`);
+    const rejected = await options.$$eval('#rejected tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(rejected).toEqual([['10', expect.stringMatching(/recency \(t_x\) must be a number between 0 and T, got "41.00"/)]]);
+    const vip = await options.textContent('#tier-summary tr[data-tier=VIP] td:nth-child(2)');
+    expect(Number(vip)).toBe(oracle.rows.filter((r) => r.tier === 'VIP').length);
+  });
+});
+
+describe('badges for the imported customers', () => {
+  it('HubSpot record: the customer with that CRM id, its tier and churn risk from the import', async () => {
+    const page = await L.context.newPage();
+    await page.goto(RECORD_URLS.hubspot);
+    const c = byKey(`crm:${recordCrmIds('hubspot')[0]}`);
+    expect(c.id).toBe('007');
+    const badges = await settledBadges(page, (b) => b.length === 1);
+    expect(plain(badges[0].text)).toBe(`${badgeOf(c)} via CRM id`);
+    await page.locator('[data-cvlens-badge] .badge').click();
+    expect(plain((await page.locator('[data-cvlens-badge] .card').textContent()) ?? '')).toContain('Suggested action: ');
+    await page.close();
+  });
+
+  it('a mail page: the customer with that e-mail address', async () => {
+    const page = await L.context.newPage();
+    await page.goto(MAIL_URL);
+    const c = byKey('email:jane.doe@acme.com');
+    expect(c.id).toBe('012');
+    const badges = await settledBadges(page, (b) => b.some((x) => x.entity === 'email:jane.doe@acme.com'));
+    expect(plain(badges.find((b) => b.entity === 'email:jane.doe@acme.com')!.text)).toBe(`${badgeOf(c)} via e-mail`);
+    await page.close();
+  });
+});
