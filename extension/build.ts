@@ -45,6 +45,13 @@ function bundleConfig(entry: string, fileName: string, outDir: string): InlineCo
       sourcemap: false,
       modulePreload: false,
       lib: { entry: path.join(here, entry), formats: ['iife'], name: 'cvlens', fileName: () => fileName },
+      rollupOptions: {
+        // The core (and papaparse, a CommonJS module the bundler must
+        // otherwise assume has side effects) is imported through
+        // core/index.ts; declaring it side-effect-free lets a bundle keep
+        // only what it uses, so the content script stays small.
+        treeshake: { moduleSideEffects: (id: string) => !/[\\/](core|papaparse)[\\/]/.test(id) },
+      },
     },
   } as InlineConfig;
 }

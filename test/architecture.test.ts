@@ -69,9 +69,9 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('lets the command line and the add-in use the core only through core/index.ts', () => {
+  it('lets the products and the benches use the core only through core/index.ts', () => {
     const offenders: string[] = [];
-    for (const dir of ['cli', 'addin', 'bench']) {
+    for (const dir of ['cli', 'addin', 'extension', 'bench']) {
       for (const file of sources(dir, true)) {
         for (const spec of imports(file)) {
           if (!spec.startsWith('.')) continue;

@@ -1,7 +1,7 @@
 import type { DomainLabels } from '../shared/domain-labels.ts';
 import type { EntityScore } from '../store/stored-customer.ts';
 import type { BadgeView } from './badge.ts';
-import { churnLevel } from '../../core/churn/level.ts';
+import { churnLevel } from '../../core/index.ts';
 import { matchedOn } from '../match/keys.ts';
 
 /** Names in the reader's language: core labels for the domain, extension messages for the UI. */

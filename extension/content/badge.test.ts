@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
-import { tierColors } from '../../core/palette.ts';
+import { tierColors } from '../../core/index.ts';
 import { requireChromium } from '../../test/e2e/ext/require.ts';
 import type { BadgeView } from './badge.ts';
 

@@ -1,6 +1,4 @@
-import { tierColors } from '../../core/palette.ts';
-import type { Tier } from '../../core/types.ts';
-import type { ChurnLevel } from '../../core/churn/level.ts';
+import { tierColors, type ChurnLevel, type Tier } from '../../core/index.ts';
 
 /**
  * Everything a badge shows, already in the reader's language. Built from the

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { TierSummaryRow } from '../../core/types.ts';
+import type { TierSummaryRow } from '../../core/index.ts';
 import type { StatusReply } from '../shared/protocol.ts';
 import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';

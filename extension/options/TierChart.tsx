@@ -1,5 +1,4 @@
-import { tierColors } from '../../core/palette.ts';
-import type { Tier, TierSummaryRow } from '../../core/types.ts';
+import { tierColors, type Tier, type TierSummaryRow } from '../../core/index.ts';
 
 /**
  * Side-by-side bars per tier: share of customers (light) and share of value

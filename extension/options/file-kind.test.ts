@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toScoredCustomersCsv } from '../../core/exchange/scored-customers.ts';
+import { toScoredCustomersCsv } from '../../core/index.ts';
 import { detectFileKind, guessCustomerColumns, guessIdColumn, guessValueColumn } from './file-kind.ts';
 
 const scoredHeaders = toScoredCustomersCsv([]).split(/\r?\n/)[0].split(',');

@@ -1,6 +1,4 @@
-import { isScoredCustomersCsv } from '../../core/exchange/scored-customers.ts';
-import { detectColumns } from '../../core/read/detect-columns.ts';
-import { detectCustomerColumns, type CustomerMapping } from '../../core/read/read-customer-cells.ts';
+import { detectColumns, detectCustomerColumns, isScoredCustomersCsv, type CustomerMapping } from '../../core/index.ts';
 import type { FileKind } from './import-protocol.ts';
 
 export { FILE_KINDS, type FileKind } from './import-protocol.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toScoredCustomersCsv, type ScoredCustomer } from '../../core/exchange/scored-customers.ts';
+import { toScoredCustomersCsv, type ScoredCustomer } from '../../core/index.ts';
 import { buildImport, previewImport, valueListRows, MAX_REPORTED_REJECTS } from './import-job.ts';
 import type { ImportSettings } from './import-protocol.ts';
 

@@ -1,17 +1,20 @@
-import { CvError } from '../../core/errors.ts';
-import type { RejectedRow } from '../../core/types.ts';
-import { decodeText } from '../../core/read/decode-text.ts';
-import { readTable } from '../../core/read/read-table.ts';
-import { readTransactions } from '../../core/read/read-transactions.ts';
-import { readCustomerCells } from '../../core/read/read-customer-cells.ts';
-import { isoToDay } from '../../core/read/day-number.ts';
-import { scanAmount } from '../../core/read/parse-amount.ts';
-import { assignTiers } from '../../core/tiers/assign.ts';
-import type { Tier, TierSummaryRow } from '../../core/types.ts';
-import { parseScoredCustomersCsv } from '../../core/exchange/scored-customers.ts';
-import { summarize } from '../../core/summary/summarize.ts';
-import { analyzeCustomers } from '../../core/analysis/analyze.ts';
-import { tierSummary } from '../../core/tiers/summary.ts';
+import {
+  analyzeCustomers,
+  assignTiers,
+  CvError,
+  decodeText,
+  isoToDay,
+  parseScoredCustomersCsv,
+  readCustomerCells,
+  readTable,
+  readTransactions,
+  scanAmount,
+  summarize,
+  tierSummary,
+  type RejectedRow,
+  type Tier,
+  type TierSummaryRow,
+} from '../../core/index.ts';
 import { customerIndexKeys } from '../match/keys.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';

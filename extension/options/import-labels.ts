@@ -1,4 +1,4 @@
-import type { Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/index.ts';
 import type { FileKind } from './import-protocol.ts';
 
 /**

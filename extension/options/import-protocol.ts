@@ -1,6 +1,5 @@
 import type { ImportMeta } from '../store/customer-store.ts';
-import type { CustomerMapping } from '../../core/read/read-customer-cells.ts';
-import type { TimeUnit } from '../../core/types.ts';
+import type { CustomerMapping, TimeUnit } from '../../core/index.ts';
 
 /**
  * What a file holds, which decides how it is scored:

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { tierColors } from '../../core/palette.ts';
-import { churnLevel } from '../../core/churn/level.ts';
+import { churnLevel, tierColors } from '../../core/index.ts';
 import type { PageCustomersReply, SearchReply, StatusReply } from '../shared/protocol.ts';
 import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';

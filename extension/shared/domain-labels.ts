@@ -1,6 +1,12 @@
-import { label } from '../../core/i18n/labels.ts';
-import type { ChurnLevel } from '../../core/churn/level.ts';
-import type { Lang, LifecycleStage, MatrixCell, RfmSegment, Tier } from '../../core/types.ts';
+import {
+  label,
+  type ChurnLevel,
+  type Lang,
+  type LifecycleStage,
+  type MatrixCell,
+  type RfmSegment,
+  type Tier,
+} from '../../core/index.ts';
 
 /** The domain's names (core/i18n) in one language, as functions for the UI. */
 export interface DomainLabels {

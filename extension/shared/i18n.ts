@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { Lang } from '../../core/types.ts';
+import type { Lang } from '../../core/index.ts';
 import type { MessageKey } from '../locales.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
-import type { TierSummaryRow } from '../../core/types.ts';
+import type { TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery } from './search-terms.ts';
 

@@ -1,4 +1,4 @@
-import type { LifecycleStage, MatrixCell, RfmSegment, Tier } from '../../core/types.ts';
+import type { LifecycleStage, MatrixCell, RfmSegment, Tier } from '../../core/index.ts';
 
 /**
  * One imported customer as the extension keeps it in IndexedDB: the scores a

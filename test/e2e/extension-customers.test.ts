@@ -15,7 +15,7 @@ import { badgeTexts, launchWithExtension, openOptions, repoRoot, serveCrmPages, 
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, recordCrmIds } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { churnLevel } from '../../core/churn/level.ts';
+import { churnLevel } from '../../core/index.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/customers');

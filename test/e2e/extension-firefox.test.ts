@@ -25,7 +25,7 @@ import { readFile } from 'node:fs/promises';
 import { crmFixtures, requireBuild, testBuild } from './ext/harness.ts';
 import { RECORD_URLS, adapterOf, scenarioCsv } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { churnLevel } from '../../core/churn/level.ts';
+import { churnLevel } from '../../core/index.ts';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 const GECKO_ID = 'cvlens@cvlens.invalid';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeTexts, importThroughOptions, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, scenarioCsv } from './ext/crm-scenario.ts';
-import { label } from '../../core/i18n/labels.ts';
+import { label } from '../../core/index.ts';
 
 let L: Launched;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { requireChromiumAndBuild } from './ext/require.ts';
 import './ext/chrome-global.ts';
 import { CRMS, LIST_ROWS, RECORD_URLS, adapterOf, listPage, listUrl, recordCustomerId, rowCustomerId, scenarioCsv } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { churnLevel } from '../../core/churn/level.ts';
+import { churnLevel } from '../../core/index.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 
 const csv = scenarioCsv();
