@@ -3,7 +3,13 @@
  * Office dev certificates (`npx office-addin-dev-certs install` puts them in
  * ~/.office-addin-dev-certs/). No dependencies: node:https + a static handler.
  *
- *   npm run build:addin && npx tsx addin/serve.ts [--port 3000] [--root dist/addin]
+ *   npm run build:addin && npx tsx addin/serve.ts [--port 3000] [--root dist/addin] [--local-office-js]
+ *
+ * Office requires the pane to load office.js from Microsoft's CDN, and the
+ * build does. For development without that CDN (an offline laptop, a
+ * browser opening the pane outside Office), --local-office-js serves the
+ * copy in the @microsoft/office-js package at /office-js/ and points the
+ * served pages at it; the built files are not changed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,12 +27,25 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/';
+/** Where the npm package keeps office.js and its host files. */
+export const OFFICE_JS_PACKAGE = fileURLToPath(new URL('../node_modules/@microsoft/office-js/dist/', import.meta.url));
+
+export interface StaticOptions {
+  /** Serve office.js from the npm package at /office-js/ instead of the CDN. */
+  localOfficeJs?: boolean;
+}
+
 /** A request handler serving files under `root` (GET/HEAD only, no directory escape). */
-export function staticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => void {
-  const base = path.resolve(root);
+export function staticHandler(root: string, options: StaticOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'https://localhost');
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'taskpane.html';
+    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'taskpane.html';
+    let base = path.resolve(root);
+    if (options.localOfficeJs && rel.startsWith('office-js/')) {
+      base = path.resolve(OFFICE_JS_PACKAGE);
+      rel = rel.slice('office-js/'.length);
+    }
     const file = path.resolve(base, rel);
     // Office loads the pages cross-origin in some hosts.
     res.setHeader('Access-Control-Allow-Origin', '*');
@@ -36,7 +55,9 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
       return;
     }
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
+    let body: Buffer | string = readFileSync(file);
+    if (options.localOfficeJs && file.endsWith('.html')) body = body.toString('utf8').replaceAll(OFFICE_JS_CDN, '/office-js/');
+    res.end(req.method === 'HEAD' ? undefined : body);
   };
 }
 
@@ -58,7 +79,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`${root} has no build. Run: npm run build:addin`);
     process.exit(1);
   }
-  createServer({ key: readFileSync(key), cert: readFileSync(cert) }, staticHandler(root)).listen(port, () => {
+  const localOfficeJs = process.argv.includes('--local-office-js');
+  createServer({ key: readFileSync(key), cert: readFileSync(cert) }, staticHandler(root, { localOfficeJs })).listen(port, () => {
     console.log(`cvlens add-in on https://localhost:${port}/ (from ${root}); manifest: ${path.join(root, 'manifest.xml')}`);
   });
 }
