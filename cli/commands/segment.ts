@@ -13,6 +13,7 @@ import {
   label,
   readTransactions,
   type Analysis,
+  type CalibrationData,
   type DateOrder,
   type HoldoutComparison,
   type Lang,
@@ -20,6 +21,7 @@ import {
   type ReadResult,
   type RejectedRow,
   type TextEncodingOption,
+  type TimeUnit,
 } from '../../core/index.ts';
 import { explainMissingColumn, parseColumns, parseDay, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
 import { createProgress } from '../progress.ts';
@@ -166,11 +168,8 @@ function describeModel(a: Analysis): string {
   return m ? `1 − P(alive) from ${m.model === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'}` : 'model';
 }
 
-function evaluateHoldout(
-  data: ReturnType<ReturnType<typeof createCalibrationSplit>['finish']>,
-  model: Exclude<PurchaseModelName, 'none'>,
-  unit: ReturnType<typeof parseUnit>,
-): HoldoutComparison | undefined {
+/** Fits the model on the calibration period and compares it with the holdout; a failure is a warning, not an exit. */
+function evaluateHoldout(data: CalibrationData, model: Exclude<PurchaseModelName, 'none'>, unit: TimeUnit): HoldoutComparison | undefined {
   const calibrated = analyzeCustomers(data.calibration, { unit, model, spendModel: false });
   if (!calibrated.models.purchase) {
     process.stderr.write(`warning: no holdout comparison: ${calibrated.models.fallback ?? 'the model could not be fitted'}\n`);
