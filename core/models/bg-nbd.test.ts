@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
 import { logGamma } from '../math/log-gamma.ts';
@@ -13,21 +13,9 @@ import {
   fitBgNbd,
 } from './bg-nbd.ts';
 
-const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
-const haveData = existsSync(DATA);
-const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
-function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
-  const x: number[] = [];
-  const t_x: number[] = [];
-  const T: number[] = [];
-  for (const line of readFileSync(DATA, 'utf8').trim().split('\n').slice(1)) {
-    const [, f, r, age] = line.split(',');
-    x.push(Number(f));
-    t_x.push(Number(r));
-    T.push(Number(age));
-  }
-  return { x, t_x, T };
-}
+const haveData = HAS_CDNOW;
+const whyMissing = WHY_NO_CDNOW;
+const cdnow = cdnowSummary;
 
 // Fader, Hardie & Lee (2005), "Counting your customers the easy way", section 5 (4-digit values
 // as printed by Python lifetimes on the same file).

@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import { CvError } from '../errors.ts';
 import { bgNbdConditionalExpected, fitBgNbd } from './bg-nbd.ts';
 import { daysPerUnit, discountedPurchases, discountRatePerStep, modelClv, type ClvOptions } from './model-clv.ts';
 
-const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
-const haveData = existsSync(DATA);
-const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
-function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
-  const x: number[] = [];
-  const t_x: number[] = [];
-  const T: number[] = [];
-  for (const line of readFileSync(DATA, 'utf8').trim().split('\n').slice(1)) {
-    const [, f, r, age] = line.split(',');
-    x.push(Number(f));
-    t_x.push(Number(r));
-    T.push(Number(age));
-  }
-  return { x, t_x, T };
-}
+const haveData = HAS_CDNOW;
+const whyMissing = WHY_NO_CDNOW;
+const cdnow = cdnowSummary;
 
 const YEAR = { periodDays: 7, horizonDays: 365.25, annualDiscountRate: 0.1, marginRate: 1 } satisfies ClvOptions;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { numericalGradient } from '../math/minimize.ts';
 import { createRng } from '../simulate/prng.ts';
@@ -14,21 +14,9 @@ import {
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
 
-const DATA = new URL('../../../shared/data/cdnow/cdnow_customers_summary.csv', import.meta.url);
-const haveData = existsSync(DATA);
-const whyMissing = haveData ? '' : ` — skipped: CDNOW data not found at ${DATA.pathname}`;
-function cdnow(): { x: number[]; t_x: number[]; T: number[] } {
-  const x: number[] = [];
-  const t_x: number[] = [];
-  const T: number[] = [];
-  for (const line of readFileSync(DATA, 'utf8').trim().split('\n').slice(1)) {
-    const [, f, r, age] = line.split(',');
-    x.push(Number(f));
-    t_x.push(Number(r));
-    T.push(Number(age));
-  }
-  return { x, t_x, T };
-}
+const haveData = HAS_CDNOW;
+const whyMissing = WHY_NO_CDNOW;
+const cdnow = cdnowSummary;
 const rel = (got: number, want: number): number => Math.abs(got - want) / Math.abs(want);
 
 // Fader, Hardie & Lee (2005), "Counting your customers the easy way", table 1 (Pareto/NBD column).
