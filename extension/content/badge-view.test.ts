@@ -53,6 +53,41 @@ describe('badgeView', () => {
   });
 });
 
+describe('badgeView with an unknown churn risk (a value list)', () => {
+  const valueOnly: StoredCustomer = { id: '001xx000003DGb2AAG', company: 'Acme Inc', tier: 'Ordinary', value: 1_200_000, keys: ['email:jane.doe@acme.com'], search: [] };
+
+  it('says churn unknown, with no level and no number', () => {
+    const v = badgeView({ customer: valueOnly, key: 'email:jane.doe@acme.com' }, labels('en'));
+    expect(v.tierLabel).toBe('Ordinary');
+    expect(v.churnLevel).toBe('unknown');
+    expect(v.churnText).toBe('churn unknown');
+    expect(v.churnText).not.toMatch(/\d|%|low|medium|high/i);
+    expect(v.matchedText).toBe('via e-mail');
+    expect(v.title).toBe('Acme Inc');
+  });
+
+  it('shows on the card only the value and the unknown churn, no CLV, RFM, stage or matrix', () => {
+    const v = badgeView({ customer: valueOnly, key: 'domain:acme.com' }, labels('en'));
+    expect(v.facts).toEqual([['Value', '1200000'], ['Churn risk', 'unknown']]);
+    // The tier's action still applies: it rests on value, not on churn.
+    expect(v.action).toBe(labels('en').action('Ordinary'));
+  });
+
+  it('speaks Chinese: 流失风险未知', () => {
+    const v = badgeView({ customer: valueOnly, key: 'company:acme' }, labels('zh'));
+    expect(v.churnText).toBe('流失风险未知');
+    expect(v.facts).toEqual([['价值', '1200000'], ['流失风险', '未知']]);
+  });
+
+  it('treats NaN or an out-of-range churn risk as unknown instead of throwing', () => {
+    for (const churnRisk of [Number.NaN, 1.7, -1]) {
+      const v = badgeView({ customer: { ...valueOnly, churnRisk }, key: 'company:acme' }, labels('en'));
+      expect(v.churnText, String(churnRisk)).toBe('churn unknown');
+      expect(v.facts.at(-1)).toEqual(['Churn risk', 'unknown']);
+    }
+  });
+});
+
 describe('matchKind', () => {
   it('reads the kind from a canonical key, other for anything else', () => {
     expect(matchKind('domain:acme.com')).toBe('domain');

@@ -3,6 +3,7 @@ import type { EntityScore } from '../store/stored-customer.ts';
 import type { BadgeView } from './badge.ts';
 import { churnLevel } from '../../core/index.ts';
 import { matchedOn } from '../match/keys.ts';
+import { knownChurnRisk } from '../store/known-churn-risk.ts';
 
 /** Names in the reader's language: core labels for the domain, extension messages for the UI. */
 export interface ViewLabels extends DomainLabels {
@@ -15,27 +16,31 @@ export interface ViewLabels extends DomainLabels {
 /**
  * What the badge for a matched customer shows: tier, churn risk in words and
  * as a percentage, which identity matched (from the key's prefix), and the
- * card's facts — only those the import had.
+ * card's facts — only those the import had. A customer whose churn risk is
+ * unknown (a value list: no purchase history; see knownChurnRisk) gets
+ * "churn unknown" with no level and no number, and a card without the CLV,
+ * RFM, stage and matrix lines the import did not compute.
  *
  * @example
  * badgeView({ customer, key: 'email:jane@acme.com' }, labels).matchedText // "matched on e-mail"
  */
 export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
   const c = score.customer;
-  const level = churnLevel(c.churnRisk);
-  const percent = `${Math.round(c.churnRisk * 100)}%`;
+  const risk = knownChurnRisk(c);
+  const level = risk === undefined ? undefined : churnLevel(risk);
+  const percent = risk === undefined ? '' : `${Math.round(risk * 100)}%`;
   const facts: [string, string][] = [];
   if (c.clv !== undefined) facts.push([labels.msg('factClv'), labels.money(c.clv)]);
   if (c.value !== undefined && c.value !== c.clv) facts.push([labels.msg('factValue'), labels.money(c.value)]);
   if (c.rfmCell) facts.push([labels.msg('factRfm'), c.rfmSegment ? `${c.rfmCell} · ${labels.segment(c.rfmSegment)}` : c.rfmCell]);
   if (c.stage) facts.push([labels.msg('factStage'), labels.stage(c.stage)]);
   if (c.matrix) facts.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
-  facts.push([labels.msg('factChurn'), `${labels.churn(level)} (${percent})`]);
+  facts.push([labels.msg('factChurn'), level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
   return {
     tier: c.tier,
     tierLabel: labels.tier(c.tier),
-    churnLevel: level,
-    churnText: labels.msg('badgeChurn', labels.churn(level).toLocaleLowerCase(), percent),
+    churnLevel: level ?? 'unknown',
+    churnText: level === undefined ? labels.msg('badgeChurnUnknown') : labels.msg('badgeChurn', labels.churn(level).toLocaleLowerCase(), percent),
     matchedText: labels.msg('badgeMatched', labels.msg(`matched_${matchKind(score.key)}`)),
     title: c.name || c.company || c.email || c.id,
     facts,

@@ -108,4 +108,32 @@ describe('createBadge', () => {
     expect(out.dd).toBe('<script>window.pwned=true</script>');
     expect(out.pwned).toBe(false);
   });
+
+  it('shows an unknown churn risk as text with no level colour and no number', async () => {
+    const unknown: BadgeView = { ...view, tier: 'Ordinary', tierLabel: 'Ordinary', churnLevel: 'unknown', churnText: 'churn unknown', facts: [['Value', '1,200,000'], ['Churn risk', 'unknown']] };
+    const out = await page.evaluate(async ([u, known]) => {
+      const read = (v: typeof u) => {
+        const host = window.cv.createBadge('e4', v);
+        document.body.append(host);
+        const root = host.shadowRoot!;
+        const churn = root.querySelector('.churn') as HTMLElement;
+        (root.querySelector('.badge') as HTMLElement).click();
+        return {
+          parts: [...root.querySelector('.badge')!.children].map((c) => c.textContent),
+          churnClass: churn.className,
+          churnBackground: getComputedStyle(churn).backgroundColor,
+          label: root.querySelector('.badge')!.getAttribute('aria-label'),
+          card: [...root.querySelectorAll('dt, dd')].map((c) => c.textContent),
+        };
+      };
+      return { unknown: read(u), high: read(known) };
+    }, [unknown, view] as const);
+    expect(out.unknown.parts).toEqual(['Ordinary', 'churn unknown', 'via e-mail']);
+    expect(out.unknown.churnClass).toBe('churn churn-unknown');
+    // No level colour: transparent, where a high churn risk is red (#b3261e).
+    expect(out.unknown.churnBackground).toBe('rgba(0, 0, 0, 0)');
+    expect(out.high.churnBackground).toBe('rgb(179, 38, 30)');
+    expect(out.unknown.label).toBe('Ordinary · churn unknown · via e-mail');
+    expect(out.unknown.card).toEqual(['Value', '1,200,000', 'Churn risk', 'unknown']);
+  });
 });

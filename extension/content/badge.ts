@@ -7,8 +7,9 @@ import { tierColors, type ChurnLevel, type Tier } from '../../core/index.ts';
 export interface BadgeView {
   tier: Tier;
   tierLabel: string;
-  churnLevel: ChurnLevel;
-  /** e.g. "Churn risk: high (82%)". */
+  /** `unknown` when the import had no purchase history to estimate churn from. */
+  churnLevel: ChurnLevel | 'unknown';
+  /** e.g. "churn high (82%)", or "churn unknown" with no number. */
   churnText: string;
   /** e.g. "matched on e-mail". */
   matchedText: string;
@@ -30,6 +31,7 @@ const CSS = `
 .badge:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
 .churn { padding: 0 5px; border-radius: 6px; background: rgba(255,255,255,.25); }
 .churn-high { background: #b3261e; }
+.churn-unknown { background: transparent; border: 1px dashed rgba(255,255,255,.7); }
 .via { opacity: .85; font-size: 11px; }
 .card { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; min-width: 240px; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #222; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .card[hidden] { display: none; }

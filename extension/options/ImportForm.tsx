@@ -164,7 +164,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               <p class="muted" id="kind-note">{words.valuesNote}</p>
             </fieldset>
           )}
-          {(kind === 'transactions' || kind === 'customers') && (
+          {kind !== 'scored' && (
             <div>
               <label>
                 {t('tierMethodLabel')}
@@ -174,21 +174,24 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
                   <option value="quantile">quantile 5 / 20 / 50 %</option>
                 </select>
               </label>
-              <label>
-                {t('modelLabel')}
-                <select id="model" value={model} onChange={(e) => setModel(e.currentTarget.value as ModelChoice)}>
-                  <option value="heuristic">heuristic</option>
-                  <option value="bgnbd">BG/NBD + Gamma-Gamma</option>
-                  <option value="pnbd">Pareto/NBD + Gamma-Gamma</option>
-                </select>
-              </label>
+              {/* A value list has no purchases to fit a model on: its churn risk stays unknown. */}
+              {kind !== 'values' && (
+                <label>
+                  {t('modelLabel')}
+                  <select id="model" value={model} onChange={(e) => setModel(e.currentTarget.value as ModelChoice)}>
+                    <option value="heuristic">heuristic</option>
+                    <option value="bgnbd">BG/NBD + Gamma-Gamma</option>
+                    <option value="pnbd">Pareto/NBD + Gamma-Gamma</option>
+                  </select>
+                </label>
+              )}
             </div>
           )}
         </fieldset>
       )}
 
       <p>
-        <button type="submit" id="import-button" disabled={!preview || kind === 'values' || progress !== null}>{t('importButton')}</button>{' '}
+        <button type="submit" id="import-button" disabled={!preview || progress !== null}>{t('importButton')}</button>{' '}
         {progress && (
           <span id="import-progress">
             <progress max={1} value={progress.fraction} /> {t('importing', `${progress.phase} ${Math.round(progress.fraction * 100)}%`)}

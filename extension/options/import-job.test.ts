@@ -124,7 +124,8 @@ describe.skipIf(!existsSync(cdnow))('buildImport with a probabilistic model (CDN
     expect(model.meta.model).toBe('bgnbd');
     expect(model.meta.warnings.join(' ')).not.toMatch(/fall/i);
     const byId = new Map(heuristic.rows.map((r) => [r.id, r.churnRisk]));
-    expect(model.rows.some((r) => Math.abs(r.churnRisk - byId.get(r.id)!) > 0.05)).toBe(true);
+    expect(model.rows.some((r) => Math.abs(r.churnRisk! - byId.get(r.id)!) > 0.05)).toBe(true);
+    expect([...heuristic.rows, ...model.rows].every((r) => typeof r.churnRisk === 'number')).toBe(true);
   });
 });
 
@@ -148,6 +149,7 @@ describe('buildImport (customer table: id, x, t_x, T, average spend)', () => {
     expect(meta.rejected).toEqual([{ line: 10, reason: expect.stringMatching(/recency \(t_x\).*41/) }]);
     expect(rows.map((r) => r.id)).toContain('007');
     expect(meta.customers + meta.rejected.length).toBe(meta.rowsRead);
+    expect(meta).toMatchObject({ kind: 'customers', tierMethod: 'contribution', model: 'heuristic' });
   });
 
   it('scores through core: tiers by value, churn risk from recency and age, keys from e-mail, company and CRM id', () => {
@@ -157,7 +159,7 @@ describe('buildImport (customer table: id, x, t_x, T, average spend)', () => {
     expect(top.keys).toEqual(['crm:hubspot:51', 'email:li.wei@alibaba-inc.com', 'domain:alibaba-inc.com', 'company:alibaba group']);
     for (const r of rows) expect(r.churnRisk).toBeGreaterThanOrEqual(0);
     // Last seen 0.1 weeks before the end after 5 repeats (018) is less at risk than 36 weeks silent (013).
-    expect(rows.find((r) => r.id === '018')!.churnRisk).toBeLessThan(rows.find((r) => r.id === '013')!.churnRisk);
+    expect(rows.find((r) => r.id === '018')!.churnRisk).toBeLessThan(rows.find((r) => r.id === '013')!.churnRisk!);
     expect(meta.summary.reduce((s, r) => s + r.customers, 0)).toBe(11);
   });
 
@@ -186,7 +188,7 @@ describe.skipIf(!existsSync(summaryFile))('buildImport on the published CDNOW su
     expect(rows).toHaveLength(2357);
     expect(meta.rejected).toEqual([]);
     expect(meta.warnings.join(' ')).not.toMatch(/could not be fitted/);
-    expect(rows.every((r) => r.churnRisk >= 0 && r.churnRisk <= 1)).toBe(true);
+    expect(rows.every((r) => r.churnRisk !== undefined && r.churnRisk >= 0 && r.churnRisk <= 1)).toBe(true);
   });
 });
 
@@ -211,7 +213,39 @@ describe('value lists (one row per customer, a value, no dates)', () => {
     expect(rows[0].keys).toEqual(['email:jane.doe@acme.com', 'domain:acme.com', 'company:acme']);
   });
 
-  it('are not stored: buildImport refuses them rather than invent a churn risk', () => {
-    expect(() => buildImport(bytes, settings({ identity: preview.guess }))).toThrow(/churn risk is not/);
+  it('are imported by buildImport with no churn risk, the report of valueListRows, and meta kind values', () => {
+    const text = new TextDecoder().decode(bytes);
+    const list = valueListRows(text, settings({ identity: preview.guess }));
+    const { rows, meta } = buildImport(bytes, settings({ fileName: 'crm-accounts.csv', identity: preview.guess }));
+    expect(rows).toEqual(list.rows);
+    expect(rows.every((r) => !('churnRisk' in r) && r.clv === undefined && r.rfmCell === undefined && r.stage === undefined && r.matrix === undefined)).toBe(true);
+    expect(meta).toMatchObject({ fileName: 'crm-accounts.csv', kind: 'values', customers: 2, rowsRead: 3, rejectedMore: 0, tierMethod: 'contribution' });
+    expect(meta.model).toBeUndefined();
+    expect(meta.rejected).toEqual([{ line: 4, reason: 'the value "n/a" is not a number' }]);
+    expect(meta.summary).toEqual(list.summary);
+    expect(meta.warnings.join(' ')).toMatch(/churn risk is unknown/);
+  });
+
+  it('are tiered by the chosen method over the value column', () => {
+    // 1,200,000 and 350,000: by contribution (cuts at 4, 2, 1 × the mean 775,000; table 4-2) Ordinary and Small;
+    // by Pareto (top 50 % of value is VIP, to 80 % Major) VIP and Major.
+    const tiers = (tierMethod: ImportSettings['tierMethod']) => buildImport(bytes, settings({ identity: preview.guess, tierMethod })).rows.map((r) => r.tier);
+    expect(tiers('contribution')).toEqual(['Ordinary', 'Small']);
+    expect(tiers('pareto')).toEqual(['VIP', 'Major']);
+  });
+
+  it('take the id and value columns the user chose, and say which rows have none', () => {
+    // Value column = Account Name: no row has a number there.
+    expect(() => buildImport(bytes, settings({ kind: 'values', valueColumn: 1 }))).toThrow(/no usable customer in the file \(3 rows rejected, first: line 2: the value "Acme Inc" is not a number\)/);
+    const byEmail = buildImport(bytes, settings({ kind: 'values', idColumn: 3, identity: { crmIds: 0 } })).rows;
+    expect(byEmail.map((r) => r.id)).toEqual(['jane.doe@acme.com', 'olivia.brown@brownconsulting.co.uk']);
+  });
+
+  it('index CRM ids from a chosen column as other kinds do, ids kept as text', () => {
+    const csv = 'Account ID,Annual Revenue,CRM\n007,100,salesforce:001xx000003DGb2AAG\n0042,50,hubspot:51 hubspot:52\n';
+    const { rows } = buildImport(enc(csv), settings({ identity: { crmIds: 2 } }));
+    expect(rows.map((r) => r.keys)).toEqual([['crm:sf:001xx000003DGb2AAG'], ['crm:hubspot:51', 'crm:hubspot:52']]);
+    // Ids stay text: leading zeros kept.
+    expect(rows.map((r) => r.id)).toEqual(['007', '0042']);
   });
 });

@@ -62,14 +62,15 @@ export interface ImportProgress {
  * The kind is `settings.kind`, else detected from the header row.
  * A scored-customers export is taken as scored. A customer table (x, t_x, T
  * per customer, in `settings.unit`) is read by core's readCustomerCells and
- * scored like transactions. A value list is refused (see importValues). A transaction file is read
+ * scored like transactions. A value list is tiered by its value column with
+ * churn risk left unknown (see importValues). A transaction file is read
  * with core's reader (identity columns mapped as chosen), summarised weekly
  * and segmented with the chosen tier method and model (BG/NBD or Pareto/NBD
  * with Gamma-Gamma, or the heuristic churn score). Each row is indexed under the canonical keys of its
  * e-mail, company, domain and CRM ids. Unreadable rows go to the report.
  *
  * @throws CvError when the file has no usable columns or rows (from the core
- *   readers), and for a value list (churn risk unknown, see importValues)
+ *   readers, or valueListRows when a value list has no value column)
  * @example buildImport(bytes, { fileName: 'tx.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'heuristic' }).meta.customers
  */
 export function buildImport(bytes: Uint8Array, settings: ImportSettings, onProgress: ImportProgress = () => {}): { rows: StoredCustomer[]; meta: ImportMeta } {
@@ -82,7 +83,7 @@ export function buildImport(bytes: Uint8Array, settings: ImportSettings, onProgr
     case 'customers':
       return importCustomers(decoded.text, settings, onProgress);
     case 'values':
-      return importValues(decoded.text, settings);
+      return importValues(decoded.text, settings, onProgress);
     default:
       return importTransactions(decoded.text, settings, onProgress);
   }
@@ -122,26 +123,26 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
     });
   });
   const note = `Customer table: one row per customer, x, t_x and T in ${unit}s.`;
-  return { rows, meta: meta(settings, 'transactions', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings], result.summary) };
+  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings], result.summary) };
 }
 
 /**
- * A value list (one row per customer, a value and no purchase history) is
- * refused: its tiers are known (see valueListRows) but its churn risk is not,
- * and a stored customer must carry a churn risk the badge shows as a
- * percentage. Storing any number would put a made-up churn risk on the badge.
+ * A value list (one row per customer, a value and no purchase history):
+ * valueListRows' customers, tiered by the chosen method over the value
+ * column, stored with no churn risk (unknown, never a number) and no CLV,
+ * RFM, stage or matrix, which need purchase dates.
  */
-function importValues(text: string, settings: ImportSettings): never {
-  const { rows, rejected } = valueListRows(text, settings);
-  throw new CvError(
-    'buildImport',
-    'data',
-    `this is a list of customers with a value but no purchases (${rows.length} customers, ${rejected.length} rows rejected): their tiers are known but their churn risk is not, and badges cannot yet show an unknown churn risk. Import the customers' transactions, or a customer table with x, t_x and T.`,
-  );
+function importValues(text: string, settings: ImportSettings, onProgress: ImportProgress) {
+  onProgress('read', 0);
+  const { rows, rejected, summary, rowsRead } = valueListRows(text, settings);
+  onProgress('read', 1);
+  if (rows.length === 0) throw noUsable('customer', rejected);
+  const note = 'Value list: one row per customer with a value and no purchase dates. Tiers are cut on the value; churn risk is unknown for these customers, and their badges say so.';
+  return { rows, meta: meta(settings, 'values', rows.length, rowsRead, rejected, [note], summary) };
 }
 
 /** A value-list customer: tier by value, churn risk unknown (never a number). */
-export type ValueListCustomer = Omit<StoredCustomer, 'churnRisk'> & { churnRisk?: undefined };
+export type ValueListCustomer = Omit<StoredCustomer, 'churnRisk'> & { churnRisk?: never };
 
 /**
  * Tiers a value list by its value column with core's assignTiers and
@@ -177,7 +178,7 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
   const extras = identityByRow(kept.map((k) => k.row), idColumn, settings.identity);
   const rows = kept.map((k, i): ValueListCustomer => {
     const e = extras.get(k.id);
-    const { churnRisk: _unknown, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined, tier: tiers[i], churnRisk: 0, value: k.value });
+    const { churnRisk: _none, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined, tier: tiers[i], value: k.value });
     return row;
   });
   return { rows, rejected: rejected.sort((a, b) => a.line - b.line), summary: tierSummary(tiers, kept.map((k) => k.value)), rowsRead: table.rows.length + table.rejected.length };
@@ -294,8 +295,9 @@ function meta(settings: ImportSettings, kind: ImportMeta['kind'], customers: num
     rejectedMore: Math.max(0, rejected.length - MAX_REPORTED_REJECTS),
     summary,
     warnings,
-    tierMethod: kind === 'transactions' ? settings.tierMethod : undefined,
-    model: kind === 'transactions' ? settings.model : undefined,
+    // A scored export keeps the add-in's tiers; a value list is tiered here but has no model.
+    tierMethod: kind === 'scored' ? undefined : settings.tierMethod,
+    model: kind === 'transactions' || kind === 'customers' ? settings.model : undefined,
   };
 }
 

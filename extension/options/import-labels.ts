@@ -14,7 +14,7 @@ export interface ImportLabels {
   roles: { customerId: string; frequency: string; recency: string; T: string; revenue: string; monetary: string; value: string };
   unit: string;
   units: { day: string; week: string; month: string };
-  /** Why a value list cannot be imported yet. */
+  /** What importing a value list gives, and that its churn risk is unknown. */
   valuesNote: string;
 }
 
@@ -40,7 +40,7 @@ const EN: ImportLabels = {
   unit: 'x, t_x and T counted in',
   units: { day: 'days', week: 'weeks', month: 'months' },
   valuesNote:
-    'A list with only a value has no purchase dates: tiers could be cut by value, but churn risk is unknown, and badges cannot show an unknown churn risk yet, so this kind is not imported. Import the customers’ transactions, or a table with x, t_x and T.',
+    'A list with only a value has no purchase dates: customers are tiered by their value, but churn risk is unknown for them, and their badges say “churn unknown” instead of a level. For churn risk, import the customers’ transactions, or a table with x, t_x and T.',
 };
 
 const ZH: ImportLabels = {
@@ -64,7 +64,7 @@ const ZH: ImportLabels = {
   },
   unit: 'x、t_x、T 的单位',
   units: { day: '天', week: '周', month: '月' },
-  valuesNote: '仅有金额的客户名单没有购买日期：可以按金额分层，但流失风险未知，而徽标暂时无法显示“未知”的流失风险，因此不导入此类文件。请导入客户的交易记录，或含 x、t_x、T 的客户表。',
+  valuesNote: '仅有金额的客户名单没有购买日期：客户按金额分层，但流失风险未知，徽标显示“流失风险未知”，不显示风险等级。如需流失风险，请导入客户的交易记录，或含 x、t_x、T 的客户表。',
 };
 
 /** The form's words in `lang`. @example importLabels('zh').units.week // "周" */

@@ -6,6 +6,7 @@ import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
 import { adapterFor } from '../shared/crm-adapters.ts';
+import { knownChurnRisk } from '../store/known-churn-risk.ts';
 
 /**
  * The toolbar popup: the customers matched on the current tab (asked from
@@ -50,12 +51,19 @@ export function App() {
     };
   }, [query]);
 
+  // A value-list customer has no churn risk: say so, never a level or a number.
+  const churn = (c: StoredCustomer) => {
+    const risk = knownChurnRisk(c);
+    return risk === undefined
+      ? <span class="churn" data-churn="unknown">{t('badgeChurnUnknown')}</span>
+      : <span class="churn" data-churn={churnLevel(risk)}>{labels.churn(churnLevel(risk))} {Math.round(risk * 100)}%</span>;
+  };
   const row = (c: StoredCustomer) => (
     <li key={c.id} data-customer={c.id}>
       <span class="tier" style={{ background: tierColors[c.tier].strong }}>{labels.tier(c.tier)}</span>
       <strong>{c.name || c.company || c.email || c.id}</strong>{' '}
       <span class="muted">{[c.email, c.company].filter(Boolean).join(' · ')}</span>{' '}
-      <span>{labels.churn(churnLevel(c.churnRisk))} {Math.round(c.churnRisk * 100)}%</span>
+      {churn(c)}
     </li>
   );
 

@@ -93,4 +93,19 @@ describe('CustomerStore', () => {
     expect(out.empty).toEqual([]);
     expect(out.limited).toBe(1);
   });
+
+  it('keeps a value-list customer without a churn risk (unknown, not 0) and the import kind values', async () => {
+    const valueOnly: StoredCustomer = { id: '001xx000003DGb2AAG', company: 'Acme Inc', tier: 'Ordinary', value: 1_200_000, keys: ['email:jane.doe@acme.com'], search: searchTerms({ company: 'Acme Inc' }) };
+    const out = await page.evaluate(async ({ rows, meta }) => {
+      const store = await window.cv.CustomerStore.open('t4');
+      await store.replaceAll(rows, meta);
+      const hit = await store.lookup(['email:jane.doe@acme.com']);
+      const result = { customer: hit?.customer ?? null, hasChurn: hit ? 'churnRisk' in hit.customer : null, kind: (await store.meta())?.kind };
+      store.close();
+      return result;
+    }, { rows: [valueOnly], meta: { ...meta, kind: 'values' as const } });
+    expect(out.customer).toEqual(valueOnly);
+    expect(out.hasChurn).toBe(false);
+    expect(out.kind).toBe('values');
+  });
 });

@@ -7,8 +7,12 @@ import { normalizeQuery } from './search-terms.ts';
 export interface ImportMeta {
   fileName: string;
   importedAt: string;
-  /** A transaction file scored here, or the Excel add-in's scored-customers export. */
-  kind: 'transactions' | 'scored';
+  /**
+   * What was imported: a transaction file or a customer table (x, t_x, T)
+   * scored here, a value list (tiers by value, churn risk unknown), or the
+   * Excel add-in's scored-customers export.
+   */
+  kind: 'transactions' | 'customers' | 'values' | 'scored';
   customers: number;
   rowsRead: number;
   rejected: { line: number; reason: string }[];

@@ -18,8 +18,12 @@ export interface StoredCustomer {
   domain?: string;
   crmIds?: string[];
   tier: Tier;
-  /** 0..1, 1 = certainly churned. */
-  churnRisk: number;
+  /**
+   * 0..1, 1 = certainly churned. Absent = unknown: the import had no purchase
+   * history to estimate it from (a value list). Never stored as 0 or NaN in
+   * its place; read it through knownChurnRisk.
+   */
+  churnRisk?: number;
   clv?: number;
   /** The value the tiers were cut on (revenue, profit or CLV). */
   value?: number;

@@ -1,10 +1,12 @@
 /**
  * End to end in Debian's Chromium: a one-row-per-customer CSV (id, x, t_x,
  * T, average spend, e-mail, company, CRM ids) imported through the options
- * page as a user would — the kind detected and shown, a CRM account export
- * (value only) recognised and refused with the reason, the bad row reported
- * by line and reason — then badges on a HubSpot record (matched on the CRM
- * id) and on a mail page (matched on the e-mail address).
+ * page as a user would — the kind detected and shown, the bad row reported by
+ * line and reason — then badges on a HubSpot record (matched on the CRM id)
+ * and on a mail page (matched on the e-mail address). Then a CRM account
+ * export (a value list: a value, no purchases) imported the same way: tiers
+ * by value, its bad line reported, and badges and popup rows that say
+ * "churn unknown" with no level and no number.
  * Run `npm run build:extension` first (npm test does).
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { badgeTexts, launchWithExtension, openOptions, repoRoot, serveCrmPages, 
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, recordCrmIds } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { churnLevel } from '../../core/index.ts';
+import { scoredChurnText } from './ext/churn-text.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/customers');
@@ -26,7 +28,12 @@ const oracle = buildImport(new Uint8Array(customersCsv), {
   fileName: 'crm-customers.csv', encoding: 'auto', identity: previewImport(new Uint8Array(customersCsv), 'auto').guess, tierMethod: 'contribution', model: 'heuristic',
 });
 const byKey = (key: string) => oracle.rows.find((r) => r.keys.includes(key))!;
-const badgeOf = (c: StoredCustomer) => `${c.tier} churn ${churnLevel(c.churnRisk)} (${Math.round(c.churnRisk * 100)}%)`;
+// The same for the account export, read as a value list.
+const accountsOracle = buildImport(new Uint8Array(accountsCsv), {
+  fileName: 'crm-accounts.csv', encoding: 'auto', identity: previewImport(new Uint8Array(accountsCsv), 'auto').guess, tierMethod: 'contribution', model: 'heuristic',
+});
+const accountByKey = (key: string) => accountsOracle.rows.find((r) => r.keys.includes(key))!;
+const badgeOf = (c: StoredCustomer) => `${c.tier} ${scoredChurnText(c)}`;
 const MAIL_SITE = 'https://mail.example.org/*';
 const MAIL_URL = 'https://mail.example.org/inbox/thread/1842';
 const plain = (t: string) => t.replace(/\s+/g, ' ').trim();
@@ -36,8 +43,12 @@ let options: Page;
 
 beforeAll(async () => {
   requireChromiumAndBuild();
-  L = await launchWithExtension({ grantOrigins: [...adapterOf('hubspot').origins, MAIL_SITE] });
-  await serveCrmPages(L.context, { [RECORD_URLS.hubspot]: { file: 'hubspot-record.html' }, [MAIL_URL]: { file: 'generic-page.html' } });
+  L = await launchWithExtension({ grantOrigins: [...adapterOf('hubspot').origins, ...adapterOf('salesforce').origins, MAIL_SITE] });
+  await serveCrmPages(L.context, {
+    [RECORD_URLS.hubspot]: { file: 'hubspot-record.html' },
+    [RECORD_URLS.salesforce]: { file: 'salesforce-record.html' },
+    [MAIL_URL]: { file: 'generic-page.html' },
+  });
   options = await openOptions(L);
 }, 60_000);
 afterAll(async () => L?.close());
@@ -53,17 +64,21 @@ async function settledBadges(page: Page, want: (b: { entity: string; text: strin
 }
 
 describe('options page: a CSV of customers', () => {
-  it('recognises a CRM account export as a value list, says why it is not imported, and lets the user change the kind', async () => {
+  it('recognises a CRM account export as a value list, says churn risk is unknown for it, allows the import, and lets the user change the kind', async () => {
     await choose('accounts.csv', accountsCsv);
     await options.waitForSelector('#mapping[data-detected=values]');
     expect(await options.inputValue('#file-kind')).toBe('values');
     expect(await options.inputValue('select[name=map-value]')).toBe('4');
     expect(await options.inputValue('select[name=map-company]')).toBe('1');
     expect(await options.textContent('#kind-note')).toMatch(/churn risk is unknown/);
-    expect(await options.isDisabled('#import-button')).toBe(true);
-    // The user says it is something else: the customer-table columns appear and the import is allowed.
+    expect(await options.isDisabled('#import-button')).toBe(false);
+    // Tiers are cut by the chosen method; there is no churn model to choose for a list without purchases.
+    expect(await options.locator('#tier-method').count()).toBe(1);
+    expect(await options.locator('#model').count()).toBe(0);
+    // The user says it is something else: the customer-table columns and the model appear.
     await options.selectOption('#file-kind', 'customers');
     await options.waitForSelector('#customer-columns');
+    expect(await options.locator('#model').count()).toBe(1);
     expect(await options.isDisabled('#import-button')).toBe(false);
   });
 
@@ -107,5 +122,66 @@ describe('badges for the imported customers', () => {
     const badges = await settledBadges(page, (b) => b.some((x) => x.entity === 'email:jane.doe@acme.com'));
     expect(plain(badges.find((b) => b.entity === 'email:jane.doe@acme.com')!.text)).toBe(`${badgeOf(c)} via e-mail`);
     await page.close();
+  });
+});
+
+// Last: importing the account export replaces the customer table above.
+describe('a value list (CRM account export) imported through the options page', () => {
+  it('imports the accounts tiered by value, reports the bad line, and says churn risk is unknown', async () => {
+    expect(accountsOracle.rows.every((r) => r.churnRisk === undefined)).toBe(true);
+    await choose('crm-accounts.csv', accountsCsv);
+    await options.waitForSelector('#mapping[data-detected=values]');
+    await options.click('#import-button');
+    await expect.poll(() => options.textContent('#report-summary'), { timeout: 20_000 }).toBe('crm-accounts.csv: 2 customers from 3 rows; 1 rows rejected.');
+    await options.waitForFunction(() => !document.querySelector('#import-progress'));
+    const rejected = await options.$$eval('#rejected tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    expect(rejected).toEqual([['4', 'the value "n/a" is not a number']]);
+    expect(await options.textContent('#report')).toMatch(/churn risk is unknown/);
+    for (const tier of ['VIP', 'Major', 'Ordinary', 'Small'] as const) {
+      const n = await options.textContent(`#tier-summary tr[data-tier=${tier}] td:nth-child(2)`);
+      expect(Number(n), tier).toBe(accountsOracle.rows.filter((r) => r.tier === tier).length);
+    }
+    expect(await options.textContent('#stored-count')).toMatch(/^2 customers stored/);
+  });
+
+  it('a mail page: the accounts matched by e-mail show their tier and "churn unknown", the card no CLV or percentage', async () => {
+    const page = await L.context.newPage();
+    await page.goto(MAIL_URL);
+    const emails = ['jane.doe@acme.com', 'olivia.brown@brownconsulting.co.uk'];
+    const badges = await settledBadges(page, (b) => emails.every((e) => b.some((x) => x.entity === `email:${e}`)));
+    for (const e of emails) {
+      const c = accountByKey(`email:${e}`);
+      expect(plain(badges.find((b) => b.entity === `email:${e}`)!.text)).toBe(`${c.tier} churn unknown via e-mail`);
+    }
+    // One badge per entity, as for any import.
+    expect(badges.filter((b) => b.entity === 'email:jane.doe@acme.com')).toHaveLength(1);
+    const jane = page.locator('[data-cvlens-badge="email:jane.doe@acme.com"] .badge');
+    await jane.click();
+    const card = plain((await page.locator('[data-cvlens-badge="email:jane.doe@acme.com"] .card').textContent()) ?? '');
+    expect(card).toContain('Acme Inc');
+    expect(card).toContain('Churn riskunknown');
+    expect(card).toMatch(/Value1,200,000|Value1200000/);
+    expect(card).not.toMatch(/%|CLV|RFM|Stage|Matrix/);
+    await page.close();
+  });
+
+  it('a Salesforce contact record of Jane Doe at Acme: one badge, the Acme account’s tier and "churn unknown"', async () => {
+    const page = await L.context.newPage();
+    await page.goto(RECORD_URLS.salesforce);
+    const badges = await settledBadges(page, (b) => b.length === 1);
+    const c = accountByKey('email:jane.doe@acme.com');
+    expect(plain(badges[0].text)).toBe(`${c.tier} churn unknown via e-mail`);
+    await page.close();
+  });
+
+  it('the popup search lists the account with "churn unknown", no level and no percentage', async () => {
+    const popup = await L.context.newPage();
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html`);
+    await popup.fill('#search', 'acme');
+    await popup.waitForSelector('#results li');
+    const row = plain((await popup.textContent('#results li')) ?? '');
+    expect(row).toContain('churn unknown');
+    expect(row).not.toMatch(/%|low|medium|high/i);
+    await popup.close();
   });
 });

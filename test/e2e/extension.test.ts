@@ -12,14 +12,14 @@ import { requireChromiumAndBuild } from './ext/require.ts';
 import './ext/chrome-global.ts';
 import { CRMS, LIST_ROWS, RECORD_URLS, adapterOf, listPage, listUrl, recordCustomerId, rowCustomerId, scenarioCsv } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { churnLevel } from '../../core/index.ts';
+import { scoredChurnText } from './ext/churn-text.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 
 const csv = scenarioCsv();
 // The oracle: what the core computes from the same file, outside the browser.
 const bytes = new TextEncoder().encode(csv);
 const expected = new Map(buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'heuristic' }).rows.map((r) => [r.id, r]));
-const badgeOf = (c: StoredCustomer) => `${c.tier} churn ${churnLevel(c.churnRisk)} (${Math.round(c.churnRisk * 100)}%)`;
+const badgeOf = (c: StoredCustomer) => `${c.tier} ${scoredChurnText(c)}`;
 const crmOrigins = CRMS.flatMap((crm) => adapterOf(crm).origins);
 /** A single other site enabled for the generic (e-mail address) adapter. */
 const MAIL_SITE = 'https://mail.example.org/*';
