@@ -27,7 +27,7 @@ export const BADGE_ATTR = 'data-cvlens-badge';
 
 const CSS = `
 :host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 6px; font: 12px/1.3 system-ui, sans-serif; }
-.badge { display: inline-flex; gap: 6px; align-items: center; border: 0; border-radius: 10px; padding: 1px 8px; color: #fff; cursor: pointer; font: inherit; }
+.badge { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; border: 0; border-radius: 10px; padding: 1px 8px; color: #fff; cursor: pointer; font: inherit; }
 .badge:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
 .churn { padding: 0 5px; border-radius: 6px; background: rgba(255,255,255,.25); }
 .churn-high { background: #b3261e; }
