@@ -2,7 +2,7 @@
  * Shared option parsing for the commands: one place that turns option text
  * into typed values with sentences the user can act on.
  */
-import { ALL_ROLES, CvError, parseDate, type ColumnRole, type DayNumber, type Lang, type TimeUnit, type TierRule } from '../core/index.ts';
+import { ALL_ROLES, CvError, parseDate, tierRuleOf, type ColumnRole, type DayNumber, type Lang, type TierMethod, type TimeUnit, type TierRule } from '../core/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
@@ -57,17 +57,10 @@ export function parseTierRule(method: string | undefined, cuts: string | undefin
     }
     three = [parts[0]!, parts[1]!, parts[2]!];
   }
-  switch (m) {
-    case 'contribution':
-      return { method: 'contribution', cuts: three };
-    case 'pareto':
-      return { method: 'pareto', shares: three };
-    case 'quantile':
-      return { method: 'quantile', top: three };
-    default:
-      if (!three) throw new UsageError('--tiers threshold needs --cuts with the three minimum values, e.g. --cuts 100000,50000,25000.');
-      return { method: 'fixed', thresholds: three };
+  if (m === 'threshold' && !three) {
+    throw new UsageError('--tiers threshold needs --cuts with the three minimum values, e.g. --cuts 100000,50000,25000.');
   }
+  return tierRuleOf(m === 'threshold' ? 'fixed' : (m as TierMethod), three);
 }
 
 /**

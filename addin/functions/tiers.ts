@@ -2,7 +2,7 @@
  * CV.CVTIER: the value tier (VIP, Major, Ordinary, Small) of a value among
  * all customers' values. A thin wrapper over core/tiers.
  */
-import { assignTiers, type Tier, type TierRule } from '../../core/index.ts';
+import { assignTiers, tierRuleOf, type Tier, type TierRule } from '../../core/index.ts';
 import { hashCells } from './cache.ts';
 import { broadcast, choiceArg, isBlank, numbersOf, readNumber, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
@@ -42,17 +42,9 @@ export function ruleOf(method: Cell, cutPoints: Cell): TierRule {
   const cuts = isBlank(cutPoints) || (Array.isArray(cutPoints) && numbersOf(cutPoints).length === 0) ? undefined : numbersOf(cutPoints);
   if (cuts !== undefined && cuts.length !== 3) return fail('invalidValue', `${FN}: cut_points needs three numbers, got ${cuts.length}`);
   const p = cuts as [number, number, number] | undefined;
-  switch (m) {
-    case 'contribution':
-      return { method: 'contribution', cuts: p };
-    case 'pareto':
-      return { method: 'pareto', shares: p };
-    case 'quantile':
-      return { method: 'quantile', top: p };
-    case 'fixed':
-    case 'threshold':
-      return p ? { method: 'fixed', thresholds: p } : fail('notAvailable', `${FN}: method "${m}" needs cut_points (three minimum values)`);
-  }
+  const tierMethod = m === 'threshold' ? 'fixed' : m;
+  if (tierMethod === 'fixed' && !p) return fail('notAvailable', `${FN}: method "${m}" needs cut_points (three minimum values)`);
+  return tierRuleOf(tierMethod, p);
 }
 
 // A sheet often has one CVTIER per customer over the same population: keep

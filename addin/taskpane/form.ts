@@ -2,7 +2,7 @@
  * The pane's option fields (text, as typed) and their reading into analysis
  * options. Invalid fields give a message instead of options.
  */
-import { isoToDay, type ColumnMapping, type TierRule, type TimeUnit } from '../../core/index.ts';
+import { isoToDay, tierRuleOf, type ColumnMapping, type TierMethod, type TimeUnit } from '../../core/index.ts';
 import type { AnalysisOptions } from '../shared/analyze.ts';
 
 export interface FormFields {
@@ -10,7 +10,7 @@ export interface FormFields {
   /** yyyy-mm-dd or blank. */
   asOf: string;
   margin: string;
-  tierMethod: TierRule['method'];
+  tierMethod: TierMethod;
   /** Three numbers separated by commas, semicolons or spaces; blank for the method's defaults. */
   cuts: string;
   model: 'none' | 'bgnbd' | 'pnbd';
@@ -59,22 +59,10 @@ export function toAnalysisOptions(
     return { ok: false, message: `Cut points must be three numbers, got "${f.cuts}".` };
   }
   const p = parts.length === 3 ? (parts as [number, number, number]) : undefined;
-  let tierRule: TierRule;
-  switch (f.tierMethod) {
-    case 'contribution':
-      tierRule = { method: 'contribution', cuts: p };
-      break;
-    case 'pareto':
-      tierRule = { method: 'pareto', shares: p };
-      break;
-    case 'quantile':
-      tierRule = { method: 'quantile', top: p };
-      break;
-    case 'fixed':
-      if (!p) return { ok: false, message: 'Fixed thresholds need three cut points (minimum values for VIP, Major, Ordinary).' };
-      tierRule = { method: 'fixed', thresholds: p };
-      break;
+  if (f.tierMethod === 'fixed' && !p) {
+    return { ok: false, message: 'Fixed thresholds need three cut points (minimum values for VIP, Major, Ordinary).' };
   }
+  const tierRule = tierRuleOf(f.tierMethod, p);
   return {
     ok: true,
     options: { mapping, hasHeader, firstRow, unit: f.unit, asOf, marginRate: margin, tierRule, model: f.model, horizonDays: horizon, annualDiscount: discount },

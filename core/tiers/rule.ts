@@ -30,6 +30,31 @@ export type TierRule =
 
 export const DEFAULT_TIER_RULE: TierRule = { method: 'contribution', cuts: [4, 2, 1] };
 
+/** The four ways of tiering. */
+export type TierMethod = TierRule['method'];
+
+/**
+ * A tier rule from a method name and its three parameters, as a form or a
+ * command line gives them (cut points, shares, top fractions or minimum
+ * values, by method); without parameters, the method's defaults.
+ *
+ * @throws CvError('tierRule', 'missing') for 'fixed' without thresholds (it has no defaults).
+ * @example tierRuleOf('pareto', [0.6, 0.85, 0.95]) // { method: 'pareto', shares: [0.6, 0.85, 0.95] }
+ */
+export function tierRuleOf(method: TierMethod, params?: readonly [number, number, number]): TierRule {
+  switch (method) {
+    case 'contribution':
+      return { method, cuts: params };
+    case 'pareto':
+      return { method, shares: params };
+    case 'quantile':
+      return { method, top: params };
+    case 'fixed':
+      if (!params) throw new CvError('tierRule', 'missing', 'fixed thresholds need three minimum values (VIP, Major, Ordinary)');
+      return { method, thresholds: params };
+  }
+}
+
 /** Parameters of a rule with defaults filled in, validated. */
 export function tierRuleParams(rule: TierRule): readonly [number, number, number] {
   const fn = 'tierRule';
