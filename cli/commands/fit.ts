@@ -52,23 +52,21 @@ export async function fitCommand(args: string[]): Promise<number> {
   const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
 
   const bytes = readInputFile(positionals[0]);
-  const builder = createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
-  const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit }) : undefined;
-  const read = readTransactions(bytes, {
-    onTransaction: (t) => {
-      builder.add(t);
-      split?.add(t);
-    },
-  });
+  // With a calibration end, a purchase model is fitted on the split's calibration summaries (and
+  // checked on its holdout); otherwise, and for Gamma-Gamma, on plain summaries up to that date.
+  const split = calibrationEnd !== undefined && key !== 'gg' ? createCalibrationSplit({ calibrationEnd, asOf, unit }) : undefined;
+  const builder = split ? undefined : createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
+  const sink = (split ?? builder)!;
+  const read = readTransactions(bytes, { onTransaction: (t) => sink.add(t) });
   if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);
   if (read.rowsAccepted === 0) {
     process.stderr.write(`cvlens: no usable transactions in '${positionals[0]}'.\n`);
     return 1;
   }
-  const summaries = builder.finish();
+  const calibration = split?.finish();
+  const summaries = calibration ? calibration.calibration : builder!.finish();
   const fit = fitModel(key, summaries, unit);
-  let holdout: HoldoutComparison | undefined;
-  if (split && key !== 'gg') holdout = compareCalibration(fit as PurchaseModelFit, split.finish());
+  const holdout: HoldoutComparison | undefined = calibration && compareCalibration(fit as PurchaseModelFit, calibration);
 
   if (values.json) {
     const json: Record<string, unknown> = {
