@@ -15,7 +15,8 @@ const suites: { name: string; file: string; fn: string }[] = [
   { name: 'core: probabilistic models', file: './models.ts', fn: 'runModelBench' },
   { name: 'core: BG/NBD fit vs a Python/scipy baseline', file: './python-baseline.ts', fn: 'runPythonBaselineBench' },
   { name: 'excel add-in: segment sheet', file: './addin.ts', fn: 'runAddinBench' },
-  { name: 'browser extension', file: './extension.ts', fn: 'runExtensionBench' },
+  { name: 'browser extension: list-view badges', file: './extension-list.ts', fn: 'runExtensionListBench' },
+  { name: 'browser extension: imports, lookups, bundles', file: './extension.ts', fn: 'runExtensionBench' },
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {

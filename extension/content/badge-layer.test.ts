@@ -148,4 +148,100 @@ describe('badgeLayer', () => {
     // One write for the scan (nothing to show yet), one for all three badges, one for clear().
     expect(out).toEqual([0, 3, -3]);
   });
+
+  describe('writes badges only near what is on screen', () => {
+    /** A list of `n` rows of 40 px, in the page or in a scrolling box; each row's lookup matches. */
+    const longList = (p: Page, n: number, inBox: boolean) =>
+      p.evaluate(
+        ({ n, inBox }) => {
+          const root = document.getElementById('root')!;
+          root.replaceChildren();
+          const box = document.createElement('div');
+          if (inBox) box.style.cssText = 'height: 400px; overflow: auto;';
+          root.append(box);
+          for (let i = 0; i < n; i++) {
+            const row = document.createElement('p');
+            row.style.cssText = 'height: 40px; margin: 0;';
+            const name = document.createElement('span');
+            name.className = 'row';
+            name.dataset.email = `p${i}@x.com`;
+            name.textContent = `Person ${i}`;
+            row.append(name);
+            box.append(row);
+          }
+          window.scrollTo(0, 0);
+          window.lookups = [];
+          const { badgeLayer, createBadge } = window.cv;
+          window.layer = badgeLayer({
+            lookup: async (keys) => (window.lookups.push(keys), { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
+            render: (entityId, score) =>
+              createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+            nearMargin: { block: 200, inline: 0 },
+          });
+          window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: [`email:${el.dataset.email}`] })));
+        },
+        { n, inBox },
+      );
+    const badged = (p: Page) => p.evaluate(() => [...document.querySelectorAll('[data-cvlens-badge]')].map((b) => Number(/p(\d+)@/.exec(b.getAttribute('data-cvlens-badge')!)![1])));
+
+    it('badges the rows in view (and within the margin) first, every matched row counts as shown, the rest follow on scroll', async () => {
+      await page.setViewportSize({ width: 800, height: 600 });
+      await longList(page, 500, false);
+      await settle(page);
+      const first = await badged(page);
+      // 600 px of view plus 200 px of margin below at 40 px a row: 20 rows, or
+      // 25 where scrollMargin is supported (the page's own scroller then adds
+      // it to rootMargin). Far fewer than 500 either way.
+      expect(first.length).toBeGreaterThanOrEqual(19);
+      expect(first.length).toBeLessThanOrEqual(26);
+      expect(first).toEqual([...first.keys()]);
+      // Only the rows near the view were looked up; the popup's question looks up the rest.
+      expect(await page.evaluate(() => window.lookups.length)).toBe(first.length);
+      expect(await page.evaluate(async () => (await window.layer.shown()).length)).toBe(500);
+      expect(await page.evaluate(() => window.lookups.length)).toBe(500);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await settle(page);
+      const after = await badged(page);
+      expect(after).toContain(499);
+      expect(after).not.toContain(200);
+      expect(new Set(after).size).toBe(after.length);
+    });
+
+    it('looks ahead into scrolling boxes too, not only the page viewport', async () => {
+      await longList(page, 100, true);
+      await settle(page);
+      const first = await badged(page);
+      // The box shows 10 rows; at first, rows within the margin of the
+      // viewport count as near whether the box clips them or not (20 rows).
+      expect(first.length).toBeGreaterThanOrEqual(19);
+      expect(first.length).toBeLessThanOrEqual(21);
+      await page.evaluate(() => document.querySelector('#root > div')!.scrollTo(0, 2000));
+      await settle(page);
+      expect(await badged(page)).toContain(55);
+    });
+
+    it('badges everything at once with nearMargin null', async () => {
+      const n = await page.evaluate(async () => {
+        const { badgeLayer, createBadge } = window.cv;
+        const rows = Array.from({ length: 300 }, (_, i) => {
+          const el = document.createElement('p');
+          el.style.height = '40px';
+          el.textContent = `Person ${i}`;
+          document.getElementById('root')!.append(el);
+          return el;
+        });
+        const layer = badgeLayer({
+          lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
+          render: (entityId) => createBadge(entityId, { tier: 'Major', tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+          nearMargin: null,
+        });
+        layer.sync(rows.map((el, i) => ({ anchor: el, id: `e${i}`, lookupKeys: [`email:e${i}@x.com`] })));
+        await new Promise((r) => setTimeout(r, 0));
+        const count = document.querySelectorAll('[data-cvlens-badge]').length;
+        layer.clear();
+        return count;
+      });
+      expect(n).toBe(300);
+    });
+  });
 });

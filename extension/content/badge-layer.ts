@@ -19,12 +19,40 @@ export interface BadgeLayerOptions {
    * writes as page changes; default: runs them as they are.
    */
   mutate?(write: () => void): void;
+  /**
+   * How far outside the viewport (and outside the visible part of any
+   * scrolling list) an entity is looked up and badged before it is scrolled
+   * to, in CSS pixels; default `NEAR_MARGIN`. `null` looks up and badges
+   * every entity at once, seen or not (also where IntersectionObserver is
+   * missing).
+   */
+  nearMargin?: NearMargin | null;
 }
+
+export interface NearMargin {
+  /** Above and below. */
+  block: number;
+  /** Left and right. */
+  inline: number;
+}
+
+/**
+ * About a screen above and below what is shown (twice that on the page's own
+ * scroller, where scrollMargin adds to rootMargin): rows a fast scroll
+ * reaches before the next frame already carry their badge.
+ */
+export const NEAR_MARGIN: NearMargin = { block: 600, inline: 200 };
 
 interface Slot {
   entityId: string;
+  lookupKeys: string[];
   host?: HTMLElement;
-  score?: EntityScore;
+  /** The lookup: absent until the entity came near (or the popup asked). */
+  score?: Promise<EntityScore | null>;
+  /** The answer, once in; null when nothing matched. */
+  found?: EntityScore | null;
+  /** The anchor has been within the near margin of the viewport. */
+  near: boolean;
 }
 
 /**
@@ -34,6 +62,15 @@ interface Slot {
  * entities that disappeared, were re-rendered or changed identity are
  * removed; any stray badge host not owned by this layer is removed too (a
  * previous injection, a cloned row). Unmatched entities get no badge.
+ *
+ * An entity is looked up and badged when its anchor is on screen or near
+ * it: at once for those near when found (one read of their boxes), through
+ * an IntersectionObserver with the same margin for the rest as the reader
+ * scrolls. Why: each badge written into a list costs the page a layout of the
+ * rows it lands in (in a table whose columns size to their content, of the
+ * whole table), and each lookup costs the background an index search. Doing
+ * the twenty rows a reader sees, not the thousand of a long list view, is
+ * what lets their badges appear within a frame or two of the list itself.
  *
  * @example
  * const layer = badgeLayer({ lookup, render });
@@ -46,33 +83,96 @@ export function badgeLayer(options: BadgeLayerOptions) {
   const slots = new Map<Element, Slot>();
   /** Hosts this layer put on the page, to tell strays apart without building a set per sync. */
   const owned = new WeakSet<Element>();
-  /** Matched slots waiting for their badge; written together in one pass. */
-  let ready: { anchor: Element; slot: Slot; score: EntityScore }[] = [];
+  /** Slots due a badge (matched and near); written together in one pass. */
+  let ready: { anchor: Element; slot: Slot }[] = [];
+
+  const margin = options.nearMargin === undefined ? NEAR_MARGIN : options.nearMargin;
+  const view = doc.defaultView;
+  const cssMargin = margin && `${margin.block}px ${margin.inline}px`;
+  const near =
+    cssMargin && view && typeof view.IntersectionObserver === 'function'
+      ? new view.IntersectionObserver(
+          (entries) => {
+            for (const entry of entries) {
+              if (!entry.isIntersecting) continue;
+              near?.unobserve(entry.target);
+              const slot = slots.get(entry.target);
+              if (slot && !slot.near) {
+                slot.near = true;
+                ask(entry.target, slot);
+              }
+            }
+          },
+          // scrollMargin (where supported) extends the same margin into
+          // scrolling lists, which clip their rows before the viewport does
+          // (for the page's own scroller the two add up).
+          { rootMargin: cssMargin, scrollMargin: cssMargin } as IntersectionObserverInit,
+        )
+      : undefined;
+
+  /**
+   * Whether the anchor's box is within the margin of the viewport now. Read
+   * for new anchors only, all before any write: the layout it may force is
+   * the one the next frame would do anyway.
+   */
+  const nearNow = (anchor: Element): boolean => {
+    if (!near || !margin || !view) return true;
+    if (anchor.getClientRects().length === 0) return false;
+    const r = anchor.getBoundingClientRect();
+    return r.bottom >= -margin.block && r.top <= view.innerHeight + margin.block && r.right >= -margin.inline && r.left <= view.innerWidth + margin.inline;
+  };
+
+  /** Starts the slot's lookup once; a match is badged when (or once) the slot is near. */
+  const ask = (anchor: Element, slot: Slot): Promise<EntityScore | null> => {
+    if (!slot.score) {
+      slot.score = options.lookup(slot.lookupKeys);
+      void slot.score.then((found) => {
+        if (slots.get(anchor) !== slot) return;
+        slot.found = found;
+        if (found && slot.near) due(anchor, slot);
+      });
+    } else if (slot.found && slot.near) {
+      due(anchor, slot);
+    }
+    return slot.score;
+  };
 
   const place = (anchor: Element, slot: Slot) => {
     if (slot.host && (slot.host.previousSibling !== anchor || !slot.host.isConnected)) anchor.after(slot.host);
   };
 
-  // Lookups answered together (one reply, or cached) land in one microtask
-  // checkpoint: their badges are built and inserted in one batch of writes,
-  // without reads in between, so the page lays out once for all of them.
+  // Slots that become due in the same task (one lookup reply, one observer
+  // callback) land in one microtask checkpoint: their badges are built and
+  // inserted in one batch of writes, without reads in between, so the page
+  // lays out once for all of them.
+  const due = (anchor: Element, slot: Slot) => {
+    if (slot.host) return;
+    if (ready.length === 0) queueMicrotask(writeReady);
+    ready.push({ anchor, slot });
+  };
+
   const writeReady = () => {
     const batch = ready;
     ready = [];
     mutate(() => {
-      for (const { anchor, slot, score } of batch) {
-        // Still the current slot for this anchor, and the anchor still on the page?
-        if (slots.get(anchor) !== slot || !anchor.isConnected) continue;
-        slot.score = score;
-        slot.host = options.render(slot.entityId, score);
+      for (const { anchor, slot } of batch) {
+        // Still the current slot for this anchor, the anchor still on the page, not written yet?
+        if (slots.get(anchor) !== slot || !anchor.isConnected || slot.host || !slot.found) continue;
+        slot.host = options.render(slot.entityId, slot.found);
         owned.add(slot.host);
         anchor.after(slot.host);
       }
     });
   };
 
+  const drop = (anchor: Element, slot: Slot) => {
+    slot.host?.remove();
+    near?.unobserve(anchor);
+  };
+
   return {
     sync(entities: readonly PageEntity[]): void {
+      const fresh: [Element, Slot][] = [];
       mutate(() => {
         const seen = new Set<Element>();
         for (const entity of entities) {
@@ -80,36 +180,46 @@ export function badgeLayer(options: BadgeLayerOptions) {
           seen.add(entity.anchor);
           let slot = slots.get(entity.anchor);
           if (slot && slot.entityId !== entity.id) {
-            slot.host?.remove();
+            drop(entity.anchor, slot);
             slot = undefined;
           }
           if (!slot) {
-            const fresh: Slot = { entityId: entity.id };
-            slot = fresh;
-            slots.set(entity.anchor, fresh);
-            void options.lookup(entity.lookupKeys).then((score) => {
-              if (!score || slots.get(entity.anchor) !== fresh) return;
-              if (ready.length === 0) queueMicrotask(writeReady);
-              ready.push({ anchor: entity.anchor, slot: fresh, score });
-            });
+            slot = { entityId: entity.id, lookupKeys: entity.lookupKeys, near: false };
+            slots.set(entity.anchor, slot);
+            fresh.push([entity.anchor, slot]);
           }
           place(entity.anchor, slot);
         }
         for (const [anchor, slot] of slots) {
           if (!seen.has(anchor)) {
-            slot.host?.remove();
+            drop(anchor, slot);
             slots.delete(anchor);
           }
         }
         for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) if (!owned.has(host) || !isCurrent(host)) host.remove();
       });
+      // Reads after the writes above: boxes of the new anchors, then lookups
+      // for those near (sent together) and an observer for the others.
+      for (const [anchor, slot] of fresh) {
+        if (nearNow(anchor)) {
+          slot.near = true;
+          ask(anchor, slot);
+        } else {
+          near?.observe(anchor);
+        }
+      }
     },
-    /** The scores currently shown, for the popup. */
-    shown(): EntityScore[] {
-      return [...slots.values()].flatMap((s) => (s.score && s.host?.isConnected ? [s.score] : []));
+    /**
+     * The matched customers of every entity on the page, badged already or
+     * not yet scrolled to (those are looked up now), for the popup.
+     */
+    async shown(): Promise<EntityScore[]> {
+      const all = [...slots].filter(([anchor]) => anchor.isConnected).map(([anchor, slot]) => ask(anchor, slot));
+      return (await Promise.all(all)).filter((s): s is EntityScore => s !== null);
     },
     clear(): void {
       ready = [];
+      near?.disconnect();
       mutate(() => {
         for (const slot of slots.values()) slot.host?.remove();
         slots.clear();

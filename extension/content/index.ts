@@ -18,7 +18,7 @@ import { frameThrottle } from './frame-throttle.ts';
 import { lookupBatcher } from './lookup-batcher.ts';
 import { watchLocation } from './watch-location.ts';
 
-type Session = { adapterId: string; controller: AbortController; rescan: () => void; shown: () => PageCustomersReply['customers'] };
+type Session = { adapterId: string; controller: AbortController; rescan: () => void; shown: () => Promise<PageCustomersReply['customers']> };
 
 const MARK = Symbol.for('cvlens.content');
 /** Set by the popup before injecting this script through activeTab ("show badges on this tab"). */
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       return Promise.resolve({ ok: true });
     }
     if (type !== 'page-customers') return undefined;
-    const reply: PageCustomersReply = { adapter: session?.adapterId ?? null, customers: session?.shown() ?? [] };
-    return Promise.resolve(reply);
+    const current = session;
+    return (current?.shown() ?? Promise.resolve([])).then((customers): PageCustomersReply => ({ adapter: current?.adapterId ?? null, customers }));
   });
 }

@@ -6,9 +6,9 @@ export type SendLookup = (entities: { id: string; keys: string[] }[]) => Promise
 
 /**
  * Collects lookups requested until `schedule` fires and sends them as one
- * message per up to MAX_LOOKUP_ENTITIES entities (sent in parallel, resolved
- * together), so a list view of 1,000 rows costs one concurrent round trip,
- * not 1,000. Results are cached by key set for the life of the batcher (one
+ * message per up to MAX_LOOKUP_ENTITIES entities (sent in parallel, each
+ * resolved by its own reply), so a list view of 1,000 rows costs a few
+ * concurrent round trips, not 1,000. Results are cached by key set for the life of the batcher (one
  * page session); failures resolve to null.
  *
  * @param schedule  how to wait for the flush: `queueMicrotask` batches one
@@ -24,19 +24,16 @@ export function lookupBatcher(send: SendLookup, schedule: (cb: () => void) => un
   const flush = () => {
     const batch = queue;
     queue = [];
-    const parts: Promise<LookupReply['results'] | undefined>[] = [];
     for (let i = 0; i < batch.length; i += MAX_LOOKUP_ENTITIES) {
       const part = batch.slice(i, i + MAX_LOOKUP_ENTITIES);
-      parts.push(send(part.map(({ id, keys }) => ({ id, keys }))).then((reply) => reply?.results, () => undefined));
+      // Parts are asked in parallel and each resolves on its own reply: the
+      // first rows of a list (usually the ones on screen) need not wait for
+      // the last.
+      send(part.map(({ id, keys }) => ({ id, keys }))).then(
+        (reply) => part.forEach((q) => q.resolve(reply?.results?.[q.id] ?? null)),
+        () => part.forEach((q) => q.resolve(null)),
+      );
     }
-    // The parts are asked in parallel and answered together: a list view's
-    // badges then go in with one page layout, not one per part.
-    void Promise.all(parts).then((replies) =>
-      replies.forEach((results, p) => {
-        const end = Math.min(batch.length, (p + 1) * MAX_LOOKUP_ENTITIES);
-        for (let i = p * MAX_LOOKUP_ENTITIES; i < end; i++) batch[i].resolve(results?.[batch[i].id] ?? null);
-      }),
-    );
   };
 
   return (keys) => {
