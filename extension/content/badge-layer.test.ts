@@ -55,7 +55,7 @@ beforeEach(async () => {
     });
     window.scan = () =>
       window.layer.sync(
-        [...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: [`email:${el.dataset.email}`] })),
+        [...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: () => [`email:${el.dataset.email}`] })),
       );
   });
 });
@@ -139,7 +139,7 @@ describe('badgeLayer', () => {
           writes.push(document.querySelectorAll('[data-cvlens-badge]').length - before);
         },
       });
-      layer.sync([...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: el.dataset.id!, lookupKeys: [`email:${el.dataset.email}`] })));
+      layer.sync([...document.querySelectorAll<HTMLElement>('.name')].map((el) => ({ anchor: el, id: el.dataset.id!, lookupKeys: () => [`email:${el.dataset.email}`] })));
       answer();
       await new Promise((r) => setTimeout(r, 30));
       layer.clear();
@@ -178,7 +178,7 @@ describe('badgeLayer', () => {
               createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
             nearMargin: { block: 200, inline: 0 },
           });
-          window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: [`email:${el.dataset.email}`] })));
+          window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: () => [`email:${el.dataset.email}`] })));
         },
         { n, inBox },
       );
@@ -235,7 +235,7 @@ describe('badgeLayer', () => {
           render: (entityId) => createBadge(entityId, { tier: 'Major', tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
           nearMargin: null,
         });
-        layer.sync(rows.map((el, i) => ({ anchor: el, id: `e${i}`, lookupKeys: [`email:e${i}@x.com`] })));
+        layer.sync(rows.map((el, i) => ({ anchor: el, id: `e${i}`, lookupKeys: () => [`email:e${i}@x.com`] })));
         await new Promise((r) => setTimeout(r, 0));
         const count = document.querySelectorAll('[data-cvlens-badge]').length;
         layer.clear();

@@ -5,8 +5,8 @@ import { BADGE_ATTR } from './badge.ts';
 export interface PageEntity {
   anchor: Element;
   id: string;
-  /** Canonical lookup keys, most specific first. */
-  lookupKeys: string[];
+  /** Canonical lookup keys, most specific first; asked for only when the entity is looked up. */
+  lookupKeys(): string[];
 }
 
 export interface BadgeLayerOptions {
@@ -45,7 +45,7 @@ export const NEAR_MARGIN: NearMargin = { block: 600, inline: 200 };
 
 interface Slot {
   entityId: string;
-  lookupKeys: string[];
+  lookupKeys: () => string[];
   host?: HTMLElement;
   /** The lookup: absent until the entity came near (or the popup asked). */
   score?: Promise<EntityScore | null>;
@@ -125,7 +125,7 @@ export function badgeLayer(options: BadgeLayerOptions) {
   /** Starts the slot's lookup once; a match is badged when (or once) the slot is near. */
   const ask = (anchor: Element, slot: Slot): Promise<EntityScore | null> => {
     if (!slot.score) {
-      slot.score = options.lookup(slot.lookupKeys);
+      slot.score = options.lookup(slot.lookupKeys());
       void slot.score.then((found) => {
         if (slots.get(anchor) !== slot) return;
         slot.found = found;

@@ -32,9 +32,14 @@ export function frameThrottle(fn: () => void, signal: AbortSignal, minInterval =
     if (pending || signal.aborted) return;
     pending = true;
     const wait = Math.max(0, last + minInterval - performance.now());
-    timer = setTimeout(() => {
+    const atFrame = () => {
       frame = requestAnimationFrame(run);
       timer = setTimeout(run, fallbackMs);
-    }, wait);
+    };
+    // After a quiet spell, the very next frame: a list the page renders now
+    // is scanned before that frame's layout, and badges whose scores are
+    // known go in with it (one layout and paint, not two).
+    if (wait === 0) atFrame();
+    else timer = setTimeout(atFrame, wait);
   };
 }

@@ -60,10 +60,9 @@ async function main(): Promise<void> {
     const scan = () => {
       if (signal.aborted) return;
       const found: PageEntity[] = [];
-      for (const e of adapter.findEntities(document, new URL(location.href))) {
-        const lookupKeys = keysOf(e.keys);
-        if (lookupKeys.length > 0) found.push({ anchor: e.anchor, id: e.id, lookupKeys });
-      }
+      // Keys are read and normalised only for entities the layer looks up
+      // (those near the screen): list rows read theirs lazily.
+      for (const e of adapter.findEntities(document, new URL(location.href))) found.push({ anchor: e.anchor, id: e.id, lookupKeys: () => keysOf(e.keys) });
       layer.sync(found);
     };
     const rescan = frameThrottle(scan, signal);

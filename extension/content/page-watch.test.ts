@@ -39,6 +39,24 @@ describe('frameThrottle', () => {
     expect(out.afterBurst).toBe(1);
     expect(out.afterAbort).toBe(1);
   });
+
+  it('after a quiet spell runs in the very next frame, before that frame is laid out', async () => {
+    const out = await page.evaluate(async () => {
+      const controller = new AbortController();
+      const order: string[] = [];
+      const trigger = window.cv.frameThrottle(() => order.push('scan'), controller.signal, 50);
+      trigger();
+      // Asked for after the trigger: runs after the throttle's callback when both are in the same frame.
+      await new Promise<void>((r) => requestAnimationFrame(() => (order.push('frame'), r())));
+      // A second change right away waits out the interval instead.
+      trigger();
+      await new Promise<void>((r) => requestAnimationFrame(() => (order.push('frame'), r())));
+      await new Promise((r) => setTimeout(r, 200));
+      controller.abort();
+      return order;
+    });
+    expect(out).toEqual(['scan', 'frame', 'frame', 'scan']);
+  });
 });
 
 describe('watchLocation', () => {

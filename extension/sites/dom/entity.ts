@@ -39,6 +39,34 @@ export function foundEntity(
   return entity;
 }
 
+/**
+ * `foundEntity` for a list row whose record link already names it: the id
+ * comes from `first` (the row's crmId) and the other keys are read from the
+ * row only when `keys` is first asked for — in practice when the row comes
+ * near the screen and is looked up. A list view of 1,000 rows is then
+ * scanned by its links alone; reading and normalising every row's e-mail and
+ * company, the bulk of a scan, waits for the rows a reader reaches. The
+ * result equals `foundEntity(anchor, [first, ...rest()], label)`; when
+ * `first` is not a usable key it is exactly that, computed at once.
+ */
+export function lazyEntity(
+  anchor: Element,
+  first: { kind: EntityKey['kind']; value: string | undefined },
+  rest: () => { kind: EntityKey['kind']; value: string | undefined }[],
+  label?: string,
+): FoundEntity | undefined {
+  const id = first.kind === PRIORITY[0] && first.value !== undefined ? canonical({ kind: first.kind, value: first.value.trim() }) : undefined;
+  if (id === undefined) return foundEntity(anchor, [first, ...rest()], label);
+  let keys: EntityKey[] | undefined;
+  const entity = { anchor, id } as FoundEntity;
+  Object.defineProperty(entity, 'keys', {
+    enumerable: true,
+    get: () => (keys ??= foundEntity(anchor, [first, ...rest()])!.keys),
+  });
+  if (label !== undefined && label !== '') entity.label = label;
+  return entity;
+}
+
 /** The entities without those whose id came earlier, in order. */
 export function uniqueEntities(entities: Iterable<FoundEntity | undefined>): FoundEntity[] {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { FoundEntity } from '../types.ts';
 import { emailIn } from './emails.ts';
-import { foundEntity } from './entity.ts';
+import { lazyEntity } from './entity.ts';
 import { linkUrl } from './links.ts';
 import { textOf } from './text.ts';
 
@@ -41,12 +41,12 @@ export function listRowEntity(row: readonly Element[], pageUrl: URL, spec: ListR
         const url = linkUrl(link, pageUrl);
         const crmId = url && spec.crmIdOf(url);
         if (url === undefined || crmId === undefined) continue;
-        const email = spec.email ? spec.email(row) : firstEmail(row);
-        return foundEntity(
+        // The crmId names the row; the rest is read when the row is looked up.
+        return lazyEntity(
           link,
-          [
-            { kind: 'crmId', value: crmId },
-            { kind: 'email', value: email },
+          { kind: 'crmId', value: crmId },
+          () => [
+            { kind: 'email', value: spec.email ? spec.email(row) : firstEmail(row) },
             { kind: 'domain', value: spec.domain?.(row) },
             { kind: 'company', value: spec.company?.(row, link, url) },
           ],
