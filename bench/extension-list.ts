@@ -20,9 +20,8 @@ import { buildExtension } from '../extension/build.ts';
 import { makeListPage } from '../test/fixtures/crm/make-list.ts';
 import { builtExtension, importThroughOptions, launchWithExtension, openOptions, serveCrmPages } from '../test/e2e/ext/harness.ts';
 import { adapterOf, listUrl } from '../test/e2e/ext/crm-scenario.ts';
-import { syntheticCsv } from './extension.ts';
+import { LIST, syntheticCsv } from './extension.ts';
 
-const LIST = 1000;
 const ROUNDS = 5;
 /** The same list on an origin the extension has no access to: the page's own cost. */
 const PLAIN_URL = 'https://intranet.example.test/contacts';
@@ -66,6 +65,21 @@ const PROBE = `(() => {
   });
 })();`;
 
+/** What PROBE keeps on the page's window, as the bench reads it back. */
+interface Probe {
+  inView: number[];
+  paintedAt?: number;
+  since: number;
+  longest: number;
+  ownFrame: number;
+  watch(since: number): void;
+}
+declare global {
+  interface Window {
+    cvProbe: Probe;
+  }
+}
+
 type Round = { load: number; ownFrame: number; rerender: number; longest: number; inView: number; scrolledBadged: boolean };
 
 async function round(context: BrowserContext, url: string, withExtension: boolean): Promise<Round> {
@@ -73,10 +87,10 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
   try {
     await page.addInitScript({ content: PROBE });
     await page.goto(url);
-    const wait = () => page.waitForFunction(() => (window as unknown as { cvProbe: { paintedAt?: number } }).cvProbe.paintedAt !== undefined, undefined, { timeout: 30_000, polling: 20 });
+    const wait = () => page.waitForFunction(() => window.cvProbe.paintedAt !== undefined, undefined, { timeout: 30_000, polling: 20 });
     const elapsed = () => page.evaluate(() => {
-      const p = (window as unknown as { cvProbe: { paintedAt: number; since: number } }).cvProbe;
-      return p.paintedAt - p.since;
+      const p = window.cvProbe;
+      return p.paintedAt! - p.since;
     });
     let load = NaN;
     if (withExtension) {
@@ -85,12 +99,12 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
     }
     // Settle, then re-render the list as an SPA does: new rows, no badges.
     await page.waitForTimeout(500);
-    const longest = await page.evaluate(() => (window as unknown as { cvProbe: { longest: number } }).cvProbe.longest);
+    const longest = await page.evaluate(() => window.cvProbe.longest);
     await page.evaluate(() => {
       const body = document.querySelector('table[role=grid] tbody')!;
       const fresh = body.cloneNode(true) as HTMLElement;
       fresh.querySelectorAll('[data-cvlens-badge]').forEach((b) => b.remove());
-      const p = (window as unknown as { cvProbe: { watch(since: number): void; inView: number[] } }).cvProbe;
+      const p = window.cvProbe;
       body.replaceWith(fresh);
       p.watch(performance.now());
       if (p.inView.length === 0) throw new Error('probe: no rows on screen');
@@ -102,12 +116,12 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
     } else {
       // Without badges the probe never fires: the page's own re-render ends with its next painted frame.
       rerender = await page.evaluate(() => new Promise<number>((resolve) => {
-        const since = (window as unknown as { cvProbe: { since: number } }).cvProbe.since;
+        const since = window.cvProbe.since;
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
       }));
     }
     const { inView, ownFrame } = await page.evaluate(() => {
-      const p = (window as unknown as { cvProbe: { inView: number[]; ownFrame: number } }).cvProbe;
+      const p = window.cvProbe;
       return { inView: p.inView.length, ownFrame: p.ownFrame };
     });
     let scrolledBadged = false;

@@ -20,7 +20,8 @@ import { builtExtension, importThroughOptions, launchWithExtension, openOptions 
 
 const CUSTOMERS = 50_000;
 const PER_CUSTOMER = 4;
-const LIST = 1000;
+/** Rows of the benchmark's list view; the synthetic file's first LIST customers are its people. */
+export const LIST = 1000;
 const CDNOW_MASTER = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 
 /** A transaction file: `customers` customers × PER_CUSTOMER purchases; the first LIST are the list view's people. */

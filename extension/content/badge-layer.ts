@@ -97,10 +97,7 @@ export function badgeLayer(options: BadgeLayerOptions) {
               if (!entry.isIntersecting) continue;
               near?.unobserve(entry.target);
               const slot = slots.get(entry.target);
-              if (slot && !slot.near) {
-                slot.near = true;
-                ask(entry.target, slot);
-              }
+              if (slot && !slot.near) approach(entry.target, slot);
             }
           },
           // scrollMargin (where supported) extends the same margin into
@@ -135,6 +132,12 @@ export function badgeLayer(options: BadgeLayerOptions) {
       due(anchor, slot);
     }
     return slot.score;
+  };
+
+  /** The slot's anchor is near the view: look it up (once) and badge a match. */
+  const approach = (anchor: Element, slot: Slot) => {
+    slot.near = true;
+    void ask(anchor, slot);
   };
 
   const place = (anchor: Element, slot: Slot) => {
@@ -201,12 +204,8 @@ export function badgeLayer(options: BadgeLayerOptions) {
       // Reads after the writes above: boxes of the new anchors, then lookups
       // for those near (sent together) and an observer for the others.
       for (const [anchor, slot] of fresh) {
-        if (nearNow(anchor)) {
-          slot.near = true;
-          ask(anchor, slot);
-        } else {
-          near?.observe(anchor);
-        }
+        if (nearNow(anchor)) approach(anchor, slot);
+        else near?.observe(anchor);
       }
     },
     /**

@@ -8,8 +8,8 @@ export type SendLookup = (entities: { id: string; keys: string[] }[]) => Promise
  * Collects lookups requested until `schedule` fires and sends them as one
  * message per up to MAX_LOOKUP_ENTITIES entities (sent in parallel, each
  * resolved by its own reply), so a list view of 1,000 rows costs a few
- * concurrent round trips, not 1,000. Results are cached by key set for the life of the batcher (one
- * page session); failures resolve to null.
+ * concurrent round trips, not 1,000. Results are cached by key set for the
+ * life of the batcher (one page session); failures resolve to null.
  *
  * @param schedule  how to wait for the flush: `queueMicrotask` batches one
  *   synchronous scan; a 250 ms timer backs it up when the callback never comes
