@@ -41,7 +41,7 @@ const PROBE = `(() => {
     p.paintedAt = undefined;
     const tick = () => {
       const all = anchors();
-      if (p.inView.length > 0 && p.inView.every((i) => all[i] && all[i].nextElementSibling && all[i].nextElementSibling.hasAttribute('data-cvlens-badge'))) {
+      if (p.inView.length > 0 && p.inView.every((i) => all[i] && all[i].closest('tr').querySelector('[data-cvlens-badge]'))) {
         requestAnimationFrame(() => { p.paintedAt = performance.now(); });
         return;
       }
@@ -128,7 +128,7 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
     if (withExtension) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       scrolledBadged = await page
-        .waitForFunction(() => document.querySelector('tbody tr:last-child th a')?.nextElementSibling?.hasAttribute('data-cvlens-badge'), undefined, { timeout: 10_000, polling: 20 })
+        .waitForFunction(() => document.querySelector('tbody tr:last-child [data-cvlens-badge]') !== null, undefined, { timeout: 10_000, polling: 20 })
         .then(() => true, () => false);
     }
     return { load, ownFrame, rerender, longest, inView, scrolledBadged };

@@ -49,7 +49,7 @@ beforeEach(async () => {
       },
       render: (entityId, score) =>
         createBadge(entityId, {
-          tier: score.customer.tier, tierLabel: score.customer.tier, churnLevel: 'low', churnText: 'churn low', matchedText: score.key,
+          tier: score.customer.tier, tierLabel: score.customer.tier, churnLevel: 'low', churnText: 'churn low', churnShort: 'churn 20%', matchedText: score.key,
           title: score.customer.id, facts: [], action: '', actionLabel: '',
         }),
     });
@@ -120,6 +120,70 @@ describe('badgeLayer', () => {
     expect(await badges(page)).toEqual([]);
   });
 
+  it('puts a compact badge after a list cell’s truncating wrapper, where it is seen, and keeps it there when the cell is re-wrapped', async () => {
+    const out = await page.evaluate(async () => {
+      const { badgeLayer, createBadge } = window.cv;
+      const root = document.getElementById('root')!;
+      // Lightning's name cell: a fixed-width cell, a flex row, a div that truncates.
+      const table = document.createElement('table');
+      table.style.cssText = 'table-layout: fixed; width: 240px';
+      const cell = table.insertRow().insertCell();
+      const wrap = () => {
+        const grid = document.createElement('span');
+        grid.style.display = 'flex';
+        const trunc = document.createElement('div');
+        trunc.style.cssText = 'overflow: hidden; text-overflow: ellipsis; white-space: nowrap';
+        grid.append(trunc);
+        return { grid, trunc };
+      };
+      const first = wrap();
+      const link = document.createElement('a');
+      link.href = '#';
+      link.textContent = 'Maximilian Alexander von Hohenberg-Schwarzenfeld';
+      first.trunc.append(link);
+      cell.append(first.grid);
+      root.replaceChildren(table);
+      const compact: boolean[] = [];
+      const layer = badgeLayer({
+        lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
+        render: (entityId, _score, spot) => {
+          compact.push(spot.compact);
+          return createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { compact: spot.compact });
+        },
+      });
+      const sync = () => layer.sync([{ anchor: link, id: 'crmId:x', lookupKeys: () => ['crmId:x'] }]);
+      sync();
+      await new Promise((r) => setTimeout(r, 30));
+      const seen = () => {
+        const host = document.querySelector<HTMLElement>('[data-cvlens-badge]')!;
+        const box = host.getBoundingClientRect();
+        const c = cell.getBoundingClientRect();
+        return {
+          afterWrapper: host.previousElementSibling === link.parentElement,
+          hit: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host,
+          inCell: box.left >= c.left && box.right <= c.right,
+          nameCut: link.parentElement!.scrollWidth > link.parentElement!.clientWidth,
+          parts: [...host.shadowRoot!.querySelector('.badge')!.children].map((e) => e.textContent),
+          count: document.querySelectorAll('[data-cvlens-badge]').length,
+        };
+      };
+      const before = seen();
+      // The CRM re-renders the cell's wrappers around the same link element.
+      const second = wrap();
+      second.trunc.append(link);
+      cell.replaceChildren(second.grid);
+      sync();
+      await new Promise((r) => setTimeout(r, 30));
+      const after = seen();
+      layer.clear();
+      return { before, after, compact };
+    });
+    for (const state of [out.before, out.after]) {
+      expect(state).toEqual({ afterWrapper: true, hit: true, inCell: true, nameCut: true, parts: ['VIP', 'churn 20%'], count: 1 });
+    }
+    expect(out.compact).toEqual([true, true]);
+  });
+
   it('inserts the badges of lookups answered together in one write, through mutate', async () => {
     const out = await page.evaluate(async () => {
       const { badgeLayer, createBadge } = window.cv;
@@ -132,7 +196,7 @@ describe('badgeLayer', () => {
           return { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } };
         },
         render: (entityId, score) =>
-          createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+          createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
         mutate: (write) => {
           const before = document.querySelectorAll('[data-cvlens-badge]').length;
           write();
@@ -175,7 +239,7 @@ describe('badgeLayer', () => {
           window.layer = badgeLayer({
             lookup: async (keys) => (window.lookups.push(keys), { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
             render: (entityId, score) =>
-              createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+              createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
             nearMargin: { block: 200, inline: 0 },
           });
           window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: () => [`email:${el.dataset.email}`] })));
@@ -232,7 +296,7 @@ describe('badgeLayer', () => {
         });
         const layer = badgeLayer({
           lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
-          render: (entityId) => createBadge(entityId, { tier: 'Major', tierLabel: 'Major', churnLevel: 'low', churnText: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+          render: (entityId) => createBadge(entityId, { tier: 'Major', tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
           nearMargin: null,
         });
         layer.sync(rows.map((el, i) => ({ anchor: el, id: `e${i}`, lookupKeys: () => [`email:e${i}@x.com`] })));

@@ -1,5 +1,6 @@
 import type { EntityScore } from '../store/stored-customer.ts';
 import { BADGE_ATTR } from './badge.ts';
+import { badgeSpot, type BadgeSpot } from './badge-spot.ts';
 
 /** A customer mention found on the page (the shape extension/sites returns). */
 export interface PageEntity {
@@ -11,7 +12,8 @@ export interface PageEntity {
 
 export interface BadgeLayerOptions {
   lookup(keys: string[]): Promise<EntityScore | null>;
-  render(entityId: string, score: EntityScore): HTMLElement;
+  /** Builds the badge; `spot.compact` when it goes into a table cell or grid row. */
+  render(entityId: string, score: EntityScore, spot: BadgeSpot): HTMLElement;
   doc?: Document;
   /**
    * Runs the layer's DOM writes (badges in, badges out). The content script
@@ -44,9 +46,12 @@ export interface NearMargin {
 export const NEAR_MARGIN: NearMargin = { block: 600, inline: 200 };
 
 interface Slot {
+  anchor: Element;
   entityId: string;
   lookupKeys: () => string[];
   host?: HTMLElement;
+  /** The element the host was put after (the anchor, or a wrapper that would clip the badge; see badgeSpot). */
+  after?: Element;
   /** The lookup: absent until the entity came near (or the popup asked). */
   score?: Promise<EntityScore | null>;
   /** The answer, once in; null when nothing matched. */
@@ -81,8 +86,8 @@ export function badgeLayer(options: BadgeLayerOptions) {
   const doc = options.doc ?? document;
   const mutate = options.mutate ?? ((write: () => void) => write());
   const slots = new Map<Element, Slot>();
-  /** Hosts this layer put on the page, to tell strays apart without building a set per sync. */
-  const owned = new WeakSet<Element>();
+  /** The slot of each host this layer put on the page, to tell strays apart without building a set per sync. */
+  const owner = new WeakMap<Element, Slot>();
   /** Slots due a badge (matched and near); written together in one pass. */
   let ready: { anchor: Element; slot: Slot }[] = [];
 
@@ -140,8 +145,17 @@ export function badgeLayer(options: BadgeLayerOptions) {
     void ask(anchor, slot);
   };
 
-  const place = (anchor: Element, slot: Slot) => {
-    if (slot.host && (slot.host.previousSibling !== anchor || !slot.host.isConnected)) anchor.after(slot.host);
+  /** Keeps a written badge in its spot; one whose spot no longer holds the anchor (the page re-wrapped it) is written afresh. */
+  const place = (slot: Slot) => {
+    const { host, after, anchor } = slot;
+    if (!host || !after || (host.previousSibling === after && host.isConnected)) return;
+    if (after.isConnected && after.contains(anchor)) {
+      after.after(host);
+      return;
+    }
+    host.remove();
+    slot.host = undefined;
+    if (slot.found && slot.near) due(anchor, slot);
   };
 
   // Slots that become due in the same task (one lookup reply, one observer
@@ -155,16 +169,20 @@ export function badgeLayer(options: BadgeLayerOptions) {
   };
 
   const writeReady = () => {
-    const batch = ready;
+    // Still the current slot for this anchor, the anchor still on the page, not written yet?
+    const batch = ready.filter(({ anchor, slot }) => slots.get(anchor) === slot && anchor.isConnected && !slot.host && slot.found);
     ready = [];
+    // Every spot is read before the first badge goes in: one style
+    // recalculation for the batch, not one per badge.
+    const spots = batch.map(({ anchor }) => badgeSpot(anchor));
     mutate(() => {
-      for (const { anchor, slot } of batch) {
-        // Still the current slot for this anchor, the anchor still on the page, not written yet?
-        if (slots.get(anchor) !== slot || !anchor.isConnected || slot.host || !slot.found) continue;
-        slot.host = options.render(slot.entityId, slot.found);
-        owned.add(slot.host);
-        anchor.after(slot.host);
-      }
+      batch.forEach(({ slot }, i) => {
+        const spot = spots[i];
+        slot.host = options.render(slot.entityId, slot.found!, spot);
+        slot.after = spot.after;
+        owner.set(slot.host, slot);
+        spot.after.after(slot.host);
+      });
     });
   };
 
@@ -187,11 +205,11 @@ export function badgeLayer(options: BadgeLayerOptions) {
             slot = undefined;
           }
           if (!slot) {
-            slot = { entityId: entity.id, lookupKeys: entity.lookupKeys, near: false };
+            slot = { anchor: entity.anchor, entityId: entity.id, lookupKeys: entity.lookupKeys, near: false };
             slots.set(entity.anchor, slot);
             fresh.push([entity.anchor, slot]);
           }
-          place(entity.anchor, slot);
+          place(slot);
         }
         for (const [anchor, slot] of slots) {
           if (!seen.has(anchor)) {
@@ -199,7 +217,7 @@ export function badgeLayer(options: BadgeLayerOptions) {
             slots.delete(anchor);
           }
         }
-        for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) if (!owned.has(host) || !isCurrent(host)) host.remove();
+        for (const host of doc.querySelectorAll(`[${BADGE_ATTR}]`)) if (!isCurrent(host)) host.remove();
       });
       // Reads after the writes above: boxes of the new anchors, then lookups
       // for those near (sent together) and an observer for the others.
@@ -227,9 +245,9 @@ export function badgeLayer(options: BadgeLayerOptions) {
     },
   };
 
-  /** A host of ours that still belongs to a live slot (not one left from a replaced slot). */
+  /** A host of ours that still belongs to a live slot (not one left from a replaced slot, not a copy). */
   function isCurrent(host: Element): boolean {
-    const anchor = host.previousElementSibling;
-    return anchor !== null && slots.get(anchor)?.host === host;
+    const slot = owner.get(host);
+    return slot !== undefined && slot.host === host && slots.get(slot.anchor) === slot;
   }
 }

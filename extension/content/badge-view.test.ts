@@ -25,6 +25,7 @@ describe('badgeView', () => {
     expect(v.tierLabel).toBe('Major');
     expect(v.churnLevel).toBe('high'); // 0.82 ≥ 0.7, core's default threshold
     expect(v.churnText).toBe('churn high (82%)');
+    expect(v.churnShort).toBe('churn 82%');
     expect(v.matchedText).toBe('via e-mail');
   });
 
@@ -41,6 +42,7 @@ describe('badgeView', () => {
     const v = badgeView({ customer, key: 'company:acme' }, labels('zh'));
     expect(v.tierLabel).toBe('主要客户');
     expect(v.churnText).toBe('流失风险高（82%）');
+    expect(v.churnShort).toBe('流失82%');
     expect(v.matchedText).toBe('匹配：公司');
     expect(v.facts.find(([k]) => k === '价值矩阵')?.[1]).toBe('黄金客户');
   });
@@ -62,6 +64,7 @@ describe('badgeView with an unknown churn risk (a value list)', () => {
     expect(v.churnLevel).toBe('unknown');
     expect(v.churnText).toBe('churn unknown');
     expect(v.churnText).not.toMatch(/\d|%|low|medium|high/i);
+    expect(v.churnShort).toBe('churn unknown');
     expect(v.matchedText).toBe('via e-mail');
     expect(v.title).toBe('Acme Inc');
   });

@@ -41,6 +41,7 @@ export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
     tierLabel: labels.tier(c.tier),
     churnLevel: level ?? 'unknown',
     churnText: level === undefined ? labels.msg('badgeChurnUnknown') : labels.msg('badgeChurn', labels.churn(level).toLocaleLowerCase(), percent),
+    churnShort: level === undefined ? labels.msg('badgeChurnUnknown') : labels.msg('badgeChurnShort', percent),
     matchedText: labels.msg('badgeMatched', labels.msg(`matched_${matchKind(score.key)}`)),
     title: c.name || c.company || c.email || c.id,
     facts,

@@ -19,6 +19,7 @@ const view: BadgeView = {
   tierLabel: 'VIP',
   churnLevel: 'high',
   churnText: 'churn high (82%)',
+  churnShort: 'churn 82%',
   matchedText: 'via e-mail',
   title: 'Jane Doe',
   facts: [['CLV', '1,200'], ['Stage', 'Stability']],
@@ -54,6 +55,26 @@ describe('createBadge', () => {
     const rgb = `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
     expect(out.background).toBe(rgb);
     expect(out.cardHidden).toBe(true);
+  });
+
+  it('compact: tier and churn risk as a number, with what matched on its card and in its accessible name', async () => {
+    const out = await page.evaluate((v) => {
+      const host = window.cv.createBadge('e5', v, { compact: true });
+      const wide = window.cv.createBadge('e6', v);
+      document.body.append(host, wide);
+      const button = host.shadowRoot!.querySelector('.badge') as HTMLButtonElement;
+      button.click();
+      return {
+        parts: [...button.children].map((c) => c.textContent),
+        label: button.getAttribute('aria-label'),
+        card: host.shadowRoot!.querySelector('.card')!.textContent,
+        narrower: host.getBoundingClientRect().width < wide.getBoundingClientRect().width,
+      };
+    }, view);
+    expect(out.parts).toEqual(['VIP', 'churn 82%']);
+    expect(out.label).toBe('VIP · churn high (82%) · via e-mail');
+    expect(out.card).toContain('via e-mail');
+    expect(out.narrower).toBe(true);
   });
 
   it('shows the card with facts and the action on click, hides it on Escape', async () => {

@@ -11,6 +11,8 @@ export interface BadgeView {
   churnLevel: ChurnLevel | 'unknown';
   /** e.g. "churn high (82%)", or "churn unknown" with no number. */
   churnText: string;
+  /** The same for a compact badge, the level left to colour and card: "churn 82%". */
+  churnShort: string;
   /** e.g. "matched on e-mail". */
   matchedText: string;
   /** Card title: customer name, company or id. */
@@ -22,12 +24,21 @@ export interface BadgeView {
   actionLabel: string;
 }
 
+export interface BadgeOptions {
+  /** The document to create the badge in; default: the current one. */
+  doc?: Document;
+  /** Tier and churn risk only, for table cells and grid rows. */
+  compact?: boolean;
+}
+
 /** Attribute on the badge host, holding the entity id it belongs to. */
 export const BADGE_ATTR = 'data-cvlens-badge';
 
 const CSS = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 6px; font: 12px/1.3 system-ui, sans-serif; }
+:host { all: initial; display: inline-block; flex: none; position: relative; vertical-align: middle; margin-inline-start: 6px; font: 12px/1.3 system-ui, sans-serif; }
+:host([data-compact]) { font-size: 11px; margin-inline-start: 4px; }
 .badge { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; border: 0; border-radius: 10px; padding: 1px 8px; color: #fff; cursor: pointer; font: inherit; }
+:host([data-compact]) .badge { gap: 4px; padding: 0 6px; }
 .badge:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
 .churn { padding: 0 5px; border-radius: 6px; background: rgba(255,255,255,.25); }
 .churn-high { background: #b3261e; }
@@ -35,7 +46,8 @@ const CSS = `
 .via { opacity: .85; font-size: 11px; }
 .card { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; min-width: 240px; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #222; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .card[hidden] { display: none; }
-.title { font-weight: 600; margin: 0 0 6px; overflow-wrap: anywhere; }
+.title { font-weight: 600; margin: 0; overflow-wrap: anywhere; }
+.matched { margin: 0 0 6px; color: #555; font-size: 11px; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 6px; }
 dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
 .action { margin: 0; padding-top: 6px; border-top: 1px solid #ddd; }
@@ -49,13 +61,21 @@ dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
  * badge shows a card with the details (built when it first opens); Escape or
  * a second click hides it.
  *
+ * A compact badge, for table cells and grid rows where width is scarce,
+ * shows the tier and the churn risk as a number; the risk's level (also in
+ * the pill's colour) and what matched are in its accessible name and on its
+ * card, as on every badge.
+ *
  * @param entityId  the page entity the badge belongs to (stored on the host)
  * @example
- * anchor.after(createBadge('e1', view, document));
+ * anchor.after(createBadge('e1', view));
+ * cell.append(createBadge('e2', view, { compact: true }));
  */
-export function createBadge(entityId: string, view: BadgeView, doc: Document = document): HTMLElement {
+export function createBadge(entityId: string, view: BadgeView, options: BadgeOptions = {}): HTMLElement {
+  const doc = options.doc ?? document;
   const host = doc.createElement('span');
   host.setAttribute(BADGE_ATTR, entityId);
+  if (options.compact) host.setAttribute('data-compact', '');
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(root, doc);
 
@@ -71,11 +91,8 @@ export function createBadge(entityId: string, view: BadgeView, doc: Document = d
   button.style.background = tierColors[view.tier].strong;
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', `${view.tierLabel} · ${view.churnText} · ${view.matchedText}`);
-  button.append(
-    el('span', 'tier', view.tierLabel),
-    el('span', `churn churn-${view.churnLevel}`, view.churnText),
-    el('span', 'via', view.matchedText),
-  );
+  button.append(el('span', 'tier', view.tierLabel), el('span', `churn churn-${view.churnLevel}`, options.compact ? view.churnShort : view.churnText));
+  if (!options.compact) button.append(el('span', 'via', view.matchedText));
 
   // The card is filled the first time it opens: a list view of 1,000 rows
   // then builds 1,000 buttons, not 1,000 hidden cards of a dozen elements.
@@ -85,7 +102,7 @@ export function createBadge(entityId: string, view: BadgeView, doc: Document = d
   let filled = false;
   const fill = () => {
     filled = true;
-    card.append(el('p', 'title', view.title));
+    card.append(el('p', 'title', view.title), el('p', 'matched', view.matchedText));
     const list = el('dl');
     for (const [label, value] of view.facts) list.append(el('dt', undefined, label), el('dd', undefined, value));
     card.append(list);

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       write();
       observer?.takeRecords();
     };
-    const layer = badgeLayer({ lookup, render: (id, score) => createBadge(id, badgeView(score, labels)), mutate });
+    const layer = badgeLayer({ lookup, render: (id, score, spot) => createBadge(id, badgeView(score, labels), { compact: spot.compact }), mutate });
     const scan = () => {
       if (signal.aborted) return;
       const found: PageEntity[] = [];

@@ -12,7 +12,7 @@ import { requireChromiumAndBuild } from './ext/require.ts';
 import './ext/chrome-global.ts';
 import { CRMS, LIST_ROWS, RECORD_URLS, adapterOf, listPage, listUrl, recordCustomerId, rowCustomerId, scenarioCsv } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
-import { scoredChurnText } from './ext/churn-text.ts';
+import { scoredChurnShort, scoredChurnText } from './ext/churn-text.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 
 const csv = scenarioCsv();
@@ -35,7 +35,8 @@ beforeAll(async () => {
   const pages: Parameters<typeof serveCrmPages>[1] = {};
   for (const crm of CRMS) {
     pages[RECORD_URLS[crm]] = { file: `${crm}-record.html` };
-    pages[listUrl(crm)] = { html: listPage(crm) };
+    // Row 1's name is longer than the name column: the CRM cuts it short, the badge must stay in view.
+    pages[listUrl(crm)] = { html: listPage(crm, { longNameRow: 1 }) };
   }
   pages[MAIL_URL] = { file: 'generic-page.html' };
   await serveCrmPages(L.context, pages);
@@ -107,7 +108,16 @@ describe.each(CRMS)('%s', (crm) => {
     const page = await visit(listUrl(crm));
     const badges = await badgeTexts(page);
     expect(badges).toHaveLength(LIST_ROWS);
-    expect(badges.map((b) => plain(b.text))).toEqual(Array.from({ length: LIST_ROWS }, (_, i) => `${badgeOf(expected.get(rowCustomerId(crm, i))!)} via CRM id`));
+    // Compact in a list cell: tier and churn as a number; level and what matched in the accessible name and on the card.
+    const rows = Array.from({ length: LIST_ROWS }, (_, i) => expected.get(rowCustomerId(crm, i))!);
+    expect(badges.map((b) => plain(b.text))).toEqual(rows.map((c) => `${c.tier} ${scoredChurnShort(c)}`));
+    expect(badges.map((b) => b.label)).toEqual(rows.map((c) => `${c.tier} · ${scoredChurnText(c)} · via CRM id`));
+    // Not cut off by the cell's truncation, not hidden: the reader sees each badge on screen, and the last one once scrolled to.
+    const onScreen = badges.filter((b) => b.seen !== null);
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(onScreen.map((b) => b.seen)).toEqual(onScreen.map(() => true));
+    await page.evaluate(() => [...document.querySelectorAll('[data-cvlens-badge]')].at(-1)!.scrollIntoView({ block: 'center' }));
+    expect((await badgeTexts(page)).at(-1)!.seen).toBe(true);
     await page.close();
   });
 });

@@ -13,3 +13,9 @@ export function scoredChurnText(c: Pick<StoredCustomer, 'id' | 'churnRisk'>): st
   if (c.churnRisk === undefined) throw new Error(`oracle customer ${c.id} has no churn risk`);
   return `churn ${churnLevel(c.churnRisk)} (${Math.round(c.churnRisk * 100)}%)`;
 }
+
+/** The same as a compact badge (in a list cell) shows it: "churn 82%". */
+export function scoredChurnShort(c: Pick<StoredCustomer, 'id' | 'churnRisk'>): string {
+  if (c.churnRisk === undefined) throw new Error(`oracle customer ${c.id} has no churn risk`);
+  return `churn ${Math.round(c.churnRisk * 100)}%`;
+}

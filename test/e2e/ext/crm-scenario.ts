@@ -5,7 +5,7 @@
  * by CRM record id, e-mail and company as a rep's export would have them.
  */
 import { adapters } from '../../../extension/sites/index.ts';
-import { listRows, makeListPage, type FixtureCrm } from '../../fixtures/crm/make-list.ts';
+import { listRows, makeListPage, type FixtureCrm, type ListOptions } from '../../fixtures/crm/make-list.ts';
 
 export const CRMS: FixtureCrm[] = ['salesforce', 'hubspot', 'dynamics', 'zoho', 'pipedrive'];
 export const LIST_ROWS = 12;
@@ -64,6 +64,6 @@ export function scenarioCsv(options: { hostileRow?: number } = {}): string {
   return lines.join('\n') + '\n';
 }
 
-export function listPage(crm: FixtureCrm, options: { hostileRow?: number } = {}): string {
+export function listPage(crm: FixtureCrm, options: ListOptions = {}): string {
   return makeListPage(crm, LIST_ROWS, options);
 }

@@ -173,11 +173,31 @@ export async function importThroughOptions(
 }
 
 /** Text of every badge on the page (open shadow roots), its parts joined by spaces, in document order. */
-export async function badgeTexts(page: Page): Promise<{ entity: string; text: string }[]> {
+/** A badge as the reader meets it. */
+export interface BadgeSeen {
+  /** The entity id on its host. */
+  entity: string;
+  /** The badge's visible parts, joined by spaces. */
+  text: string;
+  /** Its accessible name (tier · churn · what matched). */
+  label: string;
+  /** Whether the badge, when wholly inside the viewport, is what shows at its centre; null when it is not on screen. */
+  seen: boolean | null;
+}
+
+export async function badgeTexts(page: Page): Promise<BadgeSeen[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-cvlens-badge]')].map((host) => ({
-      entity: host.getAttribute('data-cvlens-badge') ?? '',
-      text: [...(host.shadowRoot?.querySelector('.badge')?.children ?? [])].map((part) => part.textContent).join(' '),
-    })),
+    [...document.querySelectorAll('[data-cvlens-badge]')].map((host) => {
+      const button = host.shadowRoot?.querySelector('.badge');
+      const box = host.getBoundingClientRect();
+      const onScreen = box.width > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+      return {
+        entity: host.getAttribute('data-cvlens-badge') ?? '',
+        text: [...(button?.children ?? [])].map((part) => part.textContent).join(' '),
+        label: button?.getAttribute('aria-label') ?? '',
+        // What the reader sees at the badge's centre: the badge itself, unless clipped or covered.
+        seen: onScreen ? document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host : null,
+      };
+    }),
   );
 }

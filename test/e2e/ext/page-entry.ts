@@ -4,10 +4,11 @@
  */
 import { createBadge, BADGE_ATTR } from '../../../extension/content/badge.ts';
 import { badgeLayer } from '../../../extension/content/badge-layer.ts';
+import { badgeSpot } from '../../../extension/content/badge-spot.ts';
 import { frameThrottle } from '../../../extension/content/frame-throttle.ts';
 import { watchLocation } from '../../../extension/content/watch-location.ts';
 import { CustomerStore } from '../../../extension/store/customer-store.ts';
 
-const cv = { createBadge, BADGE_ATTR, badgeLayer, frameThrottle, watchLocation, CustomerStore };
+const cv = { createBadge, BADGE_ATTR, badgeLayer, badgeSpot, frameThrottle, watchLocation, CustomerStore };
 (globalThis as unknown as { cv: typeof cv }).cv = cv;
 export type PageModules = typeof cv;
