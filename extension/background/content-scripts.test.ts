@@ -7,7 +7,7 @@ const crms = [
   { id: 'generic', origins: [] },
 ];
 
-function fakeScripting(initial: { id: string; matches?: string[] }[] = []) {
+function fakeScripting(initial: { id: string; matches?: string[]; runAt?: string }[] = []) {
   let registered = [...initial];
   const calls: string[] = [];
   const api: ScriptingLike = {
@@ -75,12 +75,19 @@ describe('syncContentScripts', () => {
   });
 
   it('does nothing when already in sync, and re-registers a script whose origins changed', async () => {
-    const s = fakeScripting([{ id: 'crm-hubspot', matches: crms[1].origins }]);
+    const s = fakeScripting([{ id: 'crm-hubspot', matches: crms[1].origins, runAt: 'document_end' }]);
     await syncContentScripts(s.api, plannedScripts(crms, crms[1].origins));
     expect(s.calls).toEqual([]);
-    const t = fakeScripting([{ id: 'crm-hubspot', matches: ['https://old.hubspot.com/*'] }]);
+    const t = fakeScripting([{ id: 'crm-hubspot', matches: ['https://old.hubspot.com/*'], runAt: 'document_end' }]);
     await syncContentScripts(t.api, plannedScripts(crms, crms[1].origins));
     expect(t.calls).toEqual(['unregister crm-hubspot', 'register crm-hubspot']);
     expect(t.now()[0].matches).toEqual(crms[1].origins);
+  });
+
+  it('registers scripts to run when the document is parsed, and re-registers those an earlier version set to run at idle', async () => {
+    const s = fakeScripting([{ id: 'crm-hubspot', matches: crms[1].origins, runAt: 'document_idle' }]);
+    await syncContentScripts(s.api, plannedScripts(crms, crms[1].origins));
+    expect(s.calls).toEqual(['unregister crm-hubspot', 'register crm-hubspot']);
+    expect(s.now()[0].runAt).toBe('document_end');
   });
 });

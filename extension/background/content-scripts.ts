@@ -6,12 +6,23 @@ export interface PlannedScript {
 
 /** The slice of `browser.scripting` the sync needs (so tests can pass a fake). */
 export interface ScriptingLike {
-  getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
-  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; allFrames: boolean }[]): Promise<void>;
+  getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; runAt?: string }[]>;
+  registerContentScripts(scripts: { id: string; matches: string[]; js: string[]; runAt: typeof RUN_AT; allFrames: boolean }[]): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
 }
 
 const PREFIX = 'crm-';
+
+/**
+ * When the content script runs: once the document is parsed and the page's
+ * own parser-inserted and deferred scripts have run (DOMContentLoaded), not
+ * at `document_idle`, which Chromium put after the page's first full frame
+ * in the list-view bench (traced: ~120 ms after the parse). Not at
+ * `document_start` either: badges written into markup the page's scripts
+ * have not yet run on (hydration) could break them; lists the CRM renders
+ * later are seen by the script's observer.
+ */
+export const RUN_AT = 'document_end';
 
 /** Id of the registration covering the single sites the user enabled for the generic adapter. */
 export const GENERIC_SCRIPT_ID = `${PREFIX}generic`;
@@ -66,8 +77,9 @@ export function sitePattern(address: string): string | undefined {
 
 /**
  * Makes the registered content scripts equal to `planned`: unregisters ours
- * that are no longer planned (permission revoked) or whose origins changed,
- * registers the missing ones. Registrations not made by us are left alone.
+ * that are no longer planned (permission revoked), whose origins changed or
+ * that an earlier version registered to run at another time, registers the
+ * missing ones. Registrations not made by us are left alone.
  *
  * @returns the ids registered afterwards
  */
@@ -76,14 +88,14 @@ export async function syncContentScripts(scripting: ScriptingLike, planned: read
   const wanted = new Map(planned.map((p) => [p.id, p]));
   const stale = current.filter((s) => {
     const p = wanted.get(s.id);
-    return !p || [...(s.matches ?? [])].sort().join() !== [...p.matches].sort().join();
+    return !p || [...(s.matches ?? [])].sort().join() !== [...p.matches].sort().join() || s.runAt !== RUN_AT;
   });
   if (stale.length) await scripting.unregisterContentScripts({ ids: stale.map((s) => s.id) });
   const kept = new Set(current.filter((s) => !stale.includes(s)).map((s) => s.id));
   const missing = planned.filter((p) => !kept.has(p.id));
   if (missing.length) {
     await scripting.registerContentScripts(
-      missing.map((p) => ({ id: p.id, matches: p.matches, js: [file], runAt: 'document_idle' as const, allFrames: false })),
+      missing.map((p) => ({ id: p.id, matches: p.matches, js: [file], runAt: RUN_AT, allFrames: false })),
     );
   }
   return planned.map((p) => p.id).sort();

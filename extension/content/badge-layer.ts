@@ -45,6 +45,9 @@ export interface NearMargin {
  */
 export const NEAR_MARGIN: NearMargin = { block: 600, inline: 200 };
 
+/** How many entities in a row found below the margin end the reading of boxes (see sync). */
+const FAR_RUN = 24;
+
 interface Slot {
   anchor: Element;
   entityId: string;
@@ -113,15 +116,18 @@ export function badgeLayer(options: BadgeLayerOptions) {
       : undefined;
 
   /**
-   * Whether the anchor's box is within the margin of the viewport now. Read
-   * for new anchors only, all before any write: the layout it may force is
-   * the one the next frame would do anyway.
+   * Where the anchor's box is now against the viewport and its margin:
+   * `near`, `below` (further down than the margin) or `elsewhere` (above,
+   * beside, or not rendered). Read for new anchors only, all before any
+   * write: the layout it may force is the one the next frame would do anyway.
    */
-  const nearNow = (anchor: Element): boolean => {
-    if (!near || !margin || !view) return true;
-    if (anchor.getClientRects().length === 0) return false;
+  const whereNow = (anchor: Element): 'near' | 'below' | 'elsewhere' => {
+    if (!near || !margin || !view) return 'near';
     const r = anchor.getBoundingClientRect();
-    return r.bottom >= -margin.block && r.top <= view.innerHeight + margin.block && r.right >= -margin.inline && r.left <= view.innerWidth + margin.inline;
+    // Not rendered (display: none, detached): an empty box at the origin.
+    if (r.width === 0 && r.height === 0 && r.top === 0 && r.left === 0) return 'elsewhere';
+    if (r.top > view.innerHeight + margin.block) return 'below';
+    return r.bottom >= -margin.block && r.right >= -margin.inline && r.left <= view.innerWidth + margin.inline ? 'near' : 'elsewhere';
   };
 
   /** Starts the slot's lookup once; a match is badged when (or once) the slot is near. */
@@ -221,8 +227,16 @@ export function badgeLayer(options: BadgeLayerOptions) {
       });
       // Reads after the writes above: boxes of the new anchors, then lookups
       // for those near (sent together) and an observer for the others.
+      // Entities come in document order, which on a list is top to bottom:
+      // after FAR_RUN of them in a row below the margin, the rest are left
+      // to the observer without reading their boxes (a thousand reads cost
+      // ~10 ms). Should a later one be near after all (a page laid out out
+      // of order), the observer reports it with its first computation.
+      let below = 0;
       for (const [anchor, slot] of fresh) {
-        if (nearNow(anchor)) approach(anchor, slot);
+        const where = below < FAR_RUN ? whereNow(anchor) : 'below';
+        below = where === 'below' ? below + 1 : 0;
+        if (where === 'near') approach(anchor, slot);
         else near?.observe(anchor);
       }
     },

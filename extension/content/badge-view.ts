@@ -29,13 +29,19 @@ export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
   const risk = knownChurnRisk(c);
   const level = risk === undefined ? undefined : churnLevel(risk);
   const percent = risk === undefined ? '' : `${Math.round(risk * 100)}%`;
-  const facts: [string, string][] = [];
-  if (c.clv !== undefined) facts.push([labels.msg('factClv'), labels.money(c.clv)]);
-  if (c.value !== undefined && c.value !== c.clv) facts.push([labels.msg('factValue'), labels.money(c.value)]);
-  if (c.rfmCell) facts.push([labels.msg('factRfm'), c.rfmSegment ? `${c.rfmCell} · ${labels.segment(c.rfmSegment)}` : c.rfmCell]);
-  if (c.stage) facts.push([labels.msg('factStage'), labels.stage(c.stage)]);
-  if (c.matrix) facts.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
-  facts.push([labels.msg('factChurn'), level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
+  // The card's lines are worked out when first read (the card opening): a
+  // list view builds many badges and opens few cards.
+  let facts: [string, string][] | undefined;
+  const cardFacts = (): [string, string][] => {
+    const out: [string, string][] = [];
+    if (c.clv !== undefined) out.push([labels.msg('factClv'), labels.money(c.clv)]);
+    if (c.value !== undefined && c.value !== c.clv) out.push([labels.msg('factValue'), labels.money(c.value)]);
+    if (c.rfmCell) out.push([labels.msg('factRfm'), c.rfmSegment ? `${c.rfmCell} · ${labels.segment(c.rfmSegment)}` : c.rfmCell]);
+    if (c.stage) out.push([labels.msg('factStage'), labels.stage(c.stage)]);
+    if (c.matrix) out.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
+    out.push([labels.msg('factChurn'), level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
+    return out;
+  };
   return {
     tier: c.tier,
     tierLabel: labels.tier(c.tier),
@@ -44,7 +50,9 @@ export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
     churnShort: level === undefined ? labels.msg('badgeChurnUnknown') : labels.msg('badgeChurnShort', percent),
     matchedText: labels.msg('badgeMatched', labels.msg(`matched_${matchKind(score.key)}`)),
     title: c.name || c.company || c.email || c.id,
-    facts,
+    get facts() {
+      return (facts ??= cardFacts());
+    },
     action: labels.action(c.tier),
     actionLabel: labels.msg('factAction'),
   };

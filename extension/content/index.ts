@@ -28,13 +28,21 @@ const scope = globalThis as unknown as Record<symbol, boolean>;
 if (!scope[MARK]) {
   // A second injection (registered script plus activeTab) must not double the badges.
   scope[MARK] = true;
-  void main();
+  main();
 }
 
-async function main(): Promise<void> {
+function main(): void {
   // The generic adapter claims every web page; it may only run where the
   // user enabled it, not on a CRM page its own adapter does not recognise.
-  const enabled = new Set(((await browser.runtime.sendMessage({ type: 'enabled-adapters' })) as EnabledReply).adapters);
+  // A CRM's own adapter starts at once, while the background is asked
+  // (the script runs only on origins the user granted, so its scan and
+  // lookups reveal nothing new), and stops if the CRM turns out disabled:
+  // the round trip no longer delays the first badges.
+  let enabled: ReadonlySet<string> | undefined;
+  const asked = (browser.runtime.sendMessage({ type: 'enabled-adapters' }) as Promise<EnabledReply>).then(
+    (reply) => new Set(reply.adapters),
+    () => new Set<string>(),
+  );
   const labels = viewLabels(browser.i18n.getUILanguage());
   let session: Session | undefined;
 
@@ -80,26 +88,39 @@ async function main(): Promise<void> {
       observer?.disconnect();
       layer.clear();
     });
-    // document_idle: the page is there now; the first scan need not wait
-    // for a timer and a frame. Later ones are throttled.
+    // The document is parsed (the script runs at document_end, or later when
+    // the popup injects it): the first scan need not wait for a timer and a
+    // frame. Later ones are throttled.
     scan();
     return { adapterId: adapter.id, controller, rescan, shown: layer.shown };
   };
 
-  const onLocation = () => {
+  /** The adapter to run on this page now, if any. */
+  const adapterHere = () => {
     const found = adapterFor(new URL(location.href));
     // Injected once through activeTab, the user asked for this tab explicitly.
-    const adapter = found && (enabled.has(found.id) || scope[ONCE] === true) ? found : undefined;
+    const allowed = (id: string) => scope[ONCE] === true || (enabled ? enabled.has(id) : id !== 'generic');
+    return found && allowed(found.id) ? found : undefined;
+  };
+  /** Starts, stops or switches the session to `adapter`; `same` runs when it stays. */
+  const switchTo = (adapter: ReturnType<typeof adapterHere>, same?: (s: Session) => void) => {
     if (session && session.adapterId === adapter?.id) {
-      session.rescan();
+      same?.(session);
       return;
     }
     session?.controller.abort();
     session = adapter ? start(adapter) : undefined;
   };
+  const onLocation = () => switchTo(adapterHere(), (s) => s.rescan());
 
   watchLocation(new AbortController().signal, onLocation);
   onLocation();
+  // The answer changes the session only when it must (a CRM turned off, the
+  // generic adapter on): the page need not be scanned again.
+  void asked.then((set) => {
+    enabled = set;
+    switchTo(adapterHere());
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -194,6 +194,42 @@ suite('findEntities on any page (generic adapter)', () => {
   });
 });
 
+suite('firstMatches', () => {
+  it('finds for each part what part.querySelector finds, with one query per root (document or shadow root)', async () => {
+    await browser.load(`<html><body>
+      <div class="row" id="r1"><a class="rec" id="a1">1</a><a class="rec" id="a1b">1b</a></div>
+      <div class="row" id="r2"><span><a class="rec" id="a2">2</a></span></div>
+      <div class="row" id="r3"><a class="other">3</a></div>
+      <div class="row" id="r4"><div class="row" id="r4in"><a class="rec" id="a4">4</a></div></div>
+      <a class="rec" id="outside">x</a>
+      <div id="host"></div></body></html>`);
+    const out = await browser.page.evaluate(() => {
+      const sites = (window as unknown as { cvlensSites: typeof import('./index.ts') }).cvlensSites;
+      // A grid rendered in an open shadow root, as LWC's native shadow does.
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      const row = document.createElement('div');
+      row.className = 'row';
+      row.id = 's1';
+      const a = document.createElement('a');
+      a.className = 'rec';
+      a.id = 'as1';
+      row.append(a);
+      root.append(row);
+      const parts = [...document.querySelectorAll('.row'), row];
+      const found = sites.firstMatches(parts, 'div.row a.rec');
+      return parts.map((p) => [p.id, found.get(p)?.id ?? null, p.querySelector('div.row a.rec')?.id ?? null]);
+    });
+    expect(out).toEqual([
+      ['r1', 'a1', 'a1'],
+      ['r2', 'a2', 'a2'],
+      ['r3', null, null],
+      ['r4', 'a4', 'a4'],
+      ['r4in', 'a4', 'a4'],
+      ['s1', 'as1', 'as1'],
+    ]);
+  });
+});
+
 suite('findEntities: company records and company lists', () => {
   it('salesforce: an Account record is a company, with its website as domain, plus its related-list rows', async () => {
     const html = `<html><body>

@@ -13,7 +13,7 @@ export { dynamics, dynamicsListEntities, dynamicsListRows } from './dynamics.ts'
 export { zoho, zohoListEntities, zohoListRows } from './zoho.ts';
 export { pipedrive, pipedriveListEntities, pipedriveListRows } from './pipedrive.ts';
 export { generic, findEmailEntities, GENERIC_LIMITS } from './generic.ts';
-export { listRowEntities, listRowEntity, columnIndex, cellAt } from './dom/list-rows.ts';
+export { listRowEntities, listRowEntity, columnIndex, cellAt, firstMatches } from './dom/list-rows.ts';
 export type { ListRowSpec } from './dom/list-rows.ts';
 
 /** Every adapter, the CRM-specific ones first and the generic fallback last. */

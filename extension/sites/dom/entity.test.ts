@@ -12,18 +12,23 @@ const rest = () => [
 describe('lazyEntity', () => {
   it('names the row by its crmId at once and reads the other keys only when asked', () => {
     let reads = 0;
-    const e = lazyEntity(anchor, { kind: 'crmId', value: 'hubspot:1001' }, () => (reads++, rest()), 'Jane Doe')!;
+    let labels = 0;
+    const e = lazyEntity(anchor, { kind: 'crmId', value: 'hubspot:1001' }, () => (reads++, rest()), () => (labels++, 'Jane Doe'))!;
     expect(e.id).toBe(foundEntity(anchor, [{ kind: 'crmId', value: 'hubspot:1001' }])!.id);
-    expect(reads).toBe(0);
+    expect([reads, labels]).toEqual([0, 0]);
     expect(e.keys).toEqual(foundEntity(anchor, [{ kind: 'crmId', value: 'hubspot:1001' }, ...rest()])!.keys);
     void e.keys;
-    expect(reads).toBe(1);
+    expect(e.label).toBe('Jane Doe');
+    void e.label;
+    expect([reads, labels]).toEqual([1, 1]);
   });
 
   it('equals foundEntity on the same keys', () => {
-    const lazy = lazyEntity(anchor, { kind: 'crmId', value: 'hubspot:1001' }, rest, 'Jane Doe');
+    const lazy = lazyEntity(anchor, { kind: 'crmId', value: 'hubspot:1001' }, rest, () => 'Jane Doe');
     const eager = foundEntity(anchor, [{ kind: 'crmId', value: 'hubspot:1001' }, ...rest()], 'Jane Doe');
     expect({ ...lazy }).toEqual({ ...eager });
+    // A link without text has no label, as foundEntity gives none.
+    expect(lazyEntity(anchor, { kind: 'crmId', value: 'hubspot:1001' }, rest, () => '')!.label).toBeUndefined();
   });
 
   it('falls back to reading every key at once when the first is no usable id', () => {

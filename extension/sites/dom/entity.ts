@@ -46,24 +46,31 @@ export function foundEntity(
  * near the screen and is looked up. A list view of 1,000 rows is then
  * scanned by its links alone; reading and normalising every row's e-mail and
  * company, the bulk of a scan, waits for the rows a reader reaches. The
- * result equals `foundEntity(anchor, [first, ...rest()], label)`; when
- * `first` is not a usable key it is exactly that, computed at once.
+ * label, too, is read when first asked for. The result equals
+ * `foundEntity(anchor, [first, ...rest()], label())`; when `first` is not a
+ * usable key it is exactly that, computed at once.
  */
 export function lazyEntity(
   anchor: Element,
   first: { kind: EntityKey['kind']; value: string | undefined },
   rest: () => { kind: EntityKey['kind']; value: string | undefined }[],
-  label?: string,
+  label?: () => string,
 ): FoundEntity | undefined {
   const id = first.kind === PRIORITY[0] && first.value !== undefined ? canonical({ kind: first.kind, value: first.value.trim() }) : undefined;
-  if (id === undefined) return foundEntity(anchor, [first, ...rest()], label);
+  if (id === undefined) return foundEntity(anchor, [first, ...rest()], label?.());
   let keys: EntityKey[] | undefined;
   const entity = { anchor, id } as FoundEntity;
   Object.defineProperty(entity, 'keys', {
     enumerable: true,
     get: () => (keys ??= foundEntity(anchor, [first, ...rest()])!.keys),
   });
-  if (label !== undefined && label !== '') entity.label = label;
+  if (label) {
+    let text: string | undefined | null = null;
+    Object.defineProperty(entity, 'label', {
+      enumerable: true,
+      get: () => (text === null ? (text = label() || undefined) : text),
+    });
+  }
   return entity;
 }
 
