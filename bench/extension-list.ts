@@ -9,8 +9,10 @@
  *   event, the load event with and without the extension (work the
  *   extension does before it delays it), and when the browser first painted
  *   rows while streaming the page;
- * - after an SPA re-render of the whole list (the CRM replaces its rows),
- *   from the re-render until the rows on screen show their badges again;
+ * - after an SPA re-render of the whole list (the CRM replaces its rows
+ *   with the same people), from the re-render until the rows on screen show
+ *   their badges again; and after an SPA navigation to another list of
+ *   people not looked up yet;
  * - the same page without the extension, for the page's own cost;
  * - after scrolling to the end, that the rows there are badged too;
  * - the longest main-thread task once the document is parsed (the page's and
@@ -143,12 +145,14 @@ type Round = {
   /** The rows on screen first painted: the browser paints them as it streams the page (negative: before the parse ends). */
   firstPaint: number;
   rerender: number;
+  /** An SPA navigation to another list of LIST rows, whose people are not yet looked up. */
+  navigate: number;
   longest: number;
   inView: number;
   scrolledBadged: boolean;
 };
 
-async function round(context: BrowserContext, url: string, withExtension: boolean): Promise<Round> {
+async function round(context: BrowserContext, url: string, withExtension: boolean, otherList: string): Promise<Round> {
   const page: Page = await context.newPage();
   try {
     await page.addInitScript({ content: PROBE });
@@ -194,6 +198,31 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
         requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
       }));
     }
+    // Navigate to another list as the SPA does: its rows (the second half of
+    // a 2 × LIST list, parsed beforehand, not timed) replace the list's, then
+    // the same wait.
+    await page.waitForTimeout(300);
+    await page.evaluate((html) => {
+      const rows = [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('table[role=grid] tbody tr')];
+      const next = document.createElement('tbody');
+      next.append(...rows.slice(rows.length / 2));
+      (window as unknown as { cvNext: HTMLElement }).cvNext = next;
+    }, otherList);
+    await page.evaluate(() => {
+      const p = window.cvProbe;
+      document.querySelector('table[role=grid] tbody')!.replaceWith((window as unknown as { cvNext: HTMLElement }).cvNext);
+      p.watch(performance.now());
+    });
+    let navigate: number;
+    if (withExtension) {
+      await wait();
+      navigate = await elapsed();
+    } else {
+      navigate = await page.evaluate(() => new Promise<number>((resolve) => {
+        const since = window.cvProbe.since;
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
+      }));
+    }
     const inView = await page.evaluate(() => window.cvProbe.inView.length);
     let scrolledBadged = false;
     if (withExtension) {
@@ -202,7 +231,7 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
         .waitForFunction(() => document.querySelector('tbody tr:last-child [data-cvlens-badge]') !== null, undefined, { timeout: 10_000, polling: 20 })
         .then(() => true, () => false);
     }
-    return { ...cold, rerender, inView, scrolledBadged };
+    return { ...cold, rerender, navigate, inView, scrolledBadged };
   } finally {
     await page.close();
   }
@@ -226,11 +255,12 @@ export async function runExtensionListBench(print: (line: string) => void): Prom
     await importThroughOptions(await openOptions(L), { name: 'bench.csv', text: syntheticCsv() }, {}, 180_000);
     print(`  Salesforce list view, ${LIST} rows; 50,000 customers imported; median of ${ROUNDS} page loads each (2 cores)`);
     for (const layout of layouts) {
+      const other = makeListPage('salesforce', 2 * LIST, { layout });
       const base: Round[] = [];
       const ext: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) {
-        base.push(await round(L.context, `${PLAIN_URL}?layout=${layout}`, false));
-        ext.push(await round(L.context, `${listUrl('salesforce')}&layout=${layout}`, true));
+        base.push(await round(L.context, `${PLAIN_URL}?layout=${layout}`, false, other));
+        ext.push(await round(L.context, `${listUrl('salesforce')}&layout=${layout}`, true, other));
       }
       const label = layout === 'fixed' ? "Lightning's fixed-layout grid" : 'bare auto-layout table';
       const m = (rounds: Round[], f: (r: Round) => number) => ms(median(rounds.map(f)));
@@ -239,7 +269,8 @@ export async function runExtensionListBench(print: (line: string) => void): Prom
       print(`      rows on screen painted at ${m(ext, (r) => r.firstPaint)} (streamed: before the parse ends), badged and painted at ${m(ext, (r) => r.badged)}: ${m(ext, (r) => r.afterRows)} after the rows themselves`);
       print(`      without the extension: rows on screen painted at ${m(base, (r) => r.firstPaint)}, the page's own first frame after its load event painted at ${m(base, (r) => r.ownFrame)}`);
       print(`      load event at ${m(ext, (r) => r.loaded)} with the extension, ${m(base, (r) => r.loaded)} without`);
-      print(`    after an SPA re-render of all rows, badged and painted in ${m(ext, (r) => r.rerender)} (without the extension, the re-render alone is painted in ${m(base, (r) => r.rerender)})`);
+      print(`    after an SPA re-render of all rows (the same people, scores known), badged and painted in ${m(ext, (r) => r.rerender)} (without the extension, the re-render alone is painted in ${m(base, (r) => r.rerender)})`);
+      print(`    after an SPA navigation to another list of ${LIST} people, not yet looked up, badged and painted in ${m(ext, (r) => r.navigate)} (without the extension, painted in ${m(base, (r) => r.navigate)})`);
       print(`    longest main-thread task once the document is parsed: ${m(ext, (r) => r.longest)} with the extension, ${m(base, (r) => r.longest)} without; last row badged after scrolling to it: ${ext.every((r) => r.scrolledBadged) ? 'yes' : 'NO'}`);
     }
   } finally {

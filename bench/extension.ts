@@ -20,13 +20,17 @@ import { builtExtension, importThroughOptions, launchWithExtension, openOptions 
 
 const CUSTOMERS = 50_000;
 const PER_CUSTOMER = 4;
-/** Rows of the benchmark's list view; the synthetic file's first LIST customers are its people. */
+/**
+ * Rows of the benchmark's list view. The synthetic file's first LIST
+ * customers are its people; the next LIST are the people of a second list
+ * view (the list-view bench navigates to it).
+ */
 export const LIST = 1000;
 const CDNOW_MASTER = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 
-/** A transaction file: `customers` customers × PER_CUSTOMER purchases; the first LIST are the list view's people. */
+/** A transaction file: `customers` customers × PER_CUSTOMER purchases; the first 2 × LIST are the list views' people. */
 export function syntheticCsv(customers = CUSTOMERS): string {
-  const rows = listRows('salesforce', LIST);
+  const rows = listRows('salesforce', 2 * LIST);
   const out = ['customer_id,date,amount,email,company,crm_ids'];
   for (let c = 0; c < customers; c++) {
     const r = rows[c];
