@@ -152,6 +152,17 @@ type Round = {
   scrolledBadged: boolean;
 };
 
+/**
+ * Without badges the probe never fires: the page's own change ends with its
+ * next painted frame (the start of the frame after), timed from `watch`.
+ */
+function ownFrame(page: Page): Promise<number> {
+  return page.evaluate(() => new Promise<number>((resolve) => {
+    const since = window.cvProbe.since;
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
+  }));
+}
+
 async function round(context: BrowserContext, url: string, withExtension: boolean, otherList: string): Promise<Round> {
   const page: Page = await context.newPage();
   try {
@@ -192,11 +203,7 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
       await wait();
       rerender = await elapsed();
     } else {
-      // Without badges the probe never fires: the page's own re-render ends with its next painted frame.
-      rerender = await page.evaluate(() => new Promise<number>((resolve) => {
-        const since = window.cvProbe.since;
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
-      }));
+      rerender = await ownFrame(page);
     }
     // Navigate to another list as the SPA does: its rows (the second half of
     // a 2 × LIST list, parsed beforehand, not timed) replace the list's, then
@@ -218,10 +225,7 @@ async function round(context: BrowserContext, url: string, withExtension: boolea
       await wait();
       navigate = await elapsed();
     } else {
-      navigate = await page.evaluate(() => new Promise<number>((resolve) => {
-        const since = window.cvProbe.since;
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since)));
-      }));
+      navigate = await ownFrame(page);
     }
     const inView = await page.evaluate(() => window.cvProbe.inView.length);
     let scrolledBadged = false;

@@ -1,9 +1,8 @@
 // DOM test in real Chromium (see test/e2e/ext/run-in-page.ts).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
-import { requireChromium } from '../../test/e2e/ext/require.ts';
 
 declare global {
   interface Window {
@@ -14,13 +13,7 @@ declare global {
   }
 }
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  requireChromium();
-  ({ browser, page } = await openTestPage());
-});
-afterAll(async () => browser?.close());
+const page = useTestPage();
 
 beforeEach(async () => {
   // A list of three people; only those with a "known" key match.

@@ -1,10 +1,8 @@
 // DOM test in real Chromium (see test/e2e/ext/run-in-page.ts): the spot
 // depends on computed styles, which only a browser computes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
-import { requireChromium } from '../../test/e2e/ext/require.ts';
 
 declare global {
   interface Window {
@@ -12,13 +10,7 @@ declare global {
   }
 }
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  requireChromium();
-  ({ browser, page } = await openTestPage());
-});
-afterAll(async () => browser?.close());
+const page = useTestPage();
 
 /** Puts `html` on the page and returns the badge spot of its `#a`, as ids: which element it goes after, and whether compact. */
 async function spotIn(html: string): Promise<{ after: string; compact: boolean }> {

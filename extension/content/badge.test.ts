@@ -1,10 +1,8 @@
 // DOM test in real Chromium (see test/e2e/ext/run-in-page.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
 import { tierColors } from '../../core/index.ts';
-import { requireChromium } from '../../test/e2e/ext/require.ts';
 import type { BadgeView } from './badge.ts';
 
 declare global {
@@ -27,13 +25,7 @@ const view: BadgeView = {
   actionLabel: 'Suggested action',
 };
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  requireChromium();
-  ({ browser, page } = await openTestPage());
-});
-afterAll(async () => browser?.close());
+const page = useTestPage();
 
 describe('createBadge', () => {
   it('shows tier, churn and what matched, in an open shadow root, coloured by tier', async () => {

@@ -1,9 +1,7 @@
 // frameThrottle and watchLocation in real Chromium (see test/e2e/ext/run-in-page.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
-import { requireChromium } from '../../test/e2e/ext/require.ts';
 
 declare global {
   interface Window {
@@ -11,13 +9,7 @@ declare global {
   }
 }
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  requireChromium();
-  ({ browser, page } = await openTestPage());
-});
-afterAll(async () => browser?.close());
+const page = useTestPage();
 
 describe('frameThrottle', () => {
   it('runs once for a burst of 1,000 DOM mutations, and never after abort', async () => {

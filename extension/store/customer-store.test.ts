@@ -1,9 +1,7 @@
 // IndexedDB test in real Chromium (see test/e2e/ext/run-in-page.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { openTestPage } from '../../test/e2e/ext/run-in-page.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestPage } from '../../test/e2e/ext/run-in-page.ts';
 import type { PageModules } from '../../test/e2e/ext/page-entry.ts';
-import { requireChromium } from '../../test/e2e/ext/require.ts';
 import type { StoredCustomer } from './stored-customer.ts';
 import type { ImportMeta } from './customer-store.ts';
 import { searchTerms } from './search-terms.ts';
@@ -21,13 +19,7 @@ const meta: ImportMeta = {
   fileName: 'x.csv', importedAt: '2026-01-01T00:00:00Z', kind: 'transactions', customers: 0, rowsRead: 0, rejected: [], rejectedMore: 0, summary: [], warnings: [],
 };
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-  requireChromium();
-  ({ browser, page } = await openTestPage());
-});
-afterAll(async () => browser?.close());
+const page = useTestPage();
 
 describe('CustomerStore', () => {
   it('writes rows in batches, reporting progress, and finds a customer by any of its keys', async () => {

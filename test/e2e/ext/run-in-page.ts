@@ -6,8 +6,10 @@
  */
 import path from 'node:path';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, repoRoot } from './harness.ts';
+import { requireChromium } from './require.ts';
 
 let bundled: Promise<string> | undefined;
 
@@ -47,4 +49,29 @@ export async function openTestPage(): Promise<{ browser: Browser; page: Page }> 
   await page.goto(`${TEST_ORIGIN}/`);
   await page.waitForFunction(() => 'cv' in window);
   return { browser, page };
+}
+
+/**
+ * The test page for one test file: opened before its tests (failing with a
+ * clear message where Chromium is missing), its browser closed after them.
+ * The page returned stands for the one opened, from inside the tests on.
+ *
+ * @example
+ * const page = useTestPage();
+ * it('…', async () => expect(await page.evaluate(() => 1 + 1)).toBe(2));
+ */
+export function useTestPage(): Page {
+  let opened: { browser: Browser; page: Page } | undefined;
+  beforeAll(async () => {
+    requireChromium();
+    opened = await openTestPage();
+  });
+  afterAll(async () => opened?.browser.close());
+  return new Proxy({} as Page, {
+    get(_, key) {
+      if (!opened) throw new Error('useTestPage: the page opens before the tests; use it inside them');
+      const value: unknown = Reflect.get(opened.page, key);
+      return typeof value === 'function' ? value.bind(opened.page) : value;
+    },
+  });
 }
