@@ -5,6 +5,8 @@ import type { MessageKey } from '../locales.ts';
 import type { CustomerMapping, CustomerRole, TimeUnit } from '../../core/index.ts';
 import { importFile, previewFile } from './import-client.ts';
 import { importLabels } from './import-labels.ts';
+import { adapters } from '../shared/crm-adapters.ts';
+import { CRM_SITES, type CrmSite } from '../match/qualify-crm-id.ts';
 import { FILE_KINDS, type EncodingChoice, type FileKind, type IdentityColumns, type ModelChoice, type Preview, type TierMethod } from './import-protocol.ts';
 
 const ROLES: [keyof IdentityColumns, MessageKey][] = [
@@ -56,6 +58,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
   const [unit, setUnit] = useState<TimeUnit>('week');
   const [idColumn, setIdColumn] = useState<number | undefined>(undefined);
   const [valueColumn, setValueColumn] = useState<number | undefined>(undefined);
+  const [crmSite, setCrmSite] = useState<CrmSite | undefined>(undefined);
   const words = importLabels(langOf(browser.i18n.getUILanguage()));
 
   // The rep's last choices (not data) are kept in storage.local for the next import.
@@ -78,6 +81,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
       setCustomerColumns(p.customerColumns);
       setIdColumn(p.idColumn);
       setValueColumn(p.valueColumn);
+      setCrmSite(p.crmSite);
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
     }
@@ -88,7 +92,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
     setProgress({ phase: 'read', fraction: 0 });
     try {
       await browser.storage.local.set({ tierMethod, model });
-      await importFile(file, { fileName: file.name, encoding, identity, tierMethod, model, kind, customerColumns, unit, idColumn, valueColumn }, (phase, fraction) => setProgress({ phase, fraction }));
+      await importFile(file, { fileName: file.name, encoding, identity, tierMethod, model, kind, customerColumns, unit, idColumn, valueColumn, crmSite }, (phase, fraction) => setProgress({ phase, fraction }));
       props.onDone();
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
@@ -141,6 +145,17 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               </select>
             </label>
           ))}
+          {identity.crmIds !== undefined && kind !== 'scored' && (
+            <label>
+              {t('crmSiteLabel')}
+              <select id="crm-site" value={crmSite ?? ''} onChange={(e) => setCrmSite((e.currentTarget.value || undefined) as CrmSite | undefined)}>
+                <option value="">{t('crmSiteAuto')}</option>
+                {CRM_SITES.map((site) => (
+                  <option key={site} value={site}>{adapters.find((a) => a.id === site)?.name ?? site}</option>
+                ))}
+              </select>
+            </label>
+          )}
           {kind === 'customers' && (
             <fieldset id="customer-columns">
               <legend>{words.customerColumns}</legend>

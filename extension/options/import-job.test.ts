@@ -248,4 +248,36 @@ describe('value lists (one row per customer, a value, no dates)', () => {
     // Ids stay text: leading zeros kept.
     expect(rows.map((r) => r.id)).toEqual(['007', '0042']);
   });
+
+  it('index the bare ids of a CRM’s own export: Salesforce ids by their shape, others by the CRM the user chose', () => {
+    // The account export itself: its "Account ID" column as the CRM-id column, no site prefix.
+    const sf = buildImport(bytes, settings({ kind: 'values', identity: { ...preview.guess, crmIds: 0 } }));
+    expect(sf.rows.map((r) => r.keys[0])).toEqual(['crm:sf:001xx000003DGb2AAG', 'crm:sf:001xx000003DGb3AAG']);
+    expect(sf.meta.warnings.join(' ')).not.toMatch(/CRM id/);
+    const csv = 'Record ID - HubSpot,Company name,Annual Revenue\n51,Acme,100\n52,Brown,50\n';
+    const preview2 = previewImport(enc(csv), 'auto');
+    expect(preview2.guess.crmIds).toBe(0);
+    expect(preview2.crmSite).toBe('hubspot');
+    const hub = buildImport(enc(csv), settings({ kind: 'values', identity: preview2.guess, crmSite: preview2.crmSite }));
+    expect(hub.rows.map((r) => r.keys[0])).toEqual(['crm:hubspot:51', 'crm:hubspot:52']);
+  });
+
+  it('report CRM ids they cannot read, by line, instead of dropping them silently', () => {
+    // Bare numbers could be HubSpot, Zoho or Pipedrive ids: without the CRM chosen they are not guessed.
+    const csv = 'Account ID,Annual Revenue,CRM\nA,100,51\nB,50,salesforce:001xx000003DGb2AAG junk!\n';
+    const { rows, meta } = buildImport(enc(csv), settings({ kind: 'values', identity: { crmIds: 2 } }));
+    expect(rows.map((r) => r.keys)).toEqual([[], ['crm:sf:001xx000003DGb2AAG']]);
+    expect(meta.warnings.find((w) => /CRM id/.test(w))).toBe(
+      '2 CRM ids could not be read and were left out (line 2: "51", line 3: "junk!"). Choose the CRM the column\'s ids belong to, or write them as <site>:<id> (salesforce:001…, hubspot:51).',
+    );
+  });
+});
+
+describe('buildImport (transactions) with bare CRM ids', () => {
+  it('qualifies them with the chosen CRM and reports the rest by file line', () => {
+    const csv = ['customer_id,date,amount,hubspot id', 'C1,2024-01-05,100,51', 'C1,2024-02-05,100,52', 'C2,2024-01-07,90,x-9'].join('\n');
+    const { rows, meta } = buildImport(enc(csv), settings({ identity: { crmIds: 3 }, crmSite: 'hubspot' }));
+    expect(rows.find((r) => r.id === 'C1')!.keys).toEqual(['crm:hubspot:51', 'crm:hubspot:52']);
+    expect(meta.warnings.join(' ')).toMatch(/1 CRM id could not be read and was left out \(line 4: "x-9"\)/);
+  });
 });

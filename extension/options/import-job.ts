@@ -16,6 +16,7 @@ import {
   type TierSummaryRow,
 } from '../../core/index.ts';
 import { customerIndexKeys } from '../match/keys.ts';
+import { crmSiteOfHeader, qualifyCrmId, type CrmSite } from '../match/qualify-crm-id.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
 import { searchTerms } from '../store/search-terms.ts';
@@ -41,6 +42,8 @@ export function previewImport(bytes: Uint8Array, encoding: EncodingChoice): Prev
   const head = firstLines(decoded.text, PREVIEW_LINES);
   const table = readTable(head, { header: 'auto' });
   const headers = table.hasHeader ? table.headers : (table.rows[0] ?? []).map((_, i) => `#${i + 1}`);
+  const guess = table.hasHeader ? guessIdentity(headers) : {};
+  const crmSite = guess.crmIds !== undefined ? crmSiteOfHeader(headers[guess.crmIds] ?? '') : undefined;
   return {
     kind: table.hasHeader ? detectFileKind(headers) : 'transactions',
     customerColumns: table.hasHeader ? guessCustomerColumns(headers) : {},
@@ -49,7 +52,8 @@ export function previewImport(bytes: Uint8Array, encoding: EncodingChoice): Prev
     headers,
     sample: table.rows.slice(0, PREVIEW_LINES - 1),
     encoding: decoded.encoding,
-    guess: table.hasHeader ? guessIdentity(headers) : {},
+    guess,
+    ...(crmSite ? { crmSite } : {}),
   };
 }
 
@@ -114,7 +118,8 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
   onProgress('score', 1);
   // Identities only from accepted rows: a rejected duplicate must not add its e-mail or CRM ids to the customer kept.
   const rejectedIndex = new Set(read.rejected.map((r) => r.line));
-  const extras = identityByRow(table.rows.filter((_, i) => !rejectedIndex.has(i)), mapping.customerId as number, settings.identity);
+  const accepted = table.rows.flatMap((row, i) => (rejectedIndex.has(i) ? [] : [{ row, line: table.lines[i] ?? i }]));
+  const { identities: extras, unreadable } = identityByRow(accepted, mapping.customerId as number, settings);
   const rows = result.customers.map((c) => {
     const e = extras.get(c.id);
     return stored({
@@ -123,7 +128,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
     });
   });
   const note = `Customer table: one row per customer, x, t_x and T in ${unit}s.`;
-  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings], result.summary) };
+  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings, ...unreadableWarning(unreadable)], result.summary) };
 }
 
 /**
@@ -134,11 +139,11 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
  */
 function importValues(text: string, settings: ImportSettings, onProgress: ImportProgress) {
   onProgress('read', 0);
-  const { rows, rejected, summary, rowsRead } = valueListRows(text, settings);
+  const { rows, rejected, summary, rowsRead, warnings } = valueListRows(text, settings);
   onProgress('read', 1);
   if (rows.length === 0) throw noUsable('customer', rejected);
   const note = 'Value list: one row per customer with a value and no purchase dates. Tiers are cut on the value; churn risk is unknown for these customers, and their badges say so.';
-  return { rows, meta: meta(settings, 'values', rows.length, rowsRead, rejected, [note], summary) };
+  return { rows, meta: meta(settings, 'values', rows.length, rowsRead, rejected, [note, ...warnings], summary) };
 }
 
 /** A value-list customer: tier by value, churn risk unknown (never a number). */
@@ -153,13 +158,13 @@ export type ValueListCustomer = Omit<StoredCustomer, 'churnRisk'> & { churnRisk?
  * @throws CvError('valueListRows', 'data') when no value column is chosen or guessed
  * @example valueListRows('id,revenue\nA,1000\nB,1\nC,1\nD,1\nE,1\n', settings).rows[0].tier // "VIP": 1000 is 4.98 × the mean
  */
-export function valueListRows(text: string, settings: ImportSettings): { rows: ValueListCustomer[]; rejected: RejectedRow[]; summary: TierSummaryRow[]; rowsRead: number } {
+export function valueListRows(text: string, settings: ImportSettings): { rows: ValueListCustomer[]; rejected: RejectedRow[]; summary: TierSummaryRow[]; rowsRead: number; warnings: string[] } {
   const table = readTable(text, { header: true });
   const idColumn = settings.idColumn ?? guessIdColumn(table.headers);
   const valueColumn = settings.valueColumn ?? guessValueColumn(table.headers);
   if (valueColumn === undefined) throw new CvError('valueListRows', 'data', 'choose the column that holds each customer\'s value');
   const rejected: RejectedRow[] = [...table.rejected];
-  const kept: { id: string; value: number; row: string[] }[] = [];
+  const kept: { id: string; value: number; row: string[]; line: number }[] = [];
   const seen = new Set<string>();
   table.rows.forEach((row, i) => {
     const line = table.lines[i];
@@ -172,16 +177,22 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
       : undefined;
     if (reason) return void rejected.push({ line, reason });
     seen.add(id);
-    kept.push({ id, value, row });
+    kept.push({ id, value, row, line });
   });
   const tiers: Tier[] = kept.length ? assignTiers(kept.map((k) => k.value), { method: settings.tierMethod }).tiers : [];
-  const extras = identityByRow(kept.map((k) => k.row), idColumn, settings.identity);
+  const { identities: extras, unreadable } = identityByRow(kept, idColumn, settings);
   const rows = kept.map((k, i): ValueListCustomer => {
     const e = extras.get(k.id);
     const { churnRisk: _none, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined, tier: tiers[i], value: k.value });
     return row;
   });
-  return { rows, rejected: rejected.sort((a, b) => a.line - b.line), summary: tierSummary(tiers, kept.map((k) => k.value)), rowsRead: table.rows.length + table.rejected.length };
+  return {
+    rows,
+    rejected: rejected.sort((a, b) => a.line - b.line),
+    summary: tierSummary(tiers, kept.map((k) => k.value)),
+    rowsRead: table.rows.length + table.rejected.length,
+    warnings: unreadableWarning(unreadable),
+  };
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -214,7 +225,8 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   if (read.transactions.length === 0) {
     throw new CvError('buildImport', 'data', `no usable transaction in the file (${read.rejected.length} rows rejected${read.rejected[0] ? `, first: line ${read.rejected[0].line}: ${read.rejected[0].reason}` : ''})`);
   }
-  const extras = identity.domain !== undefined || identity.crmIds !== undefined ? identityExtras(text, read.mapping.customerId!, identity) : new Map<string, Extra>();
+  const { identities: extras, unreadable } =
+    identity.domain !== undefined || identity.crmIds !== undefined ? identityExtras(text, read.mapping.customerId!, settings) : { identities: new Map<string, Extra>(), unreadable: [] };
   onProgress('score', 0);
   // A model that cannot be fitted (too few repeat buyers) falls back to the
   // heuristic churn score; the reason lands in the report's warnings.
@@ -232,46 +244,73 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
       tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings], result.summary) };
+  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...unreadableWarning(unreadable)], result.summary) };
 }
 
 type Extra = { domain?: string; crmIds: Set<string> };
 type RowIdentity = Extra & { email?: string; company?: string; name?: string };
+/** A CRM id cell value that is no id of a known CRM, with its file line. */
+type Unreadable = { line: number; value: string };
 
 /** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
-function identityByRow(rows: readonly string[][], idColumn: number, identity: IdentityColumns): Map<string, RowIdentity> {
-  const out = new Map<string, RowIdentity>();
+function identityByRow(rows: readonly { row: readonly string[]; line: number }[], idColumn: number, settings: ImportSettings): { identities: Map<string, RowIdentity>; unreadable: Unreadable[] } {
+  const { identity } = settings;
+  const identities = new Map<string, RowIdentity>();
+  const unreadable: Unreadable[] = [];
   const cell = (row: readonly string[], col: number | undefined) => (col === undefined ? undefined : row[col]?.trim() || undefined);
-  for (const row of rows) {
+  for (const { row, line } of rows) {
     const id = row[idColumn]?.trim();
     if (!id) continue;
-    let e = out.get(id);
-    if (!e) out.set(id, (e = { crmIds: new Set() }));
+    let e = identities.get(id);
+    if (!e) identities.set(id, (e = { crmIds: new Set() }));
     e.email ??= cell(row, identity.email);
     e.company ??= cell(row, identity.company);
     e.name ??= cell(row, identity.name);
     e.domain ??= cell(row, identity.domain);
-    const crm = cell(row, identity.crmIds);
-    if (crm) for (const part of crm.split(/[;|\s]+/)) if (part) e.crmIds.add(part);
+    addCrmIds(e.crmIds, cell(row, identity.crmIds), line, settings.crmSite, unreadable);
   }
-  return out;
+  return { identities, unreadable };
 }
 
 /** Domain and CRM ids per customer id, from the columns the reader does not know. */
-function identityExtras(text: string, idColumn: number, identity: IdentityColumns): Map<string, Extra> {
+function identityExtras(text: string, idColumn: number, settings: ImportSettings): { identities: Map<string, Extra>; unreadable: Unreadable[] } {
+  const { identity } = settings;
   const table = readTable(text, { header: 'auto' });
-  const out = new Map<string, Extra>();
-  for (const row of table.rows) {
+  const identities = new Map<string, Extra>();
+  const unreadable: Unreadable[] = [];
+  table.rows.forEach((row, i) => {
     const id = row[idColumn]?.trim();
-    if (!id) continue;
-    let extra = out.get(id);
-    if (!extra) out.set(id, (extra = { crmIds: new Set() }));
+    if (!id) return;
+    let extra = identities.get(id);
+    if (!extra) identities.set(id, (extra = { crmIds: new Set() }));
     const domain = identity.domain !== undefined ? row[identity.domain]?.trim() : undefined;
     if (domain && !extra.domain) extra.domain = domain;
-    const crm = identity.crmIds !== undefined ? row[identity.crmIds] : undefined;
-    if (crm) for (const part of crm.split(/[;|\s]+/)) if (part) extra.crmIds.add(part);
+    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? row[identity.crmIds] : undefined, table.lines[i] ?? i, settings.crmSite, unreadable);
+  });
+  return { identities, unreadable };
+}
+
+/** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with their line. */
+function addCrmIds(into: Set<string>, cell: string | undefined, line: number, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+  if (!cell) return;
+  for (const part of cell.split(/[;|\s]+/)) {
+    if (!part) continue;
+    const id = qualifyCrmId(part, site);
+    if (id !== undefined) into.add(id);
+    else unreadable.push({ line, value: part });
   }
-  return out;
+}
+
+/**
+ * The import report's line about CRM ids that were left out: how many, the
+ * first few with their lines, and what to do (nothing is dropped silently).
+ */
+function unreadableWarning(unreadable: readonly Unreadable[]): string[] {
+  if (unreadable.length === 0) return [];
+  const first = unreadable.slice(0, 3).map((u) => `line ${u.line}: "${u.value}"`).join(', ');
+  return [
+    `${unreadable.length} CRM id${unreadable.length === 1 ? '' : 's'} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left out (${first}${unreadable.length > 3 ? ', …' : ''}). Choose the CRM the column's ids belong to, or write them as <site>:<id> (salesforce:001…, hubspot:51).`,
+  ];
 }
 
 /** A stored row with its index keys and search terms; empty strings become absent. */

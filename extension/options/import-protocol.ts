@@ -1,3 +1,4 @@
+import type { CrmSite } from '../match/qualify-crm-id.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
 import type { CustomerMapping, TimeUnit } from '../../core/index.ts';
 
@@ -20,7 +21,7 @@ export interface IdentityColumns {
   email?: number;
   company?: number;
   domain?: number;
-  /** One or more `<site>:<id>` values, separated by `;`, `|` or spaces. */
+  /** One or more CRM ids, separated by `;`, `|` or spaces: `<site>:<id>`, or bare ids of `ImportSettings.crmSite`. */
   crmIds?: number;
   name?: number;
 }
@@ -45,6 +46,8 @@ export interface ImportSettings {
   /** Value lists: the customer id and value columns; absent = guessed from the headers. */
   idColumn?: number;
   valueColumn?: number;
+  /** The CRM whose bare ids (no `<site>:` prefix) the CRM-id column holds; absent = recognised by their shape (see qualifyCrmId). */
+  crmSite?: CrmSite;
 }
 
 export interface Preview {
@@ -60,6 +63,8 @@ export interface Preview {
   encoding: string;
   /** Columns guessed from the header names. */
   guess: IdentityColumns;
+  /** The CRM the guessed CRM-id column's header names, if any. */
+  crmSite?: CrmSite;
 }
 
 /** Page → worker. */

@@ -185,3 +185,36 @@ describe('a value list (CRM account export) imported through the options page', 
     await popup.close();
   });
 });
+
+// Last of all: a CRM's own export, whose record ids carry no site prefix.
+describe('a HubSpot export with bare record ids', () => {
+  const hubspotId = recordCrmIds('hubspot')[0].slice('hubspot:'.length);
+  const csv = `Record ID,Company name,Annual Revenue\n${hubspotId},Record Holdings,90000\n7001,Other Co,100\n7002,Third Co,100\n`;
+
+  it('asks which CRM the ids belong to; with HubSpot chosen, the HubSpot record is badged on its CRM id', async () => {
+    await choose('hubspot-companies.csv', Buffer.from(csv));
+    await options.waitForSelector('#mapping[data-detected=values]');
+    // Numbers alone name no CRM: the form offers the choice, recognising by shape until made.
+    expect(await options.inputValue('#crm-site')).toBe('');
+    await options.selectOption('#crm-site', { label: 'HubSpot' });
+    await options.click('#import-button');
+    await expect.poll(() => options.textContent('#report-summary'), { timeout: 20_000 }).toBe('hubspot-companies.csv: 3 customers from 3 rows; 0 rows rejected.');
+    expect(await options.textContent('#report')).not.toMatch(/could not be read/);
+
+    const page = await L.context.newPage();
+    await page.goto(RECORD_URLS.hubspot);
+    const badges = await settledBadges(page, (b) => b.length === 1 && b[0].text !== '');
+    // The oracle: the same file and choice, imported outside the browser.
+    const { rows } = buildImport(new TextEncoder().encode(csv), { fileName: 'x', encoding: 'auto', identity: { crmIds: 0, company: 1 }, crmSite: 'hubspot', kind: 'values', tierMethod: 'contribution', model: 'heuristic' });
+    const c = rows.find((r) => r.keys.includes(`crm:hubspot:${hubspotId}`))!;
+    expect(plain(badges[0].text)).toBe(`${c.tier} churn unknown via CRM id`);
+    await page.close();
+  });
+
+  it('without the choice, reports the ids it could not read by line instead of dropping them silently', async () => {
+    await choose('hubspot-companies.csv', Buffer.from(csv));
+    await options.waitForSelector('#mapping[data-detected=values]');
+    await options.click('#import-button');
+    await expect.poll(() => options.textContent('#report'), { timeout: 20_000 }).toMatch(/3 CRM ids could not be read and were left out \(line 2: "\d+", line 3: "7001", line 4: "7002"\)/);
+  });
+});
