@@ -145,7 +145,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               </select>
             </label>
           ))}
-          {identity.crmIds !== undefined && kind !== 'scored' && (
+          {identity.crmIds !== undefined && (
             <label>
               {t('crmSiteLabel')}
               <select id="crm-site" value={crmSite ?? ''} onChange={(e) => setCrmSite((e.currentTarget.value || undefined) as CrmSite | undefined)}>

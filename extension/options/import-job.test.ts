@@ -102,6 +102,20 @@ describe('buildImport (scored customers)', () => {
     expect(meta.kind).toBe('scored');
     expect(meta.summary[1]).toMatchObject({ tier: 'Major', customers: 1 });
   });
+
+  it('reads bare CRM ids from the analyst’s sheet as other imports do, and names the customer of an unreadable one', () => {
+    const base = { tier: 'Small' as const, value: 1, revenue: 1, clv: 1, churnRisk: 0.5, frequency: 1, recency: 1, T: 2 };
+    const csv = toScoredCustomersCsv([
+      { ...base, cvlensId: 'C1', crmIds: ['001xx000003DGb2'] },
+      { ...base, cvlensId: 'C2', crmIds: ['77'] },
+    ]);
+    const auto = buildImport(enc(csv), settings());
+    expect(auto.rows.map((r) => r.keys)).toEqual([['crm:sf:001xx000003DGb2AAG'], []]);
+    expect(auto.meta.warnings.join(' ')).toMatch(/1 CRM id could not be read and was left out \(customer C2: "77"\)/);
+    // With the CRM chosen, the number is a HubSpot id; the Salesforce-shaped one is no HubSpot id.
+    const hub = buildImport(enc(csv), settings({ crmSite: 'hubspot' }));
+    expect(hub.rows.map((r) => r.keys)).toEqual([[], ['crm:hubspot:77']]);
+  });
 });
 
 const cdnow = path.resolve(import.meta.dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');

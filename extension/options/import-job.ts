@@ -205,15 +205,19 @@ function importScored(text: string, settings: ImportSettings, onProgress: Import
   onProgress('read', 0);
   const file = parseScoredCustomersCsv(text);
   onProgress('read', 1);
-  const rows = file.customers.map((c) =>
-    stored({
-      id: c.cvlensId, name: c.name, email: c.email, company: c.company, domain: c.domain, crmIds: c.crmIds,
+  // The analyst's sheet may hold bare CRM ids: read as any other import's.
+  const unreadable: Unreadable[] = [];
+  const rows = file.customers.map((c) => {
+    const crmIds = new Set<string>();
+    addCrmIds(crmIds, c.crmIds.join(';'), `customer ${c.cvlensId}`, settings.crmSite, unreadable);
+    return stored({
+      id: c.cvlensId, name: c.name, email: c.email, company: c.company, domain: c.domain, crmIds: [...crmIds],
       tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm, rfmSegment: c.rfmSegment, stage: c.stage, matrix: c.matrix,
-    }),
-  );
+    });
+  });
   return {
     rows,
-    meta: meta(settings, 'scored', rows.length, rows.length + file.rejected.length, file.rejected, [], tierSummary(rows.map((r) => r.tier), rows.map((r) => r.value ?? 0))),
+    meta: meta(settings, 'scored', rows.length, rows.length + file.rejected.length, file.rejected, unreadableWarning(unreadable), tierSummary(rows.map((r) => r.tier), rows.map((r) => r.value ?? 0))),
   };
 }
 
@@ -249,8 +253,8 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
 
 type Extra = { domain?: string; crmIds: Set<string> };
 type RowIdentity = Extra & { email?: string; company?: string; name?: string };
-/** A CRM id cell value that is no id of a known CRM, with its file line. */
-type Unreadable = { line: number; value: string };
+/** A CRM id cell value that is no id of a known CRM, with where it is ("line 4", "customer C1"). */
+type Unreadable = { where: string; value: string };
 
 /** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
 function identityByRow(rows: readonly { row: readonly string[]; line: number }[], idColumn: number, settings: ImportSettings): { identities: Map<string, RowIdentity>; unreadable: Unreadable[] } {
@@ -267,7 +271,7 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
     e.company ??= cell(row, identity.company);
     e.name ??= cell(row, identity.name);
     e.domain ??= cell(row, identity.domain);
-    addCrmIds(e.crmIds, cell(row, identity.crmIds), line, settings.crmSite, unreadable);
+    addCrmIds(e.crmIds, cell(row, identity.crmIds), `line ${line}`, settings.crmSite, unreadable);
   }
   return { identities, unreadable };
 }
@@ -285,19 +289,19 @@ function identityExtras(text: string, idColumn: number, settings: ImportSettings
     if (!extra) identities.set(id, (extra = { crmIds: new Set() }));
     const domain = identity.domain !== undefined ? row[identity.domain]?.trim() : undefined;
     if (domain && !extra.domain) extra.domain = domain;
-    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? row[identity.crmIds] : undefined, table.lines[i] ?? i, settings.crmSite, unreadable);
+    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? row[identity.crmIds] : undefined, `line ${table.lines[i] ?? i}`, settings.crmSite, unreadable);
   });
   return { identities, unreadable };
 }
 
-/** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with their line. */
-function addCrmIds(into: Set<string>, cell: string | undefined, line: number, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+/** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with where they are. */
+function addCrmIds(into: Set<string>, cell: string | undefined, where: string, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   if (!cell) return;
   for (const part of cell.split(/[;|\s]+/)) {
     if (!part) continue;
     const id = qualifyCrmId(part, site);
     if (id !== undefined) into.add(id);
-    else unreadable.push({ line, value: part });
+    else unreadable.push({ where, value: part });
   }
 }
 
@@ -307,7 +311,7 @@ function addCrmIds(into: Set<string>, cell: string | undefined, line: number, si
  */
 function unreadableWarning(unreadable: readonly Unreadable[]): string[] {
   if (unreadable.length === 0) return [];
-  const first = unreadable.slice(0, 3).map((u) => `line ${u.line}: "${u.value}"`).join(', ');
+  const first = unreadable.slice(0, 3).map((u) => `${u.where}: "${u.value}"`).join(', ');
   return [
     `${unreadable.length} CRM id${unreadable.length === 1 ? '' : 's'} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left out (${first}${unreadable.length > 3 ? ', …' : ''}). Choose the CRM the column's ids belong to, or write them as <site>:<id> (salesforce:001…, hubspot:51).`,
   ];
