@@ -183,6 +183,14 @@ describe('readTransactions: bad rows, counts, amounts', () => {
     expect(seen).toEqual(r.transactions);
     expect(progress.at(-1)).toBe(1);
   });
+
+  it('hands each accepted row’s cells to onAccepted, with its transaction, and no rejected row', () => {
+    const seen: [number, string][] = [];
+    readTransactions('id,date,amount,website\nA,2024-01-02,5,acme.com\nB,not a date,5,bad.com\nC,2024-01-03,7,\n', {
+      onAccepted: (t, cells) => seen.push([t.line, String(cells[3])]),
+    });
+    expect(seen).toEqual([[2, 'acme.com'], [4, '']]);
+  });
 });
 
 describe('readTransactions: encodings', () => {

@@ -29,6 +29,13 @@ export interface ReadOptions extends TableOptions {
    * `transactions` stays empty: memory stays flat however long the file.
    */
   onTransaction?: (t: Transaction) => void;
+  /**
+   * Called for each accepted row with its transaction and the row's cells as
+   * read: a caller that keeps columns the reader does not know (a web
+   * domain, CRM record ids) takes them in the same pass, without reading
+   * the file a second time.
+   */
+  onAccepted?: (t: Transaction, cells: readonly unknown[]) => void;
 }
 
 export interface ReadResult {
@@ -163,6 +170,7 @@ class TransactionBuilder {
       return this.reject(line, repeatsHeader ? 'row repeats the header row' : problems.join('; '));
     }
     this.result.rowsAccepted++;
+    this.options.onAccepted?.(t, cells);
     if (this.options.onTransaction) this.options.onTransaction(t);
     else this.result.transactions.push(t);
   }

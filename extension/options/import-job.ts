@@ -225,12 +225,22 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   const { identity } = settings;
   const mapping: Record<string, number> = {};
   for (const role of ['email', 'company', 'name'] as const) if (identity[role] !== undefined) mapping[role] = identity[role]!;
-  const read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f) });
+  // Domain and CRM ids, columns the reader does not know, are taken from
+  // each accepted row in the same pass (a rejected row lends nothing).
+  const extras = new Map<string, Extra>();
+  const unreadable: Unreadable[] = [];
+  const wantExtras = identity.domain !== undefined || identity.crmIds !== undefined;
+  const onAccepted = (t: { customerId: string; line: number }, cells: readonly unknown[]) => {
+    let extra = extras.get(t.customerId);
+    if (!extra) extras.set(t.customerId, (extra = { crmIds: new Set() }));
+    const domain = identity.domain !== undefined ? cellString(cells[identity.domain]) : undefined;
+    if (domain && !extra.domain) extra.domain = domain;
+    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? cellString(cells[identity.crmIds]) : undefined, `line ${t.line}`, settings.crmSite, unreadable);
+  };
+  const read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f), ...(wantExtras ? { onAccepted } : {}) });
   if (read.transactions.length === 0) {
     throw new CvError('buildImport', 'data', `no usable transaction in the file (${read.rejected.length} rows rejected${read.rejected[0] ? `, first: line ${read.rejected[0].line}: ${read.rejected[0].reason}` : ''})`);
   }
-  const { identities: extras, unreadable } =
-    identity.domain !== undefined || identity.crmIds !== undefined ? identityExtras(text, read.mapping.customerId!, settings) : { identities: new Map<string, Extra>(), unreadable: [] };
   onProgress('score', 0);
   // A model that cannot be fitted (too few repeat buyers) falls back to the
   // heuristic churn score; the reason lands in the report's warnings.
@@ -276,22 +286,9 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
   return { identities, unreadable };
 }
 
-/** Domain and CRM ids per customer id, from the columns the reader does not know. */
-function identityExtras(text: string, idColumn: number, settings: ImportSettings): { identities: Map<string, Extra>; unreadable: Unreadable[] } {
-  const { identity } = settings;
-  const table = readTable(text, { header: 'auto' });
-  const identities = new Map<string, Extra>();
-  const unreadable: Unreadable[] = [];
-  table.rows.forEach((row, i) => {
-    const id = row[idColumn]?.trim();
-    if (!id) return;
-    let extra = identities.get(id);
-    if (!extra) identities.set(id, (extra = { crmIds: new Set() }));
-    const domain = identity.domain !== undefined ? row[identity.domain]?.trim() : undefined;
-    if (domain && !extra.domain) extra.domain = domain;
-    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? row[identity.crmIds] : undefined, `line ${table.lines[i] ?? i}`, settings.crmSite, unreadable);
-  });
-  return { identities, unreadable };
+/** A cell as trimmed text ('' for none). */
+function cellString(cell: unknown): string {
+  return cell === undefined || cell === null ? '' : String(cell).trim();
 }
 
 /** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with where they are. */
@@ -317,13 +314,23 @@ function unreadableWarning(unreadable: readonly Unreadable[]): string[] {
   ];
 }
 
-/** A stored row with its index keys and search terms; empty strings become absent. */
+/**
+ * A stored row with its index keys and search terms; empty strings and
+ * lists become absent. Written field by field, without intermediate arrays:
+ * an import stores hundreds of thousands of these.
+ */
 export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCustomer {
-  const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as Omit<StoredCustomer, 'keys' | 'search'>;
+  const clean: Record<string, unknown> = {};
+  for (const key in row) {
+    const v = (row as Record<string, unknown>)[key];
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    clean[key] = v;
+  }
+  const c = clean as Omit<StoredCustomer, 'keys' | 'search'>;
   return {
-    ...clean,
-    keys: customerIndexKeys({ email: clean.email, company: clean.company, domain: clean.domain, crmIds: clean.crmIds }),
-    search: searchTerms(clean),
+    ...c,
+    keys: customerIndexKeys({ email: c.email, company: c.company, domain: c.domain, crmIds: c.crmIds }),
+    search: searchTerms(c),
   };
 }
 
