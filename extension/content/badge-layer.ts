@@ -126,8 +126,14 @@ export function badgeLayer(options: BadgeLayerOptions) {
     const r = anchor.getBoundingClientRect();
     // Not rendered (display: none, detached): an empty box at the origin.
     if (r.width === 0 && r.height === 0 && r.top === 0 && r.left === 0) return 'elsewhere';
-    if (r.top > view.innerHeight + margin.block) return 'below';
-    return r.bottom >= -margin.block && r.right >= -margin.inline && r.left <= view.innerWidth + margin.inline ? 'near' : 'elsewhere';
+    // The observer's reach on the page's own scroller, where rootMargin and
+    // scrollMargin add up (measured in Chromium): reading the same region
+    // here leaves its first report nothing to add, so the rows around the
+    // view are badged in one batch of writes — one layout of the list, not two.
+    const block = 2 * margin.block;
+    const inline = 2 * margin.inline;
+    if (r.top > view.innerHeight + block) return 'below';
+    return r.bottom >= -block && r.right >= -inline && r.left <= view.innerWidth + inline ? 'near' : 'elsewhere';
   };
 
   /** Starts the slot's lookup once; a match is badged when (or once) the slot is near. */
