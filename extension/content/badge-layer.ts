@@ -97,6 +97,12 @@ export function badgeLayer(options: BadgeLayerOptions) {
   const margin = options.nearMargin === undefined ? NEAR_MARGIN : options.nearMargin;
   const view = doc.defaultView;
   const cssMargin = margin && `${margin.block}px ${margin.inline}px`;
+  // The observer's reach on the page's own scroller, where rootMargin and
+  // scrollMargin add up (measured in Chromium): boxes read at scan time
+  // cover the same region, so its first report has nothing to add and the
+  // rows around the view are badged in one batch of writes — one layout of
+  // the list, not two.
+  const reach = margin && { block: 2 * margin.block, inline: 2 * margin.inline };
   const near =
     cssMargin && view && typeof view.IntersectionObserver === 'function'
       ? new view.IntersectionObserver(
@@ -122,16 +128,11 @@ export function badgeLayer(options: BadgeLayerOptions) {
    * write: the layout it may force is the one the next frame would do anyway.
    */
   const whereNow = (anchor: Element): 'near' | 'below' | 'elsewhere' => {
-    if (!near || !margin || !view) return 'near';
+    if (!near || !reach || !view) return 'near';
     const r = anchor.getBoundingClientRect();
     // Not rendered (display: none, detached): an empty box at the origin.
     if (r.width === 0 && r.height === 0 && r.top === 0 && r.left === 0) return 'elsewhere';
-    // The observer's reach on the page's own scroller, where rootMargin and
-    // scrollMargin add up (measured in Chromium): reading the same region
-    // here leaves its first report nothing to add, so the rows around the
-    // view are badged in one batch of writes — one layout of the list, not two.
-    const block = 2 * margin.block;
-    const inline = 2 * margin.inline;
+    const { block, inline } = reach;
     if (r.top > view.innerHeight + block) return 'below';
     return r.bottom >= -block && r.right >= -inline && r.left <= view.innerWidth + inline ? 'near' : 'elsewhere';
   };

@@ -16,10 +16,10 @@ export interface BadgeSpot {
   compact: boolean;
 }
 
-/** Elements a badge never leaves: the cell or row an entity is shown in. */
-const BOUNDARY = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, li, lyte-td, body';
 /** Cells and rows, where a badge is compact. */
 const IN_CELL = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, lyte-td';
+/** Elements a badge never leaves: the cell, row or list item an entity is shown in. */
+const BOUNDARY = `${IN_CELL}, li, body`;
 /** How far up from the anchor clipping wrappers are looked for. */
 const MAX_DEPTH = 6;
 

@@ -132,18 +132,8 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
             </select>
           </label></p>
           {ROLES.map(([role, label]) => (
-            <label key={role}>
-              {t(label)}
-              <select name={`map-${role}`} value={identity[role] ?? ''} onChange={(e) => {
-                const v = e.currentTarget.value;
-                setIdentity({ ...identity, [role]: v === '' ? undefined : Number(v) });
-              }}>
-                <option value="">{t('mappingNone')}</option>
-                {preview.headers.map((h, i) => (
-                  <option key={i} value={i}>{h || `#${i + 1}`}</option>
-                ))}
-              </select>
-            </label>
+            <ColumnSelect key={role} name={`map-${role}`} label={t(label)} headers={preview.headers} value={identity[role]}
+              onChange={(v) => setIdentity({ ...identity, [role]: v })} />
           ))}
           {identity.crmIds !== undefined && (
             <label>

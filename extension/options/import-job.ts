@@ -227,16 +227,13 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   for (const role of ['email', 'company', 'name'] as const) if (identity[role] !== undefined) mapping[role] = identity[role]!;
   // Domain and CRM ids, columns the reader does not know, are taken from
   // each accepted row in the same pass (a rejected row lends nothing).
-  const extras = new Map<string, Extra>();
+  const extras = new Map<string, RowIdentity>();
   const unreadable: Unreadable[] = [];
+  // The reader keeps e-mail, company and name itself.
+  const extraColumns: IdentityColumns = { domain: identity.domain, crmIds: identity.crmIds };
   const wantExtras = identity.domain !== undefined || identity.crmIds !== undefined;
-  const onAccepted = (t: { customerId: string; line: number }, cells: readonly unknown[]) => {
-    let extra = extras.get(t.customerId);
-    if (!extra) extras.set(t.customerId, (extra = { crmIds: new Set() }));
-    const domain = identity.domain !== undefined ? cellString(cells[identity.domain]) : undefined;
-    if (domain && !extra.domain) extra.domain = domain;
-    addCrmIds(extra.crmIds, identity.crmIds !== undefined ? cellString(cells[identity.crmIds]) : undefined, `line ${t.line}`, settings.crmSite, unreadable);
-  };
+  const onAccepted = (t: { customerId: string; line: number }, cells: readonly unknown[]) =>
+    takeIdentity(extras, t.customerId, cells, `line ${t.line}`, extraColumns, settings.crmSite, unreadable);
   const read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f), ...(wantExtras ? { onAccepted } : {}) });
   if (read.transactions.length === 0) {
     throw new CvError('buildImport', 'data', `no usable transaction in the file (${read.rejected.length} rows rejected${read.rejected[0] ? `, first: line ${read.rejected[0].line}: ${read.rejected[0].reason}` : ''})`);
@@ -261,34 +258,40 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...unreadableWarning(unreadable)], result.summary) };
 }
 
-type Extra = { domain?: string; crmIds: Set<string> };
-type RowIdentity = Extra & { email?: string; company?: string; name?: string };
+type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };
 /** A CRM id cell value that is no id of a known CRM, with where it is ("line 4", "customer C1"). */
 type Unreadable = { where: string; value: string };
 
 /** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
 function identityByRow(rows: readonly { row: readonly string[]; line: number }[], idColumn: number, settings: ImportSettings): { identities: Map<string, RowIdentity>; unreadable: Unreadable[] } {
-  const { identity } = settings;
   const identities = new Map<string, RowIdentity>();
   const unreadable: Unreadable[] = [];
-  const cell = (row: readonly string[], col: number | undefined) => (col === undefined ? undefined : row[col]?.trim() || undefined);
   for (const { row, line } of rows) {
     const id = row[idColumn]?.trim();
-    if (!id) continue;
-    let e = identities.get(id);
-    if (!e) identities.set(id, (e = { crmIds: new Set() }));
-    e.email ??= cell(row, identity.email);
-    e.company ??= cell(row, identity.company);
-    e.name ??= cell(row, identity.name);
-    e.domain ??= cell(row, identity.domain);
-    addCrmIds(e.crmIds, cell(row, identity.crmIds), `line ${line}`, settings.crmSite, unreadable);
+    if (id) takeIdentity(identities, id, row, `line ${line}`, settings.identity, settings.crmSite, unreadable);
   }
   return { identities, unreadable };
 }
 
-/** A cell as trimmed text ('' for none). */
-function cellString(cell: unknown): string {
-  return cell === undefined || cell === null ? '' : String(cell).trim();
+/**
+ * Takes one row's identity cells (the `columns` given) into the entry of
+ * customer `id`: the first non-blank e-mail, company, name and domain win,
+ * CRM ids come from every row; an unreadable CRM id is noted at `where`.
+ */
+function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+  let e = identities.get(id);
+  if (!e) identities.set(id, (e = { crmIds: new Set() }));
+  const cell = (col: number | undefined) => (col === undefined ? undefined : cellText(row[col]));
+  e.email ??= cell(columns.email);
+  e.company ??= cell(columns.company);
+  e.name ??= cell(columns.name);
+  e.domain ??= cell(columns.domain);
+  addCrmIds(e.crmIds, cell(columns.crmIds), where, site, unreadable);
+}
+
+/** A cell as trimmed text, undefined when blank or missing. */
+function cellText(cell: unknown): string | undefined {
+  return cell === undefined || cell === null ? undefined : String(cell).trim() || undefined;
 }
 
 /** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with where they are. */
