@@ -123,7 +123,7 @@ export interface TierSummaryRow {
 
 /** Result of a maximum-likelihood model fit. */
 export interface FitResult<P extends Record<string, number> = Record<string, number>> {
-  model: 'bgnbd' | 'pnbd' | 'gg';
+  model: 'bgnbd' | 'mbgnbd' | 'pnbd' | 'gg';
   params: P;
   logLikelihood: number;
   /** Customers (or repeat customers, for Gamma-Gamma) the fit used. */
@@ -141,6 +141,11 @@ export interface FitResult<P extends Record<string, number> = Record<string, num
 export interface CustomerPrediction {
   /** Probability the customer is still active at the as-of date. */
   pAlive: number;
+  /**
+   * Probability of no purchase in the churn horizon after the as-of date,
+   * P(X(T, T+t] = 0 | x, t_x, T): the churn risk every product shows.
+   */
+  pNoPurchase?: number;
   /** Expected purchases over the prediction horizon. */
   expectedPurchases: number;
   /** Expected spend per purchase (Gamma-Gamma), or the observed mean when no spend model. */

@@ -32,6 +32,8 @@ export interface AnalyzeOptions extends Omit<SegmentOptions, 'predictions' | 'ho
   horizon?: number;
   /** Discount rate per year; default 0.1. */
   annualDiscount?: number;
+  /** Churn risk = P(no purchase in the next `churnHorizonDays` days); default 90. */
+  churnHorizonDays?: number;
 }
 
 export interface ModelReport {
