@@ -40,6 +40,22 @@ export interface RejectedRow {
   reason: string;
 }
 
+/**
+ * A customer the summary builder saw but could not summarise, and why: the
+ * products list these so that no customer of the data vanishes unexplained.
+ */
+export interface ExcludedCustomer {
+  id: string;
+  /** One sentence a user can read, e.g. "only returns (2 rows, −12.00), no purchase to score". */
+  reason: string;
+  /** Rows of this customer the builder took (on or before the as-of day). */
+  rows: number;
+  /** Sum of the customer's negative amounts, as a positive number. */
+  returnAmount: number;
+  /** Source line (or sheet row) of the customer's earliest row, to find it in the data. */
+  firstLine: number;
+}
+
 /** Logical columns a transaction source can have. */
 export type ColumnRole =
   | 'customerId'

@@ -15,7 +15,7 @@ import { modelInputs } from './analyze.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
-import type { CustomerSummary, DayNumber, TimeUnit, Transaction } from '../types.ts';
+import type { CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 
 export interface CalibrationSplitOptions {
   calibrationEnd: DayNumber;
@@ -37,6 +37,12 @@ export interface CalibrationData {
   unit: TimeUnit;
   /** Customers first seen after the calibration end, left out. */
   newInHoldout: number;
+  /**
+   * Customers with rows in the calibration period but only returns there
+   * (no purchase to calibrate on), with the reason, in id order. A later
+   * purchase of theirs counts in `newInHoldout`.
+   */
+  excluded: ExcludedCustomer[];
 }
 
 export interface CalibrationSplit {
@@ -89,6 +95,7 @@ export function createCalibrationSplit(options: CalibrationSplitOptions): Calibr
         asOf,
         unit,
         newInHoldout,
+        excluded: builder.report().excluded,
       };
     },
   };

@@ -65,6 +65,45 @@ describe('summarize', () => {
     expect(b.report().withoutPurchase).toBe(1);
   });
 
+  it('lists each customer with only returns, in id order, with rows, returns and first line', () => {
+    const b = createSummaryBuilder({ unit: 'day' });
+    // A buys; C and B only return (C's rows out of line order); the data's lines are 2..6.
+    [tx('A', 4, 10, { line: 2 }), tx('C', 7, -2, { line: 5 }), tx('C', 5, -10, { line: 3 }), tx('B', 6, -1.5, { line: 4 })].forEach((t) => b.add(t));
+    expect(b.finish().map((s) => s.id)).toEqual(['A']);
+    const r = b.report();
+    expect(r).toMatchObject({ customers: 1, withoutPurchase: 2, rows: 4 });
+    expect(r.excluded).toEqual([
+      { id: 'B', reason: 'only returns (1 row, \u22121.50), no purchase to score', rows: 1, returnAmount: 1.5, firstLine: 4 },
+      { id: 'C', reason: 'only returns (2 rows, \u221212.00), no purchase to score', rows: 2, returnAmount: 12, firstLine: 3 },
+    ]);
+  });
+
+  it('lists nobody before finish, and keeps the list when finish is called again', () => {
+    const b = createSummaryBuilder();
+    b.add(tx('x', 0, -1));
+    expect(b.report().excluded).toEqual([]);
+    b.finish();
+    b.finish();
+    expect(b.report().excluded.map((e) => e.id)).toEqual(['x']);
+  });
+
+  it('judges returns up to as-of only: a purchase after as-of does not rescue the customer', () => {
+    const b = createSummaryBuilder({ unit: 'day', asOf: 10 });
+    [tx('a', 1, 5), tx('r', 2, -3, { line: 7 }), tx('r', 12, 8, { line: 9 })].forEach((t) => b.add(t));
+    b.finish();
+    expect(b.report()).toMatchObject({ afterAsOf: 1, customers: 1, withoutPurchase: 1 });
+    expect(b.report().excluded[0]).toMatchObject({ id: 'r', rows: 1, returnAmount: 3, firstLine: 7 });
+  });
+
+  it('keeps a customer whose rows are all zero (a free order is a purchase day), with revenue 0', () => {
+    const b = createSummaryBuilder({ unit: 'day', asOf: 10 });
+    [tx('z', 1, 0), tx('z', 4, 0), tx('zr', 2, 0), tx('zr', 3, -4)].forEach((t) => b.add(t));
+    const [z, zr] = b.finish();
+    expect([z.id, z.purchaseDays, z.frequency, z.transactions, z.revenue, z.monetary]).toEqual(['z', 2, 1, 0, 0, 0]);
+    expect([zr.id, zr.purchaseDays, zr.returns, zr.revenue]).toEqual(['zr', 1, 1, -4]);
+    expect(b.report()).toMatchObject({ customers: 2, withoutPurchase: 0, excluded: [] });
+  });
+
   it('knows profit from row cost, row margin or the global margin, and not from partial cost', () => {
     const rows = [tx('a', 0, 100, { cost: 60 }), tx('a', 1, 50, { marginRate: 0.2 }), tx('b', 0, 10), tx('c', 0, 10, { cost: 1 }), tx('c', 1, 10)];
     const [a, b, c] = summarize(rows, { unit: 'day' });

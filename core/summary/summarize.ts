@@ -1,5 +1,5 @@
 import { CvError } from '../errors.ts';
-import type { CustomerSummary, DayNumber, TimeUnit, Transaction } from '../types.ts';
+import type { CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { unitDays } from './units.ts';
 
 /** How transactions become customer summaries. */
@@ -23,8 +23,14 @@ export interface SummaryReport {
   rows: number;
   /** Rows dated after the as-of day, ignored. */
   afterAsOf: number;
-  /** Customers whose rows up to as-of are all returns: they have no summary. */
+  /** Customers whose rows up to as-of are all returns: they have no summary (the length of `excluded`). */
   withoutPurchase: number;
+  /**
+   * Every customer seen (on or before as-of) without a summary, with the
+   * reason, in id order; complete after finish, empty before.
+   */
+  excluded: ExcludedCustomer[];
+  /** Customers with a summary. */
   customers: number;
 }
 
@@ -39,6 +45,8 @@ export interface SummaryBuilder {
 
 interface Acc {
   id: string;
+  rows: number;
+  firstLine: number;
   firstDay: number;
   firstDayGross: number;
   lastDay: number;
@@ -93,6 +101,23 @@ function rowCost(t: Transaction, globalMargin: number | undefined): number | und
   return undefined;
 }
 
+const byIdOrder = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+
+/**
+ * A customer whose rows are all negative: every row with amount ≥ 0 makes a
+ * purchase day, so only such a customer lacks a first purchase.
+ */
+function onlyReturns(a: Acc): ExcludedCustomer {
+  const rows = a.rows === 1 ? '1 row' : `${a.rows} rows`;
+  return {
+    id: a.id,
+    reason: `only returns (${rows}, \u2212${a.returnAmount.toFixed(2)}), no purchase to score`,
+    rows: a.rows,
+    returnAmount: a.returnAmount,
+    firstLine: a.firstLine,
+  };
+}
+
 /**
  * Creates an incremental builder of {@link CustomerSummary} rows.
  *
@@ -114,8 +139,10 @@ function rowCost(t: Transaction, globalMargin: number | undefined): number | und
  *   amount × (1 − options.marginRate). A customer's cost (and profit) is
  *   known only when every non-zero row has a cost by one of these routes;
  *   a partial cost would overstate profit.
- * - A customer with only negative rows up to as-of has no summary (counted in
- *   the report's `withoutPurchase`).
+ * - A customer with only negative rows up to as-of has no summary; the
+ *   report lists it in `excluded` with its rows, returns and first line (and
+ *   counts it in `withoutPurchase`). A customer whose rows are all zero has a
+ *   summary (one purchase day or more, revenue 0), so it stays in the analysis.
  *
  * @throws CvError('summarize', 'value') for a row whose day or amount is not
  *   finite, or an unknown unit; 'num' for a margin rate outside 0..1.
@@ -139,7 +166,7 @@ export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuild
   let rows = 0;
   let afterAsOf = 0;
   let finished: CustomerSummary[] | undefined;
-  let withoutPurchase = 0;
+  let excluded: ExcludedCustomer[] = [];
 
   function add(t: Transaction): void {
     const { day, amount } = t;
@@ -156,6 +183,8 @@ export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuild
     if (a === undefined) {
       a = {
         id: t.customerId,
+        rows: 0,
+        firstLine: t.line,
         firstDay: Infinity,
         firstDayGross: 0,
         lastDay: -Infinity,
@@ -171,6 +200,8 @@ export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuild
       };
       byId.set(t.customerId, a);
     }
+    a.rows++;
+    if (t.line < a.firstLine) a.firstLine = t.line;
     if (amount >= 0) {
       if (amount > 0) a.transactions++;
       a.gross += amount;
@@ -213,10 +244,10 @@ export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuild
     if (finished !== undefined) return finished;
     const asOf = asOfDay() ?? 0;
     const out: CustomerSummary[] = [];
-    withoutPurchase = 0;
+    excluded = [];
     for (const a of byId.values()) {
       if (a.firstDay === Infinity) {
-        withoutPurchase++;
+        excluded.push(onlyReturns(a));
         continue;
       }
       const purchaseDays = a.days === undefined ? 1 : Array.isArray(a.days) ? a.days.length : a.days.size;
@@ -249,13 +280,21 @@ export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuild
       if (a.name !== undefined) s.name = a.name;
       out.push(s);
     }
-    out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    out.sort(byIdOrder);
+    excluded.sort(byIdOrder);
     finished = out;
     return out;
   }
 
   function report(): SummaryReport {
-    return { asOf: asOfDay(), rows, afterAsOf, withoutPurchase, customers: byId.size - withoutPurchase };
+    return {
+      asOf: asOfDay(),
+      rows,
+      afterAsOf,
+      withoutPurchase: excluded.length,
+      excluded: excluded.slice(),
+      customers: byId.size - excluded.length,
+    };
   }
 
   return { add, finish, report };
