@@ -35,3 +35,6 @@ export * from './simulate/index.ts';
 
 // Orchestration: models + segmentation, calibration / holdout
 export * from './analysis/index.ts';
+
+// Checking scores against what customers did next
+export * from './evaluate/index.ts';
