@@ -2,7 +2,7 @@
  * Shared option parsing for the commands: one place that turns option text
  * into typed values with sentences the user can act on.
  */
-import { ALL_ROLES, CvError, parseDate, tierRuleOf, type ColumnRole, type DayNumber, type Lang, type TierMethod, type TimeUnit, type TierRule } from '../core/index.ts';
+import { ALL_ROLES, CvError, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type TierMethod, type TimeUnit, type TierRule } from '../core/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
@@ -51,16 +51,36 @@ export function parseTierRule(method: string | undefined, cuts: string | undefin
   }
   let three: readonly [number, number, number] | undefined;
   if (cuts !== undefined) {
-    const parts = cuts.split(',').map((s) => Number(s.trim()));
-    if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) {
+    try {
+      three = parseCutPoints(cuts);
+    } catch {
       throw new UsageError(`--cuts must be three numbers separated by commas (e.g. 4,2,1), not '${cuts}'.`);
     }
-    three = [parts[0]!, parts[1]!, parts[2]!];
   }
   if (m === 'threshold' && !three) {
     throw new UsageError('--tiers threshold needs --cuts with the three minimum values, e.g. --cuts 100000,50000,25000.');
   }
-  return tierRuleOf(m === 'threshold' ? 'fixed' : (m as TierMethod), three);
+  const rule = tierRuleOf(m === 'threshold' ? 'fixed' : (m as TierMethod), three);
+  try {
+    tierRuleParams(rule);
+  } catch (error) {
+    if (error instanceof CvError) throw new UsageError(`--cuts ${cuts ?? ''}: ${error.reason}.`);
+    throw error;
+  }
+  return rule;
+}
+
+/** `--horizon 365`, `--churn-horizon 13w`: days, or a number with d, w, m or y. */
+export function parseHorizon(text: string | undefined, option: string): number | undefined {
+  if (text === undefined) return undefined;
+  let days: number;
+  try {
+    days = parseDuration(text, option);
+  } catch {
+    throw new UsageError(`${option} must be a number of days, or a number with d, w, m or y (e.g. 90, 13w, 3m, 1y), not '${text}'.`);
+  }
+  if (!(days > 0)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`);
+  return days;
 }
 
 /**

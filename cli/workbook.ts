@@ -100,7 +100,7 @@ export async function writeSegmentWorkbook(path: string, input: WorkbookInput): 
   summary.commit();
 
   // The per-customer table.
-  const table = segmentTable(segment.customers, lang);
+  const table = segmentTable(segment.customers, lang, undefined, undefined, segment.totals.churnHorizonDays);
   const customers = wb.addWorksheet(SHEETS.customers[lang], { views: [{ state: 'frozen', ySplit: 1 }] });
   customers.columns = table.keys.map((key, i) => ({
     header: table.headers[i],

@@ -3,7 +3,7 @@
  * transactions, as a dynamic array with a header row. A thin wrapper:
  * cells → core/read → core/analysis (model fit, segmentation) → cells.
  */
-import { parseDate, type SegmentResult } from '../../core/index.ts';
+import { DEFAULT_SETTINGS, parseDate, type SegmentResult } from '../../core/index.ts';
 import { analyze, type AnalysisOptions } from '../shared/analyze.ts';
 import { segmentCells } from '../shared/segment-table.ts';
 import { hashCells, ResultCache } from './cache.ts';
@@ -27,7 +27,7 @@ const segmentCache = new ResultCache<SegmentResult>(4);
  * @param [margin_rate] Margin rate 0 to 1: value becomes profit instead of revenue.
  * @param [tier_method] "contribution" (default), "pareto", "quantile" or "fixed".
  * @param [cut_points] Three numbers for the tier method, best tier first.
- * @param [model] "none" (default: heuristic churn risk and CLV), "bgnbd" or "pnbd" (fit the model to these customers; if the data cannot identify it, the heuristics are used).
+ * @param [model] "auto" (default: the model that best predicts these customers' own later purchases), "bgnbd", "mbgnbd", "pnbd" or "none" (the own-rate heuristic). If no model can be fitted, the heuristic is used and said so.
  * @returns The segment table, header row first.
  */
 export async function segment(
@@ -50,9 +50,9 @@ export async function segment(
       unit: choiceArg(FN, 'unit', unit ?? null, ['week', 'day', 'month'] as const, 'week'),
       marginRate: isBlank(margin_rate ?? null) ? undefined : numberArg(FN, 'margin_rate', margin_rate, { min: 0, max: 1 }),
       tierRule: ruleOf(tier_method ?? null, cut_points ?? null),
-      model: choiceArg(FN, 'model', model ?? null, ['none', 'bgnbd', 'pnbd'] as const, 'none'),
-      horizonDays: 365,
-      annualDiscount: 0.1,
+      model: choiceArg(FN, 'model', model ?? null, ['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none'] as const, DEFAULT_SETTINGS.model),
+      horizonDays: DEFAULT_SETTINGS.horizonDays,
+      annualDiscount: DEFAULT_SETTINGS.annualDiscount,
     };
     const key = `segment:${hashCells(ids, dates, amounts)}:${JSON.stringify(options)}`;
     const result = await segmentCache.get(key, () => run(ids, dates, amounts, options));

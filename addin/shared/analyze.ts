@@ -7,7 +7,7 @@
 import {
   ALL_ROLES,
   analyzeCustomers,
-  createSummaryBuilder,
+  createAnalysis,
   CvError,
   detectColumns,
   detectCustomerColumns,
@@ -16,12 +16,12 @@ import {
   readTransactionCells,
   REQUIRED_CUSTOMER_ROLES,
   REQUIRED_ROLES,
-  unitDays,
+  type AnalysisSettingsInput,
   type ColumnMapping,
   type ColumnRole,
   type CustomerMapping,
-  type CustomerSummary,
   type DayNumber,
+  type ExcludedCustomer,
   type ModelReport,
   type PurchaseModelName,
   type RejectedRow,
@@ -119,6 +119,8 @@ export interface AnalysisOptions {
   horizonDays: number;
   /** Discount rate per year. */
   annualDiscount: number;
+  /** Churn risk horizon in days (core's default when left out). */
+  churnHorizonDays?: number;
 }
 
 export interface Analysis {
@@ -126,6 +128,8 @@ export interface Analysis {
   rejected: RejectedRow[];
   result: SegmentResult;
   models: ModelReport;
+  /** Customers who could not be scored (e.g. only returns), with the reason. */
+  excluded: ExcludedCustomer[];
   /** Seconds spent in core (reading, summarising, fitting, segmenting). */
   coreSeconds: number;
 }
@@ -138,37 +142,28 @@ export interface Analysis {
  */
 export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
   const started = performance.now();
-  let summaries: CustomerSummary[];
-  let rejected: RejectedRow[];
-  const warnings: string[] = [];
-  let asOf = o.asOf;
-  if (o.kind === 'customers') {
-    // Summarised data carry no dates: the as-of day defaults to today.
-    asOf ??= Math.floor(Date.now() / 86_400_000);
-    const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
-    ({ summaries, rejected } = read);
-    warnings.push(...read.warnings);
-  } else {
-    const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
-    const builder = createSummaryBuilder({ unit: o.unit, asOf: o.asOf, marginRate: o.marginRate });
-    for (const t of read.transactions) builder.add(t);
-    summaries = builder.finish();
-    rejected = read.rejected;
-    const report = builder.report();
-    asOf = report.asOf;
-    warnings.push(...read.warnings);
-    if (report.afterAsOf > 0) warnings.push(`${report.afterAsOf} row(s) dated after the as-of day were ignored.`);
-    if (report.withoutPurchase > 0) warnings.push(`${report.withoutPurchase} customer(s) with only returns were left out.`);
-  }
-  const { segment, models } = analyzeCustomers(summaries, {
+  const settings: AnalysisSettingsInput = {
     unit: o.unit,
+    asOf: o.asOf,
+    marginRate: o.marginRate,
     tierRule: o.tierRule,
     model: o.model,
-    marginRate: o.marginRate,
-    horizon: Math.max(1, Math.round(o.horizonDays / unitDays(o.unit))),
+    horizonDays: o.horizonDays,
     annualDiscount: o.annualDiscount,
-  });
-  if (asOf !== undefined) segment.totals.asOf = asOf;
-  segment.warnings.unshift(...warnings);
-  return { rejected, result: segment, models, coreSeconds: (performance.now() - started) / 1000 };
+    churnHorizonDays: o.churnHorizonDays,
+  };
+  if (o.kind === 'customers') {
+    // Summarised data carry no dates: the as-of day defaults to today.
+    const asOf = o.asOf ?? Math.floor(Date.now() / 86_400_000);
+    const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
+    const analysis = analyzeCustomers(read.summaries, { ...settings, asOf });
+    analysis.warnings.unshift(...read.warnings);
+    return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+  }
+  const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
+  const builder = createAnalysis(settings);
+  for (const t of read.transactions) builder.add(t);
+  const analysis = builder.finish();
+  analysis.warnings.unshift(...read.warnings);
+  return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
 }

@@ -6,6 +6,7 @@
  * what the command line's workbook shows.
  */
 import {
+  churnRiskLabel,
   dayToExcelSerial,
   label,
   SEGMENT_COLUMN_KIND,
@@ -32,8 +33,8 @@ export function segmentColumns(result: SegmentResult): ColumnKey[] {
   return coreSegmentColumns(result.customers);
 }
 
-export function segmentHeader(columns: readonly ColumnKey[], lang: Lang): string[] {
-  return columns.map((k) => label(`col.${k}`, lang));
+export function segmentHeader(columns: readonly ColumnKey[], lang: Lang, churnHorizonDays?: number): string[] {
+  return columns.map((k) => (k === 'churnRisk' && churnHorizonDays !== undefined ? churnRiskLabel(churnHorizonDays, lang) : label(`col.${k}`, lang)));
 }
 
 /** Excel date serial of a day number (core's conversion). @example excelSerial(19787) // 45356 (2024-03-05) */
@@ -48,7 +49,7 @@ export function cellOf(row: SegmentRow, key: ColumnKey, lang: Lang): string | nu
 
 /** Header row + one row per customer. */
 export function segmentCells(result: SegmentResult, lang: Lang, columns = segmentColumns(result)): (string | number)[][] {
-  const out: (string | number)[][] = [segmentHeader(columns, lang)];
+  const out: (string | number)[][] = [segmentHeader(columns, lang, result.totals.churnHorizonDays)];
   for (const c of result.customers) out.push(columns.map((k) => cellOf(c, k, lang)));
   return out;
 }

@@ -261,12 +261,16 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
             <label>
               {t.model}
               <select value={fields.model} onChange={(e) => setField('model', (e.currentTarget as HTMLSelectElement).value as FormFields['model'])}>
-                {(['none', 'bgnbd', 'pnbd'] as const).map((m) => <option key={m} value={m}>{t.models[m]}</option>)}
+                {(['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none'] as const).map((m) => <option key={m} value={m}>{t.models[m]}</option>)}
               </select>
             </label>
             <label>
               {t.horizon}
               <input inputMode="numeric" value={fields.horizonDays} onInput={(e) => setField('horizonDays', (e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <label>
+              {t.churnHorizon}
+              <input value={fields.churnHorizonDays} onInput={(e) => setField('churnHorizonDays', (e.currentTarget as HTMLInputElement).value)} />
             </label>
             <label>
               {t.discount}

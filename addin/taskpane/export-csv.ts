@@ -20,6 +20,7 @@ export function scoredCustomers(result: SegmentResult): ScoredCustomer[] {
     revenue: c.revenue,
     clv: c.clv,
     churnRisk: c.churnRisk,
+    churnHorizonDays: result.totals.churnHorizonDays,
     pAlive: c.pAlive,
     frequency: c.frequency,
     recency: c.recency,

@@ -6,15 +6,18 @@ import { parseArgs } from 'node:util';
 import {
   analyzeCustomers,
   compareCalibration,
+  createAnalysis,
   createCalibrationSplit,
-  createSummaryBuilder,
   CvError,
+  DEFAULT_SETTINGS,
+  MODEL_TITLES,
   dayToIso,
   label,
   readTransactions,
   type Analysis,
   type CalibrationData,
   type DateOrder,
+  type FittedModelName,
   type HoldoutComparison,
   type Lang,
   type PurchaseModelName,
@@ -23,7 +26,7 @@ import {
   type TextEncodingOption,
   type TimeUnit,
 } from '../../core/index.ts';
-import { explainMissingColumn, parseColumns, parseDay, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
+import { explainMissingColumn, parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
 import { createProgress } from '../progress.ts';
 import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
@@ -49,7 +52,9 @@ export async function segmentCommand(args: string[]): Promise<number> {
       lang: { type: 'string' },
       model: { type: 'string' },
       horizon: { type: 'string' },
+      'churn-horizon': { type: 'string' },
       discount: { type: 'string' },
+      penalizer: { type: 'string' },
       'calibration-end': { type: 'string' },
       'date-order': { type: 'string' },
       encoding: { type: 'string' },
@@ -66,7 +71,9 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const marginRate = parseRate(values.margin, '--margin');
   const tierRule = parseTierRule(values.tiers, values.cuts);
   const model = parseModel(values.model);
-  const horizon = parseNumber(values.horizon, '--horizon', (n) => (n >= 0 ? undefined : 'must be 0 or more periods'));
+  const horizonDays = parseHorizon(values.horizon, '--horizon');
+  const churnHorizonDays = parseHorizon(values['churn-horizon'], '--churn-horizon');
+  const penalizer = parseNumber(values.penalizer, '--penalizer', (n) => (n >= 0 ? undefined : 'must be 0 or more'));
   const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
@@ -78,7 +85,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
 
   const bytes = readInputFile(file);
   const progress = createProgress();
-  const builder = createSummaryBuilder({ unit, asOf, marginRate });
+  const analysis = createAnalysis({ unit, asOf, marginRate, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
   const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
   let read: ReadResult;
   try {
@@ -88,7 +95,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
       dateOrder,
       encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
       onTransaction: (t) => {
-        builder.add(t);
+        analysis.add(t);
         split?.add(t);
       },
       onProgress: (f) => progress.update('Reading', f),
@@ -104,35 +111,35 @@ export async function segmentCommand(args: string[]): Promise<number> {
     process.stderr.write(`cvlens: no usable transactions in '${file}' (${read.rejected.length} rows rejected).\n`);
     return 1;
   }
-  const summaries = builder.finish();
-  if (summaries.length === 0) {
+  const result = analysis.finish();
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const e of result.excluded.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  customer ${e.id}: ${e.reason}\n`);
+  if (result.segment.customers.length === 0) {
     process.stderr.write(`cvlens: no customer has a purchase on or before the as-of date in '${file}'.\n`);
     return 1;
   }
-  const report = builder.report();
-  if (report.afterAsOf > 0) process.stderr.write(`note: ${report.afterAsOf} rows dated after the as-of date were left out.\n`);
-
-  const analysis = analyzeCustomers(summaries, { unit, asOf: report.asOf, marginRate, tierRule, model, horizon, annualDiscount });
-  for (const w of analysis.segment.warnings) process.stderr.write(`warning: ${w}\n`);
 
   let holdout: HoldoutComparison | undefined;
-  if (split && model !== 'none') holdout = evaluateHoldout(split.finish(), model, unit);
+  const chosen = result.models.selection.chosen;
+  if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit);
 
   if (values.json) {
-    process.stdout.write(JSON.stringify(toJson(analysis, read, holdout)) + '\n');
+    process.stdout.write(JSON.stringify(toJson(result, read, holdout)) + '\n');
   } else {
-    process.stdout.write(summaryTable(analysis, lang) + '\n');
-    const t = analysis.segment.totals;
+    process.stdout.write(summaryTable(result, lang) + '\n');
+    const t = result.segment.totals;
     process.stdout.write(
-      `\n${t.customers.toLocaleString('en')} customers from ${read.rowsAccepted.toLocaleString('en')} transactions` +
+      `\n${t.customers.toLocaleString('en')} customers from ${read.rowsAccepted.toLocaleString('en')} transactions read` +
+        (read.rejected.length > 0 ? ` (${read.rejected.length.toLocaleString('en')} rows rejected)` : '') +
+        (result.excluded.length > 0 ? `, ${result.excluded.length.toLocaleString('en')} customers without a purchase to score` : '') +
         ` (as of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'}, ${unit}s); top 20 % hold ` +
-        `${(analysis.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${analysis.segment.concentration.gini.toFixed(3)}; ` +
-        `churn risk: ${t.churnSource === 'heuristic' ? 'overdue heuristic' : describeModel(analysis)}.\n`,
+        `${(result.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${result.segment.concentration.gini.toFixed(3)}; ` +
+        `churn risk = chance of no purchase in the next ${t.churnHorizonDays} days, from ${t.churnSource === 'heuristic' ? 'the own-rate heuristic' : describeModel(result)}.\n${result.models.selection.reason}\n`,
     );
   }
   if (out) {
     await writeSegmentWorkbook(out, {
-      analysis,
+      analysis: result,
       lang,
       rejected: read.rejected,
       holdout,
@@ -143,10 +150,15 @@ export async function segmentCommand(args: string[]): Promise<number> {
         ['encoding', read.encoding],
         ['date order', read.dateOrder],
         ['period', unit],
-        ['as of', analysis.segment.totals.asOf !== undefined ? dayToIso(analysis.segment.totals.asOf) : ''],
-        ['value basis', analysis.segment.totals.valueBasis],
-        ['model', model],
-        ['margin rate for model CLV', analysis.models.marginRate],
+        ['as of', result.segment.totals.asOf !== undefined ? dayToIso(result.segment.totals.asOf) : ''],
+        ['value basis', result.segment.totals.valueBasis],
+        ['model asked for', model],
+        ['model used', chosen === 'none' ? 'own-rate heuristic' : MODEL_TITLES[chosen]],
+        ['how it was chosen', result.models.selection.reason],
+        ['churn risk horizon (days)', result.settings.churnHorizonDays],
+        ['CLV horizon (days)', result.settings.horizonDays],
+        ['discount rate per year', result.settings.annualDiscount],
+        ['margin rate for model CLV', result.models.marginRate],
       ],
     });
     process.stderr.write(`Wrote ${out}.\n`);
@@ -155,7 +167,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
 }
 
 function parseModel(text: string | undefined): PurchaseModelName {
-  return (oneOf(text, '--model', ['bgnbd', 'pnbd', 'none']) ?? 'bgnbd') as PurchaseModelName;
+  return (oneOf(text, '--model', ['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none']) ?? DEFAULT_SETTINGS.model) as PurchaseModelName;
 }
 
 function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
@@ -164,12 +176,12 @@ function oneOf(text: string | undefined, option: string, allowed: string[]): str
 }
 
 function describeModel(a: Analysis): string {
-  const m = a.models.purchase;
-  return m ? `1 − P(alive) from ${m.model === 'pnbd' ? 'Pareto/NBD' : 'BG/NBD'}` : 'model';
+  const chosen = a.models.selection.chosen;
+  return chosen === 'none' ? 'the own-rate heuristic' : MODEL_TITLES[chosen];
 }
 
 /** Fits the model on the calibration period and compares it with the holdout; a failure is a warning, not an exit. */
-function evaluateHoldout(data: CalibrationData, model: Exclude<PurchaseModelName, 'none'>, unit: TimeUnit): HoldoutComparison | undefined {
+function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: TimeUnit): HoldoutComparison | undefined {
   const calibrated = analyzeCustomers(data.calibration, { unit, model, spendModel: false });
   if (!calibrated.models.purchase) {
     process.stderr.write(`warning: no holdout comparison: ${calibrated.models.fallback ?? 'the model could not be fitted'}\n`);
@@ -274,11 +286,14 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
     })),
     concentration: { top20Share: round(segment.concentration.top20Share), gini: round(segment.concentration.gini) },
     model: models.purchase
-      ? { model: models.purchase.model, params: models.purchase.params, logLikelihood: models.purchase.logLikelihood }
+      ? { model: models.purchase.model, params: models.purchase.params, logLikelihood: models.purchase.logLikelihood, notes: models.purchase.notes ?? [] }
       : null,
+    selection: models.selection,
+    settings: { ...a.settings, tierRule: a.settings.tierRule },
     spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
     holdout: holdout ?? null,
     warnings: [...read.warnings, ...segment.warnings],
+    excluded: a.excluded.map((e) => ({ id: e.id, reason: e.reason })),
     read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder },
     rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason })),
   };

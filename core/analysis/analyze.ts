@@ -1,128 +1,205 @@
 /**
- * The whole analysis a product runs on customer summaries: fit the chosen
- * purchase model (BG/NBD or Pareto/NBD) and the Gamma-Gamma spend model,
- * predict P(alive), purchases and CLV, and build the segment table with
- * them. When a model cannot be used (too little data, no convergence) the
- * table falls back to the heuristic churn score and says why: a model
- * failure never loses the segmentation.
+ * The one analysis every product runs: transactions (or a customer table)
+ * in, scored and segmented customers out —
  *
- * Units, decided once for every product: `horizon` counts periods of `unit`
- * (default one year); `annualDiscount` is a rate per year (default 10 %),
- * converted to the period for the classic formula and applied monthly for
- * the model CLV (see models/model-clv.ts).
+ *   read (the product's reader) → summarise → choose and fit a purchase
+ *   model → fit spend → predict → segment,
+ *
+ * with one settings type (settings.ts), its defaults and validation, and
+ * every note for the user collected once in `warnings`. The command line,
+ * the Excel pane and functions and the browser extension map their inputs
+ * onto {@link AnalysisSettingsInput} and present the {@link Analysis}; none
+ * of them makes a scoring decision of its own.
+ *
+ * Streaming: {@link createAnalysis} takes rows one at a time; memory follows
+ * customers (plus two integers per purchase row when 'auto' needs a
+ * holdout).
  */
 import { CvError } from '../errors.ts';
-import { fitBgNbd } from '../models/bg-nbd.ts';
 import { fitGammaGamma, type GammaGammaFit } from '../models/gamma-gamma.ts';
-import { fitParetoNbd } from '../models/pareto-nbd.ts';
 import { predictCustomers, type PredictCustomer } from '../models/predict.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
-import { segmentCustomers, type SegmentOptions, type SegmentResult } from '../segment/segment.ts';
+import { segmentCustomers, type SegmentResult } from '../segment/segment.ts';
+import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
-import type { CustomerPrediction, CustomerSummary, TimeUnit } from '../types.ts';
-
-export type PurchaseModelName = 'bgnbd' | 'pnbd' | 'none';
-
-export interface AnalyzeOptions extends Omit<SegmentOptions, 'predictions' | 'horizon' | 'discount'> {
-  /** Purchase model; default 'bgnbd'. 'none' uses the heuristic churn score. */
-  model?: PurchaseModelName;
-  /** Fit Gamma-Gamma for spend per purchase; default true. */
-  spendModel?: boolean;
-  /** CLV horizon in periods of `unit`; default one year. */
-  horizon?: number;
-  /** Discount rate per year; default 0.1. */
-  annualDiscount?: number;
-  /** Churn risk = P(no purchase in the next `churnHorizonDays` days); default 90. */
-  churnHorizonDays?: number;
-}
+import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
+import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
+import { holdoutPlan, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
+import { MODEL_TITLES, resolveSettings, type AnalysisSettings, type AnalysisSettingsInput } from './settings.ts';
 
 export interface ModelReport {
-  /** The purchase model that was fitted, if any. */
+  /** The purchase model that scored the customers, if any. */
   purchase?: PurchaseModelFit;
   /** The spend model, if fitted. */
   spend?: GammaGammaFit;
-  /** Margin rate applied to model CLV (given, from known costs, or 1). */
+  /** Margin rate applied to CLV (given, from known costs, or 1). */
   marginRate: number;
-  /** Why the heuristic was used instead of the requested model, if it was. */
+  /** Which model was chosen, how, and every fallback taken. */
+  selection: ModelSelection;
+  /** Why the own-rate heuristic scored the customers, when it did. */
   fallback?: string;
 }
 
 export interface Analysis {
+  /** The settings used, defaults filled in. */
+  settings: AnalysisSettings;
   segment: SegmentResult;
   models: ModelReport;
+  /** Customers in the data who could not be scored (e.g. only returns), each with its reason. */
+  excluded: ExcludedCustomer[];
+  /** Every note for the user, once (the same array as segment.warnings). */
+  warnings: string[];
 }
 
-const MODEL_NAMES: Readonly<Record<Exclude<PurchaseModelName, 'none'>, string>> = {
-  bgnbd: 'BG/NBD',
-  pnbd: 'Pareto/NBD',
-};
+/** Rows in, analysis out. */
+export interface AnalysisBuilder {
+  add(t: Transaction): void;
+  /** Runs the analysis on the rows added. */
+  finish(): Analysis;
+}
 
 /**
- * Fits, predicts and segments. Throws only for invalid options (CvError
- * 'value'/'num' from the modules it calls); data that a model cannot use
- * produce a fallback with its reason in `models.fallback` and in the
- * segment warnings.
+ * An analysis fed row by row (a reader's onTransaction callback).
  *
+ * @throws CvError('settings', …) for invalid settings, at once.
  * @example
- * const { segment, models } = analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' });
- * models.purchase?.params; // { r, alpha, a, b }
+ * const a = createAnalysis({ unit: 'week' });
+ * readTransactions(bytes, { onTransaction: a.add });
+ * a.finish().segment.summary;
  */
-export function analyzeCustomers(summaries: readonly CustomerSummary[], options: AnalyzeOptions = {}): Analysis {
-  const fn = 'analyzeCustomers';
-  const unit = options.unit ?? 'week';
-  const days = unitDays(unit);
-  const horizon = options.horizon ?? Math.round(365 / days);
-  const annualDiscount = options.annualDiscount ?? 0.1;
-  if (!(Number.isFinite(horizon) && horizon >= 0)) throw new CvError(fn, 'num', `horizon must be a number ≥ 0, got ${horizon}`);
-  if (!(Number.isFinite(annualDiscount) && annualDiscount > -1)) {
-    throw new CvError(fn, 'num', `annual discount must be a number above −1, got ${annualDiscount}`);
-  }
-  const marginRate = modelMarginRate(summaries, options.marginRate);
-  const models: ModelReport = { marginRate };
-  const warnings: string[] = [];
-  const modelName = options.model ?? 'bgnbd';
-
-  let predictions: Map<string, CustomerPrediction> | undefined;
-  if (modelName !== 'none' && summaries.length > 0) {
-    const inputs = modelInputs(summaries, unit);
-    try {
-      const data = { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) };
-      models.purchase = modelName === 'pnbd' ? fitParetoNbd(data) : fitBgNbd(data);
-    } catch (error) {
-      if (!isDataProblem(error)) throw error;
-      models.fallback = `${MODEL_NAMES[modelName]} could not be fitted (${error.reason}); churn risk and CLV use the heuristic overdue score instead.`;
-      warnings.push(models.fallback);
-    }
-    if (models.purchase) {
-      if (options.spendModel !== false) {
-        const repeat = inputs.filter((c) => c.x > 0 && c.monetary > 0);
-        try {
-          models.spend = fitGammaGamma({ x: repeat.map((c) => c.x), zbar: repeat.map((c) => c.monetary) });
-          warnings.push(...models.spend.warnings);
-        } catch (error) {
-          if (!isDataProblem(error)) throw error;
-          warnings.push(`Gamma-Gamma could not be fitted (${error.reason}); expected spend is each customer's observed average.`);
+export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuilder {
+  const settings = resolveSettings(input);
+  const builder = createSummaryBuilder({ unit: settings.unit, asOf: settings.asOf, marginRate: settings.marginRate });
+  const days: PurchaseDays | undefined = settings.model === 'auto' ? createPurchaseDays() : undefined;
+  return {
+    add(t) {
+      builder.add(t);
+      days?.add(t);
+    },
+    finish() {
+      const summaries = builder.finish();
+      const report = builder.report();
+      const notes: string[] = [];
+      if (report.afterAsOf > 0) notes.push(`${report.afterAsOf} row(s) dated after the as-of day were left out.`);
+      const excluded = report.excluded;
+      if (excluded.length > 0) {
+        notes.push(`${excluded.length} customer(s) have no purchase to score and are listed with the reason (e.g. ${excluded[0].id}: ${excluded[0].reason}).`);
+      }
+      let holdout: SelectionInput['holdout'];
+      let noHoldout: string | undefined;
+      if (days && report.asOf !== undefined && summaries.length > 0) {
+        const plan = holdoutPlan(days.firstDay(), report.asOf);
+        if ('calibrationEnd' in plan) {
+          const periodDays = unitDays(settings.unit);
+          holdout = { histories: days.split(plan.calibrationEnd, report.asOf, periodDays), calibrationEnd: plan.calibrationEnd, asOf: report.asOf, periodDays };
+        } else {
+          noHoldout = plan.why;
         }
       }
-      predictions = predictCustomers(models.purchase, models.spend, inputs, {
-        periodDays: days,
-        horizonDays: horizon * days,
-        annualDiscountRate: annualDiscount,
-        marginRate,
-      });
+      return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout });
+    },
+  };
+}
+
+/**
+ * The whole analysis of transactions in one call.
+ * @example analyzeTransactions(rows, { model: 'bgnbd' }).models.purchase?.params
+ */
+export function analyzeTransactions(rows: Iterable<Transaction>, input: AnalysisSettingsInput = {}): Analysis {
+  const a = createAnalysis(input);
+  for (const t of rows) a.add(t);
+  return a.finish();
+}
+
+/**
+ * The analysis of customers already summarised (a customer table with x,
+ * t_x and T, or summaries a product built itself). Without dates there is
+ * no holdout: 'auto' chooses by likelihood.
+ *
+ * @example analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' }).models.purchase?.params
+ */
+export function analyzeCustomers(summaries: readonly CustomerSummary[], input: AnalysisSettingsInput = {}): Analysis {
+  const settings = resolveSettings(input);
+  return run(summaries, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: 'the data are one row per customer, without purchase dates' });
+}
+
+interface RunContext {
+  asOf: DayNumber | undefined;
+  excluded: ExcludedCustomer[];
+  notes: string[];
+  holdout?: SelectionInput['holdout'];
+  noHoldout?: string;
+}
+
+function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, ctx: RunContext): Analysis {
+  const { unit } = settings;
+  const days = unitDays(unit);
+  const marginRate = modelMarginRate(summaries, settings.marginRate);
+  const warnings = [...ctx.notes];
+  const inputs = modelInputs(summaries, unit);
+
+  let purchase: PurchaseModelFit | undefined;
+  let selection: ModelSelection;
+  if (summaries.length === 0) {
+    selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: 'There are no customers to fit a model on.', candidates: [], steps: [] };
+  } else {
+    const picked = selectPurchaseModel({
+      requested: settings.model,
+      penalizer: settings.penalizer,
+      data: { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) },
+      holdout: ctx.holdout,
+    });
+    purchase = picked.fit;
+    selection = picked.selection;
+    if (selection.method === 'likelihood' && ctx.noHoldout && !selection.reason.includes('no holdout')) {
+      selection.reason = selection.reason.replace(/\.$/, `; no holdout: ${ctx.noHoldout}.`);
     }
+  }
+  const models: ModelReport = { marginRate, selection, purchase };
+  warnings.push(...selection.steps);
+  if (purchase === undefined && settings.model !== 'none' && summaries.length > 0) {
+    models.fallback = selection.reason;
+    warnings.push(selection.reason);
+  } else if (purchase !== undefined && settings.model !== 'auto' && selection.chosen !== settings.model) {
+    warnings.push(selection.reason);
+  }
+  if (purchase?.notes) warnings.push(...purchase.notes.map((n) => `${MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES]}: ${n}`));
+
+  let predictions: Map<string, CustomerPrediction> | undefined;
+  if (purchase) {
+    if (settings.spendModel) {
+      const repeat = inputs.filter((c) => c.x > 0 && c.monetary > 0);
+      try {
+        models.spend = fitGammaGamma({ x: repeat.map((c) => c.x), zbar: repeat.map((c) => c.monetary) }, { penalizer: settings.penalizer });
+        warnings.push(...models.spend.warnings);
+      } catch (error) {
+        if (!isDataProblem(error)) throw error;
+        warnings.push(`Gamma-Gamma could not be fitted (${error.reason}); expected spend is each customer's observed average.`);
+      }
+    }
+    predictions = predictCustomers(purchase, models.spend, inputs, {
+      periodDays: days,
+      horizonDays: settings.horizonDays,
+      annualDiscountRate: settings.annualDiscount,
+      marginRate,
+      churnHorizonDays: settings.churnHorizonDays,
+    });
   }
 
   const segment = segmentCustomers(summaries, {
-    ...options,
     unit,
-    horizon,
-    discount: (1 + annualDiscount) ** (days / 365.25) - 1,
+    valueBasis: settings.valueBasis,
+    tierRule: settings.tierRule,
     predictions,
+    horizonDays: settings.horizonDays,
+    churnHorizonDays: settings.churnHorizonDays,
+    annualDiscount: settings.annualDiscount,
+    clvMarginRate: marginRate,
+    churnThresholds: settings.churnThresholds,
   });
   segment.warnings.unshift(...warnings);
-  segment.totals.asOf ??= options.asOf;
-  return { segment, models };
+  if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;
+  return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings };
 }
 
 /**
@@ -143,7 +220,7 @@ export function modelInputs(summaries: readonly CustomerSummary[], unit: TimeUni
   }));
 }
 
-/** The margin for model CLV: given, else what known costs imply, else 1 (CLV in revenue). */
+/** The margin for CLV: given, else what known costs imply, else 1 (CLV in revenue). */
 function modelMarginRate(summaries: readonly CustomerSummary[], given: number | undefined): number {
   if (given !== undefined) return given;
   let revenue = 0;

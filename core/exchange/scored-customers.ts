@@ -22,8 +22,10 @@ export interface ScoredCustomer {
   value: number;
   revenue: number;
   clv: number;
-  /** 0..1. */
+  /** 0..1: probability of no purchase in the next `churnHorizonDays` days. */
   churnRisk: number;
+  /** The churn risk's horizon in days; absent in files written before it was recorded. */
+  churnHorizonDays?: number;
   /** 0..1, when a probabilistic model was fitted. */
   pAlive?: number;
   frequency: number;
@@ -39,7 +41,7 @@ export interface ScoredCustomer {
 /** The file's header, in order. The first cell makes the file recognisable. */
 export const SCORED_CUSTOMER_COLUMNS = [
   'cvlens_id', 'name', 'email', 'company', 'domain', 'crm_ids', 'tier', 'value', 'revenue', 'clv', 'churn_risk',
-  'p_alive', 'frequency', 'recency', 'T', 'rfm', 'rfm_segment', 'stage', 'matrix',
+  'p_alive', 'frequency', 'recency', 'T', 'rfm', 'rfm_segment', 'stage', 'matrix', 'churn_horizon_days',
 ] as const;
 
 type Column = (typeof SCORED_CUSTOMER_COLUMNS)[number];
@@ -121,7 +123,7 @@ export function toScoredCustomersCsv(rows: readonly ScoredCustomer[], options: {
       num(fn, c, 'value', c.value), num(fn, c, 'revenue', c.revenue), num(fn, c, 'clv', c.clv),
       num(fn, c, 'churn_risk', c.churnRisk), num(fn, c, 'p_alive', c.pAlive, true),
       num(fn, c, 'frequency', c.frequency), num(fn, c, 'recency', c.recency), num(fn, c, 'T', c.T),
-      text(c.rfm), text(c.rfmSegment), c.stage ?? '', c.matrix ?? '',
+      text(c.rfm), text(c.rfmSegment), c.stage ?? '', c.matrix ?? '', num(fn, c, 'churn_horizon_days', c.churnHorizonDays, true),
     ].join(','));
   }
   return (options.bom === false ? '' : '\uFEFF') + out.join('\r\n') + '\r\n';
@@ -222,6 +224,11 @@ export function parseScoredCustomersCsv(input: string | Uint8Array): ScoredCusto
     };
     const pAlive = number('p_alive', true, true);
     if (pAlive !== undefined) c.pAlive = pAlive;
+    const horizon = number('churn_horizon_days', true);
+    if (horizon !== undefined) {
+      if (horizon > 0) c.churnHorizonDays = horizon;
+      else problems.push(`churn_horizon_days ${horizon} is not a positive number of days`);
+    }
     for (const key of ['name', 'email', 'company', 'domain'] as const) {
       const t = get(key);
       if (t !== '') c[key] = t;

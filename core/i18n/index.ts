@@ -1,2 +1,2 @@
-export { LABEL_KEYS, LABELS, label } from './labels.ts';
+export { churnRiskLabel, LABEL_KEYS, LABELS, label } from './labels.ts';
 export type { ColumnKey, LabelKey } from './labels.ts';

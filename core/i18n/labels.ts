@@ -165,5 +165,15 @@ export function label(key: LabelKey, lang: Lang): string {
   return pair[lang];
 }
 
+/**
+ * The churn-risk heading with its horizon, so the number is never shown
+ * without what it means: "Churn risk (no purchase in 90 days)".
+ * @example churnRiskLabel(90, 'zh') // "流失风险（90天内无购买）"
+ */
+export function churnRiskLabel(horizonDays: number, lang: Lang): string {
+  const days = Number.isInteger(horizonDays) ? String(horizonDays) : horizonDays.toFixed(1);
+  return lang === 'zh' ? `${label('col.churnRisk', lang)}（${days}天内无购买）` : `${label('col.churnRisk', lang)} (no purchase in ${days} days)`;
+}
+
 /** All keys of the table, for pickers and completeness checks. */
 export const LABEL_KEYS = Object.keys(LABELS) as LabelKey[];

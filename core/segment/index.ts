@@ -1,4 +1,4 @@
-export { segmentCustomers, segmentTransactions } from './segment.ts';
+export { segmentCustomers } from './segment.ts';
 export type {
   CompositeField,
   CompositeIndicator,

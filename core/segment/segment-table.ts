@@ -6,7 +6,7 @@
  * date cells converts them itself.
  */
 import { dayToIso } from '../read/day-number.ts';
-import { label, type ColumnKey } from '../i18n/labels.ts';
+import { churnRiskLabel, label, type ColumnKey } from '../i18n/labels.ts';
 import type { DayNumber, Lang } from '../types.ts';
 import type { SegmentRow } from './segment.ts';
 
@@ -145,6 +145,8 @@ export function segmentColumns(rows: readonly SegmentRow[], columns?: readonly C
 
 /**
  * Builds the table: headers in the language, one row of cells per customer.
+ * With `churnHorizonDays` the churn-risk heading says what the number is
+ * ("Churn risk (no purchase in 90 days)").
  *
  * @example
  * segmentTable(result.customers, 'zh').headers[0]; // "客户"
@@ -154,11 +156,12 @@ export function segmentTable(
   lang: Lang,
   columns?: readonly ColumnKey[],
   formatDay: DayFormat = dayToIso,
+  churnHorizonDays?: number,
 ): SegmentTable {
   const keys = segmentColumns(rows, columns);
   return {
     keys,
-    headers: keys.map((key) => label(`col.${key}`, lang)),
+    headers: keys.map((key) => (key === 'churnRisk' && churnHorizonDays !== undefined ? churnRiskLabel(churnHorizonDays, lang) : label(`col.${key}`, lang))),
     rows: rows.map((row) => keys.map((key) => segmentCell(row, key, lang, formatDay))),
   };
 }

@@ -9,11 +9,9 @@ import type {
   Tier,
   TierSummaryRow,
   TimeUnit,
-  Transaction,
 } from '../types.ts';
 import { type ChurnLevel, churnLevel } from '../churn/level.ts';
-import { churnRiskScores } from '../churn/overdue.ts';
-import { classicClv } from '../clv/classic.ts';
+import { heuristicPredictions } from '../churn/own-rate-predictions.ts';
 import { giniOfSorted } from '../concentration/gini.ts';
 import { topShareOfSorted } from '../concentration/top-share.ts';
 import { lifecycleStage, type StageOptions } from '../lifecycle/stage.ts';
@@ -24,7 +22,6 @@ import { rfmSegment } from '../rfm/segments.ts';
 import { compositeScore } from '../score/composite.ts';
 import { medianOfSorted } from '../score/median.ts';
 import type { Normalisation } from '../score/normalise.ts';
-import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
 import { assignTiers } from '../tiers/assign.ts';
 import { DEFAULT_TIER_RULE, type TierRule } from '../tiers/rule.ts';
@@ -64,19 +61,19 @@ export interface CompositeIndicator {
 export interface SegmentOptions {
   /** Unit of the summaries' times (and of CLV periods). Default 'week'. */
   unit?: TimeUnit;
-  /** segmentTransactions only: the as-of day (default: latest row day). */
-  asOf?: DayNumber;
-  /** segmentTransactions only: margin rate for rows without cost. */
-  marginRate?: number;
   /** Default: 'profit' when every customer's profit is known, else 'revenue'. */
   valueBasis?: ValueBasis;
   /** Default: contribution with cuts 4, 2, 1 (seed 001 table 4-2). */
   tierRule?: TierRule;
-  /** Heuristic CLV horizon in periods of `unit`; default one year (365 days, 52 weeks, 12 months). */
-  horizon?: number;
-  /** Heuristic CLV discount rate per period of `unit`; default 10 % a year converted: 1.1^(unitDays/365.25) − 1. */
-  discount?: number;
-  /** Model output per customer id; used in place of the heuristics where present. */
+  /** CLV horizon in days (for customers the heuristic scores); default 365. */
+  horizonDays?: number;
+  /** Churn risk = P(no purchase in the next this many days) (heuristic); default 90. */
+  churnHorizonDays?: number;
+  /** Discount rate per year (heuristic CLV); default 0.1. */
+  annualDiscount?: number;
+  /** Share of spend that is profit for the heuristic CLV; default 1 (CLV in revenue). */
+  clvMarginRate?: number;
+  /** Model output per customer id; used in place of the own-rate heuristic where present. */
   predictions?: ReadonlyMap<string, CustomerPrediction>;
   /** Weighted indicators; when given, each row gets `composite`. */
   composite?: readonly CompositeIndicator[];
@@ -95,16 +92,18 @@ export interface SegmentOptions {
 export interface SegmentRow extends CustomerSummary {
   /** Current value: revenue or profit, per the value basis. */
   value: number;
-  /** Future value: the model's CLV, or the heuristic classic CLV. */
+  /** Future value: discounted expected profit (or revenue) over the CLV horizon, from the model or the own-rate heuristic. */
   clv: number;
-  /** 0..1: 1 − pAlive with a model, else the overdue score. */
+  /** 0..1: probability of no purchase in the churn horizon (totals.churnHorizonDays). */
   churnRisk: number;
   churnLevel: ChurnLevel;
   churnSource: 'model' | 'heuristic';
-  pAlive?: number;
-  expectedPurchases?: number;
-  /** Expected spend per purchase (Gamma-Gamma), with a model. */
-  expectedSpend?: number;
+  /** Probability the customer is still buying at the as-of date. */
+  pAlive: number;
+  /** Expected purchases over the CLV horizon. */
+  expectedPurchases: number;
+  /** Expected spend per purchase (Gamma-Gamma with a model, else the customer's average). */
+  expectedSpend: number;
   rfm: { r: number; f: number; m: number; cell: string; segment: RfmSegment };
   tier: Tier;
   /** value / mean value. */
@@ -128,7 +127,11 @@ export interface SegmentTotals {
   /** 'mixed' when only some customers had a prediction. */
   churnSource: 'model' | 'heuristic' | 'mixed';
   unit: TimeUnit;
-  /** The as-of day (segmentTransactions only). */
+  /** Churn risk is the probability of no purchase in this many days after the as-of date. */
+  churnHorizonDays: number;
+  /** CLV covers this many days after the as-of date. */
+  horizonDays: number;
+  /** The as-of day (set by the analysis). */
   asOf?: DayNumber;
   /** Value-matrix splits used. */
   currentSplit: number;
@@ -153,12 +156,13 @@ const LOWER_IS_BETTER = new Set<CompositeField>(['sinceLast', 'churnRisk', 'retu
 function checkPrediction(id: string, p: CustomerPrediction): void {
   // Field by field, not by looping over the names: this runs once per customer, and reading a
   // property by a variable name is several times slower than by a fixed one.
-  if (!(Number.isFinite(p.pAlive) && Number.isFinite(p.expectedPurchases) && Number.isFinite(p.expectedSpend) && Number.isFinite(p.clv))) {
-    for (const k of ['pAlive', 'expectedPurchases', 'expectedSpend', 'clv'] as const) {
+  if (!(Number.isFinite(p.pAlive) && Number.isFinite(p.pNoPurchase) && Number.isFinite(p.expectedPurchases) && Number.isFinite(p.expectedSpend) && Number.isFinite(p.clv))) {
+    for (const k of ['pAlive', 'pNoPurchase', 'expectedPurchases', 'expectedSpend', 'clv'] as const) {
       if (!Number.isFinite(p[k])) throw new CvError(FN, 'value', `prediction for "${id}": ${k} is not a finite number`);
     }
   }
   if (p.pAlive < 0 || p.pAlive > 1) throw new CvError(FN, 'num', `prediction for "${id}": pAlive ${p.pAlive} is outside 0..1`);
+  if (p.pNoPurchase < 0 || p.pNoPurchase > 1) throw new CvError(FN, 'num', `prediction for "${id}": pNoPurchase ${p.pNoPurchase} is outside 0..1`);
 }
 
 /**
@@ -169,14 +173,12 @@ function checkPrediction(id: string, p: CustomerPrediction): void {
  * Steps and the rules they use:
  * 1. value = profit or revenue (`valueBasis`; default profit when every
  *    customer's profit is known, else revenue).
- * 2. churn risk = 1 − pAlive where `predictions` has the customer, else the
- *    overdue score (churn/overdue.ts; the population gap comes from all
- *    customers given).
- * 3. CLV = prediction.clv where present, else the heuristic
- *    classicClv(margin = value / max(T, 1) — historical value per period —,
- *    retention = 1 − churn risk, discount, horizon, first margin next period).
- *    Retention applies per period of `unit`, so the heuristic is deliberately
- *    conservative; a fitted model (predictions) is the better estimate.
+ * 2. churn risk = P(no purchase in the next churnHorizonDays), CLV,
+ *    P(alive) and expected purchases from `predictions` where it has the
+ *    customer, else from the own-rate heuristic (churn/own-rate.ts: the
+ *    customer's own purchase rate, how overdue they are, average spend,
+ *    discounted monthly like a model's CLV), so each column means the same
+ *    on either path.
  * 4. RFM from sinceLast, purchaseDays and value (quintiles, rfm/score.ts);
  *    tiers by `tierRule` on value; matrix = value × CLV; stage from purchase
  *    days, age (T in days), churn risk and value trend.
@@ -206,8 +208,8 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
   const values = new Array<number>(n);
   for (let i = 0; i < n; i++) values[i] = byProfit ? (summaries[i].profit as number) : summaries[i].revenue;
 
-  const horizon = options.horizon ?? Math.round(365 / days);
-  const discount = options.discount ?? 1.1 ** (days / 365.25) - 1;
+  const horizonDays = options.horizonDays ?? 365;
+  const churnHorizonDays = options.churnHorizonDays ?? 90;
 
   // Summaries from the builder come sorted by id, hence with distinct ids: one pass over
   // neighbours (cheap, in memory order) spares a set of all ids and the id checks of the row order.
@@ -216,24 +218,33 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
 
   // Churn risk and future value, model first.
   const predictions = options.predictions;
-  const heuristicRisk = churnRiskScores(summaries);
   let modelCount = 0;
   const risk = new Array<number>(n);
   const clv = new Array<number>(n);
-  const pred = new Array<CustomerPrediction | undefined>(n);
+  const pred = new Array<CustomerPrediction>(n);
+  const fromModel = new Array<boolean>(n);
   for (let i = 0; i < n; i++) {
-    const s = summaries[i];
-    const p = predictions?.get(s.id);
+    const p = predictions?.get(summaries[i].id);
     if (p !== undefined) {
-      checkPrediction(s.id, p);
+      checkPrediction(summaries[i].id, p);
       modelCount++;
       pred[i] = p;
-      risk[i] = 1 - p.pAlive;
-      clv[i] = p.clv;
-    } else {
-      risk[i] = heuristicRisk[i];
-      clv[i] = classicClv({ margin: values[i] / Math.max(s.T, 1), retention: 1 - risk[i], discount, horizon });
     }
+    fromModel[i] = p !== undefined;
+  }
+  if (modelCount < n) {
+    const heuristic = heuristicPredictions(summaries, {
+      unit,
+      horizonDays,
+      churnHorizonDays,
+      annualDiscount: options.annualDiscount ?? 0.1,
+      marginRate: options.clvMarginRate ?? 1,
+    });
+    for (let i = 0; i < n; i++) if (!fromModel[i]) pred[i] = heuristic[i];
+  }
+  for (let i = 0; i < n; i++) {
+    risk[i] = pred[i].pNoPurchase;
+    clv[i] = pred[i].clv;
   }
   const churnSource = modelCount === 0 ? 'heuristic' : modelCount === n ? 'model' : 'mixed';
   if (predictions !== undefined) {
@@ -354,14 +365,14 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
       clv: clv[i],
       churnRisk: risk[i],
       churnLevel: levels[i],
-      churnSource: p !== undefined ? 'model' : 'heuristic',
+      churnSource: fromModel[i] ? 'model' : 'heuristic',
       rfm: { r, f, m, cell: rfmCell(r, f, m), segment: segments[k] },
       tier: tiers[i],
       contribution: contribution[i],
       matrix: matrix.cells[i],
-      pAlive: p?.pAlive,
-      expectedPurchases: p?.expectedPurchases,
-      expectedSpend: p?.expectedSpend,
+      pAlive: p.pAlive,
+      expectedPurchases: p.expectedPurchases,
+      expectedSpend: p.expectedSpend,
       composite: composite?.[i],
       stage: stages[i],
     };
@@ -398,6 +409,8 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
     valueBasis,
     churnSource,
     unit,
+    churnHorizonDays,
+    horizonDays,
     currentSplit: matrix.currentSplit,
     futureSplit: matrix.futureSplit,
   };
@@ -496,26 +509,4 @@ function lowerBound(sorted: Float64Array, v: number): number {
     len -= half;
   }
   return len === 1 && sorted[base] < v ? base + 1 : base;
-}
-
-/**
- * Summarises transactions (summary/summarize.ts, with `unit`, `asOf` and
- * `marginRate` from the options) and segments the customers; notes rows
- * after as-of and customers with only returns in `warnings`.
- *
- * @throws as {@link segmentCustomers} and summarize.
- * @example segmentTransactions(rows, { unit: 'week' }).summary[0].tier // "VIP"
- */
-export function segmentTransactions(transactions: Iterable<Transaction>, options: SegmentOptions = {}): SegmentResult {
-  const b = createSummaryBuilder({ unit: options.unit ?? 'week', asOf: options.asOf, marginRate: options.marginRate });
-  for (const t of transactions) b.add(t);
-  const summaries = b.finish();
-  const report = b.report();
-  const result = segmentCustomers(summaries, options);
-  if (report.asOf !== undefined) result.totals.asOf = report.asOf;
-  const notes: string[] = [];
-  if (report.afterAsOf > 0) notes.push(`${report.afterAsOf} row(s) dated after the as-of day were ignored.`);
-  if (report.withoutPurchase > 0) notes.push(`${report.withoutPurchase} customer(s) with only returns were left out.`);
-  result.warnings.unshift(...notes);
-  return result;
 }

@@ -39,7 +39,9 @@ export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
     if (c.rfmCell) out.push([labels.msg('factRfm'), c.rfmSegment ? `${c.rfmCell} · ${labels.segment(c.rfmSegment)}` : c.rfmCell]);
     if (c.stage) out.push([labels.msg('factStage'), labels.stage(c.stage)]);
     if (c.matrix) out.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
-    out.push([labels.msg('factChurn'), level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
+    // The number means "no purchase within N days": say N wherever it is known.
+    const churnFact = c.churnHorizonDays !== undefined && level !== undefined ? labels.msg('factChurnWithin', String(Math.round(c.churnHorizonDays))) : labels.msg('factChurn');
+    out.push([churnFact, level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
     return out;
   };
   return {

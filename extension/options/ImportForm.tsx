@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { langOf, t } from '../shared/i18n.ts';
 import type { MessageKey } from '../locales.ts';
-import type { CustomerMapping, CustomerRole, TimeUnit } from '../../core/index.ts';
+import { DEFAULT_SETTINGS, type CustomerMapping, type CustomerRole, type TimeUnit } from '../../core/index.ts';
 import { importFile, previewFile } from './import-client.ts';
 import { importLabels } from './import-labels.ts';
 import { adapters } from '../shared/crm-adapters.ts';
@@ -51,7 +51,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
   const [preview, setPreview] = useState<Preview | null>(null);
   const [identity, setIdentity] = useState<IdentityColumns>({});
   const [tierMethod, setTierMethod] = useState<TierMethod>('contribution');
-  const [model, setModel] = useState<ModelChoice>('heuristic');
+  const [model, setModel] = useState<ModelChoice>(DEFAULT_SETTINGS.model);
   const [progress, setProgress] = useState<{ phase: string; fraction: number } | null>(null);
   const [kind, setKind] = useState<FileKind>('transactions');
   const [customerColumns, setCustomerColumns] = useState<CustomerMapping>({});
@@ -65,7 +65,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
   useEffect(() => {
     void browser.storage.local.get(['tierMethod', 'model']).then((saved) => {
       if (saved.tierMethod) setTierMethod(saved.tierMethod as TierMethod);
-      if (saved.model) setModel(saved.model as ModelChoice);
+      if (saved.model) setModel(saved.model === 'heuristic' ? 'none' : (saved.model as ModelChoice));
     });
   }, []);
 
@@ -184,9 +184,11 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
                 <label>
                   {t('modelLabel')}
                   <select id="model" value={model} onChange={(e) => setModel(e.currentTarget.value as ModelChoice)}>
-                    <option value="heuristic">heuristic</option>
+                    <option value="auto">{t('modelAuto')}</option>
                     <option value="bgnbd">BG/NBD + Gamma-Gamma</option>
+                    <option value="mbgnbd">MBG/NBD + Gamma-Gamma</option>
                     <option value="pnbd">Pareto/NBD + Gamma-Gamma</option>
+                    <option value="none">{t('modelHeuristic')}</option>
                   </select>
                 </label>
               )}

@@ -1,5 +1,6 @@
 import {
   analyzeCustomers,
+  analyzeTransactions,
   assignTiers,
   CvError,
   decodeText,
@@ -9,8 +10,8 @@ import {
   readTable,
   readTransactions,
   scanAmount,
-  summarize,
   tierSummary,
+  type ExcludedCustomer,
   type RejectedRow,
   type Tier,
   type TierSummaryRow,
@@ -113,7 +114,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
   onProgress('read', 1);
   if (read.summaries.length === 0) throw noUsable('customer', rejected);
   onProgress('score', 0);
-  const analysis = analyzeCustomers(read.summaries, { unit, tierRule: { method: settings.tierMethod }, model: settings.model === 'heuristic' ? 'none' : settings.model });
+  const analysis = analyzeCustomers(read.summaries, { unit, tierRule: { method: settings.tierMethod }, model: settings.model });
   const result = analysis.segment;
   onProgress('score', 1);
   // Identities only from accepted rows: a rejected duplicate must not add its e-mail or CRM ids to the customer kept.
@@ -124,7 +125,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
     const e = extras.get(c.id);
     return stored({
       id: c.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined,
-      tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
+      tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
   const note = `Customer table: one row per customer, x, t_x and T in ${unit}s.`;
@@ -212,7 +213,7 @@ function importScored(text: string, settings: ImportSettings, onProgress: Import
     addCrmIds(crmIds, c.crmIds.join(';'), `customer ${c.cvlensId}`, settings.crmSite, unreadable);
     return stored({
       id: c.cvlensId, name: c.name, email: c.email, company: c.company, domain: c.domain, crmIds: [...crmIds],
-      tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm, rfmSegment: c.rfmSegment, stage: c.stage, matrix: c.matrix,
+      tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: c.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm, rfmSegment: c.rfmSegment, stage: c.stage, matrix: c.matrix,
     });
   });
   return {
@@ -239,23 +240,25 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
     throw new CvError('buildImport', 'data', `no usable transaction in the file (${read.rejected.length} rows rejected${read.rejected[0] ? `, first: line ${read.rejected[0].line}: ${read.rejected[0].reason}` : ''})`);
   }
   onProgress('score', 0);
-  // A model that cannot be fitted (too few repeat buyers) falls back to the
-  // heuristic churn score; the reason lands in the report's warnings.
-  const analysis = analyzeCustomers(summarize(read.transactions, { unit: 'week' }), {
-    unit: 'week',
-    tierRule: { method: settings.tierMethod },
-    model: settings.model === 'heuristic' ? 'none' : settings.model,
-  });
+  // Core's one analysis, with core's defaults: the same file gives the same
+  // numbers here as in the command line and in Excel. A model that cannot be
+  // fitted falls back, and the reason lands in the report's warnings.
+  const analysis = analyzeTransactions(read.transactions, { tierRule: { method: settings.tierMethod }, model: settings.model });
   const result = analysis.segment;
   onProgress('score', 1);
   const rows = result.customers.map((c) => {
     const extra = extras.get(c.id);
     return stored({
       id: c.id, name: c.name, email: c.email, company: c.company, domain: extra?.domain, crmIds: extra ? [...extra.crmIds] : undefined,
-      tier: c.tier, churnRisk: c.churnRisk, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
+      tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...unreadableWarning(unreadable)], result.summary) };
+  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(analysis.excluded), ...unreadableWarning(unreadable)], result.summary) };
+}
+
+/** Customers the analysis could not score, each named with its reason (the report lists them, nothing vanishes). */
+function excludedWarnings(excluded: readonly ExcludedCustomer[]): string[] {
+  return excluded.slice(0, MAX_REPORTED_REJECTS).map((e) => `Customer ${e.id}: ${e.reason}`);
 }
 
 type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };

@@ -1,6 +1,6 @@
 import type { CrmSite } from '../match/qualify-crm-id.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
-import type { CustomerMapping, TimeUnit } from '../../core/index.ts';
+import type { CustomerMapping, PurchaseModelName, TimeUnit } from '../../core/index.ts';
 
 /**
  * What a file holds, which decides how it is scored:
@@ -29,7 +29,8 @@ export interface IdentityColumns {
 /** `gb18030` is the superset of GBK that Excel on Chinese Windows writes. */
 export type EncodingChoice = 'auto' | 'utf-8' | 'gb18030';
 export type TierMethod = 'contribution' | 'pareto' | 'quantile';
-export type ModelChoice = 'heuristic' | 'bgnbd' | 'pnbd';
+/** The purchase model, as core names it ('none' = the own-rate heuristic). */
+export type ModelChoice = PurchaseModelName;
 
 export interface ImportSettings {
   fileName: string;

@@ -24,6 +24,8 @@ export interface StoredCustomer {
    * its place; read it through knownChurnRisk.
    */
   churnRisk?: number;
+  /** The churn risk is the probability of no purchase in this many days after the import's as-of date. */
+  churnHorizonDays?: number;
   clv?: number;
   /** The value the tiers were cut on (revenue, profit or CLV). */
   value?: number;

@@ -1,0 +1,212 @@
+/**
+ * Which purchase model to trust, chosen by evidence and said in a sentence.
+ *
+ * - A model asked for by name is fitted; when it cannot be, the other
+ *   models are tried in turn (BG/NBD, MBG/NBD, Pareto/NBD), and when none
+ *   can, the own-rate heuristic scores everybody. Each step is reported.
+ * - 'auto' with data long enough for a holdout: the last third of the
+ *   observed span (at least four weeks) is held out, each model is fitted
+ *   on the rest and scored on what customers then did — the log loss of
+ *   its P(no purchase in the holdout), the probability the products show
+ *   as churn risk — and the best is refitted on all the data.
+ * - 'auto' otherwise: the model with the highest log-likelihood on all the
+ *   data. All three have four parameters, so this is also the choice of
+ *   AIC and BIC.
+ */
+import { CvError } from '../errors.ts';
+import { fitBgNbd } from '../models/bg-nbd.ts';
+import type { RepeatData } from '../models/customer-data.ts';
+import { fitMbgNbd } from '../models/mbg-nbd.ts';
+import { fitParetoNbd } from '../models/pareto-nbd.ts';
+import { purchaseModel, type PurchaseModelFit } from '../models/purchase-model.ts';
+import type { DayNumber } from '../types.ts';
+import type { SplitHistories } from './purchase-days.ts';
+import { MODEL_TITLES, PURCHASE_MODELS, type FittedModelName, type PurchaseModelName } from './settings.ts';
+
+/** How one candidate model did. */
+export interface CandidateReport {
+  model: FittedModelName;
+  /** Log-likelihood of the fit on all the data (likelihood route) or on the calibration part (holdout route). */
+  logLikelihood?: number;
+  /** On the holdout: mean log loss of P(no purchase) and mean absolute error of expected purchases per customer. */
+  holdout?: { logLoss: number; purchasesMae: number };
+  /** Why it could not be fitted. */
+  error?: string;
+}
+
+export interface ModelSelection {
+  requested: PurchaseModelName;
+  /** The model that scored the customers, or 'none' for the heuristic. */
+  chosen: FittedModelName | 'none';
+  method: 'requested' | 'holdout' | 'likelihood' | 'heuristic';
+  /** One sentence: which model and why. */
+  reason: string;
+  candidates: CandidateReport[];
+  /** Fallbacks taken, in order, each a sentence. */
+  steps: string[];
+  /** The holdout that decided, when one did. */
+  holdout?: { calibrationEnd: DayNumber; asOf: DayNumber; days: number; customers: number };
+}
+
+export interface SelectionInput {
+  requested: PurchaseModelName;
+  penalizer: number;
+  /** All the data, in model periods. */
+  data: RepeatData;
+  /** Split histories for a holdout (auto only), when the data are long enough; see holdoutPlan. */
+  holdout?: { histories: SplitHistories; calibrationEnd: DayNumber; asOf: DayNumber; periodDays: number };
+}
+
+export interface SelectionResult {
+  fit?: PurchaseModelFit;
+  selection: ModelSelection;
+}
+
+/** Customers and repeat buyers a holdout needs before its verdict counts for more than the likelihood's. */
+export const HOLDOUT_MIN_CUSTOMERS = 100;
+export const HOLDOUT_MIN_REPEAT = 20;
+/** Shortest holdout worth judging by, in days. */
+export const HOLDOUT_MIN_DAYS = 28;
+
+/**
+ * Where to split for the holdout (the last third of the observed span), or
+ * why not: a span under 12 weeks leaves too short a holdout.
+ */
+export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd: DayNumber } | { why: string } {
+  const span = asOf - firstDay;
+  const days = Math.floor(span / 3);
+  if (!(days >= HOLDOUT_MIN_DAYS)) return { why: `the data span ${Math.max(span, 0)} days, too short to hold out the last third (at least ${HOLDOUT_MIN_DAYS} days)` };
+  return { calibrationEnd: asOf - days };
+}
+
+/** Fits one named model; a fit that fails for want of data throws CvError 'data' or 'convergence'. */
+export function fitPurchaseModel(name: FittedModelName, data: RepeatData, penalizer: number): PurchaseModelFit {
+  switch (name) {
+    case 'bgnbd':
+      return fitBgNbd(data, { penalizer });
+    case 'mbgnbd':
+      return fitMbgNbd(data, { penalizer });
+    case 'pnbd':
+      return fitParetoNbd(data, { penalizer });
+  }
+}
+
+/**
+ * Fits and chooses. Throws only for programming errors; data that no model
+ * can use give `fit: undefined` and the reason.
+ */
+export function selectPurchaseModel(input: SelectionInput): SelectionResult {
+  const { requested, penalizer, data } = input;
+  const steps: string[] = [];
+  const candidates: CandidateReport[] = [];
+  if (requested === 'none') {
+    return { selection: { requested, chosen: 'none', method: 'heuristic', reason: 'The own-rate heuristic was asked for; no model was fitted.', candidates, steps } };
+  }
+
+  let order: FittedModelName[];
+  let method: ModelSelection['method'] = 'requested';
+  let reason = '';
+  let holdoutInfo: ModelSelection['holdout'];
+  if (requested !== 'auto') {
+    order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
+  } else {
+    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates) : { why: 'no holdout was possible' };
+    if ('order' in judged) {
+      order = judged.order;
+      method = 'holdout';
+      holdoutInfo = judged.info;
+      const best = candidates.find((c) => c.model === order[0])?.holdout;
+      reason = `${MODEL_TITLES[order[0]]} was chosen: on the last ${holdoutInfo.days} days, held out, its churn risk had the lowest log loss (${best?.logLoss.toFixed(4)}) of ${order.length} model(s).`;
+    } else {
+      // Fit all on everything; rank by likelihood.
+      candidates.length = 0;
+      const fits = new Map<FittedModelName, PurchaseModelFit>();
+      for (const m of PURCHASE_MODELS) {
+        try {
+          const fit = fitPurchaseModel(m, data, penalizer);
+          fits.set(m, fit);
+          candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+        } catch (e) {
+          candidates.push({ model: m, error: dataProblem(e) });
+        }
+      }
+      const ranked = candidates.filter((c) => c.logLikelihood !== undefined).sort((a, b) => (b.logLikelihood as number) - (a.logLikelihood as number));
+      if (ranked.length === 0) return heuristic(requested, candidates, steps);
+      const best = ranked[0];
+      method = 'likelihood';
+      reason = `${MODEL_TITLES[best.model]} was chosen: it fits the data best (log-likelihood ${(best.logLikelihood as number).toFixed(2)}; all models have four parameters, so AIC and BIC agree)${judged.why ? `; no holdout: ${judged.why}` : ''}.`;
+      return { fit: fits.get(best.model), selection: { requested, chosen: best.model, method, reason, candidates, steps } };
+    }
+  }
+
+  for (const m of order) {
+    try {
+      const fit = fitPurchaseModel(m, data, penalizer);
+      // On the holdout route the candidates already carry their calibration figures.
+      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+      if (method === 'requested') {
+        reason = m === requested ? `${MODEL_TITLES[m]} was fitted, as asked.` : `${MODEL_TITLES[m]} was used instead of ${MODEL_TITLES[requested as FittedModelName]}.`;
+      }
+      return { fit, selection: { requested, chosen: m, method, reason, candidates, steps, holdout: holdoutInfo } };
+    } catch (e) {
+      const why = dataProblem(e);
+      steps.push(`${MODEL_TITLES[m]} could not be fitted (${why}).`);
+      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, error: why });
+    }
+  }
+  return heuristic(requested, candidates, steps);
+}
+
+function heuristic(requested: PurchaseModelName, candidates: CandidateReport[], steps: string[]): SelectionResult {
+  const failures = candidates.filter((c) => c.error).map((c) => `${MODEL_TITLES[c.model]}: ${c.error}`);
+  const reason = `No model could be fitted (${failures.join('; ')}); churn risk and CLV use the own-rate heuristic.`;
+  steps.push('The own-rate heuristic scores every customer.');
+  return { selection: { requested, chosen: 'none', method: 'heuristic', reason, candidates, steps } };
+}
+
+/** Fits every model on the calibration part and orders them by holdout log loss (best first). */
+function judgeOnHoldout(
+  h: NonNullable<SelectionInput['holdout']>,
+  penalizer: number,
+  candidates: CandidateReport[],
+): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: string } {
+  const { histories: s } = h;
+  const customers = s.ids.length;
+  let repeat = 0;
+  for (const x of s.x) if (x > 0) repeat++;
+  if (customers < HOLDOUT_MIN_CUSTOMERS || repeat < HOLDOUT_MIN_REPEAT) {
+    return { why: `only ${customers} customers (${repeat} repeat buyers) before the holdout; at least ${HOLDOUT_MIN_CUSTOMERS} (${HOLDOUT_MIN_REPEAT}) are needed` };
+  }
+  const length = (h.asOf - h.calibrationEnd) / h.periodDays;
+  for (const m of PURCHASE_MODELS) {
+    try {
+      const fit = fitPurchaseModel(m, s, penalizer);
+      const pm = purchaseModel(fit);
+      let logLoss = 0;
+      let mae = 0;
+      for (let i = 0; i < customers; i++) {
+        const p0 = pm.noPurchase(length, s.x[i], s.t_x[i], s.T[i]);
+        const expected = pm.pAlive(s.x[i], s.t_x[i], s.T[i]) * pm.expectedIfAlive(length, s.x[i], s.T[i]);
+        // Probabilities of exactly 0 or 1 would make one customer's loss infinite; 1e-12 is far below any real doubt.
+        const p = Math.min(Math.max(s.holdout[i] === 0 ? p0 : 1 - p0, 1e-12), 1);
+        logLoss -= Math.log(p);
+        mae += Math.abs(expected - s.holdout[i]);
+      }
+      candidates.push({ model: m, logLikelihood: fit.logLikelihood, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
+    } catch (e) {
+      candidates.push({ model: m, error: dataProblem(e) });
+    }
+  }
+  const ranked = candidates.filter((c) => c.holdout).sort((a, b) => (a.holdout as { logLoss: number }).logLoss - (b.holdout as { logLoss: number }).logLoss);
+  if (ranked.length === 0) return { why: 'no model could be fitted on the data before the holdout' };
+  return {
+    order: ranked.map((c) => c.model),
+    info: { calibrationEnd: h.calibrationEnd, asOf: h.asOf, days: h.asOf - h.calibrationEnd, customers },
+  };
+}
+
+/** The reason of a fit that failed for want of data; anything else is a bug and is rethrown. */
+function dataProblem(e: unknown): string {
+  if (e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence')) return e.reason;
+  throw e;
+}
