@@ -38,6 +38,9 @@ const mp = JSON.parse(readFileSync(new URL('./fixtures/mbg_nbd_mpmath.json', imp
   unconditional: number[][];
 };
 
+// mpmath at 150 digits over 800 random parameter sets (fixtures/mbg_nbd_mpmath_random.py).
+const mpRandom = JSON.parse(readFileSync(new URL('./fixtures/mbg_nbd_mpmath_random.json', import.meta.url), 'utf8')) as { rows: number[][] };
+
 describe.skipIf(!HAS_CDNOW)('fitMbgNbd on CDNOW (2,357 customers, weeks)' + WHY_NO_CDNOW, () => {
   it("reproduces lifetimes' ModifiedBetaGeoFitter parameters and log-likelihood", () => {
     const fit = fitMbgNbd(cdnowSummary());
@@ -136,6 +139,27 @@ describe('MBG/NBD predictions', () => {
     for (const [r, alpha, a, b, t, expected] of mp.unconditional) {
       expect(rel(mbgNbdExpected({ r, alpha, a, b }, t), expected), `${JSON.stringify({ r, alpha, a, b })} t ${t}`).toBeLessThan(1e-10);
     }
+  });
+  it('is accurate to 1e-9 or throws a "num" CvError, over 800 random parameter sets (mpmath, 150 digits)', () => {
+    let thrown = 0;
+    for (const [r, alpha, a, b, t, x, t_x, T, expected] of mpRandom.rows) {
+      const p = { r, alpha, a, b };
+      let got: number;
+      try {
+        got = mbgNbdConditionalExpected(p, t, x, t_x, T);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CvError);
+        expect((e as CvError).kind).toBe('num');
+        thrown++;
+        continue;
+      }
+      const at = `${JSON.stringify(p)} t ${t}, x ${x}, t_x ${t_x}, T ${T}: ${got} vs ${expected}`;
+      // Below ~1e-300 the probability of being alive underflows to 0 (exactly, by design).
+      if (expected < 1e-300) expect(got, at).toBeLessThan(1e-300);
+      else expect(rel(got, expected), at).toBeLessThan(1e-9);
+    }
+    // Only extreme corners (x 1000 with a ≈ 1000 over horizons of thousands of periods) may refuse.
+    expect(thrown).toBeLessThanOrEqual(8);
   });
   it('gives a one-time buyer a P(alive) below 1, falling with the time since the first purchase', () => {
     const fresh = mbgNbdProbabilityAlive(LT, 0, 0, 1);
