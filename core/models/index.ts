@@ -10,6 +10,15 @@ export {
   bgNbdExpected,
   bgNbdProbabilityOfCount,
 } from './bg-nbd.ts';
+export type { MbgNbdParams, MbgNbdFitOptions } from './mbg-nbd.ts';
+export {
+  fitMbgNbd,
+  mbgNbdLogLikelihood,
+  mbgNbdProbabilityAlive,
+  mbgNbdConditionalExpected,
+  mbgNbdExpected,
+  mbgNbdProbabilityNoPurchase,
+} from './mbg-nbd.ts';
 export type { ParetoNbdParams, ParetoNbdFitOptions } from './pareto-nbd.ts';
 export {
   fitParetoNbd,

@@ -7,9 +7,16 @@ import {
   pAlive as paretoAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
+import {
+  checkParams as checkMbg,
+  expectedIfAlive as mbgIfAlive,
+  noPurchase as mbgNoPurchase,
+  pAlive as mbgAlive,
+  type MbgNbdParams,
+} from './mbg-nbd.ts';
 
-/** A fitted purchase model: BG/NBD or Pareto/NBD. */
-export type PurchaseModelFit = FitResult<BgNbdParams> | FitResult<ParetoNbdParams>;
+/** A fitted purchase model: BG/NBD, MBG/NBD or Pareto/NBD. */
+export type PurchaseModelFit = FitResult<BgNbdParams> | FitResult<MbgNbdParams> | FitResult<ParetoNbdParams>;
 
 /**
  * What every purchase model predicts for one customer history (x, t_x, T),
@@ -24,10 +31,13 @@ export interface PurchaseModel {
   costlyAlive: boolean;
   pAlive(x: number, t_x: number, T: number): number;
   expectedIfAlive(t: number, x: number, T: number): number;
+  /** P(no purchase in (T, T+t] | x, t_x, T). */
+  noPurchase(t: number, x: number, t_x: number, T: number): number;
 }
 
 /**
- * The prediction functions of a BG/NBD ('bgnbd') or Pareto/NBD ('pnbd') fit.
+ * The prediction functions of a BG/NBD ('bgnbd'), MBG/NBD ('mbgnbd') or
+ * Pareto/NBD ('pnbd') fit.
  * Throws CvError('purchaseModel', 'value') for another model kind or
  * invalid parameters.
  *
@@ -43,6 +53,18 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       costlyAlive: false,
       pAlive: (x, t_x, T) => bgAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => bgIfAlive(p, t, x, T),
+      noPurchase: () => notYet('BG/NBD'),
+    };
+  }
+  if (fit.model === 'mbgnbd') {
+    const p = fit.params as MbgNbdParams;
+    checkMbg('purchaseModel', p);
+    return {
+      costlyAlive: false,
+      // A one-time buyer's t_x carries no information; the MBG/NBD terms need it to be 0.
+      pAlive: (x, t_x, T) => mbgAlive(p, x, x === 0 ? 0 : t_x, T),
+      expectedIfAlive: (t, x, T) => mbgIfAlive(p, t, x, T),
+      noPurchase: (t, x, t_x, T) => mbgNoPurchase(p, t, x, x === 0 ? 0 : t_x, T),
     };
   }
   if (fit.model === 'pnbd') {
@@ -52,7 +74,13 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       costlyAlive: true,
       pAlive: (x, t_x, T) => paretoAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => paretoIfAlive(p, t, x, T),
+      noPurchase: () => notYet('Pareto/NBD'),
     };
   }
-  throw new CvError('purchaseModel', 'value', `expected a BG/NBD or Pareto/NBD fit, got model '${fit.model}'`);
+  throw new CvError('purchaseModel', 'value', `expected a BG/NBD, MBG/NBD or Pareto/NBD fit, got model '${fit.model}'`);
+}
+
+// Placeholder until the BG/NBD and Pareto/NBD versions land (being written on another branch).
+function notYet(model: string): never {
+  throw new CvError('purchaseModel', 'value', `P(no purchase) is not available for ${model} yet`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdExpected, bgNbdLogLikelihood, bgNbdProbabilityOfCount, fitBgNbd, type BgNbdParams } from '../models/bg-nbd.ts';
 import { fitGammaGamma, gammaGammaLogLikelihood } from '../models/gamma-gamma.ts';
+import { fitMbgNbd, mbgNbdExpected, mbgNbdLogLikelihood, mbgNbdProbabilityNoPurchase } from '../models/mbg-nbd.ts';
 import { simulateCustomers, simulateTransactionsCsv, type SimulateOptions } from './simulate-customers.ts';
 
 // CDNOW-like process (Fader, Hardie & Lee 2005 estimates), weekly parameters.
@@ -112,6 +113,33 @@ describe('simulator against the BG/NBD formulas', () => {
   });
 });
 
+describe('simulator against the MBG/NBD formulas', () => {
+  it('matches E[X(t)] (Batislam et al. 2007) and P(X(t) = 0) = a/(a+b) + b/(a+b)·(α/(α+t))^r for a single cohort', () => {
+    const n = 40_000;
+    const { truth } = simulateCustomers({ ...BASE, model: 'mbgnbd', seed: 6, customers: n, days: 273, acquisitionDays: 1 });
+    const t = 39;
+    let sum = 0;
+    let sum2 = 0;
+    let zeros = 0;
+    for (const x of truth.x) {
+      sum += x;
+      sum2 += x * x;
+      if (x === 0) zeros++;
+    }
+    const mean = sum / n;
+    const se = Math.sqrt((sum2 / n - mean * mean) / n);
+    expect(Math.abs(mean - mbgNbdExpected(PARAMS, t)) / se).toBeLessThan(4);
+    const p0 = PARAMS.a / (PARAMS.a + PARAMS.b) + (PARAMS.b / (PARAMS.a + PARAMS.b)) * Math.pow(PARAMS.alpha / (PARAMS.alpha + t), PARAMS.r);
+    expect(Math.abs(zeros / n - p0) / Math.sqrt((p0 * (1 - p0)) / n)).toBeLessThan(4);
+    // The same number as P(no purchase in (0, t]) of a customer just acquired.
+    expect(mbgNbdProbabilityNoPurchase(PARAMS, t, 0, 0, 1e-12)).toBeCloseTo(p0, 10);
+  });
+  it('leaves the BG/NBD stream as it was when model is not given', () => {
+    expect(simulateCustomers({ ...BASE, model: 'bgnbd' }).transactions).toEqual(simulateCustomers(BASE).transactions);
+    expect(simulateCustomers({ ...BASE, model: 'mbgnbd' }).transactions).not.toEqual(simulateCustomers(BASE).transactions);
+  });
+});
+
 describe('parameter recovery', () => {
   // 20,000 customers, 12-week cohort followed 78 weeks. Each estimate must fall within 4 standard
   // errors of the truth, the standard errors taken from the observed information of the same
@@ -125,6 +153,17 @@ describe('parameter recovery', () => {
     const truth = [PARAMS.r, PARAMS.alpha, PARAMS.a, PARAMS.b];
     truth.forEach((t, i) => {
       // Standard errors must be small enough for the check to mean something (≤ 20 %).
+      expect(se[i] / t).toBeLessThan(0.2);
+      expect(Math.abs(est[i] - t) / se[i], `parameter ${i}: est ${est[i]} ± ${se[i]}, truth ${t}`).toBeLessThan(4);
+    });
+  });
+  it('recovers r, α, a, b of MBG/NBD from 20,000 simulated MBG/NBD customers', () => {
+    const mbg = simulateCustomers({ ...BASE, model: 'mbgnbd', seed: 2027, customers: 20_000, acquisitionDays: 84 });
+    const d = { x: mbg.truth.x, t_x: mbg.truth.t_x, T: mbg.truth.T };
+    const fit = fitMbgNbd(d);
+    const est = [fit.params.r, fit.params.alpha, fit.params.a, fit.params.b];
+    const se = standardErrors((p) => mbgNbdLogLikelihood({ r: p[0], alpha: p[1], a: p[2], b: p[3] }, d), est);
+    [PARAMS.r, PARAMS.alpha, PARAMS.a, PARAMS.b].forEach((t, i) => {
       expect(se[i] / t).toBeLessThan(0.2);
       expect(Math.abs(est[i] - t) / se[i], `parameter ${i}: est ${est[i]} ± ${se[i]}, truth ${t}`).toBeLessThan(4);
     });

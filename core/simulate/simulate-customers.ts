@@ -11,8 +11,14 @@ export interface SimulateOptions {
   seed: number;
   /** Number of customers, a whole number ≥ 0. */
   customers: number;
-  /** BG/NBD parameters, α in model periods of `periodDays` days. */
+  /** BG/NBD (or MBG/NBD, see `model`) parameters, α in model periods of `periodDays` days. */
   params: BgNbdParams;
+  /**
+   * 'bgnbd' (default): dropout only after repeat purchases. 'mbgnbd' (modified
+   * BG/NBD, Batislam et al. 2007): also right after the first purchase, so some
+   * customers never come back.
+   */
+  model?: 'bgnbd' | 'mbgnbd';
   /** Gamma-Gamma spend parameters (γ in money). */
   spend: GammaGammaParams;
   /** First day of the simulated window. */
@@ -52,11 +58,12 @@ export interface SimulationResult {
 }
 
 /**
- * Simulate customers of the BG/NBD process with Gamma-Gamma spend:
+ * Simulate customers of the BG/NBD (or MBG/NBD) process with Gamma-Gamma spend:
  * - each customer draws λ ~ Gamma(r, α), p ~ Beta(a, b), ν ~ Gamma(q, γ);
  * - the first purchase is on the acquisition day; while alive, repeat
  *   purchases follow a Poisson process with rate λ, and after each repeat
- *   purchase the customer drops out with probability p;
+ *   purchase the customer drops out with probability p (with model 'mbgnbd',
+ *   after the first purchase too);
  * - every purchase amount is Gamma(p_spend, ν), rounded to cents (≥ 0.01);
  * - each customer gets an id (C0000001 …), an e-mail and, for business
  *   customers, a company.
@@ -74,6 +81,8 @@ export function simulateCustomers(options: SimulateOptions): SimulationResult {
   const fn = 'simulateCustomers';
   const { seed, customers, params, spend, start, days } = options;
   const periodDays = options.periodDays ?? 7;
+  const model = options.model ?? 'bgnbd';
+  if (model !== 'bgnbd' && model !== 'mbgnbd') throw new CvError(fn, 'value', `model must be 'bgnbd' or 'mbgnbd', got ${String(model)}`);
   const acquisitionDays = options.acquisitionDays ?? Math.max(1, Math.floor(days / 3));
   if (!(Number.isInteger(customers) && customers >= 0)) throw new CvError(fn, 'value', `customers must be a whole number ≥ 0, got ${customers}`);
   if (!Number.isInteger(start)) throw new CvError(fn, 'value', `start must be a whole day number, got ${start}`);
@@ -113,7 +122,9 @@ export function simulateCustomers(options: SimulateOptions): SimulationResult {
     let x = 0;
     let tx = 0;
     let repeatSum = 0;
-    for (;;) {
+    // The MBG/NBD customer's first dropout chance; BG/NBD draws nothing here, so its stream is unchanged.
+    const goneAtStart = model === 'mbgnbd' && rng.next() < drop;
+    while (!goneAtStart) {
       tau += sampleExponential(rng, lambda);
       if (!(tau < T)) break;
       x++;
