@@ -231,6 +231,10 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   const big = first ? alpha : beta;
   const small = first ? beta : alpha;
   const z = (big - small) / (big + y);
+  // Close to z = 1 the series below would need ~37/(1−z) terms (a hang when a fit drives
+  // max(α,β) far above min(α,β) + t_x); logHyp2f1APlusOne switches to its split integral
+  // there, and the gradient of that value is taken by central differences.
+  if ((small + y) / (big + y) < (n > 3 ? 1 / (n - 1) : 0.5)) return logTailNumericGradient(p, x, y, out, offset);
   const m = first ? r + x : s + 1;
   const np = n + 1;
   // Series and its derivative sums.
@@ -241,7 +245,10 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   let Sz = 0;
   let Hm = 0;
   let Hn = 0;
-  for (let k = 0; k < 1_000_000; k++) {
+  for (let k = 0; ; k++) {
+    if (k === 1_000_000) {
+      throw new CvError('paretoNbdObjective', 'convergence', `the hypergeometric series did not converge within a million terms (r+s+x = ${n})`);
+    }
     const u = (t * (m + k)) / (np + k); // t_{k+1} / z
     Hm += 1 / (m + k);
     Hn += 1 / (np + k);
@@ -285,6 +292,18 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   return value;
 }
 
+/** logTail and its gradient in (r, α, s, β) by central differences with relative steps 1e-5. */
+function logTailNumericGradient(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number): number {
+  const keys = ['r', 'alpha', 's', 'beta'] as const;
+  for (let i = 0; i < 4; i++) {
+    const h = 1e-5 * p[keys[i]];
+    const up = logTail({ ...p, [keys[i]]: p[keys[i]] + h }, x, y);
+    const down = logTail({ ...p, [keys[i]]: p[keys[i]] - h }, x, y);
+    out[offset + i] = (up - down) / (2 * h);
+  }
+  return logTail(p, x, y);
+}
+
 /** −(r+x) ln(α+T) − s ln(β+T): ln of the "alive at T" term. */
 function logAlive(p: ParetoNbdParams, x: number, T: number): number {
   return -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
@@ -296,11 +315,22 @@ function logAlive(p: ParetoNbdParams, x: number, T: number): number {
  * m = β, z = (β−α)/(β+y). Both keep z in [0, 1); at α = β, z = 0.
  */
 function logTail(p: ParetoNbdParams, x: number, y: number): number {
-  const n = p.r + p.s + x;
-  if (p.alpha >= p.beta) {
-    return logHyp2f1APlusOne(n, p.s + 1, (p.alpha - p.beta) / (p.alpha + y)) - n * Math.log(p.alpha + y);
-  }
-  return logHyp2f1APlusOne(n, p.r + x, (p.beta - p.alpha) / (p.beta + y)) - n * Math.log(p.beta + y);
+  return logPowerTail(p.r + x, p.alpha, p.s + 1, p.beta, y);
+}
+
+/**
+ * ln[n ∫_y^∞ (α+τ)^(−e1) (β+τ)^(−e2) dτ], n = e1 + e2 − 1 > 0, through
+ * n ∫ = 2F1(n, b; n+1; z) / (max(α,β)+y)^n with b the exponent of the
+ * smaller of α, β and z = |α−β|/(max(α,β)+y) (substitute τ = (max+y)/u − max).
+ * 1 − z = (min+y)/(max+y) is passed on exactly: with t_x = 0 and β/α below
+ * 1e-16, z itself rounds to 1.
+ */
+function logPowerTail(e1: number, alpha: number, e2: number, beta: number, y: number): number {
+  const n = e1 + e2 - 1;
+  const first = alpha >= beta;
+  const big = (first ? alpha : beta) + y;
+  const small = (first ? beta : alpha) + y;
+  return logHyp2f1APlusOne(n, first ? e2 : e1, Math.abs(alpha - beta) / big, small / big) - n * Math.log(big);
 }
 
 /** ln(e^l1 − e^l2) for the A0 difference; −Infinity when rounding makes l2 ≥ l1 (t_x ≈ T). */
