@@ -196,12 +196,12 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
  * `w` (in the Pareto/NBD, w = (min(α,β)+y)/(max(α,β)+y) can be 1e-12 while z
  * rounds to 1); z = 1 is then accepted as long as w > 0.
  *
- * Two paths, chosen by w against c = min(1/2, 1/(a−1)):
- * - w ≥ c: Euler's transformation 2F1(a, b; a+1; z) = (1−z)^(1−b) 2F1(1, a+1−b; a+1; z);
+ * Two paths, with c = min(1/2, 1/(a−1)):
+ * - w ≥ min(c, 0.01): Euler's transformation 2F1(a, b; a+1; z) = (1−z)^(1−b) 2F1(1, a+1−b; a+1; z);
  *   for b > 0 every term of the new series is positive and at most z times
  *   the previous one, so it neither overflows nor cancels, and it needs
  *   about 37/w terms.
- * - w < c (z near 1, where that series would need millions of terms): the
+ * - w below that (z near 1, where that series would need millions of terms): the
  *   Euler integral 2F1 = a ∫₀¹ u^(a−1) (1−zu)^(−b) du with v = 1 − zu gives
  *   2F1 = a z^(−a) ∫_w^1 v^(−b) (1−v)^(a−1) dv, split at c: on [c, 1] it is
  *   2F1(a, b; a+1; 1−c) again (first path); on [w, c] the binomial series of
@@ -226,12 +226,30 @@ export function logHyp2f1APlusOne(a: number, b: number, z: number, w: number = 1
   }
   if (Math.abs(z + w - 1) > 1e-12) throw new CvError(fn, 'value', `z = ${z} and 1 − z = ${w} do not add up to 1`);
   if (z === 0) return 0;
-  const c = a > 3 ? 1 / (a - 1) : 0.5;
-  if (w >= c) return logEulerSeries(fn, a, b, z, w);
+  if (!nearOne(a, w)) return logEulerSeries(fn, a, b, z, w);
+  const c = splitPoint(a);
   // ∫_c^1 v^(−b) (1−v)^(a−1) dv = (1−c)^a / a · 2F1(a, b; a+1; 1−c).
   const logUpper = a * Math.log1p(-c) - Math.log(a) + logEulerSeries(fn, a, b, 1 - c, c);
   const logLower = logBinomialPart(fn, a, b, w, c);
   return Math.log(a) - a * Math.log1p(-w) + logAddExp(logUpper, logLower);
+}
+
+/**
+ * True when logHyp2f1APlusOne(a, ·, 1 − w, w) takes its split-integral path,
+ * so that callers differentiating the series term by term know where that
+ * series would be too long (~37/w terms).
+ */
+export function hyp2f1APlusOneNearOne(a: number, w: number): boolean {
+  return nearOne(a, w);
+}
+
+function nearOne(a: number, w: number): boolean {
+  return w < Math.min(splitPoint(a), 0.01);
+}
+
+/** Where the binomial part's cancellation stays below e²: c ≤ 1/(a−1). */
+function splitPoint(a: number): number {
+  return a > 3 ? 1 / (a - 1) : 0.5;
 }
 
 /** ln 2F1(a, b; a+1; z) by the Euler-transformed series; w = 1 − z. */

@@ -245,10 +245,49 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, x: number, t_x: numbe
 
 /** Unchecked P(alive). */
 export function pAlive(p: BgNbdParams, x: number, t_x: number, T: number): number {
-  if (x === 0) return 1;
-  const logOdds = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
   // 1/(1 + e^L) computed without overflow.
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return logistic(-logOddsDead(p, x, t_x, T));
+}
+
+/** ln(P(dead)/P(alive)) at T; −Infinity without repeat purchases. */
+function logOddsDead(p: BgNbdParams, x: number, t_x: number, T: number): number {
+  if (x === 0) return -Infinity;
+  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
+}
+
+/** 1/(1 + e^−v) without overflow. */
+function logistic(v: number): number {
+  return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
+}
+
+/**
+ * Probability of no purchase in (T, T+t] for a customer with history
+ * (x, t_x, T): the churn risk over a horizon of t model periods. A customer
+ * alive at T has λ ~ Gamma(r+x, α+T) and can drop out only right after a
+ * purchase, so an alive customer makes no purchase in t with probability
+ * ((α+T)/(α+T+t))^(r+x) (the NBD zero class), and
+ *   P = 1 − P(alive) + P(alive) · ((α+T)/(α+T+t))^(r+x).
+ * Both parts are positive and formed separately (1 − P(alive) from the log
+ * odds), so a risk near 0 keeps its relative accuracy.
+ *
+ * Throws CvError('bgNbdProbabilityNoPurchase', 'value') for invalid input.
+ *
+ * @example
+ * bgNbdProbabilityNoPurchase({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 39, 2, 30.43, 38.86); // ≈ 0.46
+ */
+export function bgNbdProbabilityNoPurchase(params: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
+  checkParams('bgNbdProbabilityNoPurchase', params);
+  checkRow('bgNbdProbabilityNoPurchase', -1, x, t_x, T);
+  checkHorizon('bgNbdProbabilityNoPurchase', t);
+  return noPurchase(params, t, x, t_x, T);
+}
+
+/** Unchecked P(no purchase in (T, T+t]). */
+export function noPurchase(p: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
+  if (t === 0) return 1;
+  const L = logOddsDead(p, x, t_x, T);
+  const stay = Math.exp(-(p.r + x) * Math.log1p(t / (p.alpha + T)));
+  return logistic(L) + logistic(-L) * stay;
 }
 
 /**
