@@ -88,3 +88,40 @@ describe('logHyp2f1APlusOne', () => {
     expect(() => logHyp2f1APlusOne(1, 1, 1)).toThrow(CvError);
   });
 });
+
+// ln 2F1(a, b; a+1; 1 − w) with w given exactly, down to 1e-300: mpmath with 60 digits beyond
+// those of w, written by core/models/fixtures/generate.py.
+const extremes = JSON.parse(readFileSync(new URL('../models/fixtures/extremes.json', import.meta.url), 'utf8')) as {
+  logHyp2f1APlusOne: [number, number, number, number][];
+};
+
+describe('logHyp2f1APlusOne near z = 1', () => {
+  it(`matches mpmath on ${extremes.logHyp2f1APlusOne.length} points with 1 − z from 0.3 to 1e-300`, () => {
+    for (const [a, b, w, want] of extremes.logHyp2f1APlusOne) {
+      const got = logHyp2f1APlusOne(a, b, 1 - w, w);
+      if (!(Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)))) {
+        throw new Error(`logHyp2f1APlusOne(${a}, ${b}, 1 − ${w}): expected ${want}, got ${got}`);
+      }
+    }
+  });
+  it('is continuous where it switches from the series to the split integral', () => {
+    for (const [a, b] of [
+      [1.5, 2],
+      [40.6, 1.6],
+      [40.6, 39.9],
+    ]) {
+      const w = a > 3 ? Math.min(1 / (a - 1), 0.01) : 0.01;
+      const below = logHyp2f1APlusOne(a, b, 1 - w * (1 - 1e-13), w * (1 - 1e-13));
+      const above = logHyp2f1APlusOne(a, b, 1 - w * (1 + 1e-13), w * (1 + 1e-13));
+      expect(Math.abs(below - above)).toBeLessThan(1e-11 * Math.max(1, Math.abs(below)));
+    }
+  });
+  it('throws a convergence error, not a hang, when the series would need more than a million terms', () => {
+    const started = Date.now();
+    expect(() => logHyp2f1APlusOne(1.6e6, 1.5, 1 - 6e-7, 6e-7)).toThrow(/did not converge/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+  it('rejects a 1 − z that does not match z', () => {
+    expect(() => logHyp2f1APlusOne(2, 1.5, 0.5, 0.4)).toThrow(CvError);
+  });
+});

@@ -1,5 +1,6 @@
 import { CvError } from '../errors.ts';
 import { logGamma } from './log-gamma.ts';
+import { logAddExp } from './log-sum-exp.ts';
 
 /**
  * Gauss hypergeometric function 2F1(a, b; c; z) = Σ_k (a)_k (b)_k / ((c)_k k!) z^k
@@ -52,6 +53,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     }
   }
   if ((!best.converged || best.loss > 1e8) && z > 0.5) return hyp2f1NearOne(a, b, c, z);
+  if (!best.converged || best.loss > 1e10) {
+    throw new CvError('hyp2f1', 'convergence', `the series does not give an accurate sum at (${a}, ${b}, ${c}, ${z})`);
+  }
   return scaled(euler ? (c - a - b) * Math.log1p(-z) : 0, best);
 }
 
@@ -76,7 +80,12 @@ function hyp2f1NearOne(a: number, b: number, c: number, z: number): number {
   }
   const w = 1 - z;
   const lw = Math.log1p(-z);
-  const part = (logFactor: number, sign: number, s: Series): number => (sign === 0 ? 0 : sign * scaled(logFactor, s));
+  const part = (logFactor: number, sign: number, s: Series): number => {
+    if (!s.converged) {
+      throw new CvError('hyp2f1', 'convergence', `the 1 − z series did not converge within ${MAX_TERMS} terms at (${a}, ${b}, ${c}, ${z})`);
+    }
+    return sign === 0 ? 0 : sign * scaled(logFactor, s);
+  };
   const sign1 = gammaSign(c) * gammaSign(m) * reciprocalGammaSign(c - a) * reciprocalGammaSign(c - b);
   const first =
     sign1 === 0
@@ -87,7 +96,12 @@ function hyp2f1NearOne(a: number, b: number, c: number, z: number): number {
     sign2 === 0
       ? 0
       : part(m * lw + logGamma(c) + logGamma(-m) - logGamma(a) - logGamma(b), sign2, seriesWithLoss(c - a, c - b, m + 1, w));
-  return first + second;
+  const value = first + second;
+  // The two terms can be huge and of opposite sign; an answer made of their rounding errors is refused.
+  if (!Number.isFinite(value) || Math.abs(value) < 1e-8 * Math.max(Math.abs(first), Math.abs(second))) {
+    throw new CvError('hyp2f1', 'convergence', `the 1 − z connection formula cancels to no accuracy at (${a}, ${b}, ${c}, ${z})`);
+  }
+  return value;
 }
 
 /** Sign of Γ(x) for x not a pole. */
@@ -127,7 +141,11 @@ const EPS = 1e-16;
  * hyp2f1Series(1, 1, 1, 0.5); // 1 / (1 − 0.5) = 2
  */
 export function hyp2f1Series(a: number, b: number, c: number, z: number): number {
-  return scaled(0, seriesWithLoss(a, b, c, z));
+  const s = seriesWithLoss(a, b, c, z);
+  if (!s.converged || s.loss > 1e10) {
+    throw new CvError('hyp2f1Series', 'convergence', `the series does not give an accurate sum at (${a}, ${b}, ${c}, ${z})`);
+  }
+  return scaled(0, s);
 }
 
 /**
@@ -163,12 +181,10 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
     }
     if (!Number.isFinite(sum)) return out(sum);
   }
-  // Not converged within the budget (z extremely close to 1): add the
-  // geometric estimate of the tail rather than give up.
+  // Not converged within the budget: the caller switches to the 1 − z
+  // connection formula or throws; an estimated tail would be a guess.
   converged = false;
-  const k = MAX_TERMS;
-  const ratio = Math.min(Math.abs(((a + k) * (b + k)) / ((c + k) * (k + 1))) * z, 1 - 1e-12);
-  return out(sum + (term * ratio) / (1 - ratio));
+  return out(sum);
 }
 
 /**
@@ -176,34 +192,115 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
  * the Pareto/NBD likelihood (Fader & Hardie 2005, "A note on deriving the
  * Pareto/NBD model"), where a = r+s+x can be in the thousands.
  *
- * Euler's transformation gives 2F1(a, b; a+1; z) = (1−z)^(1−b) 2F1(1, a+1−b; a+1; z);
- * for b > 0 every term of the new series is positive and each is at most z
- * times the previous one, so it neither overflows nor cancels, whatever x.
+ * Callers that know 1 − z more accurately than by subtraction pass it as
+ * `w` (in the Pareto/NBD, w = (min(α,β)+y)/(max(α,β)+y) can be 1e-12 while z
+ * rounds to 1); z = 1 is then accepted as long as w > 0.
+ *
+ * Two paths, with c = min(1/2, 1/(a−1)):
+ * - w ≥ min(c, 0.01): Euler's transformation 2F1(a, b; a+1; z) = (1−z)^(1−b) 2F1(1, a+1−b; a+1; z);
+ *   for b > 0 every term of the new series is positive and at most z times
+ *   the previous one, so it neither overflows nor cancels, and it needs
+ *   about 37/w terms.
+ * - w below that (z near 1, where that series would need millions of terms): the
+ *   Euler integral 2F1 = a ∫₀¹ u^(a−1) (1−zu)^(−b) du with v = 1 − zu gives
+ *   2F1 = a z^(−a) ∫_w^1 v^(−b) (1−v)^(a−1) dv, split at c: on [c, 1] it is
+ *   2F1(a, b; a+1; 1−c) again (first path); on [w, c] the binomial series of
+ *   (1−v)^(a−1) is integrated term by term. Integrating from w rather than 0
+ *   avoids the poles of the 1 − z connection formula at integer b, and c ≤
+ *   1/(a−1) bounds the cancellation of the alternating binomial terms by e².
  * The logarithm is returned because (1−z)^(1−b) alone can overflow.
  *
- * Allowed input: a > 0, 0 < b < a + 1, 0 ≤ z < 1 (the Pareto/NBD always
- * satisfies b < a + 1). Throws CvError('logHyp2f1APlusOne', 'value') otherwise.
+ * Allowed input: a > 0, 0 < b < a + 1, 0 ≤ z ≤ 1, 0 < w ≤ 1 with z + w = 1
+ * (the Pareto/NBD always satisfies b < a + 1). Throws
+ * CvError('logHyp2f1APlusOne', 'value') otherwise, and 'convergence' when a
+ * series needs more than a million terms (a in the tens of thousands with z
+ * within 1/a of 1).
  *
  * @example
  * Math.exp(logHyp2f1APlusOne(1, 1, 0.5)); // 2F1(1,1;2;0.5) = 1.3862943611198906
  */
-export function logHyp2f1APlusOne(a: number, b: number, z: number): number {
-  if (!(a > 0 && b > 0 && b < a + 1 && z >= 0 && z < 1) || !Number.isFinite(a) || !Number.isFinite(b)) {
-    throw new CvError('logHyp2f1APlusOne', 'value', `need a > 0, 0 < b < a + 1, 0 ≤ z < 1, got (${a}, ${b}, ${z})`);
+export function logHyp2f1APlusOne(a: number, b: number, z: number, w: number = 1 - z): number {
+  const fn = 'logHyp2f1APlusOne';
+  if (![a, b, z, w].every(Number.isFinite) || !(a > 0 && b > 0 && b < a + 1 && z >= 0 && z <= 1 && w > 0 && w <= 1)) {
+    throw new CvError(fn, 'value', `need a > 0, 0 < b < a + 1, 0 ≤ z < 1, got (${a}, ${b}, ${z}, 1 − z = ${w})`);
   }
+  if (Math.abs(z + w - 1) > 1e-12) throw new CvError(fn, 'value', `z = ${z} and 1 − z = ${w} do not add up to 1`);
   if (z === 0) return 0;
+  if (!nearOne(a, w)) return logEulerSeries(fn, a, b, z, w);
+  const c = splitPoint(a);
+  // ∫_c^1 v^(−b) (1−v)^(a−1) dv = (1−c)^a / a · 2F1(a, b; a+1; 1−c).
+  const logUpper = a * Math.log1p(-c) - Math.log(a) + logEulerSeries(fn, a, b, 1 - c, c);
+  const logLower = logBinomialPart(fn, a, b, w, c);
+  return Math.log(a) - a * Math.log1p(-w) + logAddExp(logUpper, logLower);
+}
+
+/**
+ * True when logHyp2f1APlusOne(a, ·, 1 − w, w) takes its split-integral path,
+ * so that callers differentiating the series term by term know where that
+ * series would be too long (~37/w terms).
+ */
+export function hyp2f1APlusOneNearOne(a: number, w: number): boolean {
+  return nearOne(a, w);
+}
+
+function nearOne(a: number, w: number): boolean {
+  return w < Math.min(splitPoint(a), 0.01);
+}
+
+/** Where the binomial part's cancellation stays below e²: c ≤ 1/(a−1). */
+function splitPoint(a: number): number {
+  return a > 3 ? 1 / (a - 1) : 0.5;
+}
+
+/** ln 2F1(a, b; a+1; z) by the Euler-transformed series; w = 1 − z. */
+function logEulerSeries(fn: string, a: number, b: number, z: number, w: number): number {
   const m = a + 1 - b;
   const n = a + 1;
   let term = 1;
   let sum = 1;
-  let k = 0;
-  for (; k < MAX_TERMS; k++) {
-    const ratio = ((m + k) / (n + k)) * z;
-    term *= ratio;
+  for (let k = 0; ; k++) {
+    if (k === MAX_TERMS) {
+      throw new CvError(fn, 'convergence', `the hypergeometric series did not converge within ${MAX_TERMS} terms (a = ${a}, 1 − z = ${w})`);
+    }
+    term *= ((m + k) / (n + k)) * z;
     sum += term;
     // Ratios increase towards z, so z bounds the tail.
-    if (term * z <= EPS * sum * (1 - z)) break;
+    if (term * z <= EPS * sum * w) break;
   }
-  if (k === MAX_TERMS) sum += (term * z) / (1 - z);
-  return (1 - b) * Math.log1p(-z) + Math.log(sum);
+  return (1 - b) * Math.log(w) + Math.log(sum);
+}
+
+/**
+ * ln ∫_w^c v^(−b) (1−v)^(a−1) dv for 0 < w < c ≤ 1/2 by the binomial series
+ * Σ_k (1−a)_k/k! ∫_w^c v^(k−b) dv, each integral (c^δ − w^δ)/δ (δ = k+1−b)
+ * formed without cancellation near δ = 0 and scaled by the larger endpoint
+ * power so that nothing overflows.
+ */
+function logBinomialPart(fn: string, a: number, b: number, w: number, c: number): number {
+  const lw = Math.log(w);
+  const lc = Math.log(c);
+  const span = lc - lw;
+  const logScale = (1 - b) * (b > 1 ? lw : lc);
+  let coef = 1;
+  let sum = 0;
+  let maxTerm = 0;
+  for (let k = 0; ; k++) {
+    if (k === MAX_TERMS) {
+      throw new CvError(fn, 'convergence', `the binomial series did not converge within ${MAX_TERMS} terms (a = ${a}, b = ${b})`);
+    }
+    const d = k + 1 - b;
+    const lo = Math.exp(d * lw - logScale);
+    const integral = Math.abs(d * span) < 0.5 ? lo * (d === 0 ? span : Math.expm1(d * span) / d) : (Math.exp(d * lc - logScale) - lo) / d;
+    const term = coef * integral;
+    sum += term;
+    if (Math.abs(term) > maxTerm) maxTerm = Math.abs(term);
+    const ratio = (Math.abs(k + 1 - a) / (k + 1)) * c;
+    coef *= (k + 1 - a) / (k + 1);
+    if (coef === 0) break;
+    if (k > b && ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= EPS * Math.abs(sum)) break;
+  }
+  if (!(sum > 0) || maxTerm > 1e6 * sum) {
+    throw new CvError(fn, 'convergence', `the binomial series lost its accuracy to cancellation (a = ${a}, b = ${b})`);
+  }
+  return logScale + Math.log(sum);
 }

@@ -3,8 +3,12 @@ import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
 import { logGamma } from '../math/log-gamma.ts';
+import { readFileSync } from 'node:fs';
+import { createRng } from '../simulate/prng.ts';
+import { sampleBeta, sampleExponential, sampleGamma } from '../simulate/samplers.ts';
 import { groupRepeatData } from './customer-data.ts';
 import {
+  bgNbdProbabilityNoPurchase,
   bgNbdConditionalExpected,
   bgNbdExpected,
   bgNbdLogLikelihood,
@@ -181,5 +185,84 @@ describe('bgNbdLogLikelihood with ln(α+T), ln(α+t_x) taken once per distinct t
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+// mpmath at 60 digits of FHL 2005 eqs. 9 and 10 and of P(no purchase), written by
+// core/models/fixtures/generate.py.
+const EXTREMES = JSON.parse(readFileSync(new URL('./fixtures/extremes.json', import.meta.url), 'utf8')) as {
+  bgnbd: {
+    params: { r: number; alpha: number; a: number; b: number };
+    t: number;
+    x: number;
+    t_x: number;
+    T: number;
+    expected: number;
+    conditional: number;
+    noPurchase: number;
+  }[];
+};
+
+describe('BG/NBD at extreme parameters (mpmath references)', () => {
+  it('keeps E[X(52)] = 0.695433 and E[X(52) | 0, 0, 25.857] = 0.558436 at a = 30,789 (were 0)', () => {
+    const p = { r: 1.359, alpha: 37.185, a: 30789, b: 3.25e-5 };
+    expect(bgNbdExpected(p, 52)).toBeCloseTo(0.695433, 6);
+    expect(bgNbdConditionalExpected(p, 52, 0, 0, 25.857)).toBeCloseTo(0.558436, 6);
+  });
+  for (const row of EXTREMES.bgnbd) {
+    const { params: p, t, x, t_x, T } = row;
+    it(`matches mpmath at ${JSON.stringify(p)}, t ${t}, (${x}, ${t_x}, ${T})`, () => {
+      expect(rel(bgNbdExpected(p, t), row.expected), 'E[X(t)]').toBeLessThan(1e-10);
+      expect(rel(bgNbdConditionalExpected(p, t, x, t_x, T), row.conditional), 'E[X | data]').toBeLessThan(1e-10);
+      expect(rel(bgNbdProbabilityNoPurchase(p, t, x, t_x, T), row.noPurchase), 'P(no purchase)').toBeLessThan(1e-12);
+    });
+  }
+});
+
+describe('bgNbdProbabilityNoPurchase', () => {
+  it('agrees with a simulation of the BG/NBD story (x = 0 and x = 1 in the calibration period)', () => {
+    // Customers drawn from the model itself; for those with x = 1 the risk depends on t_x, so the
+    // observed share without purchase in (T, T+t] is compared with the mean predicted risk.
+    const p = { r: 0.6, alpha: 4, a: 0.8, b: 2.5 };
+    const [T, t, n] = [20, 15, 60_000];
+    const rng = createRng(20261202);
+    const sums = [
+      { count: 0, none: 0, predicted: 0 },
+      { count: 0, none: 0, predicted: 0 },
+    ];
+    for (let i = 0; i < n; i++) {
+      const lambda = sampleGamma(rng, p.r, p.alpha);
+      const drop = sampleBeta(rng, p.a, p.b);
+      let now = 0;
+      let x = 0;
+      let t_x = 0;
+      let later = 0;
+      for (;;) {
+        now += sampleExponential(rng, lambda);
+        if (now > T + t) break;
+        if (now <= T) {
+          x++;
+          t_x = now;
+        } else later++;
+        if (rng.next() < drop) break;
+      }
+      if (x > 1) continue;
+      const s = sums[x];
+      s.count++;
+      if (later === 0) s.none++;
+      s.predicted += bgNbdProbabilityNoPurchase(p, t, x, t_x, T);
+    }
+    for (const s of sums) {
+      const share = s.none / s.count;
+      const se = Math.sqrt((share * (1 - share)) / s.count);
+      expect(Math.abs(share - s.predicted / s.count)).toBeLessThan(4 * se);
+    }
+  });
+  it('is 1 at t = 0, decreases in t and rejects bad input', () => {
+    const p = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
+    expect(bgNbdProbabilityNoPurchase(p, 0, 2, 30.43, 38.86)).toBe(1);
+    expect(bgNbdProbabilityNoPurchase(p, 10, 2, 30.43, 38.86)).toBeGreaterThan(bgNbdProbabilityNoPurchase(p, 20, 2, 30.43, 38.86));
+    expect(() => bgNbdProbabilityNoPurchase(p, -1, 2, 30.43, 38.86)).toThrow(CvError);
+    expect(() => bgNbdProbabilityNoPurchase(p, 1, 2, 40, 38.86)).toThrow(CvError);
   });
 });

@@ -245,10 +245,49 @@ export function bgNbdProbabilityAlive(params: BgNbdParams, x: number, t_x: numbe
 
 /** Unchecked P(alive). */
 export function pAlive(p: BgNbdParams, x: number, t_x: number, T: number): number {
-  if (x === 0) return 1;
-  const logOdds = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
   // 1/(1 + e^L) computed without overflow.
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return logistic(-logOddsDead(p, x, t_x, T));
+}
+
+/** ln(P(dead)/P(alive)) at T; −Infinity without repeat purchases. */
+function logOddsDead(p: BgNbdParams, x: number, t_x: number, T: number): number {
+  if (x === 0) return -Infinity;
+  return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
+}
+
+/** 1/(1 + e^−v) without overflow. */
+function logistic(v: number): number {
+  return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
+}
+
+/**
+ * Probability of no purchase in (T, T+t] for a customer with history
+ * (x, t_x, T): the churn risk over a horizon of t model periods. A customer
+ * alive at T has λ ~ Gamma(r+x, α+T) and can drop out only right after a
+ * purchase, so an alive customer makes no purchase in t with probability
+ * ((α+T)/(α+T+t))^(r+x) (the NBD zero class), and
+ *   P = 1 − P(alive) + P(alive) · ((α+T)/(α+T+t))^(r+x).
+ * Both parts are positive and formed separately (1 − P(alive) from the log
+ * odds), so a risk near 0 keeps its relative accuracy.
+ *
+ * Throws CvError('bgNbdProbabilityNoPurchase', 'value') for invalid input.
+ *
+ * @example
+ * bgNbdProbabilityNoPurchase({ r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 }, 39, 2, 30.43, 38.86); // ≈ 0.46
+ */
+export function bgNbdProbabilityNoPurchase(params: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
+  checkParams('bgNbdProbabilityNoPurchase', params);
+  checkRow('bgNbdProbabilityNoPurchase', -1, x, t_x, T);
+  checkHorizon('bgNbdProbabilityNoPurchase', t);
+  return noPurchase(params, t, x, t_x, T);
+}
+
+/** Unchecked P(no purchase in (T, T+t]). */
+export function noPurchase(p: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
+  if (t === 0) return 1;
+  const L = logOddsDead(p, x, t_x, T);
+  const stay = Math.exp(-(p.r + x) * Math.log1p(t / (p.alpha + T)));
+  return logistic(L) + logistic(-L) * stay;
 }
 
 /**
@@ -286,20 +325,81 @@ export function expectedIfAlive(p: BgNbdParams, t: number, x: number, T: number)
   return t === 0 ? 0 : expectedBracket(p, t, x, T);
 }
 
-/** (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z)], z = t/(α+T+t). */
+/**
+ * Expected purchases in (T, T+t] of a customer alive at T, as a sum of
+ * positive terms. Given alive, λ ~ Gamma(r+x, α+T) and the dropout
+ * probability p ~ Beta(a, b+x); the purchase count N of an immortal customer
+ * is then NBD: P(N = j) = Γ(r+x+j)/(Γ(r+x) j!) (1−z)^(r+x) z^j, z = t/(α+T+t),
+ * and the k-th purchase happens only if the customer survived the k−1
+ * before it, with probability ρ_{k−1} = E[(1−p)^(k−1)] = (b+x)_{k−1}/(a+b+x)_{k−1}. So
+ *   E = Σ_{j≥1} P(N = j) · Σ_{k<j} ρ_k,
+ * which equals FHL 2005 eq. 10's (a+b+x−1)/(a−1) · [1 − (1−z)^(r+x) 2F1(r+x, b+x; a+b+x−1; z)]
+ * but needs neither a ≠ 1 nor a difference of two numbers close to 1 (the
+ * hypergeometric form overflowed for a in the thousands and its difference
+ * lost every digit for small t). Terms are kept as mantissa · e^logScale
+ * since (1−z)^(r+x) underflows for large x.
+ */
 function expectedBracket(p: BgNbdParams, t: number, x: number, T: number): number {
-  if (Math.abs(p.a - 1) < 1e-7) {
-    // Removable singularity at a = 1: average two nearby points.
-    const lo = expectedBracket({ ...p, a: 1 - 1e-6 }, t, x, T);
-    const hi = expectedBracket({ ...p, a: 1 + 1e-6 }, t, x, T);
-    return (lo + hi) / 2;
+  const A = p.r + x;
+  const B = p.b + x;
+  const z = t / (p.alpha + T + t);
+  const w = (p.alpha + T) / (p.alpha + T + t);
+  // The NBD mode is near A z/w and the tail decays like z^j: about this many terms.
+  if ((A * z) / w + 40 / w > SERIES_BUDGET) return expectedBracketHypergeometric(p, t, x, T);
+  let logScale = A * Math.log(w);
+  let prob = 1; // P(N = j) / e^logScale
+  let rho = 1; // ρ_j
+  let cum = 0; // Σ_{k<j} ρ_k
+  let sum = 0;
+  for (let j = 0; ; j++) {
+    if (j === SERIES_BUDGET) {
+      throw new CvError('bgNbdConditionalExpected', 'convergence', `the expectation series did not converge within ${SERIES_BUDGET} terms`);
+    }
+    // Step from j to j+1.
+    prob *= ((A + j) / (j + 1)) * z;
+    cum += rho;
+    rho *= (B + j) / (p.a + B + j);
+    const term = prob * cum;
+    sum += term;
+    if (sum > 1e280) {
+      const shrink = Math.exp(-460);
+      prob *= shrink;
+      sum *= shrink;
+      logScale += 460;
+    }
+    // Past the mode the probabilities fall by (A+j+1)z/(j+2) per step and the
+    // partial sums grow by at most (j+2)/(j+1): a geometric bound on the tail.
+    const ratio = (((A + j + 1) / (j + 2)) * z * (j + 2)) / (j + 1);
+    if (ratio < 1 && term * ratio <= EPS * sum * (1 - ratio)) break;
+  }
+  return sum === 0 ? 0 : Math.exp(logScale + Math.log(sum));
+}
+
+const SERIES_BUDGET = 200_000;
+const EPS = 1e-17;
+
+/**
+ * The same expectation through Euler's transformation of FHL 2005 eq. 10,
+ *   (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z)],
+ * for t so far beyond α + T that the positive series would need more than
+ * SERIES_BUDGET terms. Throws CvError('bgNbdConditionalExpected', 'num')
+ * rather than return a value the formula cannot give accurately (a near 1,
+ * overflow of the 2F1, or a difference that cancelled to rounding noise).
+ */
+function expectedBracketHypergeometric(p: BgNbdParams, t: number, x: number, T: number): number {
+  const fn = 'bgNbdConditionalExpected';
+  if (Math.abs(p.a - 1) < 1e-4) {
+    throw new CvError(fn, 'num', `the expectation for t = ${t} far beyond α + T = ${p.alpha + T} is not computed for a ≈ 1 (a = ${p.a})`);
   }
   const z = t / (p.alpha + T + t);
+  const lw = Math.log((p.alpha + T) / (p.alpha + T + t));
   const f = hyp2f1(p.a + p.b - 1 - p.r, p.a - 1, p.a + p.b + x - 1, z);
-  const inner = -Math.expm1((p.a - 1) * Math.log1p(-z) + Math.log(Math.abs(f)));
-  const bracket = f > 0 ? inner : 1 + Math.exp((p.a - 1) * Math.log1p(-z)) * -f;
-  // For a < 1 both factors are negative; the product is ≥ 0 up to rounding.
-  return Math.max(((p.a + p.b + x - 1) / (p.a - 1)) * bracket, 0);
+  const g = Math.sign(f) * Math.exp((p.a - 1) * lw + Math.log(Math.abs(f)));
+  const value = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - g);
+  if (!(Number.isFinite(value) && value > 0 && Math.abs(1 - g) > 1e-6 * Math.max(1, Math.abs(g)))) {
+    throw new CvError(fn, 'num', `the expectation for t = ${t} cannot be computed accurately at these parameters`);
+  }
+  return value;
 }
 
 /**

@@ -4,8 +4,11 @@ import { logGamma } from '../math/log-gamma.ts';
 import { numericalGradient } from '../math/minimize.ts';
 import { createRng } from '../simulate/prng.ts';
 import { sampleExponential, sampleGamma } from '../simulate/samplers.ts';
+import { readFileSync } from 'node:fs';
+import { CvError } from '../errors.ts';
 import {
   fitParetoNbd,
+  paretoNbdProbabilityNoPurchase,
   paretoNbdConditionalExpected,
   paretoNbdExpected,
   paretoNbdLogLikelihood,
@@ -209,5 +212,113 @@ describe('Pareto/NBD parameter recovery', () => {
       expect(se / t).toBeLessThan(0.3);
       expect(Math.abs(est[i] - t) / se, `parameter ${i}: est ${est[i]} ± ${se}, truth ${t}`).toBeLessThan(4);
     });
+  });
+});
+
+// mpmath at 60 digits, each value by the 2F1 closed form and by quadrature (they agree to 30
+// digits), P(no purchase) by quadrature of its integral: core/models/fixtures/generate.py.
+const EXTREMES = JSON.parse(readFileSync(new URL('./fixtures/extremes.json', import.meta.url), 'utf8')) as {
+  pnbd: {
+    params: ParetoNbdParams;
+    t: number;
+    x: number;
+    t_x: number;
+    T: number;
+    pAlive: number;
+    logLikelihood: number;
+    noPurchase: number;
+  }[];
+};
+
+describe('Pareto/NBD at extreme parameters (mpmath references)', () => {
+  it('gives P(alive | 0, 0, 6) = 0.7463 and LL −0.374319 at β/α = 1e-8 (were 0.325 and +0.458)', () => {
+    const p = { r: 1, alpha: 10, s: 0.011, beta: 1e-7 };
+    expect(paretoNbdProbabilityAlive(p, 0, 0, 6)).toBeCloseTo(0.7463, 4);
+    expect(paretoNbdLogLikelihood(p, { x: [0], t_x: [0], T: [6] })).toBeCloseTo(-0.374319, 6);
+  });
+  for (const row of EXTREMES.pnbd) {
+    const { params: p, t, x, t_x, T } = row;
+    it(`matches mpmath at ${JSON.stringify(p)}, t ${t}, (${x}, ${t_x}, ${T})`, () => {
+      expect(Math.abs(paretoNbdProbabilityAlive(p, x, t_x, T) - row.pAlive), 'P(alive)').toBeLessThan(1e-12 * Math.max(row.pAlive, 1e-3));
+      const ll = paretoNbdLogLikelihood(p, { x: [x], t_x: [t_x], T: [T] });
+      expect(Math.abs(ll - row.logLikelihood), 'LL').toBeLessThan(1e-11 * Math.max(1, Math.abs(row.logLikelihood)));
+      const np = paretoNbdProbabilityNoPurchase(p, t, x, t_x, T);
+      expect(Math.abs(np - row.noPurchase), 'P(no purchase)').toBeLessThan(1e-11 * Math.max(row.noPurchase, 1e-3));
+    });
+  }
+});
+
+describe('Pareto/NBD on repeat buyers with t_x = 0', () => {
+  it('evaluates the likelihood and its gradient instead of throwing', () => {
+    const data = { x: [3, 5, 0, 1], t_x: [0, 0, 0, 0], T: [30, 40, 20, 35] };
+    for (const params of [
+      [0.55, 10.6, 0.61, 3.2],
+      [0.55, 1e7, 0.61, 1e-3],
+      [0.55, 1e-3, 0.61, 1e7],
+    ]) {
+      const theta = Float64Array.from(params, Math.log);
+      const g = new Float64Array(4);
+      const v = paretoNbdObjective(data, theta, g);
+      expect(Number.isFinite(v)).toBe(true);
+      const num = numericalGradient((t) => paretoNbdObjective(data, t), theta, 1e-5);
+      g.forEach((d, i) => expect(Math.abs(d - num[i]), `component ${i}`).toBeLessThan(1e-5 * Math.max(1, Math.abs(d))));
+    }
+  });
+  it('fails a runaway fit with a convergence error within seconds, not a hang', () => {
+    // Customers with identical purchase rates push r and α towards infinity (no heterogeneity);
+    // the hypergeometric series then needs ever more terms. It must stop with kind 'convergence'
+    // (the analysis falls back) or converge, never loop for minutes.
+    const x: number[] = [];
+    const t_x: number[] = [];
+    const T: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const k = i % 5;
+      x.push(k);
+      t_x.push(k === 0 || i % 3 === 0 ? 0 : 10 + (i % 7));
+      T.push(30 + (i % 11));
+    }
+    const started = Date.now();
+    try {
+      fitParetoNbd({ x, t_x, T });
+    } catch (e) {
+      expect(e).toBeInstanceOf(CvError);
+      expect((e as CvError).kind).toBe('convergence');
+    }
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('paretoNbdProbabilityNoPurchase', () => {
+  it('agrees with a simulation of the Pareto/NBD story for customers alive or not at T', () => {
+    // Draw (λ, μ) from the population, simulate (0, T+t], and compare the share of customers
+    // with x = 0 in (0, T] who buy nothing in (T, T+t] with the predicted risk.
+    const p = { r: 0.8, alpha: 6, s: 0.7, beta: 9 };
+    const [T, t, n] = [12, 20, 60_000];
+    const rng = createRng(20261203);
+    let count = 0;
+    let none = 0;
+    for (let i = 0; i < n; i++) {
+      const lambda = sampleGamma(rng, p.r, p.alpha);
+      const death = sampleExponential(rng, sampleGamma(rng, p.s, p.beta));
+      let now = 0;
+      let x = 0;
+      let later = 0;
+      for (;;) {
+        now += sampleExponential(rng, lambda);
+        if (now > Math.min(death, T + t)) break;
+        if (now <= T) x++;
+        else later++;
+      }
+      if (x > 0) continue;
+      count++;
+      if (later === 0) none++;
+    }
+    const share = none / count;
+    const se = Math.sqrt((share * (1 - share)) / count);
+    expect(Math.abs(share - paretoNbdProbabilityNoPurchase(p, t, 0, 0, T))).toBeLessThan(4 * se);
+  });
+  it('is 1 at t = 0 and rejects bad input', () => {
+    expect(paretoNbdProbabilityNoPurchase(PUBLISHED, 0, 2, 30.43, 38.86)).toBe(1);
+    expect(() => paretoNbdProbabilityNoPurchase(PUBLISHED, -1, 2, 30.43, 38.86)).toThrow(CvError);
   });
 });

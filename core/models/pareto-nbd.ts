@@ -1,6 +1,6 @@
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
-import { logHyp2f1APlusOne } from '../math/hyp2f1.ts';
+import { hyp2f1APlusOneNearOne, logHyp2f1APlusOne } from '../math/hyp2f1.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
@@ -231,6 +231,10 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   const big = first ? alpha : beta;
   const small = first ? beta : alpha;
   const z = (big - small) / (big + y);
+  // Close to z = 1 the series below would need ~37/(1−z) terms (a hang when a fit drives
+  // max(α,β) far above min(α,β) + t_x); logHyp2f1APlusOne switches to its split integral
+  // there, and the gradient of that value is taken by central differences.
+  if (hyp2f1APlusOneNearOne(n, (small + y) / (big + y))) return logTailNumericGradient(p, x, y, out, offset);
   const m = first ? r + x : s + 1;
   const np = n + 1;
   // Series and its derivative sums.
@@ -241,7 +245,10 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   let Sz = 0;
   let Hm = 0;
   let Hn = 0;
-  for (let k = 0; k < 1_000_000; k++) {
+  for (let k = 0; ; k++) {
+    if (k === 1_000_000) {
+      throw new CvError('paretoNbdObjective', 'convergence', `the hypergeometric series did not converge within a million terms (r+s+x = ${n})`);
+    }
     const u = (t * (m + k)) / (np + k); // t_{k+1} / z
     Hm += 1 / (m + k);
     Hn += 1 / (np + k);
@@ -285,6 +292,18 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   return value;
 }
 
+/** logTail and its gradient in (r, α, s, β) by central differences with relative steps 1e-5. */
+function logTailNumericGradient(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number): number {
+  const keys = ['r', 'alpha', 's', 'beta'] as const;
+  for (let i = 0; i < 4; i++) {
+    const h = 1e-5 * p[keys[i]];
+    const up = logTail({ ...p, [keys[i]]: p[keys[i]] + h }, x, y);
+    const down = logTail({ ...p, [keys[i]]: p[keys[i]] - h }, x, y);
+    out[offset + i] = (up - down) / (2 * h);
+  }
+  return logTail(p, x, y);
+}
+
 /** −(r+x) ln(α+T) − s ln(β+T): ln of the "alive at T" term. */
 function logAlive(p: ParetoNbdParams, x: number, T: number): number {
   return -(p.r + x) * Math.log(p.alpha + T) - p.s * Math.log(p.beta + T);
@@ -296,11 +315,22 @@ function logAlive(p: ParetoNbdParams, x: number, T: number): number {
  * m = β, z = (β−α)/(β+y). Both keep z in [0, 1); at α = β, z = 0.
  */
 function logTail(p: ParetoNbdParams, x: number, y: number): number {
-  const n = p.r + p.s + x;
-  if (p.alpha >= p.beta) {
-    return logHyp2f1APlusOne(n, p.s + 1, (p.alpha - p.beta) / (p.alpha + y)) - n * Math.log(p.alpha + y);
-  }
-  return logHyp2f1APlusOne(n, p.r + x, (p.beta - p.alpha) / (p.beta + y)) - n * Math.log(p.beta + y);
+  return logPowerTail(p.r + x, p.alpha, p.s + 1, p.beta, y);
+}
+
+/**
+ * ln[n ∫_y^∞ (α+τ)^(−e1) (β+τ)^(−e2) dτ], n = e1 + e2 − 1 > 0, through
+ * n ∫ = 2F1(n, b; n+1; z) / (max(α,β)+y)^n with b the exponent of the
+ * smaller of α, β and z = |α−β|/(max(α,β)+y) (substitute τ = (max+y)/u − max).
+ * 1 − z = (min+y)/(max+y) is passed on exactly: with t_x = 0 and β/α below
+ * 1e-16, z itself rounds to 1.
+ */
+function logPowerTail(e1: number, alpha: number, e2: number, beta: number, y: number): number {
+  const n = e1 + e2 - 1;
+  const first = alpha >= beta;
+  const big = (first ? alpha : beta) + y;
+  const small = (first ? beta : alpha) + y;
+  return logHyp2f1APlusOne(n, first ? e2 : e1, Math.abs(alpha - beta) / big, small / big) - n * Math.log(big);
 }
 
 /** ln(e^l1 − e^l2) for the A0 difference; −Infinity when rounding makes l2 ≥ l1 (t_x ≈ T). */
@@ -345,9 +375,73 @@ export function paretoNbdProbabilityAlive(params: ParetoNbdParams, x: number, t_
 
 /** Unchecked P(alive). */
 export function pAlive(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
+  return logistic(-logOddsDead(p, x, t_x, T));
+}
+
+/** ln(P(dead)/P(alive)) at T. */
+function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
   const b = logBracket(p, x, t_x, T);
-  const logOdds = b.dead - b.alive;
-  return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  return b.dead - b.alive;
+}
+
+/** 1/(1 + e^−v) without overflow. */
+function logistic(v: number): number {
+  return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
+}
+
+/**
+ * Probability of no purchase in (T, T+t] for a customer with history
+ * (x, t_x, T): the churn risk over a horizon of t model periods.
+ *
+ * Given alive at T, λ ~ Gamma(r', α') and μ ~ Gamma(s, β') independently
+ * (r' = r+x, α' = α+T, β' = β+T), and the remaining lifetime is exponential
+ * with rate μ, so P(≥ 1 purchase in t | λ, μ) = λ/(λ+μ) (1 − e^(−(λ+μ)t))
+ * = ∫₀ᵗ λ e^(−(λ+μ)w) dw. Averaging λ e^(−λw) and e^(−μw) over their gammas:
+ *   J = P(≥ 1 purchase in t | alive) = ∫₀ᵗ (r'/α') (α'/(α'+w))^(r'+1) (β'/(β'+w))^s dw,
+ * and P = 1 − P(alive) + P(alive) (1 − J). The integral is the difference of
+ * two tails ∫_y^∞ (α'+w)^(−(r'+1)) (β'+w)^(−s) dw at y = 0 and y = t, each a
+ * 2F1(n, b; n+1; z) / (max+y)^n with n = r'+s (the same function as the
+ * likelihood's), formed in logs.
+ *
+ * Throws CvError('paretoNbdProbabilityNoPurchase', 'value') for invalid
+ * input; 'convergence' from the hypergeometric series (see logHyp2f1APlusOne).
+ *
+ * @example
+ * paretoNbdProbabilityNoPurchase({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 39, 2, 30.43, 38.86);
+ */
+export function paretoNbdProbabilityNoPurchase(params: ParetoNbdParams, t: number, x: number, t_x: number, T: number): number {
+  const fn = 'paretoNbdProbabilityNoPurchase';
+  checkParams(fn, params);
+  checkRow(fn, -1, x, t_x, T);
+  if (!(Number.isFinite(t) && t >= 0)) throw new CvError(fn, 'value', `t must be a number ≥ 0, got ${t}`);
+  return noPurchase(params, t, x, t_x, T);
+}
+
+/** Unchecked P(no purchase in (T, T+t]); `stay` is a precomputed noPurchaseIfAlive(p, t, x, T). */
+export function noPurchase(p: ParetoNbdParams, t: number, x: number, t_x: number, T: number, stay?: number): number {
+  if (t === 0) return 1;
+  const L = logOddsDead(p, x, t_x, T);
+  return logistic(L) + logistic(-L) * (stay ?? noPurchaseIfAlive(p, t, x, T));
+}
+
+/**
+ * Unchecked 1 − J: P(no purchase in (T, T+t] | alive at T). Depends on
+ * (x, T) only, so callers can share it between customers.
+ */
+export function noPurchaseIfAlive(p: ParetoNbdParams, t: number, x: number, T: number): number {
+  if (t === 0) return 1;
+  const r1 = p.r + x;
+  const a1 = p.alpha + T;
+  const b1 = p.beta + T;
+  const n = r1 + p.s;
+  const l0 = logPowerTail(r1 + 1, a1, p.s, b1, 0);
+  const lt = logPowerTail(r1 + 1, a1, p.s, b1, t);
+  const logJ = Math.log(r1) + r1 * Math.log(a1) + p.s * Math.log(b1) - Math.log(n) + l0 + Math.log(-Math.expm1(lt - l0));
+  // J < E[λ/(λ+μ)] < 1; above 1 only by rounding, which is all that is absorbed here.
+  if (!(logJ <= 1e-12)) {
+    throw new CvError('paretoNbdProbabilityNoPurchase', 'num', `P(purchase | alive) evaluated to e^${logJ}: the parameters are beyond the accurate range`);
+  }
+  return Math.max(-Math.expm1(logJ), 0);
 }
 
 /**
