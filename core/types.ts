@@ -147,6 +147,12 @@ export interface FitResult<P extends Record<string, number> = Record<string, num
   iterations: number;
   converged: boolean;
   seconds: number;
+  /**
+   * What the fit found that a user should know, one sentence each: chiefly
+   * boundary optima (e.g. "no drop-out is visible in these data: the model
+   * behaves as an NBD without churn"). Absent or empty when there is none.
+   */
+  notes?: string[];
 }
 
 /**

@@ -129,8 +129,9 @@ describe('BG/NBD input checks', () => {
       expect((e as CvError).kind).toBe('data');
     }
   });
-  it('reports non-identifiable data as a convergence error', () => {
-    // Every customer buys at a constant rate up to T: no sign of dropout, so b → ∞ or a → 0.
+  it('returns a boundary fit with notes when no drop-out is visible', () => {
+    // Every customer buys at a constant rate up to T: no sign of dropout (a → 0 or b → ∞) and one
+    // rate for all (r → ∞). The NBD limit then has rate x/T = 10/50 per period for everyone.
     const x: number[] = [];
     const t_x: number[] = [];
     const T: number[] = [];
@@ -139,7 +140,11 @@ describe('BG/NBD input checks', () => {
       t_x.push(50);
       T.push(50);
     }
-    expect(() => fitBgNbd({ x, t_x, T })).toThrow(CvError);
+    const fit = fitBgNbd({ x, t_x, T });
+    expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(1e-3);
+    expect(fit.params.r / fit.params.alpha).toBeCloseTo(0.2, 3);
+    expect(fit.notes?.join(' ')).toMatch(/no drop-out is visible/);
+    expect(fit.notes?.join(' ')).toMatch(/purchase rates look the same/);
   });
 });
 

@@ -5,7 +5,7 @@ import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
+import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the
@@ -16,7 +16,7 @@ import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
  */
 export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
 
-export interface BgNbdFitOptions {
+export interface BgNbdFitOptions extends FitControl {
   /** Starting point of the search; default r = 1, α from the data, a = 1, b = 1. */
   initial?: BgNbdParams;
 }
@@ -28,9 +28,16 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * Identical rows are grouped and weighted; the log-likelihood (FHL 2005,
  * eq. 6) is evaluated in log form with an analytic gradient.
  *
- * Throws CvError('fitBgNbd', 'value') for invalid rows, 'data' for fewer
- * than MIN_CUSTOMERS customers or MIN_REPEAT_CUSTOMERS repeat customers,
- * 'convergence' when the optimiser fails or a parameter diverges.
+ * A boundary optimum is a fit, not an error: when the data show no
+ * drop-out (a → 0 or b → ∞), or the same purchase rate for everyone
+ * (r → ∞), the parameter is held where the likelihood has flattened and
+ * `notes` says what that means for the predictions.
+ *
+ * Throws CvError('fitBgNbd', 'value') for invalid rows or options, 'data'
+ * for fewer than MIN_CUSTOMERS customers or MIN_REPEAT_CUSTOMERS repeat
+ * customers, 'convergence' when the optimiser fails, runs out of its budget
+ * (options.maxSeconds, options.maxEvaluations) or a parameter runs off on a
+ * likelihood that keeps changing.
  *
  * @example
  * // CDNOW sample, weeks: r 0.2426, α 4.4136, a 0.7929, b 2.4259, LL −9582.43
@@ -48,6 +55,8 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
     b: 1,
   };
   const theta0 = [Math.log(init.r), Math.log(init.alpha), Math.log(init.a), Math.log(init.b)];
+  // Spread syntax would overflow the stack on a million groups.
+  const maxT = g.T.reduce((m, v) => Math.max(m, v), 0);
   const res = maximizeLogLikelihood(
     'fitBgNbd',
     NAMES,
@@ -56,17 +65,44 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
     g.customers,
     true,
     [1, g.meanT, 1, 1],
+    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1] },
   );
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
+  const params = { r, alpha, a, b };
+  const notes = boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => bgNbdBoundaryMeaning(params, name, side));
   return {
     model: 'bgnbd',
-    params: { r, alpha, a, b },
+    params,
     logLikelihood: res.logLikelihood,
     customers: g.customers,
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
+    notes,
   };
+}
+
+/** The sentence for a BG/NBD parameter held beyond its identified range. */
+function bgNbdBoundaryMeaning(p: BgNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
+  const dropout = p.a / (p.a + p.b);
+  if (name === 'a' || name === 'b') {
+    if (dropout < 1e-3) {
+      return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
+    }
+    if (dropout > 1 - 1e-3) return 'customers appear to drop out right after their first repeat purchase';
+    if (side === 'upper') {
+      return `every customer appears to have the same drop-out probability after a purchase (${(100 * dropout).toPrecision(2)} %)`;
+    }
+    return undefined;
+  }
+  if (name === 'r' || name === 'alpha') {
+    const rate = p.r / p.alpha;
+    if (side === 'upper') {
+      return `purchase rates look the same for every active customer (${rate.toPrecision(3)} per period): the model treats them as one Poisson rate`;
+    }
+    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CvError } from '../errors.ts';
-import { bfgs, nelderMead, type Objective } from '../math/minimize.ts';
+import { bfgs, nelderMead, type MinimizeResult, type Objective } from '../math/minimize.ts';
 
 // core has no DOM or Node types; performance.now() exists in both.
 declare const performance: { now(): number };
@@ -9,16 +9,79 @@ export function nowSeconds(): number {
   return performance.now() / 1000;
 }
 
-/** ln(1e5): how far from its scale a parameter may go before it counts as diverging. */
-const MAX_LOG_RATIO = Math.log(1e5);
+/** Options every model fit accepts (fitBgNbd, fitParetoNbd, fitGammaGamma). */
+export interface FitControl {
+  /**
+   * L2 penalty on the parameters, as `penalizer_coef` of Python lifetimes
+   * 0.11: penalizer · Σ param² is added to −LL/N before minimising (with
+   * time-unit parameters divided by the longest T, as lifetimes rescales
+   * time so that max T = 1). Pulls parameters towards 0 and keeps a flat
+   * likelihood from running to a limit. Default 0. The reported
+   * logLikelihood is the unpenalised one at the penalised optimum.
+   */
+  penalizer?: number;
+  /**
+   * Give up after this many seconds of optimisation, checked between
+   * likelihood evaluations; default DEFAULT_MAX_SECONDS.
+   */
+  maxSeconds?: number;
+  /** Give up after this many likelihood evaluations; default DEFAULT_MAX_EVALUATIONS. */
+  maxEvaluations?: number;
+}
+
+export const DEFAULT_MAX_SECONDS = 10;
+/** Far above what a fit needs (CDNOW Pareto/NBD: about 100), far below what a runaway search takes. */
+export const DEFAULT_MAX_EVALUATIONS = 5000;
+
+export interface DriverOptions extends FitControl {
+  /**
+   * Range where each parameter is identified by ordinary data, in parameter
+   * (not log) units; default scale/1e5 … scale·1e5 from `scales`. The search
+   * may go BOX_MARGIN beyond it on either side: an optimum out there is a
+   * boundary optimum (the parameter heads for 0 or ∞ and the likelihood has
+   * flattened), reported in `boundary`.
+   */
+  lower?: readonly number[];
+  upper?: readonly number[];
+  /** How far (as a factor) beyond its identified range a parameter may go; default 1e3. */
+  margin?: number;
+  /** Multiplier of each parameter inside the penalty (1/max T for time-unit parameters); default 1. */
+  penaltyScales?: readonly number[];
+}
+
+/** Where a parameter ended up relative to its identified range. */
+export type BoundarySide = 'lower' | 'upper' | null;
 
 export interface MaximizeResult {
   theta: Float64Array;
-  /** The maximised log-likelihood (sum over customers). */
+  /** The maximised log-likelihood (sum over customers), without the penalty. */
   logLikelihood: number;
   iterations: number;
+  /** Likelihood evaluations spent. */
+  evaluations: number;
   converged: boolean;
+  /**
+   * Per parameter: 'lower' or 'upper' when it settled beyond its identified
+   * range — the likelihood keeps rising (imperceptibly) towards the limit 0
+   * or ∞, and the parameter is held at a finite value there. null otherwise.
+   */
+  boundary: BoundarySide[];
 }
+
+/** Default half-width (as a factor) of a parameter's identified range around its scale. */
+const RANGE = 1e5;
+/** Default of DriverOptions.margin. */
+const BOX_MARGIN = 1e3;
+/**
+ * A parameter held at the edge of the search box must have a likelihood
+ * that no longer changes there: |∂(−LL/N)/∂ ln param| below this. The
+ * likelihood approaches its limit like a power of the parameter, so this
+ * bounds what going all the way to the limit could still gain per customer.
+ */
+const FLAT_SLOPE = 1e-3;
+
+/** Gain in −LL/N below which a further round of Nelder–Mead and BFGS counts as no progress. */
+const STALL = 1e-6;
 
 /**
  * Maximise a log-likelihood over log-parameters θ (every model parameter is
@@ -26,11 +89,16 @@ export interface MaximizeResult {
  * −LL/N (and its gradient when g is given and `analytic`), N the number of
  * customers, which keeps tolerances independent of the sample size.
  *
- * BFGS first; if it stalls, Nelder–Mead from where it stopped, then BFGS
- * again. Throws CvError(fn, 'convergence') when that fails too, or when a
- * parameter runs off to 0 or ∞: beyond a factor 1e5 from its `scales` entry
- * (1 for shape parameters; the data's time or money scale for α, β, γ), a
- * sign that the data cannot pin it down (e.g. nobody ever drops out).
+ * BFGS first, inside the box of `options` (identified range widened by `margin`);
+ * if it stalls, Nelder–Mead from where it stopped, then BFGS again. A CvError
+ * thrown by the objective counts as an infinite value (the search backs
+ * off). The whole search is bounded by `maxSeconds` and `maxEvaluations`.
+ *
+ * Throws CvError(fn, 'convergence') when the budget runs out, the optimiser
+ * fails, the likelihood is not finite anywhere it looked, or a parameter is
+ * held at the edge of the box while the likelihood still rises beyond it.
+ * A parameter that settles beyond its identified range on a flat likelihood
+ * is not an error: `boundary` reports it, and the model says what it means.
  */
 export function maximizeLogLikelihood(
   fn: string,
@@ -40,31 +108,108 @@ export function maximizeLogLikelihood(
   customers: number,
   analytic: boolean,
   scales: readonly number[] = names.map(() => 1),
+  options: DriverOptions = {},
 ): MaximizeResult {
-  let res = bfgs(negMeanLL, theta0, { analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400 });
-  let iterations = res.iterations;
-  if (!res.converged || !Number.isFinite(res.value)) {
-    const start = Number.isFinite(res.value) ? res.x : Float64Array.from(theta0);
-    const nm = nelderMead((t) => negMeanLL(t), start, { maxIterations: 2000, valueTolerance: 1e-13 });
-    iterations += nm.iterations;
-    res = bfgs(negMeanLL, nm.x, { analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400 });
+  const n = names.length;
+  const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const maxEvaluations = options.maxEvaluations ?? DEFAULT_MAX_EVALUATIONS;
+  const penalizer = options.penalizer ?? 0;
+  if (!(Number.isFinite(maxSeconds) && maxSeconds > 0)) throw new CvError(fn, 'value', `maxSeconds must be a positive number, got ${maxSeconds}`);
+  if (!(maxEvaluations >= 1)) throw new CvError(fn, 'value', `maxEvaluations must be at least 1, got ${maxEvaluations}`);
+  if (!(Number.isFinite(penalizer) && penalizer >= 0)) throw new CvError(fn, 'value', `penalizer must be a number ≥ 0, got ${penalizer}`);
+  const rangeLo = names.map((_, i) => Math.log(options.lower?.[i] ?? scales[i] / RANGE));
+  const rangeHi = names.map((_, i) => Math.log(options.upper?.[i] ?? scales[i] * RANGE));
+  const margin = Math.log(options.margin ?? BOX_MARGIN);
+  const lower = rangeLo.map((v) => v - margin);
+  const upper = rangeHi.map((v) => v + margin);
+  const penaltyScales = options.penaltyScales ?? names.map(() => 1);
+
+  // lifetimes' penalizer_coef · Σ params² on −LL/N; d/dθ (k e^θ)² = 2 (k e^θ)².
+  const objective: Objective =
+    penalizer === 0
+      ? negMeanLL
+      : (theta, grad) => {
+          const v = negMeanLL(theta, grad);
+          let pen = 0;
+          for (let i = 0; i < n; i++) {
+            const q = Math.exp(theta[i]) * penaltyScales[i];
+            pen += q * q;
+            if (grad) grad[i] += 2 * penalizer * q * q;
+          }
+          return v + penalizer * pen;
+        };
+
+  const started = nowSeconds();
+  let evaluations = 0;
+  let iterations = 0;
+  const run = (minimize: (budget: { maxSeconds: number; maxEvaluations: number }) => MinimizeResult): MinimizeResult => {
+    const res = minimize({ maxSeconds: Math.max(maxSeconds - (nowSeconds() - started), 0), maxEvaluations: Math.max(maxEvaluations - evaluations, 0) });
+    evaluations += res.evaluations;
     iterations += res.iterations;
+    if (res.outOfBudget) {
+      throw new CvError(
+        fn,
+        'convergence',
+        `the fit did not settle within its budget of ${maxSeconds} s and ${maxEvaluations} likelihood evaluations (it used ${evaluations}): the data do not pin the model down`,
+      );
+    }
+    return res;
+  };
+  const box = { lower, upper, analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400 };
+  let res = run((b) => bfgs(objective, theta0, { ...box, ...b }));
+  let converged = res.converged && Number.isFinite(res.value);
+  for (let round = 0; !converged && round < 3; round++) {
+    const before = res.value;
+    const start = Number.isFinite(res.value) ? res.x : Float64Array.from(theta0);
+    const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, ...b }));
+    res = run((b) => bfgs(objective, nm.x, { ...box, ...b }));
+    // Far out on a flat ridge (a boundary optimum) the likelihood loses digits to cancellation
+    // and no line search can verify a decrease: a round of both methods that gains next to
+    // nothing means the point is optimal to the precision the likelihood has.
+    converged = Number.isFinite(res.value) && (res.converged || before - res.value < STALL);
   }
   if (!Number.isFinite(res.value)) {
     throw new CvError(fn, 'convergence', 'the log-likelihood is not finite anywhere the optimiser looked');
   }
-  for (let i = 0; i < names.length; i++) {
-    const logRatio = res.x[i] - Math.log(scales[i]);
-    if (Math.abs(logRatio) > MAX_LOG_RATIO) {
+  const boundary: BoundarySide[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = res.x[i];
+    const side: BoundarySide = t < rangeLo[i] ? 'lower' : t > rangeHi[i] ? 'upper' : null;
+    boundary.push(side);
+    const atEdge = t <= lower[i] || t >= upper[i];
+    if (atEdge && !(Math.abs(res.gradient[i]) <= FLAT_SLOPE)) {
       throw new CvError(
         fn,
         'convergence',
-        `parameter ${names[i]} runs to ${logRatio > 0 ? 'infinity' : 'zero'} (${Math.exp(res.x[i]).toPrecision(3)}): the data do not identify it`,
+        `parameter ${names[i]} runs to ${side === 'upper' ? 'infinity' : 'zero'} (${Math.exp(t).toPrecision(3)}) and the likelihood keeps changing: the data do not identify it`,
       );
     }
   }
-  if (!res.converged) {
+  if (!converged) {
     throw new CvError(fn, 'convergence', `the optimiser did not converge (${res.reason}) after ${iterations} iterations`);
   }
-  return { theta: res.x, logLikelihood: -res.value * customers, iterations, converged: true };
+  const ll = penalizer === 0 ? -res.value * customers : -negMeanLL(res.x) * customers;
+  return { theta: res.x, logLikelihood: ll, iterations, evaluations, converged: true, boundary };
+}
+
+/**
+ * What each boundary optimum means, for FitResult.notes: `meaning(name, side)`
+ * gives the sentence for a parameter held beyond its identified range, or
+ * undefined to fall back on a generic one.
+ */
+export function boundaryNotes(
+  names: readonly string[],
+  theta: Float64Array,
+  boundary: readonly BoundarySide[],
+  meaning: (name: string, side: 'lower' | 'upper') => string | undefined,
+): string[] {
+  const notes: string[] = [];
+  boundary.forEach((side, i) => {
+    if (side === null) return;
+    const sentence =
+      meaning(names[i], side) ??
+      `parameter ${names[i]} runs towards ${side === 'upper' ? 'infinity' : 'zero'} and is held at ${Math.exp(theta[i]).toPrecision(3)}, where the likelihood no longer changes`;
+    if (!notes.includes(sentence)) notes.push(sentence);
+  });
+  return notes;
 }

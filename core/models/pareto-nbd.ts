@@ -5,7 +5,7 @@ import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
 import { checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
+import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987): while alive
@@ -16,7 +16,7 @@ import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
  */
 export type ParetoNbdParams = { r: number; alpha: number; s: number; beta: number };
 
-export interface ParetoNbdFitOptions {
+export interface ParetoNbdFitOptions extends FitControl {
   /** Starting point; default r = 1, α and β from the data, s = 1. */
   initial?: ParetoNbdParams;
 }
@@ -26,6 +26,13 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
 /**
  * Maximum-likelihood fit of (r, α, s, β) to per-customer (x, t_x, T),
  * grouped by identical rows, with an analytic gradient.
+ *
+ * Boundary optima (no drop-out visible: s → 0 or β → ∞; one purchase or
+ * drop-out rate for everyone: r or s → ∞) are returned with `notes`, as in
+ * fitBgNbd. Shape parameters are held at 1e5 at most: beyond, with α far
+ * from β, each likelihood evaluation needs ever longer hypergeometric series
+ * (a burst of daily purchases followed by silence drove r past 1e9 and one
+ * evaluation to seconds), while the likelihood has long stopped changing.
  *
  * Throws CvError('fitParetoNbd', 'value' | 'data' | 'convergence') like fitBgNbd.
  *
@@ -45,6 +52,7 @@ export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}
   };
   const theta0 = [Math.log(init.r), Math.log(init.alpha), Math.log(init.s), Math.log(init.beta)];
   const pairs = indexPairs(g);
+  const maxT = g.T.reduce((m, v) => Math.max(m, v), 0);
   const res = maximizeLogLikelihood(
     'fitParetoNbd',
     NAMES,
@@ -53,17 +61,50 @@ export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}
     g.customers,
     true,
     [1, g.meanT, 1, g.meanT],
+    {
+      penalizer: options.penalizer,
+      maxSeconds: options.maxSeconds,
+      maxEvaluations: options.maxEvaluations,
+      penaltyScales: [1, 1 / maxT, 1, 1 / maxT],
+      lower: [1e-5, g.meanT * 1e-5, 1e-5, g.meanT * 1e-5],
+      upper: [1e3, g.meanT * 1e5, 1e3, g.meanT * 1e5],
+      margin: 100,
+    },
   );
   const [r, alpha, s, beta] = Array.from(res.theta, Math.exp);
+  const params = { r, alpha, s, beta };
+  const notes = boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => paretoNbdBoundaryMeaning(params, name, side));
   return {
     model: 'pnbd',
-    params: { r, alpha, s, beta },
+    params,
     logLikelihood: res.logLikelihood,
     customers: g.customers,
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
+    notes,
   };
+}
+
+/** The sentence for a Pareto/NBD parameter held beyond its identified range. */
+function paretoNbdBoundaryMeaning(p: ParetoNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
+  if (name === 's' || name === 'beta') {
+    // Mean drop-out rate s/β per period against the observation span.
+    if ((name === 's' && side === 'lower') || (name === 'beta' && side === 'upper' && p.s <= 1e3)) {
+      return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
+    }
+    if (side === 'upper') {
+      return `every customer appears to have the same drop-out rate (an average lifetime of ${(p.beta / p.s).toPrecision(3)} periods)`;
+    }
+    return undefined;
+  }
+  if (name === 'r' || name === 'alpha') {
+    if (side === 'upper') {
+      return `purchase rates look the same for every active customer (${(p.r / p.alpha).toPrecision(3)} per period): the model treats them as one Poisson rate`;
+    }
+    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
+  }
+  return undefined;
 }
 
 /**
