@@ -4,7 +4,7 @@ import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
+import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
  * The modified BG/NBD model (Batislam, Denizel & Filiztekin 2007, "Empirical
@@ -16,7 +16,7 @@ import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
  */
 export type MbgNbdParams = { r: number; alpha: number; a: number; b: number };
 
-export interface MbgNbdFitOptions {
+export interface MbgNbdFitOptions extends FitControl {
   /** Starting point of the search; default r = 1, α from the data, a = 1, b = 1. */
   initial?: MbgNbdParams;
 }
@@ -28,9 +28,13 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * Identical rows are grouped and weighted; the log-likelihood (Batislam et
  * al. 2007, appendix A) is evaluated in log form with an analytic gradient.
  *
+ * A boundary optimum is a fit, not an error (as for BG/NBD): the parameter
+ * is held where the likelihood has flattened and `notes` says what that
+ * means. The search is bounded by options.maxSeconds and maxEvaluations.
+ *
  * Throws CvError('fitMbgNbd', 'value') for invalid rows, 'data' for fewer
  * than MIN_CUSTOMERS customers or MIN_REPEAT_CUSTOMERS repeat customers,
- * 'convergence' when the optimiser fails or a parameter diverges.
+ * 'convergence' when the optimiser fails or runs out of its budget.
  *
  * @example
  * // CDNOW sample, weeks (lifetimes 0.11.3 ModifiedBetaGeoFitter): r 0.5248, α 6.183, a 0.8914, b 1.614, LL −9582.13
@@ -49,6 +53,8 @@ export function fitMbgNbd(data: RepeatData, options: MbgNbdFitOptions = {}): Fit
   };
   checkParams('fitMbgNbd', init);
   const theta0 = [Math.log(init.r), Math.log(init.alpha), Math.log(init.a), Math.log(init.b)];
+  // Spread syntax would overflow the stack on a million groups.
+  const maxT = g.T.reduce((m, v) => Math.max(m, v), 0);
   const res = maximizeLogLikelihood(
     'fitMbgNbd',
     NAMES,
@@ -57,17 +63,36 @@ export function fitMbgNbd(data: RepeatData, options: MbgNbdFitOptions = {}): Fit
     g.customers,
     true,
     [1, g.meanT, 1, 1],
+    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1] },
   );
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
+  const params = { r, alpha, a, b };
   return {
     model: 'mbgnbd',
-    params: { r, alpha, a, b },
+    params,
     logLikelihood: res.logLikelihood,
     customers: g.customers,
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
+    notes: boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => mbgNbdBoundaryMeaning(params, name, side)),
   };
+}
+
+/** The sentence for an MBG/NBD parameter held beyond its identified range. */
+function mbgNbdBoundaryMeaning(p: MbgNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
+  const dropout = p.a / (p.a + p.b);
+  if (name === 'a' || name === 'b') {
+    if (dropout < 1e-3) return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
+    if (dropout > 1 - 1e-3) return 'customers appear to drop out right after each purchase, the first included';
+    if (side === 'upper') return `every customer appears to have the same drop-out probability after a purchase (${(100 * dropout).toPrecision(2)} %)`;
+    return undefined;
+  }
+  if (name === 'r' || name === 'alpha') {
+    if (side === 'upper') return `purchase rates look the same for every active customer (${(p.r / p.alpha).toPrecision(3)} per period): the model treats them as one Poisson rate`;
+    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
+  }
+  return undefined;
 }
 
 /**
