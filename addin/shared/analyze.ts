@@ -8,6 +8,7 @@ import {
   ALL_ROLES,
   analyzeCustomers,
   createSummaryBuilder,
+  describeExcluded,
   CvError,
   detectColumns,
   detectCustomerColumns,
@@ -158,7 +159,7 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
     asOf = report.asOf;
     warnings.push(...read.warnings);
     if (report.afterAsOf > 0) warnings.push(`${report.afterAsOf} row(s) dated after the as-of day were ignored.`);
-    if (report.withoutPurchase > 0) warnings.push(`${report.withoutPurchase} customer(s) with only returns were left out.`);
+    if (report.excluded.length > 0) warnings.push(describeExcluded(report.excluded));
   }
   const { segment, models } = analyzeCustomers(summaries, {
     unit: o.unit,

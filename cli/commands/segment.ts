@@ -10,11 +10,13 @@ import {
   createSummaryBuilder,
   CvError,
   dayToIso,
+  describeExcluded,
   label,
   readTransactions,
   type Analysis,
   type CalibrationData,
   type DateOrder,
+  type ExcludedCustomer,
   type HoldoutComparison,
   type Lang,
   type PurchaseModelName,
@@ -70,7 +72,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
-  const decimal = oneOf(values.decimal, '--decimal', ['.', ',']) as '.' | ',' | undefined;
+  const decimal = oneOf(values.decimal, '--decimal', ['auto', '.', ',']) as 'auto' | '.' | ',' | undefined;
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
@@ -105,6 +107,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
     return 1;
   }
   const summaries = builder.finish();
+  const { excluded } = builder.report();
+  if (excluded.length > 0) process.stderr.write(`note: ${describeExcluded(excluded, 10)}\n`);
   if (summaries.length === 0) {
     process.stderr.write(`cvlens: no customer has a purchase on or before the as-of date in '${file}'.\n`);
     return 1;
@@ -119,7 +123,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   if (split && model !== 'none') holdout = evaluateHoldout(split.finish(), model, unit);
 
   if (values.json) {
-    process.stdout.write(JSON.stringify(toJson(analysis, read, holdout)) + '\n');
+    process.stdout.write(JSON.stringify(toJson(analysis, read, holdout, excluded)) + '\n');
   } else {
     process.stdout.write(summaryTable(analysis, lang) + '\n');
     const t = analysis.segment.totals;
@@ -228,7 +232,7 @@ function round(x: number | undefined, digits = 6): number | null {
 }
 
 /** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
-function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
+function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined, excluded: readonly ExcludedCustomer[]): unknown {
   const { segment, models } = a;
   return {
     customers: segment.customers.map((c) => ({
@@ -279,7 +283,8 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
     spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
     holdout: holdout ?? null,
     warnings: [...read.warnings, ...segment.warnings],
-    read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder },
+    read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder, decimal: read.decimal },
     rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    excluded: excluded.map((e) => ({ id: e.id, reason: e.reason, rows: e.rows, returnAmount: round(e.returnAmount), firstLine: e.firstLine })),
   };
 }
