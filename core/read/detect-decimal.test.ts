@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalEvidence, DecimalVote } from './detect-decimal.ts';
+import { scanAmount } from './parse-amount.ts';
+
+/** The evidence by definition: read the text with each mark and compare. */
+function byScanning(t: string): string {
+  const point = scanAmount(t, '.');
+  const comma = scanAmount(t, ',');
+  if (Number.isNaN(point)) return Number.isNaN(comma) ? 'none' : 'comma';
+  if (Number.isNaN(comma)) return 'point';
+  return Object.is(point, comma) ? 'same' : 'ambiguous';
+}
 
 describe('decimalEvidence', () => {
   it.each([
@@ -10,6 +21,13 @@ describe('decimalEvidence', () => {
     ['', 'none'], ['abc', 'none'], ['1.2.3,4,5', 'none'],
   ] as const)('%j says %s', (text, evidence) => {
     expect(decimalEvidence(text)).toBe(evidence);
+  });
+
+  it('classifies plain digit-mark-digit text exactly as reading it with both marks does (property)', () => {
+    const simple = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{0,5}$/), fc.constantFrom('.', ','), fc.stringMatching(/^[0-9]{1,5}$/))
+      .map(([minus, whole, mark, frac]) => `${minus ? '-' : ''}${whole}${mark}${frac}`);
+    fc.assert(fc.property(simple, (t) => decimalEvidence(t) === byScanning(t)), { numRuns: 3000 });
   });
 });
 

@@ -9,10 +9,22 @@ import { scanAmount, type DecimalMark } from './parse-amount.ts';
  */
 export type DecimalEvidence = 'point' | 'comma' | 'ambiguous' | 'same' | 'none';
 
+/** Digits, one mark, digits: the shape of nearly every amount, classified without scanning. */
+const SIMPLE = /^-?(\d*)([.,])(\d+)$/;
+
 /** @example decimalEvidence('1.234,50') // 'comma' */
 export function decimalEvidence(raw: string): DecimalEvidence {
   const t = raw.trim();
   if (/^-?\d*$/.test(t)) return t === '' || t === '-' ? 'none' : 'same';
+  const simple = SIMPLE.exec(t);
+  if (simple) {
+    // One mark followed by three digits, after 1-3 digits not starting with 0,
+    // is also a thousands group under the other mark; any other shape reads
+    // only with its own mark (the rule of scanAmount's thousands groups).
+    const [, whole, mark, frac] = simple;
+    const group = frac.length === 3 && whole.length >= 1 && whole.length <= 3 && whole[0] !== '0';
+    return group ? 'ambiguous' : mark === '.' ? 'point' : 'comma';
+  }
   const point = scanAmount(t, '.');
   const comma = scanAmount(t, ',');
   if (Number.isNaN(point)) return Number.isNaN(comma) ? 'none' : 'comma';
