@@ -320,11 +320,16 @@ describe('readTransactions: the decimal mark', () => {
     expect(comma.warnings.join(' ')).toMatch(/decimal point \(first '12\.5' at line 2\).*--decimal \./);
   });
 
-  it('decides from the whole file, not just its first rows', () => {
+  it('decides from a large sample, not just the first rows; past it, the other mark is rejected, never misread', () => {
     const rows = Array.from({ length: 500 }, (_, i) => `${i};2024-03-05;${i + 1}`);
     const r = readTransactions(`id;date;amount\n${rows.join('\n')}\n500;2024-03-06;7,5`);
     expect(r.decimal).toBe(',');
     expect(r.transactions.at(-1)?.amount).toBe(7.5);
+    const many = Array.from({ length: 20_000 }, (_, i) => `${i};2024-03-05;${i + 1}`);
+    const late = readTransactions(`id;date;amount\n${many.join('\n')}\nx;2024-03-06;7,5\ny;2024-03-06;1.234,5`, { onTransaction: () => {} });
+    expect(late.decimal).toBe('.');
+    expect(late.rejected.map((x) => x.line)).toEqual([20_002, 20_003]);
+    expect(late.warnings).toEqual([expect.stringMatching(/^2 rows have numbers with a decimal comma \(first '7,5' at line 20002\)/)]);
   });
 
   it('decides from the text cells of a range; number cells say nothing', () => {
@@ -364,6 +369,16 @@ describe('readTransactions: nothing is lost without a reason', () => {
       [3, 'amount NaN is not a number'],
       [4, "cost '1e400' is too large to be a number"],
     ]);
+  });
+
+  it('rejects spreadsheet error values as customer ids rather than merging their rows into one customer', () => {
+    const r = readTransactionCells([['id', 'date', 'amount'], ['#N/A', 45356, 5], ['#REF!', 45356, 6], ['A', 45356, 7]]);
+    expect(amounts(r)).toEqual([['A', 7]]);
+    expect(r.rejected).toEqual([
+      { line: 2, reason: 'customer id is the spreadsheet error #N/A, not an id' },
+      { line: 3, reason: 'customer id is the spreadsheet error #REF!, not an id' },
+    ]);
+    expect(readTransactions('id,date,amount\n#N/A,2024-01-05,3\n#NA,2024-01-05,4').rejected.map((x) => x.line)).toEqual([2]);
   });
 
   it('does not take a first row holding a written date for the header', () => {

@@ -69,7 +69,10 @@ export interface ReadResult {
   encoding: string;
   /** Column separator used ('' for cell input). */
   delimiter: string;
-  /** Things the user should know that rejected no row (guessed order or columns). */
+  /**
+   * Things the user should know beyond single rows: guessed columns, date
+   * order or decimal mark, rows rejected for a number in the other decimal mark.
+   */
   warnings: string[];
 }
 
@@ -161,6 +164,7 @@ class TransactionBuilder {
     const problems: string[] = [];
     const customerId = cellText(cells[this.idCol]);
     if (customerId === '') problems.push('customer id is empty');
+    else if (SHEET_ERROR.test(customerId)) problems.push(`customer id is the spreadsheet error ${customerId}, not an id`);
     const day = this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
     const amount = this.number(cells[this.amountCol], 'amount', problems, true);
     const t: Transaction = { customerId, day, amount, line };
@@ -367,6 +371,12 @@ function decideCellDecimal(
   }
   return vote.decide();
 }
+
+/**
+ * Excel's error values, as a range gives them and as a sheet saved to CSV
+ * writes them: as an id they would gather unrelated rows into one customer.
+ */
+const SHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 /** Text of a cell, trimmed: numbers in plain decimal, booleans as TRUE/FALSE, dates as ISO, null as ''. */
 function cellText(cell: unknown): string {
