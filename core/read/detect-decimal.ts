@@ -77,8 +77,9 @@ export class DecimalVote {
       return {
         decimal: '.',
         warning:
-          `amounts such as '${ambiguous.text}' (line ${ambiguous.line}) could have a thousands separator or a decimal comma; ` +
-          `they were read with a decimal point, as ${scanAmount(ambiguous.text, '.')} (read the file with --decimal , if the comma is the decimal mark).`,
+          `amounts such as '${ambiguous.text}' (line ${ambiguous.line}) read as different numbers with a decimal point or a decimal comma ` +
+          `(${scanAmount(ambiguous.text, '.')} or ${scanAmount(ambiguous.text, ',')}); they were read with a decimal point ` +
+          `(read the file with --decimal , if the comma is the decimal mark).`,
       };
     }
     return { decimal: '.' };

@@ -5,7 +5,7 @@ import { CvError } from '../errors.ts';
  * and apostrophes group thousands (`1,234.50`, `1 234.50`); with `','`
  * (European files) dots and spaces group thousands (`1.234,50`, `1 234,50`).
  * One value alone cannot always tell them apart (`1,234`); the transaction
- * reader decides from a whole column (see detectDecimal).
+ * reader decides from a whole column (see DecimalVote).
  */
 export type DecimalMark = '.' | ',';
 
