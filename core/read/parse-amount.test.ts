@@ -96,3 +96,44 @@ describe('scanAmount fast path for plain decimals', () => {
     expect(scanAmount('007.50')).toBe(7.5);
   });
 });
+
+describe('scanAmount never misreads a mark', () => {
+  /**
+   * The grammar of DecimalMark, written out independently: an optional minus,
+   * an integer part of plain digits or of thousands groups (1-3 digits not
+   * starting with 0, then groups of three after the other mark; spaces and
+   * apostrophes group too), then optionally the mark and digits.
+   */
+  function byGrammar(text: string, mark: '.' | ','): number {
+    const group = mark === '.' ? ',' : '.';
+    let s = text.trim();
+    let negative = false;
+    if (s.startsWith('-')) {
+      negative = true;
+      s = s.slice(1).trim();
+    }
+    s = s.replace(/[ ']/g, group);
+    const g = group === '.' ? '\\.' : ',';
+    const m = new RegExp(`^(\\d*|[1-9]\\d{0,2}(?:${g}\\d{3})+)(?:${mark === '.' ? '\\.' : ','}(\\d*))?$`).exec(s);
+    if (!m) return NaN;
+    const whole = m[1].split(group).join('');
+    const frac = m[2] ?? '';
+    if (whole === '' && frac === '') return NaN;
+    const v = Number(`${whole || '0'}.${frac || '0'}`);
+    return negative ? -v : v;
+  }
+
+  it('reads digits, marks, spaces and apostrophes exactly as the grammar of each mark says (property)', () => {
+    const text = fc
+      .tuple(fc.boolean(), fc.array(fc.constantFrom('0', '1', '5', '9', '.', ',', "'", ' '), { minLength: 1, maxLength: 9 }))
+      .map(([minus, chars]) => `${minus ? '-' : ''}${chars.join('')}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom('.' as const, ',' as const), (t, mark) => {
+        const got = scanAmount(t, mark);
+        const want = byGrammar(t, mark);
+        return Number.isNaN(want) ? Number.isNaN(got) : got === want;
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
