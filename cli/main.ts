@@ -14,7 +14,7 @@ Usage:
                  [--cuts 4,2,1] [--lang en|zh] [--model bgnbd|pnbd|none]
                  [--horizon N] [--discount RATE] [--calibration-end DATE]
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
-                 [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal .|,]
+                 [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
   cvlens fit FILE --model bgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--json]
   cvlens demo [--out transactions.csv] [--customers N] [--seed N]

@@ -94,6 +94,27 @@ describe('cvlens segment', () => {
     expect(json.customers[0]).toMatchObject({ id: 'K1', revenue: 1244.5, firstPurchase: '2024-03-05' });
   });
 
+  it('reads decimal commas without --decimal when the amounts leave no doubt', () => {
+    const file = join(dir, 'eu-auto.csv');
+    writeFileSync(file, 'Kunde;Datum;Betrag\nK1;05.03.2024;1.234,50\nK1;06.04.2024;10,00\nK2;07.04.2024;5,25\n');
+    const run = runCli(['segment', file, '--json', '--model', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as { customers: { id: string; revenue: number }[]; read: { decimal: string } };
+    expect(json.read.decimal).toBe(',');
+    expect(json.customers.map((c) => [c.id, c.revenue])).toEqual([['K1', 1244.5], ['K2', 5.25]]);
+  });
+
+  it('names the customers with only returns on stderr and in the JSON', () => {
+    const file = join(dir, 'returns.csv');
+    writeFileSync(file, 'customer,date,amount\nA,2024-01-05,10\nC,2024-01-08,(12.00)\nA,2024-02-05,20\n');
+    const run = runCli(['segment', file, '--json', '--model', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('1 customer with only returns was left out (no purchase to score): C (line 3, \u221212.00).');
+    const json = JSON.parse(run.stdout) as { customers: { id: string }[]; excluded: unknown[] };
+    expect(json.customers.map((c) => c.id)).toEqual(['A']);
+    expect(json.excluded).toEqual([{ id: 'C', reason: 'only returns (1 row, \u221212.00), no purchase to score', rows: 1, returnAmount: 12, firstLine: 3 }]);
+  });
+
   it('exits 1 when nothing in the file is usable', () => {
     const file = join(dir, 'nothing.csv');
     writeFileSync(file, 'customer,date,amount\nA,not a date,1\nB,2024-01-01,x\n');

@@ -49,6 +49,16 @@ describe('analyze', () => {
     expect(a.rejected).toEqual([{ line: 10 + withBad.length - 1, reason: expect.stringMatching(/date/i) }]);
   });
 
+  it('names the customers with only returns, with their sheet row, and reads text decimal commas', () => {
+    const cells = [...rows, ['ret', D + 5, '-12,50'], ['ret', D + 6, '(1,50)'], ['dec', D + 7, '5,25']];
+    const a = analyze(cells, { ...base, mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true, firstRow: 3 });
+    expect(a.rejected).toEqual([]);
+    expect(a.result.customers.find((c) => c.id === 'dec')?.revenue).toBe(5.25);
+    expect(a.result.warnings).toContain(
+      `1 customer with only returns was left out (no purchase to score): ret (line ${3 + rows.length}, 2 rows, \u221214.00).`,
+    );
+  });
+
   it('falls back to the heuristics, with the reason, when a model cannot be fitted', () => {
     const tiny = rows.slice(0, 8);
     const a = analyze(tiny, { ...base, model: 'bgnbd', mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true });

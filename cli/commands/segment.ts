@@ -77,7 +77,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
-  const decimal = oneOf(values.decimal, '--decimal', ['.', ',']) as '.' | ',' | undefined;
+  const decimal = oneOf(values.decimal, '--decimal', ['auto', '.', ',']) as 'auto' | '.' | ',' | undefined;
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
@@ -113,7 +113,6 @@ export async function segmentCommand(args: string[]): Promise<number> {
   }
   const result = analysis.finish();
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const e of result.excluded.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  customer ${e.id}: ${e.reason}\n`);
   if (result.segment.customers.length === 0) {
     process.stderr.write(`cvlens: no customer has a purchase on or before the as-of date in '${file}'.\n`);
     return 1;
@@ -293,8 +292,8 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
     spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
     holdout: holdout ?? null,
     warnings: [...read.warnings, ...segment.warnings],
-    excluded: a.excluded.map((e) => ({ id: e.id, reason: e.reason })),
-    read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder },
+    read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder, decimal: read.decimal },
     rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    excluded: a.excluded.map((e) => ({ id: e.id, reason: e.reason, rows: e.rows, returnAmount: round(e.returnAmount), firstLine: e.firstLine })),
   };
 }

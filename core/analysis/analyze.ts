@@ -20,6 +20,7 @@ import { fitGammaGamma, type GammaGammaFit } from '../models/gamma-gamma.ts';
 import { predictCustomers, type PredictCustomer } from '../models/predict.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { segmentCustomers, type SegmentResult } from '../segment/segment.ts';
+import { describeExcluded } from '../summary/describe-excluded.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
@@ -83,7 +84,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuild
       if (report.afterAsOf > 0) notes.push(`${report.afterAsOf} row(s) dated after the as-of day were left out.`);
       const excluded = report.excluded;
       if (excluded.length > 0) {
-        notes.push(`${excluded.length} customer(s) have no purchase to score and are listed with the reason (e.g. ${excluded[0].id}: ${excluded[0].reason}).`);
+        notes.push(describeExcluded(excluded));
       }
       let holdout: SelectionInput['holdout'];
       let noHoldout: string | undefined;

@@ -12,16 +12,20 @@ const EXACT: Record<ColumnRole, readonly string[]> = {
     'customerid', 'custid', 'clientid', 'customerno', 'customernumber', 'customercode', 'memberid', 'buyerid',
     'userid', 'accountid', 'masterid', 'customer', 'client', 'member', 'id',
     '客户编号', '客户id', '客户代码', '客户号', '客户编码', '会员编号', '会员id', '用户id', '客户',
+    // Decimal-comma locales, whose files the reader now reads without options.
+    'kundennummer', 'kundennr', 'kundenid', 'kunde', 'numéroclient', 'idclient', 'cliente', 'idcliente',
   ],
   date: [
     'date', 'orderdate', 'transactiondate', 'purchasedate', 'invoicedate', 'saledate', 'salesdate', 'day',
     'timestamp', 'time', 'datetime',
     '日期', '交易日期', '购买日期', '订单日期', '下单日期', '消费日期', '销售日期', '时间', '交易时间',
+    'datum', 'rechnungsdatum', 'bestelldatum', 'kaufdatum', 'belegdatum', 'datecommande', 'fecha', 'fechapedido',
   ],
   amount: [
     'amount', 'revenue', 'sales', 'dollarvalue', 'total', 'totalamount', 'salesamount', 'orderamount', 'ordervalue',
     'ordertotal', 'value', 'sale', 'spend', 'linetotal',
     '金额', '销售额', '消费金额', '交易金额', '订单金额', '实付金额', '总额', '总金额', '收入', '销售金额',
+    'betrag', 'umsatz', 'gesamtbetrag', 'rechnungsbetrag', 'montant', 'montantttc', 'importe', 'importetotal',
   ],
   cost: ['cost', 'costs', 'cogs', 'costofgoods', 'costofgoodssold', 'totalcost', '成本', '成本金额', '总成本', '进货成本'],
   marginRate: ['margin', 'marginrate', 'grossmargin', 'margin%', 'grossmargin%', 'profitmargin', '毛利率', '利润率'],

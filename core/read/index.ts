@@ -3,6 +3,7 @@
  */
 export { civilFromDay, dayFromCivil, dayToExcelSerial, dayToIso, excelSerialToDay, isoToDay } from './day-number.ts';
 export { decodeText, type DecodedText, type TextEncodingOption } from './decode-text.ts';
+export { decimalEvidence, DecimalVote, type DecimalDecision, type DecimalEvidence } from './detect-decimal.ts';
 export { ALL_ROLES, detectColumns, normalizeHeader, REQUIRED_ROLES, ROLE_LABEL, type ColumnChoice } from './detect-columns.ts';
 export { parseAmount, scanAmount, type DecimalMark } from './parse-amount.ts';
 export { parseDate, scanDateText, type DateOrder, type DateScan } from './parse-date.ts';

@@ -32,15 +32,40 @@ describe('parseAmount', () => {
     expect(scanAmount('12.50', ',')).toBeNaN();
   });
 
+  it('rejects, with the reason, a value that only reads with the other decimal mark', () => {
+    // '0,500' cannot be a thousands group (no group starts with 0): it is 0.5 written with a comma.
+    for (const text of ['5,25', '1.234,50', '0,500', '12,5']) {
+      expect(scanAmount(text, '.'), text).toBeNaN();
+      expect(() => parseAmount(text, '.')).toThrow(/has a decimal comma, but the amounts are read with a decimal point/);
+    }
+    for (const text of ['12.5', '1,234.50', '0.5', '1e3']) {
+      expect(scanAmount(text, ','), text).toBeNaN();
+      expect(() => parseAmount(text, ',')).toThrow(/has a decimal point, but the amounts are read with a decimal comma/);
+    }
+    expect(parseAmount('0,500', ',')).toBe(0.5);
+    expect(parseAmount('0.500')).toBe(0.5);
+  });
+
+  it('rejects text that overflows to Infinity instead of reading it', () => {
+    for (const text of ['1e400', '-1e400', '9'.repeat(400), `${'9'.repeat(400)}.5`, '(1e999)']) {
+      expect(scanAmount(text), text.slice(0, 12)).toBeNaN();
+      expect(() => parseAmount(text)).toThrow(/is too large to be a number/);
+    }
+    expect(() => parseAmount('Infinity')).toThrow(/'Infinity' is not a number/);
+    expect(amountProblem('9'.repeat(400), 'amount')).toBe(`amount '${'9'.repeat(37)}…' is too large to be a number`);
+  });
+
   it('passes finite number cells through and rejects NaN', () => {
     expect(parseAmount(-3.25)).toBe(-3.25);
     expect(() => parseAmount(Number.NaN)).toThrow(CvError);
+    expect(() => parseAmount(Number.POSITIVE_INFINITY)).toThrow(CvError);
   });
 
   it('explains failures in one clause', () => {
     expect(amountProblem('abc', 'amount')).toBe("amount 'abc' is not a number");
     expect(amountProblem('12-', 'amount')).toMatch(/trailing minus/);
     expect(amountProblem('12,50', 'amount')).toMatch(/decimal ','/);
+    expect(amountProblem('12.50', 'cost', ',')).toMatch(/^cost '12.50' has a decimal point.*decimal '\.'$/);
     expect(amountProblem(' ', 'cost')).toBe('cost is empty');
   });
 });
@@ -69,5 +94,46 @@ describe('scanAmount fast path for plain decimals', () => {
     expect(scanAmount('.')).toBeNaN();
     expect(scanAmount('-')).toBeNaN();
     expect(scanAmount('007.50')).toBe(7.5);
+  });
+});
+
+describe('scanAmount never misreads a mark', () => {
+  /**
+   * The grammar of DecimalMark, written out independently: an optional minus,
+   * an integer part of plain digits or of thousands groups (1-3 digits not
+   * starting with 0, then groups of three after the other mark; spaces and
+   * apostrophes group too), then optionally the mark and digits.
+   */
+  function byGrammar(text: string, mark: '.' | ','): number {
+    const group = mark === '.' ? ',' : '.';
+    let s = text.trim();
+    let negative = false;
+    if (s.startsWith('-')) {
+      negative = true;
+      s = s.slice(1).trim();
+    }
+    s = s.replace(/[ ']/g, group);
+    const g = group === '.' ? '\\.' : ',';
+    const m = new RegExp(`^(\\d*|[1-9]\\d{0,2}(?:${g}\\d{3})+)(?:${mark === '.' ? '\\.' : ','}(\\d*))?$`).exec(s);
+    if (!m) return NaN;
+    const whole = m[1].split(group).join('');
+    const frac = m[2] ?? '';
+    if (whole === '' && frac === '') return NaN;
+    const v = Number(`${whole || '0'}.${frac || '0'}`);
+    return negative ? -v : v;
+  }
+
+  it('reads digits, marks, spaces and apostrophes exactly as the grammar of each mark says (property)', () => {
+    const text = fc
+      .tuple(fc.boolean(), fc.array(fc.constantFrom('0', '1', '5', '9', '.', ',', "'", ' '), { minLength: 1, maxLength: 9 }))
+      .map(([minus, chars]) => `${minus ? '-' : ''}${chars.join('')}`);
+    fc.assert(
+      fc.property(text, fc.constantFrom('.' as const, ',' as const), (t, mark) => {
+        const got = scanAmount(t, mark);
+        const want = byGrammar(t, mark);
+        return Number.isNaN(want) ? Number.isNaN(got) : got === want;
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -3,8 +3,9 @@ import { CvError } from '../errors.ts';
 /**
  * Decimal mark of a file's numbers. With `'.'` (the default) commas, spaces
  * and apostrophes group thousands (`1,234.50`, `1 234.50`); with `','`
- * (European files, by option only: `1.234,50` and `1,234` cannot be told
- * apart by looking) dots and spaces group thousands (`1.234,50`, `1 234,50`).
+ * (European files) dots and spaces group thousands (`1.234,50`, `1 234,50`).
+ * One value alone cannot always tell them apart (`1,234`); the transaction
+ * reader decides from a whole column (see DecimalVote).
  */
 export type DecimalMark = '.' | ',';
 
@@ -32,8 +33,10 @@ export function scanAmount(raw: string, decimal: DecimalMark = '.'): number {
     const c = raw.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) plain = false;
   }
-  if (plain) return plainDecimal(raw);
-  return scanAmountSlow(raw, decimal);
+  // A finite check here, not in the callers: '1e400' or 400 digits read as
+  // Infinity, which is no amount and would poison every sum downstream.
+  const v = plain ? plainDecimal(raw) : scanAmountSlow(raw, decimal);
+  return Number.isFinite(v) ? v : NaN;
 }
 
 /** 10^0 … 10^15, all exact doubles. */
@@ -70,6 +73,16 @@ function plainDecimal(raw: string): number {
   return negative ? -v : v;
 }
 
+const EXPONENT = /^\d+(?:\.\d*)?[eE][+-]?\d+$/;
+
+/**
+ * Thousands groups before the decimal mark: a first group of 1-3 digits not
+ * starting with 0, then groups of three. `0,500` is no grouped number, so
+ * under '.' it is rejected rather than read as 500 (it is 0.5 with a comma).
+ */
+const GROUPED = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
+
+/** scanAmount without the finite check: Infinity for text that only overflows. */
 function scanAmountSlow(raw: string, decimal: DecimalMark): number {
   let t = raw.trim();
   if (t === '') return NaN;
@@ -84,7 +97,7 @@ function scanAmountSlow(raw: string, decimal: DecimalMark): number {
     if (t[0] === '-') negative = !negative;
     t = t.slice(1).trim();
   }
-  if (decimal === '.' && /^\d+(?:\.\d*)?[eE][+-]?\d+$/.test(t)) {
+  if (decimal === '.' && EXPONENT.test(t)) {
     const v = Number(t);
     return negative ? -v : v;
   }
@@ -115,13 +128,12 @@ function scanAmountSlow(raw: string, decimal: DecimalMark): number {
     const lastDec = t.lastIndexOf(decimal);
     intPart = lastDec >= 0 ? t.slice(0, lastDec) : t;
     frac = lastDec >= 0 ? t.slice(lastDec + 1) : '';
-    if (!/^\d{1,3}(?:[.,]\d{3})+$/.test(intPart) || intPart.includes(decimal)) return NaN;
+    if (!GROUPED.test(intPart) || intPart.includes(decimal)) return NaN;
     intPart = intPart.split(groupSep).join('');
     if (!/^\d*$/.test(frac)) return NaN;
   }
   if (intPart === '' && frac === '') return NaN;
   const v = Number(`${intPart || '0'}.${frac || '0'}`);
-  if (!Number.isFinite(v)) return NaN;
   return negative ? -v : v;
 }
 
@@ -132,11 +144,21 @@ function scanAmountSlow(raw: string, decimal: DecimalMark): number {
 export function amountProblem(raw: string, column: string, decimal: DecimalMark = '.'): string {
   const t = raw.trim();
   if (t === '') return `${column} is empty`;
-  if (/^\d+(?:[.,]\d+)?-$/.test(t)) return `${column} '${t}' has a trailing minus; write -${t.slice(0, -1)}`;
-  if (decimal === '.' && /^-?\d+,\d{1,2}$/.test(t)) {
-    return `${column} '${t}' has a decimal comma; read the file with decimal ','`;
+  const q = t.length > 40 ? `${t.slice(0, 37)}…` : t;
+  if (/^\d+(?:[.,]\d+)?-$/.test(t)) return `${column} '${q}' has a trailing minus; write -${t.slice(0, -1)}`;
+  const plain = /^[-+]?[\d.]+$/.test(t) ? Number(t) : NaN;
+  if (Math.abs(plain) === Infinity || Math.abs(scanAmountSlow(t, decimal)) === Infinity) return `${column} '${q}' is too large to be a number`;
+  if (!Number.isNaN(scanAmount(t, otherMark(decimal)))) {
+    return decimal === '.'
+      ? `${column} '${q}' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','`
+      : `${column} '${q}' has a decimal point, but the amounts are read with a decimal comma; read the file with decimal '.'`;
   }
-  return `${column} '${t}' is not a number`;
+  return `${column} '${q}' is not a number`;
+}
+
+/** The mark that is not `decimal`. */
+export function otherMark(decimal: DecimalMark): DecimalMark {
+  return decimal === '.' ? ',' : '.';
 }
 
 /**

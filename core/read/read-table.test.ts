@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, looksLikeHeader, readTable } from './read-table.ts';
+import { detectDelimiter, looksLikeHeader, readTable, scanRows } from './read-table.ts';
 
 describe('detectDelimiter', () => {
   it.each([
@@ -71,4 +71,20 @@ describe('looksLikeHeader', () => {
   it('takes known column names as a header', () => expect(looksLikeHeader(['客户', '日期', '金额'], [])).toBe(true));
   it('takes text over numbers as a header', () => expect(looksLikeHeader(['foo', 'bar'], [['1', '2'], ['3', '4']])).toBe(true));
   it('does not take a data row as a header', () => expect(looksLikeHeader(['C1', '2024-01-01', '3'], [['C2', '2024-01-02', '4']])).toBe(false));
+  it('does not take a row with a written date for a header, even over numeric ids', () => {
+    expect(looksLikeHeader(['A17', '2024-01-05', '10'], [['5', '2024-01-06', '3'], ['6', '2024-01-07', '4']])).toBe(false);
+    expect(looksLikeHeader(['A17', '5.1.2024', '10'], [['5', '6.1.2024', '3']])).toBe(false);
+  });
+  it('sees decimal-comma amounts below a header as numbers', () => {
+    expect(looksLikeHeader(['Kürzel', 'Wert'], [['AB', '5,25'], ['CD', '1.234,50']])).toBe(true);
+  });
+});
+
+describe('scanRows', () => {
+  it.each([[';'], ['whitespace']] as const)('stops where the visitor says so (%s)', (delimiter) => {
+    const text = ['a', 'b', 'c', 'd'].join('\n');
+    const seen: number[] = [];
+    scanRows(text, delimiter, { row: (_cells, line) => (seen.push(line), line < 2), blank: () => {}, bad: () => {} });
+    expect(seen).toEqual([1, 2]);
+  });
 });

@@ -51,7 +51,8 @@ export interface PreparedText {
 
 /** Calls for each line of a table, in file order. */
 export interface RowVisitor {
-  row(cells: string[], line: number): void;
+  /** Returning `false` stops the scan (a sniffing pass that has seen enough). */
+  row(cells: string[], line: number): void | boolean;
   blank(line: number): void;
   bad(line: number, reason: string): void;
 }
@@ -148,15 +149,28 @@ export function detectDelimiter(text: string): Delimiter {
 function looksNumeric(cell: string): boolean {
   const t = cell.trim();
   if (t === '') return false;
-  return !Number.isNaN(scanAmount(t)) || scanDateText(t).kind !== 'invalid';
+  // Either decimal mark: the header is sniffed before the file's mark is known.
+  return !Number.isNaN(scanAmount(t)) || !Number.isNaN(scanAmount(t, ',')) || scanDateText(t).kind !== 'invalid';
+}
+
+function isWrittenDate(cell: string): boolean {
+  const t = cell.trim();
+  if (/^\d*$/.test(t)) return false;
+  const k = scanDateText(t).kind;
+  return k === 'day' || k === 'yearLast';
 }
 
 /**
- * Whether a first row is a header: it names at least one known column and
- * holds no number or date, or some column has text on the first row and
- * numbers or dates on most of the following rows.
+ * Whether a first row is a header: never when it holds a written date; else
+ * when it names at least one known column and holds no number or date, or
+ * some column has text on the first row and numbers or dates on most of the
+ * following rows.
  */
 export function looksLikeHeader(first: readonly string[], next: readonly (readonly string[])[]): boolean {
+  // A written date (2024-01-05, 5/1/2024) is never a column name: such a row
+  // is a transaction whose id merely looks like text, and taking it for the
+  // header would lose it without a trace.
+  if (first.some(isWrittenDate)) return false;
   const anyNumeric = first.some(looksNumeric);
   if (!anyNumeric && Object.keys(detectColumns(first)).length > 0) return true;
   if (next.length === 0) return false;
@@ -183,7 +197,7 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
     !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter === ' ' ? 'whitespace' : options.delimiter;
   const sample: string[][] = [];
   const head = sampleLines(text, 21).join('\n');
-  scanRows(head, delimiter, { row: (cells) => sample.push(cells), blank: () => {}, bad: () => {} });
+  scanRows(head, delimiter, { row: (cells) => { sample.push(cells); }, blank: () => {}, bad: () => {} });
   let hasHeader = options.header === true;
   if (options.header === undefined || options.header === 'auto') {
     hasHeader = sample.length > 0 && looksLikeHeader(sample[0], sample.slice(1));
@@ -211,7 +225,8 @@ const PROGRESS_EVERY = 65536;
  * Splits a prepared text into rows (papaparse for real delimiters, a
  * character scan for whitespace) and visits each with its 1-based starting
  * line: rows, blank lines (no cell with text), and lines papaparse could not
- * make a row of (an unclosed quote swallows the rest of the file).
+ * make a row of (an unclosed quote swallows the rest of the file). A visitor
+ * whose `row` returns false ends the scan there.
  */
 export function scanRows(text: string, delimiter: Delimiter, visit: RowVisitor, onProgress?: (f: number) => void): void {
   const total = text.length || 1;
@@ -223,7 +238,7 @@ export function scanRows(text: string, delimiter: Delimiter, visit: RowVisitor, 
       if (end < 0) end = text.length;
       const cells = splitWhitespaceRange(text, start, end);
       if (cells.length === 0) visit.blank(line);
-      else visit.row(cells, line);
+      else if (visit.row(cells, line) === false) return;
       if (onProgress && line % PROGRESS_EVERY === 0) onProgress(end / total);
       line++;
       start = end + 1;
@@ -239,15 +254,16 @@ export function scanRows(text: string, delimiter: Delimiter, visit: RowVisitor, 
     delimiter,
     quoteChar: '"',
     skipEmptyLines: false,
-    step(results) {
+    step(results, parser) {
       const cells = results.data;
       if (results.errors.length > 0) {
         const e = results.errors[0];
         visit.bad(line, e.code === 'MissingQuotes' ? 'a quoted field is not closed (a " is missing)' : `malformed quotes: ${e.message}`);
       } else if (isBlank(cells)) {
         visit.blank(line);
-      } else {
-        visit.row(cells, line);
+      } else if (visit.row(cells, line) === false) {
+        parser.abort();
+        return;
       }
       line += mayQuote ? 1 + countBreaks(cells) : 1;
       if (onProgress && ++rowIndex % PROGRESS_EVERY === 0) onProgress(results.meta.cursor / total);

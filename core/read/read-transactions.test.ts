@@ -258,6 +258,144 @@ describe('readTransactionCells', () => {
   });
 });
 
+const amounts = (r: ReadResult) => r.transactions.map((t) => [t.customerId, t.amount]);
+
+describe('readTransactions: the decimal mark', () => {
+  it('reads decimal commas without being told when the data leave no doubt', () => {
+    const r = readTransactions('Kunde;Datum;Betrag\n7;05.03.2024;1.234,50\n8;06.03.2024;5,25');
+    expect(r.decimal).toBe(',');
+    expect(r.mapping).toEqual({ customerId: 0, date: 1, amount: 2 });
+    expect(amounts(r)).toEqual([['7', 1234.5], ['8', 5.25]]);
+    expect(r.dateOrder).toBe('dmy');
+    expect(r.rejected).toEqual([]);
+    expect(r.warnings.join(' ')).not.toMatch(/decimal/);
+  });
+
+  it('reads a German file whose thousands dots come before its decimal commas, costs and margins too', () => {
+    const text = 'kunde;datum;betrag;kosten;marge\n1;2024-03-05;1.500;900;\n1;2024-03-09;2.000,00;;35,5%\n2;2024-03-10;12,5;7,25;';
+    const r = readTransactions(text, { mapping: { cost: 3, marginRate: 4 } });
+    expect(r.decimal).toBe(',');
+    expect(r.transactions.map((t) => [t.amount, t.cost, t.marginRate])).toEqual([
+      [1500, 900, undefined], [2000, undefined, 0.355], [12.5, 7.25, undefined],
+    ]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('keeps the point, with a warning naming --decimal, when every value could be read either way', () => {
+    const r = readTransactions('id;date;amount\n7;2024-03-05;1,234\n8;2024-03-06;12\n9;2024-03-07;2,500');
+    expect(r.decimal).toBe('.');
+    expect(amounts(r)).toEqual([['7', 1234], ['8', 12], ['9', 2500]]);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/'1,234' \(line 2\).*--decimal ,/);
+  });
+
+  it('keeps the point in a comma-separated file: a quoted "1,234.50" is 1234.5 and a quoted "5,25" is rejected', () => {
+    const r = readTransactions('id,date,amount\n7,2024-03-05,"1,234.50"\n8,2024-03-06,"1,234"\n9,2024-03-07,"5,25"');
+    expect(r.decimal).toBe('.');
+    expect(amounts(r)).toEqual([['7', 1234.5], ['8', 1234]]);
+    expect(r.rejected).toEqual([{ line: 4, reason: "amount '5,25' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','" }]);
+    expect(r.warnings).toEqual([
+      "1 row has a number with a decimal comma (first '5,25' at line 4) although the file's numbers were read with a decimal point; it was rejected (read the file with --decimal , to use the comma).",
+    ]);
+    expectCountsAddUp(r);
+  });
+
+  it('reads a file mixing both marks with the point, rejecting and counting each comma row', () => {
+    const r = readTransactions('id;date;amount\n7;2024-03-05;5,25\n8;2024-03-06;12.50\n9;2024-03-07;1.234,00\n10;2024-03-08;3');
+    expect(r.decimal).toBe('.');
+    expect(amounts(r)).toEqual([['8', 12.5], ['10', 3]]);
+    expect(r.rejected.map((x) => x.line)).toEqual([2, 4]);
+    expect(r.rejected[1].reason).toMatch(/'1\.234,00' has a decimal comma/);
+    expect(r.warnings).toEqual([expect.stringMatching(/^2 rows have numbers with a decimal comma \(first '5,25' at line 2\).*--decimal ,/)]);
+    expectCountsAddUp(r);
+  });
+
+  it('obeys an explicit mark, rejecting what only the other mark reads', () => {
+    const text = 'id;date;amount\n7;2024-03-05;5,25\n8;2024-03-06;1.234';
+    const dot = readTransactions(text, { decimal: '.' });
+    expect([dot.decimal, amounts(dot), dot.rejected.map((x) => x.line)]).toEqual(['.', [['8', 1.234]], [2]]);
+    const comma = readTransactions('id;date;amount\n7;2024-03-05;12.5\n8;2024-03-06;1.234', { decimal: ',' });
+    expect([comma.decimal, amounts(comma)]).toEqual([',', [['8', 1234]]]);
+    expect(comma.rejected[0].reason).toMatch(/'12\.5' has a decimal point, but the amounts are read with a decimal comma/);
+    expect(comma.warnings.join(' ')).toMatch(/decimal point \(first '12\.5' at line 2\).*--decimal \./);
+  });
+
+  it('decides from a large sample, not just the first rows; past it, the other mark is rejected, never misread', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `${i};2024-03-05;${i + 1}`);
+    const r = readTransactions(`id;date;amount\n${rows.join('\n')}\n500;2024-03-06;7,5`);
+    expect(r.decimal).toBe(',');
+    expect(r.transactions.at(-1)?.amount).toBe(7.5);
+    const many = Array.from({ length: 20_000 }, (_, i) => `${i};2024-03-05;${i + 1}`);
+    const late = readTransactions(`id;date;amount\n${many.join('\n')}\nx;2024-03-06;7,5\ny;2024-03-06;1.234,5`, { onTransaction: () => {} });
+    expect(late.decimal).toBe('.');
+    expect(late.rejected.map((x) => x.line)).toEqual([20_002, 20_003]);
+    expect(late.warnings).toEqual([expect.stringMatching(/^2 rows have numbers with a decimal comma \(first '7,5' at line 20002\)/)]);
+  });
+
+  it('decides from the text cells of a range; number cells say nothing', () => {
+    const r = readTransactionCells([['id', 'date', 'amount'], ['7', 45356, '5,25'], ['8', 45356, 3.5], ['9', 45356, '1.234,5']]);
+    expect(r.decimal).toBe(',');
+    expect(amounts(r)).toEqual([['7', 5.25], ['8', 3.5], ['9', 1234.5]]);
+    const plain = readTransactionCells([['id', 'date', 'amount'], ['7', 45356, 3.5]]);
+    expect([plain.decimal, plain.warnings]).toEqual(['.', []]);
+  });
+});
+
+describe('readTransactions: nothing is lost without a reason', () => {
+  it('rejects overflowing or non-numeric amounts row by row and reads the rest', () => {
+    const text = `id,date,amount\nA,2024-01-05,1e400\nB,2024-01-05,${'9'.repeat(400)}\nC,2024-01-05,NaN\nD,2024-01-05,Infinity\nE,2024-01-05,10`;
+    const r = readTransactions(text);
+    expect(amounts(r)).toEqual([['E', 10]]);
+    expect(r.rejected.map((x) => [x.line, x.reason.replace(/9{37}…/, '9…')])).toEqual([
+      [2, "amount '1e400' is too large to be a number"],
+      [3, "amount '9…' is too large to be a number"],
+      [4, "amount 'NaN' is not a number"],
+      [5, "amount 'Infinity' is not a number"],
+    ]);
+    expectCountsAddUp(r);
+  });
+
+  it('rejects non-finite number cells and overflowing costs in a range', () => {
+    const r = readTransactionCells([
+      ['id', 'date', 'amount', 'cost'],
+      ['A', 45356, Number.POSITIVE_INFINITY, 1],
+      ['B', 45356, Number.NaN, 1],
+      ['C', 45356, 5, '1e400'],
+      ['D', 45356, 5, 2],
+    ]);
+    expect(amounts(r)).toEqual([['D', 5]]);
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [2, 'amount Infinity is not a number'],
+      [3, 'amount NaN is not a number'],
+      [4, "cost '1e400' is too large to be a number"],
+    ]);
+  });
+
+  it('rejects spreadsheet error values as customer ids rather than merging their rows into one customer', () => {
+    const r = readTransactionCells([['id', 'date', 'amount'], ['#N/A', 45356, 5], ['#REF!', 45356, 6], ['A', 45356, 7]]);
+    expect(amounts(r)).toEqual([['A', 7]]);
+    expect(r.rejected).toEqual([
+      { line: 2, reason: 'customer id is the spreadsheet error #N/A, not an id' },
+      { line: 3, reason: 'customer id is the spreadsheet error #REF!, not an id' },
+    ]);
+    expect(readTransactions('id,date,amount\n#N/A,2024-01-05,3\n#NA,2024-01-05,4').rejected.map((x) => x.line)).toEqual([2]);
+  });
+
+  it('does not take a first row holding a written date for the header', () => {
+    // Ids that are text on the first row and digits below once made this row a "header".
+    const r = readTransactions('A17,2024-01-05,10\n5,2024-01-06,3\n6,2024-01-07,4', { mapping: { customerId: 0, date: 1, amount: 2 } });
+    expect(r.hasHeader).toBe(false);
+    expect(amounts(r)).toEqual([['A17', 10], ['5', 3], ['6', 4]]);
+  });
+
+  it('warns when a first row taken for the header holds a date in the date column', () => {
+    const r = readTransactions('A17,20240105,10\n5,20240106,3\n6,20240107,4', { mapping: { customerId: 0, date: 1, amount: 2 } });
+    expect(r.hasHeader).toBe(true);
+    expect(r.warnings).toEqual([expect.stringMatching(/^the first row \(line 1\) was read as column names, but its date column holds a date \('20240105'\)/)]);
+    expect(readTransactions('A17,20240105,10\n5,20240106,3', { mapping: { customerId: 0, date: 1, amount: 2 }, header: false }).rowsAccepted).toBe(2);
+  });
+});
+
 const CDNOW = fileURLToPath(new URL('../../../shared/data/cdnow/', import.meta.url));
 const haveCdnow = existsSync(`${CDNOW}CDNOW_master.txt`);
 if (!haveCdnow) console.warn(`CDNOW tests skipped: ${CDNOW} is absent.`);
@@ -270,6 +408,7 @@ describe.skipIf(!haveCdnow)('readTransactions on the CDNOW data (Fader & Hardie;
     expect(new Set(r.transactions.map((t) => t.customerId)).size).toBe(23570);
     expect(r.mapping).toEqual({ customerId: 0, date: 1, quantity: 2, amount: 3 });
     expect(r.transactions[0]).toEqual({ customerId: '00001', day: day('1997-01-01'), amount: 11.77, quantity: 1, line: 2 });
+    expect(r.decimal).toBe('.');
     expectCountsAddUp(r);
   });
 

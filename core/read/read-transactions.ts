@@ -1,9 +1,10 @@
 import { CvError } from '../errors.ts';
 import type { ColumnMapping, ColumnRole, RejectedRow, Transaction } from '../types.ts';
 import { ALL_ROLES, REQUIRED_ROLES, ROLE_LABEL, resolveMapping, type ColumnChoice } from './detect-columns.ts';
-import { amountProblem, scanAmount, type DecimalMark } from './parse-amount.ts';
+import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
+import { amountProblem, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
-import { countLines, looksLikeHeader, prepareText, scanRows, type TableOptions } from './read-table.ts';
+import { countLines, looksLikeHeader, prepareText, scanRows, type PreparedText, type TableOptions } from './read-table.ts';
 
 export interface ReadOptions extends TableOptions {
   /**
@@ -17,13 +18,20 @@ export interface ReadOptions extends TableOptions {
    * Day/month order of dates with the year last (`3/5/2024`). `auto` (default)
    * decides from the column: a first part > 12 means d/m/y, a second part > 12
    * means m/d/y; a column that never tells is read m/d/y with a warning (d/m/y
-   * when its dates are dotted, 5.3.2024, or `decimal` is ','), and a date
+   * when its dates are dotted, 5.3.2024, or the decimal mark is ','), and a date
    * contradicting the decided order is a rejected row. `ymd` accepts only
    * year-first dates (and serials).
    */
   dateOrder?: 'auto' | DateOrder;
-  /** Decimal mark of amounts (see DecimalMark); default '.'. */
-  decimal?: DecimalMark;
+  /**
+   * Decimal mark of amounts, costs and margin rates (see DecimalMark).
+   * `auto` (default) decides from those columns (see DecimalVote): ',' when
+   * the file is not comma separated, some value reads only with a comma
+   * (`5,25`, `1.234,50`) and none only with a point; else '.', with a warning
+   * when values such as `1,234` could be either. A row whose number reads only
+   * with the other mark is rejected with the reason.
+   */
+  decimal?: 'auto' | DecimalMark;
   /**
    * When given, each transaction goes here as soon as it is read and
    * `transactions` stays empty: memory stays flat however long the file.
@@ -55,11 +63,16 @@ export interface ReadResult {
   lines: number;
   /** Order used for year-last dates; `ymd` when the column had none. */
   dateOrder: DateOrder;
+  /** Decimal mark used for amounts, costs and margin rates. */
+  decimal: DecimalMark;
   /** Encoding of byte input ('utf-16' for string input, 'cells' for cell input). */
   encoding: string;
   /** Column separator used ('' for cell input). */
   delimiter: string;
-  /** Things the user should know that rejected no row (guessed order or columns). */
+  /**
+   * Things the user should know beyond single rows: guessed columns, date
+   * order or decimal mark, rows rejected for a number in the other decimal mark.
+   */
   warnings: string[];
 }
 
@@ -77,6 +90,10 @@ class TransactionBuilder {
   private readonly idCol: number;
   private readonly dateCol: number;
   private readonly amountCol: number;
+  private readonly decimal: DecimalMark;
+  /** Rows rejected for a number only readable with the other decimal mark, and the first of them. */
+  private otherMarkRows = 0;
+  private otherMarkFirst = { line: 0, text: '' };
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -84,6 +101,7 @@ class TransactionBuilder {
     private readonly result: ReadResult,
     private readonly headers: readonly string[],
   ) {
+    this.decimal = result.decimal;
     this.order = !options.dateOrder || options.dateOrder === 'auto' ? null : options.dateOrder;
     this.idCol = mapping.customerId as number;
     this.dateCol = mapping.date as number;
@@ -113,13 +131,22 @@ class TransactionBuilder {
 
   finish(): void {
     if (this.order === null && this.pending.length > 0) {
-      const dmy = this.dottedPending || this.options.decimal === ',';
+      const dmy = this.dottedPending || this.decimal === ',';
       this.result.warnings.push(
         `every year-last date in the date column could be day/month or month/day; they were read as ${dmy ? 'day/month/year (the European convention of this file)' : 'month/day/year'} (pass dateOrder to choose).`,
       );
       this.decide(dmy ? 'dmy' : 'mdy', 0);
     }
     this.result.dateOrder = this.order ?? (this.sawYearLast ? 'mdy' : 'ymd');
+    if (this.otherMarkRows > 0) {
+      const [used, other] = this.decimal === '.' ? ['point', 'comma'] : ['comma', 'point'];
+      const { line, text } = this.otherMarkFirst;
+      const n = this.otherMarkRows;
+      this.result.warnings.push(
+        `${n} row${n === 1 ? ' has a number' : 's have numbers'} with a decimal ${other} (first '${text}' at line ${line}) although the file's numbers were read with a decimal ${used}; ` +
+          `${n === 1 ? 'it was' : 'they were'} rejected (read the file with --decimal ${otherMark(this.decimal)} to use the ${other}).`,
+      );
+    }
   }
 
   private decide(order: 'dmy' | 'mdy', line: number): void {
@@ -137,6 +164,7 @@ class TransactionBuilder {
     const problems: string[] = [];
     const customerId = cellText(cells[this.idCol]);
     if (customerId === '') problems.push('customer id is empty');
+    else if (SHEET_ERROR.test(customerId)) problems.push(`customer id is the spreadsheet error ${customerId}, not an id`);
     const day = this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
     const amount = this.number(cells[this.amountCol], 'amount', problems, true);
     const t: Transaction = { customerId, day, amount, line };
@@ -166,6 +194,7 @@ class TransactionBuilder {
       if (v) t.name = v;
     }
     if (problems.length > 0) {
+      this.noteOtherMark(cells, line);
       const repeatsHeader = this.headers.length > 0 && this.headers.every((h, i) => cellText(cells[i]) === h);
       return this.reject(line, repeatsHeader ? 'row repeats the header row' : problems.join('; '));
     }
@@ -214,11 +243,25 @@ class TransactionBuilder {
       return NaN;
     }
     const text = typeof cell === 'string' ? cell : cellText(cell);
-    const v = scanAmount(text, this.options.decimal ?? '.');
+    const v = scanAmount(text, this.decimal);
     if (Number.isNaN(v)) {
-      if (text.trim() !== '' || required) problems.push(amountProblem(text, label, this.options.decimal ?? '.'));
+      if (text.trim() !== '' || required) problems.push(amountProblem(text, label, this.decimal));
     }
     return v;
+  }
+
+  /** Counts a rejected row whose amount, cost or margin rate reads only with the other mark. */
+  private noteOtherMark(cells: readonly unknown[], line: number): void {
+    const other = otherMark(this.decimal);
+    for (const c of numberColumns(this.mapping)) {
+      const cell = cells[c];
+      if (typeof cell !== 'string') continue;
+      const text = rateText(cell);
+      if (Number.isNaN(scanAmount(text, this.decimal)) && !Number.isNaN(scanAmount(text, other))) {
+        if (this.otherMarkRows++ === 0) this.otherMarkFirst = { line, text };
+        return;
+      }
+    }
   }
 
   private rate(cell: unknown, problems: string[]): number {
@@ -226,10 +269,10 @@ class TransactionBuilder {
     const text = cellText(cell);
     if (typeof cell === 'number') v = cell;
     else if (text === '') return NaN;
-    else if (text.endsWith('%')) v = scanAmount(text.slice(0, -1).trim(), this.options.decimal ?? '.') / 100;
-    else v = scanAmount(text, this.options.decimal ?? '.');
+    else if (text.endsWith('%')) v = scanAmount(rateText(text), this.decimal) / 100;
+    else v = scanAmount(text, this.decimal);
     if (!Number.isFinite(v)) {
-      problems.push(`margin rate '${text}' is not a number`);
+      problems.push(typeof cell === 'number' ? `margin rate ${cell} is not a number` : amountProblem(rateText(text), 'margin rate', this.decimal));
       return NaN;
     }
     if (v > 1 || v < -1) {
@@ -244,6 +287,97 @@ class TransactionBuilder {
   }
 }
 
+/**
+ * A warning when a row taken for the header (by sniffing, not by the
+ * caller) holds a date in the date column (`20240105`: written dates already
+ * keep a row from being sniffed as a header): such a row is likelier a
+ * transaction, lost without a trace otherwise (a header is never rejected).
+ */
+function headerLooksLikeData(headers: readonly string[], mapping: ColumnMapping, line: number, header: ReadOptions['header']): string | undefined {
+  if (header === true || header === false || mapping.date === undefined) return undefined;
+  const date = headers[mapping.date] ?? '';
+  const kind = date === '' ? 'empty' : scanDateCell(date).kind;
+  if (kind !== 'day' && kind !== 'yearLast') return undefined;
+  return `the first row (line ${line}) was read as column names, but its date column holds a date ('${date}'); if it is a transaction, read the data with header false so that it is not lost.`;
+}
+
+/** A number cell's text without a trailing percent sign (margin rates may carry one). */
+function rateText(text: string): string {
+  const t = text.trim();
+  return t.endsWith('%') ? t.slice(0, -1).trim() : t;
+}
+
+/** The columns whose text is a number written with the file's decimal mark. */
+function numberColumns(mapping: ColumnMapping): number[] {
+  const out: number[] = [];
+  for (const c of [mapping.amount, mapping.cost, mapping.marginRate]) if (c !== undefined) out.push(c);
+  return out;
+}
+
+/**
+ * Data rows of a text the decimal mark is decided from. The vote costs a
+ * second parse of what it reads (about as long as reading it), so it is
+ * bounded; a row past the sample written with the other mark is still no
+ * misread: it is rejected with the reason and counted in a warning.
+ */
+const DECIMAL_SAMPLE_ROWS = 20_000;
+
+/**
+ * The decimal mark of a text file (see ReadOptions.decimal). The vote stops
+ * at the first value only readable with a point, which settles '.'; a file
+ * with a comma mark is read to the end of the sample.
+ */
+function decideTextDecimal(prepared: PreparedText, mapping: ColumnMapping, option: ReadOptions['decimal']): DecimalDecision {
+  if (option === '.' || option === ',') return { decimal: option };
+  if (prepared.delimiter === ',') return { decimal: '.' };
+  const columns = numberColumns(mapping);
+  const vote = new DecimalVote();
+  let headerPending = prepared.hasHeader;
+  let rows = 0;
+  scanRows(prepared.text, prepared.delimiter, {
+    row(cells, line) {
+      if (headerPending) {
+        headerPending = false;
+        return true;
+      }
+      for (const c of columns) {
+        const cell = cells[c];
+        if (cell !== undefined && !vote.add(rateText(cell), line)) return false;
+      }
+      return ++rows < DECIMAL_SAMPLE_ROWS;
+    },
+    blank() {},
+    bad() {},
+  });
+  return vote.decide();
+}
+
+/** The decimal mark of cell input: number cells say nothing, text cells vote (all of them). */
+function decideCellDecimal(
+  rows: readonly (readonly unknown[])[],
+  from: number,
+  firstRow: number,
+  mapping: ColumnMapping,
+  option: ReadOptions['decimal'],
+): DecimalDecision {
+  if (option === '.' || option === ',') return { decimal: option };
+  const columns = numberColumns(mapping);
+  const vote = new DecimalVote();
+  for (let i = from; i < rows.length; i++) {
+    for (const c of columns) {
+      const cell = rows[i][c];
+      if (typeof cell === 'string' && !vote.add(rateText(cell), i + firstRow)) return vote.decide();
+    }
+  }
+  return vote.decide();
+}
+
+/**
+ * Excel's error values, as a range gives them and as a sheet saved to CSV
+ * writes them: as an id they would gather unrelated rows into one customer.
+ */
+const SHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
 /** Text of a cell, trimmed: numbers in plain decimal, booleans as TRUE/FALSE, dates as ISO, null as ''. */
 function cellText(cell: unknown): string {
   if (typeof cell === 'string') return cell.trim();
@@ -257,7 +391,7 @@ function cellText(cell: unknown): string {
 function emptyResult(encoding: string, delimiter: string): ReadResult {
   return {
     transactions: [], rejected: [], mapping: {}, headers: [], hasHeader: false, rowsRead: 0, rowsAccepted: 0,
-    blankLines: 0, lines: 0, dateOrder: 'ymd', encoding, delimiter, warnings: [],
+    blankLines: 0, lines: 0, dateOrder: 'ymd', decimal: '.', encoding, delimiter, warnings: [],
   };
 }
 
@@ -281,7 +415,9 @@ function guessMapping(
     const k = scanDateCell(typeof cell === 'number' ? cell : cellText(cell)).kind;
     return k === 'day' || k === 'yearLast';
   };
-  const isNumber = (cell: unknown) => typeof cell === 'number' || !Number.isNaN(scanAmount(cellText(cell)));
+  // Either decimal mark: the columns are guessed before the file's mark is decided.
+  const isNumber = (cell: unknown) =>
+    typeof cell === 'number' || !Number.isNaN(scanAmount(cellText(cell))) || !Number.isNaN(scanAmount(cellText(cell), ','));
   const guessed: string[] = [];
   const take = (role: ColumnRole, c: number) => {
     out[role] = c;
@@ -349,14 +485,22 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
   const sample = prepared.hasHeader ? prepared.sample.slice(1) : prepared.sample;
   result.mapping = settleMapping('readTransactions', headers, sample, options, result.warnings);
   result.headers = headers ?? [];
+  const decision = decideTextDecimal(prepared, result.mapping, options.decimal);
+  result.decimal = decision.decimal;
+  if (decision.warning) result.warnings.push(decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
   let headerPending = prepared.hasHeader;
   let lastLine = 0;
   scanRows(prepared.text, prepared.delimiter, {
     row(cells, line) {
       lastLine = line;
-      if (headerPending) headerPending = false;
-      else builder.add(cells, line);
+      if (headerPending) {
+        headerPending = false;
+        const w = headerLooksLikeData(result.headers, result.mapping, line, options.header);
+        if (w) result.warnings.push(w);
+      } else {
+        builder.add(cells, line);
+      }
     },
     blank(line) {
       lastLine = line;
@@ -420,7 +564,14 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
   if (sample.length === 0 && !headers) sample.push(rows[start]);
   result.mapping = settleMapping('readTransactionCells', headers, sample, options, result.warnings);
   result.headers = headers ?? [];
+  const decision = decideCellDecimal(rows, hasHeader ? start + 1 : start, firstRow, result.mapping, options.decimal);
+  result.decimal = decision.decimal;
+  if (decision.warning) result.warnings.push(decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
+  if (hasHeader) {
+    const w = headerLooksLikeData(result.headers, result.mapping, start + firstRow, options.header);
+    if (w) result.warnings.push(w);
+  }
   result.blankLines = start;
   for (let i = hasHeader ? start + 1 : start; i < rows.length; i++) {
     const row = rows[i];
