@@ -92,7 +92,7 @@ export async function runExtensionBench(print: (line: string) => void): Promise<
   print(`  synthetic file: ${rowsIn.toLocaleString('en')} transactions, ${CUSTOMERS.toLocaleString('en')} customers, ${(bytes.length / 2 ** 20).toFixed(1)} MiB`);
 
   let t = performance.now();
-  const { rows } = buildImport(bytes, { fileName: 'bench.csv', encoding: 'auto', identity: { email: 3, company: 4, crmIds: 5 }, tierMethod: 'contribution', model: 'heuristic' });
+  const { rows } = buildImport(bytes, { fileName: 'bench.csv', encoding: 'auto', identity: { email: 3, company: 4, crmIds: 5 }, tierMethod: 'contribution', model: 'auto' });
   let ms = performance.now() - t;
   print(`  import job (node): ${ms.toFixed(0)} ms — ${Math.round(rowsIn / (ms / 1000)).toLocaleString('en')} rows/s, ${rows.length.toLocaleString('en')} customers`);
 

@@ -40,6 +40,7 @@ const HOLDOUT_END = '1998-06-30';
 /** The scorers compared, in print order; a new purchase model is one more entry. */
 const SCORERS: readonly { model: PurchaseModelName; label: string }[] = [
   { model: 'bgnbd', label: 'BG/NBD' },
+  { model: 'mbgnbd', label: 'MBG/NBD' },
   { model: 'pnbd', label: 'Pareto/NBD' },
   { model: 'none', label: 'heuristic' },
 ];
@@ -108,7 +109,7 @@ function runScorer(
     unit: data.unit,
     model,
     churnHorizonDays: horizonDays,
-    horizon: data.holdoutLength,
+    horizonDays,
   });
   const seconds = (performance.now() - t0) / 1000;
   const byId = new Map(segment.customers.map((r) => [r.id, r]));
@@ -228,7 +229,7 @@ export async function runScoresBench(print: Print): Promise<void> {
     const scores = runScorer(model, label, data, outcomes, horizonDays);
     all.push(scores);
     tables.set(label, figure(() => calibrationTable(scores.risk, outcomes.noPurchase)));
-    const atEnd = analyzeCustomers(wholeSummaries, { unit: 'week', model, churnHorizonDays: horizonDays, horizon: data.holdoutLength });
+    const atEnd = analyzeCustomers(wholeSummaries, { unit: 'week', model, churnHorizonDays: horizonDays, horizonDays });
     silenceAtEnd.push({ label, ...lowButSilent(atEnd.segment.customers, asOf, horizonDays) });
   }
   all.push(baseline(data));

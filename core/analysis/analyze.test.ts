@@ -21,8 +21,15 @@ describe('analyzeCustomers', () => {
     });
     const { segment, models } = analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' });
     expect(models.purchase).toBeUndefined();
-    expect(models.fallback).toMatch(/^BG\/NBD could not be fitted \(.+\); churn risk and CLV use the heuristic/);
-    expect(segment.warnings[0]).toBe(models.fallback);
+    // Asked for BG/NBD: it is tried, then the other models, then the heuristic, each step said.
+    expect(models.selection.steps).toEqual([
+      expect.stringMatching(/^BG\/NBD could not be fitted \(need at least 10 customers/),
+      expect.stringMatching(/^MBG\/NBD could not be fitted/),
+      expect.stringMatching(/^Pareto\/NBD could not be fitted/),
+      'The own-rate heuristic scores every customer.',
+    ]);
+    expect(models.fallback).toMatch(/^No model could be fitted \(BG\/NBD: .+\); churn risk and CLV use the own-rate heuristic\.$/);
+    expect(segment.warnings).toContain(models.fallback);
     expect(segment.customers.every((c) => c.churnSource === 'heuristic')).toBe(true);
     expect(segment.customers).toHaveLength(2);
   });
@@ -37,7 +44,7 @@ describe('analyzeCustomers', () => {
   });
 
   it('rejects a negative horizon as an impossible number', () => {
-    expect(() => analyzeCustomers([], { horizon: -1 })).toThrow(/horizon must be a number ≥ 0/);
+    expect(() => analyzeCustomers([], { horizonDays: -1 })).toThrow(/the CLV horizon must be a positive number of days/);
   });
 });
 

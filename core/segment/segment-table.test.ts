@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isoToDay } from '../read/day-number.ts';
 import type { Transaction } from '../types.ts';
-import { segmentTransactions } from './segment.ts';
+import { analyzeTransactions } from '../analysis/analyze.ts';
 import { SEGMENT_COLUMNS, segmentTable } from './segment-table.ts';
 
 const tx = (customerId: string, iso: string, amount: number, name?: string): Transaction => ({
@@ -12,10 +12,10 @@ const tx = (customerId: string, iso: string, amount: number, name?: string): Tra
   name,
 });
 
-const result = segmentTransactions(
+const result = analyzeTransactions(
   [tx('A', '2024-01-01', 100, 'Ann'), tx('A', '2024-02-01', 50), tx('B', '2024-01-15', 10), tx('C', '2024-01-20', 5)],
   { unit: 'week' },
-);
+).segment;
 
 describe('segmentTable', () => {
   it('has one row per customer in the order of the result, and one cell per header', () => {

@@ -7,7 +7,7 @@ import type { ImportSettings } from './import-protocol.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const settings = (over: Partial<ImportSettings> = {}): ImportSettings => ({
-  fileName: 'tx.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'heuristic', ...over,
+  fileName: 'tx.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'none', ...over,
 });
 
 // One big buyer and nine small ones: with contribution cuts 4/2/1 of the mean
@@ -132,7 +132,7 @@ describe.skipIf(!existsSync(cdnow))('buildImport on the CDNOW sample (skipped wh
 describe.skipIf(!existsSync(cdnow))('buildImport with a probabilistic model (CDNOW sample)', () => {
   it('takes churn risk from BG/NBD: 1 − P(alive), different from the heuristic', () => {
     const bytes = new Uint8Array(readFileSync(cdnow));
-    const heuristic = buildImport(bytes, settings({ model: 'heuristic' }));
+    const heuristic = buildImport(bytes, settings({ model: 'none' }));
     const model = buildImport(bytes, settings({ model: 'bgnbd' }));
     expect(model.rows).toHaveLength(2357);
     expect(model.meta.model).toBe('bgnbd');
@@ -163,7 +163,7 @@ describe('buildImport (customer table: id, x, t_x, T, average spend)', () => {
     expect(meta.rejected).toEqual([{ line: 10, reason: expect.stringMatching(/recency \(t_x\).*41/) }]);
     expect(rows.map((r) => r.id)).toContain('007');
     expect(meta.customers + meta.rejected.length).toBe(meta.rowsRead);
-    expect(meta).toMatchObject({ kind: 'customers', tierMethod: 'contribution', model: 'heuristic' });
+    expect(meta).toMatchObject({ kind: 'customers', tierMethod: 'contribution', model: 'none' });
   });
 
   it('scores through core: tiers by value, churn risk from recency and age, keys from e-mail, company and CRM id', () => {

@@ -25,12 +25,12 @@ const customersCsv = readFileSync(path.join(fixtures, 'crm-customers.csv'));
 const accountsCsv = readFileSync(path.join(fixtures, 'crm-accounts.csv'));
 // The oracle: what the core computes from the same file, outside the browser, with the form's defaults.
 const oracle = buildImport(new Uint8Array(customersCsv), {
-  fileName: 'crm-customers.csv', encoding: 'auto', identity: previewImport(new Uint8Array(customersCsv), 'auto').guess, tierMethod: 'contribution', model: 'heuristic',
+  fileName: 'crm-customers.csv', encoding: 'auto', identity: previewImport(new Uint8Array(customersCsv), 'auto').guess, tierMethod: 'contribution', model: 'auto',
 });
 const byKey = (key: string) => oracle.rows.find((r) => r.keys.includes(key))!;
 // The same for the account export, read as a value list.
 const accountsOracle = buildImport(new Uint8Array(accountsCsv), {
-  fileName: 'crm-accounts.csv', encoding: 'auto', identity: previewImport(new Uint8Array(accountsCsv), 'auto').guess, tierMethod: 'contribution', model: 'heuristic',
+  fileName: 'crm-accounts.csv', encoding: 'auto', identity: previewImport(new Uint8Array(accountsCsv), 'auto').guess, tierMethod: 'contribution', model: 'auto',
 });
 const accountByKey = (key: string) => accountsOracle.rows.find((r) => r.keys.includes(key))!;
 const badgeOf = (c: StoredCustomer) => `${c.tier} ${scoredChurnText(c)}`;
@@ -205,7 +205,7 @@ describe('a HubSpot export with bare record ids', () => {
     await page.goto(RECORD_URLS.hubspot);
     const badges = await settledBadges(page, (b) => b.length === 1 && b[0].text !== '');
     // The oracle: the same file and choice, imported outside the browser.
-    const { rows } = buildImport(new TextEncoder().encode(csv), { fileName: 'x', encoding: 'auto', identity: { crmIds: 0, company: 1 }, crmSite: 'hubspot', kind: 'values', tierMethod: 'contribution', model: 'heuristic' });
+    const { rows } = buildImport(new TextEncoder().encode(csv), { fileName: 'x', encoding: 'auto', identity: { crmIds: 0, company: 1 }, crmSite: 'hubspot', kind: 'values', tierMethod: 'contribution', model: 'none' });
     const c = rows.find((r) => r.keys.includes(`crm:hubspot:${hubspotId}`))!;
     expect(plain(badges[0].text)).toBe(`${c.tier} churn unknown via CRM id`);
     await page.close();

@@ -89,7 +89,7 @@ describe.skipIf(!existsSync(FIREFOX))(`Firefox ESR (skipped: ${FIREFOX} not inst
     await page.waitForFunction(() => document.querySelector('#mapping'), { timeout: 10_000 });
     // The oracle: what the core computes from the same file, outside the browser.
     const bytes = new TextEncoder().encode(csv);
-    const oracle = buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'heuristic' });
+    const oracle = buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'auto' });
     const c = oracle.rows.find((r) => r.id === 'R-salesforce')!;
     await page.click('#import-button');
     await page.waitForFunction((n) => document.querySelector('#stored-count')?.textContent?.startsWith(`${n} `), { timeout: 15_000 }, oracle.rows.length);

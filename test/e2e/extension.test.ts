@@ -18,7 +18,7 @@ import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
 const csv = scenarioCsv();
 // The oracle: what the core computes from the same file, outside the browser.
 const bytes = new TextEncoder().encode(csv);
-const expected = new Map(buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'heuristic' }).rows.map((r) => [r.id, r]));
+const expected = new Map(buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'auto' }).rows.map((r) => [r.id, r]));
 const badgeOf = (c: StoredCustomer) => `${c.tier} ${scoredChurnText(c)}`;
 const crmOrigins = CRMS.flatMap((crm) => adapterOf(crm).origins);
 /** A single other site enabled for the generic (e-mail address) adapter. */
