@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import {
   analyzeCustomers,
   calibrationTable,
+  createAnalysis,
   createCalibrationSplit,
   createSummaryBuilder,
   CvError,
@@ -25,6 +26,7 @@ import {
   readTransactions,
   rocAuc,
   spearman,
+  type Analysis,
   type CalibrationData,
   type CalibrationTable,
   type PurchaseModelName,
@@ -112,6 +114,11 @@ function runScorer(
     horizonDays,
   });
   const seconds = (performance.now() - t0) / 1000;
+  return scoresOf(label, segment, models, data, outcomes, horizonDays, seconds);
+}
+
+/** A scorer's figures from an analysis's segment table, aligned with the outcomes. */
+function scoresOf(label: string, segment: Analysis['segment'], models: Analysis['models'], data: CalibrationData, outcomes: Outcomes, horizonDays: number, seconds: number): Scores {
   const byId = new Map(segment.customers.map((r) => [r.id, r]));
   const rows = outcomes.ids.map((id) => {
     const r = byId.get(id);
@@ -191,10 +198,15 @@ export async function runScoresBench(print: Print): Promise<void> {
   // The whole file as of its end, for the silence check where silences longer than the horizon exist.
   const whole = createSummaryBuilder({ unit: 'week', asOf });
   const holdoutSpend = new Map<string, number>();
+  // The product's default path: every row of the file into one analysis as of the calibration end
+  // (model 'auto': it holds out the last third of the calibration period itself to choose a model).
+  const holdoutDays = asOf - calibrationEnd;
+  const auto = createAnalysis({ unit: 'week', asOf: calibrationEnd, churnHorizonDays: holdoutDays, horizonDays: holdoutDays });
   readTransactions(readFileSync(CDNOW), {
     onTransaction: (t) => {
       split.add(t);
       whole.add(t);
+      auto.add(t);
       if (t.day > calibrationEnd && t.day <= asOf) holdoutSpend.set(t.customerId, (holdoutSpend.get(t.customerId) ?? 0) + t.amount);
     },
   });
@@ -232,7 +244,16 @@ export async function runScoresBench(print: Print): Promise<void> {
     const atEnd = analyzeCustomers(wholeSummaries, { unit: 'week', model, churnHorizonDays: horizonDays, horizonDays });
     silenceAtEnd.push({ label, ...lowButSilent(atEnd.segment.customers, asOf, horizonDays) });
   }
+  const t0 = performance.now();
+  const chosen = auto.finish();
+  const autoScores = scoresOf('default (auto)', chosen.segment, chosen.models, data, outcomes, horizonDays, (performance.now() - t0) / 1000);
+  all.unshift(autoScores);
+  tables.set(autoScores.label, figure(() => calibrationTable(autoScores.risk, outcomes.noPurchase)));
   all.push(baseline(data));
+  print(`  default (auto): ${chosen.models.selection.reason}`);
+  for (const c of chosen.models.selection.candidates) {
+    print(`    ${pad(c.model, 8)} ${c.holdout ? `holdout log loss ${fix(c.holdout.logLoss, 4)}, MAE ${fix(c.holdout.purchasesMae)}` : c.error ?? ''}`);
+  }
   printSummary(print, all, outcomes, tables);
   print('  (baseline: risk = weeks since the last purchase, CLV = calibration revenue, expected purchases = repeat rate x/T × 39 weeks)');
 
