@@ -133,6 +133,16 @@ export function numericalGradient(f: (x: Float64Array) => number, x: Float64Arra
 const MAX_STEP = 3;
 
 /**
+ * A variable this close to a bound, pushed outwards, counts as on it: else
+ * it creeps towards the bound in ever smaller steps that spoil the
+ * curvature estimate of the others.
+ */
+const AT_BOUND = 1e-4;
+
+/** Relative gain of f per BFGS step that counts as rounding noise (a few hundred ulps). */
+const NOISE = 1e-13;
+
+/**
  * Minimise f by BFGS (inverse-Hessian update) with a backtracking Armijo line
  * search, projected onto the box [lower, upper]: variables held at a bound
  * by a gradient pointing outwards are frozen for the step (and the curvature
@@ -187,11 +197,12 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
     let reason = 'iteration budget exhausted';
     let converged = false;
     let stalls = 0;
+    let idle = 0;
     for (; iter < maxIterations; iter++) {
       // Variables at a bound whose gradient points out of the box.
       let changed = false;
       for (let i = 0; i < n; i++) {
-        const h = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0) ? 1 : 0;
+        const h = (x[i] <= lo[i] + AT_BOUND && g[i] > 0) || (x[i] >= hi[i] - AT_BOUND && g[i] < 0) ? 1 : 0;
         if (h !== held[i]) changed = true;
         held[i] = h;
         pg[i] = h ? 0 : g[i];
@@ -220,12 +231,13 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         for (let i = 0; i < n; i++) xNew[i] = x[i] + step * p[i];
         clampInto(xNew, lo, hi);
         let decrease = 0;
-        let moved = false;
+        let moved = 0;
         for (let i = 0; i < n; i++) {
           decrease += g[i] * (xNew[i] - x[i]);
-          if (xNew[i] !== x[i]) moved = true;
+          moved = Math.max(moved, Math.abs(xNew[i] - x[i]) / (1 + Math.abs(x[i])));
         }
-        if (!moved) break;
+        // Steps below this move nothing a likelihood can resolve; more halvings only cost evaluations.
+        if (moved < 1e-10) break;
         if (options.analyticGradient) {
           fNew = f(xNew, gNew);
         } else {
@@ -284,6 +296,14 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         iter++;
         break;
       }
+      // Steps that gain only rounding noise: the gradient is too inaccurate to go further.
+      idle = improvement <= NOISE * (Math.abs(fx) + NOISE) ? idle + 1 : 0;
+      if (idle >= 3) {
+        reason = 'no progress beyond rounding';
+        converged = maxAbs(projected(g, x, lo, hi)) < Math.sqrt(gTol);
+        iter++;
+        break;
+      }
     }
     return result(converged, reason);
   } catch (e) {
@@ -295,7 +315,7 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
 /** g with the components that push a variable out of the box at its bound set to 0. */
 function projected(g: Float64Array, x: Float64Array, lo: Float64Array, hi: Float64Array): Float64Array {
   const out = Float64Array.from(g);
-  for (let i = 0; i < g.length; i++) if ((x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0)) out[i] = 0;
+  for (let i = 0; i < g.length; i++) if ((x[i] <= lo[i] + AT_BOUND && g[i] > 0) || (x[i] >= hi[i] - AT_BOUND && g[i] < 0)) out[i] = 0;
   return out;
 }
 

@@ -2,7 +2,7 @@ import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { maximizeLogLikelihood, nowSeconds } from './fit-driver.ts';
+import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005,
@@ -20,6 +20,9 @@ export interface SpendData {
   /** Average value of the x repeat transactions (money). */
   zbar: ArrayLike<number>;
 }
+
+/** Options of fitGammaGamma: the search budget and the lifetimes-style penalty. */
+export type GammaGammaFitOptions = FitControl;
 
 /** A Gamma-Gamma fit plus what the independence check found. */
 export type GammaGammaFit = FitResult<GammaGammaParams> & {
@@ -46,13 +49,18 @@ export const MIN_SPEND_CUSTOMERS = 10;
  *
  * Throws CvError('fitGammaGamma', 'value') for arrays of different length or
  * non-finite / negative values, 'data' with fewer than MIN_SPEND_CUSTOMERS
- * usable customers, 'convergence' when the optimiser fails.
+ * usable customers, 'convergence' when the optimiser fails or runs out of
+ * its budget. A boundary optimum (every purchase of a customer the same
+ * amount: p → ∞; every customer the same average: q, γ → ∞) is a fit, with
+ * `notes`. γ is in money units and may sit far from the mean spend when
+ * spends span many orders of magnitude (then q is small): its identified
+ * range is set by the smallest and largest zbar, not by their mean.
  *
  * @example
  * // CDNOW (946 repeat buyers): p 6.25, q 3.74, γ 15.44
  * fitGammaGamma({ x, zbar }).params;
  */
-export function fitGammaGamma(data: SpendData): GammaGammaFit {
+export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {}): GammaGammaFit {
   const started = nowSeconds();
   const fn = 'fitGammaGamma';
   const n = data.x.length;
@@ -87,12 +95,16 @@ export function fitGammaGamma(data: SpendData): GammaGammaFit {
   let sumLnZ = 0;
   let sumXLnZ = 0;
   let meanZ = 0;
+  let minZ = Infinity;
+  let maxZ = 0;
   const countX = new Float64Array(dx.length);
   for (let i = 0; i < m; i++) {
     const lz = Math.log(z[i]);
     sumLnZ += lz;
     sumXLnZ += x[i] * lz;
     meanZ += z[i] / m;
+    minZ = Math.min(minZ, z[i]);
+    maxZ = Math.max(maxZ, z[i]);
     countX[xIndex[i]]++;
   }
   // −LL/m and its gradient in θ = ln(p, q, γ).
@@ -141,8 +153,25 @@ export function fitGammaGamma(data: SpendData): GammaGammaFit {
   };
   // Start from a method-of-moments-like point: mean spend p/ν ≈ zbar.
   const theta0 = [Math.log(2), Math.log(2), Math.log(meanZ)];
-  const res = maximizeLogLikelihood(fn, ['p', 'q', 'gamma'], objective, theta0, m, true, [1, 1, meanZ]);
+  const names = ['p', 'q', 'gamma'] as const;
+  const res = maximizeLogLikelihood(fn, names, objective, theta0, m, true, [1, 1, meanZ], {
+    penalizer: options.penalizer,
+    maxSeconds: options.maxSeconds,
+    maxEvaluations: options.maxEvaluations,
+    lower: [1e-5, 1e-5, minZ * 1e-5],
+    upper: [1e5, 1e5, maxZ * 1e5],
+  });
   const [p, q, gamma] = Array.from(res.theta, Math.exp);
+  const notes = boundaryNotes(names, res.theta, res.boundary, (name, side) => {
+    // p → ∞ with γ → 0 (pγ fixed) is one ridge: the spend of a purchase is the customer's mean.
+    if ((name === 'p' && side === 'upper') || (name === 'gamma' && side === 'lower' && res.boundary[0] === 'upper')) {
+      return 'each customer spends about the same amount on every purchase';
+    }
+    if ((name === 'q' || name === 'gamma') && side === 'upper') {
+      return `average spend looks the same for every customer (about ${((p * gamma) / (q - 1)).toPrecision(3)})`;
+    }
+    return undefined;
+  });
   const correlation = pearson(x, z);
   const warnings: string[] = [];
   if (Math.abs(correlation) > SPEND_CORRELATION_WARNING) {
@@ -164,6 +193,7 @@ export function fitGammaGamma(data: SpendData): GammaGammaFit {
     seconds: nowSeconds() - started,
     correlation,
     warnings,
+    notes,
   };
 }
 

@@ -1,5 +1,7 @@
 /** Probabilistic customer models ("buy till you die"), model CLV, predictions and holdout checks. */
 export type { RepeatData, GroupedRepeatData } from './customer-data.ts';
+export type { FitControl } from './fit-driver.ts';
+export { DEFAULT_MAX_SECONDS, DEFAULT_MAX_EVALUATIONS } from './fit-driver.ts';
 export { groupRepeatData, MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS } from './customer-data.ts';
 export type { BgNbdParams, BgNbdFitOptions } from './bg-nbd.ts';
 export {
@@ -28,7 +30,7 @@ export {
   paretoNbdConditionalExpected,
   paretoNbdExpected,
 } from './pareto-nbd.ts';
-export type { GammaGammaParams, GammaGammaFit, SpendData } from './gamma-gamma.ts';
+export type { GammaGammaParams, GammaGammaFit, GammaGammaFitOptions, SpendData } from './gamma-gamma.ts';
 export { fitGammaGamma, gammaGammaLogLikelihood, gammaGammaExpectedSpend, SPEND_CORRELATION_WARNING, MIN_SPEND_CUSTOMERS } from './gamma-gamma.ts';
 export type { ClvOptions } from './model-clv.ts';
 export { modelClv, discountedPurchases, discountRatePerStep, daysPerUnit } from './model-clv.ts';
