@@ -281,6 +281,9 @@ function logBinomialPart(fn: string, a: number, b: number, w: number, c: number)
   const lc = Math.log(c);
   const span = lc - lw;
   const logScale = (1 - b) * (b > 1 ? lw : lc);
+  // The binomial coefficients alone overflow for a above ~1000; carried as
+  // coef_k c^k (at most e^(a c) ≤ e) against integrals divided by c^k.
+  const hi = Math.exp((1 - b) * lc - logScale);
   let coef = 1;
   let sum = 0;
   let maxTerm = 0;
@@ -289,13 +292,13 @@ function logBinomialPart(fn: string, a: number, b: number, w: number, c: number)
       throw new CvError(fn, 'convergence', `the binomial series did not converge within ${MAX_TERMS} terms (a = ${a}, b = ${b})`);
     }
     const d = k + 1 - b;
-    const lo = Math.exp(d * lw - logScale);
-    const integral = Math.abs(d * span) < 0.5 ? lo * (d === 0 ? span : Math.expm1(d * span) / d) : (Math.exp(d * lc - logScale) - lo) / d;
+    const lo = Math.exp((1 - b) * lw - k * span - logScale);
+    const integral = Math.abs(d * span) < 0.5 ? lo * (d === 0 ? span : Math.expm1(d * span) / d) : (hi - lo) / d;
     const term = coef * integral;
     sum += term;
     if (Math.abs(term) > maxTerm) maxTerm = Math.abs(term);
     const ratio = (Math.abs(k + 1 - a) / (k + 1)) * c;
-    coef *= (k + 1 - a) / (k + 1);
+    coef *= ((k + 1 - a) / (k + 1)) * c;
     if (coef === 0) break;
     if (k > b && ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= EPS * Math.abs(sum)) break;
   }

@@ -9,6 +9,7 @@ export {
   bgNbdConditionalExpected,
   bgNbdExpected,
   bgNbdProbabilityOfCount,
+  bgNbdProbabilityNoPurchase,
 } from './bg-nbd.ts';
 export type { ParetoNbdParams, ParetoNbdFitOptions } from './pareto-nbd.ts';
 export {
@@ -18,6 +19,7 @@ export {
   paretoNbdProbabilityAlive,
   paretoNbdConditionalExpected,
   paretoNbdExpected,
+  paretoNbdProbabilityNoPurchase,
 } from './pareto-nbd.ts';
 export type { GammaGammaParams, GammaGammaFit, SpendData } from './gamma-gamma.ts';
 export { fitGammaGamma, gammaGammaLogLikelihood, gammaGammaExpectedSpend, SPEND_CORRELATION_WARNING, MIN_SPEND_CUSTOMERS } from './gamma-gamma.ts';
@@ -25,7 +27,7 @@ export type { ClvOptions } from './model-clv.ts';
 export { modelClv, discountedPurchases, discountRatePerStep, daysPerUnit } from './model-clv.ts';
 export type { PurchaseModel, PurchaseModelFit } from './purchase-model.ts';
 export { purchaseModel } from './purchase-model.ts';
-export type { PredictCustomer } from './predict.ts';
-export { predictCustomers } from './predict.ts';
+export type { PredictCustomer, PredictOptions } from './predict.ts';
+export { predictCustomers, DEFAULT_CHURN_HORIZON_DAYS } from './predict.ts';
 export type { HoldoutData, HoldoutRow, HoldoutComparison } from './holdout.ts';
 export { compareHoldout, HOLDOUT_GROUPS } from './holdout.ts';

@@ -384,6 +384,18 @@ function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): num
   return b.dead - b.alive;
 }
 
+/**
+ * 1 − P(alive) + P(alive)·stay from the log odds of being dead: as that sum
+ * of two positive parts below 1/2 (a small risk keeps its relative
+ * accuracy), as 1 − P(alive)(1 − stay) above (never past 1 by rounding).
+ */
+function combineNoPurchase(logOdds: number, stay: number): number {
+  const dead = logistic(logOdds);
+  const alive = logistic(-logOdds);
+  const sum = dead + alive * stay;
+  return sum <= 0.5 ? sum : 1 - alive * (1 - stay);
+}
+
 /** 1/(1 + e^−v) without overflow. */
 function logistic(v: number): number {
   return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
@@ -420,8 +432,7 @@ export function paretoNbdProbabilityNoPurchase(params: ParetoNbdParams, t: numbe
 /** Unchecked P(no purchase in (T, T+t]); `stay` is a precomputed noPurchaseIfAlive(p, t, x, T). */
 export function noPurchase(p: ParetoNbdParams, t: number, x: number, t_x: number, T: number, stay?: number): number {
   if (t === 0) return 1;
-  const L = logOddsDead(p, x, t_x, T);
-  return logistic(L) + logistic(-L) * (stay ?? noPurchaseIfAlive(p, t, x, T));
+  return combineNoPurchase(logOddsDead(p, x, t_x, T), stay ?? noPurchaseIfAlive(p, t, x, T));
 }
 
 /**

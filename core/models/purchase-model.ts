@@ -1,9 +1,17 @@
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
-import { checkParams as checkBg, expectedIfAlive as bgIfAlive, pAlive as bgAlive, type BgNbdParams } from './bg-nbd.ts';
+import {
+  checkParams as checkBg,
+  expectedIfAlive as bgIfAlive,
+  noPurchase as bgNoPurchase,
+  pAlive as bgAlive,
+  type BgNbdParams,
+} from './bg-nbd.ts';
 import {
   checkParams as checkPareto,
   expectedIfAlive as paretoIfAlive,
+  noPurchase as paretoNoPurchase,
+  noPurchaseIfAlive as paretoNoPurchaseIfAlive,
   pAlive as paretoAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
@@ -24,6 +32,8 @@ export interface PurchaseModel {
   costlyAlive: boolean;
   pAlive(x: number, t_x: number, T: number): number;
   expectedIfAlive(t: number, x: number, T: number): number;
+  /** P(no purchase in (T, T+t] | x, t_x, T). */
+  noPurchase(t: number, x: number, t_x: number, T: number): number;
 }
 
 /**
@@ -43,15 +53,29 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       costlyAlive: false,
       pAlive: (x, t_x, T) => bgAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => bgIfAlive(p, t, x, T),
+      noPurchase: (t, x, t_x, T) => bgNoPurchase(p, t, x, t_x, T),
     };
   }
   if (fit.model === 'pnbd') {
     const p = fit.params as ParetoNbdParams;
     checkPareto('purchaseModel', p);
+    // P(no purchase | alive) costs two hypergeometric tails and depends on (t, x, T) only:
+    // remembered per (t, x, T) for the customers that share them.
+    const stay = new Map<number, Map<number, Map<number, number>>>();
+    const stayIfAlive = (t: number, x: number, T: number): number => {
+      let byX = stay.get(t);
+      if (!byX) stay.set(t, (byX = new Map()));
+      let byT = byX.get(x);
+      if (!byT) byX.set(x, (byT = new Map()));
+      let v = byT.get(T);
+      if (v === undefined) byT.set(T, (v = paretoNoPurchaseIfAlive(p, t, x, T)));
+      return v;
+    };
     return {
       costlyAlive: true,
       pAlive: (x, t_x, T) => paretoAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => paretoIfAlive(p, t, x, T),
+      noPurchase: (t, x, t_x, T) => paretoNoPurchase(p, t, x, t_x, T, stayIfAlive(t, x, T)),
     };
   }
   throw new CvError('purchaseModel', 'value', `expected a BG/NBD or Pareto/NBD fit, got model '${fit.model}'`);
