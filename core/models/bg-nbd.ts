@@ -483,10 +483,39 @@ export function bgNbdProbabilityOfCount(params: BgNbdParams, t: number, n: numbe
   const nbd = (j: number): number => Math.exp(logGamma(r + j) - lgR - logGamma(j + 1) + r * lp + j * lq);
   const first = Math.exp(logBeta(a, b + n) - lbAB) * nbd(n);
   if (n === 0) return first;
+  return first + Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * nbdTail(r, lp, lq, n, nbd);
+}
+
+/**
+ * P(N ≥ n) of the NBD count, n ≥ 1: as 1 − P(N < n) while that sum is below
+ * 1/2, otherwise by summing the tail itself (1 − P(N < n) would be rounding
+ * noise when the tail is small). Throws CvError('bgNbdProbabilityOfCount',
+ * 'convergence') past a million terms (n or the NBD mean in the millions).
+ */
+function nbdTail(r: number, lp: number, lq: number, n: number, nbd: (j: number) => number): number {
+  const fn = 'bgNbdProbabilityOfCount';
+  const q = Math.exp(lq);
+  // Past the mean the terms fall at least geometrically: sum the tail directly.
+  const mean = (r * q) / Math.exp(lp);
+  if (n > mean + 1) {
+    let term = nbd(n);
+    let sum = term;
+    for (let j = n; ; j++) {
+      if (j - n === MAX_COUNT_TERMS) throw new CvError(fn, 'convergence', `the NBD tail did not converge within ${MAX_COUNT_TERMS} terms`);
+      const ratio = ((r + j) / (j + 1)) * q;
+      term *= ratio;
+      sum += term;
+      if (ratio < 1 && term * ratio <= 1e-17 * sum * (1 - ratio)) return sum;
+    }
+  }
+  if (n > MAX_COUNT_TERMS) throw new CvError(fn, 'convergence', `P(N ≥ ${n}) would need ${n} terms`);
   let cdf = 0;
   for (let j = 0; j < n; j++) cdf += nbd(j);
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * Math.max(0, 1 - cdf);
+  // Below the mean P(N ≥ n) is of order 1/2 or more: no cancellation to speak of.
+  return 1 - cdf;
 }
+
+const MAX_COUNT_TERMS = 1_000_000;
 
 /** Throw CvError(fn, 'value') unless all four parameters are positive and finite. */
 export function checkParams(fn: string, p: BgNbdParams): void {
