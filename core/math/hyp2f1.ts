@@ -18,8 +18,11 @@ import { logAddExp } from './log-sum-exp.ts';
  * cancellation, the 1 − z connection formula (DLMF 15.8.4) is used instead.
  *
  * Allowed input: finite a, b, c with c not 0, −1, −2, … and finite z < 1.
- * Throws CvError('hyp2f1', 'value') otherwise. A true value beyond the
- * double range gives ±Infinity.
+ * Throws CvError('hyp2f1', 'value') otherwise, and 'convergence' when no
+ * path gives an accurate value (a series past a million terms or losing
+ * more than 10 digits to cancellation with z ≤ 1/2, or a 1 − z formula whose
+ * two terms cancel to rounding noise). A true value beyond the double range
+ * gives ±Infinity.
  *
  * @example
  * hyp2f1(1, 1, 2, 0.5); // −ln(1−0.5)/0.5 = 1.3862943611198906
