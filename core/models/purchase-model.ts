@@ -24,8 +24,9 @@ export type PurchaseModelFit = FitResult<BgNbdParams> | FitResult<ParetoNbdParam
  * in the model's time unit, split so that work can be shared: the
  * conditional expectation of purchases in (T, T+t] is
  * pAlive(x, t_x, T) × expectedIfAlive(t, x, T), and the second factor does
- * not depend on t_x. Inputs are not re-validated (callers check rows once
- * with checkRow).
+ * not depend on t_x. noPurchase is the churn risk over t periods; the
+ * Pareto/NBD model remembers its costly alive-part per (t, x, T). Inputs are
+ * not re-validated (callers check rows once with checkRow).
  */
 export interface PurchaseModel {
   /** True when pAlive is expensive enough to be worth caching (Pareto/NBD's hypergeometric terms). */
