@@ -167,7 +167,7 @@ export interface CustomerPrediction {
    * Probability of no purchase in the churn horizon after the as-of date,
    * P(X(T, T+t] = 0 | x, t_x, T): the churn risk every product shows.
    */
-  pNoPurchase?: number;
+  pNoPurchase: number;
   /** Expected purchases over the prediction horizon. */
   expectedPurchases: number;
   /** Expected spend per purchase (Gamma-Gamma), or the observed mean when no spend model. */

@@ -18,8 +18,11 @@ import { logAddExp } from './log-sum-exp.ts';
  * cancellation, the 1 − z connection formula (DLMF 15.8.4) is used instead.
  *
  * Allowed input: finite a, b, c with c not 0, −1, −2, … and finite z < 1.
- * Throws CvError('hyp2f1', 'value') otherwise. A true value beyond the
- * double range gives ±Infinity.
+ * Throws CvError('hyp2f1', 'value') otherwise, and 'convergence' when no
+ * path gives an accurate value (a series past a million terms or losing
+ * more than 10 digits to cancellation with z ≤ 1/2, or a 1 − z formula whose
+ * two terms cancel to rounding noise). A true value beyond the double range
+ * gives ±Infinity.
  *
  * @example
  * hyp2f1(1, 1, 2, 0.5); // −ln(1−0.5)/0.5 = 1.3862943611198906
@@ -281,6 +284,9 @@ function logBinomialPart(fn: string, a: number, b: number, w: number, c: number)
   const lc = Math.log(c);
   const span = lc - lw;
   const logScale = (1 - b) * (b > 1 ? lw : lc);
+  // The binomial coefficients alone overflow for a above ~1000; carried as
+  // coef_k c^k (at most e^(a c) ≤ e) against integrals divided by c^k.
+  const hi = Math.exp((1 - b) * lc - logScale);
   let coef = 1;
   let sum = 0;
   let maxTerm = 0;
@@ -289,13 +295,13 @@ function logBinomialPart(fn: string, a: number, b: number, w: number, c: number)
       throw new CvError(fn, 'convergence', `the binomial series did not converge within ${MAX_TERMS} terms (a = ${a}, b = ${b})`);
     }
     const d = k + 1 - b;
-    const lo = Math.exp(d * lw - logScale);
-    const integral = Math.abs(d * span) < 0.5 ? lo * (d === 0 ? span : Math.expm1(d * span) / d) : (Math.exp(d * lc - logScale) - lo) / d;
+    const lo = Math.exp((1 - b) * lw - k * span - logScale);
+    const integral = Math.abs(d * span) < 0.5 ? lo * (d === 0 ? span : Math.expm1(d * span) / d) : (hi - lo) / d;
     const term = coef * integral;
     sum += term;
     if (Math.abs(term) > maxTerm) maxTerm = Math.abs(term);
     const ratio = (Math.abs(k + 1 - a) / (k + 1)) * c;
-    coef *= (k + 1 - a) / (k + 1);
+    coef *= ((k + 1 - a) / (k + 1)) * c;
     if (coef === 0) break;
     if (k > b && ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= EPS * Math.abs(sum)) break;
   }

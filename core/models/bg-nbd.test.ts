@@ -15,6 +15,7 @@ import {
   bgNbdProbabilityAlive,
   bgNbdProbabilityOfCount,
   fitBgNbd,
+  type BgNbdParams,
 } from './bg-nbd.ts';
 
 const haveData = HAS_CDNOW;
@@ -206,6 +207,7 @@ const EXTREMES = JSON.parse(readFileSync(new URL('./fixtures/extremes.json', imp
     conditional: number;
     noPurchase: number;
   }[];
+  bgnbdCount: { params: BgNbdParams; t: number; n: number; p: number }[];
 };
 
 describe('BG/NBD at extreme parameters (mpmath references)', () => {
@@ -222,6 +224,14 @@ describe('BG/NBD at extreme parameters (mpmath references)', () => {
       expect(rel(bgNbdProbabilityNoPurchase(p, t, x, t_x, T), row.noPurchase), 'P(no purchase)').toBeLessThan(1e-12);
     });
   }
+});
+
+describe('bgNbdProbabilityOfCount in the far tail (mpmath references)', () => {
+  it('keeps its relative accuracy where 1 − P(N < n) is rounding noise in double precision', () => {
+    for (const row of EXTREMES.bgnbdCount) {
+      expect(rel(bgNbdProbabilityOfCount(row.params, row.t, row.n), row.p), `n = ${row.n}`).toBeLessThan(1e-10);
+    }
+  });
 });
 
 describe('bgNbdProbabilityNoPurchase', () => {

@@ -291,6 +291,18 @@ function logOddsDead(p: BgNbdParams, x: number, t_x: number, T: number): number 
   return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
 }
 
+/**
+ * 1 − P(alive) + P(alive)·stay from the log odds of being dead: as that sum
+ * of two positive parts below 1/2 (a small risk keeps its relative
+ * accuracy), as 1 − P(alive)(1 − stay) above (never past 1 by rounding).
+ */
+function combineNoPurchase(logOdds: number, stay: number): number {
+  const dead = logistic(logOdds);
+  const alive = logistic(-logOdds);
+  const sum = dead + alive * stay;
+  return sum <= 0.5 ? sum : 1 - alive * (1 - stay);
+}
+
 /** 1/(1 + e^−v) without overflow. */
 function logistic(v: number): number {
   return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
@@ -321,9 +333,7 @@ export function bgNbdProbabilityNoPurchase(params: BgNbdParams, t: number, x: nu
 /** Unchecked P(no purchase in (T, T+t]). */
 export function noPurchase(p: BgNbdParams, t: number, x: number, t_x: number, T: number): number {
   if (t === 0) return 1;
-  const L = logOddsDead(p, x, t_x, T);
-  const stay = Math.exp(-(p.r + x) * Math.log1p(t / (p.alpha + T)));
-  return logistic(L) + logistic(-L) * stay;
+  return combineNoPurchase(logOddsDead(p, x, t_x, T), Math.exp(-(p.r + x) * Math.log1p(t / (p.alpha + T))));
 }
 
 /**
@@ -380,8 +390,10 @@ function expectedBracket(p: BgNbdParams, t: number, x: number, T: number): numbe
   const B = p.b + x;
   const z = t / (p.alpha + T + t);
   const w = (p.alpha + T) / (p.alpha + T + t);
-  // The NBD mode is near A z/w and the tail decays like z^j: about this many terms.
-  if ((A * z) / w + 40 / w > SERIES_BUDGET) return expectedBracketHypergeometric(p, t, x, T);
+  // The NBD mode is near A z/w; past it the terms fall like z^j j^(A+1) at worst: about this many terms.
+  if ((A + 40 + (A + 1) * Math.log1p(1 / w)) / w > SERIES_BUDGET) {
+    return (p.a > 2 ? expectedBracketBySurvival(p, t, x, T) : undefined) ?? expectedBracketHypergeometric(p, t, x, T);
+  }
   let logScale = A * Math.log(w);
   let prob = 1; // P(N = j) / e^logScale
   let rho = 1; // ρ_j
@@ -411,7 +423,33 @@ function expectedBracket(p: BgNbdParams, t: number, x: number, T: number): numbe
   return sum === 0 ? 0 : Math.exp(logScale + Math.log(sum));
 }
 
-const SERIES_BUDGET = 200_000;
+const SERIES_BUDGET = 50_000;
+
+/**
+ * The same expectation summed the other way, E = Σ_k ρ_k P(N > k), for t
+ * far beyond α + T (the NBD count is spread over ~1/(1−z) values) when the
+ * survival weights ρ_k fall fast (a > 2: ρ_k ~ k^(−a)). P(N > k) = 1 − P(N ≤ k)
+ * loses nothing there because the count is large. Returns undefined when
+ * SERIES_BUDGET terms do not suffice.
+ */
+function expectedBracketBySurvival(p: BgNbdParams, t: number, x: number, T: number): number | undefined {
+  const A = p.r + x;
+  const B = p.b + x;
+  const lz = Math.log(t / (p.alpha + T + t));
+  let logProb = A * Math.log((p.alpha + T) / (p.alpha + T + t)); // ln P(N = k)
+  let cdf = 0;
+  let rho = 1;
+  let sum = 0;
+  for (let k = 0; k < SERIES_BUDGET; k++) {
+    cdf += Math.exp(logProb);
+    sum += rho * (1 - cdf);
+    logProb += Math.log((A + k) / (k + 1)) + lz;
+    rho *= (B + k) / (p.a + B + k);
+    // Σ_{i>k} ρ_i ≤ ρ_{k+1} (B+k+a)/(a−1) for these Beta moments.
+    if ((rho * (B + k + p.a)) / (p.a - 1) <= EPS * sum) return sum;
+  }
+  return undefined;
+}
 const EPS = 1e-17;
 
 /**
@@ -481,10 +519,39 @@ export function bgNbdProbabilityOfCount(params: BgNbdParams, t: number, n: numbe
   const nbd = (j: number): number => Math.exp(logGamma(r + j) - lgR - logGamma(j + 1) + r * lp + j * lq);
   const first = Math.exp(logBeta(a, b + n) - lbAB) * nbd(n);
   if (n === 0) return first;
+  return first + Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * nbdTail(r, lp, lq, n, nbd);
+}
+
+/**
+ * P(N ≥ n) of the NBD count, n ≥ 1: as 1 − P(N < n) while that sum is below
+ * 1/2, otherwise by summing the tail itself (1 − P(N < n) would be rounding
+ * noise when the tail is small). Throws CvError('bgNbdProbabilityOfCount',
+ * 'convergence') past a million terms (n or the NBD mean in the millions).
+ */
+function nbdTail(r: number, lp: number, lq: number, n: number, nbd: (j: number) => number): number {
+  const fn = 'bgNbdProbabilityOfCount';
+  const q = Math.exp(lq);
+  // Past the mean the terms fall at least geometrically: sum the tail directly.
+  const mean = (r * q) / Math.exp(lp);
+  if (n > mean + 1) {
+    let term = nbd(n);
+    let sum = term;
+    for (let j = n; ; j++) {
+      if (j - n === MAX_COUNT_TERMS) throw new CvError(fn, 'convergence', `the NBD tail did not converge within ${MAX_COUNT_TERMS} terms`);
+      const ratio = ((r + j) / (j + 1)) * q;
+      term *= ratio;
+      sum += term;
+      if (ratio < 1 && term * ratio <= 1e-17 * sum * (1 - ratio)) return sum;
+    }
+  }
+  if (n > MAX_COUNT_TERMS) throw new CvError(fn, 'convergence', `P(N ≥ ${n}) would need ${n} terms`);
   let cdf = 0;
   for (let j = 0; j < n; j++) cdf += nbd(j);
-  return first + Math.exp(logBeta(a + 1, b + n - 1) - lbAB) * Math.max(0, 1 - cdf);
+  // Below the mean P(N ≥ n) is of order 1/2 or more: no cancellation to speak of.
+  return 1 - cdf;
 }
+
+const MAX_COUNT_TERMS = 1_000_000;
 
 /** Throw CvError(fn, 'value') unless all four parameters are positive and finite. */
 export function checkParams(fn: string, p: BgNbdParams): void {

@@ -83,3 +83,22 @@ describe('fitGammaGamma checks', () => {
     expect(() => fitGammaGamma({ x: [1, 2], zbar: [1] })).toThrow(/same length/);
   });
 });
+
+// mpmath at 60 digits of Fader & Hardie 2013 eqs. 3 and 5 for spend from 1e-3 to 1e9,
+// written by core/models/fixtures/generate.py.
+const EXTREMES = JSON.parse(readFileSync(new URL('./fixtures/extremes.json', import.meta.url), 'utf8')) as {
+  gg: { params: { p: number; q: number; gamma: number }; x: number; zbar: number; logLikelihood: number; expectedSpend: number }[];
+};
+
+describe('Gamma-Gamma at extreme spend (mpmath references)', () => {
+  it(`neither overflows nor loses accuracy on ${EXTREMES.gg.length} cases`, () => {
+    for (const row of EXTREMES.gg) {
+      const at = `${JSON.stringify(row.params)}, x ${row.x}, zbar ${row.zbar}`;
+      const ll = gammaGammaLogLikelihood(row.params, { x: [row.x], zbar: [row.zbar] });
+      // ln Γ(px+q) − ln Γ(q) cancels when px ≪ q: 1e-11 of |LL| leaves room for that.
+      expect(Math.abs(ll - row.logLikelihood), `LL at ${at}`).toBeLessThan(1e-11 * Math.max(1, Math.abs(row.logLikelihood)));
+      const spend = gammaGammaExpectedSpend(row.params, row.x, row.zbar);
+      expect(Math.abs(spend - row.expectedSpend), `E[Z] at ${at}`).toBeLessThan(1e-14 * row.expectedSpend);
+    }
+  });
+});

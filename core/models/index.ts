@@ -11,6 +11,7 @@ export {
   bgNbdConditionalExpected,
   bgNbdExpected,
   bgNbdProbabilityOfCount,
+  bgNbdProbabilityNoPurchase,
 } from './bg-nbd.ts';
 export type { MbgNbdParams, MbgNbdFitOptions } from './mbg-nbd.ts';
 export {
@@ -29,6 +30,7 @@ export {
   paretoNbdProbabilityAlive,
   paretoNbdConditionalExpected,
   paretoNbdExpected,
+  paretoNbdProbabilityNoPurchase,
 } from './pareto-nbd.ts';
 export type { GammaGammaParams, GammaGammaFit, GammaGammaFitOptions, SpendData } from './gamma-gamma.ts';
 export { fitGammaGamma, gammaGammaLogLikelihood, gammaGammaExpectedSpend, SPEND_CORRELATION_WARNING, MIN_SPEND_CUSTOMERS } from './gamma-gamma.ts';
@@ -36,7 +38,7 @@ export type { ClvOptions } from './model-clv.ts';
 export { modelClv, discountedPurchases, discountRatePerStep, daysPerUnit } from './model-clv.ts';
 export type { PurchaseModel, PurchaseModelFit } from './purchase-model.ts';
 export { purchaseModel } from './purchase-model.ts';
-export type { PredictCustomer } from './predict.ts';
-export { predictCustomers } from './predict.ts';
+export type { PredictCustomer, PredictOptions } from './predict.ts';
+export { predictCustomers, DEFAULT_CHURN_HORIZON_DAYS } from './predict.ts';
 export type { HoldoutData, HoldoutRow, HoldoutComparison } from './holdout.ts';
 export { compareHoldout, HOLDOUT_GROUPS } from './holdout.ts';

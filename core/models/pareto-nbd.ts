@@ -405,7 +405,9 @@ function logBracket(p: ParetoNbdParams, x: number, t_x: number, T: number): { to
  * Stable for large x and for α far from β (log form; 0 rather than NaN when
  * a very active customer has gone quiet).
  *
- * Throws CvError('paretoNbdProbabilityAlive', 'value') for invalid input.
+ * Throws CvError('paretoNbdProbabilityAlive', 'value') for invalid input;
+ * CvError('logHyp2f1APlusOne', 'convergence') when r+s+x is in the tens of
+ * thousands and max(α,β) ≫ min(α,β) + t_x (the series would need millions of terms).
  *
  * @example
  * paretoNbdProbabilityAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 30.43, 38.86); // ≈ 0.70
@@ -425,6 +427,18 @@ export function pAlive(p: ParetoNbdParams, x: number, t_x: number, T: number): n
 function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
   const b = logBracket(p, x, t_x, T);
   return b.dead - b.alive;
+}
+
+/**
+ * 1 − P(alive) + P(alive)·stay from the log odds of being dead: as that sum
+ * of two positive parts below 1/2 (a small risk keeps its relative
+ * accuracy), as 1 − P(alive)(1 − stay) above (never past 1 by rounding).
+ */
+function combineNoPurchase(logOdds: number, stay: number): number {
+  const dead = logistic(logOdds);
+  const alive = logistic(-logOdds);
+  const sum = dead + alive * stay;
+  return sum <= 0.5 ? sum : 1 - alive * (1 - stay);
 }
 
 /** 1/(1 + e^−v) without overflow. */
@@ -463,8 +477,7 @@ export function paretoNbdProbabilityNoPurchase(params: ParetoNbdParams, t: numbe
 /** Unchecked P(no purchase in (T, T+t]); `stay` is a precomputed noPurchaseIfAlive(p, t, x, T). */
 export function noPurchase(p: ParetoNbdParams, t: number, x: number, t_x: number, T: number, stay?: number): number {
   if (t === 0) return 1;
-  const L = logOddsDead(p, x, t_x, T);
-  return logistic(L) + logistic(-L) * (stay ?? noPurchaseIfAlive(p, t, x, T));
+  return combineNoPurchase(logOddsDead(p, x, t_x, T), stay ?? noPurchaseIfAlive(p, t, x, T));
 }
 
 /**

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
-import { bgNbdConditionalExpected, bgNbdProbabilityAlive, type BgNbdParams } from './bg-nbd.ts';
+import { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase, type BgNbdParams } from './bg-nbd.ts';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
 import { discountedPurchases, type ClvOptions } from './model-clv.ts';
-import { paretoNbdConditionalExpected, paretoNbdProbabilityAlive, type ParetoNbdParams } from './pareto-nbd.ts';
+import {
+  paretoNbdConditionalExpected,
+  paretoNbdProbabilityAlive,
+  paretoNbdProbabilityNoPurchase,
+  type ParetoNbdParams,
+} from './pareto-nbd.ts';
 import { predictCustomers } from './predict.ts';
 
 // Published CDNOW parameters (Fader, Hardie & Lee 2005).
@@ -59,6 +64,18 @@ describe('predictCustomers', () => {
     const a = predictCustomers(PNBD, GG, customers, OPTS).get('A');
     expect(a?.pAlive).toBeCloseTo(paretoNbdProbabilityAlive(PNBD.params, 2, 30.43, 38.86), 12);
     expect(a?.expectedPurchases).toBeCloseTo(paretoNbdConditionalExpected(PNBD.params, 365 / 7, 2, 30.43, 38.86), 10);
+  });
+  it('fills the churn risk P(no purchase) over churnHorizonDays (default 90), in model periods', () => {
+    const bg = predictCustomers(BG, GG, customers, OPTS);
+    expect(bg.get('A')?.pNoPurchase).toBe(bgNbdProbabilityNoPurchase(BG.params, 90 / 7, 2, 30.43, 38.86));
+    expect(bg.get('B')?.pNoPurchase).toBe(bgNbdProbabilityNoPurchase(BG.params, 90 / 7, 0, 0, 38.86));
+    const year = predictCustomers(PNBD, GG, customers, { ...OPTS, churnHorizonDays: 365 });
+    expect(year.get('A')?.pNoPurchase).toBeCloseTo(paretoNbdProbabilityNoPurchase(PNBD.params, 365 / 7, 2, 30.43, 38.86), 14);
+    expect(year.get('C')?.pNoPurchase).toBe(year.get('A')?.pNoPurchase);
+    expect(year.get('B')?.pNoPurchase).toBeCloseTo(paretoNbdProbabilityNoPurchase(PNBD.params, 365 / 7, 0, 0, 38.86), 14);
+    for (const bad of [0, -5, NaN, Infinity]) {
+      expect(() => predictCustomers(BG, GG, customers, { ...OPTS, churnHorizonDays: bad })).toThrow(/churnHorizonDays/);
+    }
   });
   it('rejects duplicate ids, bad rows (naming the customer) and a non-spend model', () => {
     expect(() => predictCustomers(BG, GG, [customers[0], customers[0]], OPTS)).toThrow(/appears twice/);

@@ -18,10 +18,21 @@ export interface PredictCustomer {
   averageSpend?: number;
 }
 
+/** The CLV options plus the churn horizon of P(no purchase). */
+export interface PredictOptions extends ClvOptions {
+  /** Churn risk = P(no purchase in the next churnHorizonDays days); default 90. */
+  churnHorizonDays?: number;
+}
+
+/** Default horizon of the churn risk, in days. */
+export const DEFAULT_CHURN_HORIZON_DAYS = 90;
+
 /**
  * Score customers with a fitted purchase model (BG/NBD or Pareto/NBD) and,
  * optionally, a Gamma-Gamma spend model:
  * - pAlive: P(alive) at T;
+ * - pNoPurchase: P(no purchase in the next options.churnHorizonDays days,
+ *   default 90) — the churn risk;
  * - expectedPurchases: expected purchases over the horizon (options.horizonDays);
  * - expectedSpend: Gamma-Gamma conditional mean; without a spend model, the
  *   observed monetary (or averageSpend when monetary is 0). When the spend
@@ -44,10 +55,15 @@ export function predictCustomers(
   model: PurchaseModelFit,
   spend: FitResult<GammaGammaParams> | undefined,
   customers: readonly PredictCustomer[],
-  options: ClvOptions,
+  options: PredictOptions,
 ): Map<string, CustomerPrediction> {
   const fn = 'predictCustomers';
   checkOptions(fn, options);
+  const churnDays = options.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS;
+  if (!(Number.isFinite(churnDays) && churnDays > 0)) {
+    throw new CvError(fn, 'value', `churnHorizonDays must be a positive number of days, got ${churnDays}`);
+  }
+  const churnHorizon = churnDays / options.periodDays;
   if (spend !== undefined && spend.model !== 'gg') {
     throw new CvError(fn, 'value', `the spend model must be a Gamma-Gamma fit, got '${spend.model}'`);
   }
@@ -56,7 +72,7 @@ export function predictCustomers(
   // Expected purchases if alive depend on (x, T) only: few distinct pairs even for millions of
   // customers. P(alive) needs t_x too; when it is costly (Pareto/NBD), cache it per (x, T, t_x).
   const ifAlive = new Map<number, Map<number, { expected: number; discounted: number }>>();
-  const alive = new Map<number, Map<number, Map<number, number>>>();
+  const alive = new Map<number, Map<number, Map<number, { pa: number; np: number }>>>();
   const out = new Map<string, CustomerPrediction>();
   for (const c of customers) {
     try {
@@ -80,24 +96,26 @@ export function predictCustomers(
       e = { expected, discounted: discountedPurchases(at, options) };
       byT.set(T, e);
     }
-    let pa: number | undefined;
+    let h: { pa: number; np: number } | undefined;
     if (pm.costlyAlive) {
       let aT = alive.get(x);
       if (!aT) alive.set(x, (aT = new Map()));
       let aR = aT.get(T);
       if (!aR) aT.set(T, (aR = new Map()));
-      pa = aR.get(t_x);
-      if (pa === undefined) {
-        pa = pm.pAlive(x, t_x, T);
-        aR.set(t_x, pa);
+      h = aR.get(t_x);
+      if (h === undefined) {
+        h = { pa: pm.pAlive(x, t_x, T), np: pm.noPurchase(churnHorizon, x, t_x, T) };
+        aR.set(t_x, h);
       }
     } else {
-      pa = pm.pAlive(x, t_x, T);
+      h = { pa: pm.pAlive(x, t_x, T), np: pm.noPurchase(churnHorizon, x, t_x, T) };
     }
+    const pa = h.pa;
     const expectedSpend = spendFor(c, spend?.params);
     const before = out.size;
     out.set(c.id, {
       pAlive: pa,
+      pNoPurchase: h.np,
       expectedPurchases: pa * e.expected,
       expectedSpend,
       clv: options.marginRate * expectedSpend * pa * e.discounted,

@@ -1,9 +1,17 @@
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
-import { checkParams as checkBg, expectedIfAlive as bgIfAlive, pAlive as bgAlive, type BgNbdParams } from './bg-nbd.ts';
+import {
+  checkParams as checkBg,
+  expectedIfAlive as bgIfAlive,
+  noPurchase as bgNoPurchase,
+  pAlive as bgAlive,
+  type BgNbdParams,
+} from './bg-nbd.ts';
 import {
   checkParams as checkPareto,
   expectedIfAlive as paretoIfAlive,
+  noPurchase as paretoNoPurchase,
+  noPurchaseIfAlive as paretoNoPurchaseIfAlive,
   pAlive as paretoAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
@@ -23,8 +31,9 @@ export type PurchaseModelFit = FitResult<BgNbdParams> | FitResult<MbgNbdParams> 
  * in the model's time unit, split so that work can be shared: the
  * conditional expectation of purchases in (T, T+t] is
  * pAlive(x, t_x, T) × expectedIfAlive(t, x, T), and the second factor does
- * not depend on t_x. Inputs are not re-validated (callers check rows once
- * with checkRow).
+ * not depend on t_x. noPurchase is the churn risk over t periods; the
+ * Pareto/NBD model remembers its costly alive-part per (t, x, T). Inputs are
+ * not re-validated (callers check rows once with checkRow).
  */
 export interface PurchaseModel {
   /** True when pAlive is expensive enough to be worth caching (Pareto/NBD's hypergeometric terms). */
@@ -53,7 +62,7 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       costlyAlive: false,
       pAlive: (x, t_x, T) => bgAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => bgIfAlive(p, t, x, T),
-      noPurchase: () => notYet('BG/NBD'),
+      noPurchase: (t, x, t_x, T) => bgNoPurchase(p, t, x, t_x, T),
     };
   }
   if (fit.model === 'mbgnbd') {
@@ -70,17 +79,24 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
   if (fit.model === 'pnbd') {
     const p = fit.params as ParetoNbdParams;
     checkPareto('purchaseModel', p);
+    // P(no purchase | alive) costs two hypergeometric tails and depends on (t, x, T) only:
+    // remembered per (t, x, T) for the customers that share them.
+    const stay = new Map<number, Map<number, Map<number, number>>>();
+    const stayIfAlive = (t: number, x: number, T: number): number => {
+      let byX = stay.get(t);
+      if (!byX) stay.set(t, (byX = new Map()));
+      let byT = byX.get(x);
+      if (!byT) byX.set(x, (byT = new Map()));
+      let v = byT.get(T);
+      if (v === undefined) byT.set(T, (v = paretoNoPurchaseIfAlive(p, t, x, T)));
+      return v;
+    };
     return {
       costlyAlive: true,
       pAlive: (x, t_x, T) => paretoAlive(p, x, t_x, T),
       expectedIfAlive: (t, x, T) => paretoIfAlive(p, t, x, T),
-      noPurchase: () => notYet('Pareto/NBD'),
+      noPurchase: (t, x, t_x, T) => paretoNoPurchase(p, t, x, t_x, T, stayIfAlive(t, x, T)),
     };
   }
   throw new CvError('purchaseModel', 'value', `expected a BG/NBD, MBG/NBD or Pareto/NBD fit, got model '${fit.model}'`);
-}
-
-// Placeholder until the BG/NBD and Pareto/NBD versions land (being written on another branch).
-function notYet(model: string): never {
-  throw new CvError('purchaseModel', 'value', `P(no purchase) is not available for ${model} yet`);
 }

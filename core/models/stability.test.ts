@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bgNbdConditionalExpected, bgNbdProbabilityAlive } from './bg-nbd.ts';
-import { paretoNbdConditionalExpected, paretoNbdProbabilityAlive } from './pareto-nbd.ts';
+import { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase } from './bg-nbd.ts';
+import { paretoNbdConditionalExpected, paretoNbdProbabilityAlive, paretoNbdProbabilityNoPurchase } from './pareto-nbd.ts';
 
 // Property: for any valid parameters and history, predictions are finite numbers in range —
 // never NaN, never Infinity, never an exception (requirement of the numerics).
@@ -41,6 +41,23 @@ describe('numerical stability over the valid input space', () => {
         return bgNbdConditionalExpected(p, t + 1, h.x, h.t_x, h.T) >= bgNbdConditionalExpected(p, t, h.x, h.t_x, h.T) * (1 - 1e-9);
       }),
       { numRuns: 1000, seed: 7 },
+    );
+  });
+  it('P(no purchase) lies in [0, 1] and does not increase with t, for both models', () => {
+    fc.assert(
+      fc.property(positive, positive, positive, positive, history, horizon, (r, alpha, v, w, h, t) => {
+        const bg = { r, alpha, a: v, b: w };
+        const pn = { r, alpha, s: v, beta: w };
+        for (const f of [
+          (u: number) => bgNbdProbabilityNoPurchase(bg, u, h.x, h.t_x, h.T),
+          (u: number) => paretoNbdProbabilityNoPurchase(pn, u, h.x, h.t_x, h.T),
+        ]) {
+          const now = f(t);
+          if (!(now >= 0 && now <= 1 && f(t + 1) <= now * (1 + 1e-12) + 1e-15)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 1000, seed: 11 },
     );
   });
 });
