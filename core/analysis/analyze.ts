@@ -178,13 +178,22 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
         warnings.push(`Gamma-Gamma could not be fitted (${error.reason}); expected spend is each customer's observed average.`);
       }
     }
-    predictions = predictCustomers(purchase, models.spend, inputs, {
-      periodDays: days,
-      horizonDays: settings.horizonDays,
-      annualDiscountRate: settings.annualDiscount,
-      marginRate,
-      churnHorizonDays: settings.churnHorizonDays,
-    });
+    try {
+      predictions = predictCustomers(purchase, models.spend, inputs, {
+        periodDays: days,
+        horizonDays: settings.horizonDays,
+        annualDiscountRate: settings.annualDiscount,
+        marginRate,
+        churnHorizonDays: settings.churnHorizonDays,
+      });
+    } catch (error) {
+      // Parameters at the edge of what the special functions can evaluate: say so and keep scoring.
+      if (!(error instanceof CvError && (error.kind === 'num' || error.kind === 'convergence' || error.kind === 'data'))) throw error;
+      const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
+      models.fallback = `${title} was fitted but could not score every customer (${error.reason}); churn risk and CLV use the own-rate heuristic instead.`;
+      warnings.push(models.fallback);
+      predictions = undefined;
+    }
   }
 
   const segment = segmentCustomers(summaries, {

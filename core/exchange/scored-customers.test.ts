@@ -32,6 +32,7 @@ const ada: ScoredCustomer = {
   rfmSegment: "Can't Lose",
   stage: 'stability',
   matrix: 'Gold',
+  churnHorizonDays: 90,
 };
 const bob: ScoredCustomer = {
   cvlensId: 'B2', crmIds: [], tier: 'Small', value: 0, revenue: -5, clv: 0, churnRisk: 1, frequency: 0, recency: 0, T: 3,
@@ -48,13 +49,15 @@ describe('toScoredCustomersCsv', () => {
 
   it('quotes cells with commas, quotes, semicolons and line breaks, and joins CRM ids with ;', () => {
     expect(csv).toContain('"张三, ""Ada""",ada@acme.com,"Acme; Ltd",acme.com,"0015g00000AbCdE;hubspot:42",VIP,98.5,');
-    expect(csv).toContain('\r\nB2,,,,,,Small,0,-5,0,1,,0,0,3,,,,\r\n');
+    expect(csv).toContain('\r\nB2,,,,,,Small,0,-5,0,1,,0,0,3,,,,,\r\n');
+    // The churn risk's horizon travels with it (last column), so the extension can say what the number means.
+    expect(csv).toContain(',stability,Gold,90\r\n');
   });
 
   it('guards text cells against formula injection (OWASP) but not numbers', () => {
     const evil = { ...bob, cvlensId: 'E', name: '=HYPERLINK("http://x","y")', company: '+1', email: '@x', domain: '-2' };
     const out = toScoredCustomersCsv([evil], { bom: false }).split('\r\n')[1];
-    expect(out).toBe(`E,"'=HYPERLINK(""http://x"",""y"")",'@x,'+1,'-2,,Small,0,-5,0,1,,0,0,3,,,,`);
+    expect(out).toBe(`E,"'=HYPERLINK(""http://x"",""y"")",'@x,'+1,'-2,,Small,0,-5,0,1,,0,0,3,,,,,`);
   });
 
   it('throws CvError for rows the reader could not take back', () => {

@@ -29,10 +29,10 @@ describe('segmentTable', () => {
     const t = segmentTable(result.customers, 'en');
     expect(t.keys).toContain('name');
     expect(t.keys).not.toContain('email');
-    expect(t.keys).not.toContain('pAlive');
+    expect(t.keys).not.toContain('profit');
     const all = segmentTable(result.customers, 'en', SEGMENT_COLUMNS);
     expect(all.keys).toEqual(SEGMENT_COLUMNS);
-    expect(all.rows[0]![all.keys.indexOf('pAlive')]).toBeNull();
+    expect(all.rows[0]![all.keys.indexOf('profit')]).toBeNull();
   });
 
   it('translates headers and labels, and writes dates as ISO strings', () => {
