@@ -14,6 +14,8 @@ interface JsonOut {
   summary: { tier: string; customers: number; customerShare: number; valueShare: number }[];
   rejected: { line: number; reason: string }[];
   model: { model: string; params: Record<string, number> } | null;
+  selection: { requested: string; chosen: string; method: string; reason: string; candidates: { model: string }[] };
+  settings: { churnHorizonDays: number; horizonDays: number };
   holdout: { actualTotal: number; byFrequency: unknown[] } | null;
 }
 
@@ -59,7 +61,11 @@ describe('cvlens segment', () => {
     expect(json.summary.reduce((a, s) => a + s.customerShare, 0)).toBeCloseTo(1, 5);
     expect(json.summary.reduce((a, s) => a + s.valueShare, 0)).toBeCloseTo(1, 5);
     expect(json.customers[0]!.rfm).toMatch(/^[1-5]{3}$/);
-    expect(json.model?.model).toBe('bgnbd');
+    // The default chooses among the three models on the file's own last third, and says which and why.
+    expect(json.selection).toMatchObject({ requested: 'auto', method: 'holdout', chosen: json.model?.model });
+    expect(json.selection.reason).toMatch(/^(BG\/NBD|MBG\/NBD|Pareto\/NBD) was chosen: on the last \d+ days, held out, its churn risk had the lowest log loss/);
+    expect(json.selection.candidates.map((c) => c.model)).toEqual(['bgnbd', 'mbgnbd', 'pnbd']);
+    expect(json.settings).toMatchObject({ churnHorizonDays: 90, horizonDays: 365 });
     expect(json.customers.every((c) => c.churnSource === 'model' && c.pAlive !== null)).toBe(true);
     expect(json.rejected).toEqual([]);
   });
@@ -67,7 +73,9 @@ describe('cvlens segment', () => {
   it('uses the heuristic churn score with --model none', () => {
     const json = JSON.parse(runCli(['segment', demo, '--json', '--model', 'none']).stdout) as JsonOut;
     expect(json.model).toBeNull();
-    expect(json.customers.every((c) => c.churnSource === 'heuristic' && c.pAlive === null)).toBe(true);
+    expect(json.selection).toMatchObject({ requested: 'none', chosen: 'none', method: 'heuristic' });
+    // The heuristic answers the same questions: P(still buying) is there too.
+    expect(json.customers.every((c) => c.churnSource === 'heuristic' && typeof c.pAlive === 'number')).toBe(true);
   });
 
   it('keeps the good rows of a file with bad ones and reports each bad row with its line', () => {

@@ -62,7 +62,8 @@ describe('analyze', () => {
   it('falls back to the heuristics, with the reason, when a model cannot be fitted', () => {
     const tiny = rows.slice(0, 8);
     const a = analyze(tiny, { ...base, model: 'bgnbd', mapping: { customerId: 0, date: 1, amount: 2 }, hasHeader: true });
-    expect(a.models.fallback).toMatch(/could not be fitted/);
+    expect(a.models.fallback).toMatch(/^No model could be fitted \(BG\/NBD: /);
+    expect(a.models.selection.steps[0]).toMatch(/^BG\/NBD could not be fitted/);
     expect(a.result.totals.churnSource).toBe('heuristic');
   });
 

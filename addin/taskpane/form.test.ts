@@ -8,7 +8,7 @@ describe('toAnalysisOptions', () => {
     const r = toAnalysisOptions(DEFAULT_FIELDS, mapping, true, 1);
     expect(r).toEqual({
       ok: true,
-      options: { mapping, hasHeader: true, firstRow: 1, unit: 'week', asOf: undefined, marginRate: undefined, tierRule: { method: 'contribution', cuts: undefined }, model: 'none', horizonDays: 365, annualDiscount: 0.1 },
+      options: { mapping, hasHeader: true, firstRow: 1, unit: 'week', asOf: undefined, marginRate: undefined, tierRule: { method: 'contribution', cuts: undefined }, model: 'auto', horizonDays: 365, churnHorizonDays: 90, annualDiscount: 0.1 },
     });
   });
 

@@ -68,7 +68,7 @@ describe('segment sheet on the in-memory Excel', () => {
     const wide = s.read({ row: CUSTOMERS_ROW, col: 0, rows: 1, cols: 60 })[0];
     const header = wide.slice(0, wide.indexOf(''));
     expect(header.slice(0, 3)).toEqual(['Customer', 'First purchase', 'Last purchase']);
-    for (const h of ['R score', 'Value', 'Lifetime value', 'Churn risk', 'Tier', 'Value matrix', 'Lifecycle stage']) expect(header).toContain(h);
+    for (const h of ['R score', 'Value', 'Lifetime value', 'Churn risk (no purchase in 90 days)', 'Tier', 'Value matrix', 'Lifecycle stage']) expect(header).toContain(h);
     const col = (h: string) => header.indexOf(h);
     expect(s.get(CUSTOMERS_ROW + 1, 0)).toBe('c0');
     expect(s.get(CUSTOMERS_ROW + 1, col('Net sales'))).toBe(5000);
@@ -77,7 +77,7 @@ describe('segment sheet on the in-memory Excel', () => {
     expect(s.fillAt(CUSTOMERS_ROW + 1, col('Tier'))).toBe(TIER_COLOURS.VIP);
     expect(s.fillAt(CUSTOMERS_ROW + 10, col('Tier'))).toBe(TIER_COLOURS.Small);
     expect(s.numberFormatAt(CUSTOMERS_ROW + 5, col('First purchase'))).toBe('yyyy-mm-dd');
-    expect(s.numberFormatAt(CUSTOMERS_ROW + 5, col('Churn risk'))).toBe('0.0%');
+    expect(s.numberFormatAt(CUSTOMERS_ROW + 5, col('Churn risk (no purchase in 90 days)'))).toBe('0.0%');
     expect(s.get(CUSTOMERS_ROW + 11, 0)).toBe('');
 
     // Excel tables over the summary and the customers.
