@@ -16,7 +16,7 @@ Usage:
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
   cvlens fit FILE --model bgnbd|pnbd|gg [--period week] [--calibration-end DATE]
-                 [--as-of DATE] [--json]
+                 [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
   cvlens demo [--out transactions.csv] [--customers N] [--seed N]
   cvlens help | --help | --version
 

@@ -1,8 +1,10 @@
 /**
  * `cvlens fit FILE --model bgnbd|pnbd|gg`: fits one probabilistic model and
- * prints its parameters, log-likelihood, customer count and fit time. With
- * --calibration-end the model is fitted on the calibration period and its
- * predictions are compared with the purchases made after it.
+ * prints its parameters, log-likelihood, customer count, fit time and notes
+ * (boundary optima). With --calibration-end the model is fitted on the
+ * calibration period and its predictions are compared with the purchases
+ * made after it. --penalizer adds lifetimes' L2 penalty; --max-seconds
+ * bounds the search (default 10 s).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -15,12 +17,13 @@ import {
   modelInputs,
   readTransactions,
   type CustomerSummary,
+  type FitControl,
   type FitResult,
   type HoldoutComparison,
   type PurchaseModelFit,
   type TimeUnit,
 } from '../../core/index.ts';
-import { parseDay, parseUnit } from '../options.ts';
+import { parseDay, parseNumber, parseUnit } from '../options.ts';
 import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
@@ -38,6 +41,8 @@ export async function fitCommand(args: string[]): Promise<number> {
       period: { type: 'string' },
       'calibration-end': { type: 'string' },
       'as-of': { type: 'string' },
+      penalizer: { type: 'string' },
+      'max-seconds': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -50,6 +55,10 @@ export async function fitCommand(args: string[]): Promise<number> {
   const unit = parseUnit(values.period);
   const asOf = parseDay(values['as-of'], '--as-of');
   const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
+  const control: FitControl = {
+    penalizer: parseNumber(values.penalizer, '--penalizer', (n) => (n < 0 ? 'must be a number ≥ 0' : undefined)),
+    maxSeconds: parseNumber(values['max-seconds'], '--max-seconds', (n) => (n <= 0 ? 'must be a positive number of seconds' : undefined)),
+  };
 
   const bytes = readInputFile(positionals[0]);
   // With a calibration end, a purchase model is fitted on the split's calibration summaries (and
@@ -65,7 +74,7 @@ export async function fitCommand(args: string[]): Promise<number> {
   }
   const calibration = split?.finish();
   const summaries = calibration ? calibration.calibration : builder!.finish();
-  const fit = fitModel(key, summaries, unit);
+  const fit = fitModel(key, summaries, unit, control);
   const holdout: HoldoutComparison | undefined = calibration && compareCalibration(fit as PurchaseModelFit, calibration);
 
   if (values.json) {
@@ -77,6 +86,7 @@ export async function fitCommand(args: string[]): Promise<number> {
       seconds: fit.seconds,
       iterations: fit.iterations,
       converged: fit.converged,
+      notes: fit.notes ?? [],
       period: unit,
     };
     if (holdout) json.holdout = holdout;
@@ -88,6 +98,7 @@ export async function fitCommand(args: string[]): Promise<number> {
       `${fit.converged ? '' : ' (did not fully converge)'}:`,
     ...Object.entries(fit.params).map(([k, v]) => `  ${k.padEnd(6)} ${v.toPrecision(6)}`),
     `  log-likelihood ${fit.logLikelihood.toFixed(2)}`,
+    ...(fit.notes ?? []).map((n) => `  note: ${n}`),
   ];
   if (holdout) {
     lines.push(
@@ -104,14 +115,14 @@ export async function fitCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit): FitResult {
+function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit, control: FitControl): FitResult {
   if (key === 'gg') {
     const repeat = s.filter((c) => c.frequency > 0 && c.monetary > 0);
-    const fit = fitGammaGamma({ x: repeat.map((c) => c.frequency), zbar: repeat.map((c) => c.monetary) });
+    const fit = fitGammaGamma({ x: repeat.map((c) => c.frequency), zbar: repeat.map((c) => c.monetary) }, control);
     for (const w of fit.warnings) process.stderr.write(`warning: ${w}\n`);
     return fit;
   }
   const inputs = modelInputs(s, unit);
   const data = { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) };
-  return key === 'pnbd' ? fitParetoNbd(data) : fitBgNbd(data);
+  return key === 'pnbd' ? fitParetoNbd(data, control) : fitBgNbd(data, control);
 }

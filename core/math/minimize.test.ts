@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CvError } from '../errors.ts';
 import { bfgs, nelderMead, numericalGradient } from './minimize.ts';
 
 const rosenbrock = (x: Float64Array): number => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2;
@@ -49,5 +50,72 @@ describe('nelderMead', () => {
     const res = nelderMead(rosenbrock, [-1.2, 1], { maxIterations: 5000, valueTolerance: 1e-16 });
     expect(res.x[0]).toBeCloseTo(1, 3);
     expect(res.x[1]).toBeCloseTo(1, 3);
+  });
+});
+
+describe('bounds and budgets', () => {
+  it('stops BFGS on the bound when the minimum lies outside the box, with a converged projected gradient', () => {
+    const res = bfgs((x) => (x[0] - 5) ** 2 + (x[1] + 1) ** 2, [0, 0], { lower: [-10, -10], upper: [2, 10] });
+    expect(res.converged).toBe(true);
+    expect(res.x[0]).toBe(2);
+    expect(res.x[1]).toBeCloseTo(-1, 6);
+  });
+  it('keeps every Nelder–Mead vertex inside the box', () => {
+    const seen: number[] = [];
+    const res = nelderMead(
+      (x) => {
+        seen.push(x[0]);
+        return (x[0] + 3) ** 2 + x[1] ** 2;
+      },
+      [1, 1],
+      { lower: [0, -5], upper: [5, 5], maxIterations: 500 },
+    );
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
+    expect(res.x[0]).toBeCloseTo(0, 6);
+  });
+  it('never evaluates f more often than maxEvaluations, and says so', () => {
+    let calls = 0;
+    const res = bfgs(
+      (x) => {
+        calls++;
+        return rosenbrock(x);
+      },
+      [-1.2, 1],
+      { maxEvaluations: 25 },
+    );
+    expect(calls).toBeLessThanOrEqual(25);
+    expect(res.evaluations).toBe(calls);
+    expect(res.outOfBudget).toBe(true);
+    expect(res.converged).toBe(false);
+    expect(Number.isFinite(res.value)).toBe(true);
+  });
+  it('stops at maxSeconds, checked between evaluations', () => {
+    // Each evaluation busy-waits 5 ms, so 0.05 s leaves room for at most 11 of them.
+    let calls = 0;
+    const slow = (x: Float64Array): number => {
+      calls++;
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+      return rosenbrock(x);
+    };
+    const res = nelderMead(slow, [-1.2, 1], { maxSeconds: 0.05, maxIterations: 10_000 });
+    expect(res.outOfBudget).toBe(true);
+    expect(calls).toBeLessThanOrEqual(11);
+  });
+  it('treats a CvError thrown by f as +∞ and backs off', () => {
+    // A special function that gives up beyond x = 3 must not end the search.
+    const f = (x: Float64Array): number => {
+      if (x[0] > 3) throw new CvError('series', 'num', 'did not converge');
+      return (x[0] - 2) ** 2;
+    };
+    expect(bfgs(f, [0]).x[0]).toBeCloseTo(2, 6);
+    expect(nelderMead(f, [0], { scale: 5 }).x[0]).toBeCloseTo(2, 4);
+  });
+  it('still lets other exceptions through', () => {
+    expect(() =>
+      bfgs(() => {
+        throw new RangeError('bug');
+      }, [0]),
+    ).toThrow(RangeError);
   });
 });

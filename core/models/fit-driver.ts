@@ -43,7 +43,11 @@ export interface DriverOptions extends FitControl {
    */
   lower?: readonly number[];
   upper?: readonly number[];
-  /** How far (as a factor) beyond its identified range each parameter may go; default 1e3. */
+  /**
+   * How far (as a factor) beyond its identified range each parameter may go;
+   * default 1e3. With 1 the range is the box, and a parameter counts as a
+   * boundary optimum only when held at its edge.
+   */
   margin?: number | readonly number[];
   /** Multiplier of each parameter inside the penalty (1/max T for time-unit parameters); default 1. */
   penaltyScales?: readonly number[];
@@ -82,6 +86,9 @@ const BOX_MARGIN = 1e3;
  * changes by more than about that.
  */
 const FLAT_SLOPE = 1e-2;
+
+/** Distance in ln(param) within which a parameter counts as held at the edge of the box. */
+const EDGE = 1e-3;
 
 /** Gain in −LL/N below which a further round of Nelder–Mead and BFGS counts as no progress. */
 const STALL = 1e-6;
@@ -185,9 +192,10 @@ export function maximizeLogLikelihood(
   const boundary: BoundarySide[] = [];
   for (let i = 0; i < n; i++) {
     const t = res.x[i];
-    const side: BoundarySide = t < rangeLo[i] ? 'lower' : t > rangeHi[i] ? 'upper' : null;
+    const atLower = t <= lower[i] + EDGE;
+    const atEdge = atLower || t >= upper[i] - EDGE;
+    const side: BoundarySide = t < rangeLo[i] || atLower ? 'lower' : t > rangeHi[i] || atEdge ? 'upper' : null;
     boundary.push(side);
-    const atEdge = t <= lower[i] + 1e-3 || t >= upper[i] - 1e-3;
     if (atEdge && !(Math.abs(res.gradient[i]) <= FLAT_SLOPE)) {
       throw new CvError(
         fn,

@@ -69,8 +69,8 @@ export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}
       maxEvaluations: options.maxEvaluations,
       penaltyScales: [1, 1 / maxT, 1, 1 / maxT],
       lower: [1e-5, g.meanT * 1e-5, 1e-5, g.meanT * 1e-5],
-      upper: [100, g.meanT * 1e5, 10, g.meanT * 1e5],
-      margin: [100, 100, 10, 100],
+      upper: [1e3, g.meanT * 1e5, 100, g.meanT * 1e5],
+      margin: [10, 100, 1, 100],
     },
   );
   const [r, alpha, s, beta] = Array.from(res.theta, Math.exp);
