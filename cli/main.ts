@@ -11,18 +11,24 @@ export const HELP = `cvlens: customer value scoring from transaction files
 Usage:
   cvlens segment FILE [--out segments.xlsx] [--json] [--period day|week|month]
                  [--as-of DATE] [--margin RATE] [--tiers contribution|pareto|quantile|threshold]
-                 [--cuts 4,2,1] [--lang en|zh] [--model bgnbd|pnbd|none]
-                 [--horizon N] [--discount RATE] [--calibration-end DATE]
+                 [--cuts 4,2,1] [--lang en|zh] [--model auto|bgnbd|mbgnbd|pnbd|none]
+                 [--horizon DAYS] [--churn-horizon DAYS] [--discount RATE] [--penalizer C]
+                 [--calibration-end DATE]
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
-  cvlens fit FILE --model bgnbd|pnbd|gg [--period week] [--calibration-end DATE]
+  cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
   cvlens demo [--out transactions.csv] [--customers N] [--seed N]
   cvlens help | --help | --version
 
 FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
 with a customer id, a date and an amount column, detected from English or
-Chinese headers (客户编号, 日期, 金额 …).`;
+Chinese headers (客户编号, 日期, 金额 …).
+
+Churn risk is the chance of no purchase in the next --churn-horizon days
+(default 90); CLV covers the next --horizon days (default 365). Both take
+days, or a number with d, w, m or y (13w, 3m, 1y). --model auto (the default)
+picks the model that best predicted the file's own last third, and says why.`;
 
 type Command = (args: string[]) => Promise<number>;
 

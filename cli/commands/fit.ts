@@ -1,5 +1,5 @@
 /**
- * `cvlens fit FILE --model bgnbd|pnbd|gg`: fits one probabilistic model and
+ * `cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg`: fits one probabilistic model and
  * prints its parameters, log-likelihood, customer count, fit time and notes
  * (boundary optima). With --calibration-end the model is fitted on the
  * calibration period and its predictions are compared with the purchases
@@ -12,6 +12,7 @@ import {
   createCalibrationSplit,
   createSummaryBuilder,
   fitBgNbd,
+  fitMbgNbd,
   fitGammaGamma,
   fitParetoNbd,
   modelInputs,
@@ -28,7 +29,7 @@ import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 
-const MODELS = { bgnbd: 'BG/NBD', pnbd: 'Pareto/NBD', gg: 'Gamma-Gamma' } as const;
+const MODELS = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gg: 'Gamma-Gamma' } as const;
 type ModelKey = keyof typeof MODELS;
 
 export async function fitCommand(args: string[]): Promise<number> {
@@ -49,7 +50,7 @@ export async function fitCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('fit takes one FILE of transactions.');
   const model = values.model;
   if (model === undefined || !(model in MODELS)) {
-    throw new UsageError(`--model must be one of bgnbd, pnbd, gg${model === undefined ? '' : `, not '${model}'`}.`);
+    throw new UsageError(`--model must be one of bgnbd, mbgnbd, pnbd, gg${model === undefined ? '' : `, not '${model}'`}.`);
   }
   const key = model as ModelKey;
   const unit = parseUnit(values.period);
@@ -124,5 +125,5 @@ function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit, 
   }
   const inputs = modelInputs(s, unit);
   const data = { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) };
-  return key === 'pnbd' ? fitParetoNbd(data, control) : fitBgNbd(data, control);
+  return key === 'pnbd' ? fitParetoNbd(data, control) : key === 'mbgnbd' ? fitMbgNbd(data, control) : fitBgNbd(data, control);
 }

@@ -10,7 +10,7 @@ import { fitGammaGamma } from './gamma-gamma.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 
 // Penalised CDNOW fits by Python lifetimes 0.11.3 and the Gamma-Gamma maximum on wide spends by
-// SciPy, both written by core/models/fixtures/generate.py.
+// SciPy, both written by core/models/fixtures/fit_references.py.
 const REF = JSON.parse(readFileSync(new URL('./fixtures/fit-references.json', import.meta.url), 'utf8')) as {
   bgnbd: Record<string, Record<'r' | 'alpha' | 'a' | 'b', number>>;
   pnbd: Record<string, Record<'r' | 'alpha' | 's' | 'beta', number>>;
