@@ -1,40 +1,86 @@
 /**
- * The public surface of the cvlens core. Products (cli/, addin/, extension/)
- * import from here only; everything not re-exported is internal.
+ * The public surface of the cvlens core: an explicit list of what the
+ * products (cli/, addin/, extension/), the bench and the cross-product tests
+ * use. Everything not named here is internal to core/ and may change
+ * without notice; add a name here only when a product needs it.
  */
-export * from './types.ts';
-export * from './errors.ts';
-export * from './palette.ts';
 
-// Reading and writing files
-export * from './read/index.ts';
-export * from './exchange/index.ts';
+// Shared vocabulary and errors
+export type { ColumnMapping, ColumnRole, CustomerSummary, DayNumber, ExcludedCustomer, FitResult, Lang, LifecycleStage, MatrixCell, RejectedRow, RfmSegment, Tier, TierSummaryRow, TimeUnit } from './types.ts';
+export { CvError } from './errors.ts';
+export { tierColors } from './palette.ts';
 
-// Per-customer facts and the classic value formulas
-export * from './summary/index.ts';
-export { classicClv, type ClassicClvInput } from './clv/classic.ts';
-export * from './value/index.ts';
+// Reading files and cells, writing the exchange file
+export { dayToExcelSerial, dayToIso, excelSerialToDay, isoToDay } from './read/day-number.ts';
+export { decodeText } from './read/decode-text.ts';
+export type { TextEncodingOption } from './read/decode-text.ts';
+export { ALL_ROLES, detectColumns, REQUIRED_ROLES } from './read/detect-columns.ts';
+export { scanAmount } from './read/parse-amount.ts';
+export { parseDate } from './read/parse-date.ts';
+export type { DateOrder } from './read/parse-date.ts';
+export { CUSTOMER_ROLES, detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES } from './read/read-customer-cells.ts';
+export type { CustomerMapping, CustomerRole } from './read/read-customer-cells.ts';
+export { looksLikeHeader, readTable } from './read/read-table.ts';
+export { readTransactionCells, readTransactions } from './read/read-transactions.ts';
+export type { ReadOptions, ReadResult } from './read/read-transactions.ts';
+export { isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
+export type { ScoredCustomer } from './exchange/scored-customers.ts';
 
-// Scoring and grouping rules
-export * from './rfm/index.ts';
-export * from './tiers/index.ts';
-export * from './score/index.ts';
-export * from './matrix/index.ts';
-export * from './lifecycle/index.ts';
-export * from './churn/index.ts';
-export * from './concentration/index.ts';
-export * from './i18n/index.ts';
+// Per-customer facts and the classic formulas
+export { createSummaryBuilder } from './summary/summarize.ts';
+export { classicClv } from './clv/classic.ts';
 
-// The pipeline every product calls
-export * from './segment/index.ts';
+// Scoring and grouping rules, labels, the segment table
+export { rfmScores } from './rfm/score.ts';
+export { rfmSegment } from './rfm/segments.ts';
+export { assignTiers } from './tiers/assign.ts';
+export { tierRuleOf, tierRuleParams } from './tiers/rule.ts';
+export type { TierMethod, TierRule } from './tiers/rule.ts';
+export { tierSummary } from './tiers/summary.ts';
+export { median } from './score/median.ts';
+export { matrixCell } from './matrix/value-matrix.ts';
+export { lifecycleStage } from './lifecycle/stage.ts';
+export { churnLevel } from './churn/level.ts';
+export type { ChurnLevel } from './churn/level.ts';
+export { churnRiskScores } from './churn/overdue.ts';
+export type { OverdueInput } from './churn/overdue.ts';
+export { topShare } from './concentration/top-share.ts';
+export { churnRiskLabel, label } from './i18n/labels.ts';
+export type { ColumnKey } from './i18n/labels.ts';
+export { SEGMENT_COLUMN_KIND, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
+export type { ColumnKind } from './segment/segment-table.ts';
+export type { SegmentResult, SegmentRow } from './segment/segment.ts';
 
-// Probabilistic models ("buy till you die"), their numerics, and the simulator
-export * from './math/index.ts';
-export * from './models/index.ts';
-export * from './simulate/index.ts';
+// The one analysis every product runs: settings, model choice, calibration split
+export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
+export type { Analysis, ModelReport } from './analysis/analyze.ts';
+export { compareCalibration, createCalibrationSplit } from './analysis/calibration-split.ts';
+export type { CalibrationData } from './analysis/calibration-split.ts';
+export { DEFAULT_SETTINGS, MODEL_TITLES, parseCutPoints, parseDuration, PURCHASE_MODELS, resolveSettings } from './analysis/settings.ts';
+export type { AnalysisSettings, AnalysisSettingsInput, FittedModelName, PurchaseModelName } from './analysis/settings.ts';
+export type { CandidateReport, ModelSelection } from './analysis/select-model.ts';
 
-// Orchestration: models + segmentation, calibration / holdout
-export * from './analysis/index.ts';
+// Probabilistic models (fits and per-customer predictions)
+export { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase, fitBgNbd } from './models/bg-nbd.ts';
+export type { BgNbdParams } from './models/bg-nbd.ts';
+export type { RepeatData } from './models/customer-data.ts';
+export type { FitControl } from './models/fit-driver.ts';
+export { fitGammaGamma } from './models/gamma-gamma.ts';
+export type { HoldoutComparison } from './models/holdout.ts';
+export { fitMbgNbd, mbgNbdConditionalExpected, mbgNbdProbabilityAlive, mbgNbdProbabilityNoPurchase } from './models/mbg-nbd.ts';
+export type { MbgNbdParams } from './models/mbg-nbd.ts';
+export { daysPerUnit, modelClv } from './models/model-clv.ts';
+export { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdProbabilityAlive, paretoNbdProbabilityNoPurchase } from './models/pareto-nbd.ts';
+export type { ParetoNbdParams } from './models/pareto-nbd.ts';
+export { predictCustomers } from './models/predict.ts';
+export type { PredictCustomer } from './models/predict.ts';
+export type { PurchaseModelFit } from './models/purchase-model.ts';
 
-// Checking scores against what customers did next
-export * from './evaluate/index.ts';
+// Simulation and evaluation against outcomes
+export { createRng } from './simulate/prng.ts';
+export { simulateCustomers, simulateTransactionsCsv } from './simulate/simulate-customers.ts';
+export { rocAuc } from './evaluate/auc.ts';
+export { calibrationTable } from './evaluate/calibration-table.ts';
+export type { CalibrationTable } from './evaluate/calibration-table.ts';
+export { meanAbsoluteError } from './evaluate/mean-absolute-error.ts';
+export { spearman } from './evaluate/spearman.ts';

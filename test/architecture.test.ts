@@ -83,6 +83,14 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('names every export of core/index.ts explicitly: internals stay internal', () => {
+    const index = readFileSync(join(ROOT, 'core/index.ts'), 'utf8');
+    expect(index).not.toMatch(/export \*/);
+    // No folder of core/ has an index of its own that could widen the surface again.
+    const folderIndexes = sources('core', true).filter((f) => f !== 'core/index.ts' && f.endsWith('/index.ts'));
+    expect(folderIndexes).toEqual([]);
+  });
+
   it('keeps the add-in and the extension apart', () => {
     const offenders: string[] = [];
     for (const [dir, other] of [

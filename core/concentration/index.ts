@@ -1,2 +1,0 @@
-export { gini } from './gini.ts';
-export { topShare } from './top-share.ts';

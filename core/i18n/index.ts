@@ -1,2 +1,0 @@
-export { churnRiskLabel, LABEL_KEYS, LABELS, label } from './labels.ts';
-export type { ColumnKey, LabelKey } from './labels.ts';

@@ -1,3 +1,0 @@
-export { lifecycleStage } from './stage.ts';
-export type { StageInput, StageOptions } from './stage.ts';
-export { valueTrend } from './trend.ts';

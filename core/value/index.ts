@@ -1,2 +1,0 @@
-export { businessValue } from './business-value.ts';
-export { customerEquity } from './customer-equity.ts';
