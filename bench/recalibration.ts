@@ -15,7 +15,7 @@
  * tables show whether that transfers.
  *
  * Data: CDNOW master as of 1997-09-30 (the Fader, Hardie & Lee 2005
- * calibration end; H = 90 days), t = 90 (outcome to 1997-12-29) and
+ * calibration end; H = 90 days), t = 30 (outcome to 1997-10-30), t = 90 (to 1997-12-29) and
  * t = 273 (to 1998-06-30); and bases simulated from the BG/NBD process with
  * CDNOW's published parameters, where BG/NBD is well specified and the
  * correction must not make things worse.
@@ -49,7 +49,7 @@ import { fitRecalibration, type Recalibration, type RecalibrationMethod } from '
 
 const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 const PERIOD_DAYS = 7;
-const HORIZONS = [90, 273];
+const HORIZONS = [30, 90, 273];
 const METHODS: readonly RecalibrationMethod[] = ['platt', 'isotonic'];
 const print = (line: string): void => console.log(line);
 
