@@ -13,7 +13,14 @@
  *   (pool-adjacent-violators, Barlow et al. 1972), linearly interpolated
  *   between its steps and clipped at the ends, as scikit-learn's
  *   IsotonicRegression does. More flexible, but flat stretches tie
- *   customers the model had ordered, which can lower the AUC a little.
+ *   customers the model had ordered (the AUC drops a little), and on CDNOW
+ *   it put most customers on one step and left the deciles worse than the
+ *   raw model (bench/recalibration.ts); it is kept for comparison.
+ *
+ * The map is only honest at the horizon it was learned at: learned on a
+ * 90-day holdout and applied to a 273-day risk it did not help on CDNOW
+ * (bench/recalibration.ts), so callers learn it at the churn horizon and
+ * skip it when the holdout is shorter.
  *
  * A map learned where the data cannot support it would be worse than none,
  * so too few customers, outcomes all alike or a fit that would reverse the
