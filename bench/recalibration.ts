@@ -43,9 +43,10 @@ import {
   type PurchaseModelFit,
   type RepeatData,
   type Transaction,
+  fitRecalibration,
+  type Recalibration,
+  type RecalibrationMethod,
 } from '../core/index.ts';
-// Until core/analysis/index.ts re-exports recalibrate.ts, the one import past core/index.ts.
-import { fitRecalibration, type Recalibration, type RecalibrationMethod } from '../core/analysis/recalibrate.ts';
 
 const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 const PERIOD_DAYS = 7;

@@ -17,6 +17,7 @@ import {
   analyzeCustomers,
   calibrationTable,
   createAnalysis,
+  DEFAULT_SETTINGS,
   createCalibrationSplit,
   createSummaryBuilder,
   CvError,
@@ -202,11 +203,18 @@ export async function runScoresBench(print: Print): Promise<void> {
   // (model 'auto': it holds out the last third of the calibration period itself to choose a model).
   const holdoutDays = asOf - calibrationEnd;
   const auto = createAnalysis({ unit: 'week', asOf: calibrationEnd, churnHorizonDays: holdoutDays, horizonDays: holdoutDays });
+  // The same default at the default churn horizon (90 days), where its own holdout can correct it, and on the whole file.
+  const auto90 = createAnalysis({ unit: 'week', asOf: calibrationEnd, horizonDays: holdoutDays });
+  const autoWhole = createAnalysis({ unit: 'week', asOf, churnHorizonDays: holdoutDays, horizonDays: holdoutDays });
+  const bought90 = new Set<string>();
   readTransactions(readFileSync(CDNOW), {
     onTransaction: (t) => {
       split.add(t);
       whole.add(t);
       auto.add(t);
+      auto90.add(t);
+      autoWhole.add(t);
+      if (t.day > calibrationEnd && t.day <= calibrationEnd + DEFAULT_SETTINGS.churnHorizonDays && t.amount >= 0) bought90.add(t.customerId);
       if (t.day > calibrationEnd && t.day <= asOf) holdoutSpend.set(t.customerId, (holdoutSpend.get(t.customerId) ?? 0) + t.amount);
     },
   });
@@ -236,18 +244,19 @@ export async function runScoresBench(print: Print): Promise<void> {
   const all: Scores[] = [];
   const tables = new Map<string, CalibrationTable | string>();
   const wholeSummaries = whole.finish();
-  const silenceAtEnd: { label: string; low: number; silent: number }[] = [];
+  const silenceAtEnd = new Map<string, { low: number; silent: number }>();
   for (const { model, label } of SCORERS) {
     const scores = runScorer(model, label, data, outcomes, horizonDays);
     all.push(scores);
     tables.set(label, figure(() => calibrationTable(scores.risk, outcomes.noPurchase)));
     const atEnd = analyzeCustomers(wholeSummaries, { unit: 'week', model, churnHorizonDays: horizonDays, horizonDays });
-    silenceAtEnd.push({ label, ...lowButSilent(atEnd.segment.customers, asOf, horizonDays) });
+    silenceAtEnd.set(label, lowButSilent(atEnd.segment.customers, asOf, horizonDays));
   }
   const t0 = performance.now();
   const chosen = auto.finish();
   const autoScores = scoresOf('default (auto)', chosen.segment, chosen.models, data, outcomes, horizonDays, (performance.now() - t0) / 1000);
   all.unshift(autoScores);
+  silenceAtEnd.set(autoScores.label, lowButSilent(autoWhole.finish().segment.customers, asOf, horizonDays));
   tables.set(autoScores.label, figure(() => calibrationTable(autoScores.risk, outcomes.noPurchase)));
   all.push(baseline(data));
   print(`  default (auto): ${chosen.models.selection.reason}`);
@@ -260,8 +269,8 @@ export async function runScoresBench(print: Print): Promise<void> {
   print('');
   print(`  churn level "low" although silent longer than the churn horizon (${horizonDays} days):`);
   print(`    ${pad('scorer', 22)}${lpad(`as of ${CALIBRATION_END}`, 20)}${lpad(`as of ${HOLDOUT_END}`, 20)}`);
-  for (const [i, s] of all.entries()) {
-    const end = silenceAtEnd[i];
+  for (const s of all) {
+    const end = silenceAtEnd.get(s.label);
     if (!s.lowButSilent || !end) continue;
     print(
       `    ${pad(s.label, 22)}${lpad(`${int(s.lowButSilent.low)} of ${int(s.lowButSilent.silent)}`, 20)}` +
@@ -270,6 +279,31 @@ export async function runScoresBench(print: Print): Promise<void> {
   }
   print('    (no calibration customer can be silent that long: the cohort started buying 39 weeks before the calibration end;');
   print(`     the second column scores all ${int(wholeSummaries.length)} customers on the whole file)`);
+
+  // The default churn horizon: what a user sees with the defaults, against "no purchase in the next 90 days".
+  const h90 = DEFAULT_SETTINGS.churnHorizonDays;
+  const noPurchase90 = ids.map((id) => !bought90.has(id));
+  print('');
+  print(`  at the default churn horizon (${h90} days): churn risk vs "no purchase ${dayToIso(calibrationEnd + 1)} … ${dayToIso(calibrationEnd + h90)}" (${int(noPurchase90.filter(Boolean).length)} customers)`);
+  print(`    ${pad('scorer', 22)}${lpad('AUC', 7)}${lpad('calib max|d|', 14)}${lpad('mean|d|', 9)}`);
+  const tables90 = new Map<string, CalibrationTable | string>();
+  const risk90 = (label: string, rows: readonly SegmentRow[]): void => {
+    const byId = new Map(rows.map((r) => [r.id, r.churnRisk]));
+    const risk = ids.map((id) => byId.get(id) ?? NaN);
+    const auc = figure(() => rocAuc(risk, noPurchase90));
+    const table = figure(() => calibrationTable(risk, noPurchase90));
+    tables90.set(label, table);
+    print(`    ${pad(label, 22)}${lpad(show(auc), 7)}${lpad(typeof table === 'object' ? fix(table.maxAbsDifference) : '—', 14)}${lpad(typeof table === 'object' ? fix(table.meanAbsDifference) : '—', 9)}`);
+  };
+  const default90 = auto90.finish();
+  risk90('default (auto)', default90.segment.customers);
+  for (const { model, label } of SCORERS) risk90(label, analyzeCustomers(data.calibration, { unit: 'week', model, horizonDays: holdoutDays }).segment.customers);
+  const recency90 = figure(() => rocAuc(data.calibration.map((c) => c.sinceLast), noPurchase90));
+  print(`    ${pad('recency (baseline)', 22)}${lpad(show(recency90), 7)}${lpad('—', 14)}${lpad('—', 9)}`);
+  print(`    default (auto): ${default90.models.selection.reason}`);
+  print(`    ${default90.models.recalibration?.description ?? 'no recalibration'}`);
+  const t90 = tables90.get('default (auto)');
+  if (typeof t90 === 'object') printCalibration(print, `default (auto), ${h90} days`, t90);
 
   print('');
   print('  calibration of churn risk: deciles of predicted risk, observed share without a purchase in the holdout');

@@ -6,7 +6,7 @@
  */
 
 // Shared vocabulary and errors
-export type { ColumnMapping, ColumnRole, CustomerSummary, DayNumber, ExcludedCustomer, FitResult, Lang, LifecycleStage, MatrixCell, RejectedRow, RfmSegment, Tier, TierSummaryRow, TimeUnit } from './types.ts';
+export type { ColumnMapping, ColumnRole, CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, FitResult, Lang, LifecycleStage, MatrixCell, RejectedRow, RfmSegment, Tier, TierSummaryRow, TimeUnit, Transaction } from './types.ts';
 export { CvError } from './errors.ts';
 export { tierColors } from './palette.ts';
 
@@ -59,6 +59,8 @@ export type { CalibrationData } from './analysis/calibration-split.ts';
 export { DEFAULT_SETTINGS, MODEL_TITLES, parseCutPoints, parseDuration, PURCHASE_MODELS, resolveSettings } from './analysis/settings.ts';
 export type { AnalysisSettings, AnalysisSettingsInput, FittedModelName, PurchaseModelName } from './analysis/settings.ts';
 export type { CandidateReport, ModelSelection } from './analysis/select-model.ts';
+export { fitRecalibration } from './analysis/recalibrate.ts';
+export type { Recalibration, RecalibrationMethod, RecalibrationReport } from './analysis/recalibrate.ts';
 
 // Probabilistic models (fits and per-customer predictions)
 export { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase, fitBgNbd } from './models/bg-nbd.ts';
@@ -74,6 +76,7 @@ export { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdProbabilityAlive, 
 export type { ParetoNbdParams } from './models/pareto-nbd.ts';
 export { predictCustomers } from './models/predict.ts';
 export type { PredictCustomer } from './models/predict.ts';
+export { purchaseModel } from './models/purchase-model.ts';
 export type { PurchaseModelFit } from './models/purchase-model.ts';
 
 // Simulation and evaluation against outcomes

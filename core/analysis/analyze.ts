@@ -25,7 +25,9 @@ import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
+import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
 import { holdoutPlan, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
+import { purchaseModel } from '../models/purchase-model.ts';
 import { MODEL_TITLES, resolveSettings, type AnalysisSettings, type AnalysisSettingsInput } from './settings.ts';
 
 export interface ModelReport {
@@ -39,6 +41,12 @@ export interface ModelReport {
   selection: ModelSelection;
   /** Why the own-rate heuristic scored the customers, when it did. */
   fallback?: string;
+  /**
+   * Whether the chosen model's churn risk was corrected on the holdout that
+   * chose it (recalibrate.ts), and in one sentence how or why not. Absent
+   * when no holdout chose the model.
+   */
+  recalibration?: { applied: boolean; description: string; report?: RecalibrationReport };
 }
 
 export interface Analysis {
@@ -97,7 +105,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuild
           noHoldout = plan.why;
         }
       }
-      return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout });
+      return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout, days });
     },
   };
 }
@@ -130,6 +138,8 @@ interface RunContext {
   notes: string[];
   holdout?: SelectionInput['holdout'];
   noHoldout?: string;
+  /** The purchase days behind the holdout, to learn the churn-risk correction at the churn horizon. */
+  days?: PurchaseDays;
 }
 
 function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, ctx: RunContext): Analysis {
@@ -141,6 +151,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
 
   let purchase: PurchaseModelFit | undefined;
   let selection: ModelSelection;
+  let calibrationFit: PurchaseModelFit | undefined;
   if (summaries.length === 0) {
     selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: 'There are no customers to fit a model on.', candidates: [], steps: [] };
   } else {
@@ -152,6 +163,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
     });
     purchase = picked.fit;
     selection = picked.selection;
+    if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
     if (selection.method === 'likelihood' && ctx.noHoldout && !selection.reason.includes('no holdout')) {
       selection.reason = selection.reason.replace(/\.$/, `; no holdout: ${ctx.noHoldout}.`);
     }
@@ -194,6 +206,9 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       warnings.push(models.fallback);
       predictions = undefined;
     }
+    if (predictions && calibrationFit && ctx.holdout && ctx.days) {
+      models.recalibration = recalibrate(predictions, calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+    }
   }
 
   const segment = segmentCustomers(summaries, {
@@ -210,6 +225,39 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
   segment.warnings.unshift(...warnings);
   if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;
   return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings };
+}
+
+/**
+ * Learns the churn-risk correction with the model fitted before the
+ * holdout, at exactly the churn horizon — P(no purchase in the first t days
+ * of the holdout) against what customers did in those days — and applies it
+ * to every prediction's pNoPurchase. Honest only at the horizon it was
+ * learned at, so a holdout shorter than the churn horizon leaves the risk as
+ * the model gives it, and says so.
+ */
+function recalibrate(
+  predictions: Map<string, CustomerPrediction>,
+  fit: PurchaseModelFit,
+  holdout: NonNullable<SelectionInput['holdout']>,
+  days: PurchaseDays,
+  churnHorizonDays: number,
+): NonNullable<ModelReport['recalibration']> {
+  const length = holdout.asOf - holdout.calibrationEnd;
+  if (churnHorizonDays > length) {
+    return { applied: false, description: `Churn risk is the model's own: the held-out ${length} days are shorter than the churn horizon (${churnHorizonDays} days), so they cannot check it.` };
+  }
+  const s = days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, holdout.calibrationEnd + churnHorizonDays);
+  const t = churnHorizonDays / holdout.periodDays;
+  try {
+    const pm = purchaseModel(fit);
+    const predicted = s.x.map((x, i) => pm.noPurchase(t, x, s.t_x[i], s.T[i]));
+    const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));
+    if (map.report.applied) for (const p of predictions.values()) p.pNoPurchase = map.apply(p.pNoPurchase);
+    return { applied: map.report.applied, description: map.description, report: map.report };
+  } catch (error) {
+    if (!isDataProblem(error) && !(error instanceof CvError && error.kind === 'num')) throw error;
+    return { applied: false, description: `Churn risk is the model's own: it could not be checked on the held-out days (${error.reason}).` };
+  }
 }
 
 /**

@@ -24,9 +24,9 @@ export interface PurchaseDays {
   /**
    * Histories as of `calibrationEnd` (times in periods of `periodDays`
    * days; T floored at one day) of the customers who had bought by then,
-   * with their purchase days in (calibrationEnd, asOf].
+   * with their purchase days in (calibrationEnd, min(asOf, windowEnd)].
    */
-  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number): SplitHistories;
+  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories;
 }
 
 export function createPurchaseDays(): PurchaseDays {
@@ -59,7 +59,8 @@ export function createPurchaseDays(): PurchaseDays {
       if (t.day < first) first = t.day;
     },
     firstDay: () => first,
-    split(calibrationEnd, asOf, periodDays) {
+    split(calibrationEnd, asOf, periodDays, windowEnd) {
+      const end = Math.min(asOf, windowEnd ?? asOf);
       const m = names.length;
       const firstDay = new Float64Array(m).fill(Infinity);
       const lastDay = new Float64Array(m).fill(-Infinity);
@@ -81,7 +82,7 @@ export function createPurchaseDays(): PurchaseDays {
           calDays[k]++;
           if (d < firstDay[k]) firstDay[k] = d;
           if (d > lastDay[k]) lastDay[k] = d;
-        } else if (d <= asOf) {
+        } else if (d <= end) {
           holdDays[k]++;
         }
       }

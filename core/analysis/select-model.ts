@@ -60,6 +60,8 @@ export interface SelectionInput {
 export interface SelectionResult {
   fit?: PurchaseModelFit;
   selection: ModelSelection;
+  /** Holdout route: each model's fit on the data before the holdout (to learn a recalibration with). */
+  calibrationFits?: Map<FittedModelName, PurchaseModelFit>;
 }
 
 /** Customers and repeat buyers a holdout needs before its verdict counts for more than the likelihood's. */
@@ -107,10 +109,11 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
   let method: ModelSelection['method'] = 'requested';
   let reason = '';
   let holdoutInfo: ModelSelection['holdout'];
+  const calibrationFits = new Map<FittedModelName, PurchaseModelFit>();
   if (requested !== 'auto') {
     order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
   } else {
-    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates) : { why: 'no holdout was possible' };
+    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: 'no holdout was possible' };
     if ('order' in judged) {
       order = judged.order;
       method = 'holdout';
@@ -147,7 +150,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
       if (method === 'requested') {
         reason = m === requested ? `${MODEL_TITLES[m]} was fitted, as asked.` : `${MODEL_TITLES[m]} was used instead of ${MODEL_TITLES[requested as FittedModelName]}.`;
       }
-      return { fit, selection: { requested, chosen: m, method, reason, candidates, steps, holdout: holdoutInfo } };
+      return { fit, selection: { requested, chosen: m, method, reason, candidates, steps, holdout: holdoutInfo }, calibrationFits: method === 'holdout' ? calibrationFits : undefined };
     } catch (e) {
       const why = dataProblem(e);
       steps.push(`${MODEL_TITLES[m]} could not be fitted (${why}).`);
@@ -169,6 +172,7 @@ function judgeOnHoldout(
   h: NonNullable<SelectionInput['holdout']>,
   penalizer: number,
   candidates: CandidateReport[],
+  fits: Map<FittedModelName, PurchaseModelFit>,
 ): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: string } {
   const { histories: s } = h;
   const customers = s.ids.length;
@@ -181,6 +185,7 @@ function judgeOnHoldout(
   for (const m of PURCHASE_MODELS) {
     try {
       const fit = fitPurchaseModel(m, s, penalizer);
+      fits.set(m, fit);
       const pm = purchaseModel(fit);
       let logLoss = 0;
       let mae = 0;
