@@ -35,10 +35,10 @@ const rows: Transaction[] = [
 ];
 const opts = { unit: 'day' as const, asOf: 30 };
 // The own-rate heuristic worked by hand (churn/own-rate.ts): typical gap G = median(10, 25) = 17.5 days,
-// rate (x + 1)/(t_x + G), P(still buying) 1/(1 + o) with o = days since last × rate, churn horizon 90 days.
+// rate (x + 1)/(t_x + G), P(still buying) 1/(1 + o²) with o = days since last × rate, churn horizon 90 days.
 const G = 17.5;
 const rateOf = (x: number, t_x: number) => (x + 1) / (t_x + G);
-const aliveOf = (x: number, t_x: number, since: number) => 1 / (1 + since * rateOf(x, t_x));
+const aliveOf = (x: number, t_x: number, since: number) => 1 / (1 + (since * rateOf(x, t_x)) ** 2);
 const riskOf = (x: number, t_x: number, since: number) => 1 - aliveOf(x, t_x, since) + aliveOf(x, t_x, since) * Math.exp(-rateOf(x, t_x) * 90);
 
 describe('segmentTransactions on a hand-made list', () => {
@@ -65,7 +65,7 @@ describe('segmentTransactions on a hand-made list', () => {
     expect(get('E').churnRisk).toBeCloseTo(riskOf(0, 0, 28), 12);
     expect(get('A').pAlive).toBeCloseTo(aliveOf(2, 20, 10), 12);
     expect(r.totals.churnHorizonDays).toBe(90);
-    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).churnLevel)).toEqual(['medium', 'low', 'low', 'medium', 'medium']);
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).churnLevel)).toEqual(['medium', 'low', 'low', 'high', 'high']);
   });
 
   it('tiers by contribution to the mean of 90', () => {
@@ -81,7 +81,7 @@ describe('segmentTransactions on a hand-made list', () => {
   });
 
   it('assigns lifecycle stages by the documented rules', () => {
-    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).stage)).toEqual(['formation', 'formation', 'exploration', 'exploration', 'exploration']);
+    expect(['A', 'B', 'C', 'D', 'E'].map((id) => get(id).stage)).toEqual(['formation', 'formation', 'exploration', 'decline', 'decline']);
   });
 
   it('computes the heuristic CLV as spend × P(still buying) × rate, discounted monthly over a year', () => {
