@@ -11,7 +11,13 @@
  * - **P(still buying)** from how overdue the customer is against that rate:
  *   o = sinceLast · λ gaps, P = 1 / (1 + o²) — ½ one gap after the last
  *   purchase, 0.2 at two gaps, 0.1 at three (the log-logistic overdue curve
- *   of overdue.ts, read as a probability of being alive).
+ *   of overdue.ts, read as a probability of being alive). Shape 1, 1/(1+o),
+ *   was tried against outcomes on CDNOW (calibration to 1997-09-30): its
+ *   90-day churn deciles are closer (7 points off against 16), but its CLV
+ *   ranks later spend worse than past value does (Spearman 0.36, against
+ *   0.41 for this curve and 0.40 for past value), and a CLV that ranks
+ *   below past value is not worth showing; where a model fits, the model
+ *   and its holdout correction carry the calibration.
  * - **churn risk** = P(no purchase in the next t) = 1 − P + P · e^(−λt): a
  *   customer still buying at rate λ buys nothing in t with probability
  *   e^(−λt) (Poisson purchases while alive).
