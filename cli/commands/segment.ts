@@ -133,7 +133,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
         (result.excluded.length > 0 ? `, ${result.excluded.length.toLocaleString('en')} customers without a purchase to score` : '') +
         ` (as of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'}, ${unit}s); top 20 % hold ` +
         `${(result.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${result.segment.concentration.gini.toFixed(3)}; ` +
-        `churn risk = chance of no purchase in the next ${t.churnHorizonDays} days, from ${t.churnSource === 'heuristic' ? 'the own-rate heuristic' : describeModel(result)}.\n${result.models.selection.reason}\n`,
+        `churn risk = chance of no purchase in the next ${t.churnHorizonDays} days, from ${t.churnSource === 'heuristic' ? 'the own-rate heuristic' : describeModel(result)}.\n${result.models.selection.reason}\n` +
+        (result.models.recalibration ? `${result.models.recalibration.description}\n` : ''),
     );
   }
   if (out) {
@@ -155,6 +156,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
         ['model used', chosen === 'none' ? 'own-rate heuristic' : MODEL_TITLES[chosen]],
         ['how it was chosen', result.models.selection.reason],
         ['churn risk horizon (days)', result.settings.churnHorizonDays],
+        ['churn risk correction', result.models.recalibration?.description ?? 'none (no holdout chose the model)'],
         ['CLV horizon (days)', result.settings.horizonDays],
         ['discount rate per year', result.settings.annualDiscount],
         ['margin rate for model CLV', result.models.marginRate],
@@ -288,6 +290,7 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
       ? { model: models.purchase.model, params: models.purchase.params, logLikelihood: models.purchase.logLikelihood, notes: models.purchase.notes ?? [] }
       : null,
     selection: models.selection,
+    recalibration: models.recalibration ? { applied: models.recalibration.applied, description: models.recalibration.description, report: models.recalibration.report ?? null } : null,
     settings: { ...a.settings, tierRule: a.settings.tierRule },
     spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
     holdout: holdout ?? null,
