@@ -165,5 +165,7 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
   for (const t of read.transactions) builder.add(t);
   const analysis = builder.finish();
   analysis.warnings.unshift(...read.warnings);
+  // The sheet's notes say which model scored the customers and why, as the command line's footer does.
+  analysis.warnings.push(analysis.models.selection.reason, ...(analysis.models.recalibration ? [analysis.models.recalibration.description] : []));
   return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
 }

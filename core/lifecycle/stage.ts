@@ -7,7 +7,7 @@ export interface StageInput {
   purchaseDays: number;
   /** Days from the first purchase to the as-of date. */
   ageDays: number;
-  /** Churn risk 0..1 (1 − P(alive) when a model is used). */
+  /** Churn risk 0..1: the probability of no purchase in the churn horizon. */
   churnRisk: number;
   /** Relative change in spend per visit (see valueTrend); undefined when unknown. */
   valueTrend?: number;
