@@ -40,8 +40,13 @@ export function badgeView(score: EntityScore, labels: ViewLabels): BadgeView {
     if (c.stage) out.push([labels.msg('factStage'), labels.stage(c.stage)]);
     if (c.matrix) out.push([labels.msg('factMatrix'), labels.matrix(c.matrix)]);
     // The number means "no purchase within N days": say N wherever it is known.
-    const churnFact = c.churnHorizonDays !== undefined && level !== undefined ? labels.msg('factChurnWithin', String(Math.round(c.churnHorizonDays))) : labels.msg('factChurn');
-    out.push([churnFact, level === undefined ? labels.msg('churnUnknown') : `${labels.churn(level)} (${percent})`]);
+    const churnValue =
+      level === undefined
+        ? labels.msg('churnUnknown')
+        : c.churnHorizonDays !== undefined
+          ? labels.msg('churnWithin', labels.churn(level), percent, String(Math.round(c.churnHorizonDays)))
+          : `${labels.churn(level)} (${percent})`;
+    out.push([labels.msg('factChurn'), churnValue]);
     return out;
   };
   return {

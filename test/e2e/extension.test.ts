@@ -148,6 +148,9 @@ describe('badge card', () => {
     expect(card).toMatch(/Stage(Exploration|Formation|Stability|Decline)/);
     expect(card).toMatch(/Matrix(Gold|Platinum|Iron|Lead)/);
     expect(card).toContain('Suggested action: Top priority');
+    // The number says what it is: the chance of no purchase within the import's churn horizon.
+    expect(card).toMatch(/Churn risk(Low|Medium|High) \(\d+%\): chance of no purchase in the next 90 days/);
+    if (process.env.CVLENS_SCREENSHOTS) await page.screenshot({ path: `${process.env.CVLENS_SCREENSHOTS}/salesforce-record-card.png` });
     await page.close();
   });
 });
