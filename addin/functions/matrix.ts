@@ -19,7 +19,7 @@ const FN = 'CV.VALUEMATRIX';
  * @param [future_split] Split between low and high future value: a number, or a range whose median is used; default the median of future.
  * @returns The matrix cell name, in the Office display language.
  */
-export function valuematrix(current: unknown, future: unknown, current_split?: unknown, future_split?: unknown): unknown[][] {
+export function valuematrix(current: unknown[][], future: unknown[][], current_split?: unknown[][], future_split?: unknown[][]): unknown[][] {
   return guard(() => {
     const cs = splitOf('current_split', current_split ?? null, current);
     const fs = splitOf('future_split', future_split ?? null, future);

@@ -45,7 +45,7 @@ describe('CV.PALIVE and CV.EXPPURCHASES with given parameters', () => {
 
   it('rejects bad input with Excel errors', async () => {
     await expect(palive(2, 40, 38.86, FHL)).rejects.toMatchObject({ code: '#VALUE!' }); // t_x > T
-    await expect(palive(2, 30, 38.86, null)).rejects.toMatchObject({ code: '#N/A' });
+    await expect(palive(2, 30, 38.86, [[null]])).rejects.toMatchObject({ code: '#N/A' });
     await expect(palive(2, 30, 38.86, [[1, 2]])).rejects.toMatchObject({ code: '#VALUE!' });
     await expect(exppurchases(-1, 2, 30, 38.86, FHL)).rejects.toMatchObject({ code: '#NUM!' });
   });

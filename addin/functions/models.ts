@@ -49,7 +49,7 @@ export async function bgnbd(x: unknown[][], t_x: unknown[][], T: unknown[][]): P
  * @param model The output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T of all customers to fit from (fitted once and cached).
  * @returns P(alive) between 0 and 1.
  */
-export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknown): Promise<unknown[][]> {
+export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknown[][]): Promise<unknown[][]> {
   return guardAsync(async () => {
     const FN = 'CV.PALIVE';
     const params = await modelParams(FN, model);
@@ -72,7 +72,7 @@ export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknow
  * @param model The output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T of all customers to fit from.
  * @returns The expected number of purchases.
  */
-export async function exppurchases(t: unknown, x: unknown, t_x: unknown, T: unknown, model: unknown): Promise<unknown[][]> {
+export async function exppurchases(t: unknown, x: unknown, t_x: unknown, T: unknown, model: unknown[][]): Promise<unknown[][]> {
   return guardAsync(async () => {
     const FN = 'CV.EXPPURCHASES';
     const params = await modelParams(FN, model);
@@ -110,7 +110,7 @@ export async function pclv(
   t_x: unknown,
   T: unknown,
   spend: unknown,
-  model: unknown,
+  model: unknown[][],
   horizon_days?: unknown,
   margin?: unknown,
   annual_discount?: unknown,
