@@ -27,8 +27,8 @@ describe('CV.CHURNRISK', () => {
     expect(churnrisk(c(4), c(40), c(30), c(70), c(null), c('TRUE'))[0][0]).toMatch(/high/i);
   });
 
-  it('is #NUM! for negative times and #VALUE! for text', () => {
-    expect(() => churnrisk(c(4), c(40), c(-1), c(50))).toThrow(expect.objectContaining({ code: '#NUM!' }));
+  it('is #VALUE! (with a reason) for negative times and for text', () => {
+    expect(() => churnrisk(c(4), c(40), c(-1), c(50))).toThrow(expect.objectContaining({ code: '#VALUE!' }));
     expect(() => churnrisk(c('x'), c(40), c(1), c(50))).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 });

@@ -29,7 +29,7 @@ export function churnrisk(
   typical_gap?: unknown[][],
   as_level?: unknown[][],
 ): unknown[][] {
-  return guard(() => {
+  return guard(FN, () => {
     const rows: (OverdueInput | undefined)[] = [];
     const shape = broadcast(FN, { frequency, recency, since_last, age }, (c, i) => {
       rows[i] = isBlank(c.frequency) && isBlank(c.since_last) ? undefined : {
@@ -61,6 +61,6 @@ export function churnrisk(
 
 function isTrue(v: Cell): boolean {
   if (v === true) return true;
-  const t = textArg(v)?.toLowerCase();
+  const t = textArg(v, FN, 'as_level')?.toLowerCase();
   return t === 'true' || t === '1' || t === 'level';
 }

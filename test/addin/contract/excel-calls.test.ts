@@ -192,3 +192,70 @@ describe('every function over ranges, as Excel passes them', () => {
     expect(r.values.slice(1).map((row) => row[0]).sort()).toEqual(Array.from({ length: 12 }, (_, c) => `C${c}`).sort());
   });
 });
+
+describe('errors users can read, as Excel shows them', () => {
+  const FHL: Scalar[][] = [[0.2426], [4.4136], [0.7929], [2.4259]];
+  const bgnbdRows = (bad: Scalar[]): Scalar[][][] => {
+    // Twelve valid customers, a blank row 2, and `bad` (x, t_x, T) in row 4.
+    const rows: Scalar[][] = Array.from({ length: 12 }, (_, i) => [i % 3, i % 3 ? 10 : 0, 20]);
+    rows[1] = [null, null, null];
+    rows[3] = bad;
+    return [0, 1, 2].map((j) => rows.map((r) => [r[j]]));
+  };
+  // [function, arguments, the argument the reason must name, the 1-based row it must name, reason from the add-in (translated)]
+  const CASES: [string, Argument[], string, number | undefined, boolean][] = [
+    ['CLV', [100, 'abc', 0.1], 'retention', undefined, true],
+    ['CLV', [100, 1, 0], 'retention', undefined, true],
+    ['CLV', [100, 0.8, -2], 'discount', undefined, true],
+    ['CVTIER', [5, [[1], [2]], 'fixed'], 'cut_points', undefined, true],
+    ['CVTIER', [5, [['x']]], 'all_values', undefined, true],
+    ['RFM', [[[1], [2]], [[1]], [[1], [2]]], 'frequency', undefined, true],
+    ['RFMSEGMENT', [6, 1, 1], 'r', undefined, true],
+    ['RFMSEGMENT', ['619'], 'r', undefined, true],
+    ['VALUEMATRIX', [[[1], [2], ['abc']], [[1], [2], [3]]], 'current', 3, true],
+    ['VALUEMATRIX', [10, 10], 'current_split', undefined, true],
+    ['STAGE', [1, 10, 1.5], 'churn_risk', undefined, true],
+    ['CHURNRISK', [[[4], [2]], [[40], [40]], [[10], [-1]], [[50], [80]]], 'since_last', 2, true],
+    ['CHURNRISK', [[[4], [2]], [[40], [40]], [[10], [20]], [[50], [80]], [[1], [2]]], 'typical_gap', undefined, true],
+    ['BGNBD', bgnbdRows([2, 30, 20]), 't_x', 4, true],
+    ['BGNBD', bgnbdRows([1.5, 3, 20]), 'x', 4, true],
+    ['PALIVE', [2, 40, 38.86, FHL], 't_x', undefined, true],
+    ['PALIVE', [2, 30, 38.86, [[1, 2]]], 'model', undefined, true],
+    ['EXPPURCHASES', [-1, 2, 30, 38.86, FHL], 't', undefined, true],
+    ['PCLV', [2, 30.43, 38.86, 20, FHL, 365, 1.5], 'margin', undefined, true],
+    ['PCLV', [2, 30.43, 38.86, 20, FHL, 365, 0.3, 0.1, 'year'], 'unit', undefined, true],
+    ['SEGMENT', [[['a']], [['2024-01-01']], [['x']]], 'transaction', undefined, true],
+    ['SEGMENT', [[['a']], [['2024-01-01']], [[5]], 'soon'], 'as_of', undefined, true],
+  ];
+  const internal = /\b[a-z]+[A-Z][A-Za-z]*\b/; // fitBgNbd, classicClv, bgNbdProbabilityAlive…
+
+  for (const lang of ['en-US', 'zh-CN'] as const) {
+    describe(lang, () => {
+      beforeAll(() => {
+        (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: lang } };
+        return () => {
+          delete (globalThis as { Office?: unknown }).Office;
+        };
+      });
+      for (const [id, args, arg, row, translated] of CASES) {
+        it(`CV.${id}: ${arg}${row ? `, row ${row}` : ''}`, async () => {
+          const r = await call(id, ...args);
+          const cell = r.values[0][0];
+          expect(isErrorValue(cell), JSON.stringify(cell)).toBe(true);
+          const e = cell as { error: string; message?: string };
+          expect(['#VALUE!', '#N/A']).toContain(e.error);
+          expect(e.message).toMatch(new RegExp(`^CV\\.${id}[:：]`));
+          expect(e.message).toContain(id === 'SEGMENT' && arg === 'transaction' ? '' : arg);
+          expect(e.message).not.toMatch(internal);
+          if (row !== undefined) expect(e.message).toMatch(lang === 'zh-CN' ? new RegExp(`第 ${row} 行`) : new RegExp(`row ${row} of the range`));
+          if (lang === 'zh-CN' && translated) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+        });
+      }
+    });
+  }
+
+  it('a reason from the core is shown under the function the user typed, not the core function (English: the core has no translations)', async () => {
+    const r = await call('BGNBD', [[1], [2]], [[1], [2]], [[3], [4]]);
+    expect(r.values[0][0]).toMatchObject({ error: '#N/A', message: expect.stringMatching(/^CV\.BGNBD: need at least/) });
+  });
+});
