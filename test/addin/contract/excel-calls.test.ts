@@ -85,8 +85,9 @@ describe('functions.json', () => {
 });
 
 describe('documented examples, as Excel evaluates the formula', () => {
-  for (const [id, e] of Object.entries(EXAMPLES)) {
-    it.skipIf(e.args.length === 0)(`${e.formula} shows ${e.result} in one cell`, async () => {
+  // CV.BGNBD and CV.SEGMENT are shown over a whole sheet (args: []); they run over ranges below.
+  for (const [id, e] of Object.entries(EXAMPLES).filter(([, x]) => x.args.length > 0)) {
+    it(`${e.formula} shows ${e.result} in one cell`, async () => {
       const r = await call(id, ...(e.args as Argument[]));
       expect(r.violations).toEqual([]);
       expect(r.calls).toBe(1);
