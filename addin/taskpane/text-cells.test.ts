@@ -23,5 +23,6 @@ describe('strings Excel would parse', () => {
       { row: 0, col: 0, rows: 4 },
       { row: 2, col: 1, rows: 1 },
     ]);
+    expect(textRanges([['x'.repeat(300)], ['=1']])).toEqual([{ row: 1, col: 0, rows: 1 }]);
   });
 });

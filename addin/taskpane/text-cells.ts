@@ -33,8 +33,8 @@ export function excelWouldParse(s: string): boolean {
 
 /**
  * The cells of a block (rows of values) to format as Text before writing:
- * every column whose non-blank cells are all strings, whole; elsewhere each
- * string Excel would parse.
+ * every column whose non-blank cells are all strings (none longer than 255
+ * characters), whole; elsewhere each string Excel would parse.
  */
 export function textRanges(values: readonly (readonly unknown[])[]): TextRange[] {
   const out: TextRange[] = [];
@@ -49,7 +49,10 @@ export function textRanges(values: readonly (readonly unknown[])[]): TextRange[]
       } else if (v !== null && v !== undefined) others++;
     }
     if (strings === 0) continue;
-    if (others === 0) {
+    // Long notes never parse as numbers or dates, and some Excel versions show a Text-formatted
+    // cell of more than 255 characters as ####: such columns get only their risky cells formatted.
+    const long = values.some((row) => typeof row[col] === 'string' && (row[col] as string).length > 255);
+    if (others === 0 && !long) {
       out.push({ row: 0, col, rows: values.length });
       continue;
     }

@@ -181,6 +181,11 @@ describe('every function over ranges, as Excel passes them', () => {
     expect(shown(pclv.values[0][0])).toBe(EXAMPLES.PCLV.result);
   });
 
+  it('CV.SEGMENT is not called when a cell of its ranges holds an error (allowErrorForDataTypeAny unset): the cell shows that error', async () => {
+    const r = await call('SEGMENT', [['a'], [{ error: '#N/A' }]], [['2024-01-01'], ['2024-01-02']], [[5], [6]]);
+    expect(r).toMatchObject({ calls: 0, values: [[{ error: '#N/A' }]] });
+  });
+
   it('CV.SEGMENT takes three columns with a header and optional arguments omitted', async () => {
     const rows: Scalar[][] = [['Customer', 'Date', 'Amount']];
     const days = ['2024-01-05', '2024-02-10', '2024-03-15', '2024-04-20'];
