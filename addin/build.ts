@@ -11,7 +11,8 @@
  *
  * The base URL is env CVLENS_BASE_URL (default https://localhost:3000/).
  * The build fails when the metadata generator reports any error, or when the
- * generated ids differ from the registered functions.
+ * generated ids differ from the registered functions, or when a parameter
+ * meant for a range (RANGE_PARAMETERS) is declared scalar.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,9 +22,9 @@ import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
 import { pngIcon } from './build/icons.ts';
 import { rebaseManifest } from './build/manifest.ts';
-import { checkIds, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
+import { checkIds, checkRangeParameters, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
 import { EXAMPLES } from './functions/examples.ts';
-import { FUNCTION_FILES, FUNCTIONS } from './functions/index.ts';
+import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from './functions/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -44,6 +45,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   // Metadata first: a JSDoc error should fail before any bundling.
   const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
   checkIds(metadata, Object.keys(FUNCTIONS));
+  checkRangeParameters(metadata, RANGE_PARAMETERS);
   const manifest = rebaseManifest(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
 
   await rm(outDir, { recursive: true, force: true });

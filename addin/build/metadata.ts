@@ -49,3 +49,22 @@ export function checkIds(metadata: Metadata, registered: readonly string[]): voi
     throw new Error(`custom function ids differ: registered without metadata [${missing.join(', ')}], metadata without implementation [${unwired.join(', ')}]`);
   }
 }
+
+/**
+ * Fails when a parameter meant for a range is not declared a matrix (or is
+ * missing): Excel would call the function once per cell of the range instead
+ * of passing the range.
+ */
+export function checkRangeParameters(metadata: Metadata, ranges: Readonly<Record<string, readonly string[]>>): void {
+  const wrong: string[] = [];
+  for (const [id, names] of Object.entries(ranges)) {
+    const f = metadata.functions.find((m) => m.id === id);
+    for (const name of names) {
+      const p = f?.parameters.find((q) => q.name === name);
+      if (p?.dimensionality !== 'matrix') wrong.push(`${id}(${name}): ${p ? 'declared scalar' : 'not declared'}`);
+    }
+  }
+  if (wrong.length) {
+    throw new Error(`parameters meant for a range must be typed unknown[][] so that functions.json declares them a matrix: ${wrong.join(', ')}`);
+  }
+}

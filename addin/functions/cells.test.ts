@@ -35,10 +35,10 @@ describe('numberArg', () => {
     expect(() => numberArg('F', 'n', null)).toThrow(expect.objectContaining({ code: '#N/A', message: 'F: n is required' }));
   });
 
-  it('is #VALUE! for text and #NUM! out of bounds or not whole', () => {
+  it('is #VALUE! with a reason for text, out of bounds or not whole (Excel drops the reason of a #NUM!)', () => {
     expect(() => numberArg('F', 'n', 'abc')).toThrow(expect.objectContaining({ code: '#VALUE!' }));
-    expect(() => numberArg('F', 'n', 2, { max: 1 })).toThrow(expect.objectContaining({ code: '#NUM!' }));
-    expect(() => numberArg('F', 'n', 1.5, { integer: true })).toThrow(expect.objectContaining({ code: '#NUM!' }));
+    expect(() => numberArg('F', 'n', 2, { max: 1 })).toThrow(expect.objectContaining({ code: '#VALUE!' }));
+    expect(() => numberArg('F', 'n', 1.5, { integer: true })).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 
   it('is #VALUE! for a multi-cell range in a one-cell argument', () => {

@@ -6,7 +6,8 @@
  * other text in a number position is a #VALUE!. Ranges may be ragged (rows of
  * different lengths, as built by some array formulas): they are read row by row.
  */
-import { fail } from './excel-error.ts';
+import { atRow, fail } from './excel-error.ts';
+import { message } from './messages.ts';
 
 /** What one cell can hold once it reaches a function. */
 export type Cell = unknown;
@@ -37,9 +38,9 @@ export function readNumber(v: Cell): number | undefined {
 export interface NumberArgOptions {
   /** Used when the argument is omitted or blank; without it a blank is #N/A. */
   default?: number;
-  /** Inclusive lower bound; below it is #NUM!. */
+  /** Inclusive lower bound. */
   min?: number;
-  /** Inclusive upper bound; above it is #NUM!. */
+  /** Inclusive upper bound. */
   max?: number;
   /** Require a whole number. */
   integer?: boolean;
@@ -48,26 +49,26 @@ export interface NumberArgOptions {
 /**
  * Reads a scalar number argument, named `name` in messages of function `fn`.
  * A 1×1 range is read as its cell. Throws #N/A when blank without a default,
- * #VALUE! for text, #NUM! out of bounds.
+ * #VALUE! for text and out of bounds (Excel would drop the reason of a #NUM!).
  * @example numberArg('CV.CLV', 'margin', '100') // 100
  */
 export function numberArg(fn: string, name: string, v: Cell, options: NumberArgOptions = {}): number {
-  const cell = single(v);
+  const cell = single(fn, name, v);
   if (isBlank(cell)) {
     if (options.default !== undefined) return options.default;
-    return fail('notAvailable', `${fn}: ${name} is required`);
+    return fail('notAvailable', message(fn, 'required', { arg: name }));
   }
   const n = readNumber(cell);
-  if (n === undefined) return fail('invalidValue', `${fn}: ${name} must be a number, got ${describe(cell)}`);
-  if (options.min !== undefined && n < options.min) return fail('invalidNumber', `${fn}: ${name} must be at least ${options.min}, got ${n}`);
-  if (options.max !== undefined && n > options.max) return fail('invalidNumber', `${fn}: ${name} must be at most ${options.max}, got ${n}`);
-  if (options.integer && !Number.isInteger(n)) return fail('invalidNumber', `${fn}: ${name} must be a whole number, got ${n}`);
+  if (n === undefined) return fail('invalidValue', message(fn, 'notNumber', { arg: name, got: describe(cell) }));
+  if (options.min !== undefined && n < options.min) return fail('invalidValue', message(fn, 'atLeast', { arg: name, min: options.min, got: n }));
+  if (options.max !== undefined && n > options.max) return fail('invalidValue', message(fn, 'atMost', { arg: name, max: options.max, got: n }));
+  if (options.integer && !Number.isInteger(n)) return fail('invalidValue', message(fn, 'whole', { arg: name, got: n }));
   return n;
 }
 
 /** Reads an optional text argument (trimmed); blank → undefined. */
-export function textArg(v: Cell): string | undefined {
-  const cell = single(v);
+export function textArg(v: Cell, fn: string, name: string): string | undefined {
+  const cell = single(fn, name, v);
   if (isBlank(cell)) return undefined;
   return String(cell).trim();
 }
@@ -78,10 +79,10 @@ export function textArg(v: Cell): string | undefined {
  * @example choiceArg('CV.CVTIER', 'method', 'Pareto', ['contribution', 'pareto'], 'contribution') // 'pareto'
  */
 export function choiceArg<T extends string>(fn: string, name: string, v: Cell, choices: readonly T[], fallback: T): T {
-  const text = textArg(v);
+  const text = textArg(v, fn, name);
   if (text === undefined) return fallback;
   const hit = choices.find((c) => c.toLowerCase() === text.toLowerCase());
-  return hit ?? fail('invalidValue', `${fn}: ${name} must be one of ${choices.join(', ')}, got "${text}"`);
+  return hit ?? fail('invalidValue', message(fn, 'oneOf', { arg: name, choices: choices.join(', '), got: text }));
 }
 
 /** All cells of a range (or a scalar) in reading order, rows first. */
@@ -125,7 +126,7 @@ export function shapeOf(range: Cell): [number, number] {
  * Applies `f` to the n-th cells of several arguments at once, the way Excel
  * broadcasts a scalar against a range. The result has the shape of the first
  * multi-cell argument (cells paired in reading order); all multi-cell arguments must have the same number of cells (#VALUE!
- * otherwise).
+ * otherwise). An error for one cell names its 1-based row in the ranges.
  * @example broadcast('F', { a: [[1], [2]], b: 10 }, (c) => Number(c.a) + Number(c.b)) // [[11], [12]]
  */
 export function broadcast<K extends string>(
@@ -141,31 +142,40 @@ export function broadcast<K extends string>(
     flat[name] = cellsOf(args[name]);
     const n = flat[name].length;
     if (n > 1) {
-      if (count > 1 && n !== count) return fail('invalidValue', `${fn}: ${names.join(', ')} must have the same number of cells (${name} has ${n}, expected ${count})`);
+      if (count > 1 && n !== count) {
+        const counts = names.map((k) => `${k} ${cellsOf(args[k]).length}`).join(', ');
+        return fail('invalidValue', message(fn, 'sameCells', { args: names.join(', '), counts }));
+      }
       if (shapeFrom === undefined) shapeFrom = args[name];
       count = n;
     }
   }
+  const [rows, cols] = shapeFrom === undefined ? [1, 1] : shapeOf(shapeFrom);
+  const rectangular = rows * cols === count;
   const values: Cell[] = [];
   for (let i = 0; i < count; i++) {
     const cells = {} as Record<K, Cell>;
     for (const name of names) cells[name] = flat[name].length > 1 ? flat[name][i] : flat[name][0];
-    values.push(f(cells, i));
+    try {
+      values.push(f(cells, i));
+    } catch (thrown) {
+      if (count === 1) throw thrown;
+      throw atRow(thrown, fn, rectangular ? Math.floor(i / cols) + 1 : i + 1);
+    }
   }
-  const [rows, cols] = shapeFrom === undefined ? [1, 1] : shapeOf(shapeFrom);
   // A ragged first range has no rectangle to fill: spill a column.
-  if (rows * cols !== count) return values.map((v) => [v]);
+  if (!rectangular) return values.map((v) => [v]);
   const out: Cell[][] = [];
   for (let r = 0; r < rows; r++) out.push(values.slice(r * cols, (r + 1) * cols));
   return out;
 }
 
 /** The only cell of a 1×1 range, or the value itself; a larger range is #VALUE!. */
-function single(v: Cell): Cell {
+function single(fn: string, name: string, v: Cell): Cell {
   if (!Array.isArray(v)) return v;
   const cells = cellsOf(v);
   if (cells.length === 0) return null;
-  if (cells.length > 1) return fail('invalidValue', `expected one cell, got a range of ${cells.length}`);
+  if (cells.length > 1) return fail('invalidValue', message(fn, 'oneCell', { arg: name, n: cells.length }));
   return cells[0];
 }
 

@@ -3,7 +3,7 @@
  * their own purchase rhythm). A thin wrapper over core/churn.
  */
 import { churnLevel, churnRiskScores, type OverdueInput } from '../../core/index.ts';
-import { broadcast, isBlank, numberArg, textArg, type Cell } from './cells.ts';
+import { broadcast, cellsOf, isBlank, numberArg, textArg, type Cell } from './cells.ts';
 import { guard } from './excel-error.ts';
 import { churnLabel } from './labels.ts';
 
@@ -21,8 +21,15 @@ const FN = 'CV.CHURNRISK';
  * @param [as_level] TRUE to return the level (low, medium, high) instead of the number.
  * @returns The risk 0..1, or its level, per customer.
  */
-export function churnrisk(frequency: unknown, recency: unknown, since_last: unknown, age: unknown, typical_gap?: unknown, as_level?: unknown): unknown[][] {
-  return guard(() => {
+export function churnrisk(
+  frequency: unknown[][],
+  recency: unknown[][],
+  since_last: unknown[][],
+  age: unknown[][],
+  typical_gap?: unknown[][],
+  as_level?: unknown[][],
+): unknown[][] {
+  return guard(FN, () => {
     const rows: (OverdueInput | undefined)[] = [];
     const shape = broadcast(FN, { frequency, recency, since_last, age }, (c, i) => {
       rows[i] = isBlank(c.frequency) && isBlank(c.since_last) ? undefined : {
@@ -34,7 +41,7 @@ export function churnrisk(frequency: unknown, recency: unknown, since_last: unkn
       return i;
     });
     const present = rows.filter((r): r is OverdueInput => r !== undefined);
-    const gap = isBlank(typical_gap ?? null) ? undefined : numberArg(FN, 'typical_gap', typical_gap, { min: 0 });
+    const gap = cellsOf(typical_gap ?? null).every(isBlank) ? undefined : numberArg(FN, 'typical_gap', typical_gap, { min: 0 });
     const risks = churnRiskScores(present, { typicalGap: gap });
     const level = isTrue(as_level ?? null);
     const byIndex = new Map<number, number>();
@@ -54,6 +61,6 @@ export function churnrisk(frequency: unknown, recency: unknown, since_last: unkn
 
 function isTrue(v: Cell): boolean {
   if (v === true) return true;
-  const t = textArg(v)?.toLowerCase();
+  const t = textArg(v, FN, 'as_level')?.toLowerCase();
   return t === 'true' || t === '1' || t === 'level';
 }

@@ -28,9 +28,9 @@ describe('CV.CLV', () => {
     expect(out[2][0]).toBeCloseTo(800, 9);
   });
 
-  it('is #NUM! when the infinite sum diverges or retention is above 1', () => {
-    expect(() => clv(100, 1, 0)).toThrow(expect.objectContaining({ code: '#NUM!' }));
-    expect(() => clv(100, 1.2, 0.1)).toThrow(expect.objectContaining({ code: '#NUM!' }));
+  it('is #VALUE! with a reason when the infinite sum diverges or retention is above 1', () => {
+    expect(() => clv(100, 1, 0)).toThrow(expect.objectContaining({ code: '#VALUE!' }));
+    expect(() => clv(100, 1.2, 0.1)).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 
   it('is #VALUE! for text margins and unknown timing, #N/A when a required input is blank', () => {

@@ -5,6 +5,7 @@
 import { classicClv } from '../../core/index.ts';
 import { broadcast, numberArg, textArg, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
+import { message } from './messages.ts';
 
 const FN = 'CV.CLV';
 
@@ -28,24 +29,30 @@ export function clv(
   acquisition_cost?: unknown,
   timing?: unknown,
 ): unknown[][] {
-  return guard(() => {
+  return guard(FN, () => {
     const when = timingOf(timing);
-    return broadcast(FN, { margin, retention, discount, periods: periods ?? null, acquisition_cost: acquisition_cost ?? null }, (c) =>
-      classicClv({
+    return broadcast(FN, { margin, retention, discount, periods: periods ?? null, acquisition_cost: acquisition_cost ?? null }, (c) => {
+      const r = numberArg(FN, 'retention', c.retention, { min: 0, max: 1 });
+      const d = numberArg(FN, 'discount', c.discount);
+      const horizon = numberArg(FN, 'periods', c.periods, { default: Infinity, min: 0, integer: true });
+      // Checked here rather than left to core/clv so that the reason is in the user's language.
+      if (!(d > -1)) return fail('invalidValue', message(FN, 'discountAbove', { got: d }));
+      if (horizon === Infinity && r >= 1 + d) return fail('invalidValue', message(FN, 'diverges', { r, d }));
+      return classicClv({
         margin: numberArg(FN, 'margin', c.margin),
-        retention: numberArg(FN, 'retention', c.retention, { min: 0, max: 1 }),
-        discount: numberArg(FN, 'discount', c.discount),
-        horizon: numberArg(FN, 'periods', c.periods, { default: Infinity, min: 0, integer: true }),
+        retention: r,
+        discount: d,
+        horizon,
         acquisitionCost: numberArg(FN, 'acquisition_cost', c.acquisition_cost, { default: 0 }),
         firstMargin: when,
-      }),
-    );
+      });
+    });
   });
 }
 
 function timingOf(v: Cell): 'next' | 'now' {
-  const t = textArg(v)?.toLowerCase();
+  const t = textArg(v, FN, 'timing')?.toLowerCase();
   if (t === undefined || t === 'next' || t === '0' || t === 'end') return 'next';
   if (t === 'now' || t === '1' || t === 'begin' || t === 'start') return 'now';
-  return fail('invalidValue', `${FN}: timing must be "next" (0) or "now" (1), got "${t}"`);
+  return fail('invalidValue', message(FN, 'oneOf', { arg: 'timing', choices: 'next (0), now (1)', got: t }));
 }

@@ -5,7 +5,7 @@
  */
 export interface FunctionExample {
   formula: string;
-  /** The arguments as Excel passes them (ranges as 2-D arrays). */
+  /** The formula's arguments: literals as values, array constants and ranges as rows of cells; test/addin/contract passes them as functions.json declares. */
   args: unknown[];
   /** What the cell shows (first cell of a spill, rounded as shown). */
   result: string;

@@ -28,7 +28,7 @@ describe('toExcelError', () => {
     expect(e).toBeInstanceOf(OfficeError);
     expect(e.code).toBe('#N/A');
     // An Office error thrown inside a guarded body passes through unchanged.
-    expect(asExcelError(e)).toBe(e);
+    expect(asExcelError(e, 'CV.CLV')).toBe(e);
   });
 
   it('shortens very long reasons instead of letting Excel cut them', () => {
@@ -37,26 +37,27 @@ describe('toExcelError', () => {
 });
 
 describe('guard', () => {
-  it('maps core error kinds: value/data → #VALUE!, num/convergence → #NUM!, missing → #N/A', () => {
+  // Excel shows a reason only on #VALUE! and #N/A (Microsoft, "Handle and return errors from your custom function").
+  it('maps core error kinds to the errors that carry a reason: value/num → #VALUE!, missing/data/convergence → #N/A', () => {
     expect(excelCodeOf('value')).toBe('invalidValue');
-    expect(excelCodeOf('data')).toBe('invalidValue');
-    expect(excelCodeOf('num')).toBe('invalidNumber');
-    expect(excelCodeOf('convergence')).toBe('invalidNumber');
+    expect(excelCodeOf('num')).toBe('invalidValue');
+    expect(excelCodeOf('data')).toBe('notAvailable');
+    expect(excelCodeOf('convergence')).toBe('notAvailable');
     expect(excelCodeOf('missing')).toBe('notAvailable');
   });
 
-  it('turns a CvError into an Excel error that keeps the reason', () => {
-    expect(() => guard(() => { throw new CvError('classicClv', 'num', 'diverges'); })).toThrow(
-      expect.objectContaining({ code: '#NUM!', message: 'classicClv: diverges' }),
+  it('turns a CvError into an Excel error that keeps the reason under the function name the user typed', () => {
+    expect(() => guard('CV.CLV', () => { throw new CvError('classicClv', 'num', 'diverges'); })).toThrow(
+      expect.objectContaining({ code: '#VALUE!', message: 'CV.CLV: diverges' }),
     );
   });
 
   it('never lets a raw error out', async () => {
-    expect(() => guard(() => { throw new TypeError('boom'); })).toThrow(expect.objectContaining({ code: '#VALUE!' }));
-    await expect(guardAsync(async () => { throw 'text'; })).rejects.toMatchObject({ code: '#VALUE!' });
+    expect(() => guard('CV.CLV', () => { throw new TypeError('boom'); })).toThrow(expect.objectContaining({ code: '#VALUE!' }));
+    await expect(guardAsync('CV.CLV', async () => { throw 'text'; })).rejects.toMatchObject({ code: '#VALUE!' });
   });
 
   it('returns the value of a body that succeeds', () => {
-    expect(guard(() => 42)).toBe(42);
+    expect(guard('CV.CLV', () => 42)).toBe(42);
   });
 });

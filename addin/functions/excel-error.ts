@@ -6,6 +6,8 @@
  * `CustomFunctions` is absent, so a test double with the same shape is used.
  */
 import { CvError } from '../../core/index.ts';
+import { officeLang } from './lang.ts';
+import { message, reason } from './messages.ts';
 
 /** The three Excel errors cvlens uses, named as in `CustomFunctions.ErrorCode`. */
 export type ExcelErrorCode = 'invalidValue' | 'invalidNumber' | 'notAvailable';
@@ -45,7 +47,7 @@ function runtime(): CustomFunctionsRuntime | undefined {
 /**
  * Builds the Excel error for `code` with a reason, using Office's
  * `CustomFunctions.Error` when the add-in runs in Excel.
- * @example toExcelError('invalidNumber', 'retention must be below 1 + discount') // shows #NUM!
+ * @example toExcelError('notAvailable', 'CV.BGNBD: need at least 10 customers') // shows #N/A with the reason
  */
 export function toExcelError(code: ExcelErrorCode, message: string): ExcelError {
   const cf = runtime();
@@ -55,53 +57,75 @@ export function toExcelError(code: ExcelErrorCode, message: string): ExcelError 
 }
 
 /**
- * Maps a core error kind to the Excel error: data that is wrong in kind is
- * #VALUE!, numbers out of domain and fits that did not converge are #NUM!,
- * missing inputs are #N/A. A `data` error (nothing usable in the range) is
- * #VALUE!, because the cells hold the wrong kind of thing.
+ * Maps a core error kind to the Excel error. Excel shows a reason only on
+ * #VALUE! and #N/A, and every core error needs its reason, so none becomes
+ * #NUM!: a wrong value or a number out of domain is #VALUE!; a missing input,
+ * data that cannot support a model (`data`) and a fit that did not converge
+ * are #N/A (no result is available from these cells).
  */
 export function excelCodeOf(kind: CvError['kind']): ExcelErrorCode {
   switch (kind) {
     case 'num':
-    case 'convergence':
-      return 'invalidNumber';
-    case 'missing':
-      return 'notAvailable';
     case 'value':
-    case 'data':
       return 'invalidValue';
+    case 'missing':
+    case 'data':
+    case 'convergence':
+      return 'notAvailable';
   }
 }
 
-/** Turns anything thrown into an Excel error; an Excel error passes through. */
-export function asExcelError(thrown: unknown): ExcelError {
-  if (thrown instanceof CvError) return toExcelError(excelCodeOf(thrown.kind), thrown.message);
-  if (thrown instanceof CellError) return thrown;
+/**
+ * Turns anything thrown into an Excel error of function `fn` (as the user
+ * typed it, "CV.PALIVE"); an Excel error passes through. A core error keeps
+ * its reason but not the core function's name, which means nothing to a user.
+ */
+export function asExcelError(thrown: unknown, fn: string): ExcelError {
+  if (thrown instanceof CvError) return toExcelError(excelCodeOf(thrown.kind), `${fn}${sep()}${thrown.reason}`);
+  if (isExcelError(thrown)) return thrown;
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  return toExcelError('invalidValue', message(fn, 'unexpected', { reason: text }));
+}
+
+function isExcelError(thrown: unknown): thrown is ExcelError {
+  if (thrown instanceof CellError) return true;
   const cf = runtime();
-  if (cf && thrown instanceof cf.Error) return thrown;
-  const message = thrown instanceof Error ? thrown.message : String(thrown);
-  return toExcelError('invalidValue', `cvlens: unexpected error: ${message}`);
+  return cf !== undefined && thrown instanceof cf.Error;
+}
+
+function sep(): string {
+  return officeLang() === 'zh' ? '：' : ': ';
 }
 
 /**
- * Runs a function body so that nothing leaves it raw: every throw becomes an
- * Excel error with a reason.
- * @example guard(() => { throw new CvError('CV.CLV', 'num', 'r >= 1 + d') }) // throws #NUM! 'CV.CLV: r >= 1 + d'
+ * The error of function `fn` for row `row` (1-based) of its ranges: the
+ * reason as thrown, with the row added.
  */
-export function guard<T>(body: () => T): T {
+export function atRow(thrown: unknown, fn: string, row: number): ExcelError {
+  const e = asExcelError(thrown, fn);
+  const code = (Object.keys(EXCEL_ERROR_TEXT) as ExcelErrorCode[]).find((k) => EXCEL_ERROR_TEXT[k] === e.code || runtime()?.ErrorCode[k] === e.code) ?? 'invalidValue';
+  return toExcelError(code, reason('row', { reason: e.message, row }));
+}
+
+/**
+ * Runs the body of function `fn` so that nothing leaves it raw: every throw
+ * becomes an Excel error with a reason.
+ * @example guard('CV.CLV', () => { throw new CvError('classicClv', 'num', 'diverges') }) // throws #VALUE! 'CV.CLV: diverges'
+ */
+export function guard<T>(fn: string, body: () => T): T {
   try {
     return body();
   } catch (thrown) {
-    throw asExcelError(thrown);
+    throw asExcelError(thrown, fn);
   }
 }
 
 /** `guard` for async bodies (functions that fit a model off the main path). */
-export async function guardAsync<T>(body: () => Promise<T>): Promise<T> {
+export async function guardAsync<T>(fn: string, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (thrown) {
-    throw asExcelError(thrown);
+    throw asExcelError(thrown, fn);
   }
 }
 

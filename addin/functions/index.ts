@@ -34,3 +34,21 @@ export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
 export const FUNCTION_FILES: readonly string[] = [
   'clv.ts', 'tiers.ts', 'rfm.ts', 'matrix.ts', 'lifecycle.ts', 'churn.ts', 'models.ts', 'segment.ts',
 ];
+
+/**
+ * The parameters that read a whole range (a population, a model, aligned
+ * columns), by function id. Excel passes such a parameter whole only when
+ * functions.json declares it a matrix; declared scalar, Excel calls the
+ * function once per cell of the range, so the build refuses that.
+ */
+export const RANGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  CVTIER: ['all_values', 'cut_points'],
+  RFM: ['recency', 'frequency', 'monetary'],
+  VALUEMATRIX: ['current', 'future', 'current_split', 'future_split'],
+  CHURNRISK: ['frequency', 'recency', 'since_last', 'age', 'typical_gap', 'as_level'],
+  BGNBD: ['x', 't_x', 'T'],
+  PALIVE: ['model'],
+  EXPPURCHASES: ['model'],
+  PCLV: ['model'],
+  SEGMENT: ['ids', 'dates', 'amounts', 'cut_points'],
+};

@@ -15,8 +15,8 @@ describe('CV.STAGE', () => {
     expect(stage([[1], [null]], [[10], [null]], [[0.1], [null]])).toEqual([['Exploration'], ['']]);
   });
 
-  it('is #NUM! for a risk above 1 and #VALUE! for text', () => {
-    expect(() => stage(1, 10, 1.5)).toThrow(expect.objectContaining({ code: '#NUM!' }));
+  it('is #VALUE! for a risk above 1 and for text', () => {
+    expect(() => stage(1, 10, 1.5)).toThrow(expect.objectContaining({ code: '#VALUE!' }));
     expect(() => stage('one', 10, 0.1)).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 });

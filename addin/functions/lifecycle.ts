@@ -20,7 +20,7 @@ const FN = 'CV.STAGE';
  * @returns The stage name, in the Office display language.
  */
 export function stage(purchase_days: unknown, age_days: unknown, churn_risk: unknown, value_trend?: unknown): unknown[][] {
-  return guard(() =>
+  return guard(FN, () =>
     broadcast(FN, { purchase_days, age_days, churn_risk, value_trend: value_trend ?? null }, (c) => {
       if (isBlank(c.purchase_days) && isBlank(c.age_days) && isBlank(c.churn_risk)) return '';
       const trend = isBlank(c.value_trend) ? undefined : numberArg(FN, 'value_trend', c.value_trend);

@@ -5,6 +5,7 @@
 import { matrixCell, median } from '../../core/index.ts';
 import { broadcast, isBlank, isMulti, numberArg, numbersOf, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
+import { message } from './messages.ts';
 import { matrixLabel } from './labels.ts';
 
 const FN = 'CV.VALUEMATRIX';
@@ -19,8 +20,8 @@ const FN = 'CV.VALUEMATRIX';
  * @param [future_split] Split between low and high future value: a number, or a range whose median is used; default the median of future.
  * @returns The matrix cell name, in the Office display language.
  */
-export function valuematrix(current: unknown, future: unknown, current_split?: unknown, future_split?: unknown): unknown[][] {
-  return guard(() => {
+export function valuematrix(current: unknown[][], future: unknown[][], current_split?: unknown[][], future_split?: unknown[][]): unknown[][] {
+  return guard(FN, () => {
     const cs = splitOf('current_split', current_split ?? null, current);
     const fs = splitOf('future_split', future_split ?? null, future);
     return broadcast(FN, { current, future }, (c) => {
@@ -34,11 +35,11 @@ function splitOf(name: string, split: Cell, values: Cell): number {
   if (isMulti(split)) return medianOf(name, split);
   if (!isBlank(Array.isArray(split) ? numbersOf(split)[0] ?? null : split)) return numberArg(FN, name, split);
   if (isMulti(values)) return medianOf(name, values);
-  return fail('notAvailable', `${FN}: ${name} is required for a single customer (give a number or the range of all customers' values)`);
+  return fail('notAvailable', message(FN, 'splitRequired', { arg: name }));
 }
 
 function medianOf(name: string, range: Cell): number {
   const numbers = numbersOf(range);
-  if (numbers.length === 0) return fail('notAvailable', `${FN}: no numbers to take the median of for ${name}`);
+  if (numbers.length === 0) return fail('notAvailable', message(FN, 'noNumbers', { arg: name }));
   return median(numbers);
 }

@@ -7,8 +7,9 @@
  */
 import { fitBgNbd, type BgNbdParams, type FitResult } from '../../core/index.ts';
 import { hashCells, ResultCache } from './cache.ts';
-import { cellsOf, isBlank, readNumber, shapeOf, type Cell } from './cells.ts';
-import { fail } from './excel-error.ts';
+import { cellsOf, isBlank, numberArg, readNumber, shapeOf, type Cell } from './cells.ts';
+import { atRow, fail } from './excel-error.ts';
+import { message } from './messages.ts';
 
 /** Fits by input hash; shared by every function of the workbook (shared runtime). */
 export const fitCache = new ResultCache<FitResult<BgNbdParams>>(8);
@@ -18,24 +19,30 @@ const LABELS: Record<string, keyof BgNbdParams> = { r: 'r', alpha: 'alpha', α: 
 /**
  * The fit of BG/NBD to three aligned ranges x, t_x, T (rows with a blank or
  * text cell are skipped), from the cache when the same cells were fitted
- * before.
+ * before. Every kept row is checked here, so that an error names its
+ * 1-based row in the ranges rather than its index among the kept rows.
  */
 export function fitFromRanges(fn: string, x: Cell, t_x: Cell, T: Cell): Promise<FitResult<BgNbdParams>> {
   const key = `bgnbd:${hashCells(x, t_x, T)}`;
   return fitCache.get(key, () => {
     const [xs, ts, Ts] = [cellsOf(x), cellsOf(t_x), cellsOf(T)];
     if (xs.length !== ts.length || xs.length !== Ts.length) {
-      return fail('invalidValue', `${fn}: x, t_x and T must have the same number of cells (${xs.length}, ${ts.length}, ${Ts.length})`);
+      return fail('invalidValue', message(fn, 'sameCells', { args: 'x, t_x, T', counts: `${xs.length}, ${ts.length}, ${Ts.length}` }));
     }
     const data = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
     for (let i = 0; i < xs.length; i++) {
       const [a, b, c] = [readNumber(xs[i]), readNumber(ts[i]), readNumber(Ts[i])];
       if (a === undefined || b === undefined || c === undefined) continue;
+      try {
+        checkCustomer(fn, a, b, c);
+      } catch (thrown) {
+        throw atRow(thrown, fn, i + 1);
+      }
       data.x.push(a);
       data.t_x.push(b);
       data.T.push(c);
     }
-    if (data.x.length === 0) return fail('notAvailable', `${fn}: no row has numbers in x, t_x and T`);
+    if (data.x.length === 0) return fail('notAvailable', message(fn, 'noRows', { args: 'x, t_x, T' }));
     return fitBgNbd(data);
   });
 }
@@ -43,7 +50,7 @@ export function fitFromRanges(fn: string, x: Cell, t_x: Cell, T: Cell): Promise<
 /** The BG/NBD parameters a `model` argument stands for (fitting when it holds data). */
 export async function modelParams(fn: string, model: Cell): Promise<BgNbdParams> {
   if (isBlank(model) || (Array.isArray(model) && cellsOf(model).every(isBlank))) {
-    return fail('notAvailable', `${fn}: model is required (the output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T)`);
+    return fail('notAvailable', message(fn, 'modelRequired'));
   }
   const rows = (Array.isArray(model) ? model : [[model]]) as Cell[][];
   const [nRows, nCols] = shapeOf(rows);
@@ -56,7 +63,7 @@ export async function modelParams(fn: string, model: Cell): Promise<BgNbdParams>
       if (key && v !== undefined) p[key] = v;
     }
     if (p.r === undefined || p.alpha === undefined || p.a === undefined || p.b === undefined) {
-      return fail('invalidValue', `${fn}: the model range must label r, alpha, a and b`);
+      return fail('invalidValue', message(fn, 'modelLabels'));
     }
     return p as BgNbdParams;
   }
@@ -69,5 +76,23 @@ export async function modelParams(fn: string, model: Cell): Promise<BgNbdParams>
     const [r, alpha, a, b] = numbers as number[];
     return { r, alpha, a, b };
   }
-  return fail('invalidValue', `${fn}: model must be the output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T (got ${nRows}×${nCols})`);
+  return fail('invalidValue', message(fn, 'modelShape', { rows: nRows, cols: nCols }));
+}
+
+/**
+ * Checks one customer's x, t_x, T as BG/NBD needs them (x a whole number
+ * ≥ 0, T > 0, 0 ≤ t_x ≤ T), with reasons in the user's language.
+ */
+export function checkCustomer(fn: string, x: number, t_x: number, T: number): void {
+  numberArg(fn, 'x', x, { min: 0, integer: true });
+  numberArg(fn, 't_x', t_x, { min: 0 });
+  if (!(T > 0)) fail('invalidValue', message(fn, 'tPositive', { got: T }));
+  if (t_x > T) fail('invalidValue', message(fn, 'tLeT', { T, got: t_x }));
+}
+
+/** Reads one customer's x, t_x and T cells and checks them (see checkCustomer). */
+export function customerArgs(fn: string, x: Cell, t_x: Cell, T: Cell): [number, number, number] {
+  const v: [number, number, number] = [numberArg(fn, 'x', x), numberArg(fn, 't_x', t_x), numberArg(fn, 'T', T)];
+  checkCustomer(fn, ...v);
+  return v;
 }

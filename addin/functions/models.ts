@@ -7,7 +7,7 @@ import { bgNbdConditionalExpected, bgNbdProbabilityAlive, daysPerUnit, modelClv 
 import { broadcast, choiceArg, isBlank, numberArg } from './cells.ts';
 import { guardAsync } from './excel-error.ts';
 import { officeLang } from './lang.ts';
-import { fitFromRanges, modelParams } from './model-arg.ts';
+import { customerArgs, fitFromRanges, modelParams } from './model-arg.ts';
 
 const FIT_LABELS = {
   en: { ll: 'log-likelihood', customers: 'customers', converged: 'converged' },
@@ -24,7 +24,7 @@ const FIT_LABELS = {
  * @returns Seven rows of label and value.
  */
 export async function bgnbd(x: unknown[][], t_x: unknown[][], T: unknown[][]): Promise<unknown[][]> {
-  return guardAsync(async () => {
+  return guardAsync('CV.BGNBD', async () => {
     const fit = await fitFromRanges('CV.BGNBD', x, t_x, T);
     const l = FIT_LABELS[officeLang()];
     return [
@@ -49,14 +49,14 @@ export async function bgnbd(x: unknown[][], t_x: unknown[][], T: unknown[][]): P
  * @param model The output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T of all customers to fit from (fitted once and cached).
  * @returns P(alive) between 0 and 1.
  */
-export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknown): Promise<unknown[][]> {
-  return guardAsync(async () => {
-    const FN = 'CV.PALIVE';
+export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknown[][]): Promise<unknown[][]> {
+  const FN = 'CV.PALIVE';
+  return guardAsync(FN, async () => {
     const params = await modelParams(FN, model);
     return broadcast(FN, { x, t_x, T }, (c) =>
       isBlank(c.x) && isBlank(c.T)
         ? ''
-        : bgNbdProbabilityAlive(params, numberArg(FN, 'x', c.x), numberArg(FN, 't_x', c.t_x), numberArg(FN, 'T', c.T)),
+        : bgNbdProbabilityAlive(params, ...customerArgs(FN, c.x, c.t_x, c.T)),
     );
   });
 }
@@ -72,20 +72,14 @@ export async function palive(x: unknown, t_x: unknown, T: unknown, model: unknow
  * @param model The output of CV.BGNBD, four numbers r, alpha, a, b, or three columns x, t_x, T of all customers to fit from.
  * @returns The expected number of purchases.
  */
-export async function exppurchases(t: unknown, x: unknown, t_x: unknown, T: unknown, model: unknown): Promise<unknown[][]> {
-  return guardAsync(async () => {
-    const FN = 'CV.EXPPURCHASES';
+export async function exppurchases(t: unknown, x: unknown, t_x: unknown, T: unknown, model: unknown[][]): Promise<unknown[][]> {
+  const FN = 'CV.EXPPURCHASES';
+  return guardAsync(FN, async () => {
     const params = await modelParams(FN, model);
     return broadcast(FN, { t, x, t_x, T }, (c) =>
       isBlank(c.x) && isBlank(c.T)
         ? ''
-        : bgNbdConditionalExpected(
-            params,
-            numberArg(FN, 't', c.t, { min: 0 }),
-            numberArg(FN, 'x', c.x),
-            numberArg(FN, 't_x', c.t_x),
-            numberArg(FN, 'T', c.T),
-          ),
+        : bgNbdConditionalExpected(params, numberArg(FN, 't', c.t, { min: 0 }), ...customerArgs(FN, c.x, c.t_x, c.T)),
     );
   });
 }
@@ -110,14 +104,14 @@ export async function pclv(
   t_x: unknown,
   T: unknown,
   spend: unknown,
-  model: unknown,
+  model: unknown[][],
   horizon_days?: unknown,
   margin?: unknown,
   annual_discount?: unknown,
   unit?: unknown,
 ): Promise<unknown[][]> {
-  return guardAsync(async () => {
-    const FN = 'CV.PCLV';
+  const FN = 'CV.PCLV';
+  return guardAsync(FN, async () => {
     const params = await modelParams(FN, model);
     const options = {
       periodDays: daysPerUnit(choiceArg(FN, 'unit', unit ?? null, ['week', 'day', 'month'] as const, 'week')),
@@ -127,7 +121,7 @@ export async function pclv(
     };
     return broadcast(FN, { x, t_x, T, spend }, (c) => {
       if (isBlank(c.x) && isBlank(c.T)) return '';
-      const [cx, ct, cT] = [numberArg(FN, 'x', c.x), numberArg(FN, 't_x', c.t_x), numberArg(FN, 'T', c.T)];
+      const [cx, ct, cT] = customerArgs(FN, c.x, c.t_x, c.T);
       const s = numberArg(FN, 'spend', c.spend, { min: 0 });
       return modelClv((t) => bgNbdConditionalExpected(params, t, cx, ct, cT), s, options);
     });

@@ -48,8 +48,8 @@ describe('CV.RFMSEGMENT', () => {
     expect(rfmsegment([[5], [1]], [[4], [1]], [[5], [1]])).toEqual([['Champions'], ['Hibernating']]);
   });
 
-  it('is #NUM! for scores outside 1..5 and #VALUE! for a malformed cell', () => {
-    expect(() => rfmsegment(6, 1, 1)).toThrow(expect.objectContaining({ code: '#NUM!' }));
+  it('is #VALUE! for scores outside 1..5 and for a malformed cell', () => {
+    expect(() => rfmsegment(6, 1, 1)).toThrow(expect.objectContaining({ code: '#VALUE!' }));
     expect(() => rfmsegment('5x5')).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 });

@@ -5,6 +5,7 @@
 import { rfmScores, rfmSegment } from '../../core/index.ts';
 import { broadcast, cellsOf, choiceArg, isBlank, numberArg, readNumber, textArg, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
+import { message } from './messages.ts';
 import { segmentLabel } from './labels.ts';
 
 /**
@@ -18,21 +19,21 @@ import { segmentLabel } from './labels.ts';
  * @returns One row per customer: R, F, M scores, or the three-digit cell.
  */
 export function rfm(recency: unknown[][], frequency: unknown[][], monetary: unknown[][], format?: unknown): unknown[][] {
-  return guard(() => {
-    const FN = 'CV.RFM';
+  const FN = 'CV.RFM';
+  return guard(FN, () => {
     const shape = choiceArg(FN, 'format', format ?? null, ['scores', 'cell'] as const, 'scores');
     const rc = cellsOf(recency);
     const fc = cellsOf(frequency);
     const mc = cellsOf(monetary);
     if (rc.length !== fc.length || rc.length !== mc.length) {
-      return fail('invalidValue', `${FN}: recency, frequency and monetary must have the same number of cells (${rc.length}, ${fc.length}, ${mc.length})`);
+      return fail('invalidValue', message(FN, 'sameCells', { args: 'recency, frequency, monetary', counts: `${rc.length}, ${fc.length}, ${mc.length}` }));
     }
     const rows: { index: number; sinceLast: number; frequency: number; monetary: number }[] = [];
     rc.forEach((_, i) => {
       const [r, f, m] = [readNumber(rc[i]), readNumber(fc[i]), readNumber(mc[i])];
       if (r !== undefined && f !== undefined && m !== undefined) rows.push({ index: i, sinceLast: r, frequency: f, monetary: m });
     });
-    if (rows.length === 0) return fail('notAvailable', `${FN}: no row has numbers in all three ranges`);
+    if (rows.length === 0) return fail('notAvailable', message(FN, 'noRows', { args: 'recency, frequency, monetary' }));
     const scores = rfmScores(rows);
     const blank = shape === 'cell' ? [''] : ['', '', ''];
     const out: Cell[][] = rc.map(() => blank);
@@ -54,14 +55,14 @@ export function rfm(recency: unknown[][], frequency: unknown[][], monetary: unkn
  * @returns The segment name, in the Office display language.
  */
 export function rfmsegment(r: unknown, f?: unknown, m?: unknown): unknown[][] {
-  return guard(() => {
-    const FN = 'CV.RFMSEGMENT';
+  const FN = 'CV.RFMSEGMENT';
+  return guard(FN, () => {
     const together = isBlank(f ?? null) && isBlank(m ?? null) && !Array.isArray(f) && !Array.isArray(m);
     return broadcast(FN, { r, f: f ?? null, m: m ?? null }, (c) => {
       if (isBlank(c.r)) return '';
       if (together) {
-        const cell = textArg(c.r) ?? '';
-        if (!/^[1-5]{3}$/.test(cell)) return fail('invalidValue', `${FN}: "${cell}" is not a three-digit RFM cell of scores 1 to 5`);
+        const cell = textArg(c.r, FN, 'r') ?? '';
+        if (!/^[1-5]{3}$/.test(cell)) return fail('invalidValue', message(FN, 'notRfmCell', { arg: 'r', got: cell }));
         return segmentLabel(rfmSegment(Number(cell[0]), Number(cell[1]), Number(cell[2])));
       }
       const score = (name: string, v: Cell) => numberArg(FN, name, v, { min: 1, max: 5, integer: true });

@@ -10,6 +10,7 @@ import { hashCells, ResultCache } from './cache.ts';
 import { cellsOf, choiceArg, isBlank, numberArg, type Cell } from './cells.ts';
 import { fail, guardAsync } from './excel-error.ts';
 import { officeLang } from './lang.ts';
+import { message, reason } from './messages.ts';
 import { ruleOf } from './tiers.ts';
 
 const FN = 'CV.SEGMENT';
@@ -41,7 +42,7 @@ export async function segment(
   cut_points?: unknown[][],
   model?: unknown,
 ): Promise<unknown[][]> {
-  return guardAsync(async () => {
+  return guardAsync(FN, async () => {
     const options: AnalysisOptions = {
       mapping: { customerId: 0, date: 1, amount: 2 },
       hasHeader: false,
@@ -49,7 +50,7 @@ export async function segment(
       asOf: asOfDay(as_of ?? null),
       unit: choiceArg(FN, 'unit', unit ?? null, ['week', 'day', 'month'] as const, 'week'),
       marginRate: isBlank(margin_rate ?? null) ? undefined : numberArg(FN, 'margin_rate', margin_rate, { min: 0, max: 1 }),
-      tierRule: ruleOf(tier_method ?? null, cut_points ?? null),
+      tierRule: ruleOf(FN, 'tier_method', tier_method ?? null, cut_points ?? null),
       model: choiceArg(FN, 'model', model ?? null, ['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none'] as const, DEFAULT_SETTINGS.model),
       horizonDays: DEFAULT_SETTINGS.horizonDays,
       annualDiscount: DEFAULT_SETTINGS.annualDiscount,
@@ -63,15 +64,15 @@ export async function segment(
 function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): SegmentResult {
   const [ic, dc, ac] = [cellsOf(ids), cellsOf(dates), cellsOf(amounts)];
   if (ic.length !== dc.length || ic.length !== ac.length) {
-    return fail('invalidValue', `${FN}: ids, dates and amounts must have the same number of cells (${ic.length}, ${dc.length}, ${ac.length})`);
+    return fail('invalidValue', message(FN, 'sameCells', { args: 'ids, dates, amounts', counts: `${ic.length}, ${dc.length}, ${ac.length}` }));
   }
   const rows = ic.map((id, i) => [id, dc[i], ac[i]]);
   // A header cell on top of each range is allowed: drop a first row whose date is text that is no date.
   const header = rows.length > 0 && typeof rows[0][1] === 'string' && !isDate(rows[0][1]);
   const { result, rejected } = analyze(header ? rows.slice(1) : rows, { ...options, firstRow: header ? 2 : 1 });
   if (result.customers.length === 0) {
-    const why = rejected[0] ? ` (row ${rejected[0].line}: ${rejected[0].reason})` : '';
-    return fail('notAvailable', `${FN}: no usable transaction in the ranges${why}`);
+    const why = rejected[0] ? reason('rejectedRow', { row: rejected[0].line, reason: rejected[0].reason }) : '';
+    return fail('notAvailable', message(FN, 'noTransactions', { why }));
   }
   return result;
 }
@@ -91,6 +92,6 @@ function asOfDay(v: Cell): number | undefined {
   try {
     return parseDate(cell);
   } catch {
-    return fail('invalidValue', `${FN}: as_of is not a date: "${String(cell)}"`);
+    return fail('invalidValue', message(FN, 'notDate', { arg: 'as_of', got: String(cell) }));
   }
 }

@@ -6,6 +6,7 @@ import { assignTiers, tierRuleOf, type Tier, type TierRule } from '../../core/in
 import { hashCells } from './cache.ts';
 import { broadcast, choiceArg, isBlank, numbersOf, readNumber, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
+import { message } from './messages.ts';
 import { tierLabel } from './labels.ts';
 
 const FN = 'CV.CVTIER';
@@ -22,28 +23,28 @@ const METHODS = ['contribution', 'pareto', 'quantile', 'fixed', 'threshold'] as 
  * @returns The tier name, in the Office display language.
  */
 export function cvtier(value: unknown, all_values: unknown[][], method?: unknown, cut_points?: unknown[][]): unknown[][] {
-  return guard(() => {
-    const rule = ruleOf(method ?? null, cut_points ?? null);
+  return guard(FN, () => {
+    const rule = ruleOf(FN, 'method', method ?? null, cut_points ?? null);
     const population = numbersOf(all_values);
-    if (population.length === 0) return fail('notAvailable', `${FN}: all_values holds no numbers`);
+    if (population.length === 0) return fail('notAvailable', message(FN, 'noNumbers', { arg: 'all_values' }));
     const tierOf = tierLookup(population, rule);
     return broadcast(FN, { value }, (c) => {
       if (isBlank(c.value)) return '';
       const v = readNumber(c.value);
-      if (v === undefined) return fail('invalidValue', `${FN}: value must be a number, got "${String(c.value)}"`);
+      if (v === undefined) return fail('invalidValue', message(FN, 'notNumber', { arg: 'value', got: `"${String(c.value)}"` }));
       return tierLabel(tierOf(v));
     });
   });
 }
 
-/** Reads the method and its three parameters into a core tier rule. */
-export function ruleOf(method: Cell, cutPoints: Cell): TierRule {
-  const m = choiceArg(FN, 'method', method, METHODS, 'contribution');
+/** Reads the method (argument `methodName` of `fn`) and its three cut_points into a core tier rule. */
+export function ruleOf(fn: string, methodName: string, method: Cell, cutPoints: Cell): TierRule {
+  const m = choiceArg(fn, methodName, method, METHODS, 'contribution');
   const cuts = isBlank(cutPoints) || (Array.isArray(cutPoints) && numbersOf(cutPoints).length === 0) ? undefined : numbersOf(cutPoints);
-  if (cuts !== undefined && cuts.length !== 3) return fail('invalidValue', `${FN}: cut_points needs three numbers, got ${cuts.length}`);
+  if (cuts !== undefined && cuts.length !== 3) return fail('invalidValue', message(fn, 'cutPointCount', { arg: 'cut_points', n: cuts.length }));
   const p = cuts as [number, number, number] | undefined;
   const tierMethod = m === 'threshold' ? 'fixed' : m;
-  if (tierMethod === 'fixed' && !p) return fail('notAvailable', `${FN}: method "${m}" needs cut_points (three minimum values)`);
+  if (tierMethod === 'fixed' && !p) return fail('notAvailable', message(fn, 'cutPointsRequired', { arg: 'cut_points', method: m }));
   return tierRuleOf(tierMethod, p);
 }
 

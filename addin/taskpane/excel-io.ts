@@ -10,6 +10,7 @@
  * refused before anything is read.
  */
 import { a1, blockSize, uniqueSheetName, uniqueTableName, type Block, type SheetPlan } from './sheet-plan.ts';
+import { textRanges } from './text-cells.ts';
 
 /** The largest selection the pane reads: 5 million cells (about 500 MB of JS values at worst). */
 export const MAX_READ_CELLS = 5_000_000;
@@ -159,6 +160,13 @@ export async function writePlan(host: ExcelHost, plan: SheetPlan, options: Chunk
     await sync();
 
     try {
+      // Text columns (and strings Excel would parse) get the Text format before any value is
+      // written: Excel parses a string written into a General cell (formula, number, date).
+      for (const b of plan.blocks) {
+        for (const t of textRanges(b.values)) {
+          (ws.getRangeByIndexes(b.row + t.row, b.col + t.col, t.rows, 1) as unknown as { numberFormat: string }).numberFormat = '@';
+        }
+      }
       // Values: pack slices of blocks into syncs of at most `chunk` rows.
       const queue: Piece[] = plan.blocks.filter((b) => b.values.length > 0).map((block) => ({ block, start: 0, count: block.values.length }));
       while (queue.length > 0) {

@@ -175,4 +175,21 @@ describe('segment sheet on the in-memory Excel', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(mock.state.sheets.map((x) => x.name)).toEqual(['Sheet1']);
   });
+
+  it('writes customer ids as text: leading zeros, 18 digits and formula-like ids survive, and no formula is made', async () => {
+    const mock = createExcelMock();
+    const ids = ['00123', '123456789012345678', '=1+1', '-5', '2024-01-02', 'TRUE', 'c7', 'c8', 'c9', 'c10'];
+    const rows: (string | number)[][] = [['Customer ID', 'Order date', 'Amount']];
+    ids.forEach((id, c) => {
+      for (let k = 0; k <= c % 3; k++) rows.push([id, D + c * 3 + k * 20, 100 + c * 10]);
+    });
+    mock.setSheet('Sheet1', rows);
+    mock.select('Sheet1', `A1:C${rows.length}`);
+    await selectAndGenerate(mock);
+    const s = mock.state.sheet('Segments');
+    if (!s) throw new Error('no sheet');
+    const written = s.read({ row: CUSTOMERS_ROW + 1, col: 0, rows: ids.length, cols: 1 }).flat();
+    expect([...written].sort()).toEqual([...ids].sort());
+    expect(s.formulas.size).toBe(0);
+  });
 });

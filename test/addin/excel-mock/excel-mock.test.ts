@@ -142,4 +142,32 @@ describe('in-memory Excel', () => {
       expect([r.address, c.address, o.address, o.rowCount, o.columnCount]).toEqual(['Sheet1!B2:C4', 'Sheet1!C3', 'Sheet1!B3', 1, 1]);
     });
   });
+
+  // Each rule's source is cited in written-string.ts.
+  it('parses strings written with Range.values as Excel does: formulas, numbers (15 digits), ISO dates, booleans', async () => {
+    const mock = createExcelMock();
+    await mock.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getActiveWorksheet().getRange('A1:G1').values = [['=1+1', '00123', '123456789012345678', '2024-03-05', 'TRUE', '-x', 'plain']];
+    });
+    const s = mock.state.sheet('Sheet1');
+    if (!s) throw new Error('no sheet');
+    const row = s.read({ row: 0, col: 0, rows: 1, cols: 7 })[0];
+    expect(s.formulaAt(0, 0)).toBe('=1+1');
+    expect(row.slice(1)).toEqual([123, 123456789012345000, 45356, true, '-x', 'plain']);
+    expect(s.formulaAt(0, 5)).toBe('=-x');
+    expect(s.numberFormatAt(0, 3)).toBe('yyyy-mm-dd');
+    expect(s.formulaAt(0, 6)).toBeUndefined();
+  });
+
+  it('keeps strings verbatim in cells formatted as Text ("@") before the write', async () => {
+    const mock = createExcelMock();
+    await mock.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.getRange('A1:E1').numberFormat = '@';
+      ws.getRange('A1:E1').values = [['=1+1', '00123', '123456789012345678', '2024-03-05', 'TRUE']];
+    });
+    const s = mock.state.sheet('Sheet1');
+    expect(s?.read({ row: 0, col: 0, rows: 1, cols: 5 })[0]).toEqual(['=1+1', '00123', '123456789012345678', '2024-03-05', 'TRUE']);
+    expect(s?.formulas.size).toBe(0);
+  });
 });

@@ -2,7 +2,9 @@
  * An in-memory Excel for tests: the subset of the Office.js Excel API the
  * add-in uses, with Office.js's batching semantics (load/sync,
  * PropertyNotLoaded), Excel on the web's 5 MB payload limit per request
- * (RichApi.Error RequestPayloadSizeLimitExceeded) and a sync counter.
+ * (RichApi.Error RequestPayloadSizeLimitExceeded), a sync counter, and
+ * Excel's parsing of strings written with Range.values (formula, number,
+ * date, boolean) unless the cell is formatted as Text (written-string.ts).
  *
  *   const mock = createExcelMock();
  *   mock.setSheet('Sheet1', [['id', 'date', 'amount'], ['a', 45292, 10]]);

@@ -372,7 +372,7 @@ export class MockRange extends ClientObject {
             const cell = grid ? grid[i][j] : one;
             if (cell === null || cell === undefined) continue; // null leaves the cell as it is
             if (typeof cell === 'object') throw invalidArgument('A cell value must be a string, number or boolean.', 'Range.values');
-            sheet.set(rect.row + i, rect.col + j, cell as CellValue);
+            sheet.write(rect.row + i, rect.col + j, cell as CellValue);
           }
         }
       },

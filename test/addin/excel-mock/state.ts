@@ -3,6 +3,7 @@
  * charts. Tests read it directly to see what landed on a sheet.
  */
 import type { Rect } from './a1.ts';
+import { parseWrittenString } from './written-string.ts';
 
 export type CellValue = string | number | boolean;
 
@@ -38,6 +39,10 @@ export class SheetState {
   readonly tables: TableState[] = [];
   readonly charts: ChartState[] = [];
   frozenRows = 0;
+  /** Formulas Excel made of written strings, by "row,col". */
+  readonly formulas = new Map<string, string>();
+  /** Number formats Excel applied on its own (a written date string), by "row,col". */
+  readonly autoFormats = new Map<string, string>();
   constructor(public name: string) {}
 
   get(row: number, col: number): CellValue | '' {
@@ -47,6 +52,29 @@ export class SheetState {
   set(row: number, col: number, v: CellValue | null | undefined): void {
     const r = (this.rows[row] ??= []);
     r[col] = v === null || v === undefined || v === '' ? undefined : v;
+    this.formulas.delete(`${row},${col}`);
+    this.autoFormats.delete(`${row},${col}`);
+  }
+
+  /**
+   * Stores a value written with Range.values as Excel would: a string is
+   * parsed (formula, number, date, boolean) unless the cell is formatted as
+   * Text (see written-string.ts).
+   */
+  write(row: number, col: number, v: CellValue): void {
+    if (typeof v !== 'string' || this.numberFormatAt(row, col) === '@') {
+      this.set(row, col, v);
+      return;
+    }
+    const parsed = parseWrittenString(v);
+    this.set(row, col, parsed.value);
+    if (parsed.formula) this.formulas.set(`${row},${col}`, parsed.formula);
+    if (parsed.numberFormat) this.autoFormats.set(`${row},${col}`, parsed.numberFormat);
+  }
+
+  /** The formula of a cell, if Excel made one. */
+  formulaAt(row: number, col: number): string | undefined {
+    return this.formulas.get(`${row},${col}`);
   }
 
   /** Values of a rectangle, empty cells as "" (what Range.values gives). */
@@ -93,7 +121,9 @@ export class SheetState {
     return (
       this.lastFormat(row, col, (f) =>
         f.numberFormat === undefined ? undefined : typeof f.numberFormat === 'string' ? f.numberFormat : f.numberFormat[row - f.rect.row]?.[col - f.rect.col] ?? f.numberFormat[0]?.[col - f.rect.col],
-      ) ?? 'General'
+      ) ??
+      this.autoFormats.get(`${row},${col}`) ??
+      'General'
     );
   }
 

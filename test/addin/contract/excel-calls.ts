@@ -1,0 +1,189 @@
+/**
+ * Calls a custom function the way Excel does, from what functions.json
+ * declares about it, instead of the way its code expects:
+ *
+ * - a `matrix` parameter always receives a 2-D array (a literal scalar as a
+ *   1×1 array);
+ * - a scalar parameter receives one value: a 1×1 range is its cell, and a
+ *   larger range is "lifted": Excel calls the function once per cell and
+ *   assembles the calls' results into the range's shape, broadcasting a
+ *   single row or column and padding mismatched sizes with #N/A, as for
+ *   built-in functions (Microsoft, "Dynamic array formulas and spilled array
+ *   behavior": "lifting"). A lifted call that returns an array shows only its
+ *   top-left value (as =SEQUENCE({2,3}) does); the harness reports it;
+ * - an omitted optional parameter arrives as `null` (Microsoft, "Custom
+ *   functions parameter options": "When no value is specified for an optional
+ *   parameter, Excel assigns it the value null");
+ * - an error value in an input is not passed to a function whose metadata
+ *   lacks `allowErrorForDataTypeAny` (Microsoft, "Manually create JSON
+ *   metadata for custom functions"): Excel shows the input's error without
+ *   calling it;
+ * - a thrown CustomFunctions.Error keeps its message only for #VALUE! and #N/A
+ *   (Microsoft, "Handle and return errors from your custom function": "The
+ *   #VALUE! and #N/A errors also support custom error messages");
+ * - the result must have the declared dimensionality: a rectangular 2-D array
+ *   of numbers, strings and booleans for `matrix`, one such value otherwise.
+ */
+import type { FunctionMetadata, Metadata } from '../../../addin/build/metadata.ts';
+
+/** An Excel error value in a cell or a result (#N/A, #VALUE!, …), with the tooltip Excel would show. */
+export interface ErrorValue {
+  error: string;
+  message?: string;
+}
+
+export type Scalar = number | string | boolean | null | ErrorValue;
+/** One formula argument: a literal, a range or array constant (rows of cells), or `undefined` for an omitted optional. */
+export type Argument = Scalar | Scalar[][] | undefined;
+export type Shown = number | string | boolean | ErrorValue;
+
+export interface ExcelCall {
+  /** What the cells show, in the spill's shape. */
+  values: Shown[][];
+  /** How many times Excel called the function. */
+  calls: number;
+  /** Contract breaches seen on the way (wrong result shape, values dropped by lifting…). */
+  violations: string[];
+}
+
+export type Implementation = (...args: never[]) => unknown;
+
+export function isErrorValue(v: unknown): v is ErrorValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as ErrorValue).error === 'string';
+}
+
+const WITH_MESSAGE = new Set(['#VALUE!', '#N/A']);
+
+function as2d(v: Scalar | Scalar[][]): Scalar[][] {
+  return Array.isArray(v) ? v : [[v]];
+}
+
+function firstError(v: Argument): ErrorValue | undefined {
+  if (v === undefined) return undefined;
+  for (const row of as2d(v)) for (const c of row) if (isErrorValue(c)) return { error: c.error };
+  return undefined;
+}
+
+function shownOf(thrown: unknown): ErrorValue {
+  if (thrown instanceof Error && typeof (thrown as { code?: unknown }).code === 'string') {
+    const code = (thrown as Error & { code: string }).code;
+    return WITH_MESSAGE.has(code) ? { error: code, message: thrown.message } : { error: code };
+  }
+  // Anything else thrown reaches the cell as a bare #VALUE!.
+  return { error: '#VALUE!' };
+}
+
+function isCellValue(v: unknown): v is number | string | boolean {
+  return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
+}
+
+/** Checks one call's result against the declared dimensionality; returns it as rows of shown values. */
+function checkResult(meta: FunctionMetadata, result: unknown, violations: string[]): Shown[][] {
+  if (meta.result.dimensionality === 'matrix') {
+    if (!Array.isArray(result) || result.length === 0 || !result.every((r) => Array.isArray(r) && r.length > 0)) {
+      violations.push(`${meta.id}: declared a matrix result but returned ${JSON.stringify(result)?.slice(0, 80)}`);
+      return [[{ error: '#VALUE!' }]];
+    }
+    const rows = result as unknown[][];
+    if (rows.some((r) => r.length !== rows[0].length)) violations.push(`${meta.id}: ragged matrix result`);
+    return rows.map((r) =>
+      r.map((c) => {
+        if (isCellValue(c)) return c;
+        violations.push(`${meta.id}: result cell ${JSON.stringify(c)} is not a number, string or boolean`);
+        return { error: '#VALUE!' };
+      }),
+    );
+  }
+  if (!isCellValue(result)) {
+    violations.push(`${meta.id}: declared a scalar result but returned ${JSON.stringify(result)?.slice(0, 80)}`);
+    return [[{ error: '#VALUE!' }]];
+  }
+  return [[result]];
+}
+
+async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], violations: string[]): Promise<Shown[][]> {
+  try {
+    return checkResult(meta, await (impl as (...a: unknown[]) => unknown)(...args), violations);
+  } catch (thrown) {
+    return [[shownOf(thrown)]];
+  }
+}
+
+/**
+ * Evaluates `=NS.ID(args…)` as Excel would, with `meta` from functions.json.
+ * @throws Error when the formula could not be entered (too few or too many arguments).
+ */
+export async function callAsExcel(meta: FunctionMetadata, impl: Implementation, args: readonly Argument[]): Promise<ExcelCall> {
+  const params = meta.parameters;
+  if (args.length > params.length) throw new Error(`${meta.id} takes at most ${params.length} arguments, got ${args.length}`);
+  params.forEach((p, i) => {
+    if (!p.optional && args[i] === undefined) throw new Error(`${meta.id}: required argument ${p.name} omitted`);
+  });
+  const violations: string[] = [];
+  const allowErrors = (meta as { options?: { allowErrorForDataTypeAny?: boolean } }).options?.allowErrorForDataTypeAny === true;
+  const full: Argument[] = params.map((_, i) => args[i]);
+
+  // Matrix arguments are passed whole: one error anywhere in them and Excel never calls the function.
+  if (!allowErrors) {
+    for (let i = 0; i < params.length; i++) {
+      if (params[i].dimensionality !== 'matrix') continue;
+      const e = firstError(full[i]);
+      if (e) return { values: [[e]], calls: 0, violations };
+    }
+  }
+
+  // Scalar arguments given a multi-cell range are lifted.
+  const lifted = params.map((p, i) => {
+    const a = full[i];
+    return p.dimensionality !== 'matrix' && Array.isArray(a) && (a.length > 1 || (a[0]?.length ?? 0) > 1);
+  });
+  const rows = Math.max(1, ...full.map((a, i) => (lifted[i] ? (a as Scalar[][]).length : 1)));
+  const cols = Math.max(1, ...full.map((a, i) => (lifted[i] ? Math.max(...(a as Scalar[][]).map((r) => r.length)) : 1)));
+  const liftedAny = lifted.some(Boolean);
+
+  const values: Shown[][] = [];
+  let calls = 0;
+  for (let r = 0; r < rows; r++) {
+    const row: Shown[] = [];
+    for (let c = 0; c < cols; c++) {
+      let missing = false;
+      const callArgs = full.map((a, i) => {
+        if (a === undefined) return null;
+        if (params[i].dimensionality === 'matrix') return as2d(a);
+        if (!Array.isArray(a)) return a;
+        if (!lifted[i]) return a[0]?.[0] ?? null;
+        const rr = a.length === 1 ? 0 : r;
+        const src = a[rr];
+        const cc = src && src.length === 1 ? 0 : c;
+        if (!src || cc >= src.length) {
+          missing = true;
+          return null;
+        }
+        return src[cc];
+      });
+      if (missing) {
+        row.push({ error: '#N/A' });
+        continue;
+      }
+      const inputError = allowErrors ? undefined : callArgs.map((a, i) => (params[i].dimensionality === 'matrix' ? undefined : isErrorValue(a) ? a : undefined)).find(Boolean);
+      if (inputError) {
+        row.push({ error: inputError.error });
+        continue;
+      }
+      calls++;
+      const out = await callOnce(meta, impl, callArgs, violations);
+      if (!liftedAny) return { values: out, calls, violations };
+      if (out.length > 1 || out[0].length > 1) violations.push(`${meta.id}: a lifted call returned ${out.length}×${out[0].length} values; Excel shows only the first`);
+      row.push(out[0][0]);
+    }
+    values.push(row);
+  }
+  return { values, calls, violations };
+}
+
+/** The function `id` of `metadata`. */
+export function functionMeta(metadata: Metadata, id: string): FunctionMetadata {
+  const f = metadata.functions.find((m) => m.id === id);
+  if (!f) throw new Error(`no function ${id} in functions.json`);
+  return f;
+}
