@@ -17,7 +17,7 @@ export interface BadgeSpot {
 }
 
 /** Cells and rows, where a badge is compact. */
-const IN_CELL = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, lyte-td';
+const IN_CELL = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, lyte-td, lyte-exptable-td';
 /** Elements a badge never leaves: the cell, row or list item an entity is shown in. */
 const BOUNDARY = `${IN_CELL}, li, body`;
 /** How far up from the anchor clipping wrappers are looked for. */
