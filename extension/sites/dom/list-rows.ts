@@ -33,12 +33,15 @@ export function listRowEntities(rows: Iterable<readonly Element[]>, pageUrl: URL
   // Rows whose link sits in a shadow root nested inside the row (a native
   // shadow cell component): no selector of the row's own tree reaches it,
   // so every selector is answered root by root, once for the whole list.
-  const deep = shadowRoots.length > 0 ? spec.recordLink.slice(1).map((s) => firstMatches(all.flat(), s, shadowRoots)) : [];
+  // Computed when a row first needs it: rows in the light DOM never do.
+  const deep: Map<Element, Element>[] = [];
+  const deepLinks = (i: number) => (deep[i] ??= firstMatches(all.flat(), spec.recordLink[i + 1], shadowRoots));
   const out: FoundEntity[] = [];
   for (const row of all) {
     let e = listRowEntity(row, pageUrl, spec, firstLinks);
-    for (let i = 0; e === undefined && i < deep.length; i++) {
-      const link = row.map((part) => deep[i].get(part)).find((l) => l !== undefined);
+    for (let i = 0; e === undefined && shadowRoots.length > 0 && i < spec.recordLink.length - 1; i++) {
+      const links = deepLinks(i);
+      const link = row.map((part) => links.get(part)).find((l) => l !== undefined);
       if (link) e = rowEntity(row, link, pageUrl, spec);
     }
     if (e) out.push(e);
