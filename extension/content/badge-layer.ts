@@ -1,6 +1,6 @@
 import type { EntityScore } from '../store/stored-customer.ts';
 import { BADGE_ATTR } from './badge.ts';
-import { badgeSpot, type BadgeSpot } from './badge-spot.ts';
+import { badgeSpot, composedContains, type BadgeSpot } from './badge-spot.ts';
 
 /** A customer mention found on the page (the shape extension/sites returns). */
 export interface PageEntity {
@@ -162,7 +162,7 @@ export function badgeLayer(options: BadgeLayerOptions) {
   const place = (slot: Slot) => {
     const { host, after, anchor } = slot;
     if (!host || !after || (host.previousSibling === after && host.isConnected)) return;
-    if (after.isConnected && after.contains(anchor)) {
+    if (after.isConnected && composedContains(after, anchor)) {
       after.after(host);
       return;
     }

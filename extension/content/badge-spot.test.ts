@@ -52,4 +52,18 @@ describe('badgeSpot', () => {
     const html = '<h1 id="t" style="display:-webkit-box; -webkit-box-orient:vertical; -webkit-line-clamp:1; overflow:hidden"><span id="a">Acme</span></h1>';
     expect(await spotIn(html)).toEqual({ after: 't', compact: false });
   });
+
+  it('in native shadow DOM, climbs out of the link component\'s shadow root to the clipping wrapper, and is compact in the cell', async () => {
+    const out = await page.evaluate((truncate) => {
+      const root = document.getElementById('root')!;
+      root.innerHTML = `<table><tr><th id="cell" style="width:200px"><div id="trunc" style="${truncate}"><lightning-primitive-formatted-url id="url"></lightning-primitive-formatted-url></div></th></tr></table>`;
+      const a = document.createElement('a');
+      a.id = 'a';
+      a.textContent = 'Jane Doe';
+      document.getElementById('url')!.attachShadow({ mode: 'open' }).append(a);
+      const spot = window.cv.badgeSpot(a);
+      return { after: spot.after.id, compact: spot.compact };
+    }, TRUNCATE);
+    expect(out).toEqual({ after: 'trunc', compact: true });
+  });
 });

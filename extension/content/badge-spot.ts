@@ -17,7 +17,7 @@ export interface BadgeSpot {
 }
 
 /** Cells and rows, where a badge is compact. */
-const IN_CELL = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, lyte-td';
+const IN_CELL = 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], [role="row"], tr, lyte-td, lyte-exptable-td';
 /** Elements a badge never leaves: the cell, row or list item an entity is shown in. */
 const BOUNDARY = `${IN_CELL}, li, body`;
 /** How far up from the anchor clipping wrappers are looked for. */
@@ -33,10 +33,36 @@ export function badgeSpot(anchor: Element): BadgeSpot {
   const view = anchor.ownerDocument.defaultView;
   let after = anchor;
   let el: Element | null = anchor;
-  for (let depth = 0; el && depth < MAX_DEPTH && !el.matches(BOUNDARY); depth++, el = el.parentElement) {
+  // Up through shadow roots too: in native shadow DOM a list's name link is
+  // alone in its link component's root, and the cell that clips it is outside.
+  for (let depth = 0; el && depth < MAX_DEPTH && !el.matches(BOUNDARY); depth++, el = composedParent(el)) {
     if (view && clipsLine(view.getComputedStyle(el))) after = el;
   }
-  return { after, compact: anchor.closest(IN_CELL) !== null };
+  return { after, compact: composedClosest(anchor, IN_CELL) !== null };
+}
+
+/** The element's parent, or the host of the shadow root it is the top of. */
+function composedParent(el: Element): Element | null {
+  if (el.parentElement !== null) return el.parentElement;
+  const root = el.parentNode;
+  return root !== null && root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null;
+}
+
+/** `closest`, continuing past the element's shadow root (and its host's) when nothing in it matches. */
+function composedClosest(el: Element, selector: string): Element | null {
+  for (let at: Element | null = el; at !== null; ) {
+    const found = at.closest(selector);
+    if (found) return found;
+    const root = at.getRootNode();
+    at = root.nodeType === 11 && 'host' in root ? (root as ShadowRoot).host : null;
+  }
+  return null;
+}
+
+/** Whether `inner` is `outer` or inside it, across shadow roots. */
+export function composedContains(outer: Element, inner: Element): boolean {
+  for (let at: Element | null = inner; at !== null; at = composedParent(at)) if (at === outer) return true;
+  return false;
 }
 
 /**

@@ -21,6 +21,14 @@ import { watchLocation } from './watch-location.ts';
 type Session = { adapterId: string; controller: AbortController; rescan: () => void; shown: () => Promise<PageCustomersReply['customers']> };
 
 const MARK = Symbol.for('cvlens.content');
+/** What a page change is, for the observer of the document and of each shadow root read. */
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['href', 'data-id', 'data-record-id'],
+};
 /** Set by the popup before injecting this script through activeTab ("show badges on this tab"). */
 const ONCE = Symbol.for('cvlens.once');
 const scope = globalThis as unknown as Record<symbol, boolean>;
@@ -65,25 +73,28 @@ function main(): void {
       observer?.takeRecords();
     };
     const layer = badgeLayer({ lookup, render: (id, score, spot) => createBadge(id, badgeView(score, labels), { compact: spot.compact }), mutate });
+    /** Shadow roots observed already; a root dropped from the page is collected with its records. */
+    const watched = new WeakSet<ShadowRoot>();
     const scan = () => {
       if (signal.aborted) return;
       const found: PageEntity[] = [];
       // Keys are read and normalised only for entities the layer looks up
       // (those near the screen): list rows read theirs lazily.
       for (const e of adapter.findEntities(document, new URL(location.href))) found.push({ anchor: e.anchor, id: e.id, lookupKeys: () => keysOf(e.keys) });
+      // Rows rendered later inside a shadow root (LWC native shadow) change
+      // nothing an observer of the document sees: observe each root read.
+      for (const root of adapter.shadowRoots?.(document) ?? []) {
+        if (watched.has(root)) continue;
+        watched.add(root);
+        observer?.observe(root, OBSERVED);
+      }
       layer.sync(found);
     };
     const rescan = frameThrottle(scan, signal);
     observer = new MutationObserver(rescan);
     // The observer callback only schedules a throttled scan: a busy page
     // costs one scan per interval, not one per mutation.
-    observer.observe(document.body ?? document.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['href', 'data-id', 'data-record-id'],
-    });
+    observer.observe(document.body ?? document.documentElement, OBSERVED);
     signal.addEventListener('abort', () => {
       observer?.disconnect();
       layer.clear();

@@ -14,6 +14,8 @@ export { zoho, zohoListEntities, zohoListRows } from './zoho.ts';
 export { pipedrive, pipedriveListEntities, pipedriveListRows } from './pipedrive.ts';
 export { generic, findEmailEntities, GENERIC_LIMITS } from './generic.ts';
 export { listRowEntities, listRowEntity, columnIndex, cellAt, firstMatches } from './dom/list-rows.ts';
+export { openShadowRoots, composedParent, SHADOW_LIMITS } from './dom/shadow-roots.ts';
+export type { ShadowLimits } from './dom/shadow-roots.ts';
 export type { ListRowSpec } from './dom/list-rows.ts';
 
 /** Every adapter, the CRM-specific ones first and the generic fallback last. */

@@ -5,6 +5,7 @@ import { foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 import { salesforceId18 } from '../match/normalize-crm-id.ts';
+import { openShadowRoots, queryAllIn } from './dom/shadow-roots.ts';
 
 /**
  * Salesforce Lightning Experience: record pages
@@ -18,8 +19,13 @@ import { salesforceId18 } from '../match/normalize-crm-id.ts';
  * by `data-label`.
  * LWC's synthetic shadow DOM patches `querySelector` in the page's own
  * JavaScript world only; a content script runs in an isolated world and sees
- * the whole tree. Components in native shadow mode are read through their
- * open shadow roots where it matters (e-mail links, empty-looking text).
+ * the whole tree. Components in native shadow mode render into open shadow
+ * roots, nested one per component: the highlights panel, the detail fields
+ * and list grids are looked for in every open root (`openShadowRoots`,
+ * bounded), and a row's link may sit in a nested root of its own cell.
+ * Lightning keeps the views a user opened earlier in the same tab in the DOM,
+ * hidden (`div.oneContent` without `active`): the record shown is the one
+ * whose highlights panel is rendered, and rows of hidden lists are skipped.
  */
 
 const HOST = /(?:^|\.)(?:lightning\.force\.com|my\.salesforce\.com)$/;
@@ -54,9 +60,43 @@ export const salesforce: SiteAdapter = {
     return m ? salesforceId18(m[2]) : undefined;
   },
   findEntities(doc, url) {
-    return uniqueEntities([recordEntity(doc, url), ...salesforceListEntities(doc, url)]);
+    const roots = openShadowRoots(doc);
+    searched.set(doc, roots);
+    return uniqueEntities([recordEntity(doc, url, roots), ...salesforceListEntities(doc, url, roots)]);
+  },
+  shadowRoots(doc) {
+    return searched.get(doc) ?? [];
   },
 };
+
+/** The open shadow roots the last `findEntities` of each document read. */
+const searched = new WeakMap<Document, readonly ShadowRoot[]>();
+
+/**
+ * Whether the element is shown: not in a cached view Lightning keeps (a
+ * `div.oneContent` without `active`), and rendered — `checkVisibility`
+ * where the browser has it (Chromium 105, Firefox 106), else whether it has
+ * layout boxes — so a view hidden by other means is skipped too.
+ */
+function rendered(el: Element): boolean {
+  if (el.closest('.oneContent:not(.active)') !== null) return false;
+  const check = (el as Element & { checkVisibility?: (o?: { visibilityProperty?: boolean }) => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(el, { visibilityProperty: true }) : el.getClientRects().length > 0;
+}
+
+/** The first rendered element matching one of the selectors (in order) in the document or its open shadow roots. */
+function firstShown(doc: Document, roots: readonly ShadowRoot[], selectors: readonly string[]): Element | undefined {
+  for (const s of selectors) {
+    const found = queryAllIn(doc, roots, s).find(rendered);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `firstOf` in the element's own tree, then in its open shadow root. */
+function firstWithin(el: Element, selectors: readonly string[]): Element | undefined {
+  return firstOf(el, selectors) ?? (el.shadowRoot ? firstOf(el.shadowRoot, selectors) : undefined);
+}
 
 function pageKindOf(url: URL): PageKind {
   if (RECORD_PATH.test(url.pathname)) return 'record';
@@ -65,17 +105,17 @@ function pageKindOf(url: URL): PageKind {
 }
 
 /** The record shown on a record page, from its highlights panel and detail fields. */
-function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
+function recordEntity(doc: Document, url: URL, roots: readonly ShadowRoot[]): FoundEntity | undefined {
   const id = salesforce.recordId(url);
   if (id === undefined) return undefined;
-  const header = firstOf(doc, ['records-highlights2', '.slds-page-header_record-home', '.slds-page-header']);
+  const header = firstShown(doc, roots, ['records-highlights2', '.slds-page-header_record-home', '.slds-page-header']);
   if (!header) return undefined;
-  const title = firstOf(header, ['h1 [slot="primaryField"]', 'h1 lightning-formatted-text', 'h1']);
+  const title = firstWithin(header, ['h1 [slot="primaryField"]', 'h1 lightning-formatted-text', '[slot="primaryField"]', 'h1']);
   if (!title) return undefined;
   const name = textOf(title);
-  const email = emailIn(firstOf(header, ['lightning-formatted-email'])) ?? emailIn(field(doc, ['Email']));
-  const website = websiteOf(field(doc, ['Website']));
-  const company = id.startsWith(ACCOUNT_PREFIX) ? name : textOf(field(doc, ['Account Name', 'Company'])) || undefined;
+  const email = emailIn(firstWithin(header, ['lightning-formatted-email'])) ?? emailIn(field(doc, roots, ['Email']));
+  const website = websiteOf(field(doc, roots, ['Website']));
+  const company = id.startsWith(ACCOUNT_PREFIX) ? name : textOf(field(doc, roots, ['Account Name', 'Company'])) || undefined;
   return foundEntity(
     title,
     [
@@ -88,11 +128,11 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
   );
 }
 
-/** The value element of the detail field with one of these labels. */
-function field(doc: Document, labels: readonly string[]): Element | undefined {
+/** The value element of the shown detail field with one of these labels. */
+function field(doc: Document, roots: readonly ShadowRoot[], labels: readonly string[]): Element | undefined {
   for (const label of labels) {
-    const item = doc.querySelector(`records-record-layout-item[field-label="${label}"]`);
-    const value = item && firstOf(item, ['.slds-form-element__static', 'lightning-formatted-text', 'a']);
+    const item = firstShown(doc, roots, [`records-record-layout-item[field-label="${label}"]`]);
+    const value = item && firstWithin(item, ['.slds-form-element__static', 'lightning-formatted-text', 'a']);
     if (value) return value;
   }
   return undefined;
@@ -124,11 +164,17 @@ export const salesforceListRows: ListRowSpec = {
 };
 
 /**
- * One entity per row of every list-view grid in the document (list views and
- * a record page's related lists).
+ * One entity per row of every rendered list-view grid in the document and
+ * its open shadow roots (list views and a record page's related lists).
+ * Grids of hidden cached views are skipped: the same contact in an earlier
+ * list would otherwise take the badge of the one on screen.
  */
-export function salesforceListEntities(doc: Document, url: URL): FoundEntity[] {
+export function salesforceListEntities(doc: Document, url: URL, roots: readonly ShadowRoot[] = openShadowRoots(doc)): FoundEntity[] {
   // Aura-era list views render `table.forceRecordLayout` without the grid role.
-  const rows = Array.from(doc.querySelectorAll('table[role="grid"] tbody tr, table.forceRecordLayout tbody tr'), (tr) => [tr]);
-  return listRowEntities(rows, url, salesforceListRows);
+  const tables = queryAllIn(doc, roots, 'table[role="grid"], table.forceRecordLayout').filter(rendered);
+  const rows: Element[][] = [];
+  for (const table of tables) {
+    for (const tr of Array.from(table.querySelectorAll('tbody tr'))) if (tr.closest('table') === table) rows.push([tr]);
+  }
+  return listRowEntities(rows, url, salesforceListRows, roots);
 }

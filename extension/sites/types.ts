@@ -45,4 +45,10 @@ export interface SiteAdapter {
   recordId(url: URL): string | undefined;
   /** Find the customer entities shown in the document (record header + list rows). Pure DOM reads, no writes. */
   findEntities(doc: Document, url: URL): FoundEntity[];
+  /**
+   * The open shadow roots the last `findEntities` on `doc` read, for an
+   * adapter that reads inside them: changes in a shadow root are not seen by
+   * an observer of the document, so the content script observes these too.
+   */
+  shadowRoots?(doc: Document): readonly ShadowRoot[];
 }

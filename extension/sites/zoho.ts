@@ -13,8 +13,12 @@ import { firstOf, firstText, textOf } from './dom/text.ts';
  * Page hooks: the Lyte UI framework's elements — `crux-email-component`,
  * `crux-lookup-component`, `crux-website-component` — field values with ids
  * `value_<Field API name>` / `subvalue_<Field API name>`, the header name
- * `#dv_title` / `[data-zcqa="dv_title"]`, and list views as `lyte-table`
- * (`lyte-tr` / `lyte-td` / `lyte-th`) whose rows link to `/tab/<Module>/<id>`.
+ * `#dv_title` / `[data-zcqa="dv_title"]`, and list views whose rows link to
+ * `/tab/<Module>/<id>`: today's `crux-table-component`, which renders
+ * `lyte-exptable` with one `lyte-exptable-tbody` per row around
+ * `lyte-exptable-tr` / `lyte-exptable-td` (headers `lyte-exptable-th` in
+ * `lyte-exptable-thead`; see test/fixtures/crm/zoho-exptable-list.html for
+ * the evidence), and the older `lyte-table` (`lyte-tr` / `lyte-td` / `lyte-th`).
  */
 
 const HOST = /^crm\.zoho\.(?:com|eu|in|com\.cn|com\.au|jp|ca|sa)$/;
@@ -110,15 +114,18 @@ export function zohoListRows(columns: { company: number; domain: number }): List
   };
 }
 
+/** Body rows of each kind of table: the header rows sit in a thead of their own kind. */
+const BODY_ROWS = 'lyte-exptable-tbody > lyte-exptable-tr, lyte-tbody > lyte-tr, tbody > tr';
+
 /** One entity per row of every Lyte (or plain) table in the document. */
 export function zohoListEntities(doc: Document, url: URL): FoundEntity[] {
   const out: FoundEntity[] = [];
-  for (const table of Array.from(doc.querySelectorAll('lyte-table, lyte-exptable, table'))) {
+  for (const table of Array.from(doc.querySelectorAll('lyte-exptable, lyte-table, table'))) {
     const spec = zohoListRows({
       company: columnIndex(table, /^(?:account name|company|vendor name)$/i),
       domain: columnIndex(table, /^(?:website|domain)$/i),
     });
-    const rows = Array.from(table.querySelectorAll('lyte-tbody > lyte-tr, tbody > tr'), (tr) => [tr]);
+    const rows = Array.from(table.querySelectorAll(BODY_ROWS), (tr) => [tr]);
     out.push(...listRowEntities(rows, url, spec));
   }
   return out;

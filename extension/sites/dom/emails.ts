@@ -1,5 +1,6 @@
 import { normalizeEmail } from '../../match/normalize-email.ts';
 import { textOf } from './text.ts';
+import { openShadowRoots } from './shadow-roots.ts';
 
 /** Candidate addresses in free text; each is confirmed by `normalizeEmail`. */
 const EMAIL_IN_TEXT = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -32,7 +33,8 @@ export function mailtoAddress(a: Element): string | undefined {
 /**
  * The e-mail address shown in an element: the first `mailto:` link inside
  * it (or the element itself), else the first address in its text, else a
- * mailto link in its (or its `lightning-formatted-email`'s) open shadow root.
+ * mailto link in its (or its `lightning-formatted-email`'s) open shadow root,
+ * else in any open shadow root nested under it.
  */
 export function emailIn(el: Element | null | undefined): string | undefined {
   if (!el) return undefined;
@@ -46,8 +48,20 @@ export function emailIn(el: Element | null | undefined): string | undefined {
   // LWC components in native shadow mode (e.g. lightning-formatted-email) render their link in an open shadow root.
   const shadow = el.shadowRoot ?? el.querySelector('lightning-formatted-email')?.shadowRoot;
   const shadowLink = shadow?.querySelector('a[href^="mailto:" i]');
-  return shadowLink ? mailtoAddress(shadowLink) : undefined;
+  if (shadowLink) return mailtoAddress(shadowLink);
+  // In native shadow all the way down, a row's link sits in the root of a
+  // component inside the root of its cell component: every open root under
+  // the element, a row's worth.
+  for (const root of openShadowRoots(el, ELEMENT_SHADOW_LIMITS)) {
+    const a = root.querySelector('a[href^="mailto:" i]');
+    const address = a ? mailtoAddress(a) : undefined;
+    if (address !== undefined) return address;
+  }
+  return undefined;
 }
+
+/** What one element (a row, a field) may hold: a few components per cell. */
+const ELEMENT_SHADOW_LIMITS = { elements: 2_000, roots: 200 };
 
 /**
  * The first address in the element's text nodes, each read alone: the

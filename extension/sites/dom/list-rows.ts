@@ -3,6 +3,7 @@ import { emailIn } from './emails.ts';
 import { lazyEntity } from './entity.ts';
 import { linkUrl } from './links.ts';
 import { textOf } from './text.ts';
+import { composedParent } from './shadow-roots.ts';
 
 /** How to read one CRM's list view; every adapter exports one. */
 export interface ListRowSpec {
@@ -24,14 +25,25 @@ export interface ListRowSpec {
  * A row may be several elements (grids that render pinned columns apart).
  * Rows without a record link, or whose link yields no crmId, are skipped.
  */
-export function listRowEntities(rows: Iterable<readonly Element[]>, pageUrl: URL, spec: ListRowSpec): FoundEntity[] {
+export function listRowEntities(rows: Iterable<readonly Element[]>, pageUrl: URL, spec: ListRowSpec, shadowRoots: readonly ShadowRoot[] = []): FoundEntity[] {
   const all = Array.from(rows);
   // The rows' links for the most reliable selector, found with one query of
   // the document instead of one per row (a tenth of the time at 1,000 rows).
-  const firstLinks = firstMatches(all.flat(), spec.recordLink[0]);
+  const firstLinks = firstMatches(all.flat(), spec.recordLink[0], shadowRoots);
+  // Rows whose link sits in a shadow root nested inside the row (a native
+  // shadow cell component): no selector of the row's own tree reaches it,
+  // so every selector is answered root by root, once for the whole list.
+  // Computed when a row first needs it: rows in the light DOM never do.
+  const deep: Map<Element, Element>[] = [];
+  const deepLinks = (i: number) => (deep[i] ??= firstMatches(all.flat(), spec.recordLink[i + 1], shadowRoots));
   const out: FoundEntity[] = [];
   for (const row of all) {
-    const e = listRowEntity(row, pageUrl, spec, firstLinks);
+    let e = listRowEntity(row, pageUrl, spec, firstLinks);
+    for (let i = 0; e === undefined && shadowRoots.length > 0 && i < spec.recordLink.length - 1; i++) {
+      const links = deepLinks(i);
+      const link = row.map((part) => links.get(part)).find((l) => l !== undefined);
+      if (link) e = rowEntity(row, link, pageUrl, spec);
+    }
     if (e) out.push(e);
   }
   return out;
@@ -81,23 +93,27 @@ function rowEntity(row: readonly Element[], link: Element, pageUrl: URL, spec: L
  * For each of `parts`, its first descendant matching `selector`, as
  * `part.querySelector(selector)` would find it (selectors match against the
  * whole tree in both), with one query per document or shadow root holding
- * parts. Parts without a match are absent.
+ * parts. With `shadowRoots`, matches inside those roots count for the parts
+ * that hold their hosts (a link rendered in a cell component's own shadow
+ * root), after the part's own tree. Parts without a match are absent.
  */
-export function firstMatches(parts: readonly Element[], selector: string | undefined): Map<Element, Element> {
+export function firstMatches(parts: readonly Element[], selector: string | undefined, shadowRoots: readonly ShadowRoot[] = []): Map<Element, Element> {
   const found = new Map<Element, Element>();
   if (selector === undefined || parts.length === 0) return found;
   const wanted = new Set(parts);
   const roots = new Set<Node>(parts.map((p) => p.getRootNode()));
+  for (const sr of shadowRoots) roots.add(sr);
+  // Document order: the first match met inside a part is its querySelector
+  // answer. An ancestor already walked through was reached from an earlier
+  // match (in this root or an earlier one), and so were all of its own
+  // ancestors: the walk stops there.
+  const walked = new Set<Element>();
   for (const root of roots) {
     if (!('querySelectorAll' in root)) continue;
-    // Document order: the first match met inside a part is its querySelector
-    // answer. An ancestor already walked through was reached from an earlier
-    // match, and so were all of its own ancestors: the walk stops there.
-    const walked = new Set<Element>();
     for (const el of Array.from((root as ParentNode).querySelectorAll(selector))) {
-      for (let up = el.parentElement; up !== null && !walked.has(up); up = up.parentElement) {
+      for (let up = composedParent(el); up !== null && !walked.has(up); up = composedParent(up)) {
         walked.add(up);
-        if (wanted.has(up)) found.set(up, el);
+        if (wanted.has(up) && !found.has(up)) found.set(up, el);
       }
     }
   }
@@ -113,9 +129,9 @@ function firstEmail(row: readonly Element[]): string | undefined {
 }
 
 /** Header cells of a table-like container: HTML tables, ARIA grids, Zoho's lyte tables. */
-const HEADER_CELLS = 'thead th, [role="columnheader"], lyte-th';
+const HEADER_CELLS = 'thead th, [role="columnheader"], lyte-th, lyte-exptable-th';
 /** A row's own cells in the same kinds of container. */
-const ROW_CELLS = ':scope > td, :scope > th, :scope > [role="gridcell"], :scope > [role="rowheader"], :scope > [role="cell"], :scope > lyte-td';
+const ROW_CELLS = ':scope > td, :scope > th, :scope > [role="gridcell"], :scope > [role="rowheader"], :scope > [role="cell"], :scope > lyte-td, :scope > lyte-exptable-td';
 
 /**
  * The index of the first column whose header text matches `header`, or -1.

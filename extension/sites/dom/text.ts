@@ -10,9 +10,25 @@
 export function textOf(el: Element | null | undefined): string {
   if (!el) return '';
   let raw = isValueControl(el) ? el.value : (el.textContent ?? '');
-  // A component rendered in an open shadow root (LWC native shadow) keeps its text there.
-  if (raw.trim() === '' && el.shadowRoot) raw = el.shadowRoot.textContent ?? '';
+  // A component rendered in an open shadow root (LWC native shadow) keeps its
+  // text there, and a cell holding such components shows theirs.
+  if (raw.trim() === '') raw = composedText(el, { nodes: COMPOSED_TEXT_NODES });
   return raw.replace(/\s+/g, ' ').trim();
+}
+
+/** How many nodes `composedText` visits at most: a cell or a title, not a page. */
+const COMPOSED_TEXT_NODES = 2_000;
+
+/** The text under `el` with open shadow roots read in place of their hosts' light children. */
+function composedText(el: Element, budget: { nodes: number }): string {
+  const from: ParentNode = el.shadowRoot ?? el;
+  let text = '';
+  for (let n = from.firstChild; n !== null && budget.nodes > 0; n = n.nextSibling) {
+    budget.nodes--;
+    if (n.nodeType === 3) text += n.nodeValue ?? '';
+    else if (n.nodeType === 1) text += ' ' + composedText(n as Element, budget);
+  }
+  return text;
 }
 
 function isValueControl(el: Element): el is HTMLInputElement | HTMLTextAreaElement {
