@@ -210,8 +210,14 @@ function judgeOnHoldout(
   };
 }
 
-/** The reason of a fit that failed for want of data; anything else is a bug and is rethrown. */
+/**
+ * The reason a model could not be fitted or scored on these data: too few
+ * of them ('data'), no settled fit ('convergence'), or parameters where a
+ * special function cannot be evaluated accurately ('num', which the
+ * numerics throw instead of returning a wrong number). Anything else is a
+ * bug and is rethrown.
+ */
 function dataProblem(e: unknown): string {
-  if (e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence')) return e.reason;
+  if (e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence' || e.kind === 'num')) return e.reason;
   throw e;
 }
