@@ -6,6 +6,7 @@ import { readTransactions } from '../read/read-transactions.ts';
 import { summarize } from '../summary/summarize.ts';
 import type { Transaction } from '../types.ts';
 import { simulateCustomers } from '../simulate/simulate-customers.ts';
+import { createRng } from '../simulate/prng.ts';
 import { rocAuc } from '../evaluate/auc.ts';
 import { calibrationTable } from '../evaluate/calibration-table.ts';
 import { analyzeCustomers, analyzeTransactions } from './analyze.ts';
@@ -167,6 +168,33 @@ describe('the default analysis of raw transactions', () => {
 });
 
 describe('model choice on awkward data', () => {
+  it('never throws on awkward bases and always gives a risk in 0..1 and a finite CLV for everyone', () => {
+    // Bursts, identical customers, a single customer, everyone buying on one day, spends from 1e-3 to 1e9, returns.
+    const rng = createRng(99);
+    const base = day('2024-01-01');
+    for (let k = 0; k < 12; k++) {
+      const rows: Transaction[] = [];
+      const n = 1 + Math.floor(rng.next() * 300);
+      const kind = k % 6;
+      for (let c = 0; c < n; c++) {
+        const m = kind === 0 ? 1 : kind === 1 ? 5 : 1 + Math.floor(rng.next() * (kind === 2 ? 30 : 6));
+        const start = base + Math.floor(rng.next() * 200);
+        for (let j = 0; j < m; j++) {
+          const d = kind === 3 ? start + j : kind === 4 ? start : start + Math.floor(rng.next() * 300);
+          const amount = kind === 5 ? 10 ** (rng.next() * 12 - 3) : rng.next() < 0.05 ? -5 : 1 + rng.next() * 100;
+          rows.push({ customerId: `c${c}`, day: d, amount, line: rows.length + 2 });
+        }
+      }
+      for (const unit of [k % 2 === 0 ? 'day' : 'week'] as const) {
+        const a = analyzeTransactions(rows, { unit });
+        for (const c of a.segment.customers) {
+          expect(c.churnRisk >= 0 && c.churnRisk <= 1 && Number.isFinite(c.clv), `shape ${k}, ${unit}, customer ${c.id}`).toBe(true);
+        }
+      }
+    }
+    // Each fit is bounded (10 s budget) and the machine may be busy: an honest budget, not a speed test.
+  }, 180_000);
+
   it('skips a model whose predictions cannot be evaluated accurately instead of failing the analysis', () => {
     // 500 customers who each buy exactly four times a year on a fixed grid (the extension bench's file): BG/NBD
     // fits, but its expectation at these parameters is one the numerics refuse (CvError 'num') rather than misstate.
