@@ -37,7 +37,7 @@ export function editDistance(a: string, b: string): number {
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
   const prefixed = candidates.filter((c) => c.toLowerCase().startsWith(w));
-  if (w.length >= 2 && prefixed.length === 1) return prefixed[0];
+  if (w !== '' && prefixed.length === 1) return prefixed[0];
   const limit = Math.min(3, Math.max(1, Math.floor(w.length / 3)));
   let best: string | undefined;
   let bestDistance = Infinity;
