@@ -3,7 +3,7 @@
  * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
  * or a failed computation, 2 a usage error).
  */
-import { CvError } from '../core/index.ts';
+import { CvError, DEFAULT_SETTINGS } from '../core/index.ts';
 import { COMMANDS } from './command-spec.ts';
 import { closestMatch } from './edit-distance.ts';
 import { commandHelp } from './help.ts';
@@ -25,14 +25,15 @@ Usage:
   cvlens help [COMMAND] | COMMAND --help | --version
 
 'cvlens help segment' (or fit, demo) lists every option with its unit,
-default and examples.
+default and examples. The extension of --out sets what segment writes: .xlsx
+a workbook, .csv or .json the per-customer table.
 
 FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
 with a customer id, a date and an amount column, detected from English or
 Chinese headers (客户编号, 日期, 金额 …).
 
 Churn risk is the chance of no purchase in the next --churn-horizon days
-(default 90); CLV covers the next --horizon days (default 365). Both take
+(default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
 days, or a number with d, w, m or y (13w, 3m, 1y). --model auto (the default)
 picks the model that best predicted the file's own last third, and says why.`;
 
