@@ -24,6 +24,7 @@ import {
   type TimeUnit,
 } from '../../core/index.ts';
 import { FIT } from '../command-spec.ts';
+import { asOfWarning } from '../counts.ts';
 import { commandHelp } from '../help.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { parseDay, parseNumber, parseUnit } from '../options.ts';
@@ -61,7 +62,15 @@ export async function fitCommand(args: string[]): Promise<number> {
   const split = calibrationEnd !== undefined && key !== 'gg' ? createCalibrationSplit({ calibrationEnd, asOf, unit }) : undefined;
   const builder = split ? undefined : createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
   const sink = (split ?? builder)!;
-  const read = readTransactions(bytes, { onTransaction: (t) => sink.add(t) });
+  let lastDay: number | undefined;
+  const read = readTransactions(bytes, {
+    onTransaction: (t) => {
+      if (lastDay === undefined || t.day > lastDay) lastDay = t.day;
+      sink.add(t);
+    },
+  });
+  const farPast = asOfWarning(asOf, lastDay);
+  if (farPast) process.stderr.write(`warning: ${farPast}\n`);
   if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);
   if (read.rowsAccepted === 0) {
     process.stderr.write(`cvlens: no usable transactions in '${positionals[0]}'.\n`);

@@ -151,6 +151,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
         ['file', file ?? ''],
         ['transactions read', read.rowsAccepted],
         ['rows rejected', read.rejected.length],
+        ['rows dated after the as-of day (left out)', afterAsOf],
+        ['customers with only returns (left out)', result.excluded.length],
         ['encoding', read.encoding],
         ['date order', read.dateOrder],
         ['period', unit],
