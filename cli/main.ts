@@ -3,7 +3,10 @@
  * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
  * or a failed computation, 2 a usage error).
  */
-import { CvError } from '../core/index.ts';
+import { CvError, DEFAULT_SETTINGS } from '../core/index.ts';
+import { COMMANDS } from './command-spec.ts';
+import { closestMatch } from './edit-distance.ts';
+import { commandHelp } from './help.ts';
 import { UsageError } from './usage-error.ts';
 
 export const HELP = `cvlens: customer value scoring from transaction files
@@ -18,15 +21,19 @@ Usage:
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
-  cvlens demo [--out transactions.csv] [--customers N] [--seed N]
-  cvlens help | --help | --version
+  cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
+  cvlens help [COMMAND] | COMMAND --help | --version
+
+'cvlens help segment' (or fit, demo) lists every option with its unit,
+default and examples. The extension of --out sets what segment writes: .xlsx
+a workbook, .csv or .json the per-customer table.
 
 FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
 with a customer id, a date and an amount column, detected from English or
 Chinese headers (客户编号, 日期, 金额 …).
 
 Churn risk is the chance of no purchase in the next --churn-horizon days
-(default 90); CLV covers the next --horizon days (default 365). Both take
+(default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
 days, or a number with d, w, m or y (13w, 3m, 1y). --model auto (the default)
 picks the model that best predicted the file's own last third, and says why.`;
 
@@ -40,6 +47,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) return helpFor(rest[0]!);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(HELP + '\n');
     return name === undefined ? 2 : 0;
@@ -51,15 +59,26 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = commands[name];
-  if (!load) {
-    process.stderr.write(`cvlens: unknown command '${name}'. Run 'cvlens --help' for the commands.\n`);
-    return 2;
-  }
+  if (!load) return unknownCommand(name);
   try {
     return await (await load())(rest);
   } catch (error) {
     return report(error);
   }
+}
+
+function helpFor(name: string): number {
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) return unknownCommand(name);
+  process.stdout.write(commandHelp(spec) + '\n');
+  return 0;
+}
+
+function unknownCommand(name: string): number {
+  const guess = closestMatch(name, Object.keys(commands));
+  const hint = guess ? `did you mean ${guess}?` : `the commands are ${Object.keys(commands).join(', ')} (see 'cvlens --help').`;
+  process.stderr.write(`cvlens: unknown command '${name}': ${hint}\n`);
+  return 2;
 }
 
 /** Prints one sentence for a known failure; a stack trace only for real bugs. */
@@ -69,13 +88,9 @@ function report(error: unknown): number {
     return 2;
   }
   if (error instanceof CvError) {
-    process.stderr.write(`cvlens: ${error.message}\n`);
+    // The reason alone: the name of the core function that failed means nothing to a user.
+    process.stderr.write(`cvlens: ${error.reason}\n`);
     return 1;
-  }
-  const code = (error as { code?: string } | null)?.code;
-  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`cvlens: ${(error as Error).message}. Run 'cvlens --help' for the options.\n`);
-    return 2;
   }
   process.stderr.write(`cvlens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 70;

@@ -2,7 +2,7 @@
  * Shared option parsing for the commands: one place that turns option text
  * into typed values with sentences the user can act on.
  */
-import { ALL_ROLES, CvError, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type TierMethod, type TimeUnit, type TierRule } from '../core/index.ts';
+import { ALL_ROLES, CvError, DEFAULT_SETTINGS, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type TimeUnit, type TierRule } from '../core/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
@@ -42,29 +42,46 @@ export function parseRate(text: string | undefined, option: string): number | un
 }
 
 const TIER_METHODS = ['contribution', 'pareto', 'quantile', 'threshold'] as const;
+type CliTierMethod = (typeof TIER_METHODS)[number];
+
+/** What the three cut points of each method mean, in the user's words; examples are the core's defaults. */
+const CUTS_MEANING: Record<CliTierMethod, { meaning: string; descending: boolean; fractions: boolean }> = {
+  contribution: { meaning: 'multiples of the average value for VIP, Major and Ordinary, largest first', descending: true, fractions: false },
+  pareto: { meaning: 'shares of the total value held by VIP, by VIP and Major, and by the top three tiers, smallest first, each above 0 and at most 1', descending: false, fractions: true },
+  quantile: { meaning: 'fractions of customers in VIP, in VIP and Major, and in the top three tiers, smallest first, each above 0 and at most 1', descending: false, fractions: true },
+  threshold: { meaning: 'minimum values for VIP, Major and Ordinary, largest first', descending: true, fractions: false },
+};
+
+function cutsExample(m: CliTierMethod): string {
+  return m === 'threshold' ? '100000,50000,25000' : tierRuleParams(tierRuleOf(m)).join(',');
+}
 
 /** `--tiers` and `--cuts` → a core TierRule; `threshold` is the core's `fixed`. */
 export function parseTierRule(method: string | undefined, cuts: string | undefined): TierRule {
-  const m = method ?? 'contribution';
+  const m = (method ?? (DEFAULT_SETTINGS.tierRule.method === 'fixed' ? 'threshold' : DEFAULT_SETTINGS.tierRule.method)) as CliTierMethod;
   if (!(TIER_METHODS as readonly string[]).includes(m)) {
     throw new UsageError(`--tiers must be one of ${TIER_METHODS.join(', ')}, not '${m}'.`);
   }
+  const { meaning, descending, fractions } = CUTS_MEANING[m];
+  const explain = `--tiers ${m} takes --cuts as three ${meaning} (e.g. --cuts ${cutsExample(m)})`;
   let three: readonly [number, number, number] | undefined;
   if (cuts !== undefined) {
     try {
       three = parseCutPoints(cuts);
     } catch {
-      throw new UsageError(`--cuts must be three numbers separated by commas (e.g. 4,2,1), not '${cuts}'.`);
+      throw new UsageError(`--cuts '${cuts}' is not three numbers: ${explain}.`);
     }
+    const [a, b, c] = three;
+    const ordered = descending ? a >= b && b >= c : a <= b && b <= c;
+    const inRange = fractions ? a > 0 && c <= 1 : three.every((x) => x >= 0);
+    if (!ordered || !inRange) throw new UsageError(`--cuts '${cuts}' does not fit: ${explain}.`);
   }
-  if (m === 'threshold' && !three) {
-    throw new UsageError('--tiers threshold needs --cuts with the three minimum values, e.g. --cuts 100000,50000,25000.');
-  }
-  const rule = tierRuleOf(m === 'threshold' ? 'fixed' : (m as TierMethod), three);
+  if (m === 'threshold' && !three) throw new UsageError(`${explain}; it has no default.`);
+  const rule = tierRuleOf(m === 'threshold' ? 'fixed' : m, three);
   try {
     tierRuleParams(rule);
   } catch (error) {
-    if (error instanceof CvError) throw new UsageError(`--cuts ${cuts ?? ''}: ${error.reason}.`);
+    if (error instanceof CvError) throw new UsageError(`--cuts '${cuts ?? ''}' does not fit: ${explain}.`);
     throw error;
   }
   return rule;
@@ -73,6 +90,7 @@ export function parseTierRule(method: string | undefined, cuts: string | undefin
 /** `--horizon 365`, `--churn-horizon 13w`: days, or a number with d, w, m or y. */
 export function parseHorizon(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
+  if (/^\s*-/.test(text)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`);
   let days: number;
   try {
     days = parseDuration(text, option);
@@ -97,14 +115,28 @@ export function parseColumns(text: string | undefined): Partial<Record<ColumnRol
     if (eq < 0 || !ALL_ROLES.includes(role) || column === '') {
       throw new UsageError(`--columns takes role=column pairs with roles ${ALL_ROLES.join(', ')}; '${part}' is not one.`);
     }
+    if (/^-?\d+$/.test(column) && Number(column) < 1) {
+      throw new UsageError(`--columns ${role}=${column}: columns are counted from 1 (the first column is 1).`);
+    }
     mapping[role] = /^\d+$/.test(column) ? Number(column) - 1 : column;
   }
   return mapping;
 }
 
-/** The reader's advice names its `mapping` option; on the command line that is --columns. */
+/**
+ * The reader speaks of its `mapping` option and 0-based column indexes; on
+ * the command line those are --columns and columns counted from 1.
+ */
 export function explainMissingColumn(error: unknown): unknown {
-  if (!(error instanceof CvError) || error.kind !== 'data' || !/ column was found/.test(error.reason)) return error;
+  if (!(error instanceof CvError)) return error;
+  const missing = /^the (.+?) column (-?\d+) does not exist: the data has (\d+) columns/.exec(error.reason);
+  if (missing) {
+    const count = Number(missing[3]);
+    return new UsageError(`--columns names column ${Number(missing[2]) + 1} for the ${missing[1]}, but the file has ${count === 1 ? 'only 1 column' : `${count} columns (1 to ${count})`}.`);
+  }
+  const unheaded = /^the (.+?) column '(.*)' is not among the headers (.+?)\.?$/.exec(error.reason);
+  if (unheaded) return new UsageError(`--columns names '${unheaded[2]}' for the ${unheaded[1]}, but no column has that header; the headers are ${unheaded[3]}.`);
+  if (error.kind !== 'data' || !/ column was found/.test(error.reason)) return error;
   const role = /no (.+?) column was found/.exec(error.reason)?.[1] ?? 'the';
   const hint = role === 'customer id' ? 'customerId' : role;
   return new UsageError(error.reason.replace(/; name it in the mapping option\.?$/, `; name it with --columns, e.g. --columns ${hint}=<header>.`));

@@ -154,7 +154,12 @@ describe('cvlens segment', () => {
   });
 });
 
-describe.skipIf(!HAS_CDNOW)('cvlens on the CDNOW master file', () => {
+// The segment run reads 69,659 rows, chooses a model on a holdout and writes a 23,570-row workbook: about
+// 10 s alone on the 2-core build machine and 19.5 s once measured, so a machine shared by several test runs
+// needs a budget well past the 30 s default (issue 12, item 6).
+const CDNOW_BUDGET_MS = 120_000;
+
+describe.skipIf(!HAS_CDNOW)('cvlens on the CDNOW master file', { timeout: CDNOW_BUDGET_MS }, () => {
   it('fits BG/NBD in weeks up to the calibration end and compares the holdout', () => {
     const run = runCli(['fit', CDNOW_DIR + 'CDNOW_master.txt', '--model', 'bgnbd', '--calibration-end', '1997-09-30', '--json']);
     expect(run.code, run.stderr).toBe(0);

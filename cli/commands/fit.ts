@@ -6,7 +6,6 @@
  * made after it. --penalizer adds lifetimes' L2 penalty; --max-seconds
  * bounds the search (default 10 s).
  */
-import { parseArgs } from 'node:util';
 import {
   compareCalibration,
   createCalibrationSplit,
@@ -24,6 +23,10 @@ import {
   type PurchaseModelFit,
   type TimeUnit,
 } from '../../core/index.ts';
+import { FIT } from '../command-spec.ts';
+import { asOfWarning } from '../counts.ts';
+import { commandHelp } from '../help.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
 import { parseDay, parseNumber, parseUnit } from '../options.ts';
 import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
@@ -33,20 +36,12 @@ const MODELS = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gg: 'Ga
 type ModelKey = keyof typeof MODELS;
 
 export async function fitCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      model: { type: 'string' },
-      period: { type: 'string' },
-      'calibration-end': { type: 'string' },
-      'as-of': { type: 'string' },
-      penalizer: { type: 'string' },
-      'max-seconds': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const { values, flags, positionals, help } = parseCommandLine(FIT, args);
+  if (help) {
+    process.stdout.write(commandHelp(FIT) + '\n');
+    return 0;
+  }
+  const json = flags.has('json');
   if (positionals.length !== 1) throw new UsageError('fit takes one FILE of transactions.');
   const model = values.model;
   if (model === undefined || !(model in MODELS)) {
@@ -67,7 +62,15 @@ export async function fitCommand(args: string[]): Promise<number> {
   const split = calibrationEnd !== undefined && key !== 'gg' ? createCalibrationSplit({ calibrationEnd, asOf, unit }) : undefined;
   const builder = split ? undefined : createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
   const sink = (split ?? builder)!;
-  const read = readTransactions(bytes, { onTransaction: (t) => sink.add(t) });
+  let lastDay: number | undefined;
+  const read = readTransactions(bytes, {
+    onTransaction: (t) => {
+      if (lastDay === undefined || t.day > lastDay) lastDay = t.day;
+      sink.add(t);
+    },
+  });
+  const farPast = asOfWarning(asOf, lastDay);
+  if (farPast) process.stderr.write(`warning: ${farPast}\n`);
   if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);
   if (read.rowsAccepted === 0) {
     process.stderr.write(`cvlens: no usable transactions in '${positionals[0]}'.\n`);
@@ -78,7 +81,7 @@ export async function fitCommand(args: string[]): Promise<number> {
   const fit = fitModel(key, summaries, unit, control);
   const holdout: HoldoutComparison | undefined = calibration && compareCalibration(fit as PurchaseModelFit, calibration);
 
-  if (values.json) {
+  if (json) {
     const json: Record<string, unknown> = {
       model: key,
       params: fit.params,

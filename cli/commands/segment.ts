@@ -2,7 +2,7 @@
  * `cvlens segment FILE`: transactions in, a scored and tiered customer table
  * out — printed as a tier summary, written as a workbook, or as JSON.
  */
-import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import {
   analyzeCustomers,
   compareCalibration,
@@ -27,6 +27,12 @@ import {
   type TimeUnit,
 } from '../../core/index.ts';
 import { explainMissingColumn, parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
+import { SEGMENT } from '../command-spec.ts';
+import { asOfWarning, describeCounts } from '../counts.ts';
+import { customerTableCsv, customerTableJson, type CustomerRow } from '../customer-table.ts';
+import { commandHelp } from '../help.ts';
+import { checkOutput } from '../output-target.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
 import { createProgress } from '../progress.ts';
 import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
@@ -37,31 +43,12 @@ import { writeSegmentWorkbook } from '../workbook.ts';
 const REJECTED_ON_STDERR = 50;
 
 export async function segmentCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      period: { type: 'string' },
-      'as-of': { type: 'string' },
-      margin: { type: 'string' },
-      tiers: { type: 'string' },
-      cuts: { type: 'string' },
-      lang: { type: 'string' },
-      model: { type: 'string' },
-      horizon: { type: 'string' },
-      'churn-horizon': { type: 'string' },
-      discount: { type: 'string' },
-      penalizer: { type: 'string' },
-      'calibration-end': { type: 'string' },
-      'date-order': { type: 'string' },
-      encoding: { type: 'string' },
-      columns: { type: 'string' },
-      decimal: { type: 'string' },
-    },
-  });
+  const { values, flags, positionals, help } = parseCommandLine(SEGMENT, args);
+  if (help) {
+    process.stdout.write(commandHelp(SEGMENT) + '\n');
+    return 0;
+  }
+  const json = flags.has('json');
   if (positionals.length > 1) throw new UsageError(`segment takes one FILE, got ${positionals.length}: ${positionals.join(', ')}.`);
   const file = positionals[0];
   const unit = parseUnit(values.period);
@@ -81,13 +68,17 @@ export async function segmentCommand(args: string[]): Promise<number> {
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
-  const out = values.out ?? (values.json ? undefined : 'segments.xlsx');
-
+  const out = values.out ?? (json ? undefined : 'segments.xlsx');
   const bytes = readInputFile(file);
+  // Checked after the input (a missing FILE is the first thing to say) but before any work.
+  const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
+
   const progress = createProgress();
   const analysis = createAnalysis({ unit, asOf, marginRate, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
   const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
   let read: ReadResult;
+  let afterAsOf = 0;
+  let lastDay: number | undefined;
   try {
     read = readTransactions(bytes, {
       mapping: parseColumns(values.columns),
@@ -95,6 +86,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
       dateOrder,
       encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
       onTransaction: (t) => {
+        if (asOf !== undefined && t.day > asOf) afterAsOf++;
+        if (lastDay === undefined || t.day > lastDay) lastDay = t.day;
         analysis.add(t);
         split?.add(t);
       },
@@ -111,6 +104,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
     process.stderr.write(`cvlens: no usable transactions in '${file}' (${read.rejected.length} rows rejected).\n`);
     return 1;
   }
+  const farPast = asOfWarning(asOf, lastDay);
+  if (farPast) process.stderr.write(`warning: ${farPast}\n`);
   const result = analysis.finish();
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
   if (result.segment.customers.length === 0) {
@@ -122,22 +117,31 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const chosen = result.models.selection.chosen;
   if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit);
 
-  if (values.json) {
+  if (json) {
     process.stdout.write(JSON.stringify(toJson(result, read, holdout)) + '\n');
   } else {
     process.stdout.write(summaryTable(result, lang) + '\n');
     const t = result.segment.totals;
     process.stdout.write(
-      `\n${t.customers.toLocaleString('en')} customers from ${read.rowsAccepted.toLocaleString('en')} transactions read` +
-        (read.rejected.length > 0 ? ` (${read.rejected.length.toLocaleString('en')} rows rejected)` : '') +
-        (result.excluded.length > 0 ? `, ${result.excluded.length.toLocaleString('en')} customers without a purchase to score` : '') +
-        ` (as of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'}, ${unit}s); top 20 % hold ` +
+      `\n${describeCounts({
+        customers: t.customers,
+        accepted: read.rowsAccepted,
+        rejected: read.rejected.length,
+        afterAsOf,
+        excludedCustomers: result.excluded.length,
+        excludedRows: result.excluded.reduce((sum, e) => sum + e.rows, 0),
+      })}.\n` +
+        `As of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'} (time in ${unit}s): top 20 % hold ` +
         `${(result.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${result.segment.concentration.gini.toFixed(3)}; ` +
         `churn risk = chance of no purchase in the next ${t.churnHorizonDays} days, from ${t.churnSource === 'heuristic' ? 'the own-rate heuristic' : describeModel(result)}.\n${result.models.selection.reason}\n` +
         (result.models.recalibration ? `${result.models.recalibration.description}\n` : ''),
     );
   }
-  if (out) {
+  if (out !== undefined && format !== 'xlsx') {
+    const rows = customerRows(result);
+    writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
+    process.stderr.write(`Wrote ${out} (${rows.length.toLocaleString('en')} customers, one row each).\n`);
+  } else if (out !== undefined) {
     await writeSegmentWorkbook(out, {
       analysis: result,
       lang,
@@ -147,6 +151,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
         ['file', file ?? ''],
         ['transactions read', read.rowsAccepted],
         ['rows rejected', read.rejected.length],
+        ['rows dated after the as-of day (left out)', afterAsOf],
+        ['customers with only returns (left out)', result.excluded.length],
         ['encoding', read.encoding],
         ['date order', read.dateOrder],
         ['period', unit],
@@ -240,43 +246,48 @@ function round(x: number | undefined, digits = 6): number | null {
   return Math.round(x * f) / f;
 }
 
+/** One row per customer: the `customers` of --json, and the table --out writes as .csv or .json. */
+function customerRows(a: Analysis): CustomerRow[] {
+  return a.segment.customers.map((c) => ({
+    id: c.id,
+    name: c.name ?? null,
+    email: c.email ?? null,
+    company: c.company ?? null,
+    firstPurchase: dayToIso(c.firstDay),
+    lastPurchase: dayToIso(c.lastDay),
+    purchases: c.purchaseDays,
+    frequency: c.frequency,
+    recency: round(c.recency),
+    T: round(c.T),
+    sinceLast: round(c.sinceLast),
+    monetary: round(c.monetary),
+    averageSpend: round(c.averageSpend),
+    revenue: round(c.revenue),
+    returns: c.returns,
+    returnAmount: round(c.returnAmount),
+    profit: round(c.profit),
+    value: round(c.value),
+    contribution: round(c.contribution),
+    clv: round(c.clv),
+    pAlive: round(c.pAlive),
+    expectedPurchases: round(c.expectedPurchases),
+    expectedSpend: round(c.expectedSpend),
+    churnRisk: round(c.churnRisk),
+    churnLevel: c.churnLevel,
+    churnSource: c.churnSource,
+    rfm: c.rfm.cell,
+    rfmSegment: c.rfm.segment,
+    tier: c.tier,
+    matrix: c.matrix,
+    stage: c.stage,
+  }));
+}
+
 /** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
 function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
   const { segment, models } = a;
   return {
-    customers: segment.customers.map((c) => ({
-      id: c.id,
-      name: c.name ?? null,
-      email: c.email ?? null,
-      company: c.company ?? null,
-      firstPurchase: dayToIso(c.firstDay),
-      lastPurchase: dayToIso(c.lastDay),
-      purchases: c.purchaseDays,
-      frequency: c.frequency,
-      recency: round(c.recency),
-      T: round(c.T),
-      sinceLast: round(c.sinceLast),
-      monetary: round(c.monetary),
-      averageSpend: round(c.averageSpend),
-      revenue: round(c.revenue),
-      returns: c.returns,
-      returnAmount: round(c.returnAmount),
-      profit: round(c.profit),
-      value: round(c.value),
-      contribution: round(c.contribution),
-      clv: round(c.clv),
-      pAlive: round(c.pAlive),
-      expectedPurchases: round(c.expectedPurchases),
-      expectedSpend: round(c.expectedSpend),
-      churnRisk: round(c.churnRisk),
-      churnLevel: c.churnLevel,
-      churnSource: c.churnSource,
-      rfm: c.rfm.cell,
-      rfmSegment: c.rfm.segment,
-      tier: c.tier,
-      matrix: c.matrix,
-      stage: c.stage,
-    })),
+    customers: customerRows(a),
     summary: segment.summary.map((s) => ({
       tier: s.tier,
       customers: s.customers,
