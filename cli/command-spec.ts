@@ -4,8 +4,7 @@
  * Defaults are read from the core's DEFAULT_SETTINGS (and the fitter's own
  * limit), never restated here.
  */
-import { DEFAULT_SETTINGS, tierRuleOf, tierRuleParams, type TierMethod } from '../core/index.ts';
-import { DEFAULT_MAX_SECONDS } from '../core/models/fit-driver.ts';
+import { DEFAULT_MAX_SECONDS, DEFAULT_SETTINGS, tierRuleOf, tierRuleParams, type TierMethod } from '../core/index.ts';
 
 export interface OptionSpec {
   name: string;

@@ -2,18 +2,12 @@
  * The per-customer table as --out writes it for .csv and .json: the same
  * columns as the `customers` of --json, one row per customer.
  */
+import { guardCell } from '../core/index.ts';
 
 export type CustomerRow = Record<string, string | number | null>;
 
-/**
- * Guard against CSV (formula) injection as OWASP advises and as the core's
- * exchange writer does: a text cell that starts with = + - @, a tab or a
- * carriage return gets a leading apostrophe, so a spreadsheet shows it as
- * text instead of running it. Numbers are written as numbers.
- */
-export function guardText(text: string): string {
-  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+/** Text cells guarded against CSV (formula) injection by core's exchange rule (OWASP); numbers written as numbers. */
+export const guardText = guardCell;
 
 function csvCell(v: string | number | null): string {
   if (v === null) return '';

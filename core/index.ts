@@ -23,7 +23,7 @@ export type { CustomerMapping, CustomerRole } from './read/read-customer-cells.t
 export { looksLikeHeader, readTable } from './read/read-table.ts';
 export { readTransactionCells, readTransactions } from './read/read-transactions.ts';
 export type { ReadOptions, ReadResult } from './read/read-transactions.ts';
-export { isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
+export { guardCell, isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
 export type { ScoredCustomer } from './exchange/scored-customers.ts';
 
 // Per-customer facts and the classic formulas
@@ -66,6 +66,7 @@ export type { Recalibration, RecalibrationMethod, RecalibrationReport } from './
 export { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase, fitBgNbd } from './models/bg-nbd.ts';
 export type { BgNbdParams } from './models/bg-nbd.ts';
 export type { RepeatData } from './models/customer-data.ts';
+export { DEFAULT_MAX_SECONDS } from './models/fit-driver.ts';
 export type { FitControl } from './models/fit-driver.ts';
 export { fitGammaGamma } from './models/gamma-gamma.ts';
 export type { HoldoutComparison } from './models/holdout.ts';
