@@ -19,7 +19,7 @@ const FN = 'CV.CHURNRISK';
  * @param age Time from the first purchase to the as-of date (T).
  * @param [typical_gap] Typical time between purchases for one-time buyers; default the median gap of the given customers.
  * @param [as_level] TRUE to return the level (low, medium, high) instead of the number.
- * @param [lang] Language of the level: omitted for the stable codes (English level, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @param [lang] Language of the level: omitted for the stable codes (Low, Medium, High: the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
  * @returns The risk 0..1, or its level code Low, Medium or High (or its label in lang), per customer.
  */
 export function churnrisk(
