@@ -6,7 +6,7 @@
  *   functions.js              the custom functions (IIFE), associated with their ids
  *   functions.json            metadata generated from the @customfunction JSDoc
  *   help.html                 one section per function (the metadata's help URLs)
- *   manifest.xml              the root manifest with URLs moved to the base URL
+ *   manifest.xml              the root manifest with URLs moved to the base URL (own Id and name for localhost)
  *   assets/icon-*.png         icons
  *
  * The base URL is env CVLENS_BASE_URL (default https://localhost:3000/).
@@ -20,8 +20,8 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
-import { pngIcon } from './build/icons.ts';
-import { rebaseManifest } from './build/manifest.ts';
+import { ICON_SIZES, pngIcon } from './build/icons.ts';
+import { manifestFor } from './build/manifest.ts';
 import { checkIds, checkRangeParameters, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
 import { EXAMPLES } from './functions/examples.ts';
 import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from './functions/index.ts';
@@ -46,7 +46,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
   checkIds(metadata, Object.keys(FUNCTIONS));
   checkRangeParameters(metadata, RANGE_PARAMETERS);
-  const manifest = rebaseManifest(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
+  const manifest = manifestFor(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
 
   await rm(outDir, { recursive: true, force: true });
   // functions.js is a classic script on purpose (Excel loads it on its own too): vite's note that it
@@ -80,7 +80,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   await writeFile(path.join(outDir, 'help.html'), helpPage(metadata, Object.fromEntries(Object.entries(EXAMPLES).map(([id, e]) => [id, `${e.formula} → ${e.result}`]))));
   await writeFile(path.join(outDir, 'manifest.xml'), manifest);
   await mkdir(path.join(outDir, 'assets'), { recursive: true });
-  for (const size of [16, 32, 64, 80]) await writeFile(path.join(outDir, `assets/icon-${size}.png`), pngIcon(size));
+  for (const size of ICON_SIZES) await writeFile(path.join(outDir, `assets/icon-${size}.png`), pngIcon(size));
   return { outDir, ids: metadata.functions.map((f) => f.id) };
 }
 

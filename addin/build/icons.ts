@@ -5,6 +5,14 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 
+/**
+ * Every size the manifest names: 32 and 64 for the add-in's listing (IconUrl,
+ * HighResolutionIconUrl); 16, 32 and 80 required for ribbon buttons and 20,
+ * 24, 40, 48 and 64 for the ribbon at higher display scales (Microsoft,
+ * "Icon element" of the add-in manifest reference).
+ */
+export const ICON_SIZES: readonly number[] = [16, 20, 24, 32, 40, 48, 64, 80];
+
 const TEAL = [0x0f, 0x76, 0x6e];
 const WHITE = [0xff, 0xff, 0xff];
 

@@ -5,7 +5,7 @@
 import { churnLevel, churnRiskScores, type OverdueInput } from '../../core/index.ts';
 import { broadcast, cellsOf, isBlank, numberArg, textArg, type Cell } from './cells.ts';
 import { guard } from './excel-error.ts';
-import { churnLabel } from './labels.ts';
+import { churnLabel, langArg } from './labels.ts';
 
 const FN = 'CV.CHURNRISK';
 
@@ -19,7 +19,8 @@ const FN = 'CV.CHURNRISK';
  * @param age Time from the first purchase to the as-of date (T).
  * @param [typical_gap] Typical time between purchases for one-time buyers; default the median gap of the given customers.
  * @param [as_level] TRUE to return the level (low, medium, high) instead of the number.
- * @returns The risk 0..1, or its level, per customer.
+ * @param [lang] Language of the level: omitted for the stable codes (Low, Medium, High: the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @returns The risk 0..1, or its level code Low, Medium or High (or its label in lang), per customer.
  */
 export function churnrisk(
   frequency: unknown[][],
@@ -28,8 +29,10 @@ export function churnrisk(
   age: unknown[][],
   typical_gap?: unknown[][],
   as_level?: unknown[][],
+  lang?: unknown,
 ): unknown[][] {
   return guard(FN, () => {
+    const language = langArg(FN, lang ?? null);
     const rows: (OverdueInput | undefined)[] = [];
     const shape = broadcast(FN, { frequency, recency, since_last, age }, (c, i) => {
       rows[i] = isBlank(c.frequency) && isBlank(c.since_last) ? undefined : {
@@ -53,7 +56,7 @@ export function churnrisk(
       row.map((i) => {
         const risk = byIndex.get(i as number);
         if (risk === undefined) return '';
-        return level ? churnLabel(churnLevel(risk)) : risk;
+        return level ? churnLabel(churnLevel(risk), language) : risk;
       }),
     );
   });

@@ -46,6 +46,6 @@ export const EXAMPLES: Record<string, FunctionExample> = {
   SEGMENT: {
     formula: '=CV.SEGMENT(A2:A5000, B2:B5000, C2:C5000)',
     args: [],
-    result: 'the per-customer table, header row first (Customer, First purchase, …, Tier, Value matrix, Lifecycle stage)',
+    result: 'the per-customer table, header row first, 30 columns (Customer, First purchase, …, Tier, Value matrix, Lifecycle stage, Model: …)',
   },
 };

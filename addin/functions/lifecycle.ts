@@ -5,7 +5,7 @@
 import { lifecycleStage } from '../../core/index.ts';
 import { broadcast, isBlank, numberArg } from './cells.ts';
 import { guard } from './excel-error.ts';
-import { stageLabel } from './labels.ts';
+import { langArg, stageLabel } from './labels.ts';
 
 const FN = 'CV.STAGE';
 
@@ -17,11 +17,13 @@ const FN = 'CV.STAGE';
  * @param age_days Days from the first purchase to the as-of date.
  * @param churn_risk Churn risk between 0 and 1 (CV.CHURNRISK, or 1 - CV.PALIVE).
  * @param [value_trend] Relative change in spend per visit (0.2 = +20 %); blank when unknown.
- * @returns The stage name, in the Office display language.
+ * @param [lang] Language of the names: omitted for the stable codes (English names, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @returns The stage code Exploration, Formation, Stability or Decline (or its label in lang).
  */
-export function stage(purchase_days: unknown, age_days: unknown, churn_risk: unknown, value_trend?: unknown): unknown[][] {
-  return guard(FN, () =>
-    broadcast(FN, { purchase_days, age_days, churn_risk, value_trend: value_trend ?? null }, (c) => {
+export function stage(purchase_days: unknown, age_days: unknown, churn_risk: unknown, value_trend?: unknown, lang?: unknown): unknown[][] {
+  return guard(FN, () => {
+    const language = langArg(FN, lang ?? null);
+    return broadcast(FN, { purchase_days, age_days, churn_risk, value_trend: value_trend ?? null }, (c) => {
       if (isBlank(c.purchase_days) && isBlank(c.age_days) && isBlank(c.churn_risk)) return '';
       const trend = isBlank(c.value_trend) ? undefined : numberArg(FN, 'value_trend', c.value_trend);
       return stageLabel(
@@ -31,7 +33,8 @@ export function stage(purchase_days: unknown, age_days: unknown, churn_risk: unk
           churnRisk: numberArg(FN, 'churn_risk', c.churn_risk, { min: 0, max: 1 }),
           valueTrend: trend,
         }),
+        language,
       );
-    }),
-  );
+    });
+  });
 }

@@ -6,7 +6,7 @@ import { matrixCell, median } from '../../core/index.ts';
 import { broadcast, isBlank, isMulti, numberArg, numbersOf, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 import { message } from './messages.ts';
-import { matrixLabel } from './labels.ts';
+import { langArg, matrixLabel } from './labels.ts';
 
 const FN = 'CV.VALUEMATRIX';
 
@@ -18,15 +18,17 @@ const FN = 'CV.VALUEMATRIX';
  * @param future Future value (e.g. CLV or expected profit), aligned with current.
  * @param [current_split] Split between low and high current value: a number, or a range whose median is used; default the median of current.
  * @param [future_split] Split between low and high future value: a number, or a range whose median is used; default the median of future.
- * @returns The matrix cell name, in the Office display language.
+ * @param [lang] Language of the names: omitted for the stable codes (English names, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @returns The matrix cell code Gold, Platinum, Iron or Lead (or its label in lang).
  */
-export function valuematrix(current: unknown[][], future: unknown[][], current_split?: unknown[][], future_split?: unknown[][]): unknown[][] {
+export function valuematrix(current: unknown[][], future: unknown[][], current_split?: unknown[][], future_split?: unknown[][], lang?: unknown): unknown[][] {
   return guard(FN, () => {
+    const language = langArg(FN, lang ?? null);
     const cs = splitOf('current_split', current_split ?? null, current);
     const fs = splitOf('future_split', future_split ?? null, future);
     return broadcast(FN, { current, future }, (c) => {
       if (isBlank(c.current) && isBlank(c.future)) return '';
-      return matrixLabel(matrixCell(numberArg(FN, 'current', c.current), numberArg(FN, 'future', c.future), cs, fs));
+      return matrixLabel(matrixCell(numberArg(FN, 'current', c.current), numberArg(FN, 'future', c.future), cs, fs), language);
     });
   });
 }

@@ -6,7 +6,7 @@
 import { bgNbdConditionalExpected, bgNbdProbabilityAlive, daysPerUnit, modelClv } from '../../core/index.ts';
 import { broadcast, choiceArg, isBlank, numberArg } from './cells.ts';
 import { guardAsync } from './excel-error.ts';
-import { officeLang } from './lang.ts';
+import { langArg } from './labels.ts';
 import { customerArgs, fitFromRanges, modelParams } from './model-arg.ts';
 
 const FIT_LABELS = {
@@ -21,12 +21,14 @@ const FIT_LABELS = {
  * @param x Repeat purchases of each customer (purchase days - 1), one customer per row.
  * @param t_x Time from each customer's first to last purchase (weeks, days…).
  * @param T Time from each customer's first purchase to the end of the period, in the same unit.
+ * @param [lang] Language of the labels: omitted for the stable codes (r, alpha, a, b, log-likelihood, customers, converged, the same for every reader); "zh" for Chinese labels of the last three.
  * @returns Seven rows of label and value.
  */
-export async function bgnbd(x: unknown[][], t_x: unknown[][], T: unknown[][]): Promise<unknown[][]> {
+export async function bgnbd(x: unknown[][], t_x: unknown[][], T: unknown[][], lang?: unknown): Promise<unknown[][]> {
   return guardAsync('CV.BGNBD', async () => {
+    const language = langArg('CV.BGNBD', lang ?? null);
     const fit = await fitFromRanges('CV.BGNBD', x, t_x, T);
-    const l = FIT_LABELS[officeLang()];
+    const l = FIT_LABELS[language];
     return [
       ['r', fit.params.r],
       ['alpha', fit.params.alpha],

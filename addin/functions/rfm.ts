@@ -6,7 +6,7 @@ import { rfmScores, rfmSegment } from '../../core/index.ts';
 import { broadcast, cellsOf, choiceArg, isBlank, numberArg, readNumber, textArg, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 import { message } from './messages.ts';
-import { segmentLabel } from './labels.ts';
+import { langArg, segmentLabel } from './labels.ts';
 
 /**
  * RFM scores 1 to 5 (quintiles) for every customer: R from recency (most recent = 5), F from frequency, M from monetary value. The three ranges hold one customer per cell, aligned; rows with a blank or non-numeric cell get blanks and are left out of the ranking. Spills one row per customer.
@@ -52,21 +52,23 @@ export function rfm(recency: unknown[][], frequency: unknown[][], monetary: unkn
  * @param r R score 1 to 5, or a three-digit RFM cell ("545") when f and m are omitted.
  * @param [f] F score 1 to 5.
  * @param [m] M score 1 to 5.
- * @returns The segment name, in the Office display language.
+ * @param [lang] Language of the names: omitted for the stable codes (English names, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @returns The segment code (Champions, Loyal, …; or its label in lang).
  */
-export function rfmsegment(r: unknown, f?: unknown, m?: unknown): unknown[][] {
+export function rfmsegment(r: unknown, f?: unknown, m?: unknown, lang?: unknown): unknown[][] {
   const FN = 'CV.RFMSEGMENT';
   return guard(FN, () => {
+    const language = langArg(FN, lang ?? null);
     const together = isBlank(f ?? null) && isBlank(m ?? null) && !Array.isArray(f) && !Array.isArray(m);
     return broadcast(FN, { r, f: f ?? null, m: m ?? null }, (c) => {
       if (isBlank(c.r)) return '';
       if (together) {
         const cell = textArg(c.r, FN, 'r') ?? '';
         if (!/^[1-5]{3}$/.test(cell)) return fail('invalidValue', message(FN, 'notRfmCell', { arg: 'r', got: cell }));
-        return segmentLabel(rfmSegment(Number(cell[0]), Number(cell[1]), Number(cell[2])));
+        return segmentLabel(rfmSegment(Number(cell[0]), Number(cell[1]), Number(cell[2])), language);
       }
       const score = (name: string, v: Cell) => numberArg(FN, name, v, { min: 1, max: 5, integer: true });
-      return segmentLabel(rfmSegment(score('r', c.r), score('f', c.f), score('m', c.m)));
+      return segmentLabel(rfmSegment(score('r', c.r), score('f', c.f), score('m', c.m)), language);
     });
   });
 }

@@ -24,8 +24,8 @@ describe('CV.SEGMENT', () => {
     // Dates are Excel serials: C's first purchase is 2024-01-01.
     expect(out[1][col('First purchase')]).toBe(D);
     expect(out[3][col('First purchase')]).toBe(D + 4);
-    // Every row has every column (a rectangular spill).
-    expect(new Set(out.map((r) => r.length)).size).toBe(1);
+    // Every row has the 30 documented columns (a rectangular spill of fixed width; help.html#segment-columns).
+    expect(out.every((r) => r.length === 30)).toBe(true);
   });
 
   it('turns value into profit with a margin rate', async () => {
@@ -54,6 +54,7 @@ describe('CV.SEGMENT', () => {
     // Every model fails on three customers; the own-rate heuristic still fills every column, churn risk with its horizon.
     expect(out[0]).toContain('Churn risk (no purchase in 90 days)');
     expect(out.length).toBe(4);
+    expect(out[0][29]).toMatch(/^Model: own-rate heuristic \(fell back: /);
   });
 
   const CDNOW = new URL('../../../shared/data/cdnow/CDNOW_master.txt', import.meta.url);

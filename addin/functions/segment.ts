@@ -3,21 +3,21 @@
  * transactions, as a dynamic array with a header row. A thin wrapper:
  * cells → core/read → core/analysis (model fit, segmentation) → cells.
  */
-import { DEFAULT_SETTINGS, parseDate, type SegmentResult } from '../../core/index.ts';
-import { analyze, type AnalysisOptions } from '../shared/analyze.ts';
-import { segmentCells } from '../shared/segment-table.ts';
+import { DEFAULT_SETTINGS, parseDate } from '../../core/index.ts';
+import { analyze, type Analysis, type AnalysisOptions } from '../shared/analyze.ts';
 import { hashCells, ResultCache } from './cache.ts';
 import { cellsOf, choiceArg, isBlank, numberArg, type Cell } from './cells.ts';
 import { fail, guardAsync } from './excel-error.ts';
-import { officeLang } from './lang.ts';
+import { langArg } from './labels.ts';
 import { message, reason } from './messages.ts';
+import { spillCells } from './segment-spill.ts';
 import { ruleOf } from './tiers.ts';
 
 const FN = 'CV.SEGMENT';
-const segmentCache = new ResultCache<SegmentResult>(4);
+const segmentCache = new ResultCache<Analysis>(4);
 
 /**
- * Segments customers from their transactions and spills the per-customer table with a header row: purchase dates, RFM scores and segment, value, lifetime value, churn risk, tier, value-matrix cell and lifecycle stage, most valuable first. Rows whose id, date or amount cannot be read are left out.
+ * Segments customers from their transactions and spills the per-customer table with a header row, most valuable first: always the same 30 columns (customer, first and last purchase as date serials, purchase counts, recency, sales, value, lifetime value, P(alive), churn risk, RFM, tier, value matrix, lifecycle stage, and last the model that scored each customer), blank where a value does not apply. The last header cell names the model and, when it fell back to the heuristic, why. Rows whose id, date or amount cannot be read are left out.
  * @customfunction SEGMENT
  * @helpurl https://localhost:3000/help.html#segment
  * @param ids Customer id of each transaction, one per row (a header cell on top is fine).
@@ -29,6 +29,7 @@ const segmentCache = new ResultCache<SegmentResult>(4);
  * @param [tier_method] "contribution" (default), "pareto", "quantile" or "fixed".
  * @param [cut_points] Three numbers for the tier method, best tier first.
  * @param [model] "auto" (default: the model that best predicts these customers' own later purchases), "bgnbd", "mbgnbd", "pnbd" or "none" (the own-rate heuristic). If no model can be fitted, the heuristic is used and said so.
+ * @param [lang] Language of the headers and names: omitted for the stable codes (English, the same for every reader); "zh" (or "zh-CN") for Chinese.
  * @returns The segment table, header row first.
  */
 export async function segment(
@@ -41,8 +42,10 @@ export async function segment(
   tier_method?: unknown,
   cut_points?: unknown[][],
   model?: unknown,
+  lang?: unknown,
 ): Promise<unknown[][]> {
   return guardAsync(FN, async () => {
+    const language = langArg(FN, lang ?? null);
     const options: AnalysisOptions = {
       mapping: { customerId: 0, date: 1, amount: 2 },
       hasHeader: false,
@@ -56,12 +59,12 @@ export async function segment(
       annualDiscount: DEFAULT_SETTINGS.annualDiscount,
     };
     const key = `segment:${hashCells(ids, dates, amounts)}:${JSON.stringify(options)}`;
-    const result = await segmentCache.get(key, () => run(ids, dates, amounts, options));
-    return segmentCells(result, officeLang());
+    const analysis = await segmentCache.get(key, () => run(ids, dates, amounts, options));
+    return spillCells(analysis.result, analysis.models, language);
   });
 }
 
-function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): SegmentResult {
+function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): Analysis {
   const [ic, dc, ac] = [cellsOf(ids), cellsOf(dates), cellsOf(amounts)];
   if (ic.length !== dc.length || ic.length !== ac.length) {
     return fail('invalidValue', message(FN, 'sameCells', { args: 'ids, dates, amounts', counts: `${ic.length}, ${dc.length}, ${ac.length}` }));
@@ -69,12 +72,13 @@ function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): S
   const rows = ic.map((id, i) => [id, dc[i], ac[i]]);
   // A header cell on top of each range is allowed: drop a first row whose date is text that is no date.
   const header = rows.length > 0 && typeof rows[0][1] === 'string' && !isDate(rows[0][1]);
-  const { result, rejected } = analyze(header ? rows.slice(1) : rows, { ...options, firstRow: header ? 2 : 1 });
-  if (result.customers.length === 0) {
+  const analysis = analyze(header ? rows.slice(1) : rows, { ...options, firstRow: header ? 2 : 1 });
+  const rejected = analysis.rejected;
+  if (analysis.result.customers.length === 0) {
     const why = rejected[0] ? reason('rejectedRow', { row: rejected[0].line, reason: rejected[0].reason }) : '';
     return fail('notAvailable', message(FN, 'noTransactions', { why }));
   }
-  return result;
+  return analysis;
 }
 
 function isDate(v: unknown): boolean {

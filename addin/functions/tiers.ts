@@ -7,7 +7,7 @@ import { hashCells } from './cache.ts';
 import { broadcast, choiceArg, isBlank, numbersOf, readNumber, type Cell } from './cells.ts';
 import { fail, guard } from './excel-error.ts';
 import { message } from './messages.ts';
-import { tierLabel } from './labels.ts';
+import { langArg, tierLabel } from './labels.ts';
 
 const FN = 'CV.CVTIER';
 const METHODS = ['contribution', 'pareto', 'quantile', 'fixed', 'threshold'] as const;
@@ -20,10 +20,12 @@ const METHODS = ['contribution', 'pareto', 'quantile', 'fixed', 'threshold'] as 
  * @param all_values All customers' values, the population to rank against; blanks and text are skipped.
  * @param [method] "contribution" (default), "pareto", "quantile" or "fixed" (alias "threshold").
  * @param [cut_points] Three numbers for the method, best tier first (e.g. 4, 2, 1 for contribution; 100000, 50000, 25000 for fixed).
- * @returns The tier name, in the Office display language.
+ * @param [lang] Language of the names: omitted for the stable codes (English names, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.
+ * @returns The tier code VIP, Major, Ordinary or Small (or its label in lang).
  */
-export function cvtier(value: unknown, all_values: unknown[][], method?: unknown, cut_points?: unknown[][]): unknown[][] {
+export function cvtier(value: unknown, all_values: unknown[][], method?: unknown, cut_points?: unknown[][], lang?: unknown): unknown[][] {
   return guard(FN, () => {
+    const language = langArg(FN, lang ?? null);
     const rule = ruleOf(FN, 'method', method ?? null, cut_points ?? null);
     const population = numbersOf(all_values);
     if (population.length === 0) return fail('notAvailable', message(FN, 'noNumbers', { arg: 'all_values' }));
@@ -32,7 +34,7 @@ export function cvtier(value: unknown, all_values: unknown[][], method?: unknown
       if (isBlank(c.value)) return '';
       const v = readNumber(c.value);
       if (v === undefined) return fail('invalidValue', message(FN, 'notNumber', { arg: 'value', got: `"${String(c.value)}"` }));
-      return tierLabel(tierOf(v));
+      return tierLabel(tierOf(v), language);
     });
   });
 }

@@ -61,11 +61,19 @@ describe('npm run build:addin', () => {
   }, 60_000);
 
   it('writes every file the manifest points at', () => {
-    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-20.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
+    }
+    // Each icon is the size its name says (PNG IHDR: width and height at bytes 16 and 20).
+    for (const size of [16, 20, 24, 32, 40, 48, 64, 80]) {
+      const png = readFileSync(path.join(out, `assets/icon-${size}.png`));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `icon-${size}`).toEqual([size, size]);
     }
     const manifest = readFileSync(path.join(out, 'manifest.xml'), 'utf8');
     for (const m of manifest.matchAll(/https:\/\/cv\.example\.com\/([\w./-]+)/g)) expect(existsSync(path.join(out, m[1])), m[1]).toBe(true);
+    // help.html has the anchors the manifest and functions.json link to.
+    const help = readFileSync(path.join(out, 'help.html'), 'utf8');
+    for (const m of manifest.matchAll(/help\.html#([\w-]+)/g)) expect(help, m[1]).toContain(`id="${m[1]}"`);
   });
 
   it('loads office.js from the CDN and the functions in the task pane page (shared runtime)', () => {

@@ -137,4 +137,20 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     expect(errors).toEqual([]);
     await zh.context().close();
   });
+
+  it('says what is missing, in the display language, where Excel lacks ExcelApi 1.7, instead of failing at the first click', async () => {
+    const old = await openPane({ displayLanguage: 'zh-CN', unsupported: ['ExcelApi 1.7'], sheet: { name: 'Sheet1', rows }, select: 'A1:C5' });
+    const notice = old.getByTestId('requirements');
+    await notice.waitFor();
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toContain('它不支持 ExcelApi 1.7');
+    expect(await old.getByRole('button', { name: '使用所选区域' }).count()).toBe(0);
+    await old.context().close();
+    const noMessages = await openPane({ displayLanguage: 'en-US', unsupported: ['CustomFunctionsRuntime 1.2'], sheet: { name: 'Sheet1', rows }, select: 'A1:C5' });
+    await noMessages.getByTestId('requirements').waitFor();
+    expect(await noMessages.getByTestId('requirements').textContent()).toMatch(/CustomFunctionsRuntime 1\.2.*CV functions may show errors/);
+    expect(await noMessages.getByRole('button', { name: 'Use selection' }).count()).toBe(1);
+    await noMessages.context().close();
+    expect(errors).toEqual([]);
+  });
 });

@@ -8,12 +8,12 @@ import { createExcelMock, type ExcelMock } from './index.ts';
 declare global {
   interface Window {
     __excelMock: ExcelMock;
-    __excelMockSetup?: { displayLanguage?: string; sheet?: { name: string; rows: (string | number | null)[][] }; select?: string };
+    __excelMockSetup?: { displayLanguage?: string; unsupported?: string[]; sheet?: { name: string; rows: (string | number | null)[][] }; select?: string };
   }
 }
 
 const setup = window.__excelMockSetup ?? {};
-const mock = createExcelMock({ displayLanguage: setup.displayLanguage });
+const mock = createExcelMock({ displayLanguage: setup.displayLanguage, unsupported: setup.unsupported });
 if (setup.sheet) {
   mock.setSheet(setup.sheet.name, setup.sheet.rows);
   if (setup.select) mock.select(setup.sheet.name, setup.select);

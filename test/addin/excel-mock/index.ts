@@ -34,7 +34,7 @@ export interface ExcelMock {
   /** Stands for the global `Office`. */
   Office: {
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
-    context: { displayLanguage: string };
+    context: { displayLanguage: string; requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
     HostType: { Excel: string };
   };
   state: WorkbookState;
@@ -46,7 +46,8 @@ export interface ExcelMock {
   resetStats(): void;
 }
 
-export function createExcelMock(options: MockOptions & { displayLanguage?: string } = {}): ExcelMock {
+/** `unsupported`: requirement sets this Excel lacks, as "ExcelApi 1.7"; a lacking version lacks every later one too. */
+export function createExcelMock(options: MockOptions & { displayLanguage?: string; unsupported?: readonly string[] } = {}): ExcelMock {
   const state = new WorkbookState();
   const stats: MockStats = { syncs: 0, failedSyncs: 0, requestBytes: [], responseBytes: [] };
   const limit = options.payloadLimit ?? EXCEL_WEB_PAYLOAD_LIMIT;
@@ -76,7 +77,10 @@ export function createExcelMock(options: MockOptions & { displayLanguage?: strin
         cb?.(info);
         return info;
       },
-      context: { displayLanguage: options.displayLanguage ?? 'en-US' },
+      context: {
+        displayLanguage: options.displayLanguage ?? 'en-US',
+        requirements: { isSetSupported: (name, minVersion = '1.1') => !lacks(options.unsupported ?? [], name, minVersion) },
+      },
       HostType: { Excel: 'Excel' },
     },
     state,
@@ -103,4 +107,14 @@ export function createExcelMock(options: MockOptions & { displayLanguage?: strin
       stats.responseBytes.length = 0;
     },
   };
+}
+
+/** True when a set of `unsupported` ("ExcelApi 1.7") is at or below `name` `version`. */
+function lacks(unsupported: readonly string[], name: string, version: string): boolean {
+  const v = (s: string) => s.split('.').map(Number);
+  const atLeast = (a: number[], b: number[]) => (a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0));
+  return unsupported.some((u) => {
+    const [n, min] = u.split(' ');
+    return n === name && atLeast(v(version), v(min));
+  });
 }

@@ -1,0 +1,86 @@
+/**
+ * CV.SEGMENT's spill: a fixed set of columns, so that formulas next to the
+ * spill (=INDEX(E2#,,29), a chart on column AC) point at the same column
+ * whatever the data. A value that does not apply (profit without a margin
+ * rate, P(alive) when no model scored the customers) is a blank cell, not a
+ * missing column. The task pane's sheet, a one-off table, still leaves empty
+ * columns out (addin/shared/segment-table.ts).
+ */
+import { MODEL_TITLES, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
+import { cellOf, segmentHeader } from '../shared/segment-table.ts';
+
+/**
+ * Every column the three inputs can fill, in core's order (core/segment/segment-table.ts
+ * without name, email and company, which CV.SEGMENT does not read).
+ */
+export const SPILL_COLUMNS: readonly ColumnKey[] = [
+  'id',
+  'firstDay',
+  'lastDay',
+  'purchaseDays',
+  'frequency',
+  'recency',
+  'T',
+  'sinceLast',
+  'revenue',
+  'returnAmount',
+  'averageSpend',
+  'monetary',
+  'profit',
+  'value',
+  'contribution',
+  'clv',
+  'pAlive',
+  'expectedPurchases',
+  'expectedSpend',
+  'churnRisk',
+  'churnLevel',
+  'rfmR',
+  'rfmF',
+  'rfmM',
+  'rfmCell',
+  'rfmSegment',
+  'tier',
+  'matrix',
+  'stage',
+];
+
+/** The code in the last column of a customer scored by the own-rate heuristic rather than a model. */
+export const HEURISTIC = 'heuristic';
+
+const NOTE = {
+  model: { en: 'Model', zh: '模型' },
+  heuristic: { en: 'own-rate heuristic', zh: '自身购买节奏启发式' },
+  fellBack: { en: 'fell back', zh: '已回退' },
+} as const;
+
+/**
+ * The header of the last column: "Model: <title>", and when the model the
+ * formula asked for did not score the customers, why. It is the rightmost
+ * cell of the spill, so its text runs on over the empty cells to its right
+ * and stays readable (core gives the reason in English only).
+ */
+export function modelNote(models: ModelReport, lang: Lang): string {
+  const { requested, chosen, reason } = models.selection;
+  const sep = lang === 'zh' ? '：' : ': ';
+  const scored = models.purchase !== undefined && models.fallback === undefined && chosen !== 'none';
+  const head = `${NOTE.model[lang]}${sep}${scored ? MODEL_TITLES[chosen] : NOTE.heuristic[lang]}`;
+  const asked = scored ? requested === 'auto' || requested === chosen : requested === 'none';
+  return asked ? head : `${head} (${NOTE.fellBack[lang]}${sep}${models.fallback ?? reason})`;
+}
+
+/**
+ * Header row + one row per customer, SPILL_COLUMNS and then the model that
+ * scored each customer (bgnbd, mbgnbd, pnbd, or "heuristic"). Every row has
+ * SPILL_COLUMNS.length + 1 cells.
+ */
+export function spillCells(result: SegmentResult, models: ModelReport, lang: Lang): (string | number)[][] {
+  const chosen = models.selection.chosen;
+  const header = [...segmentHeader(SPILL_COLUMNS, lang, result.totals.churnHorizonDays), modelNote(models, lang)];
+  const rows = result.customers.map((c) => [
+    ...SPILL_COLUMNS.map((k) => cellOf(c, k, lang)),
+    c.churnSource === 'model' && chosen !== 'none' ? chosen : HEURISTIC,
+  ]);
+  return [header, ...rows];
+}
+
