@@ -199,7 +199,9 @@ export async function badgeTexts(page: Page): Promise<BadgeSeen[]> {
         seen: onScreen ? document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host : null,
       };
     }),
-  undefined);
+  undefined,
+  // No content script in the page: no badge of ours can be there.
+  { absent: [] });
 }
 
 /** What the content script's world holds for its tests (see extension/content/index.ts). */
@@ -212,9 +214,10 @@ export interface ContentWorld {
  * frame (Chromium's isolated world, reached over CDP), where the badges'
  * closed shadow roots are readable through `cvlensBadgeRoot`. Pages cannot
  * reach that world; `page.evaluate` runs in the page's own. `fn` and its
- * result cross as source text and JSON.
+ * result cross as source text and JSON. Where the content script does not
+ * run, returns `options.absent` if given, else throws.
  */
-export async function inContentWorld<R, A>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+export async function inContentWorld<R, A>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, options: { absent?: R } = {}): Promise<R> {
   const cdp = await page.context().newCDPSession(page);
   const contexts: { id: number; auxData?: { type?: string; frameId?: string } }[] = [];
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
@@ -229,6 +232,7 @@ export async function inContentWorld<R, A>(page: Page, fn: (arg: A) => R | Promi
       if (out.exceptionDetails) throw new Error(`In the content script's world: ${out.exceptionDetails.exception?.description ?? out.exceptionDetails.text}`);
       return out.result.value as R;
     }
+    if ('absent' in options) return options.absent as R;
     throw new Error('The extension\'s content script does not run in this page.');
   } finally {
     await cdp.detach().catch(() => undefined);
