@@ -156,7 +156,7 @@ describe('badgeLayer', () => {
           hit: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host,
           inCell: box.left >= c.left && box.right <= c.right,
           nameCut: link.parentElement!.scrollWidth > link.parentElement!.clientWidth,
-          parts: [...host.shadowRoot!.querySelector('.badge')!.children].map((e) => e.textContent),
+          parts: [...window.cv.badgeRoot(host)!.querySelector('.badge')!.children].map((e) => e.textContent),
           count: document.querySelectorAll('[data-cvlens-badge]').length,
         };
       };

@@ -28,19 +28,21 @@ const view: BadgeView = {
 const page = useTestPage();
 
 describe('createBadge', () => {
-  it('shows tier, churn and what matched, in an open shadow root, coloured by tier', async () => {
+  it('shows tier, churn and what matched, in a closed shadow root, coloured by tier', async () => {
     const out = await page.evaluate((v) => {
       const host = window.cv.createBadge('e1', v);
       document.body.append(host);
-      const root = host.shadowRoot!;
+      const root = window.cv.badgeRoot(host)!;
       const button = root.querySelector('.badge') as HTMLElement;
       return {
+        closed: host.shadowRoot === null,
         attr: host.getAttribute(window.cv.BADGE_ATTR),
         parts: [...button.children].map((c) => c.textContent),
         background: getComputedStyle(button).backgroundColor,
         cardHidden: (root.querySelector('.card') as HTMLElement).hidden,
       };
     }, view);
+    expect(out.closed).toBe(true);
     expect(out.attr).toBe('e1');
     expect(out.parts).toEqual(['VIP', 'churn high (82%)', 'via e-mail']);
     const hex = tierColors.VIP.strong;
@@ -54,12 +56,12 @@ describe('createBadge', () => {
       const host = window.cv.createBadge('e5', v, { compact: true });
       const wide = window.cv.createBadge('e6', v);
       document.body.append(host, wide);
-      const button = host.shadowRoot!.querySelector('.badge') as HTMLButtonElement;
+      const button = window.cv.badgeRoot(host)!.querySelector('.badge') as HTMLButtonElement;
       button.click();
       return {
         parts: [...button.children].map((c) => c.textContent),
         label: button.getAttribute('aria-label'),
-        card: host.shadowRoot!.querySelector('.card')!.textContent,
+        card: window.cv.badgeRoot(host)!.querySelector('.card')!.textContent,
         narrower: host.getBoundingClientRect().width < wide.getBoundingClientRect().width,
       };
     }, view);
@@ -73,7 +75,7 @@ describe('createBadge', () => {
     const out = await page.evaluate(async (v) => {
       const host = window.cv.createBadge('e2', v);
       document.body.append(host);
-      const root = host.shadowRoot!;
+      const root = window.cv.badgeRoot(host)!;
       const button = root.querySelector('.badge') as HTMLButtonElement;
       const card = root.querySelector('.card') as HTMLElement;
       let navigated = false;
@@ -82,18 +84,43 @@ describe('createBadge', () => {
       link.addEventListener('click', () => (navigated = true));
       link.append(host);
       document.body.append(link);
+      const before = card.textContent;
       button.click();
       const shown = !card.hidden;
       const text = card.textContent;
+      // In the top layer: a popover, placed in the viewport just below the badge.
+      const inTopLayer = card.matches(':popover-open');
+      const below = card.getBoundingClientRect().top - button.getBoundingClientRect().bottom;
       button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
-      return { shown, text, hiddenAfter: card.hidden, navigated };
+      return { before, shown, text, inTopLayer, below, hiddenAfter: card.hidden, closedPopover: !card.matches(':popover-open'), navigated };
     }, view);
+    expect(out.before).toBe(''); // no facts in the DOM before the card opens
+    expect(out.inTopLayer).toBe(true);
+    expect(out.below).toBeGreaterThanOrEqual(0);
+    expect(out.below).toBeLessThanOrEqual(8);
+    expect(out.closedPopover).toBe(true);
     expect(out.shown).toBe(true);
     expect(out.text).toContain('Jane Doe');
     expect(out.text).toContain('CLV1,200');
     expect(out.text).toContain('Suggested action: Top priority');
     expect(out.hiddenAfter).toBe(true);
     expect(out.navigated).toBe(false); // the click stays with the badge, not the CRM link around it
+  });
+
+  it('flips the card above and leftwards when the badge is at the viewport’s bottom-right corner', async () => {
+    const out = await page.evaluate(async (v) => {
+      const host = window.cv.createBadge('e7', v);
+      host.style.cssText = 'position: fixed; right: 2px; bottom: 2px;';
+      document.body.append(host);
+      const root = window.cv.badgeRoot(host)!;
+      (root.querySelector('.badge') as HTMLElement).click();
+      const c = (root.querySelector('.card') as HTMLElement).getBoundingClientRect();
+      const b = host.getBoundingClientRect();
+      const inside = c.left >= 0 && c.top >= 0 && c.right <= document.documentElement.clientWidth && c.bottom <= document.documentElement.clientHeight;
+      host.remove();
+      return { inside, above: c.bottom <= b.top };
+    }, view);
+    expect(out).toEqual({ inside: true, above: true });
   });
 
   it('renders markup and script in names and cells as text', async () => {
@@ -106,9 +133,9 @@ describe('createBadge', () => {
     const out = await page.evaluate(async (v) => {
       const host = window.cv.createBadge('e3', v);
       document.body.append(host);
-      (host.shadowRoot!.querySelector('.badge') as HTMLElement).click();
+      (window.cv.badgeRoot(host)!.querySelector('.badge') as HTMLElement).click();
       await new Promise((r) => setTimeout(r, 50));
-      const root = host.shadowRoot!;
+      const root = window.cv.badgeRoot(host)!;
       return {
         elements: [...root.querySelectorAll('img, script, svg, b')].length,
         title: root.querySelector('.title')!.textContent,
@@ -128,7 +155,7 @@ describe('createBadge', () => {
       const read = (v: typeof u) => {
         const host = window.cv.createBadge('e4', v);
         document.body.append(host);
-        const root = host.shadowRoot!;
+        const root = window.cv.badgeRoot(host)!;
         const churn = root.querySelector('.churn') as HTMLElement;
         (root.querySelector('.badge') as HTMLElement).click();
         return {

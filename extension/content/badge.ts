@@ -29,6 +29,24 @@ export interface BadgeOptions {
   doc?: Document;
   /** Tier and churn risk only, for table cells and grid rows. */
   compact?: boolean;
+  /**
+   * Open the card on events a script made (`dispatchEvent`, `el.click()`);
+   * default false: only the reader's own pointer and keys open it, so a page
+   * cannot open cards to read them. For DOM tests that click from script.
+   */
+  acceptScriptEvents?: boolean;
+}
+
+/**
+ * Each badge's shadow root, which is closed (`host.shadowRoot` is null) so a
+ * page cannot read scores out of badges it planted. Kept here, in the
+ * content script's own world, for the extension's tests.
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The closed shadow root of a badge host made by createBadge; undefined for any other element. */
+export function badgeRoot(host: Element): ShadowRoot | undefined {
+  return roots.get(host);
 }
 
 /** Attribute on the badge host, holding the entity id it belongs to. */
@@ -44,7 +62,7 @@ const CSS = `
 .churn-high { background: #b3261e; }
 .churn-unknown { background: transparent; border: 1px dashed rgba(255,255,255,.7); }
 .via { opacity: .85; font-size: 11px; }
-.card { position: absolute; z-index: 2147483647; top: calc(100% + 4px); left: 0; min-width: 240px; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #222; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+.card { position: fixed; z-index: 2147483647; inset: auto; top: 0; left: 0; margin: 0; border: 0; overflow: visible; box-sizing: border-box; font: 12px/1.3 system-ui, sans-serif; text-align: start; min-width: 240px; max-width: 320px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #222; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .card[hidden] { display: none; }
 .title { font-weight: 600; margin: 0; overflow-wrap: anywhere; }
 .matched { margin: 0 0 6px; color: #555; font-size: 11px; }
@@ -55,11 +73,17 @@ dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
 
 /**
  * Creates a badge host element (a `<span>`) holding the badge in its own
- * open shadow root, so page styles cannot reach in and ours cannot leak out.
+ * closed shadow root, so page styles cannot reach in, ours cannot leak out,
+ * and page scripts cannot read what it says (see badgeRoot).
  * Every string is set with `textContent`: names and cells from a CSV are
  * shown as text, never parsed as markup. Hovering, focusing or clicking the
  * badge shows a card with the details (built when it first opens); Escape or
- * a second click hides it.
+ * a second click hides it. Only the reader's own events open it (not a
+ * page's `dispatchEvent`), and its facts enter the DOM only then.
+ *
+ * The card goes into the top layer (a manual popover) at fixed viewport
+ * coordinates beside the badge, flipped above or leftwards near the
+ * viewport's edges: CRM list cells hide their overflow and would clip it.
  *
  * A compact badge, for table cells and grid rows where width is scarce,
  * shows the tier and the churn risk as a number; the risk's level (also in
@@ -76,7 +100,8 @@ export function createBadge(entityId: string, view: BadgeView, options: BadgeOpt
   const host = doc.createElement('span');
   host.setAttribute(BADGE_ATTR, entityId);
   if (options.compact) host.setAttribute('data-compact', '');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   applyStyles(root, doc);
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) => {
@@ -111,27 +136,84 @@ export function createBadge(entityId: string, view: BadgeView, options: BadgeOpt
     card.append(action);
   };
 
+  // The top layer escapes every ancestor's overflow and stacking; where the
+  // Popover API is missing, position: fixed escapes overflow alone.
+  const popover = typeof card.showPopover === 'function';
+  if (popover) card.popover = 'manual';
+  const trusted = (event: Event) => options.acceptScriptEvents === true || event.isTrusted;
+
+  const place = () => {
+    const view = doc.defaultView;
+    if (!view) return;
+    const gap = 4;
+    const b = button.getBoundingClientRect();
+    const w = card.offsetWidth;
+    const h = card.offsetHeight;
+    const vw = doc.documentElement.clientWidth || view.innerWidth;
+    const vh = doc.documentElement.clientHeight || view.innerHeight;
+    // Below the badge, or above it when it does not fit below but does above.
+    let top = b.bottom + gap;
+    if (top + h > vh - gap && b.top - gap - h >= gap) top = b.top - gap - h;
+    // Aligned with the badge's start, moved left as far as the viewport needs.
+    let left = Math.min(b.left, vw - gap - w);
+    left = Math.max(gap, left);
+    card.style.top = `${Math.round(Math.max(gap, top))}px`;
+    card.style.left = `${Math.round(left)}px`;
+  };
+  const onScroll = () => place();
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && trusted(event)) close();
+  };
+
   let pinned = false;
+  let open = false;
   const show = (on: boolean) => {
-    if (on && !filled) fill();
-    card.hidden = !on;
+    if (on === open) return;
+    open = on;
+    const view = doc.defaultView;
+    if (on) {
+      if (!filled) fill();
+      card.hidden = false;
+      if (popover && !card.matches(':popover-open')) card.showPopover();
+      place();
+      view?.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      view?.addEventListener('resize', onScroll, { passive: true });
+      doc.addEventListener('keydown', onKey, true);
+    } else {
+      if (popover && card.matches(':popover-open')) card.hidePopover();
+      card.hidden = true;
+      view?.removeEventListener('scroll', onScroll, { capture: true });
+      view?.removeEventListener('resize', onScroll);
+      doc.removeEventListener('keydown', onKey, true);
+    }
     button.setAttribute('aria-expanded', String(on));
   };
-  button.addEventListener('mouseenter', () => show(true));
-  button.addEventListener('focus', () => show(true));
-  host.addEventListener('mouseleave', () => !pinned && show(false));
+  const close = () => {
+    pinned = false;
+    show(false);
+  };
+  button.addEventListener('mouseenter', (event) => trusted(event) && show(true));
+  button.addEventListener('focus', (event) => trusted(event) && button.matches(':focus-visible') && show(true));
+  host.addEventListener('mouseleave', (event) => {
+    // Moving onto the card (ours, in the top layer) keeps it open.
+    if (!pinned && !(event.relatedTarget instanceof Node && card.contains(event.relatedTarget))) show(false);
+  });
+  card.addEventListener('mouseleave', (event) => {
+    if (!pinned && !(event.relatedTarget instanceof Node && host.contains(event.relatedTarget))) show(false);
+  });
   button.addEventListener('blur', () => !pinned && show(false));
   button.addEventListener('click', (event) => {
     // The badge sits inside CRM links and rows: keep the click for ourselves.
     event.preventDefault();
     event.stopPropagation();
+    if (!trusted(event)) return;
     pinned = !pinned;
     show(pinned);
   });
   button.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      pinned = false;
-      show(false);
+    if (event.key === 'Escape' && trusted(event)) {
+      event.stopPropagation();
+      close();
     }
   });
 

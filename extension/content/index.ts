@@ -10,12 +10,17 @@ import browser from 'webextension-polyfill';
 import { adapterFor } from '../shared/crm-adapters.ts';
 import type { ContentRequest, EnabledReply, LookupReply, PageCustomersReply } from '../shared/protocol.ts';
 import { viewLabels } from '../shared/view-labels.ts';
-import { createBadge } from './badge.ts';
+import { badgeRoot, createBadge } from './badge.ts';
 import { badgeView } from './badge-view.ts';
 import { badgeLayer, type PageEntity } from './badge-layer.ts';
 import { lookupKeysCache } from './lookup-keys-cache.ts';
 import { frameThrottle } from './frame-throttle.ts';
 import { lookupBatcher } from './lookup-batcher.ts';
+
+// The badges' shadow roots are closed to pages; the extension's e2e tests
+// read them through this, evaluated in the content script's own world (an
+// isolated world in Chromium, a sandbox in Firefox), which pages cannot see.
+(globalThis as { cvlensBadgeRoot?: typeof badgeRoot }).cvlensBadgeRoot = badgeRoot;
 import { watchLocation } from './watch-location.ts';
 
 type Session = { adapterId: string; controller: AbortController; rescan: () => void; shown: () => Promise<PageCustomersReply['customers']> };

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTexts, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
+import { badgeTexts, launchWithExtension, openCardTexts, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, recordCrmIds } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
@@ -109,8 +109,8 @@ describe('badges for the imported customers', () => {
     expect(c.id).toBe('007');
     const badges = await settledBadges(page, (b) => b.length === 1);
     expect(plain(badges[0].text)).toBe(`${badgeOf(c)} via CRM id`);
-    await page.locator('[data-cvlens-badge] .badge').click();
-    expect(plain((await page.locator('[data-cvlens-badge] .card').textContent()) ?? '')).toContain('Suggested action: ');
+    await page.locator('[data-cvlens-badge]').click();
+    expect(plain((await openCardTexts(page))[0] ?? '')).toContain('Suggested action: ');
     await page.close();
   });
 
@@ -155,9 +155,8 @@ describe('a value list (CRM account export) imported through the options page', 
     }
     // One badge per entity, as for any import.
     expect(badges.filter((b) => b.entity === 'email:jane.doe@acme.com')).toHaveLength(1);
-    const jane = page.locator('[data-cvlens-badge="email:jane.doe@acme.com"] .badge');
-    await jane.click();
-    const card = plain((await page.locator('[data-cvlens-badge="email:jane.doe@acme.com"] .card').textContent()) ?? '');
+    await page.locator('[data-cvlens-badge="email:jane.doe@acme.com"]').click();
+    const card = plain((await openCardTexts(page))[0] ?? '');
     expect(card).toContain('Acme Inc');
     expect(card).toContain('Churn riskunknown');
     expect(card).toMatch(/Value1,200,000|Value1200000/);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTexts, importThroughOptions, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
+import { badgeTexts, importThroughOptions, inContentWorld, openCardTexts, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { adapterOf, listUrl } from './ext/crm-scenario.ts';
 import { HOSTILE_NAME, listRows, makeListPage } from '../fixtures/crm/make-list.ts';
@@ -56,9 +56,14 @@ describe('hostile data', () => {
     expect(await page.textContent('table[role=grid]')).toContain(HOSTILE_NAME);
 
     const host = page.locator('[data-cvlens-badge]').nth(HOSTILE_ROW);
-    await host.locator('.badge').click();
-    expect(await host.locator('.card .title').textContent()).toBe(EVIL_NAME);
-    expect(await host.locator('.card img, .card script').count()).toBe(0);
+    await host.click();
+    expect((await openCardTexts(page))[0]).toContain(EVIL_NAME);
+    const inCard = await inContentWorld(page, (i) => {
+      const host = document.querySelectorAll('[data-cvlens-badge]')[i];
+      const root = (globalThis as unknown as { cvlensBadgeRoot(h: Element): ShadowRoot | undefined }).cvlensBadgeRoot(host)!;
+      return { title: root.querySelector('.card .title')?.textContent, markup: root.querySelectorAll('.card img, .card script').length };
+    }, HOSTILE_ROW);
+    expect(inCard).toEqual({ title: EVIL_NAME, markup: 0 });
     await page.waitForTimeout(200);
     expect(await pwned(page)).toBeNull();
     await page.close();

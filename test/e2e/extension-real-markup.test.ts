@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { importThroughOptions, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
+import { importThroughOptions, inContentWorld, type ContentWorld, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import './ext/chrome-global.ts';
 import { adapterOf } from './ext/crm-scenario.ts';
@@ -63,11 +63,12 @@ interface DeepBadge {
 
 /** Every badge on the page, in the document and in every open shadow root. */
 async function deepBadges(page: Page): Promise<DeepBadge[]> {
-  return page.evaluate(() => {
+  return inContentWorld(page, () => {
+    const { cvlensBadgeRoot } = globalThis as unknown as ContentWorld;
     const out: DeepBadge[] = [];
     const visit = (root: Document | ShadowRoot, inShadow: boolean) => {
       for (const host of root.querySelectorAll('[data-cvlens-badge]')) {
-        const button = host.shadowRoot?.querySelector('.badge');
+        const button = cvlensBadgeRoot(host)?.querySelector('.badge');
         const box = host.getBoundingClientRect();
         const view = document.querySelector('.oneContent.active');
         out.push({
@@ -82,7 +83,7 @@ async function deepBadges(page: Page): Promise<DeepBadge[]> {
     };
     visit(document, false);
     return out;
-  });
+  }, undefined);
 }
 
 let L: Launched;

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeTexts, importThroughOptions, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
+import { badgeTexts, importThroughOptions, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched, openCardTexts } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, scenarioCsv } from './ext/crm-scenario.ts';
 import { label } from '../../core/index.ts';
@@ -32,8 +32,8 @@ describe('in Chinese', () => {
     await page.goto(RECORD_URLS.zoho);
     await page.waitForSelector('[data-cvlens-badge]', { state: 'attached' });
     await expect.poll(async () => (await badgeTexts(page))[0]?.text ?? '').toMatch(/^VIP客户 流失风险(低|中|高)（\d+%） 匹配：CRM 编号$/);
-    await page.locator('[data-cvlens-badge] .badge').click();
-    const card = (await page.locator('[data-cvlens-badge] .card').textContent()) ?? '';
+    await page.locator('[data-cvlens-badge]').click();
+    const card = (await openCardTexts(page))[0] ?? '';
     expect(card).toContain(`建议措施：${label('strategy.VIP', 'zh')}`);
   });
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTexts, importThroughOptions, inExtension, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
+import { badgeTexts, importThroughOptions, openCardTexts, inExtension, launchWithExtension, openOptions, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import './ext/chrome-global.ts';
 import { CRMS, LIST_ROWS, RECORD_URLS, adapterOf, listPage, listUrl, recordCustomerId, rowCustomerId, scenarioCsv } from './ext/crm-scenario.ts';
@@ -138,9 +138,9 @@ describe('a single other site (generic adapter)', () => {
 describe('badge card', () => {
   it('opens on click with CLV, RFM, stage, matrix and the suggested action for the tier', async () => {
     const page = await visit(RECORD_URLS.salesforce);
-    const host = page.locator('[data-cvlens-badge]');
-    await host.locator('.badge').click();
-    const card = plain((await host.locator('.card').textContent()) ?? '');
+    // A real click on the badge (its shadow root is closed: the host's centre is the badge).
+    await page.locator('[data-cvlens-badge]').click();
+    const card = plain((await openCardTexts(page))[0] ?? '');
     const c = expected.get(recordCustomerId('salesforce'))!;
     expect(card).toContain('Record Holdings salesforce');
     expect(card).toMatch(/CLV[\d,.]+/);

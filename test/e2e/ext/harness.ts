@@ -172,7 +172,6 @@ export async function importThroughOptions(
   return (await page.textContent('#report-summary')) ?? '';
 }
 
-/** Text of every badge on the page (open shadow roots), its parts joined by spaces, in document order. */
 /** A badge as the reader meets it. */
 export interface BadgeSeen {
   /** The entity id on its host. */
@@ -186,9 +185,10 @@ export interface BadgeSeen {
 }
 
 export async function badgeTexts(page: Page): Promise<BadgeSeen[]> {
-  return page.evaluate(() =>
+  return inContentWorld(page, () =>
     [...document.querySelectorAll('[data-cvlens-badge]')].map((host) => {
-      const button = host.shadowRoot?.querySelector('.badge');
+      const { cvlensBadgeRoot } = globalThis as unknown as ContentWorld;
+      const button = cvlensBadgeRoot(host)?.querySelector('.badge');
       const box = host.getBoundingClientRect();
       const onScreen = box.width > 0 && box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
       return {
@@ -199,5 +199,53 @@ export async function badgeTexts(page: Page): Promise<BadgeSeen[]> {
         seen: onScreen ? document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host : null,
       };
     }),
-  );
+  undefined,
+  // No content script in the page: no badge of ours can be there.
+  { absent: [] });
+}
+
+/** What the content script's world holds for its tests (see extension/content/index.ts). */
+export interface ContentWorld {
+  cvlensBadgeRoot(host: Element): ShadowRoot | undefined;
+}
+
+/**
+ * Runs `fn` in the extension's content-script world of the page's main
+ * frame (Chromium's isolated world, reached over CDP), where the badges'
+ * closed shadow roots are readable through `cvlensBadgeRoot`. Pages cannot
+ * reach that world; `page.evaluate` runs in the page's own. `fn` and its
+ * result cross as source text and JSON. Where the content script does not
+ * run, returns `options.absent` if given, else throws.
+ */
+export async function inContentWorld<R, A>(page: Page, fn: (arg: A) => R | Promise<R>, arg: A, options: { absent?: R } = {}): Promise<R> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+  try {
+    await cdp.send('Runtime.enable');
+    const mainFrame = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
+    for (const c of contexts) {
+      if (c.auxData?.type !== 'isolated' || c.auxData.frameId !== mainFrame) continue;
+      const probe = await cdp.send('Runtime.evaluate', { contextId: c.id, expression: `typeof globalThis.cvlensBadgeRoot === 'function'`, returnByValue: true });
+      if (probe.result.value !== true) continue;
+      const out = await cdp.send('Runtime.evaluate', { contextId: c.id, expression: `(${fn.toString()})(${JSON.stringify(arg) ?? 'undefined'})`, returnByValue: true, awaitPromise: true });
+      if (out.exceptionDetails) throw new Error(`In the content script's world: ${out.exceptionDetails.exception?.description ?? out.exceptionDetails.text}`);
+      return out.result.value as R;
+    }
+    if ('absent' in options) return options.absent as R;
+    throw new Error('The extension\'s content script does not run in this page.');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Text of every open card of the page (closed shadow roots, read in the content script's world), in document order. */
+export async function openCardTexts(page: Page): Promise<string[]> {
+  return inContentWorld(page, () => {
+    const { cvlensBadgeRoot } = globalThis as unknown as ContentWorld;
+    return [...document.querySelectorAll('[data-cvlens-badge]')]
+      .map((host) => cvlensBadgeRoot(host)?.querySelector<HTMLElement>('.card'))
+      .filter((card): card is HTMLElement => !!card && !card.hidden)
+      .map((card) => card.textContent ?? '');
+  }, undefined);
 }
