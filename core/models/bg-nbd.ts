@@ -4,8 +4,9 @@ import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
 import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { combineNoPurchase, logistic } from './no-purchase.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
 
 /**
@@ -244,23 +245,6 @@ export function pAlive(p: BgNbdParams, x: number, t_x: number, T: number): numbe
 function logOddsDead(p: BgNbdParams, x: number, t_x: number, T: number): number {
   if (x === 0) return -Infinity;
   return Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + t_x));
-}
-
-/**
- * 1 − P(alive) + P(alive)·stay from the log odds of being dead: as that sum
- * of two positive parts below 1/2 (a small risk keeps its relative
- * accuracy), as 1 − P(alive)(1 − stay) above (never past 1 by rounding).
- */
-function combineNoPurchase(logOdds: number, stay: number): number {
-  const dead = logistic(logOdds);
-  const alive = logistic(-logOdds);
-  const sum = dead + alive * stay;
-  return sum <= 0.5 ? sum : 1 - alive * (1 - stay);
-}
-
-/** 1/(1 + e^−v) without overflow. */
-function logistic(v: number): number {
-  return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
 }
 
 /**
@@ -516,6 +500,3 @@ export function checkParams(fn: string, p: BgNbdParams): void {
   }
 }
 
-function checkHorizon(fn: string, t: number): void {
-  if (!(Number.isFinite(t) && t >= 0)) throw new CvError(fn, 'value', `t must be a number ≥ 0, got ${t}`);
-}

@@ -118,6 +118,11 @@ export function checkRow(fn: string, i: number, x: number, t_x: number, T: numbe
   }
 }
 
+/** Throw CvError(fn, 'value') unless the horizon t is a number ≥ 0 (in model periods). */
+export function checkHorizon(fn: string, t: number): void {
+  if (!(Number.isFinite(t) && t >= 0)) throw new CvError(fn, 'value', `t must be a number ≥ 0, got ${t}`);
+}
+
 /**
  * Minimum data for the purchase/dropout models: with fewer repeat customers
  * the likelihood is flat along some direction and the estimates run to the

@@ -3,8 +3,9 @@ import type { FitResult } from '../types.ts';
 import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
 import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { combineNoPurchase } from './no-purchase.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
 
 /**
@@ -433,12 +434,8 @@ export function mbgNbdProbabilityNoPurchase(params: MbgNbdParams, t: number, x: 
 /** Unchecked P(no purchase in (T, T+t]); t_x must be 0 when x = 0. */
 export function noPurchase(p: MbgNbdParams, t: number, x: number, t_x: number, T: number): number {
   if (t === 0) return 1;
-  const L = logOddsDead(p, x, t_x, T);
-  // P(alive) = 1/(1+e^L), P(dead) = 1/(1+e^−L), each without overflow.
-  const alive = L > 0 ? Math.exp(-L) / (1 + Math.exp(-L)) : 1 / (1 + Math.exp(L));
-  const dead = L < 0 ? Math.exp(L) / (1 + Math.exp(L)) : 1 / (1 + Math.exp(-L));
   const quiet = Math.exp(-(p.r + x) * Math.log1p(t / (p.alpha + T)));
-  return dead + alive * quiet;
+  return combineNoPurchase(logOddsDead(p, x, t_x, T), quiet);
 }
 
 /** Throw CvError(fn, 'value') unless all four parameters are positive and finite. */
@@ -449,6 +446,3 @@ export function checkParams(fn: string, p: MbgNbdParams): void {
   }
 }
 
-function checkHorizon(fn: string, t: number): void {
-  if (!(Number.isFinite(t) && t >= 0)) throw new CvError(fn, 'value', `t must be a number ≥ 0, got ${t}`);
-}

@@ -4,8 +4,9 @@ import { hyp2f1APlusOneNearOne, logHyp2f1APlusOne } from '../math/hyp2f1.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
-import { checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
 import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { combineNoPurchase, logistic } from './no-purchase.ts';
 
 /**
  * The Pareto/NBD model (Schmittlein, Morrison & Colombo 1987): while alive
@@ -430,23 +431,6 @@ function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): num
 }
 
 /**
- * 1 − P(alive) + P(alive)·stay from the log odds of being dead: as that sum
- * of two positive parts below 1/2 (a small risk keeps its relative
- * accuracy), as 1 − P(alive)(1 − stay) above (never past 1 by rounding).
- */
-function combineNoPurchase(logOdds: number, stay: number): number {
-  const dead = logistic(logOdds);
-  const alive = logistic(-logOdds);
-  const sum = dead + alive * stay;
-  return sum <= 0.5 ? sum : 1 - alive * (1 - stay);
-}
-
-/** 1/(1 + e^−v) without overflow. */
-function logistic(v: number): number {
-  return v < 0 ? Math.exp(v) / (1 + Math.exp(v)) : 1 / (1 + Math.exp(-v));
-}
-
-/**
  * Probability of no purchase in (T, T+t] for a customer with history
  * (x, t_x, T): the churn risk over a horizon of t model periods.
  *
@@ -470,7 +454,7 @@ export function paretoNbdProbabilityNoPurchase(params: ParetoNbdParams, t: numbe
   const fn = 'paretoNbdProbabilityNoPurchase';
   checkParams(fn, params);
   checkRow(fn, -1, x, t_x, T);
-  if (!(Number.isFinite(t) && t >= 0)) throw new CvError(fn, 'value', `t must be a number ≥ 0, got ${t}`);
+  checkHorizon(fn, t);
   return noPurchase(params, t, x, t_x, T);
 }
 
@@ -513,7 +497,7 @@ export function noPurchaseIfAlive(p: ParetoNbdParams, t: number, x: number, T: n
 export function paretoNbdConditionalExpected(params: ParetoNbdParams, t: number, x: number, t_x: number, T: number): number {
   checkParams('paretoNbdConditionalExpected', params);
   checkRow('paretoNbdConditionalExpected', -1, x, t_x, T);
-  if (!(Number.isFinite(t) && t >= 0)) throw new CvError('paretoNbdConditionalExpected', 'value', `t must be a number ≥ 0, got ${t}`);
+  checkHorizon('paretoNbdConditionalExpected', t);
   return conditionalExpected(params, t, x, t_x, T, pAlive(params, x, t_x, T));
 }
 
@@ -544,7 +528,7 @@ export function conditionalExpected(p: ParetoNbdParams, t: number, x: number, _t
  */
 export function paretoNbdExpected(params: ParetoNbdParams, t: number): number {
   checkParams('paretoNbdExpected', params);
-  if (!(Number.isFinite(t) && t >= 0)) throw new CvError('paretoNbdExpected', 'value', `t must be a number ≥ 0, got ${t}`);
+  checkHorizon('paretoNbdExpected', t);
   const L = Math.log1p(t / params.beta);
   const u = params.s - 1;
   const g = Math.abs(u) < 1e-12 ? L : -Math.expm1(-u * L) / u;
