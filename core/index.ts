@@ -47,7 +47,7 @@ export type { OverdueInput } from './churn/overdue.ts';
 export { topShare } from './concentration/top-share.ts';
 export { churnRiskLabel, label } from './i18n/labels.ts';
 export type { ColumnKey } from './i18n/labels.ts';
-export { SEGMENT_COLUMN_KIND, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
+export { SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
 export type { ColumnKind } from './segment/segment-table.ts';
 export type { SegmentResult, SegmentRow } from './segment/segment.ts';
 

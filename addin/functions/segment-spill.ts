@@ -6,44 +6,14 @@
  * missing column. The task pane's sheet, a one-off table, still leaves empty
  * columns out (addin/shared/segment-table.ts).
  */
-import { MODEL_TITLES, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
+import { MODEL_TITLES, SEGMENT_COLUMNS, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
 import { cellOf, segmentHeader } from '../shared/segment-table.ts';
 
 /**
  * Every column the three inputs can fill, in core's order (core/segment/segment-table.ts
  * without name, email and company, which CV.SEGMENT does not read).
  */
-export const SPILL_COLUMNS: readonly ColumnKey[] = [
-  'id',
-  'firstDay',
-  'lastDay',
-  'purchaseDays',
-  'frequency',
-  'recency',
-  'T',
-  'sinceLast',
-  'revenue',
-  'returnAmount',
-  'averageSpend',
-  'monetary',
-  'profit',
-  'value',
-  'contribution',
-  'clv',
-  'pAlive',
-  'expectedPurchases',
-  'expectedSpend',
-  'churnRisk',
-  'churnLevel',
-  'rfmR',
-  'rfmF',
-  'rfmM',
-  'rfmCell',
-  'rfmSegment',
-  'tier',
-  'matrix',
-  'stage',
-];
+export const SPILL_COLUMNS: readonly ColumnKey[] = SEGMENT_COLUMNS.filter((key) => key !== 'name' && key !== 'email' && key !== 'company');
 
 /** The code in the last column of a customer scored by the own-rate heuristic rather than a model. */
 export const HEURISTIC = 'heuristic';
