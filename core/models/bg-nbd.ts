@@ -71,7 +71,9 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
   );
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
   const params = { r, alpha, a, b };
-  const notes = boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => bgNbdBoundaryMeaning(params, name, side));
+  const notes = boundaryNotes(NAMES, res.theta, res.boundary, (name, side) =>
+    betaGeometricBoundaryMeaning(params, name, side, 'customers appear to drop out right after their first repeat purchase'),
+  );
   return {
     model: 'bgnbd',
     params,
@@ -84,14 +86,18 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
   };
 }
 
-/** The sentence for a BG/NBD parameter held beyond its identified range. */
-function bgNbdBoundaryMeaning(p: BgNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
+/**
+ * The sentence for a BG/NBD or MBG/NBD parameter held beyond its identified
+ * range; `certainDropout` says when the models drop a customer for sure,
+ * the one place they differ.
+ */
+export function betaGeometricBoundaryMeaning(p: BgNbdParams, name: string, side: 'lower' | 'upper', certainDropout: string): string | undefined {
   const dropout = p.a / (p.a + p.b);
   if (name === 'a' || name === 'b') {
     if (dropout < 1e-3) {
       return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
     }
-    if (dropout > 1 - 1e-3) return 'customers appear to drop out right after their first repeat purchase';
+    if (dropout > 1 - 1e-3) return certainDropout;
     if (side === 'upper') {
       return `every customer appears to have the same drop-out probability after a purchase (${(100 * dropout).toPrecision(2)} %)`;
     }

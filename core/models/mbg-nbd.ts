@@ -6,6 +6,7 @@ import { logGamma } from '../math/log-gamma.ts';
 import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
 import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase } from './no-purchase.ts';
+import { betaGeometricBoundaryMeaning } from './bg-nbd.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
 
 /**
@@ -77,24 +78,10 @@ export function fitMbgNbd(data: RepeatData, options: MbgNbdFitOptions = {}): Fit
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
-    notes: boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => mbgNbdBoundaryMeaning(params, name, side)),
+    notes: boundaryNotes(NAMES, res.theta, res.boundary, (name, side) =>
+      betaGeometricBoundaryMeaning(params, name, side, 'customers appear to drop out right after each purchase, the first included'),
+    ),
   };
-}
-
-/** The sentence for an MBG/NBD parameter held beyond its identified range. */
-function mbgNbdBoundaryMeaning(p: MbgNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
-  const dropout = p.a / (p.a + p.b);
-  if (name === 'a' || name === 'b') {
-    if (dropout < 1e-3) return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
-    if (dropout > 1 - 1e-3) return 'customers appear to drop out right after each purchase, the first included';
-    if (side === 'upper') return `every customer appears to have the same drop-out probability after a purchase (${(100 * dropout).toPrecision(2)} %)`;
-    return undefined;
-  }
-  if (name === 'r' || name === 'alpha') {
-    if (side === 'upper') return `purchase rates look the same for every active customer (${(p.r / p.alpha).toPrecision(3)} per period): the model treats them as one Poisson rate`;
-    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
-  }
-  return undefined;
 }
 
 /**
