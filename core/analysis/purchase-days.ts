@@ -36,8 +36,12 @@ export function createPurchaseDays(): PurchaseDays {
   let when = new Int32Array(1024);
   let n = 0;
   let first = Infinity;
+  // Rows sorted by (customer, day), kept between splits: the analysis splits once to choose a model and
+  // once more at the churn horizon to correct it, and the sort is the costly part.
+  let sorted: Int32Array | undefined;
   return {
     add(t) {
+      sorted = undefined;
       if (!(t.amount >= 0)) return;
       let k = index.get(t.customerId);
       if (k === undefined) {
@@ -64,10 +68,13 @@ export function createPurchaseDays(): PurchaseDays {
       const m = names.length;
       const firstDay = new Float64Array(m).fill(Infinity);
       const lastDay = new Float64Array(m).fill(-Infinity);
-      // Distinct days per customer: sort the rows by (customer, day) once.
-      const order = new Int32Array(n);
-      for (let i = 0; i < n; i++) order[i] = i;
-      order.sort((a, b) => who[a] - who[b] || when[a] - when[b]);
+      // Distinct days per customer: the rows in (customer, day) order.
+      if (sorted === undefined) {
+        sorted = new Int32Array(n);
+        for (let i = 0; i < n; i++) sorted[i] = i;
+        sorted.sort((a, b) => who[a] - who[b] || when[a] - when[b]);
+      }
+      const order = sorted;
       const calDays = new Int32Array(m);
       const holdDays = new Int32Array(m);
       let prevWho = -1;
