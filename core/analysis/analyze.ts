@@ -26,7 +26,7 @@ import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
 import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
-import { holdoutPlan, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
+import { holdoutPlan, isModelProblem, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
 import { purchaseModel } from '../models/purchase-model.ts';
 import { MODEL_TITLES, resolveSettings, type AnalysisSettings, type AnalysisSettingsInput } from './settings.ts';
 
@@ -160,13 +160,11 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       penalizer: settings.penalizer,
       data: { x: inputs.map((c) => c.x), t_x: inputs.map((c) => c.t_x), T: inputs.map((c) => c.T) },
       holdout: ctx.holdout,
+      noHoldout: ctx.noHoldout,
     });
     purchase = picked.fit;
     selection = picked.selection;
     if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
-    if (selection.method === 'likelihood' && ctx.noHoldout && !selection.reason.includes('no holdout')) {
-      selection.reason = selection.reason.replace(/\.$/, `; no holdout: ${ctx.noHoldout}.`);
-    }
   }
   const models: ModelReport = { marginRate, selection, purchase };
   warnings.push(...selection.steps);
@@ -200,7 +198,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       });
     } catch (error) {
       // Parameters at the edge of what the special functions can evaluate: say so and keep scoring.
-      if (!(error instanceof CvError && (error.kind === 'num' || error.kind === 'convergence' || error.kind === 'data'))) throw error;
+      if (!isModelProblem(error)) throw error;
       const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
       models.fallback = `${title} was fitted but could not score every customer (${error.reason}); churn risk and CLV use the own-rate heuristic instead.`;
       warnings.push(models.fallback);
@@ -255,7 +253,7 @@ function recalibrate(
     if (map.report.applied) for (const p of predictions.values()) p.pNoPurchase = map.apply(p.pNoPurchase);
     return { applied: map.report.applied, description: map.description, report: map.report };
   } catch (error) {
-    if (!isDataProblem(error) && !(error instanceof CvError && error.kind === 'num')) throw error;
+    if (!isModelProblem(error)) throw error;
     return { applied: false, description: `Churn risk is the model's own: it could not be checked on the held-out days (${error.reason}).` };
   }
 }

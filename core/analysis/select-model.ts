@@ -55,6 +55,8 @@ export interface SelectionInput {
   data: RepeatData;
   /** Split histories for a holdout (auto only), when the data are long enough; see holdoutPlan. */
   holdout?: { histories: SplitHistories; calibrationEnd: DayNumber; asOf: DayNumber; periodDays: number };
+  /** Why there is no holdout, for the reason of a choice by likelihood. */
+  noHoldout?: string;
 }
 
 export interface SelectionResult {
@@ -113,7 +115,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
   if (requested !== 'auto') {
     order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
   } else {
-    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: 'no holdout was possible' };
+    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: input.noHoldout ?? 'no holdout was possible' };
     if ('order' in judged) {
       order = judged.order;
       method = 'holdout';
@@ -218,6 +220,11 @@ function judgeOnHoldout(
  * bug and is rethrown.
  */
 function dataProblem(e: unknown): string {
-  if (e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence' || e.kind === 'num')) return e.reason;
+  if (isModelProblem(e)) return e.reason;
   throw e;
+}
+
+/** A model that cannot be fitted or evaluated on these data ('data', 'convergence' or 'num'), as opposed to a bug. */
+export function isModelProblem(e: unknown): e is CvError {
+  return e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence' || e.kind === 'num');
 }
