@@ -38,6 +38,7 @@ export { tierRuleOf, tierRuleParams } from './tiers/rule.ts';
 export type { TierMethod, TierRule } from './tiers/rule.ts';
 export { tierSummary } from './tiers/summary.ts';
 export { median } from './score/median.ts';
+export { COMPOSITE_FIELDS, parseScoreSpec, rankDescending } from './score/score-spec.ts';
 export { matrixCell } from './matrix/value-matrix.ts';
 export { lifecycleStage } from './lifecycle/stage.ts';
 export { churnLevel } from './churn/level.ts';
@@ -47,9 +48,9 @@ export type { OverdueInput } from './churn/overdue.ts';
 export { topShare } from './concentration/top-share.ts';
 export { churnRiskLabel, label } from './i18n/labels.ts';
 export type { ColumnKey } from './i18n/labels.ts';
-export { SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
+export { COMPOSITE_COLUMNS, SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
 export type { ColumnKind } from './segment/segment-table.ts';
-export type { SegmentResult, SegmentRow } from './segment/segment.ts';
+export type { CompositeField, CompositeIndicator, SegmentResult, SegmentRow, ValueBasis } from './segment/segment.ts';
 
 // The one analysis every product runs: settings, model choice, calibration split
 export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';

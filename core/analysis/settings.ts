@@ -9,7 +9,8 @@
  * time unit the models are fitted in), the discount rate is **per year**.
  */
 import { CvError } from '../errors.ts';
-import type { ValueBasis } from '../segment/segment.ts';
+import { COMPOSITE_FIELDS } from '../score/score-spec.ts';
+import type { CompositeIndicator, ValueBasis } from '../segment/segment.ts';
 import { DEFAULT_TIER_RULE, tierRuleParams, type TierRule } from '../tiers/rule.ts';
 import type { DayNumber, TimeUnit } from '../types.ts';
 
@@ -43,6 +44,13 @@ export interface AnalysisSettingsInput {
   valueBasis?: ValueBasis;
   /** Default: contribution with cut points 4, 2, 1. */
   tierRule?: TierRule;
+  /**
+   * The composite weighted score (综合评价法): weighted indicators, parsed
+   * from text by parseScoreSpec. When given, every customer gets `composite`
+   * and `compositeRank` (1 = best). Default: none (the key-indicator method,
+   * value alone).
+   */
+  score?: readonly CompositeIndicator[];
   /** Default 'auto'. */
   model?: PurchaseModelName;
   /** Fit Gamma-Gamma for spend per purchase; default true. */
@@ -66,6 +74,7 @@ export interface AnalysisSettings {
   marginRate: number | undefined;
   valueBasis: ValueBasis | undefined;
   tierRule: TierRule;
+  score: readonly CompositeIndicator[] | undefined;
   model: PurchaseModelName;
   spendModel: boolean;
   horizonDays: number;
@@ -81,6 +90,7 @@ export const DEFAULT_SETTINGS: Readonly<AnalysisSettings> = Object.freeze({
   marginRate: undefined,
   valueBasis: undefined,
   tierRule: DEFAULT_TIER_RULE,
+  score: undefined,
   model: 'auto',
   spendModel: true,
   horizonDays: 365,
@@ -109,6 +119,7 @@ export function resolveSettings(input: AnalysisSettingsInput = {}): AnalysisSett
     marginRate: input.marginRate,
     valueBasis: input.valueBasis,
     tierRule: input.tierRule ?? DEFAULT_SETTINGS.tierRule,
+    score: input.score,
     model: input.model ?? DEFAULT_SETTINGS.model,
     spendModel: input.spendModel ?? DEFAULT_SETTINGS.spendModel,
     horizonDays: input.horizonDays ?? DEFAULT_SETTINGS.horizonDays,
@@ -141,7 +152,19 @@ export function resolveSettings(input: AnalysisSettingsInput = {}): AnalysisSett
     throw new CvError(FN, 'num', `the churn thresholds must satisfy 0 < low < high < 1, got ${low} and ${high}`);
   }
   tierRuleParams(s.tierRule);
+  if (s.score !== undefined) checkScore(s.score);
   return s;
+}
+
+function checkScore(score: readonly CompositeIndicator[]): void {
+  if (score.length === 0) throw new CvError(FN, 'value', 'the composite score needs at least one indicator');
+  for (const ind of score) {
+    if (!(COMPOSITE_FIELDS as readonly string[]).includes(ind.field)) {
+      throw new CvError(FN, 'value', `"${String(ind.field)}" is not a field of the composite score; the fields are ${COMPOSITE_FIELDS.join(', ')}`);
+    }
+    if (!(Number.isFinite(ind.weight) && ind.weight >= 0)) throw new CvError(FN, 'num', `the weight of ${ind.field} must be a number ≥ 0, got ${ind.weight}`);
+  }
+  if (!score.some((ind) => ind.weight > 0)) throw new CvError(FN, 'num', 'at least one weight of the composite score must be above 0');
 }
 
 /**

@@ -41,6 +41,7 @@ export type ColumnKey =
   | 'tier'
   | 'contribution'
   | 'composite'
+  | 'compositeRank'
   | 'matrix'
   | 'stage';
 
@@ -141,6 +142,7 @@ export const LABELS: { readonly [K in LabelKey]: Pair } = {
   'col.tier': { en: 'Tier', zh: '客户等级' },
   'col.contribution': { en: 'Contribution', zh: '客户贡献度' },
   'col.composite': { en: 'Composite score', zh: '综合评价值' },
+  'col.compositeRank': { en: 'Composite rank', zh: '综合排名' },
   'col.matrix': { en: 'Value matrix', zh: '价值矩阵' },
   'col.stage': { en: 'Lifecycle stage', zh: '生命周期阶段' },
   'summary.tier': { en: 'Tier', zh: '客户等级' },

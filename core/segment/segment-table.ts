@@ -54,6 +54,15 @@ export const SEGMENT_COLUMNS: readonly ColumnKey[] = [
   'stage',
 ];
 
+/**
+ * The composite weighted score and its rank: shown after contribution when
+ * an analysis has a score, and kept out of SEGMENT_COLUMNS, which fixes the
+ * columns of CV.SEGMENT's spill whatever the settings.
+ */
+export const COMPOSITE_COLUMNS: readonly ColumnKey[] = ['composite', 'compositeRank'];
+
+const SHOWN_COLUMNS: readonly ColumnKey[] = SEGMENT_COLUMNS.flatMap((key) => (key === 'contribution' ? [key, ...COMPOSITE_COLUMNS] : [key]));
+
 /** What a column holds, so each product can pick its number format. */
 export type ColumnKind = 'text' | 'date' | 'count' | 'score' | 'decimal' | 'money' | 'share';
 
@@ -95,6 +104,7 @@ export const SEGMENT_COLUMN_KIND: Readonly<Record<ColumnKey, ColumnKind>> = {
   tier: 'text',
   contribution: 'decimal',
   composite: 'decimal',
+  compositeRank: 'count',
   matrix: 'text',
   stage: 'text',
 };
@@ -136,11 +146,11 @@ export function segmentCell(row: SegmentRow, key: ColumnKey, lang: Lang, formatD
 /**
  * The columns worth showing: the given ones, or the default order without
  * the columns that are empty for every customer (no names, no model, no
- * cost).
+ * cost, no composite score).
  */
 export function segmentColumns(rows: readonly SegmentRow[], columns?: readonly ColumnKey[]): ColumnKey[] {
   if (columns !== undefined) return [...columns];
-  return SEGMENT_COLUMNS.filter((key) => rows.some((row) => segmentCell(row, key, 'en') !== null));
+  return SHOWN_COLUMNS.filter((key) => rows.some((row) => segmentCell(row, key, 'en') !== null));
 }
 
 /**

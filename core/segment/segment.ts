@@ -20,6 +20,7 @@ import { valueMatrix } from '../matrix/value-matrix.ts';
 import { quintileScores, quintileScoresOfSorted, rfmCell } from '../rfm/score.ts';
 import { rfmSegment } from '../rfm/segments.ts';
 import { compositeScore } from '../score/composite.ts';
+import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
 import type { Normalisation } from '../score/normalise.ts';
 import { unitDays } from '../summary/units.ts';
@@ -109,6 +110,8 @@ export interface SegmentRow extends CustomerSummary {
   /** value / mean value. */
   contribution: number;
   composite?: number;
+  /** Rank by `composite`, 1 = best, ties sharing the better rank (as Excel's RANK.EQ); set with `composite`. */
+  compositeRank?: number;
   matrix: MatrixCell;
   stage: LifecycleStage;
 }
@@ -314,6 +317,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
     );
   }
 
+  const compositeRanks = composite !== undefined ? rankDescending(composite) : undefined;
   // Decline starts where the "high" churn level starts, unless told otherwise.
   const stageOptions: StageOptions = { ...options.stage, declineRisk: options.stage?.declineRisk ?? options.churnThresholds?.[1] };
   // Churn level and stage first, in input order and in that order per row (as the row fields
@@ -374,6 +378,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
       expectedPurchases: p.expectedPurchases,
       expectedSpend: p.expectedSpend,
       composite: composite?.[i],
+      compositeRank: compositeRanks?.[i],
       stage: stages[i],
     };
   }
