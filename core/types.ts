@@ -2,6 +2,7 @@
  * The shared vocabulary of cvlens. Every module in core/ and both products
  * speak in these types; change them only with all their users in view.
  */
+import type { Message } from './i18n/messages.ts';
 
 /**
  * A calendar date as whole days since 1970-01-01. Transactions carry dates,
@@ -37,7 +38,10 @@ export interface Transaction {
 /** A row that could not be used, and why. Readers never drop rows silently. */
 export interface RejectedRow {
   line: number;
+  /** Why, in English (the problems joined by "; "). */
   reason: string;
+  /** The same problems as messages, to say them in any language (formatReason); absent from producers that have none. */
+  problems?: readonly Message[];
 }
 
 /**
@@ -48,6 +52,8 @@ export interface ExcludedCustomer {
   id: string;
   /** One sentence a user can read, e.g. "only returns (2 rows, −12.00), no purchase to score". */
   reason: string;
+  /** The reason as a message, to say it in any language (formatReason). */
+  problems?: readonly Message[];
   /** Rows of this customer the builder took (on or before the as-of day). */
   rows: number;
   /** Sum of the customer's negative amounts, as a positive number. */

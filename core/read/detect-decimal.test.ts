@@ -1,3 +1,4 @@
+import { formatMessage } from '../i18n/messages.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimalEvidence, DecimalVote } from './detect-decimal.ts';
@@ -60,10 +61,11 @@ describe('DecimalVote', () => {
   it('never lets values readable both ways decide: the point is kept with a warning naming --decimal', () => {
     const d = vote(['1,234', '12', '2,500']);
     expect(d.decimal).toBe('.');
-    expect(d.warning).toBe(
+    expect(d.warning && formatMessage(d.warning, 'en')).toBe(
       "amounts such as '1,234' (line 2) read as different numbers with a decimal point or a decimal comma (1234 or 1.234); " +
         'they were read with a decimal point (read the file with --decimal , if the comma is the decimal mark).',
     );
-    expect(vote(['1.500', '12']).warning).toMatch(/'1\.500' .*\(1\.5 or 1500\)/);
+    const w = vote(['1.500', '12']).warning;
+    expect(w && formatMessage(w, 'en')).toMatch(/'1\.500' .*\(1\.5 or 1500\)/);
   });
 });

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/messages.ts';
 import { scanAmount, type DecimalMark } from './parse-amount.ts';
 
 /**
@@ -42,7 +43,7 @@ interface Seen {
 export interface DecimalDecision {
   decimal: DecimalMark;
   /** Set when the data could not decide and '.' was kept. */
-  warning?: string;
+  warning?: Message;
 }
 
 /**
@@ -76,10 +77,12 @@ export class DecimalVote {
     if (ambiguous && !point) {
       return {
         decimal: '.',
-        warning:
-          `amounts such as '${ambiguous.text}' (line ${ambiguous.line}) read as different numbers with a decimal point or a decimal comma ` +
-          `(${scanAmount(ambiguous.text, '.')} or ${scanAmount(ambiguous.text, ',')}); they were read with a decimal point ` +
-          `(read the file with --decimal , if the comma is the decimal mark).`,
+        warning: msg('read.ambiguousDecimal', {
+          text: ambiguous.text,
+          line: ambiguous.line,
+          asPoint: String(scanAmount(ambiguous.text, '.')),
+          asComma: String(scanAmount(ambiguous.text, ',')),
+        }),
       };
     }
     return { decimal: '.' };

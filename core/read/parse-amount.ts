@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 
 /**
  * Decimal mark of a file's numbers. With `'.'` (the default) commas, spaces
@@ -142,18 +143,24 @@ function scanAmountSlow(raw: string, decimal: DecimalMark): number {
  * (`amount 'abc' is not a number`), for reader reports.
  */
 export function amountProblem(raw: string, column: string, decimal: DecimalMark = '.'): string {
+  return formatMessage(amountProblemMessage(raw, column, decimal), 'en');
+}
+
+/**
+ * {@link amountProblem} as a message, so the reason can be said in any
+ * language; `column` is a role's message (msg('role.amount')) or a name.
+ */
+export function amountProblemMessage(raw: string, column: Message | string, decimal: DecimalMark = '.'): Message {
   const t = raw.trim();
-  if (t === '') return `${column} is empty`;
-  const q = t.length > 40 ? `${t.slice(0, 37)}…` : t;
-  if (/^\d+(?:[.,]\d+)?-$/.test(t)) return `${column} '${q}' has a trailing minus; write -${t.slice(0, -1)}`;
+  if (t === '') return msg('read.numberEmpty', { column });
+  const text = t.length > 40 ? `${t.slice(0, 37)}…` : t;
+  if (/^\d+(?:[.,]\d+)?-$/.test(t)) return msg('read.numberTrailingMinus', { column, text, digits: t.slice(0, -1) });
   const plain = /^[-+]?[\d.]+$/.test(t) ? Number(t) : NaN;
-  if (Math.abs(plain) === Infinity || Math.abs(scanAmountSlow(t, decimal)) === Infinity) return `${column} '${q}' is too large to be a number`;
+  if (Math.abs(plain) === Infinity || Math.abs(scanAmountSlow(t, decimal)) === Infinity) return msg('read.numberTooLarge', { column, text });
   if (!Number.isNaN(scanAmount(t, otherMark(decimal)))) {
-    return decimal === '.'
-      ? `${column} '${q}' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','`
-      : `${column} '${q}' has a decimal point, but the amounts are read with a decimal comma; read the file with decimal '.'`;
+    return msg(decimal === '.' ? 'read.numberDecimalComma' : 'read.numberDecimalPoint', { column, text });
   }
-  return `${column} '${q}' is not a number`;
+  return msg('read.numberInvalid', { column, text });
 }
 
 /** The mark that is not `decimal`. */

@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import type { DayNumber } from '../types.ts';
 import { dayFromCivil, excelSerialToDay, MAX_EXCEL_SERIAL } from './day-number.ts';
 
@@ -26,7 +27,7 @@ export type DateScan =
       dotted: boolean;
     }
   | { kind: 'empty' }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string; message: Message };
 
 /** Numeric strings in this range in a date column are Excel serials (1927-05-18..2173-10-14). */
 export const SERIAL_TEXT_MIN = 10000;
@@ -34,8 +35,11 @@ export const SERIAL_TEXT_MAX = 99999;
 
 const EMPTY: DateScan = { kind: 'empty' };
 
-function invalid(text: string, why = ''): DateScan {
-  return { kind: 'invalid', reason: `date '${text}' is not a valid date${why}` };
+type InvalidWhy = 'read.dateInvalid' | 'read.dateTwoDigitYear' | 'read.dateSerial60' | 'read.dateNotSerial';
+
+function invalid(text: string, why: InvalidWhy = 'read.dateInvalid'): DateScan {
+  const message = msg(why, { text });
+  return { kind: 'invalid', reason: formatMessage(message, 'en'), message };
 }
 
 function dayOrInvalid(text: string, y: number, m: number, d: number): DateScan {
@@ -139,7 +143,7 @@ export function scanDateText(raw: string): DateScan {
     return { kind: 'yearLast', first: a, second: b, year: y, proves, dotted: sep === SEP_DOT };
   }
   if (len[2] <= 2 && len[0] <= 2) {
-    return invalid(text, ': two-digit years are ambiguous, write the year in full');
+    return invalid(text, 'read.dateTwoDigitYear');
   }
   return invalid(text);
 }
@@ -161,7 +165,7 @@ function scanMonthName(text: string): DateScan {
   else return invalid(text);
   const month = MONTHS[mon.toLowerCase()];
   if (!month) return invalid(text);
-  if (y.length !== 4) return invalid(text, ': two-digit years are ambiguous, write the year in full');
+  if (y.length !== 4) return invalid(text, 'read.dateTwoDigitYear');
   return dayOrInvalid(text, +y, month, +d);
 }
 
@@ -194,7 +198,7 @@ export function scanDateCell(cell: unknown): DateScan {
       const day = excelSerialToDay(cell);
       if (!Number.isNaN(day)) return { kind: 'day', day };
     }
-    return invalid(String(cell), cell === 60 ? ' (Excel serial 60 is the nonexistent 1900-02-29)' : ' (not an Excel date serial)');
+    return invalid(String(cell), cell === 60 ? 'read.dateSerial60' : 'read.dateNotSerial');
   }
   if (cell instanceof Date) {
     const t = cell.getTime();

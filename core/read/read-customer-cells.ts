@@ -6,6 +6,7 @@
  * the as-of day places the first and last purchase on the calendar.
  */
 import { CvError } from '../errors.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerSummary, DayNumber, RejectedRow, TimeUnit } from '../types.ts';
 import { detectColumns, normalizeHeader } from './detect-columns.ts';
@@ -46,6 +47,8 @@ export interface CustomerRowsResult {
   summaries: CustomerSummary[];
   rejected: RejectedRow[];
   warnings: string[];
+  /** The warnings as messages, in the same order (formatMessage says them in any language). */
+  warningMessages: Message[];
 }
 
 const num = (v: unknown): number | undefined => {
@@ -75,12 +78,20 @@ export function readCustomerCells(
   const summaries: CustomerSummary[] = [];
   const rejected: RejectedRow[] = [];
   const warnings: string[] = [];
+  const warningMessages: Message[] = [];
+  const warn = (m: Message) => {
+    warnings.push(formatMessage(m, 'en'));
+    warningMessages.push(m);
+  };
   const seen = new Set<string>();
   let first = values.findIndex((r) => r.some((c) => c !== null && c !== undefined && c !== ''));
-  if (first < 0) return { summaries, rejected, warnings: ['the range has no rows.'] };
+  if (first < 0) {
+    warn(msg('read.rangeNoRows'));
+    return { summaries, rejected, warnings, warningMessages };
+  }
   if (o.hasHeader) first++;
   if (m.revenue === undefined) {
-    warnings.push(m.monetary === undefined ? 'No revenue column: every customer\'s value is 0.' : 'No revenue column: revenue is estimated as average repeat spend × purchases.');
+    warn(msg(m.monetary === undefined ? 'customers.noRevenue' : 'customers.revenueEstimated'));
   }
   for (let i = first; i < values.length; i++) {
     const row = values[i];
@@ -92,17 +103,18 @@ export function readCustomerCells(
     const T = num(row[m.T as number]);
     const revenueCell = m.revenue === undefined ? undefined : num(row[m.revenue]);
     const monetaryCell = m.monetary === undefined ? undefined : num(row[m.monetary]);
+    const text = (c: number | undefined) => ({ text: String(row[c as number] ?? '') });
     const problem =
-      id === '' ? 'the customer id is blank'
-      : x === undefined || !Number.isInteger(x) || x < 0 ? `repeat purchases (x) must be a whole number ≥ 0, got "${String(row[m.frequency as number] ?? '')}"`
-      : T === undefined || T < 0 ? `age (T) must be a number ≥ 0, got "${String(row[m.T as number] ?? '')}"`
-      : tx === undefined || tx < 0 || tx > T ? `recency (t_x) must be a number between 0 and T, got "${String(row[m.recency as number] ?? '')}"`
-      : m.revenue !== undefined && revenueCell === undefined ? `revenue is not a number: "${String(row[m.revenue] ?? '')}"`
-      : m.monetary !== undefined && (monetaryCell === undefined || monetaryCell < 0) ? `average repeat spend is not a number ≥ 0: "${String(row[m.monetary] ?? '')}"`
-      : seen.has(id) ? `customer ${id} appears twice`
+      id === '' ? msg('customers.idBlank')
+      : x === undefined || !Number.isInteger(x) || x < 0 ? msg('customers.badFrequency', text(m.frequency))
+      : T === undefined || T < 0 ? msg('customers.badAge', text(m.T))
+      : tx === undefined || tx < 0 || tx > T ? msg('customers.badRecency', text(m.recency))
+      : m.revenue !== undefined && revenueCell === undefined ? msg('customers.badRevenue', text(m.revenue))
+      : m.monetary !== undefined && (monetaryCell === undefined || monetaryCell < 0) ? msg('customers.badMonetary', text(m.monetary))
+      : seen.has(id) ? msg('customers.duplicate', { id })
       : undefined;
     if (problem) {
-      rejected.push({ line, reason: problem });
+      rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
       continue;
     }
     seen.add(id);
@@ -129,5 +141,5 @@ export function readCustomerCells(
     });
   }
   summaries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { summaries, rejected, warnings };
+  return { summaries, rejected, warnings, warningMessages };
 }

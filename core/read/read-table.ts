@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import type { RejectedRow } from '../types.ts';
 import { decodeText, type TextEncodingOption } from './decode-text.ts';
 import { detectColumns } from './detect-columns.ts';
@@ -54,7 +55,7 @@ export interface RowVisitor {
   /** Returning `false` stops the scan (a sniffing pass that has seen enough). */
   row(cells: string[], line: number): void | boolean;
   blank(line: number): void;
-  bad(line: number, reason: string): void;
+  bad(line: number, problem: Message): void;
 }
 
 /** Decodes bytes (see decodeText); strips a BOM from strings. */
@@ -258,7 +259,7 @@ export function scanRows(text: string, delimiter: Delimiter, visit: RowVisitor, 
       const cells = results.data;
       if (results.errors.length > 0) {
         const e = results.errors[0];
-        visit.bad(line, e.code === 'MissingQuotes' ? 'a quoted field is not closed (a " is missing)' : `malformed quotes: ${e.message}`);
+        visit.bad(line, e.code === 'MissingQuotes' ? msg('read.quoteNotClosed') : msg('read.malformedQuotes', { detail: e.message }));
       } else if (isBlank(cells)) {
         visit.blank(line);
       } else if (visit.row(cells, line) === false) {
@@ -304,9 +305,9 @@ export function readTable(input: string | Uint8Array, options: TableOptions = {}
       lastLine = line;
       table.blankLines++;
     },
-    bad(line, reason) {
+    bad(line, problem) {
       lastLine = line;
-      table.rejected.push({ line, reason });
+      table.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
   }, options.onProgress);
   table.lineCount = prepared.text === '' ? 0 : countLines(prepared.text, lastLine);

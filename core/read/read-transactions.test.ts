@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
+import { formatMessage, formatReason } from '../i18n/messages.ts';
 import type { Transaction } from '../types.ts';
 import { isoToDay } from './day-number.ts';
 import { readTransactionCells, readTransactions, type ReadResult } from './read-transactions.ts';
@@ -119,7 +120,7 @@ describe('readTransactions: dates', () => {
 
   it('reports dates that contradict the decided order', () => {
     const r = read(['25/3/2024', '3/25/2024']);
-    expect(r.rejected).toEqual([{ line: 3, reason: "date '3/25/2024' does not fit the day/month/year order of this column (decided at line 2)" }]);
+    expect(r.rejected).toMatchObject([{ line: 3, reason: "date '3/25/2024' does not fit the day/month/year order of this column (decided at line 2)" }]);
   });
 
   it('obeys an explicit dateOrder', () => {
@@ -129,7 +130,7 @@ describe('readTransactions: dates', () => {
 
   it('rejects impossible dates with the reason', () => {
     const r = read(['2024-02-30', '2024-13-01']);
-    expect(r.rejected).toEqual([
+    expect(r.rejected).toMatchObject([
       { line: 2, reason: "date '2024-02-30' is not a valid date" },
       { line: 3, reason: "date '2024-13-01' is not a valid date" },
     ]);
@@ -154,7 +155,7 @@ describe('readTransactions: bad rows, counts, amounts', () => {
   const r = readTransactions(text);
 
   it('reports each unusable row with its line and a clear reason', () => {
-    expect(r.rejected).toEqual([
+    expect(r.rejected).toMatchObject([
       { line: 4, reason: "amount 'abc' is not a number" },
       { line: 5, reason: 'customer id is empty' },
       { line: 6, reason: 'row has 2 columns, expected at least 3' },
@@ -239,7 +240,7 @@ describe('readTransactionCells', () => {
       { customerId: '123', day: day('2024-03-05'), amount: 12.5, line: 6 },
       { customerId: '00123', day: day('2024-03-06'), amount: 8, email: 'a@b.c', line: 7 },
     ]);
-    expect(r.rejected).toEqual([
+    expect(r.rejected).toMatchObject([
       { line: 9, reason: "date 'true' is not a valid date" },
       { line: 10, reason: "amount 'abc' is not a number" },
       { line: 11, reason: "date '60' is not a valid date (Excel serial 60 is the nonexistent 1900-02-29)" },
@@ -293,7 +294,7 @@ describe('readTransactions: the decimal mark', () => {
     const r = readTransactions('id,date,amount\n7,2024-03-05,"1,234.50"\n8,2024-03-06,"1,234"\n9,2024-03-07,"5,25"');
     expect(r.decimal).toBe('.');
     expect(amounts(r)).toEqual([['7', 1234.5], ['8', 1234]]);
-    expect(r.rejected).toEqual([{ line: 4, reason: "amount '5,25' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','" }]);
+    expect(r.rejected).toMatchObject([{ line: 4, reason: "amount '5,25' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','" }]);
     expect(r.warnings).toEqual([
       "1 row has a number with a decimal comma (first '5,25' at line 4) although the file's numbers were read with a decimal point; it was rejected (read the file with --decimal , to use the comma).",
     ]);
@@ -374,7 +375,7 @@ describe('readTransactions: nothing is lost without a reason', () => {
   it('rejects spreadsheet error values as customer ids rather than merging their rows into one customer', () => {
     const r = readTransactionCells([['id', 'date', 'amount'], ['#N/A', 45356, 5], ['#REF!', 45356, 6], ['A', 45356, 7]]);
     expect(amounts(r)).toEqual([['A', 7]]);
-    expect(r.rejected).toEqual([
+    expect(r.rejected).toMatchObject([
       { line: 2, reason: 'customer id is the spreadsheet error #N/A, not an id' },
       { line: 3, reason: 'customer id is the spreadsheet error #REF!, not an id' },
     ]);
@@ -421,5 +422,25 @@ describe.skipIf(!haveCdnow)('readTransactions on the CDNOW data (Fader & Hardie;
     expect(r.transactions).toHaveLength(6919);
     expect(new Set(r.transactions.map((t) => t.customerId)).size).toBe(2357);
     expectCountsAddUp(r);
+  });
+});
+
+describe('readTransactions: reasons in any language', () => {
+  it('gives each rejected row and warning as messages that say the same thing in Chinese', () => {
+    const r = readTransactions('客户编号;消费日期;消费金额\n;2024-03-05;12\nA;2024-02-30;abc\nB;2024-03-05;5,25\nC;2024-03-06;1.5');
+    expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
+      [2, 'customer id is empty'],
+      [3, "date '2024-02-30' is not a valid date; amount 'abc' is not a number"],
+      [4, "amount '5,25' has a decimal comma, but the amounts are read with a decimal point; read the file with decimal ','"],
+    ]);
+    expect(r.rejected.map((x) => formatReason(x, 'zh'))).toEqual([
+      '客户编号为空',
+      '日期“2024-02-30”不是有效日期；金额“abc”不是数字',
+      "金额“5,25”使用小数逗号，但本文件的金额按小数点读取；请以小数符号 ',' 读取文件",
+    ]);
+    expect(r.warningMessages.map((m) => formatMessage(m, 'en'))).toEqual(r.warnings);
+    expect(r.warningMessages.map((m) => formatMessage(m, 'zh'))).toEqual([
+      '有 1 行的数字使用小数逗号（第一个是第 4 行的“5,25”），而本文件的数字按小数点读取；这些行已被拒绝（如需使用小数逗号，请以 --decimal , 读取文件）。',
+    ]);
   });
 });

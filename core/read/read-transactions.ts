@@ -1,8 +1,9 @@
 import { CvError } from '../errors.ts';
+import { formatMessage, formatMessages, msg, type Message } from '../i18n/messages.ts';
 import type { ColumnMapping, ColumnRole, RejectedRow, Transaction } from '../types.ts';
-import { ALL_ROLES, REQUIRED_ROLES, ROLE_LABEL, resolveMapping, type ColumnChoice } from './detect-columns.ts';
+import { ALL_ROLES, REQUIRED_ROLES, resolveMapping, type ColumnChoice } from './detect-columns.ts';
 import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
-import { amountProblem, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
+import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, looksLikeHeader, prepareText, scanRows, type PreparedText, type TableOptions } from './read-table.ts';
 
@@ -74,6 +75,19 @@ export interface ReadResult {
    * order or decimal mark, rows rejected for a number in the other decimal mark.
    */
   warnings: string[];
+  /** The warnings as messages, in the same order, to say them in any language (formatMessage). */
+  warningMessages: Message[];
+}
+
+/** Adds a warning: its English text to `warnings`, the message to `warningMessages`. */
+export function addWarning(result: { warnings: string[]; warningMessages: Message[] }, message: Message): void {
+  result.warnings.push(formatMessage(message, 'en'));
+  result.warningMessages.push(message);
+}
+
+/** A column role's name, as a message. */
+function roleName(role: ColumnRole): Message {
+  return msg(`role.${role}`);
 }
 
 /** Options of the cell reader: `firstRow` is the sheet row number of `rows[0]` (default 1). */
@@ -132,20 +146,14 @@ class TransactionBuilder {
   finish(): void {
     if (this.order === null && this.pending.length > 0) {
       const dmy = this.dottedPending || this.decimal === ',';
-      this.result.warnings.push(
-        `every year-last date in the date column could be day/month or month/day; they were read as ${dmy ? 'day/month/year (the European convention of this file)' : 'month/day/year'} (pass dateOrder to choose).`,
-      );
+      addWarning(this.result, msg(dmy ? 'read.dateOrderGuessDmy' : 'read.dateOrderGuessMdy'));
       this.decide(dmy ? 'dmy' : 'mdy', 0);
     }
     this.result.dateOrder = this.order ?? (this.sawYearLast ? 'mdy' : 'ymd');
     if (this.otherMarkRows > 0) {
-      const [used, other] = this.decimal === '.' ? ['point', 'comma'] : ['comma', 'point'];
+      const [used, other] = this.decimal === '.' ? [msg('word.point'), msg('word.comma')] : [msg('word.comma'), msg('word.point')];
       const { line, text } = this.otherMarkFirst;
-      const n = this.otherMarkRows;
-      this.result.warnings.push(
-        `${n} row${n === 1 ? ' has a number' : 's have numbers'} with a decimal ${other} (first '${text}' at line ${line}) although the file's numbers were read with a decimal ${used}; ` +
-          `${n === 1 ? 'it was' : 'they were'} rejected (read the file with --decimal ${otherMark(this.decimal)} to use the ${other}).`,
-      );
+      addWarning(this.result, msg('read.otherMarkRows', { n: this.otherMarkRows, other, text, line, used, mark: otherMark(this.decimal) }));
     }
   }
 
@@ -159,12 +167,12 @@ class TransactionBuilder {
 
   private convert(cells: readonly unknown[], line: number, known: DateScan | undefined): void {
     if (cells.length < this.minColumns) {
-      return this.reject(line, `row has ${cells.length} column${cells.length === 1 ? '' : 's'}, expected at least ${this.minColumns}`);
+      return this.reject(line, [msg('read.columnCount', { n: cells.length, min: this.minColumns })]);
     }
-    const problems: string[] = [];
+    const problems: Message[] = [];
     const customerId = cellText(cells[this.idCol]);
-    if (customerId === '') problems.push('customer id is empty');
-    else if (SHEET_ERROR.test(customerId)) problems.push(`customer id is the spreadsheet error ${customerId}, not an id`);
+    if (customerId === '') problems.push(msg('read.idEmpty'));
+    else if (SHEET_ERROR.test(customerId)) problems.push(msg('read.idSheetError', { id: customerId }));
     const day = this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
     const amount = this.number(cells[this.amountCol], 'amount', problems, true);
     const t: Transaction = { customerId, day, amount, line };
@@ -196,7 +204,7 @@ class TransactionBuilder {
     if (problems.length > 0) {
       this.noteOtherMark(cells, line);
       const repeatsHeader = this.headers.length > 0 && this.headers.every((h, i) => cellText(cells[i]) === h);
-      return this.reject(line, repeatsHeader ? 'row repeats the header row' : problems.join('; '));
+      return this.reject(line, repeatsHeader ? [msg('read.repeatsHeader')] : problems);
     }
     this.result.rowsAccepted++;
     this.options.onAccepted?.(t, cells);
@@ -204,30 +212,34 @@ class TransactionBuilder {
     else this.result.transactions.push(t);
   }
 
-  private day(scan: DateScan, problems: string[]): number {
+  private day(scan: DateScan, problems: Message[]): number {
     switch (scan.kind) {
       case 'day':
         return scan.day;
       case 'empty':
-        problems.push('date is empty');
+        problems.push(msg('read.dateEmpty'));
         return NaN;
       case 'invalid':
-        problems.push(scan.reason);
+        problems.push(scan.message);
         return NaN;
       case 'yearLast': {
         const text = `${scan.first}/${scan.second}/${scan.year}`;
         const order = this.order ?? 'mdy';
         if (order === 'ymd') {
-          problems.push(`date '${text}' has the year last, but dateOrder is 'ymd'`);
+          problems.push(msg('read.dateYearLastYmd', { text }));
           return NaN;
         }
         const day = yearLastDay(scan, order);
         if (Number.isNaN(day)) {
           const auto = !this.options.dateOrder || this.options.dateOrder === 'auto';
+          const mismatch = (scan.proves === 'dmy' || scan.proves === 'mdy') && scan.proves !== order;
+          const decided = auto && this.decidedAt > 0;
           problems.push(
-            (scan.proves === 'dmy' || scan.proves === 'mdy') && scan.proves !== order
-              ? `date '${text}' does not fit the ${order === 'dmy' ? 'day/month/year' : 'month/day/year'} order of this column${auto && this.decidedAt > 0 ? ` (decided at line ${this.decidedAt})` : ''}`
-              : `date '${text}' is not a valid date`,
+            !mismatch
+              ? msg('read.dateInvalid', { text })
+              : decided
+                ? msg('read.dateOrderMismatchAt', { text, order: msg(order === 'dmy' ? 'word.dmy' : 'word.mdy'), line: this.decidedAt })
+                : msg('read.dateOrderMismatch', { text, order: msg(order === 'dmy' ? 'word.dmy' : 'word.mdy') }),
           );
         }
         return day;
@@ -235,17 +247,17 @@ class TransactionBuilder {
     }
   }
 
-  private number(cell: unknown, role: 'amount' | 'cost' | 'quantity', problems: string[], required: boolean): number {
-    const label = ROLE_LABEL[role];
+  private number(cell: unknown, role: 'amount' | 'cost' | 'quantity', problems: Message[], required: boolean): number {
+    const label = roleName(role);
     if (typeof cell === 'number') {
       if (Number.isFinite(cell)) return cell;
-      problems.push(`${label} ${cell} is not a number`);
+      problems.push(msg('read.numberNotFinite', { column: label, value: String(cell) }));
       return NaN;
     }
     const text = typeof cell === 'string' ? cell : cellText(cell);
     const v = scanAmount(text, this.decimal);
     if (Number.isNaN(v)) {
-      if (text.trim() !== '' || required) problems.push(amountProblem(text, label, this.decimal));
+      if (text.trim() !== '' || required) problems.push(amountProblemMessage(text, label, this.decimal));
     }
     return v;
   }
@@ -264,7 +276,7 @@ class TransactionBuilder {
     }
   }
 
-  private rate(cell: unknown, problems: string[]): number {
+  private rate(cell: unknown, problems: Message[]): number {
     let v: number;
     const text = cellText(cell);
     if (typeof cell === 'number') v = cell;
@@ -272,18 +284,22 @@ class TransactionBuilder {
     else if (text.endsWith('%')) v = scanAmount(rateText(text), this.decimal) / 100;
     else v = scanAmount(text, this.decimal);
     if (!Number.isFinite(v)) {
-      problems.push(typeof cell === 'number' ? `margin rate ${cell} is not a number` : amountProblem(rateText(text), 'margin rate', this.decimal));
+      problems.push(
+        typeof cell === 'number'
+          ? msg('read.numberNotFinite', { column: roleName('marginRate'), value: String(cell) })
+          : amountProblemMessage(rateText(text), roleName('marginRate'), this.decimal),
+      );
       return NaN;
     }
     if (v > 1 || v < -1) {
-      problems.push(`margin rate '${text}' is not between -1 and 1; write ${text}% or ${v / 100}`);
+      problems.push(msg('read.marginRange', { text, fraction: String(v / 100) }));
       return NaN;
     }
     return v;
   }
 
-  private reject(line: number, reason: string): void {
-    this.result.rejected.push({ line, reason });
+  private reject(line: number, problems: Message[]): void {
+    this.result.rejected.push({ line, reason: formatMessages(problems, 'en'), problems });
   }
 }
 
@@ -293,12 +309,12 @@ class TransactionBuilder {
  * keep a row from being sniffed as a header): such a row is likelier a
  * transaction, lost without a trace otherwise (a header is never rejected).
  */
-function headerLooksLikeData(headers: readonly string[], mapping: ColumnMapping, line: number, header: ReadOptions['header']): string | undefined {
+function headerLooksLikeData(headers: readonly string[], mapping: ColumnMapping, line: number, header: ReadOptions['header']): Message | undefined {
   if (header === true || header === false || mapping.date === undefined) return undefined;
   const date = headers[mapping.date] ?? '';
   const kind = date === '' ? 'empty' : scanDateCell(date).kind;
   if (kind !== 'day' && kind !== 'yearLast') return undefined;
-  return `the first row (line ${line}) was read as column names, but its date column holds a date ('${date}'); if it is a transaction, read the data with header false so that it is not lost.`;
+  return msg('read.headerLooksLikeData', { line, date });
 }
 
 /** A number cell's text without a trailing percent sign (margin rates may carry one). */
@@ -391,7 +407,7 @@ function cellText(cell: unknown): string {
 function emptyResult(encoding: string, delimiter: string): ReadResult {
   return {
     transactions: [], rejected: [], mapping: {}, headers: [], hasHeader: false, rowsRead: 0, rowsAccepted: 0,
-    blankLines: 0, lines: 0, dateOrder: 'ymd', decimal: '.', encoding, delimiter, warnings: [],
+    blankLines: 0, lines: 0, dateOrder: 'ymd', decimal: '.', encoding, delimiter, warnings: [], warningMessages: [],
   };
 }
 
@@ -405,7 +421,7 @@ function guessMapping(
   sample: readonly (readonly unknown[])[],
   explicit: Partial<Record<ColumnRole, ColumnChoice>>,
   columns: number,
-  warnings: string[],
+  warnings: { warnings: string[]; warningMessages: Message[] },
 ): Partial<Record<ColumnRole, ColumnChoice>> {
   const out = { ...explicit };
   const used = new Set(Object.values(out).filter((v): v is number => typeof v === 'number'));
@@ -418,11 +434,11 @@ function guessMapping(
   // Either decimal mark: the columns are guessed before the file's mark is decided.
   const isNumber = (cell: unknown) =>
     typeof cell === 'number' || !Number.isNaN(scanAmount(cellText(cell))) || !Number.isNaN(scanAmount(cellText(cell), ','));
-  const guessed: string[] = [];
+  const guessed: Message[] = [];
   const take = (role: ColumnRole, c: number) => {
     out[role] = c;
     used.add(c);
-    guessed.push(`${ROLE_LABEL[role]} = column ${c + 1}`);
+    guessed.push(msg('read.guessedColumn', { role: roleName(role), column: c + 1 }));
   };
   if (out.customerId === undefined) {
     for (let c = 0; c < columns; c++) if (!used.has(c)) { take('customerId', c); break; }
@@ -434,7 +450,7 @@ function guessMapping(
     for (let c = columns - 1; c >= 0; c--) if (!used.has(c) && all(c, isNumber)) { take('amount', c); break; }
   }
   if (guessed.length > 0) {
-    warnings.push(`the data has no header row, so its columns were guessed: ${guessed.join(', ')} (pass mapping to choose).`);
+    addWarning(warnings, msg('read.guessedColumns', { columns: guessed }));
   }
   return out;
 }
@@ -444,7 +460,7 @@ function settleMapping(
   headers: string[] | null,
   sample: readonly (readonly unknown[])[],
   options: ReadOptions,
-  warnings: string[],
+  warnings: { warnings: string[]; warningMessages: Message[] },
 ): ColumnMapping {
   const columns = Math.max(0, ...sample.map((r) => r.length));
   let explicit = (options.mapping ?? {}) as Partial<Record<ColumnRole, ColumnChoice>>;
@@ -477,17 +493,17 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
   if (prepared.sample.length === 0) {
     result.lines = countLines(prepared.text);
     result.blankLines = result.lines;
-    result.warnings.push('the input has no rows.');
+    addWarning(result, msg('read.noRows'));
     options.onProgress?.(1);
     return result;
   }
   const headers = prepared.hasHeader ? prepared.sample[0].map((h) => h.trim()) : null;
   const sample = prepared.hasHeader ? prepared.sample.slice(1) : prepared.sample;
-  result.mapping = settleMapping('readTransactions', headers, sample, options, result.warnings);
+  result.mapping = settleMapping('readTransactions', headers, sample, options, result);
   result.headers = headers ?? [];
   const decision = decideTextDecimal(prepared, result.mapping, options.decimal);
   result.decimal = decision.decimal;
-  if (decision.warning) result.warnings.push(decision.warning);
+  if (decision.warning) addWarning(result, decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
   let headerPending = prepared.hasHeader;
   let lastLine = 0;
@@ -497,7 +513,7 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
       if (headerPending) {
         headerPending = false;
         const w = headerLooksLikeData(result.headers, result.mapping, line, options.header);
-        if (w) result.warnings.push(w);
+        if (w) addWarning(result, w);
       } else {
         builder.add(cells, line);
       }
@@ -506,10 +522,10 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
       lastLine = line;
       result.blankLines++;
     },
-    bad(line, reason) {
+    bad(line, problem) {
       lastLine = line;
       result.rowsRead++;
-      result.rejected.push({ line, reason });
+      result.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
   }, options.onProgress);
   builder.finish();
@@ -542,7 +558,7 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
   while (start < rows.length && isBlankRow(rows[start])) start++;
   if (start >= rows.length) {
     result.blankLines = rows.length;
-    result.warnings.push('the range has no rows.');
+    addWarning(result, msg('read.rangeNoRows'));
     options.onProgress?.(1);
     return result;
   }
@@ -562,15 +578,15 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
     if (!isBlankRow(rows[i])) sample.push(rows[i]);
   }
   if (sample.length === 0 && !headers) sample.push(rows[start]);
-  result.mapping = settleMapping('readTransactionCells', headers, sample, options, result.warnings);
+  result.mapping = settleMapping('readTransactionCells', headers, sample, options, result);
   result.headers = headers ?? [];
   const decision = decideCellDecimal(rows, hasHeader ? start + 1 : start, firstRow, result.mapping, options.decimal);
   result.decimal = decision.decimal;
-  if (decision.warning) result.warnings.push(decision.warning);
+  if (decision.warning) addWarning(result, decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
   if (hasHeader) {
     const w = headerLooksLikeData(result.headers, result.mapping, start + firstRow, options.header);
-    if (w) result.warnings.push(w);
+    if (w) addWarning(result, w);
   }
   result.blankLines = start;
   for (let i = hasHeader ? start + 1 : start; i < rows.length; i++) {
