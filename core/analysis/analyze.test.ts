@@ -9,6 +9,7 @@ import { simulateCustomers } from '../simulate/simulate-customers.ts';
 import { createRng } from '../simulate/prng.ts';
 import { rocAuc } from '../evaluate/auc.ts';
 import { calibrationTable } from '../evaluate/calibration-table.ts';
+import { formatMessage, formatReason } from '../i18n/messages.ts';
 import { analyzeCustomers, analyzeTransactions } from './analyze.ts';
 import { compareCalibration, createCalibrationSplit } from './calibration-split.ts';
 
@@ -130,7 +131,7 @@ describe('the default analysis of raw transactions', () => {
 
   it('warns once about rows after the as-of day', () => {
     const a = analyzeTransactions([tx('A', '2024-01-05', 10), tx('A', '2024-03-05', 10)], { model: 'none', asOf: day('2024-02-01') });
-    expect(a.warnings.filter((w) => /after the as-of day/.test(w))).toEqual(['1 row(s) dated after the as-of day were left out.']);
+    expect(a.warnings.filter((w) => /after the as-of day/.test(w))).toEqual(['1 row dated after the as-of day was left out.']);
   });
 
   it('puts one-time buyers silent for many typical gaps in decline, never low risk (the demo case, as of years later)', () => {
@@ -254,5 +255,26 @@ describe.skipIf(!HAS_CDNOW)('churn risk against what CDNOW customers did next (m
   it('leaves the risk as the model gives it when the churn horizon is longer than the holdout, and says so', () => {
     const a = analyzeTransactions(master, { asOf: end, churnHorizonDays: 273 });
     expect(a.models.recalibration).toMatchObject({ applied: false, description: expect.stringMatching(/held-out 90 days are shorter than the churn horizon \(273 days\)/) });
+  });
+});
+
+describe('the analysis in any language', () => {
+  it('keeps every warning, the model choice and fallback as messages that say the same in English and Chinese', () => {
+    const summaries = summarize([tx('a', '2024-01-01', 10), tx('a', '2024-02-01', 20), tx('b', '2024-01-15', -5)], { unit: 'week' });
+    const a = analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' });
+    expect(a.warningMessages.map((m) => formatMessage(m, 'en'))).toEqual(a.warnings);
+    expect(formatMessage(a.models.selection.reasonMessage, 'en')).toBe(a.models.selection.reason);
+    expect(a.models.fallbackMessage && formatMessage(a.models.fallbackMessage, 'en')).toBe(a.models.fallback);
+    const zh = a.warningMessages.map((m) => formatMessage(m, 'zh'));
+    expect(zh).toContain('所有客户都由自身购买节奏启发式评分。');
+    expect(zh.find((w) => w.startsWith('BG/NBD 无法拟合（'))).toBeDefined();
+    expect(formatMessage(a.models.selection.reasonMessage, 'zh')).toMatch(/^没有模型可以拟合（BG\/NBD：.+；MBG\/NBD：.+；Pareto\/NBD：.+）；流失风险和客户终身价值使用自身购买节奏启发式。$/);
+  });
+
+  it('says which customers were left out, in Chinese too', () => {
+    const a = analyzeTransactions([tx('a', '2024-01-01', 10), tx('r', '2024-01-02', -4), tx('r', '2024-01-03', -2)], { model: 'none' });
+    expect(a.warnings).toContain('1 customer with only returns was left out (no purchase to score): r (line 0, 2 rows, −6.00).');
+    expect(a.warningMessages.map((m) => formatMessage(m, 'zh'))).toContain('有 1 位只有退货的客户未计入（没有可评分的购买）：r（第 0 行，2 行，−6.00）。');
+    expect(formatReason(a.excluded[0], 'zh')).toBe('只有退货（2 行，−6.00），没有可评分的购买');
   });
 });

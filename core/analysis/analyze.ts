@@ -20,7 +20,8 @@ import { fitGammaGamma, type GammaGammaFit } from '../models/gamma-gamma.ts';
 import { predictCustomers, type PredictCustomer } from '../models/predict.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { segmentCustomers, type SegmentResult } from '../segment/segment.ts';
-import { describeExcluded } from '../summary/describe-excluded.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { excludedMessage } from '../summary/describe-excluded.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
@@ -41,12 +42,14 @@ export interface ModelReport {
   selection: ModelSelection;
   /** Why the own-rate heuristic scored the customers, when it did. */
   fallback?: string;
+  /** The fallback as a message, to say it in any language. */
+  fallbackMessage?: Message;
   /**
    * Whether the chosen model's churn risk was corrected on the holdout that
    * chose it (recalibrate.ts), and in one sentence how or why not. Absent
    * when no holdout chose the model.
    */
-  recalibration?: { applied: boolean; description: string; report?: RecalibrationReport };
+  recalibration?: { applied: boolean; description: string; descriptionMessage: Message; report?: RecalibrationReport };
 }
 
 export interface Analysis {
@@ -58,6 +61,8 @@ export interface Analysis {
   excluded: ExcludedCustomer[];
   /** Every note for the user, once (the same array as segment.warnings). */
   warnings: string[];
+  /** The notes as messages, in the same order (the same array as segment.warningMessages). */
+  warningMessages: Message[];
 }
 
 /** Rows in, analysis out. */
@@ -88,14 +93,13 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuild
     finish() {
       const summaries = builder.finish();
       const report = builder.report();
-      const notes: string[] = [];
-      if (report.afterAsOf > 0) notes.push(`${report.afterAsOf} row(s) dated after the as-of day were left out.`);
+      const notes: Message[] = [];
+      if (report.afterAsOf > 0) notes.push(msg('analysis.afterAsOf', { n: report.afterAsOf }));
       const excluded = report.excluded;
-      if (excluded.length > 0) {
-        notes.push(describeExcluded(excluded));
-      }
+      const left = excludedMessage(excluded);
+      if (left !== undefined) notes.push(left);
       let holdout: SelectionInput['holdout'];
-      let noHoldout: string | undefined;
+      let noHoldout: Message | undefined;
       if (days && report.asOf !== undefined && summaries.length > 0) {
         const plan = holdoutPlan(days.firstDay(), report.asOf);
         if ('calibrationEnd' in plan) {
@@ -129,15 +133,15 @@ export function analyzeTransactions(rows: Iterable<Transaction>, input: Analysis
  */
 export function analyzeCustomers(summaries: readonly CustomerSummary[], input: AnalysisSettingsInput = {}): Analysis {
   const settings = resolveSettings(input);
-  return run(summaries, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: 'the data are one row per customer, without purchase dates' });
+  return run(summaries, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: msg('analysis.oneRowPerCustomer') });
 }
 
 interface RunContext {
   asOf: DayNumber | undefined;
   excluded: ExcludedCustomer[];
-  notes: string[];
+  notes: Message[];
   holdout?: SelectionInput['holdout'];
-  noHoldout?: string;
+  noHoldout?: Message;
   /** The purchase days behind the holdout, to learn the churn-risk correction at the churn horizon. */
   days?: PurchaseDays;
 }
@@ -146,14 +150,15 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
   const { unit } = settings;
   const days = unitDays(unit);
   const marginRate = modelMarginRate(summaries, settings.marginRate);
-  const warnings = [...ctx.notes];
+  const warnings: Message[] = [...ctx.notes];
   const inputs = modelInputs(summaries, unit);
 
   let purchase: PurchaseModelFit | undefined;
   let selection: ModelSelection;
   let calibrationFit: PurchaseModelFit | undefined;
   if (summaries.length === 0) {
-    selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: 'There are no customers to fit a model on.', candidates: [], steps: [] };
+    const reasonMessage = msg('analysis.noCustomers');
+    selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: formatMessage(reasonMessage, 'en'), reasonMessage, candidates: [], steps: [], stepMessages: [] };
   } else {
     const picked = selectPurchaseModel({
       requested: settings.model,
@@ -167,14 +172,16 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
     if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
   }
   const models: ModelReport = { marginRate, selection, purchase };
-  warnings.push(...selection.steps);
+  warnings.push(...selection.stepMessages);
   if (purchase === undefined && settings.model !== 'none' && summaries.length > 0) {
     models.fallback = selection.reason;
-    warnings.push(selection.reason);
+    models.fallbackMessage = selection.reasonMessage;
+    warnings.push(selection.reasonMessage);
   } else if (purchase !== undefined && settings.model !== 'auto' && selection.chosen !== settings.model) {
-    warnings.push(selection.reason);
+    warnings.push(selection.reasonMessage);
   }
-  if (purchase?.notes) warnings.push(...purchase.notes.map((n) => `${MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES]}: ${n}`));
+  // The models' own notes are English sentences (core/models has no catalog yet): said as they are.
+  if (purchase?.notes) warnings.push(...purchase.notes.map((note) => msg('analysis.modelNote', { model: MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES], note })));
 
   let predictions: Map<string, CustomerPrediction> | undefined;
   if (purchase) {
@@ -182,10 +189,10 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       const repeat = inputs.filter((c) => c.x > 0 && c.monetary > 0);
       try {
         models.spend = fitGammaGamma({ x: repeat.map((c) => c.x), zbar: repeat.map((c) => c.monetary) }, { penalizer: settings.penalizer });
-        warnings.push(...models.spend.warnings);
+        warnings.push(...models.spend.warnings.map((note) => msg('analysis.modelNote', { model: 'Gamma-Gamma', note })));
       } catch (error) {
         if (!isDataProblem(error)) throw error;
-        warnings.push(`Gamma-Gamma could not be fitted (${error.reason}); expected spend is each customer's observed average.`);
+        warnings.push(msg('analysis.spendNotFitted', { why: error.reason }));
       }
     }
     try {
@@ -200,8 +207,9 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       // Parameters at the edge of what the special functions can evaluate: say so and keep scoring.
       if (!isModelProblem(error)) throw error;
       const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
-      models.fallback = `${title} was fitted but could not score every customer (${error.reason}); churn risk and CLV use the own-rate heuristic instead.`;
-      warnings.push(models.fallback);
+      models.fallbackMessage = msg('analysis.scoringFailed', { model: title, why: error.reason });
+      models.fallback = formatMessage(models.fallbackMessage, 'en');
+      warnings.push(models.fallbackMessage);
       predictions = undefined;
     }
     if (predictions && calibrationFit && ctx.holdout && ctx.days) {
@@ -221,9 +229,10 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
     clvMarginRate: marginRate,
     churnThresholds: settings.churnThresholds,
   });
-  segment.warnings.unshift(...warnings);
+  segment.warnings.unshift(...warnings.map((m) => formatMessage(m, 'en')));
+  segment.warningMessages.unshift(...warnings);
   if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;
-  return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings };
+  return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings, warningMessages: segment.warningMessages };
 }
 
 /**
@@ -243,7 +252,7 @@ function recalibrate(
 ): NonNullable<ModelReport['recalibration']> {
   const length = holdout.asOf - holdout.calibrationEnd;
   if (churnHorizonDays > length) {
-    return { applied: false, description: `Churn risk is the model's own: the held-out ${length} days are shorter than the churn horizon (${churnHorizonDays} days), so they cannot check it.` };
+    return unchecked(msg('analysis.recalibrationShortHoldout', { length, horizon: churnHorizonDays }));
   }
   const s = days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, holdout.calibrationEnd + churnHorizonDays);
   const t = churnHorizonDays / holdout.periodDays;
@@ -252,11 +261,15 @@ function recalibrate(
     const predicted = s.x.map((x, i) => pm.noPurchase(t, x, s.t_x[i], s.T[i]));
     const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));
     if (map.report.applied) for (const p of predictions.values()) p.pNoPurchase = map.apply(p.pNoPurchase);
-    return { applied: map.report.applied, description: map.description, report: map.report };
+    return { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report };
   } catch (error) {
     if (!isModelProblem(error)) throw error;
-    return { applied: false, description: `Churn risk is the model's own: it could not be checked on the held-out days (${error.reason}).` };
+    return unchecked(msg('analysis.recalibrationFailed', { why: error.reason }));
   }
+}
+
+function unchecked(m: Message): NonNullable<ModelReport['recalibration']> {
+  return { applied: false, description: formatMessage(m, 'en'), descriptionMessage: m };
 }
 
 /**

@@ -28,6 +28,7 @@
  * keeps the model's own risk and says why.
  */
 import { CvError } from '../errors.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 
 export type RecalibrationMethod = 'platt' | 'isotonic';
 
@@ -61,6 +62,8 @@ export interface Recalibration {
   report: RecalibrationReport;
   /** One sentence for the user. */
   description: string;
+  /** The sentence as a message, to say it in any language. */
+  descriptionMessage: Message;
 }
 
 /** Fewest customers, and fewest of each outcome, a map is learned from. */
@@ -137,21 +140,15 @@ export function fitRecalibration(
     report.applied = report.pValue <= alpha;
   }
   if (!report.applied) {
-    return {
-      apply: (p) => p,
-      report,
-      description: `Churn risk left as the model gives it: on ${n} customers held out (${yes} made no purchase) a correction would not have been better than chance (p = ${(report.pValue as number).toFixed(2)}).`,
-    };
+    const m = msg('recalibration.notBetter', { n, none: yes, p: (report.pValue as number).toFixed(2) });
+    return { apply: (p) => p, report, description: formatMessage(m, 'en'), descriptionMessage: m };
   }
   const how =
     method === 'platt'
-      ? `logit(risk) ↦ ${fmt(report.a as number)} + ${fmt(report.b as number)}·logit(risk)`
-      : `an increasing ${report.steps}-step map`;
-  return {
-    apply: map.apply,
-    report,
-    description: `Churn risk corrected on ${n} customers held out (${yes} made no purchase): ${how}; log loss ${before.toFixed(4)} → ${after.toFixed(4)}.`,
-  };
+      ? msg('recalibration.logistic', { a: fmt(report.a as number), b: fmt(report.b as number) })
+      : msg('recalibration.steps', { steps: report.steps as number });
+  const m = msg('recalibration.applied', { n, none: yes, how, before: before.toFixed(4), after: after.toFixed(4) });
+  return { apply: map.apply, report, description: formatMessage(m, 'en'), descriptionMessage: m };
 }
 
 const fmt = (v: number): string => v.toFixed(3);

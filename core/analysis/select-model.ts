@@ -22,6 +22,7 @@ import { purchaseModel, type PurchaseModelFit } from '../models/purchase-model.t
 import type { DayNumber } from '../types.ts';
 import type { SplitHistories } from './purchase-days.ts';
 import { MODEL_TITLES, PURCHASE_MODELS, type FittedModelName, type PurchaseModelName } from './settings.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 
 /** How one candidate model did. */
 export interface CandidateReport {
@@ -41,9 +42,13 @@ export interface ModelSelection {
   method: 'requested' | 'holdout' | 'likelihood' | 'heuristic';
   /** One sentence: which model and why. */
   reason: string;
+  /** The reason as a message, to say it in any language. */
+  reasonMessage: Message;
   candidates: CandidateReport[];
   /** Fallbacks taken, in order, each a sentence. */
   steps: string[];
+  /** The steps as messages, in the same order. */
+  stepMessages: Message[];
   /** The holdout that decided, when one did. */
   holdout?: { calibrationEnd: DayNumber; asOf: DayNumber; days: number; customers: number };
 }
@@ -56,7 +61,7 @@ export interface SelectionInput {
   /** Split histories for a holdout (auto only), when the data are long enough; see holdoutPlan. */
   holdout?: { histories: SplitHistories; calibrationEnd: DayNumber; asOf: DayNumber; periodDays: number };
   /** Why there is no holdout, for the reason of a choice by likelihood. */
-  noHoldout?: string;
+  noHoldout?: Message;
 }
 
 export interface SelectionResult {
@@ -76,10 +81,10 @@ export const HOLDOUT_MIN_DAYS = 28;
  * Where to split for the holdout (the last third of the observed span), or
  * why not: a span under 12 weeks leaves too short a holdout.
  */
-export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd: DayNumber } | { why: string } {
+export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd: DayNumber } | { why: Message } {
   const span = asOf - firstDay;
   const days = Math.floor(span / 3);
-  if (!(days >= HOLDOUT_MIN_DAYS)) return { why: `the data span ${Math.max(span, 0)} days, too short to hold out the last third (at least ${HOLDOUT_MIN_DAYS} days)` };
+  if (!(days >= HOLDOUT_MIN_DAYS)) return { why: msg('select.spanTooShort', { span: Math.max(span, 0), min: HOLDOUT_MIN_DAYS }) };
   return { calibrationEnd: asOf - days };
 }
 
@@ -101,27 +106,27 @@ export function fitPurchaseModel(name: FittedModelName, data: RepeatData, penali
  */
 export function selectPurchaseModel(input: SelectionInput): SelectionResult {
   const { requested, penalizer, data } = input;
-  const steps: string[] = [];
+  const steps = new Steps();
   const candidates: CandidateReport[] = [];
   if (requested === 'none') {
-    return { selection: { requested, chosen: 'none', method: 'heuristic', reason: 'The own-rate heuristic was asked for; no model was fitted.', candidates, steps } };
+    return { selection: { requested, chosen: 'none', method: 'heuristic', ...said(msg('select.heuristicAsked')), candidates, ...steps.done() } };
   }
 
   let order: FittedModelName[];
   let method: ModelSelection['method'] = 'requested';
-  let reason = '';
+  let reason = msg('select.heuristicScores');
   let holdoutInfo: ModelSelection['holdout'];
   const calibrationFits = new Map<FittedModelName, PurchaseModelFit>();
   if (requested !== 'auto') {
     order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
   } else {
-    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: input.noHoldout ?? 'no holdout was possible' };
+    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: input.noHoldout ?? msg('select.noHoldout') };
     if ('order' in judged) {
       order = judged.order;
       method = 'holdout';
       holdoutInfo = judged.info;
       const best = candidates.find((c) => c.model === order[0])?.holdout;
-      reason = `${MODEL_TITLES[order[0]]} was chosen: on the last ${holdoutInfo.days} days, held out, its churn risk had the lowest log loss (${best?.logLoss.toFixed(4)}) of ${order.length} model(s).`;
+      reason = msg('select.byHoldout', { model: MODEL_TITLES[order[0]], days: holdoutInfo.days, logLoss: String(best?.logLoss.toFixed(4)), n: order.length });
     } else {
       // Fit all on everything; rank by likelihood.
       candidates.length = 0;
@@ -139,8 +144,9 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
       if (ranked.length === 0) return heuristic(requested, candidates, steps);
       const best = ranked[0];
       method = 'likelihood';
-      reason = `${MODEL_TITLES[best.model]} was chosen: it fits the data best (log-likelihood ${(best.logLikelihood as number).toFixed(2)}; all models have four parameters, so AIC and BIC agree)${judged.why ? `; no holdout: ${judged.why}` : ''}.`;
-      return { fit: fits.get(best.model), selection: { requested, chosen: best.model, method, reason, candidates, steps } };
+      const ll = (best.logLikelihood as number).toFixed(2);
+      reason = msg('select.byLikelihoodNoHoldout', { model: MODEL_TITLES[best.model], ll, why: judged.why });
+      return { fit: fits.get(best.model), selection: { requested, chosen: best.model, method, ...said(reason), candidates, ...steps.done() } };
     }
   }
 
@@ -150,23 +156,50 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
       // On the holdout route the candidates already carry their calibration figures.
       if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood });
       if (method === 'requested') {
-        reason = m === requested ? `${MODEL_TITLES[m]} was fitted, as asked.` : `${MODEL_TITLES[m]} was used instead of ${MODEL_TITLES[requested as FittedModelName]}.`;
+        reason = m === requested ? msg('select.asAsked', { model: MODEL_TITLES[m] }) : msg('select.instead', { model: MODEL_TITLES[m], requested: MODEL_TITLES[requested as FittedModelName] });
       }
-      return { fit, selection: { requested, chosen: m, method, reason, candidates, steps, holdout: holdoutInfo }, calibrationFits: method === 'holdout' ? calibrationFits : undefined };
+      return {
+        fit,
+        selection: { requested, chosen: m, method, ...said(reason), candidates, ...steps.done(), holdout: holdoutInfo },
+        calibrationFits: method === 'holdout' ? calibrationFits : undefined,
+      };
     } catch (e) {
       const why = dataProblem(e);
-      steps.push(`${MODEL_TITLES[m]} could not be fitted (${why}).`);
+      steps.add(msg('select.notFitted', { model: MODEL_TITLES[m], why }));
       if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, error: why });
     }
   }
   return heuristic(requested, candidates, steps);
 }
 
-function heuristic(requested: PurchaseModelName, candidates: CandidateReport[], steps: string[]): SelectionResult {
-  const failures = candidates.filter((c) => c.error).map((c) => `${MODEL_TITLES[c.model]}: ${c.error}`);
-  const reason = `No model could be fitted (${failures.join('; ')}); churn risk and CLV use the own-rate heuristic.`;
-  steps.push('The own-rate heuristic scores every customer.');
-  return { selection: { requested, chosen: 'none', method: 'heuristic', reason, candidates, steps } };
+function heuristic(requested: PurchaseModelName, candidates: CandidateReport[], steps: Steps): SelectionResult {
+  const failures = candidates.filter((c) => c.error).map((c) => msg('select.failure', { model: MODEL_TITLES[c.model], why: c.error as string }));
+  // The failures were joined by "; " before there were messages; a nested message of each keeps that.
+  const reason = msg('select.noModel', { failures: joinFailures(failures) });
+  steps.add(msg('select.heuristicScores'));
+  return { selection: { requested, chosen: 'none', method: 'heuristic', ...said(reason), candidates, ...steps.done() } };
+}
+
+function joinFailures(failures: Message[]): Message | string {
+  return failures.reduce<Message | string>((acc, f, i) => (i === 0 ? f : msg('select.failures', { first: acc, next: f })), '');
+}
+
+/** A reason as both the English sentence and its message. */
+function said(m: Message): { reason: string; reasonMessage: Message } {
+  return { reason: formatMessage(m, 'en'), reasonMessage: m };
+}
+
+/** Fallback steps, kept as English sentences and as messages. */
+class Steps {
+  private readonly steps: string[] = [];
+  private readonly stepMessages: Message[] = [];
+  add(m: Message): void {
+    this.steps.push(formatMessage(m, 'en'));
+    this.stepMessages.push(m);
+  }
+  done(): { steps: string[]; stepMessages: Message[] } {
+    return { steps: this.steps, stepMessages: this.stepMessages };
+  }
 }
 
 /** Fits every model on the calibration part and orders them by holdout log loss (best first). */
@@ -175,13 +208,13 @@ function judgeOnHoldout(
   penalizer: number,
   candidates: CandidateReport[],
   fits: Map<FittedModelName, PurchaseModelFit>,
-): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: string } {
+): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: Message } {
   const { histories: s } = h;
   const customers = s.ids.length;
   let repeat = 0;
   for (const x of s.x) if (x > 0) repeat++;
   if (customers < HOLDOUT_MIN_CUSTOMERS || repeat < HOLDOUT_MIN_REPEAT) {
-    return { why: `only ${customers} customers (${repeat} repeat buyers) before the holdout; at least ${HOLDOUT_MIN_CUSTOMERS} (${HOLDOUT_MIN_REPEAT}) are needed` };
+    return { why: msg('select.fewBeforeHoldout', { customers, repeat, minCustomers: HOLDOUT_MIN_CUSTOMERS, minRepeat: HOLDOUT_MIN_REPEAT }) };
   }
   const length = (h.asOf - h.calibrationEnd) / h.periodDays;
   for (const m of PURCHASE_MODELS) {
@@ -205,7 +238,7 @@ function judgeOnHoldout(
     }
   }
   const ranked = candidates.filter((c) => c.holdout).sort((a, b) => (a.holdout as { logLoss: number }).logLoss - (b.holdout as { logLoss: number }).logLoss);
-  if (ranked.length === 0) return { why: 'no model could be fitted on the data before the holdout' };
+  if (ranked.length === 0) return { why: msg('select.noCalibrationFit') };
   return {
     order: ranked.map((c) => c.model),
     info: { calibrationEnd: h.calibrationEnd, asOf: h.asOf, days: h.asOf - h.calibrationEnd, customers },

@@ -174,10 +174,6 @@ export const MESSAGE_CATALOG = {
     en: '{model} was chosen: on the last {days} days, held out, its churn risk had the lowest log loss ({logLoss}) of {n} model(s).',
     zh: '选用 {model}：在留出检验的最后 {days} 天中，它的流失风险对数损失最低（{logLoss}），共比较 {n} 个模型。',
   },
-  'select.byLikelihood': {
-    en: '{model} was chosen: it fits the data best (log-likelihood {ll}; all models have four parameters, so AIC and BIC agree).',
-    zh: '选用 {model}：它对数据拟合最好（对数似然 {ll}；各模型都有四个参数，AIC 与 BIC 结论相同）。',
-  },
   'select.byLikelihoodNoHoldout': {
     en: '{model} was chosen: it fits the data best (log-likelihood {ll}; all models have four parameters, so AIC and BIC agree); no holdout: {why}.',
     zh: '选用 {model}：它对数据拟合最好（对数似然 {ll}；各模型都有四个参数，AIC 与 BIC 结论相同）；未做留出检验：{why}。',
@@ -191,6 +187,7 @@ export const MESSAGE_CATALOG = {
     zh: '没有模型可以拟合（{failures}）；流失风险和客户终身价值使用自身购买节奏启发式。',
   },
   'select.failure': { en: '{model}: {why}', zh: '{model}：{why}' },
+  'select.failures': { en: '{first}; {next}', zh: '{first}；{next}' },
   'select.spanTooShort': {
     en: 'the data span {span} days, too short to hold out the last third (at least {min} days)',
     zh: '数据只跨 {span} 天，太短，无法留出最后三分之一（至少 {min} 天）',

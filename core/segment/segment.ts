@@ -27,6 +27,7 @@ import { unitDays } from '../summary/units.ts';
 import { assignTiers } from '../tiers/assign.ts';
 import { DEFAULT_TIER_RULE, type TierRule } from '../tiers/rule.ts';
 import { tierSummary } from '../tiers/summary.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 
 /** What "value" (current value, the M of RFM, the tier basis) is measured in. */
 export type ValueBasis = 'revenue' | 'profit';
@@ -151,6 +152,8 @@ export interface SegmentResult {
   totals: SegmentTotals;
   /** Plain-English notes on what was ignored or assumed. */
   warnings: string[];
+  /** The same notes as messages, in the same order, to say them in any language (formatMessage). */
+  warningMessages: Message[];
 }
 
 const FN = 'segmentCustomers';
@@ -198,8 +201,13 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
   const unit = options.unit ?? 'week';
   const days = unitDays(unit);
   const warnings: string[] = [];
+  const warningMessages: Message[] = [];
+  const warn = (m: Message) => {
+    warnings.push(formatMessage(m, 'en'));
+    warningMessages.push(m);
+  };
   const n = summaries.length;
-  if (n === 0) warnings.push('No customers: nothing to segment.');
+  if (n === 0) warn(msg('segment.noCustomers'));
 
   const profitKnown = summaries.every((s) => s.profit !== undefined);
   const valueBasis: ValueBasis = options.valueBasis ?? (profitKnown && n > 0 ? 'profit' : 'revenue');
@@ -251,7 +259,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
   }
   const churnSource = modelCount === 0 ? 'heuristic' : modelCount === n ? 'model' : 'mixed';
   if (predictions !== undefined) {
-    if (churnSource === 'mixed') warnings.push(`${n - modelCount} of ${n} customers have no model prediction; heuristic churn risk and CLV were used for them.`);
+    if (churnSource === 'mixed') warn(msg('segment.mixedPredictions', { missing: n - modelCount, n }));
     let unknown = 0;
     if (idsStrictlyAscending) {
       // Distinct ids: every customer that found a prediction used a different key.
@@ -261,7 +269,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
       for (let i = 0; i < n; i++) ids.add(summaries[i].id);
       for (const id of predictions.keys()) if (!ids.has(id)) unknown++;
     }
-    if (unknown > 0) warnings.push(`${unknown} prediction(s) are for customers not in the data and were ignored.`);
+    if (unknown > 0) warn(msg('segment.unknownPredictions', { n: unknown }));
   }
 
   // RFM straight from the columns: the same quintile scores as rfmScores, without an input object per customer.
@@ -282,7 +290,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i];
   if (n > 0 && total <= 0 && tierRule.method === 'contribution') {
-    warnings.push('Total value is not positive: contribution is undefined, every customer is Small.');
+    warn(msg('segment.totalNotPositive'));
   }
   // Values are finite from here on (the M scores checked).
   const matrix = valueMatrix(values, clv, {
@@ -393,7 +401,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
     // Summed in input order, as topShare and gini sum it.
     flooredTotal += Math.max(0, values[i]);
   }
-  if (negatives > 0) warnings.push(`${negatives} customer(s) have negative value; concentration counts them as 0.`);
+  if (negatives > 0) warn(msg('segment.negativeValue', { n: negatives }));
   // Flooring at 0 keeps ascending order, so the floored values need no sort of their own.
   const floored = ascending.map((v) => Math.max(0, v));
 
@@ -431,6 +439,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
     concentration: { top20Share: topShareOfSorted(floored, flooredTotal, 0.2), gini: giniOfSorted(floored, flooredTotal) },
     totals,
     warnings,
+    warningMessages,
   };
 }
 

@@ -1,3 +1,4 @@
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import type { ExcludedCustomer } from '../types.ts';
 
 /**
@@ -10,13 +11,19 @@ import type { ExcludedCustomer } from '../types.ts';
  * // "1 customer with only returns was left out (no purchase to score): C (line 3, 2 rows, −12.00)."
  */
 export function describeExcluded(excluded: readonly ExcludedCustomer[], max = 5): string {
+  const m = excludedMessage(excluded, max);
+  return m === undefined ? '' : formatMessage(m, 'en');
+}
+
+/** {@link describeExcluded} as a message, to say it in any language; undefined when there are none. */
+export function excludedMessage(excluded: readonly ExcludedCustomer[], max = 5): Message | undefined {
   const n = excluded.length;
-  if (n === 0) return '';
-  const named = excluded
-    .slice(0, Math.max(0, max))
-    .map((e) => `${e.id} (line ${e.firstLine}, ${e.rows === 1 ? '' : `${e.rows} rows, `}\u2212${e.returnAmount.toFixed(2)})`);
-  const head = n === 1 ? '1 customer with only returns was left out' : `${n} customers with only returns were left out`;
-  if (named.length === 0) return `${head} (no purchase to score).`;
-  const more = n > named.length ? ` and ${n - named.length} more` : '';
-  return `${head} (no purchase to score): ${named.join(', ')}${more}.`;
+  if (n === 0) return undefined;
+  const list = excluded.slice(0, Math.max(0, max)).map((e) => {
+    const item = { id: e.id, line: e.firstLine, amount: e.returnAmount.toFixed(2) };
+    return e.rows === 1 ? msg('summary.excludedItem', item) : msg('summary.excludedItemRows', { ...item, rows: e.rows });
+  });
+  if (list.length === 0) return msg('summary.excluded', { n });
+  if (n > list.length) return msg('summary.excludedNamedMore', { n, list, more: n - list.length });
+  return msg('summary.excludedNamed', { n, list });
 }

@@ -1,6 +1,7 @@
 import { CvError } from '../errors.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { unitDays } from './units.ts';
+import { formatMessage, msg } from '../i18n/messages.ts';
 
 /** How transactions become customer summaries. */
 export interface SummaryOptions {
@@ -108,10 +109,11 @@ const byIdOrder = (x: { id: string }, y: { id: string }): number => (x.id < y.id
  * purchase day, so only such a customer lacks a first purchase.
  */
 function onlyReturns(a: Acc): ExcludedCustomer {
-  const rows = a.rows === 1 ? '1 row' : `${a.rows} rows`;
+  const m = msg('summary.onlyReturns', { rows: a.rows, amount: a.returnAmount.toFixed(2) });
   return {
     id: a.id,
-    reason: `only returns (${rows}, \u2212${a.returnAmount.toFixed(2)}), no purchase to score`,
+    reason: formatMessage(m, 'en'),
+    problems: [m],
     rows: a.rows,
     returnAmount: a.returnAmount,
     firstLine: a.firstLine,
