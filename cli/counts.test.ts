@@ -30,3 +30,14 @@ describe('asOfWarning', () => {
     );
   });
 });
+
+describe('describeCounts in Chinese', () => {
+  it('says the same counts', () => {
+    expect(describeCounts({ customers: 4998, accepted: 14135, rejected: 1, afterAsOf: 2281, excludedCustomers: 2, excludedRows: 3 }, 'zh')).toBe(
+      '4,998 位客户，来自 11,851 笔交易；未计入：1 行无法读取（见上方列表），2,281 行日期晚于分析基准日，2 位只有退货的客户的 3 行（没有可评分的购买）',
+    );
+    expect(asOfWarning(isoToDay('2030-01-01'), isoToDay('2024-01-01'), 'zh')).toBe(
+      '--as-of 2030-01-01 比最后一笔交易（2024-01-01）晚 6.0 年，所有客户看起来都早已流失；请检查日期。',
+    );
+  });
+});

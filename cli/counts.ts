@@ -3,7 +3,7 @@
  * were scored from, and what was left out and why, so the numbers add up to
  * the file.
  */
-import { dayToIso, type DayNumber } from '../core/index.ts';
+import { dayToIso, type DayNumber, type Lang } from '../core/index.ts';
 
 export interface RowCounts {
   customers: number;
@@ -21,15 +21,24 @@ export interface RowCounts {
 const n = (x: number): string => x.toLocaleString('en');
 const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
-/** "5,000 customers from 11,854 transactions; left out: 2,281 rows dated after the as-of day" */
-export function describeCounts(c: RowCounts): string {
+/**
+ * "5,000 customers from 11,854 transactions; left out: 2,281 rows dated after the as-of day",
+ * in Chinese "5,000 位客户，来自 11,854 笔交易；未计入：2,281 行日期晚于分析基准日".
+ */
+export function describeCounts(c: RowCounts, lang: Lang = 'en'): string {
   const used = c.accepted - c.afterAsOf - c.excludedRows;
+  const zh = lang === 'zh';
   const left: string[] = [];
-  if (c.rejected > 0) left.push(`${plural(c.rejected, 'row')} that could not be read (listed above)`);
-  if (c.afterAsOf > 0) left.push(`${plural(c.afterAsOf, 'row')} dated after the as-of day`);
+  if (c.rejected > 0) left.push(zh ? `${n(c.rejected)} 行无法读取（见上方列表）` : `${plural(c.rejected, 'row')} that could not be read (listed above)`);
+  if (c.afterAsOf > 0) left.push(zh ? `${n(c.afterAsOf)} 行日期晚于分析基准日` : `${plural(c.afterAsOf, 'row')} dated after the as-of day`);
   if (c.excludedCustomers > 0) {
-    left.push(`${plural(c.excludedRows, 'row')} of ${plural(c.excludedCustomers, 'customer')} with only returns (nothing to score)`);
+    left.push(
+      zh
+        ? `${n(c.excludedCustomers)} 位只有退货的客户的 ${n(c.excludedRows)} 行（没有可评分的购买）`
+        : `${plural(c.excludedRows, 'row')} of ${plural(c.excludedCustomers, 'customer')} with only returns (nothing to score)`,
+    );
   }
+  if (zh) return `${n(c.customers)} 位客户，来自 ${n(used)} 笔交易` + (left.length > 0 ? `；未计入：${left.join('，')}` : '');
   return `${plural(c.customers, 'customer')} from ${plural(used, 'transaction')}` + (left.length > 0 ? `; left out: ${left.join(', ')}` : '');
 }
 
@@ -41,9 +50,12 @@ const FAR_PAST_DAYS = 365;
  * every customer then looks lapsed, which is more often a typo in the year
  * than an intended analysis.
  */
-export function asOfWarning(asOf: DayNumber | undefined, lastDay: DayNumber | undefined): string | undefined {
+export function asOfWarning(asOf: DayNumber | undefined, lastDay: DayNumber | undefined, lang: Lang = 'en'): string | undefined {
   if (asOf === undefined || lastDay === undefined || asOf - lastDay <= FAR_PAST_DAYS) return undefined;
   const years = (asOf - lastDay) / 365.25;
+  if (lang === 'zh') {
+    return `--as-of ${dayToIso(asOf)} 比最后一笔交易（${dayToIso(lastDay)}）晚 ${years.toFixed(1)} 年，所有客户看起来都早已流失；请检查日期。`;
+  }
   return (
     `--as-of ${dayToIso(asOf)} is ${years.toFixed(1)} years after the last transaction (${dayToIso(lastDay)}), ` +
     'so every customer looks long gone; check the date.'

@@ -1,32 +1,67 @@
 /**
  * Per-command help, laid out from the command's spec: every option with
- * what its value looks like, its unit and its default, then examples.
+ * what its value looks like, its unit and its default, then examples — in
+ * English or Chinese (an option without a Chinese text shows its English).
  */
+import type { Lang } from '../core/index.ts';
 import type { CommandSpec } from './command-spec.ts';
 
 const WIDTH = 100;
 
-export function commandHelp(spec: CommandSpec): string {
-  const lines = [`Usage: ${spec.usage}`, '', ...wrap(spec.summary, WIDTH, ''), '', 'Options:'];
+const WORDS = {
+  en: { usage: 'Usage: ', options: 'Options:', examples: 'Examples:', default: (d: string) => `Default: ${d}.`, stop: '.' },
+  zh: { usage: '用法：', options: '选项：', examples: '示例：', default: (d: string) => `默认：${d}。`, stop: '。' },
+} as const;
+
+export function commandHelp(spec: CommandSpec, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
+  const zh = lang === 'zh';
+  const summary = zh ? (spec.summaryZh ?? spec.summary) : spec.summary;
+  const lines = [`${w.usage}${spec.usage}`, '', ...wrap(summary, WIDTH, ''), '', w.options];
   for (const o of spec.options) {
     lines.push(`  --${o.name}${o.value ? ` ${o.value}` : ''}`);
-    lines.push(...wrap(`${o.help}.`, WIDTH, '      '));
-    if (o.default !== undefined) lines.push(...wrap(`Default: ${o.default}.`, WIDTH, '      '));
+    const help = zh && o.helpZh !== undefined ? `${o.helpZh}${w.stop}` : `${o.help}.`;
+    lines.push(...wrap(help, WIDTH, '      '));
+    const def = zh ? (o.defaultZh ?? o.default) : o.default;
+    if (def !== undefined) lines.push(...wrap(w.default(def), WIDTH, '      '));
   }
-  lines.push('', 'Examples:', ...spec.examples.map((e) => `  ${e}`));
+  lines.push('', w.examples, ...spec.examples.map((e) => `  ${e}`));
   return lines.join('\n');
 }
 
-function wrap(text: string, width: number, indent: string): string[] {
+/** Han characters and full-width punctuation: each one a place to break, two columns wide on a terminal. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+function width(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * Lines of at most `width` terminal columns. English breaks at spaces;
+ * Chinese, written without spaces, may break between any two characters
+ * (but not before closing punctuation).
+ */
+export function wrap(text: string, maxWidth: number, indent: string): string[] {
+  const tokens = text.match(/\s+|[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6][，。；：、）》”’！？]*|[^\s\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/g) ?? [];
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line === '' ? word : `${line} ${word}`;
+  let pendingSpace = false;
+  const room = maxWidth - width(indent);
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      pendingSpace = true;
+      continue;
     }
+    const piece = line !== '' && pendingSpace ? ` ${token}` : token;
+    if (line !== '' && width(line) + width(piece) > room) {
+      lines.push(indent + line);
+      line = token;
+    } else {
+      line += piece;
+    }
+    pendingSpace = false;
   }
   if (line !== '') lines.push(indent + line);
   return lines;

@@ -7,13 +7,15 @@ import { CvError, DEFAULT_SETTINGS } from '../core/index.ts';
 import { COMMANDS } from './command-spec.ts';
 import { closestMatch } from './edit-distance.ts';
 import { commandHelp } from './help.ts';
+import { langOfArgs } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
 export const HELP = `cvlens: customer value scoring from transaction files
 
 Usage:
   cvlens segment FILE [--out segments.xlsx] [--json] [--period day|week|month]
-                 [--as-of DATE] [--margin RATE] [--tiers contribution|pareto|quantile|threshold]
+                 [--as-of DATE] [--margin RATE] [--value revenue|profit] [--score FIELD:WEIGHT,…]
+                 [--tiers contribution|pareto|quantile|threshold]
                  [--cuts 4,2,1] [--lang en|zh] [--model auto|bgnbd|mbgnbd|pnbd|none]
                  [--horizon DAYS] [--churn-horizon DAYS] [--discount RATE] [--penalizer C]
                  [--calibration-end DATE]
@@ -35,7 +37,38 @@ Chinese headers (客户编号, 日期, 金额 …).
 Churn risk is the chance of no purchase in the next --churn-horizon days
 (default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
 days, or a number with d, w, m or y (13w, 3m, 1y). --model auto (the default)
-picks the model that best predicted the file's own last third, and says why.`;
+picks the model that best predicted the file's own last third, and says why.
+
+Output is in the language of the locale (LC_ALL, LC_MESSAGES, LANG); --lang en
+or --lang zh chooses.`;
+
+export const HELP_ZH = `cvlens：根据交易文件为客户价值评分
+
+用法：
+  cvlens segment FILE [--out segments.xlsx] [--json] [--period day|week|month]
+                 [--as-of DATE] [--margin RATE] [--value revenue|profit] [--score 指标:权重,…]
+                 [--tiers contribution|pareto|quantile|threshold]
+                 [--cuts 4,2,1] [--lang en|zh] [--model auto|bgnbd|mbgnbd|pnbd|none]
+                 [--horizon DAYS] [--churn-horizon DAYS] [--discount RATE] [--penalizer C]
+                 [--calibration-end DATE]
+                 [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
+                 [--columns customerId=表头,date=表头,amount=表头,…] [--decimal auto|.|,]
+  cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
+                 [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
+  cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
+  cvlens help [COMMAND] | COMMAND --help | --version
+
+“cvlens help segment”（或 fit、demo）列出每个选项的单位、默认值和示例。
+segment 按 --out 的扩展名决定写什么：.xlsx 为工作簿，.csv 或 .json 为每位客户一行的表。
+
+FILE 是 CSV（逗号、分号、制表符或空白分隔；UTF-8 或 GBK），含客户编号、日期和金额列，
+可从中英文表头识别（客户编号、消费日期、消费金额、成本 …）。
+
+流失风险 = 未来 --churn-horizon 天内没有购买的概率（默认 ${DEFAULT_SETTINGS.churnHorizonDays} 天）；客户终身价值覆盖未来
+--horizon 天（默认 ${DEFAULT_SETTINGS.horizonDays} 天）。两者都可写天数，或带 d、w、m、y 的数（13w、3m、1y）。
+--model auto（默认）选出对文件自身最后三分之一预测最好的模型，并说明原因。
+
+输出语言取自区域设置（LC_ALL、LC_MESSAGES、LANG）；--lang en 或 --lang zh 可指定。`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -47,9 +80,9 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === 'help' && rest.length > 0) return helpFor(rest[0]!);
+  if (name === 'help' && rest.length > 0 && !rest[0]!.startsWith('-')) return helpFor(rest[0]!, rest.slice(1));
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write((langOfArgs(rest) === 'zh' ? HELP_ZH : HELP) + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
@@ -67,10 +100,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function helpFor(name: string): number {
+function helpFor(name: string, rest: readonly string[]): number {
   const spec = COMMANDS.find((c) => c.name === name);
   if (!spec) return unknownCommand(name);
-  process.stdout.write(commandHelp(spec) + '\n');
+  process.stdout.write(commandHelp(spec, langOfArgs(rest)) + '\n');
   return 0;
 }
 

@@ -10,9 +10,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliRun {
+/**
+ * The command's language follows the locale, so runs are pinned to the C
+ * locale (English) unless `env` says otherwise: a test must not depend on the
+ * locale of the machine it runs on.
+ */
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
+    env: { ...process.env, LC_ALL: 'C.UTF-8', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env },
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

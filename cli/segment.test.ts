@@ -38,7 +38,7 @@ describe('cvlens segment', () => {
     const out = join(dir, 'segments.xlsx');
     const run = runCli(['segment', demo, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Tier\s+Customers\s+Share of customers\s+Value\s+Share of value/);
+    expect(run.stdout).toMatch(/^Tier\s+Customers\s+Share of customers\s+Sales\s+Share of sales/);
     for (const tier of ['VIP', 'Major', 'Ordinary', 'Small', 'Total']) expect(run.stdout).toContain(tier);
     expect(run.stdout).toContain('800 customers');
     const wb = new ExcelJS.Workbook();

@@ -47,6 +47,10 @@ export { churnRiskScores } from './churn/overdue.ts';
 export type { OverdueInput } from './churn/overdue.ts';
 export { topShare } from './concentration/top-share.ts';
 export { churnRiskLabel, label } from './i18n/labels.ts';
+// Every sentence of the core as a code with parameters, said in English or Chinese.
+export { formatMessage, formatMessages, formatReason, msg } from './i18n/messages.ts';
+export type { Message, MessageCode, MessageParam } from './i18n/messages.ts';
+export { MESSAGE_CATALOG } from './i18n/messages-catalog.ts';
 export type { ColumnKey } from './i18n/labels.ts';
 export { COMPOSITE_COLUMNS, SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
 export type { ColumnKind } from './segment/segment-table.ts';

@@ -10,7 +10,7 @@ import { dirname, extname } from 'node:path';
 import { isoToDay, simulateTransactionsCsv } from '../../core/index.ts';
 import { DEMO, DEMO_DEFAULTS } from '../command-spec.ts';
 import { commandHelp } from '../help.ts';
-import { parseNumber } from '../options.ts';
+import { langOfArgs, parseNumber } from '../options.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { UsageError } from '../usage-error.ts';
@@ -21,7 +21,7 @@ export const DEMO_SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
 export async function demoCommand(args: string[]): Promise<number> {
   const { values, positionals, help } = parseCommandLine(DEMO, args);
   if (help) {
-    process.stdout.write(commandHelp(DEMO) + '\n');
+    process.stdout.write(commandHelp(DEMO, langOfArgs(args)) + '\n');
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`demo takes no FILE (got '${positionals[0]}'); name the file it writes with --out.`);

@@ -27,7 +27,7 @@ import { FIT } from '../command-spec.ts';
 import { asOfWarning } from '../counts.ts';
 import { commandHelp } from '../help.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { parseDay, parseNumber, parseUnit } from '../options.ts';
+import { langOfArgs, parseDay, parseNumber, parseUnit } from '../options.ts';
 import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
@@ -38,7 +38,7 @@ type ModelKey = keyof typeof MODELS;
 export async function fitCommand(args: string[]): Promise<number> {
   const { values, flags, positionals, help } = parseCommandLine(FIT, args);
   if (help) {
-    process.stdout.write(commandHelp(FIT) + '\n');
+    process.stdout.write(commandHelp(FIT, langOfArgs(args)) + '\n');
     return 0;
   }
   const json = flags.has('json');

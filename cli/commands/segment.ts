@@ -12,10 +12,14 @@ import {
   DEFAULT_SETTINGS,
   MODEL_TITLES,
   dayToIso,
+  formatMessage,
+  formatReason,
   label,
+  parseScoreSpec,
   readTransactions,
   type Analysis,
   type CalibrationData,
+  type CompositeIndicator,
   type DateOrder,
   type FittedModelName,
   type HoldoutComparison,
@@ -25,8 +29,21 @@ import {
   type RejectedRow,
   type TextEncodingOption,
   type TimeUnit,
+  type ValueBasis,
 } from '../../core/index.ts';
-import { explainMissingColumn, parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
+import { cliText, type CliText } from '../cli-text.ts';
+import {
+  explainMissingColumn,
+  langOfArgs,
+  parseColumns,
+  parseDay,
+  parseHorizon,
+  parseLang,
+  parseNumber,
+  parseRate,
+  parseTierRule,
+  parseUnit,
+} from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
 import { customerTableCsv, customerTableJson, type CustomerRow } from '../customer-table.ts';
@@ -45,7 +62,7 @@ const REJECTED_ON_STDERR = 50;
 export async function segmentCommand(args: string[]): Promise<number> {
   const { values, flags, positionals, help } = parseCommandLine(SEGMENT, args);
   if (help) {
-    process.stdout.write(commandHelp(SEGMENT) + '\n');
+    process.stdout.write(commandHelp(SEGMENT, langOfArgs(args)) + '\n');
     return 0;
   }
   const json = flags.has('json');
@@ -53,11 +70,14 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const file = positionals[0];
   const unit = parseUnit(values.period);
   const lang = parseLang(values.lang);
+  const t = cliText(lang);
   const asOf = parseDay(values['as-of'], '--as-of');
   const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
   const marginRate = parseRate(values.margin, '--margin');
   const tierRule = parseTierRule(values.tiers, values.cuts);
   const model = parseModel(values.model);
+  const valueBasis = oneOf(values.value, '--value', ['revenue', 'profit']) as ValueBasis | undefined;
+  const score = parseScore(values.score);
   const horizonDays = parseHorizon(values.horizon, '--horizon');
   const churnHorizonDays = parseHorizon(values['churn-horizon'], '--churn-horizon');
   const penalizer = parseNumber(values.penalizer, '--penalizer', (n) => (n >= 0 ? undefined : 'must be 0 or more'));
@@ -74,7 +94,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
 
   const progress = createProgress();
-  const analysis = createAnalysis({ unit, asOf, marginRate, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
+  const analysis = createAnalysis({ unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
   const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
   let read: ReadResult;
   let afterAsOf = 0;
@@ -91,56 +111,70 @@ export async function segmentCommand(args: string[]): Promise<number> {
         analysis.add(t);
         split?.add(t);
       },
-      onProgress: (f) => progress.update('Reading', f),
+      onProgress: (f) => progress.update(t.reading, f),
     });
   } catch (error) {
     throw explainMissingColumn(error);
   } finally {
     progress.done();
   }
-  reportRejected(read.rejected, out);
-  for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
+  reportRejected(read.rejected, out, lang);
+  const warn = (w: string) => process.stderr.write(`${t.warning}${w}\n`);
+  for (const m of read.warningMessages) warn(formatMessage(m, lang));
   if (read.rowsAccepted === 0) {
-    process.stderr.write(`cvlens: no usable transactions in '${file}' (${read.rejected.length} rows rejected).\n`);
+    process.stderr.write(`cvlens: ${t.noUsableRows(file ?? '', read.rejected.length)}\n`);
     return 1;
   }
-  const farPast = asOfWarning(asOf, lastDay);
-  if (farPast) process.stderr.write(`warning: ${farPast}\n`);
+  checkProfitSource(read, valueBasis, score, marginRate, t);
+  if (marginRate !== undefined && read.mapping.cost !== undefined) warn(t.marginWithCost(values.margin ?? String(marginRate)));
+  const farPast = asOfWarning(asOf, lastDay, lang);
+  if (farPast) warn(farPast);
   const result = analysis.finish();
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const m of result.warningMessages) warn(formatMessage(m, lang));
   if (result.segment.customers.length === 0) {
-    process.stderr.write(`cvlens: no customer has a purchase on or before the as-of date in '${file}'.\n`);
+    process.stderr.write(`cvlens: ${t.noCustomers(file ?? '')}\n`);
     return 1;
   }
 
   let holdout: HoldoutComparison | undefined;
   const chosen = result.models.selection.chosen;
-  if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit);
+  if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit, t);
 
   if (json) {
     process.stdout.write(JSON.stringify(toJson(result, read, holdout)) + '\n');
   } else {
     process.stdout.write(summaryTable(result, lang) + '\n');
-    const t = result.segment.totals;
+    const totals = result.segment.totals;
+    const stop = lang === 'zh' ? '。' : '.';
+    const recalibration = result.models.recalibration;
     process.stdout.write(
-      `\n${describeCounts({
-        customers: t.customers,
-        accepted: read.rowsAccepted,
-        rejected: read.rejected.length,
-        afterAsOf,
-        excludedCustomers: result.excluded.length,
-        excludedRows: result.excluded.reduce((sum, e) => sum + e.rows, 0),
-      })}.\n` +
-        `As of ${t.asOf !== undefined ? dayToIso(t.asOf) : '-'} (time in ${unit}s): top 20 % hold ` +
-        `${(result.segment.concentration.top20Share * 100).toFixed(1)} % of value, Gini ${result.segment.concentration.gini.toFixed(3)}; ` +
-        `churn risk = chance of no purchase in the next ${t.churnHorizonDays} days, from ${t.churnSource === 'heuristic' ? 'the own-rate heuristic' : describeModel(result)}.\n${result.models.selection.reason}\n` +
-        (result.models.recalibration ? `${result.models.recalibration.description}\n` : ''),
+      `\n${describeCounts(
+        {
+          customers: totals.customers,
+          accepted: read.rowsAccepted,
+          rejected: read.rejected.length,
+          afterAsOf,
+          excludedCustomers: result.excluded.length,
+          excludedRows: result.excluded.reduce((sum, e) => sum + e.rows, 0),
+        },
+        lang,
+      )}${stop}\n` +
+        t.asOf(
+          totals.asOf !== undefined ? dayToIso(totals.asOf) : '-',
+          unit,
+          (result.segment.concentration.top20Share * 100).toFixed(1),
+          result.segment.concentration.gini.toFixed(3),
+          totals.churnHorizonDays,
+          totals.churnSource === 'heuristic' ? t.heuristic : describeModel(result, t),
+        ) +
+        `\n${formatMessage(result.models.selection.reasonMessage, lang)}\n` +
+        (recalibration ? `${formatMessage(recalibration.descriptionMessage, lang)}\n` : ''),
     );
   }
   if (out !== undefined && format !== 'xlsx') {
     const rows = customerRows(result);
     writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
-    process.stderr.write(`Wrote ${out} (${rows.length.toLocaleString('en')} customers, one row each).\n`);
+    process.stderr.write(`${t.wroteTable(out, rows.length)}\n`);
   } else if (out !== undefined) {
     await writeSegmentWorkbook(out, {
       analysis: result,
@@ -168,7 +202,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
         ['margin rate for model CLV', result.models.marginRate],
       ],
     });
-    process.stderr.write(`Wrote ${out}.\n`);
+    process.stderr.write(`${t.wrote(out)}\n`);
   }
   return 0;
 }
@@ -182,36 +216,58 @@ function oneOf(text: string | undefined, option: string, allowed: string[]): str
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`);
 }
 
-function describeModel(a: Analysis): string {
+function describeModel(a: Analysis, t: CliText): string {
   const chosen = a.models.selection.chosen;
-  return chosen === 'none' ? 'the own-rate heuristic' : MODEL_TITLES[chosen];
+  return chosen === 'none' ? t.heuristic : MODEL_TITLES[chosen];
+}
+
+/** `--score revenue:0.5,frequency:0.3,sinceLast:0.2`, by the core's one grammar. */
+function parseScore(text: string | undefined): CompositeIndicator[] | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseScoreSpec(text);
+  } catch (error) {
+    if (error instanceof CvError) throw new UsageError(`--score '${text}': ${error.reason}.`);
+    throw error;
+  }
+}
+
+/**
+ * Profit as the key indicator (or in the score) needs a cost, a margin-rate
+ * column or --margin: refused in one sentence once the columns are known,
+ * before any model is fitted.
+ */
+function checkProfitSource(read: ReadResult, valueBasis: ValueBasis | undefined, score: readonly CompositeIndicator[] | undefined, marginRate: number | undefined, t: CliText): void {
+  if (read.mapping.cost !== undefined || read.mapping.marginRate !== undefined || marginRate !== undefined) return;
+  if (valueBasis === 'profit') throw new UsageError(t.profitNeedsCost('--value profit'));
+  if (score?.some((i) => i.field === 'profit')) throw new UsageError(t.profitNeedsCost('--score profit'));
 }
 
 /** Fits the model on the calibration period and compares it with the holdout; a failure is a warning, not an exit. */
-function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: TimeUnit): HoldoutComparison | undefined {
+function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: TimeUnit, t: CliText): HoldoutComparison | undefined {
   const calibrated = analyzeCustomers(data.calibration, { unit, model, spendModel: false });
   if (!calibrated.models.purchase) {
-    process.stderr.write(`warning: no holdout comparison: ${calibrated.models.fallback ?? 'the model could not be fitted'}\n`);
+    process.stderr.write(`${t.warning}${t.noHoldoutComparison(calibrated.models.fallback ?? 'the model could not be fitted')}\n`);
     return undefined;
   }
   try {
     return compareCalibration(calibrated.models.purchase, data);
   } catch (error) {
     if (error instanceof CvError) {
-      process.stderr.write(`warning: no holdout comparison: ${error.reason}\n`);
+      process.stderr.write(`${t.warning}${t.noHoldoutComparison(error.reason)}\n`);
       return undefined;
     }
     throw error;
   }
 }
 
-function reportRejected(rejected: readonly RejectedRow[], out: string | undefined): void {
+function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, lang: Lang): void {
   if (rejected.length === 0) return;
-  process.stderr.write(`${rejected.length} row${rejected.length === 1 ? '' : 's'} could not be used:\n`);
-  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  line ${r.line}: ${r.reason}\n`);
+  const t = cliText(lang);
+  process.stderr.write(`${t.rejectedHead(rejected.length)}\n`);
+  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`${t.rejectedLine(r.line, formatReason(r, lang))}\n`);
   if (rejected.length > REJECTED_ON_STDERR) {
-    const where = out ? `the rejected-rows sheet of ${out}` : 'the "rejected" list of --json';
-    process.stderr.write(`  … and ${rejected.length - REJECTED_ON_STDERR} more (all are in ${where}).\n`);
+    process.stderr.write(`${t.rejectedMore(rejected.length - REJECTED_ON_STDERR, out ? t.rejectedSheet(out) : t.rejectedJson)}\n`);
   }
 }
 
@@ -224,8 +280,11 @@ function money(x: number): string {
 }
 
 export function summaryTable(a: Analysis, lang: Lang): string {
+  const t = cliText(lang);
+  const basis = a.segment.totals.valueBasis;
+  // The value columns say what the value is (sales or profit), as the key indicator chose.
   const header = (['tier', 'customers', 'customerShare', 'value', 'valueShare', 'averageValue'] as const).map((k) =>
-    label(`summary.${k}`, lang),
+    k === 'value' ? t.value(basis) : k === 'valueShare' ? t.valueShare(basis) : label(`summary.${k}`, lang),
   );
   const rows = a.segment.summary.map((r) => [
     label(`tier.${r.tier}`, lang),
@@ -235,8 +294,8 @@ export function summaryTable(a: Analysis, lang: Lang): string {
     percent(r.valueShare),
     money(r.averageValue),
   ]);
-  const t = a.segment.totals;
-  rows.push([lang === 'zh' ? '合计' : 'Total', t.customers.toLocaleString('en'), '100.0 %', money(t.value), '100.0 %', money(t.customers ? t.value / t.customers : 0)]);
+  const totals = a.segment.totals;
+  rows.push([t.total, totals.customers.toLocaleString('en'), '100.0 %', money(totals.value), '100.0 %', money(totals.customers ? totals.value / totals.customers : 0)]);
   return formatTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right']);
 }
 
@@ -246,8 +305,13 @@ function round(x: number | undefined, digits = 6): number | null {
   return Math.round(x * f) / f;
 }
 
-/** One row per customer: the `customers` of --json, and the table --out writes as .csv or .json. */
+/**
+ * One row per customer: the `customers` of --json, and the table --out
+ * writes as .csv or .json; with --score, the composite score and its rank
+ * follow contribution.
+ */
 function customerRows(a: Analysis): CustomerRow[] {
+  const scored = a.settings.score !== undefined;
   return a.segment.customers.map((c) => ({
     id: c.id,
     name: c.name ?? null,
@@ -268,6 +332,7 @@ function customerRows(a: Analysis): CustomerRow[] {
     profit: round(c.profit),
     value: round(c.value),
     contribution: round(c.contribution),
+    ...(scored ? { composite: round(c.composite), compositeRank: c.compositeRank ?? null } : {}),
     clv: round(c.clv),
     pAlive: round(c.pAlive),
     expectedPurchases: round(c.expectedPurchases),
@@ -306,8 +371,10 @@ function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | unde
     spendModel: models.spend ? { params: models.spend.params, correlation: round(models.spend.correlation) } : null,
     holdout: holdout ?? null,
     warnings: [...read.warnings, ...segment.warnings],
+    // The same warnings as codes with parameters, for a program that says them in its own language.
+    warningMessages: [...read.warningMessages, ...segment.warningMessages],
     read: { rows: read.rowsRead, accepted: read.rowsAccepted, encoding: read.encoding, dateOrder: read.dateOrder, decimal: read.decimal },
-    rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason })),
+    rejected: read.rejected.map((r) => ({ line: r.line, reason: r.reason, problems: r.problems ?? [] })),
     excluded: a.excluded.map((e) => ({ id: e.id, reason: e.reason, rows: e.rows, returnAmount: round(e.returnAmount), firstLine: e.firstLine })),
   };
 }
