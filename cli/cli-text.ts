@@ -34,6 +34,8 @@ export interface CliText {
   /** "Share of value" says what the value is. */
   valueShare(basis: 'revenue' | 'profit'): string;
   value(basis: 'revenue' | 'profit'): string;
+  /** Heading of the management strategies under the tier summary (the course's 步骤四). */
+  strategies: string;
 }
 
 const n = (x: number): string => x.toLocaleString('en');
@@ -63,6 +65,7 @@ const EN: CliText = {
   profitNeedsCost: (what) => `${what} needs profit, but the file has no cost or margin-rate column: add one, give --margin RATE, or use --value revenue.`,
   valueShare: (basis) => (basis === 'profit' ? 'Share of profit' : 'Share of sales'),
   value: (basis) => (basis === 'profit' ? 'Profit' : 'Sales'),
+  strategies: 'Management strategy by tier:',
 };
 
 const ZH: CliText = {
@@ -78,7 +81,7 @@ const ZH: CliText = {
   noCustomers: (file) => `“${file}”中没有客户在分析基准日当天或之前有购买。`,
   asOf: (date, unit, top20, gini, churnDays, source) =>
     `分析基准日 ${date}（时间单位：${UNIT_ZH[unit]}）：前 20% 的客户占有 ${top20}% 的价值，基尼系数 ${gini}；` +
-    `流失风险 = 未来 ${churnDays} 天内没有购买的概率，来自${source}。`,
+    `流失风险 = 未来 ${churnDays} 天内没有购买的概率，来自 ${source}。`,
   heuristic: '自身购买节奏启发式',
   wroteTable: (out, customers) => `已写入 ${out}（${n(customers)} 位客户，每人一行）。`,
   wrote: (out) => `已写入 ${out}。`,
@@ -88,6 +91,7 @@ const ZH: CliText = {
   profitNeedsCost: (what) => `${what} 需要利润，但文件中没有成本列或毛利率列：请添加一列、指定 --margin RATE，或改用 --value revenue。`,
   valueShare: (basis) => (basis === 'profit' ? '占利润比例' : '占销售额比例'),
   value: (basis) => (basis === 'profit' ? '利润' : '销售额'),
+  strategies: '根据客户商业价值进行分类管理：',
 };
 
 export function cliText(lang: Lang): CliText {

@@ -123,7 +123,7 @@ export const SEGMENT: CommandSpec = {
         `综合评价法：每个指标按最小–最大缩放到 0..1，权重缩放为合计 1；为每位客户增加综合评价值和综合排名（1 = 最好）。` +
         `指标：${COMPOSITE_FIELDS.join(', ')}（或其中文列名，如 净销售额、利润、购买天数）；sinceLast、churnRisk、returns、returnAmount 越小越好；` +
         'recency 是首末购买间隔，“最近一次购买距今”用 sinceLast；写成 指标:权重:rank 或 :z 可改变缩放方式',
-      defaultZh: '无：只按关键指标排序',
+      defaultZh: '不使用，只按关键指标排序',
     },
     {
       name: 'tiers',
@@ -204,7 +204,7 @@ export const SEGMENT: CommandSpec = {
     'cvlens segment sales.csv --out segments.xlsx',
     'cvlens segment sales.csv --horizon 2y --churn-horizon 13w --tiers pareto --out customers.csv',
     'cvlens segment sales.csv --calibration-end 2024-06-30 --model bgnbd --json > result.json',
-    'cvlens segment salon.csv --value profit --score profit:0.5,purchaseDays:0.3,sinceLast:0.2 --lang zh --out 客户分级.xlsx',
+    'cvlens segment salon.csv --value revenue --score revenue:0.5,sinceLast:0.5 --lang zh',
   ],
 };
 

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../core/index.ts';
 import type { CommandSpec } from './command-spec.ts';
+import { displayWidth } from './text-table.ts';
 
 const WIDTH = 100;
 
@@ -29,15 +30,6 @@ export function commandHelp(spec: CommandSpec, lang: Lang = 'en'): string {
   return lines.join('\n');
 }
 
-/** Han characters and full-width punctuation: each one a place to break, two columns wide on a terminal. */
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-function width(text: string): number {
-  let n = 0;
-  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
-  return n;
-}
-
 /**
  * Lines of at most `width` terminal columns. English breaks at spaces;
  * Chinese, written without spaces, may break between any two characters
@@ -48,14 +40,14 @@ export function wrap(text: string, maxWidth: number, indent: string): string[] {
   const lines: string[] = [];
   let line = '';
   let pendingSpace = false;
-  const room = maxWidth - width(indent);
+  const room = maxWidth - displayWidth(indent);
   for (const token of tokens) {
     if (/^\s+$/.test(token)) {
       pendingSpace = true;
       continue;
     }
     const piece = line !== '' && pendingSpace ? ` ${token}` : token;
-    if (line !== '' && width(line) + width(piece) > room) {
+    if (line !== '' && displayWidth(line) + displayWidth(piece) > room) {
       lines.push(indent + line);
       line = token;
     } else {

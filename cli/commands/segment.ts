@@ -17,6 +17,7 @@ import {
   label,
   parseScoreSpec,
   readTransactions,
+  tierRuleParams,
   type Analysis,
   type CalibrationData,
   type CompositeIndicator,
@@ -279,24 +280,44 @@ function money(x: number): string {
   return x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
+/**
+ * The tier summary as the course's table 4-2 lays it out: with the
+ * contribution method, the 客户贡献度 band of each tier comes first
+ * (> 4, (2, 4], (1, 2], ≤ 1 with the default cuts); then customers and
+ * value with their shares, and under the table each tier's management
+ * strategy (the course's 步骤四).
+ */
 export function summaryTable(a: Analysis, lang: Lang): string {
   const t = cliText(lang);
   const basis = a.segment.totals.valueBasis;
+  const bands = contributionBands(a);
   // The value columns say what the value is (sales or profit), as the key indicator chose.
   const header = (['tier', 'customers', 'customerShare', 'value', 'valueShare', 'averageValue'] as const).map((k) =>
     k === 'value' ? t.value(basis) : k === 'valueShare' ? t.valueShare(basis) : label(`summary.${k}`, lang),
   );
-  const rows = a.segment.summary.map((r) => [
+  const rows = a.segment.summary.map((r, i) => [
     label(`tier.${r.tier}`, lang),
     r.customers.toLocaleString('en'),
     percent(r.customerShare),
     money(r.value),
     percent(r.valueShare),
     money(r.averageValue),
+    ...(bands ? [bands[i]!] : []),
   ]);
   const totals = a.segment.totals;
-  rows.push([t.total, totals.customers.toLocaleString('en'), '100.0 %', money(totals.value), '100.0 %', money(totals.customers ? totals.value / totals.customers : 0)]);
-  return formatTable(header, rows, ['left', 'right', 'right', 'right', 'right', 'right']);
+  rows.push([t.total, totals.customers.toLocaleString('en'), '100.0 %', money(totals.value), '100.0 %', money(totals.customers ? totals.value / totals.customers : 0), ...(bands ? [''] : [])]);
+  if (bands) header.push(label('col.contribution', lang));
+  const align = ['left', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
+  const strategies = a.segment.summary.map((r) => `  ${label(`tier.${r.tier}`, lang)}${lang === 'zh' ? '：' : ': '}${label(`strategy.${r.tier}`, lang)}`);
+  return [formatTable(header, rows, [...align]), '', t.strategies, ...strategies].join('\n');
+}
+
+/** The contribution band of each tier, best first, when tiers are by contribution (value / average value). */
+function contributionBands(a: Analysis): string[] | undefined {
+  const rule = a.settings.tierRule;
+  if (rule.method !== 'contribution') return undefined;
+  const [c1, c2, c3] = tierRuleParams(rule);
+  return [`> ${c1}`, `(${c2}, ${c1}]`, `(${c3}, ${c2}]`, `≤ ${c3}`];
 }
 
 function round(x: number | undefined, digits = 6): number | null {
