@@ -130,7 +130,7 @@ export const SEGMENT: CommandSpec = {
       value: 'contribution|pareto|quantile|threshold',
       help: 'how customers are put into tiers: contribution = value / average value; pareto = shares of total value; quantile = top fractions of customers; threshold = minimum values',
       default: tierMethodName(DEFAULT_SETTINGS.tierRule.method),
-      helpZh: '客户分级方法：contribution = 客户贡献度（价值 / 平均价值，教材表 4-2）；pareto = 占总价值的比例；quantile = 按人数的前若干比例；threshold = 最低价值',
+      helpZh: '客户分级方法：contribution = 客户贡献度（价值 / 平均价值，《课题四》表 4-2）；pareto = 占总价值的比例；quantile = 按人数的前若干比例；threshold = 最低价值',
     },
     {
       name: 'cuts',

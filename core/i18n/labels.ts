@@ -70,19 +70,19 @@ export const LABELS: { readonly [K in LabelKey]: Pair } = {
   'tier.Small': { en: 'Small', zh: '小客户' },
   'strategy.VIP': {
     en: 'Top priority: protect from competitors and give the best, personal service.',
-    zh: '重点关注和保护,采取特殊的服务策略,视为上宾,提供最优质的服务。',
+    zh: '重点关注和保护，采取特殊的服务策略，视为上宾，提供最优质的服务。',
   },
   'strategy.Major': {
     en: 'Offer suitable discounts and incentives or special service to keep them loyal.',
-    zh: '提供适度的折扣和激励或特殊服务,不断提升满意度,保持其忠诚。',
+    zh: '提供适度的折扣和激励或特殊服务，不断提升满意度，保持其忠诚。',
   },
   'strategy.Ordinary': {
     en: 'Study and cultivate them; raise satisfaction so they grow into higher tiers.',
-    zh: '精心研究和培养,努力提高满意度,使其转变为更高商业价值的客户。',
+    zh: '精心研究和培养，努力提高满意度，使其转变为更高商业价值的客户。',
   },
   'strategy.Small': {
     en: 'Many customers with little or negative profit: simple, low-cost maintenance.',
-    zh: '人数众多但盈利贡献很小甚至为负,只需进行简单的维护。',
+    zh: '人数众多但盈利贡献很小甚至为负，只需进行简单的维护。',
   },
   'matrix.Gold': { en: 'Gold', zh: '黄金客户' },
   'matrix.Platinum': { en: 'Platinum', zh: '白金客户' },
