@@ -58,7 +58,7 @@ describe('buildImport (transactions)', () => {
   });
 
   it('reports rejected rows with line and reason', () => {
-    expect(meta.rejected).toEqual([{ line: 13, reason: expect.stringMatching(/date/) }]);
+    expect(meta.rejected).toMatchObject([{ line: 13, reason: expect.stringMatching(/date/) }]);
     expect(meta.rowsRead).toBe(12);
     expect(meta.kind).toBe('transactions');
   });
