@@ -154,3 +154,19 @@ describe('cvlens segment --value and --score', () => {
     BUDGET,
   );
 });
+
+describe('usage errors in Chinese', () => {
+  it(
+    'says a usage error in Chinese with exit 2 when the command line is Chinese',
+    () => {
+      const typo = runCli(['segment', SALON, '--horizn', '2y', '--lang', 'zh']);
+      expect([typo.code, typo.stderr]).toEqual([2, 'cvlens: --horizn 不是 segment 的选项：是不是 --horizon？\n']);
+      const negative = runCli(['segment', SALON, '--horizon', '-1'], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '' } });
+      expect([negative.code, negative.stderr]).toEqual([2, 'cvlens: --horizon 必须大于 0 天，不能是“-1”。\n']);
+      const out = runCli(['segment', SALON, '--out', join(dir, 'no/such/folder/x.xlsx'), '--lang', 'zh']);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(/^cvlens: --out“.*x\.xlsx”：文件夹“.*folder”不存在；请先创建。\n$/);
+    },
+    BUDGET,
+  );
+});

@@ -3,7 +3,7 @@
  * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
  * or a failed computation, 2 a usage error).
  */
-import { CvError, DEFAULT_SETTINGS } from '../core/index.ts';
+import { CvError, DEFAULT_SETTINGS, type Lang } from '../core/index.ts';
 import { COMMANDS } from './command-spec.ts';
 import { closestMatch } from './edit-distance.ts';
 import { commandHelp } from './help.ts';
@@ -96,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (error) {
-    return report(error);
+    return report(error, langOfArgs(rest));
   }
 }
 
@@ -115,9 +115,9 @@ function unknownCommand(name: string): number {
 }
 
 /** Prints one sentence for a known failure; a stack trace only for real bugs. */
-function report(error: unknown): number {
+function report(error: unknown, lang: Lang): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`cvlens: ${error.message}\n`);
+    process.stderr.write(`cvlens: ${lang === 'zh' && error.zh !== undefined ? error.zh : error.message}\n`);
     return 2;
   }
   if (error instanceof CvError) {

@@ -8,7 +8,7 @@ import { UsageError } from './usage-error.ts';
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
   if (text === undefined) return fallback;
   if (text === 'day' || text === 'week' || text === 'month') return text;
-  throw new UsageError(`--period must be day, week or month, not '${text}'.`);
+  throw new UsageError(`--period must be day, week or month, not '${text}'.`, `--period 必须是 day、week 或 month，不能是“${text}”。`);
 }
 
 /**
@@ -20,7 +20,7 @@ export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week')
 export function parseLang(text: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (text === undefined) return localeLang(env);
   if (text === 'en' || text === 'zh') return text;
-  throw new UsageError(`--lang must be en or zh, not '${text}'.`);
+  throw new UsageError(`--lang must be en or zh, not '${text}'.`, `--lang 必须是 en 或 zh，不能是“${text}”。`);
 }
 
 export function localeLang(env: NodeJS.ProcessEnv, runtimeLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale): Lang {
@@ -47,23 +47,34 @@ export function parseDay(text: string | undefined, option: string): DayNumber | 
   try {
     return parseDate(text, 'ymd');
   } catch (error) {
-    if (error instanceof CvError) throw new UsageError(`${option} '${text}' is not a date: write it as YYYY-MM-DD.`);
+    if (error instanceof CvError) throw new UsageError(`${option} '${text}' is not a date: write it as YYYY-MM-DD.`, `${option}“${text}”不是日期：请写成 YYYY-MM-DD。`);
     throw error;
   }
 }
 
-export function parseNumber(text: string | undefined, option: string, check?: (n: number) => string | undefined): number | undefined {
+export function parseNumber(
+  text: string | undefined,
+  option: string,
+  check?: (n: number) => string | undefined,
+  checkZh?: (n: number) => string | undefined,
+): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.trim().replace(/%$/, ''));
   const value = text.trim().endsWith('%') ? n / 100 : n;
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} must be a number, not '${text}'.`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} must be a number, not '${text}'.`, `${option} 必须是数字，不能是“${text}”。`);
   const problem = check?.(value);
-  if (problem) throw new UsageError(`${option} ${problem}, not '${text}'.`);
+  const problemZh = checkZh?.(value);
+  if (problem) throw new UsageError(`${option} ${problem}, not '${text}'.`, problemZh ? `${option} ${problemZh}，不能是“${text}”。` : undefined);
   return value;
 }
 
 export function parseRate(text: string | undefined, option: string): number | undefined {
-  return parseNumber(text, option, (n) => (n < 0 || n > 1 ? 'must be a rate between 0 and 1 (or a percentage)' : undefined));
+  return parseNumber(
+    text,
+    option,
+    (n) => (n < 0 || n > 1 ? 'must be a rate between 0 and 1 (or a percentage)' : undefined),
+    (n) => (n < 0 || n > 1 ? '必须是 0 到 1 之间的比率（或百分数）' : undefined),
+  );
 }
 
 const TIER_METHODS = ['contribution', 'pareto', 'quantile', 'threshold'] as const;
@@ -85,7 +96,7 @@ function cutsExample(m: CliTierMethod): string {
 export function parseTierRule(method: string | undefined, cuts: string | undefined): TierRule {
   const m = (method ?? (DEFAULT_SETTINGS.tierRule.method === 'fixed' ? 'threshold' : DEFAULT_SETTINGS.tierRule.method)) as CliTierMethod;
   if (!(TIER_METHODS as readonly string[]).includes(m)) {
-    throw new UsageError(`--tiers must be one of ${TIER_METHODS.join(', ')}, not '${m}'.`);
+    throw new UsageError(`--tiers must be one of ${TIER_METHODS.join(', ')}, not '${m}'.`, `--tiers 必须是 ${TIER_METHODS.join('、')} 之一，不能是“${m}”。`);
   }
   const { meaning, descending, fractions } = CUTS_MEANING[m];
   const explain = `--tiers ${m} takes --cuts as three ${meaning} (e.g. --cuts ${cutsExample(m)})`;
@@ -115,14 +126,17 @@ export function parseTierRule(method: string | undefined, cuts: string | undefin
 /** `--horizon 365`, `--churn-horizon 13w`: days, or a number with d, w, m or y. */
 export function parseHorizon(text: string | undefined, option: string): number | undefined {
   if (text === undefined) return undefined;
-  if (/^\s*-/.test(text)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`);
+  if (/^\s*-/.test(text)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`, `${option} 必须大于 0 天，不能是“${text}”。`);
   let days: number;
   try {
     days = parseDuration(text, option);
   } catch {
-    throw new UsageError(`${option} must be a number of days, or a number with d, w, m or y (e.g. 90, 13w, 3m, 1y), not '${text}'.`);
+    throw new UsageError(
+      `${option} must be a number of days, or a number with d, w, m or y (e.g. 90, 13w, 3m, 1y), not '${text}'.`,
+      `${option} 必须是天数，或带 d、w、m、y 的数（如 90、13w、3m、1y），不能是“${text}”。`,
+    );
   }
-  if (!(days > 0)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`);
+  if (!(days > 0)) throw new UsageError(`${option} must be more than 0 days, not '${text}'.`, `${option} 必须大于 0 天，不能是“${text}”。`);
   return days;
 }
 
@@ -141,7 +155,7 @@ export function parseColumns(text: string | undefined): Partial<Record<ColumnRol
       throw new UsageError(`--columns takes role=column pairs with roles ${ALL_ROLES.join(', ')}; '${part}' is not one.`);
     }
     if (/^-?\d+$/.test(column) && Number(column) < 1) {
-      throw new UsageError(`--columns ${role}=${column}: columns are counted from 1 (the first column is 1).`);
+      throw new UsageError(`--columns ${role}=${column}: columns are counted from 1 (the first column is 1).`, `--columns ${role}=${column}：列从 1 开始数（第一列是 1）。`);
     }
     mapping[role] = /^\d+$/.test(column) ? Number(column) - 1 : column;
   }

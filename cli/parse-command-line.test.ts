@@ -34,6 +34,13 @@ describe('parseCommandLine', () => {
     [['--json=true'], '--json takes no value; write just --json.'],
     [['--lang', 'en', '--lang', 'zh'], "--lang was given twice ('en' and 'zh'); give it once."],
   ])('%j → %s', (args, message) => {
-    expect(() => parse(...args)).toThrow(new UsageError(message));
+    let thrown: unknown;
+    try {
+      parse(...args);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UsageError);
+    expect((thrown as UsageError).message).toBe(message);
   });
 });

@@ -37,7 +37,7 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
     const option = spec.options.find((o) => o.name === typed);
     if (!option) throw unknownOption(spec, arg.slice(0, eq < 0 ? undefined : eq), typed, names);
     if (option.value === undefined) {
-      if (eq >= 0) throw new UsageError(`--${option.name} takes no value; write just --${option.name}.`);
+      if (eq >= 0) throw new UsageError(`--${option.name} takes no value; write just --${option.name}.`, `--${option.name} 不带值；只写 --${option.name}。`);
       out.flags.add(option.name);
       continue;
     }
@@ -49,13 +49,19 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
       // then judged by the option itself), unless it is another option.
       const next = args[i + 1];
       if (next === undefined || next.startsWith('--')) {
-        throw new UsageError(`--${option.name} needs a value (${option.value}); see 'cvlens help ${spec.name}'.`);
+        throw new UsageError(
+          `--${option.name} needs a value (${option.value}); see 'cvlens help ${spec.name}'.`,
+          `--${option.name} 需要一个值（${option.value}）；见“cvlens help ${spec.name}”。`,
+        );
       }
       value = next;
       i++;
     }
     if (out.values[option.name] !== undefined) {
-      throw new UsageError(`--${option.name} was given twice ('${out.values[option.name]}' and '${value}'); give it once.`);
+      throw new UsageError(
+        `--${option.name} was given twice ('${out.values[option.name]}' and '${value}'); give it once.`,
+        `--${option.name} 给了两次（“${out.values[option.name]}”和“${value}”）；只能给一次。`,
+      );
     }
     out.values[option.name] = value;
   }
@@ -65,5 +71,6 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
 function unknownOption(spec: CommandSpec, written: string, typed: string, names: readonly string[]): UsageError {
   const guess = typed === '' ? undefined : closestMatch(typed, names);
   const hint = guess ? `did you mean --${guess}?` : `run 'cvlens help ${spec.name}' for its options.`;
-  return new UsageError(`${written} is not an option of ${spec.name}: ${hint}`);
+  const hintZh = guess ? `是不是 --${guess}？` : `运行“cvlens help ${spec.name}”查看它的选项。`;
+  return new UsageError(`${written} is not an option of ${spec.name}: ${hint}`, `${written} 不是 ${spec.name} 的选项：${hintZh}`);
 }

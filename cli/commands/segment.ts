@@ -67,7 +67,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     return 0;
   }
   const json = flags.has('json');
-  if (positionals.length > 1) throw new UsageError(`segment takes one FILE, got ${positionals.length}: ${positionals.join(', ')}.`);
+  if (positionals.length > 1) throw new UsageError(`segment takes one FILE, got ${positionals.length}: ${positionals.join(', ')}.`, `segment 只接受一个 FILE，实际给了 ${positionals.length} 个：${positionals.join('、')}。`);
   const file = positionals[0];
   const unit = parseUnit(values.period);
   const lang = parseLang(values.lang);
@@ -81,13 +81,23 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const score = parseScore(values.score);
   const horizonDays = parseHorizon(values.horizon, '--horizon');
   const churnHorizonDays = parseHorizon(values['churn-horizon'], '--churn-horizon');
-  const penalizer = parseNumber(values.penalizer, '--penalizer', (n) => (n >= 0 ? undefined : 'must be 0 or more'));
-  const annualDiscount = parseNumber(values.discount, '--discount', (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'));
+  const penalizer = parseNumber(
+    values.penalizer,
+    '--penalizer',
+    (n) => (n >= 0 ? undefined : 'must be 0 or more'),
+    (n) => (n >= 0 ? undefined : '必须 ≥ 0'),
+  );
+  const annualDiscount = parseNumber(
+    values.discount,
+    '--discount',
+    (n) => (n >= 0 && n < 10 ? undefined : 'must be a yearly rate such as 0.1 or 10%'),
+    (n) => (n >= 0 && n < 10 ? undefined : '必须是年折现率，如 0.1 或 10%'),
+  );
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
   const decimal = oneOf(values.decimal, '--decimal', ['auto', '.', ',']) as 'auto' | '.' | ',' | undefined;
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
-    throw new UsageError('--calibration-end must be before --as-of.');
+    throw new UsageError('--calibration-end must be before --as-of.', '--calibration-end 必须早于 --as-of。');
   }
   const out = values.out ?? (json ? undefined : 'segments.xlsx');
   const bytes = readInputFile(file);
@@ -126,7 +136,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     process.stderr.write(`cvlens: ${t.noUsableRows(file ?? '', read.rejected.length)}\n`);
     return 1;
   }
-  checkProfitSource(read, valueBasis, score, marginRate, t);
+  checkProfitSource(read, valueBasis, score, marginRate);
   if (marginRate !== undefined && read.mapping.cost !== undefined) warn(t.marginWithCost(values.margin ?? String(marginRate)));
   const farPast = asOfWarning(asOf, lastDay, lang);
   if (farPast) warn(farPast);
@@ -214,7 +224,7 @@ function parseModel(text: string | undefined): PurchaseModelName {
 
 function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
   if (text === undefined || allowed.includes(text)) return text;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`);
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`, `${option} 必须是 ${allowed.join('、')} 之一，不能是“${text}”。`);
 }
 
 function describeModel(a: Analysis, t: CliText): string {
@@ -238,10 +248,10 @@ function parseScore(text: string | undefined): CompositeIndicator[] | undefined 
  * column or --margin: refused in one sentence once the columns are known,
  * before any model is fitted.
  */
-function checkProfitSource(read: ReadResult, valueBasis: ValueBasis | undefined, score: readonly CompositeIndicator[] | undefined, marginRate: number | undefined, t: CliText): void {
+function checkProfitSource(read: ReadResult, valueBasis: ValueBasis | undefined, score: readonly CompositeIndicator[] | undefined, marginRate: number | undefined): void {
   if (read.mapping.cost !== undefined || read.mapping.marginRate !== undefined || marginRate !== undefined) return;
-  if (valueBasis === 'profit') throw new UsageError(t.profitNeedsCost('--value profit'));
-  if (score?.some((i) => i.field === 'profit')) throw new UsageError(t.profitNeedsCost('--score profit'));
+  const what = valueBasis === 'profit' ? '--value profit' : score?.some((i) => i.field === 'profit') ? '--score profit' : undefined;
+  if (what !== undefined) throw new UsageError(cliText('en').profitNeedsCost(what), cliText('zh').profitNeedsCost(what));
 }
 
 /** Fits the model on the calibration period and compares it with the holdout; a failure is a warning, not an exit. */
