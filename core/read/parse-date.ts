@@ -27,7 +27,7 @@ export type DateScan =
       dotted: boolean;
     }
   | { kind: 'empty' }
-  | { kind: 'invalid'; reason: string; message: Message };
+  | { kind: 'invalid'; message: Message };
 
 /** Numeric strings in this range in a date column are Excel serials (1927-05-18..2173-10-14). */
 export const SERIAL_TEXT_MIN = 10000;
@@ -38,8 +38,8 @@ const EMPTY: DateScan = { kind: 'empty' };
 type InvalidWhy = 'read.dateInvalid' | 'read.dateTwoDigitYear' | 'read.dateSerial60' | 'read.dateNotSerial';
 
 function invalid(text: string, why: InvalidWhy = 'read.dateInvalid'): DateScan {
-  const message = msg(why, { text });
-  return { kind: 'invalid', reason: formatMessage(message, 'en'), message };
+  // The English text is made only when a sentence is needed: columns are sniffed with many scans that fail.
+  return { kind: 'invalid', message: msg(why, { text }) };
 }
 
 function dayOrInvalid(text: string, y: number, m: number, d: number): DateScan {
@@ -229,7 +229,7 @@ export function parseDate(value: unknown, order?: DateOrder): DayNumber {
     case 'empty':
       throw new CvError('parseDate', 'value', 'date is empty.');
     case 'invalid':
-      throw new CvError('parseDate', 'value', `${scan.reason}.`);
+      throw new CvError('parseDate', 'value', `${formatMessage(scan.message, 'en')}.`);
     case 'yearLast': {
       if (order === 'ymd') {
         throw new CvError('parseDate', 'value', `date '${String(value).trim()}' has the year last, but the order is year-month-day.`);
