@@ -22,9 +22,9 @@ import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
 import { ICON_SIZES, pngIcon } from './build/icons.ts';
 import { manifestFor } from './build/manifest.ts';
-import { checkIds, checkRangeParameters, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
+import { checkIds, checkParameterNames, checkRangeParameters, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
 import { EXAMPLES } from './functions/examples.ts';
-import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from './functions/index.ts';
+import { FUNCTION_FILES, FUNCTIONS, PARAMETERS, RANGE_PARAMETERS } from './functions/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -46,6 +46,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
   checkIds(metadata, Object.keys(FUNCTIONS));
   checkRangeParameters(metadata, RANGE_PARAMETERS);
+  checkParameterNames(metadata, PARAMETERS);
   const manifest = manifestFor(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
 
   await rm(outDir, { recursive: true, force: true });

@@ -49,6 +49,7 @@ const MESSAGES = {
   notDate: { en: '{arg} is not a date: "{got}"', zh: '{arg} 不是日期："{got}"' },
   noTransactions: { en: 'no usable transaction in the ranges{why}', zh: '区域中没有可用的交易{why}' },
   rejectedRow: { en: ' (row {row}: {reason})', zh: '（第 {row} 行：{reason}）' },
+  errorInput: { en: '{arg} holds the error {error}', zh: '{arg} 中有错误值 {error}' },
   unexpected: { en: 'unexpected error: {reason}', zh: '意外错误：{reason}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
