@@ -29,6 +29,7 @@ import {
   type TierRule,
   type TimeUnit,
 } from '../../core/index.ts';
+import { rejectErrorRows, type ErrorCell } from './error-cells.ts';
 
 export { ALL_ROLES, REQUIRED_ROLES };
 
@@ -121,6 +122,10 @@ export interface AnalysisOptions {
   annualDiscount: number;
   /** Churn risk horizon in days (core's default when left out). */
   churnHorizonDays?: number;
+  /** Error values in `values` (from Range.valueTypes): their rows are rejected when the error is in a used column. */
+  errorCells?: readonly ErrorCell[];
+  /** 0-based sheet column of values[..][0], for naming an error's cell (default 0). */
+  firstColumn?: number;
 }
 
 export interface Analysis {
@@ -140,8 +145,12 @@ export interface Analysis {
  * not allow a fit; the reason is in the warnings).
  * @throws CvError from core (e.g. no customer id column).
  */
-export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
+export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
   const started = performance.now();
+  const used = Object.values(o.kind === 'customers' ? (o.customerMapping ?? {}) : o.mapping).filter((c): c is number => typeof c === 'number');
+  const header = o.hasHeader ? firstNonBlank(cells) + 1 : 0;
+  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header });
+  const withErrors = (rejected: RejectedRow[]) => (errorRows.length ? [...errorRows, ...rejected].sort((a, b) => a.line - b.line) : rejected);
   const settings: AnalysisSettingsInput = {
     unit: o.unit,
     asOf: o.asOf,
@@ -158,7 +167,7 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
     const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
     const analysis = analyzeCustomers(read.summaries, { ...settings, asOf });
     analysis.warnings.unshift(...read.warnings);
-    return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+    return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
   }
   const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
   const builder = createAnalysis(settings);
@@ -167,5 +176,5 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
   analysis.warnings.unshift(...read.warnings);
   // The sheet's notes say which model scored the customers and why, as the command line's footer does.
   analysis.warnings.push(analysis.models.selection.reason, ...(analysis.models.recalibration ? [analysis.models.recalibration.description] : []));
-  return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+  return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
 }

@@ -43,6 +43,8 @@ export class SheetState {
   readonly formulas = new Map<string, string>();
   /** Number formats Excel applied on its own (a written date string), by "row,col". */
   readonly autoFormats = new Map<string, string>();
+  /** Cells holding an error value (#N/A, #DIV/0!…), by "row,col"; their value is the error's text, as Range.values gives it. */
+  readonly errors = new Set<string>();
   constructor(public name: string) {}
 
   get(row: number, col: number): CellValue | '' {
@@ -54,6 +56,54 @@ export class SheetState {
     r[col] = v === null || v === undefined || v === '' ? undefined : v;
     this.formulas.delete(`${row},${col}`);
     this.autoFormats.delete(`${row},${col}`);
+    this.errors.delete(`${row},${col}`);
+  }
+
+  /** Puts an error value in a cell (as a formula such as =NA() or =1/0 would). */
+  setError(row: number, col: number, code: string): void {
+    this.set(row, col, code);
+    this.errors.add(`${row},${col}`);
+  }
+
+  /**
+   * Range.valueTypes of a rectangle (Excel.RangeValueType): "Empty", "String",
+   * "Double", "Boolean" or "Error"; an error cell's value reads as its text.
+   */
+  readTypes(rect: Rect): string[][] {
+    return this.read(rect).map((row, i) =>
+      row.map((v, j) => {
+        if (this.errors.has(`${rect.row + i},${rect.col + j}`)) return 'Error';
+        if (v === '') return 'Empty';
+        return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+      }),
+    );
+  }
+
+  /**
+   * The current region around a cell (Range.getSurroundingRegion, Ctrl+*):
+   * the smallest rectangle holding the cell that no non-blank cell touches
+   * from outside, diagonals included.
+   */
+  surroundingRegion(row: number, col: number): Rect {
+    let r = { top: row, left: col, bottom: row, right: col };
+    const filled = (i: number, j: number) => i >= 0 && j >= 0 && this.get(i, j) !== '';
+    for (let grew = true; grew; ) {
+      grew = false;
+      const next = { ...r };
+      for (let j = r.left - 1; j <= r.right + 1; j++) {
+        if (filled(r.top - 1, j)) next.top = r.top - 1;
+        if (filled(r.bottom + 1, j)) next.bottom = r.bottom + 1;
+      }
+      for (let i = r.top - 1; i <= r.bottom + 1; i++) {
+        if (filled(i, r.left - 1)) next.left = r.left - 1;
+        if (filled(i, r.right + 1)) next.right = r.right + 1;
+      }
+      if (next.top !== r.top || next.bottom !== r.bottom || next.left !== r.left || next.right !== r.right) {
+        r = next;
+        grew = true;
+      }
+    }
+    return { row: r.top, col: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
   }
 
   /**
