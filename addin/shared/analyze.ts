@@ -56,9 +56,14 @@ export interface Inspection {
  * @example inspectCells([['客户编号', '交易日期', '金额'], ['7', 45356, 12]]).mapping // { customerId: 0, date: 1, amount: 2 }
  */
 export function inspectCells(values: readonly (readonly unknown[])[]): Inspection {
-  const sample = values.slice(0, 200);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const start = firstNonBlank(values);
+  // Columns are guessed from complete rows: a cell left blank (or an error value taken out)
+  // would otherwise spoil the guess for its whole column.
+  const head = values.slice(0, start + 1);
+  const rest = values.slice(start + 1, start + 200);
+  const complete = rest.filter((r) => r.length >= width && r.every((c) => c !== null && c !== undefined && c !== ''));
+  const sample = [...head, ...(complete.length > 0 ? complete : rest)];
   let hasHeader: boolean;
   let headers: string[];
   let mapping: ColumnMapping;
@@ -73,7 +78,7 @@ export function inspectCells(values: readonly (readonly unknown[])[]): Inspectio
     const text = (r: readonly unknown[] | undefined) => (r ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
     hasHeader = looksLikeHeader(text(values[start]), values.slice(start + 1, start + 21).map(text));
     headers = hasHeader ? text(values[start]).map((h) => h.trim()) : [];
-    mapping = hasHeader ? detectColumns(headers) : {};
+    mapping = hasHeader ? detectColumns(headers) : guessSheetColumns(sample.slice(start));
     warnings = [e.reason];
   }
   const columns = Array.from({ length: width }, (_, j) => (hasHeader && headers[j] ? headers[j] : `Column ${j + 1}`));
@@ -92,6 +97,33 @@ export function inspectCells(values: readonly (readonly unknown[])[]): Inspectio
     preview: values.slice(dataStart, dataStart + 5).map((r) => [...r]),
     warnings,
   };
+}
+
+/** Excel serials of 1970-01-01 and 2099-12-31: whole numbers between them in every row read as dates in a sheet. */
+const SERIAL_1970 = 25569;
+const SERIAL_2100 = 73051;
+
+/**
+ * Column guesses for a header-less range where core's reader finds no date
+ * column: core will not take numbers for dates (in a text file they are as
+ * likely amounts), but in a sheet a date cell is a serial number. Customer
+ * id: the first column holding text; date: the first other column whose
+ * cells are all whole serials of 1970–2099; amount: the last other column of
+ * numbers. Only offered to the user, who checks them in the mapping editor.
+ * @example guessSheetColumns([['C1', 45292, 12.5], ['C2', 45300, 8]]) // { customerId: 0, date: 1, amount: 2 }
+ */
+export function guessSheetColumns(rows: readonly (readonly unknown[])[]): ColumnMapping {
+  const data = rows.filter((r) => r.some((c) => c !== null && c !== undefined && c !== '')).slice(0, 50);
+  const width = data.reduce((w, r) => Math.max(w, r.length), 0);
+  const every = (j: number, test: (c: unknown) => boolean) => data.length > 0 && data.every((r) => test(r[j]));
+  const out: ColumnMapping = {};
+  const free = (j: number) => !Object.values(out).includes(j);
+  for (let j = 0; j < width && out.customerId === undefined; j++) if (every(j, (c) => typeof c === 'string' && c.trim() !== '')) out.customerId = j;
+  for (let j = 0; j < width && out.date === undefined; j++) {
+    if (free(j) && every(j, (c) => typeof c === 'number' && Number.isInteger(c) && c >= SERIAL_1970 && c <= SERIAL_2100)) out.date = j;
+  }
+  for (let j = width - 1; j >= 0 && out.amount === undefined; j--) if (free(j) && every(j, (c) => typeof c === 'number')) out.amount = j;
+  return out;
 }
 
 function firstNonBlank(values: readonly (readonly unknown[])[]): number {
