@@ -89,3 +89,32 @@ export function checkParameterNames(metadata: Metadata, names: Readonly<Record<s
   }
   if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/index.ts: ${wrong.join('; ')}`);
 }
+
+/**
+ * The metadata for another display language: the same functions, ids, names
+ * and parameters, with the descriptions from `local`.
+ * @throws Error naming every function or parameter without a description in `local`, and every entry of `local` that functions.json lacks.
+ */
+export function localizeMetadata(metadata: Metadata, local: Readonly<Record<string, { description: string; parameters: Readonly<Record<string, string>> }>>): Metadata {
+  const missing: string[] = [];
+  const out = structuredClone(metadata);
+  for (const f of out.functions) {
+    const l = local[f.id];
+    if (!l?.description) missing.push(f.id);
+    else f.description = l.description;
+    for (const p of f.parameters) {
+      const d = l?.parameters[p.name];
+      if (!d) missing.push(`${f.id}(${p.name})`);
+      else p.description = d;
+    }
+  }
+  const extra = Object.entries(local).flatMap(([id, l]) => {
+    const f = metadata.functions.find((m) => m.id === id);
+    if (!f) return [id];
+    return Object.keys(l.parameters).filter((n) => !f.parameters.some((p) => p.name === n)).map((n) => `${id}(${n})`);
+  });
+  if (missing.length || extra.length) {
+    throw new Error(`localised descriptions: missing for [${missing.join(', ')}], unknown [${extra.join(', ')}]`);
+  }
+  return out;
+}

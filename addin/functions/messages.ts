@@ -4,7 +4,8 @@
  * here goes with one of those; each names the function as the user typed it
  * (CV.…), the argument, and for a range the 1-based row within it.
  * Arguments keep their English names in Chinese too: they are the names
- * Excel shows in the formula tooltip (functions.json is not localised).
+ * Excel shows in the formula tooltip (functions-zh.json translates the
+ * descriptions, not the names).
  */
 import type { Lang } from '../../core/index.ts';
 import { officeLang } from './lang.ts';

@@ -367,7 +367,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
               <input inputMode="decimal" value={fields.discount} onInput={(e) => setField('discount', (e.currentTarget as HTMLInputElement).value)} />
             </Field>
           </div>
-          <div class="actions sticky">
+          <div class="actions">
             <fluent-button appearance="primary" onClick={generate} disabled={isBusy} data-testid="generate">
               {t.generate}
             </fluent-button>

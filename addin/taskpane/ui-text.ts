@@ -11,7 +11,7 @@ export const UI_TEXT = {
     selection: (address: string, rows: number, cols: number) => `${address}: ${rows} rows × ${cols} columns`,
     mapping: 'Columns',
     kind: 'Data',
-    kinds: { transactions: 'transactions (one row per purchase)', customers: 'one row per customer (x, t_x, T)' },
+    kinds: { transactions: 'Transactions (row per purchase)', customers: 'Customers (x, t_x, T per row)' },
     customerRoles: { customerId: 'Customer id', frequency: 'Repeat purchases (x)', recency: 'Recency (t_x)', T: 'Age (T)', revenue: 'Revenue', monetary: 'Average repeat spend' },
     none: '(none)',
     hasHeader: 'First row is a header',
