@@ -4,7 +4,7 @@ import type { ColumnRole, Lang } from '../../core/index.ts';
 export const UI_TEXT = {
   en: {
     title: 'cvlens: customer value',
-    intro: 'Select a range of transactions (customer id, date, amount; with or without a header row), then use it here.',
+    intro: 'Select a range of transactions (customer id, date, amount; with or without a header row), or one cell in it, then use it here.',
     useSelection: 'Use selection',
     reading: 'Reading the selection…',
     writing: 'Writing the sheet…',
@@ -63,7 +63,7 @@ export const UI_TEXT = {
   },
   zh: {
     title: 'cvlens：客户价值',
-    intro: '请选择交易数据区域（客户编号、日期、金额；可含标题行），然后在此使用。',
+    intro: '请选择交易数据区域（客户编号、日期、金额；可含标题行）或其中一个单元格，然后在此使用。',
     useSelection: '使用所选区域',
     reading: '正在读取所选区域…',
     writing: '正在写入工作表…',
