@@ -62,7 +62,7 @@ function checkAbort(signal?: AbortSignal): void {
 }
 
 /**
- * Where the selection is and how big it is (one sync). A selection of whole
+ * Where the selection is and how big it is (one sync; two for a single cell). A selection of whole
  * columns is clipped to the used range, so "A:C" does not mean a million rows;
  * a single selected cell stands for the table around it, as Ctrl+A or
  * Excel's own "Format as Table" take it: its current region
@@ -71,12 +71,18 @@ function checkAbort(signal?: AbortSignal): void {
 export async function describeSelection(host: ExcelHost): Promise<SelectionInfo> {
   return host.run(async (ctx) => {
     const selected = ctx.workbook.getSelectedRange().load('address, rowIndex, columnIndex, rowCount, columnCount');
-    const region = ctx.workbook.getSelectedRange().getSurroundingRegion().load('address, rowIndex, columnIndex, rowCount, columnCount');
     const ws = ctx.workbook.getSelectedRange().worksheet.load('name');
     const used = ws.getUsedRange().load('rowIndex, columnIndex, rowCount, columnCount');
     await ctx.sync();
-    const expanded = selected.rowCount === 1 && selected.columnCount === 1 && region.rowCount * region.columnCount > 1;
-    const range = expanded ? region : selected;
+    let range: { address: string; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = selected;
+    let expanded = false;
+    if (selected.rowCount === 1 && selected.columnCount === 1) {
+      // One more round trip, only for a single cell.
+      const region = ctx.workbook.getSelectedRange().getSurroundingRegion().load('address, rowIndex, columnIndex, rowCount, columnCount');
+      await ctx.sync();
+      expanded = region.rowCount * region.columnCount > 1;
+      if (expanded) range = region;
+    }
     const top = Math.max(range.rowIndex, used.rowIndex);
     const left = Math.max(range.columnIndex, used.columnIndex);
     const bottom = Math.min(range.rowIndex + range.rowCount, used.rowIndex + used.rowCount);

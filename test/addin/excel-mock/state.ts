@@ -85,23 +85,25 @@ export class SheetState {
    * from outside, diagonals included.
    */
   surroundingRegion(row: number, col: number): Rect {
-    let r = { top: row, left: col, bottom: row, right: col };
+    const r = { top: row, left: col, bottom: row, right: col };
     const filled = (i: number, j: number) => i >= 0 && j >= 0 && this.get(i, j) !== '';
+    const rowTouches = (i: number) => {
+      for (let j = r.left - 1; j <= r.right + 1; j++) if (filled(i, j)) return true;
+      return false;
+    };
+    const colTouches = (j: number) => {
+      for (let i = r.top - 1; i <= r.bottom + 1; i++) if (filled(i, j)) return true;
+      return false;
+    };
+    // Rows are grown one at a time (a row check costs its width), columns checked once per round.
     for (let grew = true; grew; ) {
       grew = false;
-      const next = { ...r };
-      for (let j = r.left - 1; j <= r.right + 1; j++) {
-        if (filled(r.top - 1, j)) next.top = r.top - 1;
-        if (filled(r.bottom + 1, j)) next.bottom = r.bottom + 1;
-      }
-      for (let i = r.top - 1; i <= r.bottom + 1; i++) {
-        if (filled(i, r.left - 1)) next.left = r.left - 1;
-        if (filled(i, r.right + 1)) next.right = r.right + 1;
-      }
-      if (next.top !== r.top || next.bottom !== r.bottom || next.left !== r.left || next.right !== r.right) {
-        r = next;
-        grew = true;
-      }
+      const before = `${r.top},${r.left},${r.bottom},${r.right}`;
+      while (rowTouches(r.bottom + 1)) r.bottom++;
+      while (r.top > 0 && rowTouches(r.top - 1)) r.top--;
+      if (colTouches(r.right + 1)) r.right++;
+      if (r.left > 0 && colTouches(r.left - 1)) r.left--;
+      grew = before !== `${r.top},${r.left},${r.bottom},${r.right}`;
     }
     return { row: r.top, col: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
   }
