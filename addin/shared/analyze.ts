@@ -27,6 +27,7 @@ import {
   type RejectedRow,
   type SegmentResult,
   type TierRule,
+  type Lang,
   type TimeUnit,
 } from '../../core/index.ts';
 import { rejectErrorRows, type ErrorCell } from './error-cells.ts';
@@ -47,6 +48,8 @@ export interface Inspection {
   missing: ColumnRole[];
   /** The first rows of data (header excluded), for the preview. */
   preview: unknown[][];
+  /** Index in the values of preview[0]. */
+  previewStart: number;
   warnings: string[];
 }
 
@@ -95,6 +98,7 @@ export function inspectCells(values: readonly (readonly unknown[])[]): Inspectio
     customerMapping,
     missing: kind === 'customers' ? [] : REQUIRED_ROLES.filter((r) => mapping[r] === undefined),
     preview: values.slice(dataStart, dataStart + 5).map((r) => [...r]),
+    previewStart: dataStart,
     warnings,
   };
 }
@@ -158,6 +162,8 @@ export interface AnalysisOptions {
   errorCells?: readonly ErrorCell[];
   /** 0-based sheet column of values[..][0], for naming an error's cell (default 0). */
   firstColumn?: number;
+  /** Language of the reasons the add-in itself gives (error cells); default English, as core's. */
+  lang?: Lang;
 }
 
 export interface Analysis {
@@ -181,7 +187,7 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
   const started = performance.now();
   const used = Object.values(o.kind === 'customers' ? (o.customerMapping ?? {}) : o.mapping).filter((c): c is number => typeof c === 'number');
   const header = o.hasHeader ? firstNonBlank(cells) + 1 : 0;
-  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header });
+  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header }, o.lang);
   const withErrors = (rejected: RejectedRow[]) => (errorRows.length ? [...errorRows, ...rejected].sort((a, b) => a.line - b.line) : rejected);
   const settings: AnalysisSettingsInput = {
     unit: o.unit,

@@ -6,7 +6,7 @@
  * analysis uses is rejected with its sheet row and the error, like any
  * other unusable row, and never reaches the reader.
  */
-import type { RejectedRow } from '../../core/index.ts';
+import type { Lang, RejectedRow } from '../../core/index.ts';
 
 /** An error value at values[row][col] (0-based within the selection). */
 export interface ErrorCell {
@@ -41,6 +41,7 @@ export function rejectErrorRows(
   errors: readonly ErrorCell[],
   used: readonly number[],
   where: { firstRow: number; firstColumn: number; dataStart: number },
+  lang: Lang = 'en',
 ): { values: (readonly unknown[])[]; rejected: RejectedRow[] } {
   const columns = new Set(used);
   const byRow = new Map<number, ErrorCell>();
@@ -54,7 +55,8 @@ export function rejectErrorRows(
     const e = byRow.get(i);
     if (!e) return row;
     const line = where.firstRow + i;
-    rejected.push({ line, reason: `cell ${columnLetters(where.firstColumn + e.col)}${line} holds the Excel error ${e.error}` });
+    const cell = `${columnLetters(where.firstColumn + e.col)}${line}`;
+    rejected.push({ line, reason: lang === 'zh' ? `单元格 ${cell} 是 Excel 错误值 ${e.error}` : `cell ${cell} holds the Excel error ${e.error}` });
     return row.map(() => '');
   });
   return { values: out, rejected };

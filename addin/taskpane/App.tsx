@@ -123,7 +123,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     if (missing.length) return setMessage({ at: 'run', intent: 'error', text: t.missing(missing.join(lang === 'zh' ? '、' : ', ')) });
     const parsed = toAnalysisOptions(fields, mapping, hasHeader, selection.rowIndex + 1, lang);
     if (!parsed.ok) return setMessage({ at: 'run', intent: 'error', text: parsed.message });
-    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex };
+    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex, lang };
     const signal = start('generate', t.writing);
     // Let the progress bar paint before the core work blocks the thread.
     await new Promise((r) => setTimeout(r, 30));
@@ -307,9 +307,16 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
               <tbody>
                 {inspection.preview.map((r, i) => (
                   <tr key={i}>
-                    {inspection.columns.map((_, j) => (
-                      <td key={j}>{previewCell(r[j], kind === 'transactions' && mapping.date === j)}</td>
-                    ))}
+                    {inspection.columns.map((_, j) => {
+                      const error = errorCells.find((e) => e.row === inspection.previewStart + i && e.col === j);
+                      return error ? (
+                        <td key={j} class="cell-error">
+                          {error.error}
+                        </td>
+                      ) : (
+                        <td key={j}>{previewCell(r[j], kind === 'transactions' && mapping.date === j)}</td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>

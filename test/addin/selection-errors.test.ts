@@ -65,6 +65,8 @@ describe('error values in a selection', () => {
       { line: 6, reason: 'cell B6 holds the Excel error #N/A' },
       { line: 8, reason: 'cell D8 holds the Excel error #DIV/0!' },
     ]);
+    const zh = analyze(read.values, { ...settings(inspection), errorCells: read.errors, lang: 'zh' });
+    expect(zh.rejected[0]).toEqual({ line: 6, reason: '单元格 B6 是 Excel 错误值 #N/A' });
     const ids = a.result.customers.map((c) => c.id).sort();
     expect(ids).toEqual(['c0', 'c1', 'c3', 'c5', 'c6', 'c7']);
   });

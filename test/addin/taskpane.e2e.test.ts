@@ -222,6 +222,8 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     await p.getByTestId('no-header').waitFor();
     expect(await p.getByTestId('no-header').textContent()).toMatch(/No header row found.*Guessed: Customer id → Column A \(C0\); Date → Column B \(2024-01-01\); Amount → Column C \(20\)/);
     expect(await p.getByTestId('message-source').textContent()).toContain('2 cell(s) hold Excel errors');
+    // The preview shows an error cell as the error, not as a blank.
+    expect(await p.locator('[data-testid="preview"] td.cell-error').allTextContents()).toEqual(['#N/A']);
     await p.locator('select[data-role="amount"]').selectOption('');
     await button(p, 'Generate').click();
     const msg = p.getByTestId('message-run');
