@@ -5,6 +5,7 @@
  *   taskpane.html (+ assets)  the shared-runtime page: task pane UI, loads office.js from the CDN
  *   functions.js              the custom functions (IIFE), associated with their ids
  *   functions.json            metadata generated from the @customfunction JSDoc
+ *   functions-zh.json         the same with Chinese descriptions (functions/descriptions-zh.ts), for zh-CN Office
  *   help.html                 one section per function (the metadata's help URLs)
  *   manifest.xml              the root manifest with URLs moved to the base URL (own Id and name for localhost)
  *   assets/icon-*.png         icons
@@ -12,7 +13,8 @@
  * The base URL is env CVLENS_BASE_URL (default https://localhost:3000/).
  * The build fails when the metadata generator reports any error, or when the
  * generated ids differ from the registered functions, or when a parameter
- * meant for a range (RANGE_PARAMETERS) is declared scalar.
+ * meant for a range (RANGE_PARAMETERS) is declared scalar, or when a function
+ * or parameter lacks its Chinese description.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,9 +24,10 @@ import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
 import { ICON_SIZES, pngIcon } from './build/icons.ts';
 import { manifestFor } from './build/manifest.ts';
-import { checkIds, checkRangeParameters, DEV_BASE_URL, generateMetadata } from './build/metadata.ts';
+import { checkIds, checkParameterNames, checkRangeParameters, DEV_BASE_URL, generateMetadata, localizeMetadata } from './build/metadata.ts';
+import { ZH_DESCRIPTIONS } from './functions/descriptions-zh.ts';
 import { EXAMPLES } from './functions/examples.ts';
-import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from './functions/index.ts';
+import { FUNCTION_FILES, FUNCTIONS, PARAMETERS, RANGE_PARAMETERS } from './functions/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -46,6 +49,8 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
   checkIds(metadata, Object.keys(FUNCTIONS));
   checkRangeParameters(metadata, RANGE_PARAMETERS);
+  checkParameterNames(metadata, PARAMETERS);
+  const metadataZh = localizeMetadata(metadata, ZH_DESCRIPTIONS);
   const manifest = manifestFor(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
 
   await rm(outDir, { recursive: true, force: true });
@@ -77,6 +82,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   });
 
   await writeFile(path.join(outDir, 'functions.json'), JSON.stringify(metadata, null, 2));
+  await writeFile(path.join(outDir, 'functions-zh.json'), JSON.stringify(metadataZh, null, 2));
   await writeFile(path.join(outDir, 'help.html'), helpPage(metadata, Object.fromEntries(Object.entries(EXAMPLES).map(([id, e]) => [id, `${e.formula} → ${e.result}`]))));
   await writeFile(path.join(outDir, 'manifest.xml'), manifest);
   await mkdir(path.join(outDir, 'assets'), { recursive: true });

@@ -16,6 +16,8 @@ export interface FunctionMetadata {
 
 export interface Metadata {
   functions: FunctionMetadata[];
+  /** Lets parameters of type any receive error values (a top-level property of functions.json). */
+  allowErrorForDataTypeAny?: boolean;
   [key: string]: unknown;
 }
 
@@ -23,7 +25,11 @@ export const DEV_BASE_URL = 'https://localhost:3000/';
 
 /**
  * Generates the metadata of `files`, with help URLs moved from the dev base
- * URL to `baseUrl`.
+ * URL to `baseUrl`, and `allowErrorForDataTypeAny` set: the generator has no
+ * JSDoc tag for it (Microsoft, "Handle and return errors from your custom
+ * function": it "can only be used with manually created JSON metadata"), and
+ * without it Excel does not call a function at all when one cell of a range
+ * argument holds an error, so the user sees the bare error with no reason.
  * @throws Error listing every generator error, or when no function is found.
  */
 export async function generateMetadata(files: readonly string[], baseUrl = DEV_BASE_URL): Promise<Metadata> {
@@ -33,6 +39,7 @@ export async function generateMetadata(files: readonly string[], baseUrl = DEV_B
   }
   if (!result.metadataJson) throw new Error('custom-functions-metadata found no @customfunction in ' + files.join(', '));
   const metadata = JSON.parse(result.metadataJson) as Metadata;
+  metadata.allowErrorForDataTypeAny = true;
   for (const f of metadata.functions) {
     if (f.helpUrl?.startsWith(DEV_BASE_URL)) f.helpUrl = baseUrl + f.helpUrl.slice(DEV_BASE_URL.length);
   }
@@ -67,4 +74,47 @@ export function checkRangeParameters(metadata: Metadata, ranges: Readonly<Record
   if (wrong.length) {
     throw new Error(`parameters meant for a range must be typed unknown[][] so that functions.json declares them a matrix: ${wrong.join(', ')}`);
   }
+}
+
+/**
+ * Fails unless each function's parameter names (the names error values in
+ * arguments are reported under) are those of functions.json, in order.
+ */
+export function checkParameterNames(metadata: Metadata, names: Readonly<Record<string, readonly string[]>>): void {
+  const wrong: string[] = [];
+  for (const f of metadata.functions) {
+    const declared = f.parameters.map((p) => p.name).join(', ');
+    const listed = (names[f.id] ?? []).join(', ');
+    if (declared !== listed) wrong.push(`${f.id}: functions.json (${declared}), PARAMETERS (${listed})`);
+  }
+  if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/index.ts: ${wrong.join('; ')}`);
+}
+
+/**
+ * The metadata for another display language: the same functions, ids, names
+ * and parameters, with the descriptions from `local`.
+ * @throws Error naming every function or parameter without a description in `local`, and every entry of `local` that functions.json lacks.
+ */
+export function localizeMetadata(metadata: Metadata, local: Readonly<Record<string, { description: string; parameters: Readonly<Record<string, string>> }>>): Metadata {
+  const missing: string[] = [];
+  const out = structuredClone(metadata);
+  for (const f of out.functions) {
+    const l = local[f.id];
+    if (!l?.description) missing.push(f.id);
+    else f.description = l.description;
+    for (const p of f.parameters) {
+      const d = l?.parameters[p.name];
+      if (!d) missing.push(`${f.id}(${p.name})`);
+      else p.description = d;
+    }
+  }
+  const extra = Object.entries(local).flatMap(([id, l]) => {
+    const f = metadata.functions.find((m) => m.id === id);
+    if (!f) return [id];
+    return Object.keys(l.parameters).filter((n) => !f.parameters.some((p) => p.name === n)).map((n) => `${id}(${n})`);
+  });
+  if (missing.length || extra.length) {
+    throw new Error(`localised descriptions: missing for [${missing.join(', ')}], unknown [${extra.join(', ')}]`);
+  }
+  return out;
 }

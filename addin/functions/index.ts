@@ -10,12 +10,33 @@ import { valuematrix } from './matrix.ts';
 import { bgnbd, exppurchases, palive, pclv } from './models.ts';
 import { rfm, rfmsegment } from './rfm.ts';
 import { segment } from './segment.ts';
+import { rejectInputErrors } from './input-errors.ts';
 import { cvtier } from './tiers.ts';
 
 // Custom functions take cells of any kind; `never[]` accepts every parameter list.
 type CustomFunction = (...args: never[]) => unknown;
 
-export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
+/**
+ * The parameter names of each function, in the order of functions.json (the
+ * build checks that they match): error values in arguments are reported
+ * under these names.
+ */
+export const PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  CLV: ['margin', 'retention', 'discount', 'periods', 'acquisition_cost', 'timing'],
+  CVTIER: ['value', 'all_values', 'method', 'cut_points', 'lang'],
+  RFM: ['recency', 'frequency', 'monetary', 'format'],
+  RFMSEGMENT: ['r', 'f', 'm', 'lang'],
+  VALUEMATRIX: ['current', 'future', 'current_split', 'future_split', 'lang'],
+  STAGE: ['purchase_days', 'age_days', 'churn_risk', 'value_trend', 'lang'],
+  CHURNRISK: ['frequency', 'recency', 'since_last', 'age', 'typical_gap', 'as_level', 'lang'],
+  BGNBD: ['x', 't_x', 'T', 'lang'],
+  PALIVE: ['x', 't_x', 'T', 'model'],
+  EXPPURCHASES: ['t', 'x', 't_x', 'T', 'model'],
+  PCLV: ['x', 't_x', 'T', 'spend', 'model', 'horizon_days', 'margin', 'annual_discount', 'unit'],
+  SEGMENT: ['ids', 'dates', 'amounts', 'as_of', 'unit', 'margin_rate', 'tier_method', 'cut_points', 'model', 'lang'],
+};
+
+const IMPLEMENTATIONS: Readonly<Record<string, CustomFunction>> = {
   CLV: clv,
   CVTIER: cvtier,
   RFM: rfm,
@@ -29,6 +50,11 @@ export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = {
   PCLV: pclv,
   SEGMENT: segment,
 };
+
+/** What Excel calls: each implementation behind the check for error values in its arguments. */
+export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.fromEntries(
+  Object.entries(IMPLEMENTATIONS).map(([id, f]) => [id, rejectInputErrors(`CV.${id}`, PARAMETERS[id] ?? [], f)]),
+);
 
 /** The source files that hold @customfunction declarations, for the metadata generator. */
 export const FUNCTION_FILES: readonly string[] = [

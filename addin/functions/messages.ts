@@ -4,7 +4,8 @@
  * here goes with one of those; each names the function as the user typed it
  * (CV.…), the argument, and for a range the 1-based row within it.
  * Arguments keep their English names in Chinese too: they are the names
- * Excel shows in the formula tooltip (functions.json is not localised).
+ * Excel shows in the formula tooltip (functions-zh.json translates the
+ * descriptions, not the names).
  */
 import type { Lang } from '../../core/index.ts';
 import { officeLang } from './lang.ts';
@@ -49,6 +50,7 @@ const MESSAGES = {
   notDate: { en: '{arg} is not a date: "{got}"', zh: '{arg} 不是日期："{got}"' },
   noTransactions: { en: 'no usable transaction in the ranges{why}', zh: '区域中没有可用的交易{why}' },
   rejectedRow: { en: ' (row {row}: {reason})', zh: '（第 {row} 行：{reason}）' },
+  errorInput: { en: '{arg} holds the error {error}', zh: '{arg} 中有错误值 {error}' },
   unexpected: { en: 'unexpected error: {reason}', zh: '意外错误：{reason}' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

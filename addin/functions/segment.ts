@@ -17,7 +17,7 @@ const FN = 'CV.SEGMENT';
 const segmentCache = new ResultCache<Analysis>(4);
 
 /**
- * Segments customers from their transactions and spills the per-customer table with a header row, most valuable first: always the same 30 columns (customer, first and last purchase as date serials, purchase counts, recency, sales, value, lifetime value, P(alive), churn risk, RFM, tier, value matrix, lifecycle stage, and last the model that scored each customer), blank where a value does not apply. The last header cell names the model and, when it fell back to the heuristic, why. Rows whose id, date or amount cannot be read are left out.
+ * Segments customers from their transactions and spills the per-customer table with a header row, most valuable first: always the same 30 columns (customer, first and last purchase as date serials, purchase counts, recency, sales, value, lifetime value, P(alive), churn risk, RFM, tier, value matrix, lifecycle stage, and last the model that scored each customer), blank where a value does not apply. The last header cell names the model and, when it fell back to the heuristic, why. Rows whose id, date or amount cannot be read are left out; an error value in the ranges gives an error naming its row.
  * @customfunction SEGMENT
  * @helpurl https://localhost:3000/help.html#segment
  * @param ids Customer id of each transaction, one per row (a header cell on top is fine).

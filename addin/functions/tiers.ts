@@ -17,7 +17,7 @@ const METHODS = ['contribution', 'pareto', 'quantile', 'fixed', 'threshold'] as 
  * @customfunction CVTIER
  * @helpurl https://localhost:3000/help.html#cvtier
  * @param value The customer's value (revenue, profit or CLV), or a range of values: the result spills.
- * @param all_values All customers' values, the population to rank against; blanks and text are skipped.
+ * @param all_values All customers' values, the population to rank against; blanks and text are skipped, an error value gives an error naming its row.
  * @param [method] "contribution" (default), "pareto", "quantile" or "fixed" (alias "threshold").
  * @param [cut_points] Three numbers for the method, best tier first (e.g. 4, 2, 1 for contribution; 100000, 50000, 25000 for fixed).
  * @param [lang] Language of the names: omitted for the stable codes (English names, the same for every reader); "zh" (or "zh-CN") for Chinese labels, "en" for English.

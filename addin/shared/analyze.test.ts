@@ -36,6 +36,15 @@ describe('inspectCells', () => {
     expect(none.columns).toEqual(['Column 1', 'Column 2', 'Column 3']);
     expect(none.preview).toHaveLength(2);
   });
+
+  it('guesses the columns of a header-less sheet range: text ids, date serials, amounts (core will not take numbers for dates)', () => {
+    const none = inspectCells([['a', D, 1.5], ['b', D + 1, 2], ['', '', ''], ['c', D + 9, 30]]);
+    expect(none.mapping).toEqual({ customerId: 0, date: 1, amount: 2 });
+    // Amounts that could be serials (20…31) are not taken for dates when a column of real date serials comes first.
+    expect(inspectCells([['x', D, 25], ['y', D + 3, 31]]).mapping).toEqual({ customerId: 0, date: 1, amount: 2 });
+    // Numbers outside 1970–2099 are no dates: no guess rather than a wrong one.
+    expect(inspectCells([['x', 5, 25], ['y', 7, 31]]).mapping).toEqual({ customerId: 0, amount: 2 });
+  });
 });
 
 describe('analyze', () => {

@@ -27,8 +27,10 @@ import {
   type RejectedRow,
   type SegmentResult,
   type TierRule,
+  type Lang,
   type TimeUnit,
 } from '../../core/index.ts';
+import { rejectErrorRows, type ErrorCell } from './error-cells.ts';
 
 export { ALL_ROLES, REQUIRED_ROLES };
 
@@ -46,6 +48,8 @@ export interface Inspection {
   missing: ColumnRole[];
   /** The first rows of data (header excluded), for the preview. */
   preview: unknown[][];
+  /** Index in the values of preview[0]. */
+  previewStart: number;
   warnings: string[];
 }
 
@@ -55,9 +59,14 @@ export interface Inspection {
  * @example inspectCells([['客户编号', '交易日期', '金额'], ['7', 45356, 12]]).mapping // { customerId: 0, date: 1, amount: 2 }
  */
 export function inspectCells(values: readonly (readonly unknown[])[]): Inspection {
-  const sample = values.slice(0, 200);
   const width = values.reduce((w, r) => Math.max(w, r.length), 0);
   const start = firstNonBlank(values);
+  // Columns are guessed from complete rows: a cell left blank (or an error value taken out)
+  // would otherwise spoil the guess for its whole column.
+  const head = values.slice(0, start + 1);
+  const rest = values.slice(start + 1, start + 200);
+  const complete = rest.filter((r) => r.length >= width && r.every((c) => c !== null && c !== undefined && c !== ''));
+  const sample = [...head, ...(complete.length > 0 ? complete : rest)];
   let hasHeader: boolean;
   let headers: string[];
   let mapping: ColumnMapping;
@@ -72,7 +81,7 @@ export function inspectCells(values: readonly (readonly unknown[])[]): Inspectio
     const text = (r: readonly unknown[] | undefined) => (r ?? []).map((c) => (c === null || c === undefined ? '' : String(c)));
     hasHeader = looksLikeHeader(text(values[start]), values.slice(start + 1, start + 21).map(text));
     headers = hasHeader ? text(values[start]).map((h) => h.trim()) : [];
-    mapping = hasHeader ? detectColumns(headers) : {};
+    mapping = hasHeader ? detectColumns(headers) : guessSheetColumns(sample.slice(start));
     warnings = [e.reason];
   }
   const columns = Array.from({ length: width }, (_, j) => (hasHeader && headers[j] ? headers[j] : `Column ${j + 1}`));
@@ -89,8 +98,36 @@ export function inspectCells(values: readonly (readonly unknown[])[]): Inspectio
     customerMapping,
     missing: kind === 'customers' ? [] : REQUIRED_ROLES.filter((r) => mapping[r] === undefined),
     preview: values.slice(dataStart, dataStart + 5).map((r) => [...r]),
+    previewStart: dataStart,
     warnings,
   };
+}
+
+/** Excel serials of 1970-01-01 and 2099-12-31: whole numbers between them in every row read as dates in a sheet. */
+const SERIAL_1970 = 25569;
+const SERIAL_2100 = 73051;
+
+/**
+ * Column guesses for a header-less range where core's reader finds no date
+ * column: core will not take numbers for dates (in a text file they are as
+ * likely amounts), but in a sheet a date cell is a serial number. Customer
+ * id: the first column holding text; date: the first other column whose
+ * cells are all whole serials of 1970–2099; amount: the last other column of
+ * numbers. Only offered to the user, who checks them in the mapping editor.
+ * @example guessSheetColumns([['C1', 45292, 12.5], ['C2', 45300, 8]]) // { customerId: 0, date: 1, amount: 2 }
+ */
+export function guessSheetColumns(rows: readonly (readonly unknown[])[]): ColumnMapping {
+  const data = rows.filter((r) => r.some((c) => c !== null && c !== undefined && c !== '')).slice(0, 50);
+  const width = data.reduce((w, r) => Math.max(w, r.length), 0);
+  const every = (j: number, test: (c: unknown) => boolean) => data.length > 0 && data.every((r) => test(r[j]));
+  const out: ColumnMapping = {};
+  const free = (j: number) => !Object.values(out).includes(j);
+  for (let j = 0; j < width && out.customerId === undefined; j++) if (every(j, (c) => typeof c === 'string' && c.trim() !== '')) out.customerId = j;
+  for (let j = 0; j < width && out.date === undefined; j++) {
+    if (free(j) && every(j, (c) => typeof c === 'number' && Number.isInteger(c) && c >= SERIAL_1970 && c <= SERIAL_2100)) out.date = j;
+  }
+  for (let j = width - 1; j >= 0 && out.amount === undefined; j--) if (free(j) && every(j, (c) => typeof c === 'number')) out.amount = j;
+  return out;
 }
 
 function firstNonBlank(values: readonly (readonly unknown[])[]): number {
@@ -121,6 +158,12 @@ export interface AnalysisOptions {
   annualDiscount: number;
   /** Churn risk horizon in days (core's default when left out). */
   churnHorizonDays?: number;
+  /** Error values in `values` (from Range.valueTypes): their rows are rejected when the error is in a used column. */
+  errorCells?: readonly ErrorCell[];
+  /** 0-based sheet column of values[..][0], for naming an error's cell (default 0). */
+  firstColumn?: number;
+  /** Language of the reasons the add-in itself gives (error cells); default English, as core's. */
+  lang?: Lang;
 }
 
 export interface Analysis {
@@ -140,8 +183,12 @@ export interface Analysis {
  * not allow a fit; the reason is in the warnings).
  * @throws CvError from core (e.g. no customer id column).
  */
-export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
+export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptions): Analysis {
   const started = performance.now();
+  const used = Object.values(o.kind === 'customers' ? (o.customerMapping ?? {}) : o.mapping).filter((c): c is number => typeof c === 'number');
+  const header = o.hasHeader ? firstNonBlank(cells) + 1 : 0;
+  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header }, o.lang);
+  const withErrors = (rejected: RejectedRow[]) => (errorRows.length ? [...errorRows, ...rejected].sort((a, b) => a.line - b.line) : rejected);
   const settings: AnalysisSettingsInput = {
     unit: o.unit,
     asOf: o.asOf,
@@ -158,7 +205,7 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
     const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
     const analysis = analyzeCustomers(read.summaries, { ...settings, asOf });
     analysis.warnings.unshift(...read.warnings);
-    return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+    return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
   }
   const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
   const builder = createAnalysis(settings);
@@ -167,5 +214,5 @@ export function analyze(values: readonly (readonly unknown[])[], o: AnalysisOpti
   analysis.warnings.unshift(...read.warnings);
   // The sheet's notes say which model scored the customers and why, as the command line's footer does.
   analysis.warnings.push(analysis.models.selection.reason, ...(analysis.models.recalibration ? [analysis.models.recalibration.description] : []));
-  return { rejected: read.rejected, result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+  return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
 }

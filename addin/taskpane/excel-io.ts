@@ -10,6 +10,7 @@
  * refused before anything is read.
  */
 import { a1, blockSize, uniqueSheetName, uniqueTableName, type Block, type SheetPlan } from './sheet-plan.ts';
+import type { ErrorCell } from '../shared/error-cells.ts';
 import { textRanges } from './text-cells.ts';
 
 /** The largest selection the pane reads: 5 million cells (about 500 MB of JS values at worst). */
@@ -30,6 +31,8 @@ export interface SelectionInfo {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
+  /** True when the selection was one cell and this is its current region instead. */
+  expanded: boolean;
 }
 
 export interface ChunkOptions {
@@ -38,9 +41,17 @@ export interface ChunkOptions {
   chunkRows?: number;
 }
 
-/** The selection was refused before reading. */
+/** The selection was refused before reading; the pane words it in the user's language from `cells` and `max`. */
 export class SelectionTooLargeError extends Error {
   override readonly name = 'SelectionTooLargeError';
+  constructor(
+    readonly cells: number,
+    readonly max: number,
+  ) {
+    super(
+      `The selection has ${cells.toLocaleString('en-US')} cells; the pane reads at most ${max.toLocaleString('en-US')}. Select fewer rows or columns, or use the command line for larger data.`,
+    );
+  }
 }
 
 const isPayloadError = (e: unknown) =>
@@ -51,15 +62,27 @@ function checkAbort(signal?: AbortSignal): void {
 }
 
 /**
- * Where the selection is and how big it is (one sync). A selection of whole
- * columns is clipped to the used range, so "A:C" does not mean a million rows.
+ * Where the selection is and how big it is (one sync; two for a single cell). A selection of whole
+ * columns is clipped to the used range, so "A:C" does not mean a million rows;
+ * a single selected cell stands for the table around it, as Ctrl+A or
+ * Excel's own "Format as Table" take it: its current region
+ * (Range.getSurroundingRegion, ExcelApi 1.7).
  */
 export async function describeSelection(host: ExcelHost): Promise<SelectionInfo> {
   return host.run(async (ctx) => {
-    const range = ctx.workbook.getSelectedRange().load('address, rowIndex, columnIndex, rowCount, columnCount');
+    const selected = ctx.workbook.getSelectedRange().load('address, rowIndex, columnIndex, rowCount, columnCount');
     const ws = ctx.workbook.getSelectedRange().worksheet.load('name');
     const used = ws.getUsedRange().load('rowIndex, columnIndex, rowCount, columnCount');
     await ctx.sync();
+    let range: { address: string; rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = selected;
+    let expanded = false;
+    if (selected.rowCount === 1 && selected.columnCount === 1) {
+      // One more round trip, only for a single cell.
+      const region = ctx.workbook.getSelectedRange().getSurroundingRegion().load('address, rowIndex, columnIndex, rowCount, columnCount');
+      await ctx.sync();
+      expanded = region.rowCount * region.columnCount > 1;
+      if (expanded) range = region;
+    }
     const top = Math.max(range.rowIndex, used.rowIndex);
     const left = Math.max(range.columnIndex, used.columnIndex);
     const bottom = Math.min(range.rowIndex + range.rowCount, used.rowIndex + used.rowCount);
@@ -71,8 +94,34 @@ export async function describeSelection(host: ExcelHost): Promise<SelectionInfo>
       columnIndex: left,
       rowCount: Math.max(0, bottom - top),
       columnCount: Math.max(0, right - left),
+      expanded,
     };
   });
+}
+
+/** A selection's values, with its error cells taken out. */
+export interface ReadCells {
+  /** Range.values, error cells blank. */
+  values: unknown[][];
+  /** Cells whose Range.valueTypes is "Error": Range.values gives them as text ("#N/A"), which is no data. */
+  errors: ErrorCell[];
+}
+
+/**
+ * The values of a selection and where its error values are: read with
+ * `valueTypes`, since only that tells an error from the text "#N/A".
+ * @throws like readValues.
+ */
+export async function readCells(host: ExcelHost, info: SelectionInfo, options: ChunkOptions = {}): Promise<ReadCells> {
+  const errors: ErrorCell[] = [];
+  const values = await readRows(host, info, options, true, (row, i, types) => {
+    types?.forEach((t, j) => {
+      if (t !== 'Error') return;
+      errors.push({ row: i, col: j, error: String(row[j]) });
+      row[j] = '';
+    });
+  });
+  return { values, errors };
 }
 
 /**
@@ -80,12 +129,18 @@ export async function describeSelection(host: ExcelHost): Promise<SelectionInfo>
  * @throws SelectionTooLargeError above MAX_READ_CELLS (before reading); AbortError when cancelled.
  */
 export async function readValues(host: ExcelHost, info: SelectionInfo, options: ChunkOptions = {}): Promise<unknown[][]> {
+  return readRows(host, info, options, false);
+}
+
+async function readRows(
+  host: ExcelHost,
+  info: SelectionInfo,
+  options: ChunkOptions,
+  withTypes: boolean,
+  visit?: (row: unknown[], index: number, types: string[] | undefined) => void,
+): Promise<unknown[][]> {
   const cells = info.rowCount * info.columnCount;
-  if (cells > MAX_READ_CELLS) {
-    throw new SelectionTooLargeError(
-      `The selection has ${cells.toLocaleString('en-US')} cells; the pane reads at most ${MAX_READ_CELLS.toLocaleString('en-US')}. Select fewer rows or columns, or use the command line for larger data.`,
-    );
-  }
+  if (cells > MAX_READ_CELLS) throw new SelectionTooLargeError(cells, MAX_READ_CELLS);
   const out: unknown[][] = [];
   if (cells === 0) return out;
   let chunk = options.chunkRows ?? CHUNK_ROWS;
@@ -94,7 +149,7 @@ export async function readValues(host: ExcelHost, info: SelectionInfo, options: 
     for (let start = 0; start < info.rowCount; ) {
       checkAbort(options.signal);
       const n = Math.min(chunk, info.rowCount - start);
-      const range = ws.getRangeByIndexes(info.rowIndex + start, info.columnIndex, n, info.columnCount).load('values');
+      const range = ws.getRangeByIndexes(info.rowIndex + start, info.columnIndex, n, info.columnCount).load(withTypes ? 'values, valueTypes' : 'values');
       try {
         await ctx.sync();
       } catch (e) {
@@ -104,7 +159,11 @@ export async function readValues(host: ExcelHost, info: SelectionInfo, options: 
         }
         throw e;
       }
-      for (const row of range.values) out.push(row);
+      const types = withTypes ? (range.valueTypes as string[][]) : undefined;
+      range.values.forEach((row, i) => {
+        visit?.(row, out.length, types?.[i]);
+        out.push(row);
+      });
       start += n;
       options.onProgress?.(start / info.rowCount);
     }

@@ -23,4 +23,9 @@ describe('toAnalysisOptions', () => {
     expect(toAnalysisOptions({ ...DEFAULT_FIELDS, tierMethod: 'fixed' }, mapping, true, 1)).toMatchObject({ ok: false });
     expect(toAnalysisOptions({ ...DEFAULT_FIELDS, asOf: '31/12/2024' }, mapping, true, 1)).toMatchObject({ ok: false });
   });
+
+  it('explains it in Chinese too', () => {
+    expect(toAnalysisOptions({ ...DEFAULT_FIELDS, margin: '2' }, mapping, true, 1, 'zh')).toEqual({ ok: false, message: '毛利率须在 0 与 1 之间，实际为“2”。' });
+    expect(toAnalysisOptions({ ...DEFAULT_FIELDS, tierMethod: 'fixed' }, mapping, true, 1, 'zh')).toMatchObject({ ok: false, message: expect.stringMatching(/^固定阈值/) });
+  });
 });

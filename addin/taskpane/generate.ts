@@ -22,6 +22,9 @@ export async function generateSegmentSheet(
 ): Promise<Generated> {
   const analysis = analyze(values, options);
   const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang);
-  const write = await writePlan(host, plan, io);
+  // The analysis is the first fifth of the bar, the writes the rest: the bar moves as soon as the sheet is started.
+  const ANALYSIS_SHARE = 0.2;
+  io.onProgress?.(ANALYSIS_SHARE);
+  const write = await writePlan(host, plan, { ...io, onProgress: io.onProgress && ((f) => io.onProgress?.(ANALYSIS_SHARE + (1 - ANALYSIS_SHARE) * f)) });
   return { analysis, write };
 }

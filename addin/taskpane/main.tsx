@@ -8,13 +8,20 @@ import { render } from 'preact';
 import { langOf } from '../functions/lang.ts';
 import { App } from './App.tsx';
 import type { ExcelHost } from './excel-io.ts';
+import { applyTokens, registerFluent } from './fluent.ts';
+import { themeFor, type OfficeThemeColors } from './office-theme.ts';
 import { missingRequirements, paneBlocked } from './requirements.ts';
 import { RequirementsNotice } from './RequirementsNotice.tsx';
 import './taskpane.css';
 
+registerFluent();
+
 void Office.onReady(() => {
   const lang = langOf(Office.context?.displayLanguage);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const theme = themeFor(officeTheme(), matchMedia('(prefers-color-scheme: dark)').matches);
+  applyTokens(theme.tokens);
+  document.documentElement.dataset.theme = theme.dark ? 'dark' : 'light';
   const missing = missingRequirements(Office.context?.requirements);
   render(
     <>
@@ -24,3 +31,12 @@ void Office.onReady(() => {
     document.getElementById('app') as HTMLElement,
   );
 });
+
+/** Office.context.officeTheme, or undefined where this host has none (reading it may throw there). */
+function officeTheme(): OfficeThemeColors | undefined {
+  try {
+    return (Office.context as { officeTheme?: OfficeThemeColors } | undefined)?.officeTheme;
+  } catch {
+    return undefined;
+  }
+}

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build.ts';
-import { generateMetadata, type Metadata } from '../../addin/build/metadata.ts';
+import { generateMetadata, localizeMetadata, type Metadata } from '../../addin/build/metadata.ts';
+import { ZH_DESCRIPTIONS } from '../../addin/functions/descriptions-zh.ts';
 import { FUNCTION_FILES } from '../../addin/functions/index.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +47,25 @@ describe('custom function metadata', () => {
     expect(seg?.parameters[0].dimensionality).toBe('matrix');
   });
 
+  it('has a Chinese description for every function and every parameter, and none for anything else', () => {
+    const zh = localizeMetadata(metadata, ZH_DESCRIPTIONS);
+    for (const f of zh.functions) {
+      expect(f.description, f.id).toMatch(/[\u4e00-\u9fff]/);
+      for (const p of f.parameters) expect(p.description, `${f.id}.${p.name}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // Only the descriptions differ: ids, names, parameters and shapes are those Excel already knows.
+    const shape = (m: Metadata) => m.functions.map((f) => ({ ...f, description: undefined, parameters: f.parameters.map((p) => ({ ...p, description: undefined })) }));
+    expect(shape(zh)).toEqual(shape(metadata));
+    expect(zh.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it('names what lacks a Chinese description, and what is described but does not exist', () => {
+    const { CLV, ...withoutClv } = ZH_DESCRIPTIONS;
+    expect(() => localizeMetadata(metadata, withoutClv)).toThrow(/missing for \[CLV, CLV\(margin\)/);
+    const extra = { ...ZH_DESCRIPTIONS, CLV: { ...CLV, parameters: { ...CLV.parameters, rate: '利率' } } };
+    expect(() => localizeMetadata(metadata, extra)).toThrow(/unknown \[CLV\(rate\)\]/);
+  });
+
   it('fails when the generator reports an error', async () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-meta-')), 'bad.ts');
     writeFileSync(bad, '/**\n * Bad.\n * @customfunction BAD\n * @param x a map\n */\nexport function bad(x: Map<string, number>): number { return 1; }\n');
@@ -61,7 +81,7 @@ describe('npm run build:addin', () => {
   }, 60_000);
 
   it('writes every file the manifest points at', () => {
-    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'help.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-20.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
+    for (const f of ['taskpane.html', 'functions.js', 'functions.json', 'functions-zh.json', 'help.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-20.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png']) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
     }
     // Each icon is the size its name says (PNG IHDR: width and height at bytes 16 and 20).

@@ -94,6 +94,11 @@ describe('manifest.xml', () => {
     expect(ICON_SIZES).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
   });
 
+  it('gives zh-CN Office the functions with Chinese descriptions (an Override of the metadata URL)', () => {
+    const xml = readFileSync(manifestPath, 'utf8');
+    expect(xml).toMatch(/<bt:Url id="Functions\.Metadata\.Url" DefaultValue="https:\/\/localhost:3000\/functions\.json">\s*(<!--[^]*?-->\s*)?<bt:Override Locale="zh-CN" Value="https:\/\/localhost:3000\/functions-zh\.json"\/>/);
+  });
+
   it('sends support and "learn more" to help.html, not the pane', () => {
     const xml = readFileSync(manifestPath, 'utf8');
     expect(xml).toContain('<SupportUrl DefaultValue="https://localhost:3000/help.html#support"/>');

@@ -153,7 +153,7 @@ describe('segment sheet on the in-memory Excel', () => {
 
   it('refuses a selection above the read limit before reading anything', async () => {
     const mock = createExcelMock();
-    const info = { sheet: 'Sheet1', address: 'Sheet1!A1:Z200000', rowIndex: 0, columnIndex: 0, rowCount: 200_000, columnCount: 26 };
+    const info = { sheet: 'Sheet1', address: 'Sheet1!A1:Z200000', rowIndex: 0, columnIndex: 0, rowCount: 200_000, columnCount: 26, expanded: false };
     expect(info.rowCount * info.columnCount).toBeGreaterThan(MAX_READ_CELLS);
     await expect(readValues(hostOf(mock), info)).rejects.toBeInstanceOf(SelectionTooLargeError);
     expect(mock.stats.syncs).toBe(0);

@@ -11,7 +11,7 @@ import { toExcelError } from '../../../addin/functions/excel-error.ts';
 import { EXAMPLES } from '../../../addin/functions/examples.ts';
 import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from '../../../addin/functions/index.ts';
 import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../cdnow.ts';
-import { callAsExcel, functionMeta, isErrorValue, type Argument, type ExcelCall, type Scalar } from './excel-calls.ts';
+import { callAsExcel, functionMeta, isErrorValue, RuntimeInputError, type Argument, type ExcelCall, type Scalar } from './excel-calls.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let metadata: Metadata;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 function call(id: string, ...args: Argument[]): Promise<ExcelCall> {
-  return callAsExcel(functionMeta(metadata, id), FUNCTIONS[id], args);
+  return callAsExcel(functionMeta(metadata, id), FUNCTIONS[id], args, metadata);
 }
 
 const column = (values: readonly Scalar[]): Scalar[][] => values.map((v) => [v]);
@@ -55,6 +55,17 @@ describe('the harness follows Excel', () => {
   it('does not call a function with an error in its inputs (no allowErrorForDataTypeAny)', async () => {
     const r = await callAsExcel(meta, echo, [1, [[2], [{ error: '#N/A' }]]]);
     expect(r).toMatchObject({ calls: 0, values: [[{ error: '#N/A' }]] });
+  });
+
+  it("passes an error to a parameter of type any when functions.json allows it, as the runtime's error object", async () => {
+    seen.length = 0;
+    const r = await callAsExcel(meta, echo, [1, [[2], [{ error: '#DIV/0!' }]]], { allowErrorForDataTypeAny: true });
+    expect(r.calls).toBe(1);
+    const b = seen[0][1] as unknown[][];
+    expect(b[1][0]).toBeInstanceOf(RuntimeInputError);
+    expect((b[1][0] as RuntimeInputError).code).toBe('#DIV/0!');
+    const typed = { ...meta, parameters: [{ name: 'a', type: 'number' }, ...meta.parameters.slice(1)] };
+    expect(await callAsExcel(typed, echo, [{ error: '#REF!' }, 2], { allowErrorForDataTypeAny: true })).toMatchObject({ calls: 0, values: [[{ error: '#REF!' }]] });
   });
 
   it('keeps a message on #VALUE! and #N/A only', async () => {
@@ -181,9 +192,31 @@ describe('every function over ranges, as Excel passes them', () => {
     expect(shown(pclv.values[0][0])).toBe(EXAMPLES.PCLV.result);
   });
 
-  it('CV.SEGMENT is not called when a cell of its ranges holds an error (allowErrorForDataTypeAny unset): the cell shows that error', async () => {
+  it('functions.json lets every parameter receive error values (allowErrorForDataTypeAny, all parameters of type any)', () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type !== 'any').map((p) => `${f.id}(${p.name})`))).toEqual([]);
+  });
+
+  it('CV.SEGMENT with #N/A in row 2 of ids: #N/A saying which argument and row, instead of a bare #N/A', async () => {
     const r = await call('SEGMENT', [['a'], [{ error: '#N/A' }]], [['2024-01-01'], ['2024-01-02']], [[5], [6]]);
-    expect(r).toMatchObject({ calls: 0, values: [[{ error: '#N/A' }]] });
+    expect(r.calls).toBe(1);
+    expect(r.values).toEqual([[{ error: '#N/A', message: 'CV.SEGMENT: ids holds the error #N/A (row 2 of the range)' }]]);
+  });
+
+  it('an error other than #N/A becomes #VALUE! with the reason (Excel would drop the reason of a #DIV/0!)', async () => {
+    const r = await call('CVTIER', 5, [[1], [2], [{ error: '#DIV/0!' }]]);
+    expect(r.values).toEqual([[{ error: '#VALUE!', message: 'CV.CVTIER: all_values holds the error #DIV/0! (row 3 of the range)' }]]);
+  });
+
+  it('a lifted scalar parameter: only the cell whose input is an error shows it, with the argument named', async () => {
+    const r = await call('CLV', column([100, { error: '#N/A' }, 200]), 0.8, 0.1);
+    expect(r.calls).toBe(3);
+    expect(r.values.map((row) => shown(row[0]))).toEqual(['266.67', { error: '#N/A', message: 'CV.CLV: margin holds the error #N/A' }, '533.33']);
+  });
+
+  it('an async function (CV.BGNBD) rejects with the same reason', async () => {
+    const r = await call('BGNBD', [[1], [2]], [[1], [{ error: '#VALUE!' }]], [[3], [4]]);
+    expect(r.values).toEqual([[{ error: '#VALUE!', message: 'CV.BGNBD: t_x holds the error #VALUE! (row 2 of the range)' }]]);
   });
 
   it('CV.SEGMENT takes three columns with a header and optional arguments omitted', async () => {

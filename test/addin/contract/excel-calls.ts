@@ -14,10 +14,14 @@
  * - an omitted optional parameter arrives as `null` (Microsoft, "Custom
  *   functions parameter options": "When no value is specified for an optional
  *   parameter, Excel assigns it the value null");
- * - an error value in an input is not passed to a function whose metadata
- *   lacks `allowErrorForDataTypeAny` (Microsoft, "Manually create JSON
- *   metadata for custom functions"): Excel shows the input's error without
- *   calling it;
+ * - an error value in an input reaches a parameter only when functions.json
+ *   sets the top-level `allowErrorForDataTypeAny` and the parameter's type is
+ *   any (Microsoft, "Manually create JSON metadata for custom functions": "All
+ *   parameters with the type any or any[][] can accept errors as input values
+ *   when allowErrorForDataTypeAny is set to true"); it arrives as a
+ *   `CustomFunctions.Error` whose code is the displayed text ("#N/A", the
+ *   values of `CustomFunctions.ErrorCode`). Otherwise Excel shows the input's
+ *   error without calling the function;
  * - a thrown CustomFunctions.Error keeps its message only for #VALUE! and #N/A
  *   (Microsoft, "Handle and return errors from your custom function": "The
  *   #VALUE! and #N/A errors also support custom error messages");
@@ -47,6 +51,19 @@ export interface ExcelCall {
 }
 
 export type Implementation = (...args: never[]) => unknown;
+
+/** An input error as the custom-functions runtime passes it: a `CustomFunctions.Error` (code "#N/A"…). */
+export class RuntimeInputError extends Error {
+  override readonly name = 'CustomFunctions.Error';
+  constructor(readonly code: string) {
+    super();
+  }
+}
+
+/** What a parameter receives for one cell: an error value becomes the runtime's error object. */
+function passed(v: Scalar): unknown {
+  return isErrorValue(v) ? new RuntimeInputError(v.error) : v;
+}
 
 export function isErrorValue(v: unknown): v is ErrorValue {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as ErrorValue).error === 'string';
@@ -113,23 +130,26 @@ async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unkn
  * Evaluates `=NS.ID(args…)` as Excel would, with `meta` from functions.json.
  * @throws Error when the formula could not be entered (too few or too many arguments).
  */
-export async function callAsExcel(meta: FunctionMetadata, impl: Implementation, args: readonly Argument[]): Promise<ExcelCall> {
+export async function callAsExcel(
+  meta: FunctionMetadata,
+  impl: Implementation,
+  args: readonly Argument[],
+  file: { allowErrorForDataTypeAny?: boolean } = {},
+): Promise<ExcelCall> {
   const params = meta.parameters;
   if (args.length > params.length) throw new Error(`${meta.id} takes at most ${params.length} arguments, got ${args.length}`);
   params.forEach((p, i) => {
     if (!p.optional && args[i] === undefined) throw new Error(`${meta.id}: required argument ${p.name} omitted`);
   });
   const violations: string[] = [];
-  const allowErrors = (meta as { options?: { allowErrorForDataTypeAny?: boolean } }).options?.allowErrorForDataTypeAny === true;
+  const takesErrors = params.map((p) => file.allowErrorForDataTypeAny === true && (p.type === undefined || p.type === 'any'));
   const full: Argument[] = params.map((_, i) => args[i]);
 
-  // Matrix arguments are passed whole: one error anywhere in them and Excel never calls the function.
-  if (!allowErrors) {
-    for (let i = 0; i < params.length; i++) {
-      if (params[i].dimensionality !== 'matrix') continue;
-      const e = firstError(full[i]);
-      if (e) return { values: [[e]], calls: 0, violations };
-    }
+  // Matrix arguments are passed whole: one error anywhere in one that takes none and Excel never calls the function.
+  for (let i = 0; i < params.length; i++) {
+    if (params[i].dimensionality !== 'matrix' || takesErrors[i]) continue;
+    const e = firstError(full[i]);
+    if (e) return { values: [[e]], calls: 0, violations };
   }
 
   // Scalar arguments given a multi-cell range are lifted.
@@ -165,13 +185,14 @@ export async function callAsExcel(meta: FunctionMetadata, impl: Implementation, 
         row.push({ error: '#N/A' });
         continue;
       }
-      const inputError = allowErrors ? undefined : callArgs.map((a, i) => (params[i].dimensionality === 'matrix' ? undefined : isErrorValue(a) ? a : undefined)).find(Boolean);
+      const inputError = callArgs.map((a, i) => (params[i].dimensionality === 'matrix' || takesErrors[i] ? undefined : isErrorValue(a) ? a : undefined)).find(Boolean);
       if (inputError) {
         row.push({ error: inputError.error });
         continue;
       }
       calls++;
-      const out = await callOnce(meta, impl, callArgs, violations);
+      const given = callArgs.map((a) => (Array.isArray(a) ? a.map((r) => r.map(passed)) : passed(a as Scalar)));
+      const out = await callOnce(meta, impl, given, violations);
       if (!liftedAny) return { values: out, calls, violations };
       if (out.length > 1 || out[0].length > 1) violations.push(`${meta.id}: a lifted call returned ${out.length}×${out[0].length} values; Excel shows only the first`);
       row.push(out[0][0]);

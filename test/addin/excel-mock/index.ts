@@ -34,20 +34,42 @@ export interface ExcelMock {
   /** Stands for the global `Office`. */
   Office: {
     onReady(cb?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
-    context: { displayLanguage: string; requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+    context: {
+      displayLanguage: string;
+      requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+      /** Office's theme colours (Office.context.officeTheme); absent where Office has none (Excel on the web in some versions). */
+      officeTheme?: OfficeThemeColors;
+    };
     HostType: { Excel: string };
   };
   state: WorkbookState;
   stats: MockStats;
-  /** Creates or replaces a sheet with these rows from A1. */
-  setSheet(name: string, rows: readonly (readonly (CellValue | null)[])[]): SheetState;
+  /** Creates or replaces a sheet with these rows from A1; a cell `{ error: '#N/A' }` holds that error value. */
+  setSheet(name: string, rows: readonly (readonly (CellValue | null | { error: string })[])[]): SheetState;
   /** Selects a range ("Sheet1", "A1:C10"). */
   select(sheet: string, address: string): void;
   resetStats(): void;
 }
 
 /** `unsupported`: requirement sets this Excel lacks, as "ExcelApi 1.7"; a lacking version lacks every later one too. */
-export function createExcelMock(options: MockOptions & { displayLanguage?: string; unsupported?: readonly string[] } = {}): ExcelMock {
+/** Office.context.officeTheme: the theme colours and whether it is dark (Black or Dark Gray). */
+export interface OfficeThemeColors {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+  isDarkTheme?: boolean;
+}
+
+/** Office's "Colorful" (light) and "Black" themes, as Excel on Windows reports them. */
+export const OFFICE_THEMES: Record<'colorful' | 'black', OfficeThemeColors> = {
+  colorful: { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#262626', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626', isDarkTheme: false },
+  black: { bodyBackgroundColor: '#292929', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#1F1F1F', controlForegroundColor: '#F0F0F0', isDarkTheme: true },
+};
+
+export function createExcelMock(
+  options: MockOptions & { displayLanguage?: string; unsupported?: readonly string[]; officeTheme?: OfficeThemeColors } = {},
+): ExcelMock {
   const state = new WorkbookState();
   const stats: MockStats = { syncs: 0, failedSyncs: 0, requestBytes: [], responseBytes: [] };
   const limit = options.payloadLimit ?? EXCEL_WEB_PAYLOAD_LIMIT;
@@ -55,7 +77,7 @@ export function createExcelMock(options: MockOptions & { displayLanguage?: strin
   return {
     Excel: {
       async run(batch) {
-        const ctx = new MockRequestContext(state, stats, limit);
+        const ctx = new MockRequestContext(state, stats, limit, options.syncDelay);
         const result = await batch(ctx);
         // Like Office.js, whatever is still queued is sent when the batch ends.
         if (ctx.hasPending) await ctx.sync();
@@ -79,6 +101,7 @@ export function createExcelMock(options: MockOptions & { displayLanguage?: strin
       },
       context: {
         displayLanguage: options.displayLanguage ?? 'en-US',
+        officeTheme: options.officeTheme,
         requirements: { isSetSupported: (name, minVersion = '1.1') => !lacks(options.unsupported ?? [], name, minVersion) },
       },
       HostType: { Excel: 'Excel' },
@@ -92,7 +115,12 @@ export function createExcelMock(options: MockOptions & { displayLanguage?: strin
         state.sheets.push(sheet);
       }
       sheet.rows.length = 0;
-      rows.forEach((r, i) => r.forEach((v, j) => sheet.set(i, j, v)));
+      rows.forEach((r, i) =>
+        r.forEach((v, j) => {
+          if (v !== null && typeof v === 'object') sheet.setError(i, j, v.error);
+          else sheet.set(i, j, v);
+        }),
+      );
       return sheet;
     },
     select(sheet, address) {

@@ -19,6 +19,8 @@ export interface MockStats {
 export interface MockOptions {
   /** Request and response payload limit per sync; Excel on the web: 5 MB. */
   payloadLimit?: number;
+  /** Milliseconds each sync takes (default 0: one macrotask). */
+  syncDelay?: number;
 }
 
 interface Action {
@@ -40,6 +42,7 @@ export class MockRequestContext {
     readonly state: WorkbookState,
     readonly stats: MockStats,
     private readonly limit: number,
+    private readonly delay = 0,
   ) {
     this.workbook = new MockWorkbook(this);
   }
@@ -61,7 +64,7 @@ export class MockRequestContext {
     this.pendingDeliveries = [];
     this.stats.syncs++;
     // A round trip is asynchronous.
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, this.delay));
     const request = queue.reduce((a, x) => a + x.bytes + OVERHEAD, 0);
     this.stats.requestBytes.push(request);
     if (request > this.limit) {
@@ -339,6 +342,7 @@ export class MockRange extends ClientObject {
     const t = () => this.target();
     return {
       values: () => t().sheet.read(t().rect),
+      valueTypes: () => t().sheet.readTypes(t().rect),
       address: () => formatAddress(t().sheet.name, t().rect),
       rowCount: () => t().rect.rows,
       columnCount: () => t().rect.cols,
@@ -353,6 +357,17 @@ export class MockRange extends ClientObject {
 
   get values(): CellValue[][] {
     return this.read('values');
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+
+  /** ExcelApi 1.7: the current region around this range's top-left cell. */
+  getSurroundingRegion(): MockRange {
+    return new MockRange(this.context, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, rect: sheet.surroundingRegion(rect.row, rect.col) };
+    });
   }
   set values(v: unknown) {
     const data = v;

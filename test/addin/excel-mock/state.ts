@@ -43,6 +43,8 @@ export class SheetState {
   readonly formulas = new Map<string, string>();
   /** Number formats Excel applied on its own (a written date string), by "row,col". */
   readonly autoFormats = new Map<string, string>();
+  /** Cells holding an error value (#N/A, #DIV/0!…), by "row,col"; their value is the error's text, as Range.values gives it. */
+  readonly errors = new Set<string>();
   constructor(public name: string) {}
 
   get(row: number, col: number): CellValue | '' {
@@ -54,6 +56,56 @@ export class SheetState {
     r[col] = v === null || v === undefined || v === '' ? undefined : v;
     this.formulas.delete(`${row},${col}`);
     this.autoFormats.delete(`${row},${col}`);
+    this.errors.delete(`${row},${col}`);
+  }
+
+  /** Puts an error value in a cell (as a formula such as =NA() or =1/0 would). */
+  setError(row: number, col: number, code: string): void {
+    this.set(row, col, code);
+    this.errors.add(`${row},${col}`);
+  }
+
+  /**
+   * Range.valueTypes of a rectangle (Excel.RangeValueType): "Empty", "String",
+   * "Double", "Boolean" or "Error"; an error cell's value reads as its text.
+   */
+  readTypes(rect: Rect): string[][] {
+    return this.read(rect).map((row, i) =>
+      row.map((v, j) => {
+        if (this.errors.has(`${rect.row + i},${rect.col + j}`)) return 'Error';
+        if (v === '') return 'Empty';
+        return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+      }),
+    );
+  }
+
+  /**
+   * The current region around a cell (Range.getSurroundingRegion, Ctrl+*):
+   * the smallest rectangle holding the cell that no non-blank cell touches
+   * from outside, diagonals included.
+   */
+  surroundingRegion(row: number, col: number): Rect {
+    const r = { top: row, left: col, bottom: row, right: col };
+    const filled = (i: number, j: number) => i >= 0 && j >= 0 && this.get(i, j) !== '';
+    const rowTouches = (i: number) => {
+      for (let j = r.left - 1; j <= r.right + 1; j++) if (filled(i, j)) return true;
+      return false;
+    };
+    const colTouches = (j: number) => {
+      for (let i = r.top - 1; i <= r.bottom + 1; i++) if (filled(i, j)) return true;
+      return false;
+    };
+    // Rows are grown one at a time (a row check costs its width), columns checked once per round.
+    for (let grew = true; grew; ) {
+      grew = false;
+      const before = `${r.top},${r.left},${r.bottom},${r.right}`;
+      while (rowTouches(r.bottom + 1)) r.bottom++;
+      while (r.top > 0 && rowTouches(r.top - 1)) r.top--;
+      if (colTouches(r.right + 1)) r.right++;
+      if (r.left > 0 && colTouches(r.left - 1)) r.left--;
+      grew = before !== `${r.top},${r.left},${r.bottom},${r.right}`;
+    }
+    return { row: r.top, col: r.left, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 };
   }
 
   /**
