@@ -2,6 +2,7 @@ import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction,
 import type { TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery, searchTerms } from './search-terms.ts';
+import { byValue } from './by-value.ts';
 import { chunkHash, layoutChunks, shorterPrefixes, type ChunkedCustomer, type TermChunk } from './chunk-layout.ts';
 
 /** Facts about the last import, shown on the options page. */
@@ -332,13 +333,6 @@ export class CustomerStore {
     const tx = this.db.transaction(['sets', 'state', ...CHUNK_STORES], 'readwrite');
     await Promise.all([...(['sets', 'state', ...CHUNK_STORES] as StoreNames<CvlensDB>[]).map((s) => tx.objectStore(s).clear()), tx.done]);
   }
-}
-
-/** Highest value first; customers without a value last; then by id, for a stable order. */
-export function byValue(a: { id: string; value?: number }, b: { id: string; value?: number }): number {
-  const va = a.value ?? -Infinity;
-  const vb = b.value ?? -Infinity;
-  return va !== vb ? vb - va : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Reads chunk `n` of generation `gen` once, handing it to every caller that asks while or after it is read. */
