@@ -48,11 +48,36 @@ export function CrmList(props: { onError: (message: string) => void }) {
 
   const apply = (origins: string[], on: boolean) => (on ? browser.permissions.request({ origins }) : browser.permissions.remove({ origins }));
 
+  /** Whether the settle after the last click already re-applied it once (a denied request must not loop). */
+  const corrected = useRef(false);
+  const track = (change: Promise<unknown>) => {
+    pending.current++;
+    redraw((n) => n + 1);
+    change
+      .catch((e: unknown) => props.onError(String((e as Error)?.message ?? e)))
+      .finally(() => {
+        if (--pending.current === 0) settle().catch((e: unknown) => props.onError(String((e as Error)?.message ?? e)));
+      });
+  };
+  const settling = useRef(false);
   const settle = async () => {
-    const last = [...wanted.current.values()];
-    for (const w of last) {
+    settling.current = true;
+    try {
+      await settleNow();
+    } finally {
+      settling.current = false;
+      redraw((n) => n + 1);
+    }
+  };
+  const settleNow = async () => {
+    for (const w of wanted.current.values()) {
       const has = await browser.permissions.contains({ origins: w.origins });
-      if (has !== w.on) await apply(w.origins, w.on).catch(() => false);
+      // A click came in meanwhile: the settle after it decides.
+      if (pending.current > 0) return;
+      if (has !== w.on && !corrected.current) {
+        corrected.current = true;
+        return track(apply(w.origins, w.on));
+      }
     }
     wanted.current.clear();
     await browser.runtime.sendMessage({ type: 'sync-content-scripts' });
@@ -63,13 +88,8 @@ export function CrmList(props: { onError: (message: string) => void }) {
   const toggle = (origins: string[], on: boolean) => {
     const change = apply(origins, on);
     wanted.current.set(origins.join(' '), { origins, on });
-    pending.current++;
-    redraw((n) => n + 1);
-    change
-      .catch((e: unknown) => props.onError(String((e as Error)?.message ?? e)))
-      .finally(() => {
-        if (--pending.current === 0) settle().catch((e: unknown) => props.onError(String((e as Error)?.message ?? e)));
-      });
+    corrected.current = false;
+    track(change);
   };
   const addSite = () => {
     const pattern = sitePattern(address);
@@ -86,7 +106,7 @@ export function CrmList(props: { onError: (message: string) => void }) {
   const sites = [...granted].filter((o) => !declared.has(o) && isSingleSite(o)).sort();
   return (
     <>
-      <ul class="crms" aria-busy={pending.current > 0}>
+      <ul class="crms" aria-busy={pending.current > 0 || settling.current}>
         {adapters
           .filter((a) => a.origins.length > 0)
           .map((a) => {
