@@ -31,7 +31,7 @@ export function App() {
     void (async () => {
       const status = (await browser.runtime.sendMessage({ type: 'status' })) as StatusReply;
       setStored(status.customers);
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const tab = await shownTab();
       if (tab?.id === undefined) return setOnPage([]);
       try {
         const reply = (await browser.tabs.sendMessage(tab.id, { type: 'page-customers' })) as PageCustomersReply;
@@ -101,6 +101,19 @@ export function App() {
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('popupOpenOptions')}</button>
     </main>
   );
+}
+
+/**
+ * The tab the popup is about: the active tab of its window, or the tab named
+ * by `?tab=<id>` when the popup page is opened outside the toolbar (the
+ * end-to-end tests and screenshots open it so: headless Chromium gives the
+ * toolbar's popup no page a test can drive).
+ */
+async function shownTab(): Promise<browser.Tabs.Tab | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return browser.tabs.get(named).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
 }
 
 /**
