@@ -20,6 +20,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     const { rows, meta } = buildImport(new Uint8Array(request.bytes), request.settings, (phase, fraction) => post({ type: 'progress', phase, fraction }));
+    // The save phase starts here (laying the rows out in chunks is part of it), not at the first chunk written.
+    post({ type: 'progress', phase: 'write', fraction: 0 });
     const store = await CustomerStore.open();
     try {
       const shown = await store.writeImport(rows, meta, { mode: request.settings.mode, onProgress: (fraction) => post({ type: 'progress', phase: 'write', fraction }) });
