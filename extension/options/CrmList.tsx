@@ -128,7 +128,7 @@ export function CrmList(props: { onError: (message: string) => void }) {
       <ul class="sites" id="sites">
         {sites.map((o) => (
           <li key={o} data-site={o}>
-            {o} {o.startsWith('http://') && <span class="warning">{t('siteHttpTag')}</span>} <button type="button" onClick={() => toggle([o], false)}>{t('siteRemove')}</button>
+            {o}{o.startsWith('http://') && <> <span class="warning">{t('siteHttpTag')}</span></>} <button type="button" onClick={() => toggle([o], false)}>{t('siteRemove')}</button>
           </li>
         ))}
       </ul>
