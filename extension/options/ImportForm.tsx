@@ -155,7 +155,7 @@ export function ImportForm(props: { stored: number; onDone: () => void; onError:
           setEncoding(enc);
           void load(file, enc);
         }}>
-          <option value="auto">auto</option>
+          <option value="auto">{words.encodingAuto}</option>
           <option value="utf-8">UTF-8</option>
           <option value="gb18030">GBK / GB18030</option>
         </select>
@@ -225,9 +225,7 @@ export function ImportForm(props: { stored: number; onDone: () => void; onError:
               <label>
                 {t('tierMethodLabel')}
                 <select id="tier-method" value={tierMethod} onChange={(e) => setTierMethod(e.currentTarget.value as TierMethod)}>
-                  <option value="contribution">contribution (4 / 2 / 1)</option>
-                  <option value="pareto">Pareto 50 / 80 / 95 %</option>
-                  <option value="quantile">quantile 5 / 20 / 50 %</option>
+                  {(['contribution', 'pareto', 'quantile'] as const).map((m) => <option key={m} value={m}>{words.tierMethods[m]}</option>)}
                 </select>
               </label>
               {/* A value list has no purchases to fit a model on: its churn risk stays unknown. */}

@@ -31,6 +31,8 @@ export interface ImportLabels {
   undoHelp: (file: string | null) => string;
   undone: string;
   warningsDetails: string;
+  tierMethods: { contribution: string; pareto: string; quantile: string };
+  encodingAuto: string;
 }
 
 const EN: ImportLabels = {
@@ -67,6 +69,8 @@ const EN: ImportLabels = {
   undoHelp: (file) => (file ? `Goes back to the data of ${file}.` : 'Goes back to no data.'),
   undone: 'The last import was undone.',
   warningsDetails: 'Model notes',
+  tierMethods: { contribution: 'contribution (4 / 2 / 1 × the mean)', pareto: 'Pareto 50 / 80 / 95 % of value', quantile: 'quantile: top 5 / 20 / 50 %' },
+  encodingAuto: 'detect',
   valuesNote:
     'A list with only a value has no purchase dates: customers are tiered by their value, but churn risk is unknown for them, and their badges say “churn unknown” instead of a level. For churn risk, import the customers’ transactions, or a table with x, t_x and T.',
 };
@@ -105,6 +109,8 @@ const ZH: ImportLabels = {
   undoHelp: (file) => (file ? `恢复为 ${file} 的数据。` : '恢复为无数据。'),
   undone: '已撤销上次导入。',
   warningsDetails: '模型说明（英文原文）',
+  tierMethods: { contribution: '贡献度（平均值的 4 / 2 / 1 倍）', pareto: '帕累托：价值的 50 / 80 / 95 %', quantile: '分位数：前 5 / 20 / 50 %' },
+  encodingAuto: '自动识别',
   valuesNote: '仅有金额的客户名单没有购买日期：客户按金额分层，但流失风险未知，徽标显示“流失风险未知”，不显示风险等级。如需流失风险，请导入客户的交易记录，或含 x、t_x、T 的客户表。',
 };
 
