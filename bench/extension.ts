@@ -76,8 +76,8 @@ async function importOnly(print: (line: string) => void, label: string, name: st
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-bench-')), name);
     writeFileSync(file, text);
     const t = performance.now();
-    await options.setInputFiles('#import-file', file);
-    await options.waitForSelector('#mapping');
+    await options.setInputFiles('#import-file', file, { timeout: 300_000 });
+    await options.waitForSelector('#mapping', { timeout: 300_000 });
     // The phase the progress bar shows, with when it started (page clock).
     await options.evaluate(`window.cvPhases = [];
       new MutationObserver(() => {

@@ -165,8 +165,8 @@ export async function importThroughOptions(
   /** What to do with customers already stored, when the form asks (it does once data is stored). */
   mode: 'replace' | 'merge' = 'replace',
 ): Promise<string> {
-  await page.setInputFiles('#import-file', { name: file.name, mimeType: 'text/csv', buffer: Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text) });
-  await page.waitForSelector('#mapping');
+  await page.setInputFiles('#import-file', { name: file.name, mimeType: 'text/csv', buffer: Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text) }, { timeout });
+  await page.waitForSelector('#mapping', { timeout });
   for (const [role, header] of Object.entries(map)) await page.selectOption(`select[name="map-${role}"]`, { label: header });
   await chooseImportMode(page, mode);
   await page.click('#import-button');
