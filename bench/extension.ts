@@ -63,8 +63,12 @@ async function storageUsed(options: Page): Promise<string> {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB in IndexedDB`;
 }
 
-/** Imports a file through a fresh browser profile's options page; time and storage. */
-async function importOnly(print: (line: string) => void, label: string, name: string, text: string | Buffer, customers: number): Promise<void> {
+/**
+ * Imports a file through a fresh browser profile's options page; time,
+ * rows/s, the time in each phase the progress bar shows (read, score, save)
+ * and storage.
+ */
+async function importOnly(print: (line: string) => void, label: string, name: string, text: string | Buffer, rows: number, customers: number): Promise<void> {
   const L = await launchWithExtension({});
   try {
     const options = await openOptions(L);
@@ -72,14 +76,23 @@ async function importOnly(print: (line: string) => void, label: string, name: st
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-bench-')), name);
     writeFileSync(file, text);
     const t = performance.now();
-    await options.setInputFiles('#import-file', file);
-    await options.waitForSelector('#mapping');
+    await options.setInputFiles('#import-file', file, { timeout: 300_000 });
+    await options.waitForSelector('#mapping', { timeout: 300_000 });
+    // The phase the progress bar shows, with when it started (page clock).
+    await options.evaluate(`window.cvPhases = [];
+      new MutationObserver(() => {
+        const p = document.querySelector('#import-progress')?.getAttribute('data-phase') ?? 'done';
+        const last = window.cvPhases[window.cvPhases.length - 1];
+        if (!last || last[0] !== p) window.cvPhases.push([p, performance.now()]);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase'] });`);
     await options.click('#import-button');
     await options.waitForSelector('#report-summary', { timeout: 900_000 });
     await options.waitForFunction(() => !document.querySelector('#import-progress'), undefined, { timeout: 900_000, polling: 200 });
     const ms = performance.now() - t;
+    const phases = (await options.evaluate('window.cvPhases')) as [string, number][];
+    const spans = phases.slice(0, -1).map(([p, at], i) => `${p} ${((phases[i + 1][1] - at) / 1000).toFixed(1)} s`).join(', ');
     const summary = (await options.textContent('#report-summary')) ?? '';
-    print(`  import via options page, ${label}: ${(ms / 1000).toFixed(1)} s — ${Math.round(customers / (ms / 1000)).toLocaleString('en')} customers/s; ${await storageUsed(options)} (${summary.trim()})`);
+    print(`  import via options page, ${label}: ${(ms / 1000).toFixed(1)} s — ${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s, ${Math.round(customers / (ms / 1000)).toLocaleString('en')} customers/s (${spans}); ${await storageUsed(options)} (${summary.trim()})`);
   } finally {
     await L.close();
   }
@@ -125,9 +138,10 @@ export async function runExtensionBench(print: (line: string) => void): Promise<
   }
 
   if (existsSync(CDNOW_MASTER)) {
-    await importOnly(print, 'CDNOW master (69,659 transactions)', 'CDNOW_master.txt', readFileSync(CDNOW_MASTER), 23_570);
+    await importOnly(print, 'CDNOW master (69,659 transactions)', 'CDNOW_master.txt', readFileSync(CDNOW_MASTER), 69_659, 23_570);
   } else {
     print(`  import of CDNOW master: skipped (${CDNOW_MASTER} not found)`);
   }
-  await importOnly(print, '1,000,000 transactions', 'million.csv', syntheticCsv(250_000), 250_000);
+  // Issue 13's target: 1,000,000 rows in at most 15 s (it took 72.6 s, 61 s of it IndexedDB writes).
+  await importOnly(print, '1,000,000 transactions (target ≤ 15 s)', 'million.csv', syntheticCsv(250_000), 1_000_000, 250_000);
 }

@@ -102,3 +102,65 @@ export async function syncContentScripts(scripting: ScriptingLike, planned: read
   }
   return planned.map((p) => p.id).sort();
 }
+
+/**
+ * Runs `task` one at a time, whoever asks: a call while it runs gets the
+ * run that starts after it (every call during one run shares that next run),
+ * so each run reads the state left by the one before — permission events,
+ * the options page and browser start-up can all ask at once without two
+ * syncs registering the same script ("Duplicate script ID") or
+ * unregistering one twice ("Nonexistent script ID").
+ *
+ * @example
+ * const sync = oneAtATime(() => reconcile());
+ * await Promise.all([sync(), sync(), sync()]); // reconcile ran at most twice, never overlapping
+ */
+export function oneAtATime<T>(task: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let next: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const run = task().finally(() => {
+      if (running === run) running = undefined;
+    });
+    running = run;
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    if (!next) {
+      const settled = running.then(
+        () => undefined,
+        () => undefined,
+      );
+      next = settled.then(() => {
+        next = undefined;
+        return start();
+      });
+    }
+    return next;
+  };
+}
+
+/**
+ * Whether a page at `url` lies in one of the match patterns `patterns`
+ * (scheme, host with an optional leading `*.`, any path; `<all_urls>`).
+ * @example urlMatches('https://acme.lightning.force.com/x', ['https://*.lightning.force.com/*']) // true
+ */
+export function urlMatches(url: string, patterns: readonly string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return patterns.some((p) => {
+    if (p === '<all_urls>') return u.protocol === 'https:' || u.protocol === 'http:';
+    const m = /^(\*|https?):\/\/([^/]+)\//.exec(p);
+    if (!m) return false;
+    const [, scheme, host] = m;
+    if (scheme === '*' ? u.protocol !== 'https:' && u.protocol !== 'http:' : u.protocol !== `${scheme}:`) return false;
+    if (host === '*') return true;
+    if (host.startsWith('*.')) return u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1));
+    return u.hostname === host;
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest, type HandlerDeps } from './handle-request.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
+import type { BackgroundRequest } from '../shared/protocol.ts';
 
 const jane: StoredCustomer = { id: 'C1', name: 'Jane', tier: 'VIP', churnRisk: 0.1, keys: ['email:jane@acme.com', 'company:acme'], search: ['jane'] };
 const bob: StoredCustomer = { id: 'C2', name: 'Bob', tier: 'Small', churnRisk: 0.9, keys: ['email:bob@x.com'], search: ['bob'] };
@@ -55,5 +56,12 @@ describe('handleRequest', () => {
     expect(await handleRequest({ type: 'sync-content-scripts' }, 'extension', d)).toEqual({ registered: ['crm-hubspot'] });
     await handleRequest({ type: 'data-changed' }, 'extension', d);
     expect(d.changed).toBe(1);
+  });
+
+  it('refuses lookups from a page whose site access was withdrawn, and tells it no CRM is enabled', async () => {
+    const lookup: BackgroundRequest = { type: 'lookup', entities: [{ id: 'a', keys: ['email:jane@acme.com'] }] };
+    await expect(handleRequest(lookup, 'content', deps(), false)).rejects.toThrow(/no longer enabled/);
+    expect(await handleRequest({ type: 'enabled-adapters' }, 'content', deps(), false)).toEqual({ adapters: [] });
+    expect(await handleRequest({ type: 'status' }, 'extension', deps(), false)).toMatchObject({ customers: 2 });
   });
 });

@@ -33,9 +33,20 @@ export async function handleRequest(
   request: BackgroundRequest,
   sender: SenderKind,
   deps: HandlerDeps,
+  /**
+   * Whether the page a content script runs in is still one the user lets
+   * the extension read (its site granted, or shown once through the popup).
+   * A tab opened before access was withdrawn keeps its script until it is
+   * told to stop; until then its lookups are refused here.
+   */
+  siteGranted = true,
 ): Promise<LookupReply | EnabledReply | SearchReply | StatusReply | SyncReply | { ok: true }> {
   if (sender === 'content' && request.type !== 'lookup' && request.type !== 'enabled-adapters') {
     throw new Error(`handleRequest: "${request.type}" is not allowed from a web page`);
+  }
+  if (sender === 'content' && !siteGranted) {
+    if (request.type === 'enabled-adapters') return { adapters: [] };
+    throw new Error('handleRequest: this site is no longer enabled');
   }
   switch (request.type) {
     case 'lookup': {

@@ -1,15 +1,18 @@
 /**
  * The background (service worker in Chromium, event page in Firefox). It owns
  * no state of its own: customers live in IndexedDB, permissions in the browser.
- * It answers lookups, keeps content-script registrations equal to the granted
- * CRM origins, and makes no network request.
+ * It answers lookups, is the one owner of the content-script registrations
+ * (kept equal to the granted CRM origins, one reconciliation at a time), tells
+ * open tabs when their site's access changed — injecting the content script
+ * into tabs of a newly enabled CRM, stopping it in tabs whose access was
+ * withdrawn — and makes no network request.
  */
 import browser from 'webextension-polyfill';
 import { adapters } from '../shared/crm-adapters.ts';
 import { asBackgroundRequest } from '../shared/protocol.ts';
 import { CustomerStore } from '../store/customer-store.ts';
 import { handleRequest, type HandlerDeps } from './handle-request.ts';
-import { plannedScripts, syncContentScripts } from './content-scripts.ts';
+import { oneAtATime, plannedScripts, syncContentScripts, urlMatches, type PlannedScript } from './content-scripts.ts';
 
 let storePromise: Promise<CustomerStore> | undefined;
 function store(): Promise<CustomerStore> {
@@ -17,9 +20,57 @@ function store(): Promise<CustomerStore> {
   return storePromise;
 }
 
-async function sync(): Promise<string[]> {
+/** Prefix of the storage.session keys the popup sets for a tab it showed badges on once (activeTab). */
+const ONCE_KEY = 'once:';
+
+/**
+ * Makes the registrations equal to the granted origins, then brings the open
+ * tabs along: every tab is told access changed (its content script re-asks
+ * what is enabled and stops when nothing is), and a tab of a planned CRM
+ * without our script gets it injected, so granting a CRM badges the tabs
+ * already open without a reload.
+ */
+async function reconcile(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return syncContentScripts(browser.scripting as never, plannedScripts(adapters, origins));
+  const planned = plannedScripts(adapters, origins);
+  const ids = await syncContentScripts(browser.scripting as never, planned);
+  await reachOpenTabs(planned);
+  return ids;
+}
+
+const sync = oneAtATime(reconcile);
+
+async function reachOpenTabs(planned: readonly PlannedScript[]): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      const told = await browser.tabs.sendMessage(tab.id, { type: 'access-changed' }).then(
+        () => true,
+        () => false,
+      );
+      // Tab URLs are visible only for granted hosts: a tab we may not read has none and is left alone.
+      if (told || !tab.url || !planned.some((p) => urlMatches(tab.url!, p.matches))) return;
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => undefined);
+    }),
+  );
+}
+
+/** Whether the page a content script messages from may still be read: its origin granted, or shown once from the popup. */
+async function siteGranted(sender: browser.Runtime.MessageSender): Promise<boolean> {
+  if (!sender.url) return false;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return false;
+  }
+  if (sender.tab?.id !== undefined) {
+    const key = `${ONCE_KEY}${sender.tab.id}`;
+    const once = (await browser.storage.session.get(key))[key];
+    if (once === origin) return true;
+  }
+  return browser.permissions.contains({ origins: [`${origin}/*`] });
 }
 
 const deps: HandlerDeps = {
@@ -53,10 +104,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (request.type === 'enabled-adapters') void store().catch(() => {});
   // Our pages opened in a tab also carry `sender.tab`; the URL's origin tells them apart.
   const fromExtensionPage = typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
-  return handleRequest(request, fromExtensionPage ? 'extension' : 'content', deps);
+  if (fromExtensionPage) return handleRequest(request, 'extension', deps);
+  return siteGranted(sender).then((granted) => handleRequest(request, 'content', deps, granted));
 });
 
 browser.permissions.onAdded.addListener(() => void sync());
 browser.permissions.onRemoved.addListener(() => void sync());
 browser.runtime.onInstalled.addListener(() => void sync());
 browser.runtime.onStartup.addListener(() => void sync());
+browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(`${ONCE_KEY}${tabId}`));

@@ -141,6 +141,23 @@ function main(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const type = (message as ContentRequest)?.type;
+    if (type === 'access-changed') {
+      // Granted or withdrawn in the options page or the browser: ask again,
+      // and stop at once (badges removed, no more lookups) when this site is
+      // no longer enabled, or start when it now is.
+      return (browser.runtime.sendMessage({ type: 'enabled-adapters' }) as Promise<EnabledReply>).then(
+        (reply) => {
+          enabled = new Set(reply.adapters);
+          switchTo(adapterHere());
+          return { ok: true };
+        },
+        () => {
+          enabled = new Set();
+          switchTo(adapterHere());
+          return { ok: true };
+        },
+      );
+    }
     if (type === 'data-changed') {
       // New or deleted data: start the session afresh, without cached scores.
       session?.controller.abort();

@@ -8,14 +8,45 @@ import { CustomerStore, type ImportMeta } from '../store/customer-store.ts';
 import { CrmList } from './CrmList.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { TierChart } from './TierChart.tsx';
+import { importLabels } from './import-labels.ts';
+import { importMessages } from './import-messages.ts';
 
 /** The options page: privacy statement, import, report, tier summary, CRMs, delete. */
 export function App() {
-  const labels = domainLabels(langOf(browser.i18n.getUILanguage()));
+  const lang = langOf(browser.i18n.getUILanguage());
+  const labels = domainLabels(lang);
+  const words = importLabels(lang);
   const [status, setStatus] = useState<StatusReply | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const refresh = async () => setStatus((await browser.runtime.sendMessage({ type: 'status' })) as StatusReply);
+  /** What undoing the last import goes back to (a file name, or null for no data); undefined: nothing to undo. */
+  const [undoTo, setUndoTo] = useState<{ file: string | null } | undefined>(undefined);
+  const refresh = async () => {
+    setStatus((await browser.runtime.sendMessage({ type: 'status' })) as StatusReply);
+    const store = await CustomerStore.open();
+    try {
+      const target = await store.undoTarget();
+      setUndoTo(target && { file: target.meta?.fileName ?? null });
+    } finally {
+      store.close();
+    }
+  };
+  const undo = async () => {
+    setError('');
+    try {
+      const store = await CustomerStore.open();
+      try {
+        await store.undo();
+      } finally {
+        store.close();
+      }
+      await browser.runtime.sendMessage({ type: 'data-changed' });
+      setNotice(words.undone);
+      await refresh();
+    } catch (e) {
+      setError(String((e as Error).message ?? e));
+    }
+  };
   useEffect(() => {
     void refresh();
   }, []);
@@ -46,6 +77,7 @@ export function App() {
         <h2>{t('importHeading')}</h2>
         <p class="muted">{t('importHelp')}</p>
         <ImportForm
+          stored={status?.customers ?? 0}
           onDone={async () => {
             setError('');
             setNotice('');
@@ -56,7 +88,12 @@ export function App() {
         />
       </section>
 
-      {meta && <Report meta={meta} />}
+      {undoTo && (
+        <p id="undo">
+          <button type="button" id="undo-import" onClick={undo}>{words.undo}</button> <span class="muted">{words.undoHelp(undoTo.file)}</span>
+        </p>
+      )}
+      {meta && <Report meta={meta} lang={lang} />}
       {meta && meta.summary.length > 0 && <Summary rows={meta.summary} tierLabel={labels.tier} />}
 
       <section>
@@ -75,17 +112,29 @@ export function App() {
   );
 }
 
-function Report({ meta }: { meta: ImportMeta }) {
+function Report({ meta, lang }: { meta: ImportMeta; lang: ReturnType<typeof langOf> }) {
   const rejectedTotal = meta.rejected.length + meta.rejectedMore;
+  const say = importMessages(lang);
+  const words = importLabels(lang);
+  // The import's own notes come in the form's language; core's model notes only in English: those fold away in Chinese.
+  const own = lang === 'zh' ? meta.warnings.filter((w) => !/^[\x20-\x7e]/.test(w)) : meta.warnings;
+  const technical = lang === 'zh' ? meta.warnings.filter((w) => /^[\x20-\x7e]/.test(w)) : [];
   return (
     <section id="report">
       <h2>{t('reportHeading')}</h2>
       <p id="report-summary">
         {meta.fileName}: {t('reportSummary', meta.customers, meta.rowsRead, rejectedTotal)}
       </p>
-      {meta.warnings.map((w) => (
+      {meta.merged && <p id="report-merged">{t('reportMerged', meta.merged.kept, meta.merged.replaced)}</p>}
+      {own.map((w) => (
         <p class="muted" key={w}>{w}</p>
       ))}
+      {technical.length > 0 && (
+        <details>
+          <summary>{words.warningsDetails}</summary>
+          {technical.map((w) => <p class="muted" key={w}>{w}</p>)}
+        </details>
+      )}
       {meta.rejected.length > 0 && (
         <table class="rejected" id="rejected">
           <thead>
@@ -93,7 +142,7 @@ function Report({ meta }: { meta: ImportMeta }) {
           </thead>
           <tbody>
             {meta.rejected.map((r) => (
-              <tr key={r.line}><td>{r.line}</td><td>{r.reason}</td></tr>
+              <tr key={r.line}><td>{r.line}</td><td>{say.reason(r.reason)}</td></tr>
             ))}
           </tbody>
         </table>

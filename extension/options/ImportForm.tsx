@@ -7,7 +7,27 @@ import { importFile, previewFile } from './import-client.ts';
 import { importLabels } from './import-labels.ts';
 import { adapters } from '../shared/crm-adapters.ts';
 import { CRM_SITES, type CrmSite } from '../match/qualify-crm-id.ts';
-import { FILE_KINDS, type EncodingChoice, type FileKind, type IdentityColumns, type ModelChoice, type Preview, type TierMethod } from './import-protocol.ts';
+import { FILE_KINDS, TRANSACTION_ROLES, type EncodingChoice, type FileKind, type IdentityColumns, type ModelChoice, type Preview, type TierMethod, type TransactionColumns } from './import-protocol.ts';
+import type { ImportMode } from '../store/customer-store.ts';
+import { chunkHash } from '../store/chunk-layout.ts';
+
+/** What the rep chose for a file, remembered per header set (the next export of the same report needs no picking). */
+interface ColumnChoices {
+  kind: FileKind;
+  columns: TransactionColumns;
+  identity: IdentityColumns;
+  customerColumns: CustomerMapping;
+  unit: TimeUnit;
+  idColumn?: number;
+  valueColumn?: number;
+  crmSite?: CrmSite;
+}
+
+/** The storage.local key of a header set's choices: a hash of the headers, not the headers (they may name customers' fields). */
+const choicesKey = (headers: readonly string[]) => `columns:${chunkHash(headers.join('\u001f')).toString(36)}:${headers.length}`;
+
+/** Weights of the phases in the one progress bar (reading is the longest). */
+const PHASE_SPAN = { read: [0, 0.45], score: [0.45, 0.75], write: [0.75, 1] } as const;
 
 const ROLES: [keyof IdentityColumns, MessageKey][] = [
   ['email', 'roleEmail'],
@@ -45,21 +65,25 @@ function ColumnSelect(props: { name: string; label: string; headers: string[]; v
  * and model, import. Parsing, scoring and storing all happen in the import
  * worker; this form only shows progress.
  */
-export function ImportForm(props: { onDone: () => void; onError: (message: string) => void }) {
+export function ImportForm(props: { stored: number; onDone: () => void; onError: (message: string) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [identity, setIdentity] = useState<IdentityColumns>({});
   const [tierMethod, setTierMethod] = useState<TierMethod>('contribution');
   const [model, setModel] = useState<ModelChoice>(DEFAULT_SETTINGS.model);
-  const [progress, setProgress] = useState<{ phase: string; fraction: number } | null>(null);
+  const [progress, setProgress] = useState<{ phase: keyof typeof PHASE_SPAN; fraction: number } | null>(null);
+  const [columns, setColumns] = useState<TransactionColumns>({});
+  const [remembered, setRemembered] = useState(false);
+  const [mode, setMode] = useState<ImportMode | undefined>(undefined);
   const [kind, setKind] = useState<FileKind>('transactions');
   const [customerColumns, setCustomerColumns] = useState<CustomerMapping>({});
   const [unit, setUnit] = useState<TimeUnit>('week');
   const [idColumn, setIdColumn] = useState<number | undefined>(undefined);
   const [valueColumn, setValueColumn] = useState<number | undefined>(undefined);
   const [crmSite, setCrmSite] = useState<CrmSite | undefined>(undefined);
-  const words = importLabels(langOf(browser.i18n.getUILanguage()));
+  const lang = langOf(browser.i18n.getUILanguage());
+  const words = importLabels(lang);
 
   // The rep's last choices (not data) are kept in storage.local for the next import.
   useEffect(() => {
@@ -75,24 +99,41 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
     if (!f) return;
     try {
       const p = await previewFile(f, enc);
+      const key = choicesKey(p.headers);
+      const saved = (await browser.storage.local.get(key))[key] as ColumnChoices | undefined;
+      // Choices made for this header set before win over the guesses; a column no longer there is dropped.
+      const fits = (c: number | undefined) => (c !== undefined && c < p.headers.length ? c : undefined);
+      const fitAll = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, fits(v as number | undefined)]).filter(([, v]) => v !== undefined)) as T;
       setPreview(p);
-      setIdentity(p.guess);
-      setKind(p.kind);
-      setCustomerColumns(p.customerColumns);
-      setIdColumn(p.idColumn);
-      setValueColumn(p.valueColumn);
-      setCrmSite(p.crmSite);
+      setRemembered(saved !== undefined);
+      setIdentity(saved ? fitAll(saved.identity) : p.guess);
+      setKind(saved?.kind ?? p.kind);
+      setColumns(saved ? fitAll(saved.columns) : p.columns);
+      setCustomerColumns(saved ? fitAll(saved.customerColumns) : p.customerColumns);
+      setUnit(saved?.unit ?? 'week');
+      setIdColumn(saved ? fits(saved.idColumn) ?? p.idColumn : p.idColumn);
+      setValueColumn(saved ? fits(saved.valueColumn) : p.valueColumn);
+      setCrmSite(saved ? saved.crmSite : p.crmSite);
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
     }
   };
 
+  const missing = kind === 'transactions' ? TRANSACTION_ROLES.filter((r) => columns[r] === undefined) : kind === 'values' && valueColumn === undefined ? (['amount'] as const) : [];
+  const mustChooseMode = props.stored > 0 && mode === undefined;
+
   const start = async () => {
-    if (!file) return;
+    if (!file || !preview || missing.length || mustChooseMode) return;
     setProgress({ phase: 'read', fraction: 0 });
     try {
-      await browser.storage.local.set({ tierMethod, model });
-      await importFile(file, { fileName: file.name, encoding, identity, tierMethod, model, kind, customerColumns, unit, idColumn, valueColumn, crmSite }, (phase, fraction) => setProgress({ phase, fraction }));
+      const choices: ColumnChoices = { kind, columns, identity, customerColumns, unit, idColumn, valueColumn, crmSite };
+      await browser.storage.local.set({ tierMethod, model, [choicesKey(preview.headers)]: choices });
+      await importFile(
+        file,
+        { fileName: file.name, encoding, identity, tierMethod, model, kind, columns, customerColumns, unit, idColumn, valueColumn, crmSite, lang, mode: props.stored > 0 ? mode : 'replace' },
+        (phase, fraction) => setProgress({ phase: phase as keyof typeof PHASE_SPAN, fraction }),
+      );
+      setMode(undefined);
       props.onDone();
     } catch (e) {
       props.onError(String((e as Error).message ?? e));
@@ -114,7 +155,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
           setEncoding(enc);
           void load(file, enc);
         }}>
-          <option value="auto">auto</option>
+          <option value="auto">{words.encodingAuto}</option>
           <option value="utf-8">UTF-8</option>
           <option value="gb18030">GBK / GB18030</option>
         </select>
@@ -131,6 +172,16 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               ))}
             </select>
           </label></p>
+          {remembered && <p class="muted" id="remembered">{words.remembered}</p>}
+          {kind === 'transactions' && (
+            <fieldset id="transaction-columns">
+              <legend>{words.transactionColumns}</legend>
+              {TRANSACTION_ROLES.map((role) => (
+                <ColumnSelect key={role} name={`tx-${role}`} label={`${words.transactionRoles[role]} (${words.required})`} headers={preview.headers} value={columns[role]}
+                  onChange={(v) => setColumns({ ...columns, [role]: v })} />
+              ))}
+            </fieldset>
+          )}
           {ROLES.map(([role, label]) => (
             <ColumnSelect key={role} name={`map-${role}`} label={t(label)} headers={preview.headers} value={identity[role]}
               onChange={(v) => setIdentity({ ...identity, [role]: v })} />
@@ -174,9 +225,7 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
               <label>
                 {t('tierMethodLabel')}
                 <select id="tier-method" value={tierMethod} onChange={(e) => setTierMethod(e.currentTarget.value as TierMethod)}>
-                  <option value="contribution">contribution (4 / 2 / 1)</option>
-                  <option value="pareto">Pareto 50 / 80 / 95 %</option>
-                  <option value="quantile">quantile 5 / 20 / 50 %</option>
+                  {(['contribution', 'pareto', 'quantile'] as const).map((m) => <option key={m} value={m}>{words.tierMethods[m]}</option>)}
                 </select>
               </label>
               {/* A value list has no purchases to fit a model on: its churn risk stays unknown. */}
@@ -197,11 +246,27 @@ export function ImportForm(props: { onDone: () => void; onError: (message: strin
         </fieldset>
       )}
 
+      {preview && missing.length > 0 && (
+        <p class="error" id="missing-columns" role="status">
+          {missing.map((r) => words.choose(r === 'amount' && kind === 'values' ? words.roles.value : words.transactionRoles[r])).join(' ')}
+        </p>
+      )}
+      {preview && props.stored > 0 && (
+        <fieldset id="import-mode">
+          <legend>{words.modeQuestion(props.stored)}</legend>
+          {(['replace', 'merge'] as const).map((m) => (
+            <label key={m} class="choice">
+              <input type="radio" name="import-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {m === 'replace' ? words.modeReplace : words.modeMerge}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <p>
-        <button type="submit" id="import-button" disabled={!preview || progress !== null}>{t('importButton')}</button>{' '}
+        <button type="submit" id="import-button" disabled={!preview || progress !== null || missing.length > 0 || mustChooseMode}>{t('importButton')}</button>{' '}
         {progress && (
-          <span id="import-progress">
-            <progress max={1} value={progress.fraction} /> {t('importing', `${progress.phase} ${Math.round(progress.fraction * 100)}%`)}
+          <span id="import-progress" data-phase={progress.phase}>
+            <progress max={1} value={PHASE_SPAN[progress.phase][0] + (PHASE_SPAN[progress.phase][1] - PHASE_SPAN[progress.phase][0]) * progress.fraction} />{' '}
+            {t('importing', `${words.phases[progress.phase]} ${Math.round(progress.fraction * 100)}%`)}
           </span>
         )}
       </p>

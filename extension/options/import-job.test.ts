@@ -85,7 +85,7 @@ describe('buildImport (transactions)', () => {
   });
 
   it('fails with the reader’s reason when no row is usable', () => {
-    expect(() => buildImport(enc('id,date,amount\nx,bad,1\n'), settings())).toThrow(/no usable transaction/);
+    expect(() => buildImport(enc('id,date,amount\nx,bad,1\n'), settings())).toThrow(/No usable transaction/);
   });
 });
 
@@ -250,7 +250,7 @@ describe('value lists (one row per customer, a value, no dates)', () => {
 
   it('take the id and value columns the user chose, and say which rows have none', () => {
     // Value column = Account Name: no row has a number there.
-    expect(() => buildImport(bytes, settings({ kind: 'values', valueColumn: 1 }))).toThrow(/no usable customer in the file \(3 rows rejected, first: line 2: the value "Acme Inc" is not a number\)/);
+    expect(() => buildImport(bytes, settings({ kind: 'values', valueColumn: 1 }))).toThrow(/No usable customer in the file \(3 rows rejected, first: line 2: the value "Acme Inc" is not a number\)/);
     const byEmail = buildImport(bytes, settings({ kind: 'values', idColumn: 3, identity: { crmIds: 0 } })).rows;
     expect(byEmail.map((r) => r.id)).toEqual(['jane.doe@acme.com', 'olivia.brown@brownconsulting.co.uk']);
   });

@@ -4,6 +4,7 @@ import {
   assignTiers,
   CvError,
   decodeText,
+  detectColumns,
   isoToDay,
   parseScoredCustomersCsv,
   readCustomerCells,
@@ -23,7 +24,15 @@ import type { StoredCustomer } from '../store/stored-customer.ts';
 import { searchTerms } from '../store/search-terms.ts';
 import { guessIdentity } from './guess-identity.ts';
 import { detectFileKind, guessCustomerColumns, guessIdColumn, guessValueColumn, type FileKind } from './file-kind.ts';
-import type { EncodingChoice, IdentityColumns, ImportSettings, Preview } from './import-protocol.ts';
+import { TRANSACTION_ROLES, type EncodingChoice, type IdentityColumns, type ImportSettings, type Preview, type TransactionColumns } from './import-protocol.ts';
+import { amountTooLarge, importMessages } from './import-messages.ts';
+
+/**
+ * Amounts beyond this are rejected rows: no purchase reaches a quadrillion in
+ * any currency, and a few such values (1e308) add up to infinity, which no
+ * score survives — one mistyped cell must not abort the file.
+ */
+export const MAX_AMOUNT = 1e15;
 
 /** Rejected rows kept for the report; the rest are only counted. */
 export const MAX_REPORTED_REJECTS = 1000;
@@ -45,8 +54,12 @@ export function previewImport(bytes: Uint8Array, encoding: EncodingChoice): Prev
   const headers = table.hasHeader ? table.headers : (table.rows[0] ?? []).map((_, i) => `#${i + 1}`);
   const guess = table.hasHeader ? guessIdentity(headers) : {};
   const crmSite = guess.crmIds !== undefined ? crmSiteOfHeader(headers[guess.crmIds] ?? '') : undefined;
+  const detected = table.hasHeader ? detectColumns(headers) : {};
+  const columns: TransactionColumns = {};
+  for (const role of TRANSACTION_ROLES) if (detected[role] !== undefined) columns[role] = detected[role];
   return {
     kind: table.hasHeader ? detectFileKind(headers) : 'transactions',
+    columns,
     customerColumns: table.hasHeader ? guessCustomerColumns(headers) : {},
     idColumn: table.hasHeader ? guessIdColumn(headers) : 0,
     valueColumn: table.hasHeader ? guessValueColumn(headers) : undefined,
@@ -112,7 +125,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
   // readCustomerCells numbers rows from firstRow; map them to the file's lines.
   const rejected = [...table.rejected, ...read.rejected.map((r) => ({ line: table.lines[r.line] ?? r.line, reason: r.reason }))].sort((a, b) => a.line - b.line);
   onProgress('read', 1);
-  if (read.summaries.length === 0) throw noUsable('customer', rejected);
+  if (read.summaries.length === 0) throw noUsable('customer', rejected, settings);
   onProgress('score', 0);
   const analysis = analyzeCustomers(read.summaries, { unit, tierRule: { method: settings.tierMethod }, model: settings.model });
   const result = analysis.segment;
@@ -128,8 +141,8 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  const note = `Customer table: one row per customer, x, t_x and T in ${unit}s.`;
-  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings, ...unreadableWarning(unreadable)], result.summary) };
+  const note = importMessages(settings.lang).customerTableNote(unit);
+  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings, ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
 /**
@@ -142,8 +155,8 @@ function importValues(text: string, settings: ImportSettings, onProgress: Import
   onProgress('read', 0);
   const { rows, rejected, summary, rowsRead, warnings } = valueListRows(text, settings);
   onProgress('read', 1);
-  if (rows.length === 0) throw noUsable('customer', rejected);
-  const note = 'Value list: one row per customer with a value and no purchase dates. Tiers are cut on the value; churn risk is unknown for these customers, and their badges say so.';
+  if (rows.length === 0) throw noUsable('customer', rejected, settings);
+  const note = importMessages(settings.lang).valuesNote;
   return { rows, meta: meta(settings, 'values', rows.length, rowsRead, rejected, [note, ...warnings], summary) };
 }
 
@@ -163,7 +176,7 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
   const table = readTable(text, { header: true });
   const idColumn = settings.idColumn ?? guessIdColumn(table.headers);
   const valueColumn = settings.valueColumn ?? guessValueColumn(table.headers);
-  if (valueColumn === undefined) throw new CvError('valueListRows', 'data', 'choose the column that holds each customer\'s value');
+  if (valueColumn === undefined) throw new CvError('valueListRows', 'data', importMessages(settings.lang).chooseColumn('value'));
   const rejected: RejectedRow[] = [...table.rejected];
   const kept: { id: string; value: number; row: string[]; line: number }[] = [];
   const seen = new Set<string>();
@@ -174,6 +187,7 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
     const value = scanAmount(raw);
     const reason = id === '' ? 'the customer id is blank'
       : Number.isNaN(value) ? `the value "${raw}" is not a number`
+      : Math.abs(value) > MAX_AMOUNT ? amountTooLarge(raw)
       : seen.has(id) ? `customer ${id} appears twice`
       : undefined;
     if (reason) return void rejected.push({ line, reason });
@@ -192,14 +206,20 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
     rejected: rejected.sort((a, b) => a.line - b.line),
     summary: tierSummary(tiers, kept.map((k) => k.value)),
     rowsRead: table.rows.length + table.rejected.length,
-    warnings: unreadableWarning(unreadable),
+    warnings: unreadableWarning(unreadable, settings),
   };
 }
 
 const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-function noUsable(what: string, rejected: readonly RejectedRow[]): CvError {
-  return new CvError('buildImport', 'data', `no usable ${what} in the file (${rejected.length} rows rejected${rejected[0] ? `, first: line ${rejected[0].line}: ${rejected[0].reason}` : ''})`);
+/** The error of a file without one usable row, in the report's language (shown as is, without a function name). */
+function noUsable(what: 'transaction' | 'customer', rejected: readonly RejectedRow[], settings: ImportSettings): ImportError {
+  return new ImportError(importMessages(settings.lang).noUsable(what, rejected.length, rejected[0]));
+}
+
+/** An import problem worded for the user (the form shows the message as it is). */
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
 }
 
 function importScored(text: string, settings: ImportSettings, onProgress: ImportProgress) {
@@ -218,13 +238,14 @@ function importScored(text: string, settings: ImportSettings, onProgress: Import
   });
   return {
     rows,
-    meta: meta(settings, 'scored', rows.length, rows.length + file.rejected.length, file.rejected, unreadableWarning(unreadable), tierSummary(rows.map((r) => r.tier), rows.map((r) => r.value ?? 0))),
+    meta: meta(settings, 'scored', rows.length, rows.length + file.rejected.length, file.rejected, unreadableWarning(unreadable, settings), tierSummary(rows.map((r) => r.tier), rows.map((r) => r.value ?? 0))),
   };
 }
 
 function importTransactions(text: string, settings: ImportSettings, onProgress: ImportProgress) {
   const { identity } = settings;
   const mapping: Record<string, number> = {};
+  for (const role of TRANSACTION_ROLES) if (settings.columns?.[role] !== undefined) mapping[role] = settings.columns[role]!;
   for (const role of ['email', 'company', 'name'] as const) if (identity[role] !== undefined) mapping[role] = identity[role]!;
   // Domain and CRM ids, columns the reader does not know, are taken from
   // each accepted row in the same pass (a rejected row lends nothing).
@@ -233,12 +254,24 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   // The reader keeps e-mail, company and name itself.
   const extraColumns: IdentityColumns = { domain: identity.domain, crmIds: identity.crmIds };
   const wantExtras = identity.domain !== undefined || identity.crmIds !== undefined;
-  const onAccepted = (t: { customerId: string; line: number }, cells: readonly unknown[]) =>
-    takeIdentity(extras, t.customerId, cells, `line ${t.line}`, extraColumns, settings.crmSite, unreadable);
-  const read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f), ...(wantExtras ? { onAccepted } : {}) });
-  if (read.transactions.length === 0) {
-    throw new CvError('buildImport', 'data', `no usable transaction in the file (${read.rejected.length} rows rejected${read.rejected[0] ? `, first: line ${read.rejected[0].line}: ${read.rejected[0].reason}` : ''})`);
+  const onAccepted = (t: { customerId: string; line: number; amount: number }, cells: readonly unknown[]) => {
+    if (Math.abs(t.amount) <= MAX_AMOUNT) takeIdentity(extras, t.customerId, cells, `line ${t.line}`, extraColumns, settings.crmSite, unreadable);
+  };
+  let read;
+  try {
+    read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f), ...(wantExtras ? { onAccepted } : {}) });
+  } catch (e) {
+    // The form asks for every column; a file whose columns are not found says which to choose, in the form's words.
+    const missing = e instanceof CvError && e.kind === 'data' ? TRANSACTION_ROLES.find((r) => mapping[r] === undefined && e.reason.includes(`no ${r === 'customerId' ? 'customer id' : r} column`)) : undefined;
+    throw missing ? new ImportError(importMessages(settings.lang).chooseColumn(missing)) : e;
   }
+  const huge = read.transactions.filter((t) => Math.abs(t.amount) > MAX_AMOUNT);
+  if (huge.length) {
+    const lines = new Set(huge.map((t) => t.line));
+    read.transactions = read.transactions.filter((t) => !lines.has(t.line));
+    read.rejected = [...read.rejected, ...huge.map((t) => ({ line: t.line, reason: amountTooLarge(String(t.amount)) }))].sort((a, b) => a.line - b.line);
+  }
+  if (read.transactions.length === 0) throw noUsable('transaction', read.rejected, settings);
   onProgress('score', 0);
   // Core's one analysis, with core's defaults: the same file gives the same
   // numbers here as in the command line and in Excel. A model that cannot be
@@ -253,12 +286,13 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(analysis.excluded), ...unreadableWarning(unreadable)], result.summary) };
+  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(analysis.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
 /** Customers the analysis could not score, each named with its reason (the report lists them, nothing vanishes). */
-function excludedWarnings(excluded: readonly ExcludedCustomer[]): string[] {
-  return excluded.slice(0, MAX_REPORTED_REJECTS).map((e) => `Customer ${e.id}: ${e.reason}`);
+function excludedWarnings(excluded: readonly ExcludedCustomer[], settings: ImportSettings): string[] {
+  const say = importMessages(settings.lang);
+  return excluded.slice(0, MAX_REPORTED_REJECTS).map((e) => say.excluded(e.id, say.reason(e.reason)));
 }
 
 type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };
@@ -312,12 +346,10 @@ function addCrmIds(into: Set<string>, cell: string | undefined, where: string, s
  * The import report's line about CRM ids that were left out: how many, the
  * first few with their lines, and what to do (nothing is dropped silently).
  */
-function unreadableWarning(unreadable: readonly Unreadable[]): string[] {
+function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSettings): string[] {
   if (unreadable.length === 0) return [];
   const first = unreadable.slice(0, 3).map((u) => `${u.where}: "${u.value}"`).join(', ');
-  return [
-    `${unreadable.length} CRM id${unreadable.length === 1 ? '' : 's'} could not be read and ${unreadable.length === 1 ? 'was' : 'were'} left out (${first}${unreadable.length > 3 ? ', …' : ''}). Choose the CRM the column's ids belong to, or write them as <site>:<id> (salesforce:001…, hubspot:51).`,
-  ];
+  return [importMessages(settings.lang).unreadableCrmIds(unreadable.length, first, unreadable.length > 3)];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CrmSite } from '../match/qualify-crm-id.ts';
-import type { ImportMeta } from '../store/customer-store.ts';
-import type { CustomerMapping, PurchaseModelName, TimeUnit } from '../../core/index.ts';
+import type { ImportMeta, ImportMode } from '../store/customer-store.ts';
+import type { CustomerMapping, Lang, PurchaseModelName, TimeUnit } from '../../core/index.ts';
 
 /**
  * What a file holds, which decides how it is scored:
@@ -32,8 +32,24 @@ export type TierMethod = 'contribution' | 'pareto' | 'quantile';
 /** The purchase model, as core names it ('none' = the own-rate heuristic). */
 export type ModelChoice = PurchaseModelName;
 
+/** Columns (0-based) of a transaction file's customer id, date and amount. */
+export interface TransactionColumns {
+  customerId?: number;
+  date?: number;
+  amount?: number;
+}
+
+/** The transaction columns an import cannot do without, in the order the form asks for them. */
+export const TRANSACTION_ROLES = ['customerId', 'date', 'amount'] as const;
+
 export interface ImportSettings {
   fileName: string;
+  /** Transactions: the id, date and amount columns chosen; absent roles are detected from the headers. */
+  columns?: TransactionColumns;
+  /** What to do with the customers already stored (default replace). */
+  mode?: ImportMode;
+  /** The language of the report's messages (default en). */
+  lang?: Lang;
   encoding: EncodingChoice;
   identity: IdentityColumns;
   tierMethod: TierMethod;
@@ -54,6 +70,8 @@ export interface ImportSettings {
 export interface Preview {
   /** The detected kind (see detectFileKind); the user may override it. */
   kind: FileKind;
+  /** Transactions: the id, date and amount columns found from the headers (core's detection). */
+  columns: TransactionColumns;
   /** Guessed x/t_x/T columns (customer tables) and id/value columns (value lists). */
   customerColumns: CustomerMapping;
   idColumn: number;

@@ -1,8 +1,11 @@
 /**
  * The import worker: parses, scores and stores a file off the page's thread,
  * posting progress. It writes IndexedDB itself (workers share the extension
- * origin's databases), so rows never travel back through the page.
+ * origin's databases), so rows never travel back through the page. Errors
+ * go back as their message only: an ImportError is already worded for the
+ * user, and core's CvError keeps its reason without the function name.
  */
+import { CvError } from '../../core/index.ts';
 import { CustomerStore } from '../store/customer-store.ts';
 import { buildImport, previewImport } from './import-job.ts';
 import type { WorkerReply, WorkerRequest } from './import-protocol.ts';
@@ -17,14 +20,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       return;
     }
     const { rows, meta } = buildImport(new Uint8Array(request.bytes), request.settings, (phase, fraction) => post({ type: 'progress', phase, fraction }));
+    // The save phase starts here (laying the rows out in chunks is part of it), not at the first chunk written.
+    post({ type: 'progress', phase: 'write', fraction: 0 });
     const store = await CustomerStore.open();
     try {
-      await store.replaceAll(rows, meta, (written) => post({ type: 'progress', phase: 'write', fraction: written / Math.max(1, rows.length) }));
+      const shown = await store.writeImport(rows, meta, { mode: request.settings.mode, onProgress: (fraction) => post({ type: 'progress', phase: 'write', fraction }) });
+      post({ type: 'done', meta: (await store.meta()) ?? { ...meta, customers: shown } });
     } finally {
       store.close();
     }
-    post({ type: 'done', meta });
   } catch (e) {
-    post({ type: 'error', message: String((e as Error)?.message ?? e) });
+    post({ type: 'error', message: e instanceof CvError ? e.reason : String((e as Error)?.message ?? e) });
   }
 };

@@ -36,9 +36,10 @@ export interface SyncReply {
 
 /**
  * Messages to a content script: the popup asks for the tab's matched
- * customers; the background says the imported data changed.
+ * customers; the background says the imported data changed, or that the
+ * site's access changed (granted or withdrawn: ask again what is enabled).
  */
-export type ContentRequest = { type: 'page-customers' } | { type: 'data-changed' };
+export type ContentRequest = { type: 'page-customers' } | { type: 'data-changed' } | { type: 'access-changed' };
 export interface PageCustomersReply {
   adapter: string | null;
   customers: EntityScore[];

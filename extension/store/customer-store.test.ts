@@ -22,12 +22,12 @@ const meta: ImportMeta = {
 const page = useTestPage();
 
 describe('CustomerStore', () => {
-  it('writes rows in batches, reporting progress, and finds a customer by any of its keys', async () => {
+  it('writes rows in chunks, reporting progress, and finds a customer by any of its keys', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => customer(`C${i}`, [`email:c${i}@x.com`, `company:firm ${i % 5}`], `Name ${i}`));
     const out = await page.evaluate(async ({ rows, meta }) => {
       const store = await window.cv.CustomerStore.open('t1');
       const progress: number[] = [];
-      const written = await store.replaceAll(rows, meta, (n) => progress.push(n), 10);
+      const written = await store.replaceAll(rows, meta, (f) => progress.push(f));
       const byEmail = await store.lookup(['email:nobody@x.com', 'email:c7@x.com']);
       const byCompany = await store.lookup(['company:firm 3']);
       const none = await store.lookup(['email:nobody@x.com']);
@@ -37,13 +37,13 @@ describe('CustomerStore', () => {
       return result;
     }, { rows, meta });
     expect(out.written).toBe(25);
-    expect(out.progress).toEqual([10, 20, 25]);
+    expect(out.progress.at(-1)).toBe(1);
     expect(out.byEmail?.customer.id).toBe('C7');
     expect(out.byEmail?.key).toBe('email:c7@x.com'); // the first key that hits, in the order given
     expect(out.byCompany).toBe('company:firm 3');
     expect(out.none).toBeNull();
     // Many entities in one transaction: the first key hitting, per entity, in order.
-    // A key shared by several customers finds the first by id (IndexedDB index order): C12 < C17 < C2.
+    // A key shared by several customers finds the smallest id, as the former index did: C12 < C17 < C2.
     expect(out.many).toEqual(['C1 email:c1@x.com', 'C12 company:firm 2', null, null]);
     expect(out.count).toBe(25);
     expect(out.meta?.fileName).toBe('x.csv');
@@ -64,10 +64,10 @@ describe('CustomerStore', () => {
     expect(out.afterClear).toEqual({ count: 0, meta: null });
   });
 
-  it('searches by prefix of name, e-mail or company words, each customer once', async () => {
+  it('searches by prefix of name, e-mail or company words, each customer once, highest value first', async () => {
     const rows: StoredCustomer[] = [
-      { ...customer('1', [], 'Jane Doe'), email: 'jane@acme.com', search: searchTerms({ name: 'Jane Doe', email: 'jane@acme.com', company: 'Acme Inc' }) },
-      { ...customer('2', [], 'Janet Roe'), search: searchTerms({ name: 'Janet Roe', company: 'Roe Ltd' }) },
+      { ...customer('1', [], 'Jane Doe'), value: 10, email: 'jane@acme.com', search: searchTerms({ name: 'Jane Doe', email: 'jane@acme.com', company: 'Acme Inc' }) },
+      { ...customer('2', [], 'Janet Roe'), value: 900, search: searchTerms({ name: 'Janet Roe', company: 'Roe Ltd' }) },
       { ...customer('3', [], '王小明'), search: searchTerms({ name: '王小明', company: '北京科技' }) },
     ];
     const out = await page.evaluate(async ({ rows, meta }) => {
@@ -78,7 +78,7 @@ describe('CustomerStore', () => {
       store.close();
       return result;
     }, { rows, meta });
-    expect(out.jan).toEqual(['1', '2']);
+    expect(out.jan).toEqual(['2', '1']);
     expect(out.acme).toEqual(['1']);
     expect(out.roe).toEqual(['2']);
     expect(out.wang).toEqual(['3']);
@@ -92,12 +92,63 @@ describe('CustomerStore', () => {
       const store = await window.cv.CustomerStore.open('t4');
       await store.replaceAll(rows, meta);
       const hit = await store.lookup(['email:jane.doe@acme.com']);
-      const result = { customer: hit?.customer ?? null, hasChurn: hit ? 'churnRisk' in hit.customer : null, kind: (await store.meta())?.kind };
+      const result = { customer: hit ? { ...hit.customer, search: rows[0].search } : null, hasChurn: hit ? 'churnRisk' in hit.customer : null, kind: (await store.meta())?.kind };
       store.close();
       return result;
     }, { rows: [valueOnly], meta: { ...meta, kind: 'values' as const } });
     expect(out.customer).toEqual(valueOnly);
     expect(out.hasChurn).toBe(false);
     expect(out.kind).toBe('values');
+  });
+
+  it('merges a new import into the stored customers (the file wins for customers in both) and undoes it', async () => {
+    const out = await page.evaluate(async ({ a, b, meta }) => {
+      const store = await window.cv.CustomerStore.open('t5');
+      const ids = async (q: string) => (await store.search(q)).map((c) => `${c.id}:${c.name}`).sort();
+      await store.writeImport(a, { ...meta, fileName: 'a.csv' }, { mode: 'replace' });
+      const firstUndo = await store.undoTarget();
+      await store.writeImport(b, { ...meta, fileName: 'b.csv' }, { mode: 'merge' });
+      const merged = { count: await store.count(), meta: await store.meta(), names: await ids('n'), old: (await store.lookup(['email:a@x.com']))?.customer.name ?? null, undo: await store.undoTarget() };
+      const undone = await store.undo();
+      const after = { count: await store.count(), file: (await store.meta())?.fileName, names: await ids('n'), undo: (await store.undoTarget()) ?? null, again: await store.undo() };
+      store.close();
+      return { firstUndo, merged, undone, after };
+    }, {
+      a: [customer('A', ['email:a@x.com'], 'Nancy'), customer('B', ['email:b@x.com'], 'Ned')],
+      b: [customer('B', ['email:b@x.com'], 'Nora'), customer('C', ['email:c@x.com'], 'Nils')],
+      meta,
+    });
+    expect(out.firstUndo).toEqual({ meta: null }); // undoing the first import goes back to no data
+    expect(out.merged.count).toBe(3);
+    expect(out.merged.meta?.merged).toEqual({ kept: 1, replaced: 1 });
+    expect(out.merged.names).toEqual(['A:Nancy', 'B:Nora', 'C:Nils']);
+    expect(out.merged.old).toBe('Nancy');
+    expect(out.merged.undo?.meta?.fileName).toBe('a.csv');
+    expect(out.undone).toBe(true);
+    expect(out.after).toEqual({ count: 2, file: 'a.csv', names: ['A:Nancy', 'B:Ned'], undo: null, again: false });
+  });
+
+  it('keeps what a version-1 database held (one record per customer) when the extension updates', async () => {
+    const out = await page.evaluate(async ({ rows, meta }) => {
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('t6', 1);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          const customers = db.createObjectStore('customers', { keyPath: 'id' });
+          customers.createIndex('keys', 'keys', { multiEntry: true });
+          customers.createIndex('search', 'search', { multiEntry: true });
+          db.createObjectStore('meta');
+          for (const r of rows) customers.put(r);
+          open.transaction!.objectStore('meta').put(meta, 'import');
+        };
+        open.onsuccess = () => (open.result.close(), resolve());
+        open.onerror = () => reject(open.error);
+      });
+      const store = await window.cv.CustomerStore.open('t6');
+      const result = { count: await store.count(), file: (await store.meta())?.fileName, hit: (await store.lookup(['email:old@x.com']))?.customer.id ?? null, found: (await store.search('old')).map((c) => c.id) };
+      store.close();
+      return result;
+    }, { rows: [customer('OLD', ['email:old@x.com'], 'Old Timer')], meta: { ...meta, fileName: 'v1.csv' } });
+    expect(out).toEqual({ count: 1, file: 'v1.csv', hit: 'OLD', found: ['OLD'] });
   });
 });

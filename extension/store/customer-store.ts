@@ -1,7 +1,9 @@
-import { openDB, unwrap, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
-import { normalizeQuery } from './search-terms.ts';
+import { normalizeQuery, searchTerms } from './search-terms.ts';
+import { byValue } from './by-value.ts';
+import { chunkHash, layoutChunks, shorterPrefixes, type ChunkedCustomer, type TermChunk } from './chunk-layout.ts';
 
 /** Facts about the last import, shown on the options page. */
 export interface ImportMeta {
@@ -22,44 +24,87 @@ export interface ImportMeta {
   warnings: string[];
   tierMethod?: string;
   model?: string;
+  /**
+   * Set when the import was merged into the data stored before it: how many
+   * stored customers the file did not hold and were kept (their scores are
+   * those of their own import).
+   */
+  merged?: { kept: number; replaced: number };
+}
+
+/** How a new import treats the customers already stored. */
+export type ImportMode = 'replace' | 'merge';
+
+/** One import's customers, as laid out in the chunk stores under its generation number. */
+interface SetRecord {
+  gen: number;
+  meta: ImportMeta;
+  customers: number;
+  customerChunks: number;
+  keyChunks: number;
+}
+
+/**
+ * Which generation is shown, and which one an undo goes back to
+ * (`previous`: null = to no data; absent = nothing to undo). Generations
+ * below `cleanFrom` hold nothing any more.
+ */
+interface StateRecord {
+  current: number | null;
+  previous?: number | null;
+  nextGen: number;
+  cleanFrom: number;
 }
 
 interface CvlensDB extends DBSchema {
-  customers: {
-    key: string;
-    value: StoredCustomer;
-    indexes: { keys: string; search: string };
-  };
-  meta: { key: string; value: ImportMeta };
+  sets: { key: number; value: SetRecord };
+  state: { key: string; value: StateRecord };
+  customerChunks: { key: [number, number]; value: ChunkedCustomer[] };
+  keyChunks: { key: [number, number]; value: Record<string, string> };
+  termChunks: { key: [number, string]; value: TermChunk };
 }
+
+type ChunkStore = 'customerChunks' | 'keyChunks' | 'termChunks';
+const CHUNK_STORES: ChunkStore[] = ['customerChunks', 'keyChunks', 'termChunks'];
 
 export const DB_NAME = 'cvlens';
 /** Upper bound of a prefix range; built at run time so the bundle carries no raw U+FFFF. */
 const LAST_CHAR = String.fromCharCode(0xffff);
-const DB_VERSION = 1;
+/** Version 1 kept one record per customer; version 2 keeps chunks (see chunk-layout.ts). */
+const DB_VERSION = 2;
+const STATE_KEY = 'state';
+/** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
+const CHUNKS_PER_TRANSACTION = 256;
+
+/** Every key of generation `gen` in a chunk store: [gen, anything] sorts below [gen, []]. */
+const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
+
+/** A chunked customer as callers know it (search words are not kept with it). */
+const asStored = (c: ChunkedCustomer): StoredCustomer => ({ ...c, search: [] });
 
 /**
- * The extension's customer table in IndexedDB. Rows are keyed by customer id;
- * a multiEntry index over `keys` makes a page lookup one index hit, and one
- * over `search` serves the popup's prefix search. Every method opens nothing
- * new: the store holds one connection.
+ * The extension's customer data in IndexedDB, one generation per import (see
+ * chunk-layout.ts for the layout): a new import is written beside the data
+ * shown and switched to in one transaction, so a failed import leaves the
+ * old data in place and the previous generation stays until the next
+ * import, which is what undo goes back to. The store holds one connection.
  *
  * @example
  * const store = await CustomerStore.open();
- * await store.replaceAll(rows, meta, (done) => {});
+ * await store.writeImport(rows, meta, { mode: 'replace' });
  * await store.lookup(['email:jane@acme.com']); // { customer, key } or undefined
  */
 export class CustomerStore {
   private constructor(private readonly db: IDBPDatabase<CvlensDB>) {}
 
-  /** Opens (creating on first use) the database named `name`. */
+  /** Opens (creating on first use, or moving version-1 data into chunks) the database named `name`. */
   static async open(name = DB_NAME): Promise<CustomerStore> {
     const db = await openDB<CvlensDB>(name, DB_VERSION, {
-      upgrade(database) {
-        const customers = database.createObjectStore('customers', { keyPath: 'id' });
-        customers.createIndex('keys', 'keys', { multiEntry: true });
-        customers.createIndex('search', 'search', { multiEntry: true });
-        database.createObjectStore('meta');
+      async upgrade(database, oldVersion, _new, tx) {
+        database.createObjectStore('sets');
+        database.createObjectStore('state');
+        for (const store of CHUNK_STORES) database.createObjectStore(store);
+        if (oldVersion === 1) await migrateVersion1(database as unknown as IDBPDatabase<unknown>, tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>);
       },
     });
     return new CustomerStore(db);
@@ -69,118 +114,277 @@ export class CustomerStore {
     this.db.close();
   }
 
+  private async state(): Promise<StateRecord> {
+    return (await this.db.get('state', STATE_KEY)) ?? { current: null, nextGen: 1, cleanFrom: 1 };
+  }
+
+  private async currentSet(): Promise<SetRecord | undefined> {
+    const state = await this.state();
+    return state.current === null ? undefined : this.db.get('sets', state.current);
+  }
+
   /**
-   * Replaces every customer with `rows`, written in transactions of
-   * `batchSize` rows so a million-row import neither holds one huge
-   * transaction nor starves the page; `onProgress` gets the rows written so far.
-   * The old rows are cleared first; the meta record is written last, so a
-   * half-finished import is visible as "no meta".
+   * Stores an import as a new generation and shows it. `replace`: the new
+   * rows only; `merge`: the new rows plus the stored customers whose id the
+   * file does not hold (a customer in both takes the file's row). Chunks are
+   * written in transactions of CHUNKS_PER_TRANSACTION; `onProgress` gets the
+   * fraction written. The generation shown before stays for `undo` until the
+   * next import; older ones are deleted.
+   *
+   * @returns how many customers the shown data now holds
    */
-  async replaceAll(
-    rows: Iterable<StoredCustomer>,
-    meta: ImportMeta,
-    onProgress?: (written: number) => void,
-    batchSize = 5000,
-  ): Promise<number> {
-    await this.clear();
-    let written = 0;
-    let batch: StoredCustomer[] = [];
-    const flush = async () => {
-      // Relaxed durability: an interrupted import is re-run, not recovered,
-      // so there is no point waiting for each batch to reach the disk.
-      const tx = this.db.transaction('customers', 'readwrite', { durability: 'relaxed' });
-      for (const row of batch) void tx.store.put(row);
-      await tx.done;
-      written += batch.length;
-      batch = [];
-      onProgress?.(written);
-    };
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length >= batchSize) await flush();
+  async writeImport(rows: readonly StoredCustomer[], meta: ImportMeta, options: { mode?: ImportMode; onProgress?: (fraction: number) => void } = {}): Promise<number> {
+    const state = await this.state();
+    let all = rows;
+    let written = meta;
+    if (options.mode === 'merge' && state.current !== null) {
+      const ids = new Set(rows.map((r) => r.id));
+      const kept: StoredCustomer[] = [];
+      let replaced = 0;
+      for (const c of await this.customersOf(state.current)) {
+        if (ids.has(c.id)) replaced++;
+        else kept.push({ ...c, search: searchTerms(c) });
+      }
+      all = [...rows, ...kept];
+      written = { ...meta, customers: all.length, merged: { kept: kept.length, replaced } };
     }
-    if (batch.length) await flush();
-    await this.db.put('meta', meta, 'import');
-    return written;
+    const gen = state.nextGen;
+    // The generation number is taken before anything is written: an import
+    // that dies half-way leaves chunks that the next one deletes.
+    await this.db.put('state', { ...state, nextGen: gen + 1 }, STATE_KEY);
+    const layout = layoutChunks(all);
+    const total = layout.customerChunks.length + layout.keyChunks.length + layout.termChunks.size;
+    let done = 0;
+    let tx: IDBPTransaction<CvlensDB, ChunkStore[], 'readwrite'> | undefined;
+    let inTx = 0;
+    const put = async <S extends ChunkStore>(store: S, key: CvlensDB[S]['key'], value: CvlensDB[S]['value']) => {
+      // Relaxed durability: an interrupted import is re-run, not recovered.
+      tx ??= this.db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
+      void tx.objectStore(store).put(value as never, key as never);
+      done++;
+      if (++inTx >= CHUNKS_PER_TRANSACTION) await flush();
+    };
+    const flush = async () => {
+      if (!tx) return;
+      await tx.done;
+      tx = undefined;
+      inTx = 0;
+      options.onProgress?.(done / total);
+    };
+    for (let n = 0; n < layout.customerChunks.length; n++) await put('customerChunks', [gen, n], layout.customerChunks[n]);
+    for (let n = 0; n < layout.keyChunks.length; n++) await put('keyChunks', [gen, n], layout.keyChunks[n]);
+    for (const [prefix, chunk] of layout.termChunks) await put('termChunks', [gen, prefix], chunk);
+    await flush();
+    const set: SetRecord = { gen, meta: written, customers: all.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
+    const sw = this.db.transaction(['sets', 'state'], 'readwrite');
+    const latest = (await sw.objectStore('state').get(STATE_KEY)) ?? state;
+    const next: StateRecord = { current: gen, previous: latest.current, nextGen: Math.max(latest.nextGen, gen + 1), cleanFrom: latest.cleanFrom };
+    await Promise.all([sw.objectStore('sets').put(set, gen), sw.objectStore('state').put(next, STATE_KEY), sw.done]);
+    await this.dropUnused();
+    return all.length;
+  }
+
+  /** Replaces every customer with `rows` (an import in `replace` mode). */
+  async replaceAll(rows: readonly StoredCustomer[], meta: ImportMeta, onProgress?: (fraction: number) => void): Promise<number> {
+    return this.writeImport(rows, meta, { mode: 'replace', onProgress });
+  }
+
+  /** What an undo would go back to: the import shown before (null = no data), or undefined when there is nothing to undo. */
+  async undoTarget(): Promise<{ meta: ImportMeta | null } | undefined> {
+    const state = await this.state();
+    if (state.previous === undefined) return undefined;
+    if (state.previous === null) return { meta: null };
+    return { meta: (await this.db.get('sets', state.previous))?.meta ?? null };
+  }
+
+  /** Shows the data as it was before the last import, and deletes that import. @returns false when there is nothing to undo. */
+  async undo(): Promise<boolean> {
+    const state = await this.state();
+    if (state.previous === undefined) return false;
+    const { previous, ...rest } = state;
+    await this.db.put('state', { ...rest, current: previous }, STATE_KEY);
+    await this.dropUnused();
+    return true;
+  }
+
+  /** Deletes the generations neither shown nor kept for undo (and any left by an import that died). */
+  private async dropUnused(): Promise<void> {
+    const state = await this.state();
+    const live = [state.current, state.previous].filter((g): g is number => typeof g === 'number');
+    const tx = this.db.transaction(['sets', ...CHUNK_STORES], 'readwrite');
+    for (let g = state.cleanFrom; g < state.nextGen; g++) {
+      if (live.includes(g)) continue;
+      void tx.objectStore('sets').delete(g);
+      for (const store of CHUNK_STORES) void tx.objectStore(store).delete(genRange(g));
+    }
+    await tx.done;
+    const cleanFrom = live.length ? Math.min(...live) : state.nextGen;
+    if (cleanFrom !== state.cleanFrom) await this.db.put('state', { ...state, cleanFrom }, STATE_KEY);
+  }
+
+  /** Every customer of generation `gen`. */
+  private async customersOf(gen: number): Promise<StoredCustomer[]> {
+    const chunks = await this.db.getAll('customerChunks', genRange(gen) as IDBKeyRange);
+    return chunks.flat().map(asStored);
   }
 
   /**
    * The customer matching the first of `keys` (in the order given, most
-   * specific first) that hits the index, or undefined.
+   * specific first) that hits, or undefined.
    */
   async lookup(keys: readonly string[]): Promise<EntityScore | undefined> {
-    const tx = this.db.transaction('customers', 'readonly');
-    const index = tx.store.index('keys');
-    for (const key of keys) {
-      const customer = await index.get(key);
-      if (customer) return { customer, key };
-    }
-    return undefined;
+    return (await this.lookupMany([keys]))[0];
   }
 
   /**
    * `lookup` for many entities at once, in one transaction: every entity's
    * first key is asked at once, and an entity whose key missed asks its next
-   * key as soon as that answer is in — a list view of 1,000 rows costs one
-   * transaction and one request per key tried, without waiting for the
-   * slowest entity between rounds. Returns one result (or undefined) per
-   * entity, in order; rejects when the transaction fails.
+   * key as soon as that answer is in. Each chunk is read once however many
+   * entities need it. Returns one result (or undefined) per entity, in
+   * order; rejects when the transaction fails.
    */
   async lookupMany(entities: readonly (readonly string[])[]): Promise<(EntityScore | undefined)[]> {
     const results: (EntityScore | undefined)[] = entities.map(() => undefined);
     if (entities.length === 0) return results;
     // Raw requests, not one promise each: at a thousand keys the wrappers'
-    // promise turns cost as much as the index hits.
-    const tx = unwrap(this.db.transaction('customers', 'readonly'));
-    const index = tx.objectStore('customers').index('keys');
-    const ask = (i: number, k: number) => {
-      const key = entities[i][k];
-      if (key === undefined) return;
-      const request = index.get(key) as IDBRequest<StoredCustomer | undefined>;
-      request.onsuccess = () => {
-        const customer = request.result;
-        if (customer) results[i] = { customer, key };
-        else ask(i, k + 1);
+    // promise turns cost as much as the reads.
+    const tx = unwrap(this.db.transaction(['state', 'sets', 'keyChunks', 'customerChunks'], 'readonly'));
+    const finished = transactionDone(tx);
+    const stateRequest = tx.objectStore('state').get(STATE_KEY) as IDBRequest<StateRecord | undefined>;
+    stateRequest.onsuccess = () => {
+      const gen = stateRequest.result?.current;
+      if (gen === null || gen === undefined) return;
+      const setRequest = tx.objectStore('sets').get(gen) as IDBRequest<SetRecord | undefined>;
+      setRequest.onsuccess = () => {
+        const set = setRequest.result;
+        if (!set) return;
+        const keyChunk = chunkReader<Record<string, string>>(tx.objectStore('keyChunks'), gen);
+        const customerChunk = chunkReader<ChunkedCustomer[]>(tx.objectStore('customerChunks'), gen);
+        const ask = (i: number, k: number): void => {
+          const key = entities[i][k];
+          if (key === undefined) return;
+          keyChunk(chunkHash(key) % set.keyChunks, (map) => {
+            const id = map && Object.hasOwn(map, key) ? map[key] : undefined;
+            if (id === undefined) return ask(i, k + 1);
+            customerChunk(chunkHash(id) % set.customerChunks, (list) => {
+              const customer = list?.find((c) => c.id === id);
+              if (customer) results[i] = { customer: asStored(customer), key };
+              else ask(i, k + 1);
+            });
+          });
+        };
+        for (let i = 0; i < entities.length; i++) ask(i, 0);
       };
     };
-    for (let i = 0; i < entities.length; i++) ask(i, 0);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('lookupMany: transaction aborted'));
-    });
+    await finished;
     return results;
   }
 
   /**
-   * Up to `limit` customers having a search term that starts with the
-   * normalised `query` (name, e-mail, company or a word of them), each once,
-   * in term order. An empty query returns nothing.
+   * Up to `limit` customers having a search word that starts with the
+   * normalised `query` (name, e-mail, company, id or a word of them), each
+   * once, highest value first. Looks at up to ten times `limit` matches
+   * (at least 200) to rank. An empty query returns nothing.
    */
   async search(query: string, limit = 20): Promise<StoredCustomer[]> {
     const q = normalizeQuery(query);
     if (!q) return [];
-    const found = new Map<string, StoredCustomer>();
-    const tx = this.db.transaction('customers', 'readonly');
-    let cursor = await tx.store.index('search').openCursor(IDBKeyRange.bound(q, q + LAST_CHAR));
-    while (cursor && found.size < limit) {
-      found.set(cursor.value.id, cursor.value);
+    const set = await this.currentSet();
+    if (!set) return [];
+    const enough = Math.max(limit * 10, 200);
+    const ids = new Set<string>();
+    const take = (chunk: TermChunk | undefined) => {
+      if (!chunk) return;
+      for (let i = 0; i < chunk.terms.length && ids.size < enough; i++) if (chunk.terms[i].startsWith(q)) ids.add(chunk.ids[i]);
+    };
+    const tx = this.db.transaction(['termChunks', 'customerChunks'], 'readonly');
+    const terms = tx.objectStore('termChunks');
+    for (const chunk of await Promise.all(shorterPrefixes(q).map((p) => terms.get([set.gen, p])))) take(chunk);
+    let cursor = await terms.openCursor(IDBKeyRange.bound([set.gen, q], [set.gen, q + LAST_CHAR]));
+    while (cursor && ids.size < enough) {
+      take(cursor.value);
       cursor = await cursor.continue();
     }
-    return [...found.values()];
+    const byChunk = new Map<number, Set<string>>();
+    for (const id of ids) {
+      const n = chunkHash(id) % set.customerChunks;
+      let s = byChunk.get(n);
+      if (!s) byChunk.set(n, (s = new Set()));
+      s.add(id);
+    }
+    const wanted = [...byChunk];
+    const chunks = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
+    const found = chunks.flatMap((list, i) => (list ?? []).filter((c) => wanted[i][1].has(c.id)));
+    return found.sort(byValue).slice(0, limit).map(asStored);
   }
 
-  count(): Promise<number> {
-    return this.db.count('customers');
+  /** Customers in the data shown. */
+  async count(): Promise<number> {
+    return (await this.currentSet())?.customers ?? 0;
   }
 
-  meta(): Promise<ImportMeta | undefined> {
-    return this.db.get('meta', 'import');
+  /** The record of the import shown, or undefined when no data is stored. */
+  async meta(): Promise<ImportMeta | undefined> {
+    return (await this.currentSet())?.meta;
   }
 
-  /** Deletes every customer and the import record. */
+  /** Deletes every customer, every import record and what undo could go back to. */
   async clear(): Promise<void> {
-    const tx = this.db.transaction(['customers', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('customers').clear(), tx.objectStore('meta').clear(), tx.done]);
+    const tx = this.db.transaction(['sets', 'state', ...CHUNK_STORES], 'readwrite');
+    await Promise.all([...(['sets', 'state', ...CHUNK_STORES] as StoreNames<CvlensDB>[]).map((s) => tx.objectStore(s).clear()), tx.done]);
   }
+}
+
+/** Reads chunk `n` of generation `gen` once, handing it to every caller that asks while or after it is read. */
+function chunkReader<T>(store: IDBObjectStore, gen: number): (n: number, use: (value: T | undefined) => void) => void {
+  const chunks = new Map<number, { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] }>();
+  return (n, use) => {
+    let entry = chunks.get(n);
+    if (entry) {
+      if (entry.ready) use(entry.value);
+      else entry.waiting.push(use);
+      return;
+    }
+    const e: { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] } = { ready: false, waiting: [use] };
+    entry = e;
+    chunks.set(n, e);
+    const request = store.get([gen, n]) as IDBRequest<T | undefined>;
+    request.onsuccess = () => {
+      e.value = request.result;
+      e.ready = true;
+      for (const w of e.waiting.splice(0)) w(e.value);
+    };
+  };
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+}
+
+/**
+ * Moves version 1's data (one record per customer, indexed) into the first
+ * generation of chunks, inside the upgrade: an update of the extension keeps
+ * what the user imported.
+ */
+async function migrateVersion1(database: IDBPDatabase<unknown>, tx: IDBPTransaction<unknown, string[], 'versionchange'>): Promise<void> {
+  const names = [...database.objectStoreNames];
+  if (!names.includes('customers')) return;
+  const rows = (await tx.objectStore('customers').getAll()) as StoredCustomer[];
+  const meta = names.includes('meta') ? ((await tx.objectStore('meta').get('import')) as ImportMeta | undefined) : undefined;
+  if (rows.length && meta) {
+    const layout = layoutChunks(rows);
+    const gen = 1;
+    layout.customerChunks.forEach((chunk, n) => void tx.objectStore('customerChunks').put(chunk, [gen, n]));
+    layout.keyChunks.forEach((chunk, n) => void tx.objectStore('keyChunks').put(chunk, [gen, n]));
+    for (const [prefix, chunk] of layout.termChunks) void tx.objectStore('termChunks').put(chunk, [gen, prefix]);
+    const set: SetRecord = { gen, meta, customers: rows.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
+    void tx.objectStore('sets').put(set, gen);
+    void tx.objectStore('state').put({ current: gen, nextGen: gen + 1, cleanFrom: gen } satisfies StateRecord, STATE_KEY);
+  }
+  database.deleteObjectStore('customers');
+  if (names.includes('meta')) database.deleteObjectStore('meta');
 }

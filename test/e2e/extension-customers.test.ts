@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTexts, launchWithExtension, openCardTexts, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
+import { badgeTexts, chooseImportMode, launchWithExtension, openCardTexts, openOptions, repoRoot, serveCrmPages, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, recordCrmIds } from './ext/crm-scenario.ts';
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
@@ -131,6 +131,7 @@ describe('a value list (CRM account export) imported through the options page', 
     expect(accountsOracle.rows.every((r) => r.churnRisk === undefined)).toBe(true);
     await choose('crm-accounts.csv', accountsCsv);
     await options.waitForSelector('#mapping[data-detected=values]');
+    await chooseImportMode(options);
     await options.click('#import-button');
     await expect.poll(() => options.textContent('#report-summary'), { timeout: 20_000 }).toBe('crm-accounts.csv: 2 customers from 3 rows; 1 rows rejected.');
     await options.waitForFunction(() => !document.querySelector('#import-progress'));
@@ -196,6 +197,7 @@ describe('a HubSpot export with bare record ids', () => {
     // Numbers alone name no CRM: the form offers the choice, recognising by shape until made.
     expect(await options.inputValue('#crm-site')).toBe('');
     await options.selectOption('#crm-site', { label: 'HubSpot' });
+    await chooseImportMode(options);
     await options.click('#import-button');
     await expect.poll(() => options.textContent('#report-summary'), { timeout: 20_000 }).toBe('hubspot-companies.csv: 3 customers from 3 rows; 0 rows rejected.');
     expect(await options.textContent('#report')).not.toMatch(/could not be read/);
@@ -213,6 +215,10 @@ describe('a HubSpot export with bare record ids', () => {
   it('without the choice, reports the ids it could not read by line instead of dropping them silently', async () => {
     await choose('hubspot-companies.csv', Buffer.from(csv));
     await options.waitForSelector('#mapping[data-detected=values]');
+    // The form remembers the choice for these headers; the rep takes it back.
+    expect(await options.inputValue('#crm-site')).toBe('hubspot');
+    await options.selectOption('#crm-site', '');
+    await chooseImportMode(options);
     await options.click('#import-button');
     await expect.poll(() => options.textContent('#report'), { timeout: 20_000 }).toMatch(/3 CRM ids could not be read and were left out \(line 2: "\d+", line 3: "7001", line 4: "7002"\)/);
   });

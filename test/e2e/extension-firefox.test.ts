@@ -89,6 +89,8 @@ describe.skipIf(!existsSync(FIREFOX))(`Firefox ESR (skipped: ${FIREFOX} not inst
     // The oracle: what the core computes from the same file, outside the browser.
     const bytes = new TextEncoder().encode(csv);
     const oracle = buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'auto' });
+    // Customers are stored already: the form asks whether to replace them.
+    await page.click('input[name="import-mode"][value="replace"]');
     await page.click('#import-button');
     await page.waitForFunction((n) => document.querySelector('#stored-count')?.textContent?.startsWith(`${n} `), { timeout: 15_000 }, oracle.rows.length);
 

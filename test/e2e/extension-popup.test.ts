@@ -110,3 +110,38 @@ describe('delete all data', () => {
     await popup.close();
   });
 });
+
+describe('popup on a CRM list', () => {
+  it('puts search first, lists the page’s customers highest value first, and counts them by tier', async () => {
+    const fresh = await launchWithExtension({ grantOrigins: adapterOf('salesforce').origins });
+    try {
+      await serveCrmPages(fresh.context, { [listUrl('salesforce')]: { html: listPage('salesforce') } });
+      await importThroughOptions(await openOptions(fresh), { name: 'transactions.csv', text: scenarioCsv() });
+      const page = await fresh.context.newPage();
+      await page.goto(listUrl('salesforce'));
+      await page.waitForFunction((n) => document.querySelectorAll('[data-cvlens-badge]').length === n, LIST_ROWS);
+      const tabId = await inExtension(fresh, async (url) => (await chrome.tabs.query({ url }))[0]!.id!, listUrl('salesforce'));
+      const popup = await fresh.context.newPage();
+      await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html?tab=${tabId}`);
+      await popup.waitForSelector('#on-page li');
+      // Search is the first control, and has the focus.
+      expect(await popup.evaluate(() => document.querySelector('main input, main button')?.id)).toBe('search');
+      expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search');
+      const values = await popup.$$eval('#on-page li', (rows) => rows.map((r) => Number(r.querySelector('.value')?.getAttribute('data-value'))));
+      expect(values).toHaveLength(LIST_ROWS);
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+      // The counts add up to the customers listed, one chip per tier present.
+      const counts = await popup.$$eval('#tier-counts .tier', (chips) => chips.map((c) => [c.getAttribute('data-tier'), Number(/\d+$/.exec(c.textContent ?? '')?.[0])] as const));
+      const tiers = await popup.$$eval('#on-page li .tier', (chips) => chips.map((c) => c.getAttribute('data-tier')));
+      expect(counts.reduce((n, [, c]) => n + c, 0)).toBe(LIST_ROWS);
+      for (const [tier, n] of counts) expect(tiers.filter((x) => x === tier)).toHaveLength(n);
+      // Search results too come highest value first.
+      await popup.fill('#search', 'jane');
+      await popup.waitForSelector('#results li');
+      const found = await popup.$$eval('#results li .value', (v) => v.map((e) => Number(e.getAttribute('data-value'))));
+      expect(found).toEqual([...found].sort((a, b) => b - a));
+    } finally {
+      await fresh.close();
+    }
+  }, 90_000);
+});

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeTexts, importThroughOptions, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched, openCardTexts } from './ext/harness.ts';
+import { badgeTexts, chooseImportMode, importThroughOptions, launchWithExtension, openOptions, repoRoot, serveCrmPages, type Launched, openCardTexts } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
 import { RECORD_URLS, adapterOf, scenarioCsv } from './ext/crm-scenario.ts';
 import { label } from '../../core/index.ts';
@@ -42,6 +42,7 @@ describe('in Chinese', () => {
     await options.setInputFiles('#import-file', { name: 'crm-accounts.csv', mimeType: 'text/csv', buffer: readFileSync(path.join(repoRoot, 'test/fixtures/customers/crm-accounts.csv')) });
     await options.waitForSelector('#mapping[data-detected=values]');
     expect(await options.textContent('#kind-note')).toContain('流失风险未知');
+    await chooseImportMode(options);
     await options.click('#import-button');
     await expect.poll(() => options.textContent('#report-summary'), { timeout: 20_000 }).toBe('crm-accounts.csv: 从 3 行读取 2 位客户；拒绝 1 行。');
     const popup = await L.context.newPage();

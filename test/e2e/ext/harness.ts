@@ -162,14 +162,22 @@ export async function importThroughOptions(
   map: Partial<Record<'email' | 'company' | 'domain' | 'crmIds' | 'name', string>> = {},
   /** How long the import may take; the benchmark's 200k-row file needs more than a test's. */
   timeout = 20_000,
+  /** What to do with customers already stored, when the form asks (it does once data is stored). */
+  mode: 'replace' | 'merge' = 'replace',
 ): Promise<string> {
-  await page.setInputFiles('#import-file', { name: file.name, mimeType: 'text/csv', buffer: Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text) });
-  await page.waitForSelector('#mapping');
+  await page.setInputFiles('#import-file', { name: file.name, mimeType: 'text/csv', buffer: Buffer.isBuffer(file.text) ? file.text : Buffer.from(file.text) }, { timeout });
+  await page.waitForSelector('#mapping', { timeout });
   for (const [role, header] of Object.entries(map)) await page.selectOption(`select[name="map-${role}"]`, { label: header });
+  await chooseImportMode(page, mode);
   await page.click('#import-button');
   await page.waitForSelector('#report-summary', { timeout });
   await page.waitForFunction(() => !document.querySelector('#import-progress'), undefined, { timeout });
   return (await page.textContent('#report-summary')) ?? '';
+}
+
+/** Answers the form's question about stored customers (replace or merge), when it asks. */
+export async function chooseImportMode(page: Page, mode: 'replace' | 'merge' = 'replace'): Promise<void> {
+  if (await page.locator('#import-mode').count()) await page.check(`input[name="import-mode"][value="${mode}"]`);
 }
 
 /** A badge as the reader meets it. */

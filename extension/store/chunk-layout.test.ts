@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chunkHash, layoutChunks, shorterPrefixes, TERMS_PER_CHUNK } from './chunk-layout.ts';
+import type { StoredCustomer } from './stored-customer.ts';
+
+const row = (id: string, keys: string[], search: string[]): StoredCustomer => ({ id, tier: 'Small', keys, search });
+
+describe('chunkHash', () => {
+  it('is 32-bit FNV-1a (reference values of the published algorithm)', () => {
+    // FNV-1a 32-bit test vectors (Fowler/Noll/Vo): "" → 0x811c9dc5, "a" → 0xe40c292c, "foobar" → 0xbf9cf968.
+    expect(chunkHash('')).toBe(0x811c9dc5);
+    expect(chunkHash('a')).toBe(0xe40c292c);
+    expect(chunkHash('foobar')).toBe(0xbf9cf968);
+  });
+});
+
+describe('layoutChunks', () => {
+  it('puts each customer in one chunk and each key in one key chunk, the smallest id owning a shared key', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(`C${i}`, [`email:c${i}@x.com`, 'company:acme'], []));
+    const layout = layoutChunks(rows);
+    expect(layout.customerChunks.length).toBe(5); // ceil(300 / 64)
+    expect(layout.customerChunks.flat().map((c) => c.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const [n, chunk] of layout.customerChunks.entries()) for (const c of chunk) expect(chunkHash(c.id) % 5).toBe(n);
+    expect(layout.keys).toBe(301);
+    const owners = Object.assign({}, ...layout.keyChunks) as Record<string, string>;
+    expect(owners['company:acme']).toBe('C0');
+    expect(owners['email:c77@x.com']).toBe('C77');
+    expect('search' in layout.customerChunks[0][0]).toBe(false);
+  });
+
+  it('splits a large term group by the next character, leaving words equal to the prefix under it', () => {
+    const n = TERMS_PER_CHUNK + 10;
+    const rows = Array.from({ length: n }, (_, i) => row(`C${i}`, [], i % 2 ? ['ja', `jan${i}`] : [`jo${i}`]));
+    const { termChunks } = layoutChunks(rows);
+    const all = [...termChunks.values()].flatMap((c) => c.terms);
+    expect(all.length).toBe(n + Math.floor(n / 2));
+    for (const [prefix, chunk] of termChunks) {
+      expect(chunk.terms.every((t) => t.startsWith(prefix))).toBe(true);
+      expect(chunk.terms.length <= TERMS_PER_CHUNK || chunk.terms.every((t) => t === prefix)).toBe(true);
+    }
+    // Every word starting with a query is in a chunk whose prefix starts with the query, or is one of its shorter prefixes.
+    const q = 'jan1';
+    const reachable = [...termChunks].filter(([p]) => p.startsWith(q) || shorterPrefixes(q).includes(p)).flatMap(([, c]) => c.terms).filter((t) => t.startsWith(q));
+    expect(reachable.sort()).toEqual(all.filter((t) => t.startsWith(q)).sort());
+  });
+});
