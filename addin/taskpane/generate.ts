@@ -21,7 +21,7 @@ export async function generateSegmentSheet(
   io: ChunkOptions = {},
 ): Promise<Generated> {
   const analysis = analyze(values, options);
-  const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang);
+  const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang, options.tierRule);
   const write = await writePlan(host, plan, io);
   return { analysis, write };
 }

@@ -54,6 +54,7 @@ export const REPORT_WORDS = {
   equalShares: { en: 'Equal shares (no concentration)', zh: '完全平均(无集中)' },
   rejectedTitle: { en: 'Rows that could not be used', zh: '未使用的行' },
   line: { en: 'Line', zh: '行号' },
+  sheetRow: { en: 'Sheet row', zh: '工作表行号' },
   reason: { en: 'Reason', zh: '原因' },
   setting: { en: 'Setting', zh: '设置' },
   value: { en: 'Value', zh: '取值' },
