@@ -4,7 +4,8 @@
  * sheet setup, and as a zip for the parts exceljs does not read (tables,
  * charts, print titles).
  */
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -135,6 +136,18 @@ describe('the segment workbook (English, with a holdout and a rejected row)', ()
     for (const part of ['/xl/charts/chart1.xml', '/xl/drawings/drawing1.xml', '/xl/drawings/drawing2.xml', '/xl/tables/table1.xml']) expect(types).toContain(`PartName="${part}"`);
     const rels = await zip.file('xl/worksheets/_rels/sheet1.xml.rels')!.async('string');
     expect(rels).toContain('Target="../drawings/drawing1.xml"');
+  });
+
+  it.skipIf(spawnSync('sh', ['-c', 'command -v xmllint']).status !== 0)('writes every XML part well-formed (xmllint)', async () => {
+    const { zip } = await open(en);
+    const parts = Object.keys(zip.files).filter((f) => /\.(xml|rels)$/.test(f));
+    expect(parts.length).toBeGreaterThan(15);
+    for (const part of parts) {
+      const file = join(dir, 'part.xml');
+      writeFileSync(file, await zip.file(part)!.async('nodebuffer'));
+      const lint = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+      expect(lint.status, `${part}: ${lint.stderr}`).toBe(0);
+    }
   });
 
   it('records every setting and the model chosen, and why', async () => {
