@@ -246,7 +246,7 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   const settingsT = settingsTable(analysis, input.source, lang);
   const s3 = wb.addWorksheet(modelName, { pageSetup: { ...PRINT, orientation: 'portrait' } });
   s3.columns = [{ width: 46 }, { width: 90 }];
-  placeTable(s3, settingsT, { row: 1, wrap: [1, 2], widths: [0, 46, 90] });
+  placeTable(s3, settingsT, { row: 1, wrap: [1, 2], left: [2], widths: [0, 46, 90] });
   s3.commit();
   parts.push({ sheetId: s3.id, position: position++, sheetName: modelName });
 

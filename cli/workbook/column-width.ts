@@ -23,6 +23,8 @@ export function cellWidth(value: ReportCell, format: CellFormat): number {
   switch (format) {
     case 'date':
       return 10;
+    case 'number':
+      return String(value).length;
     case 'share':
       return (value * 100).toFixed(1).length + 1;
     case 'money':

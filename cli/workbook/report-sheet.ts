@@ -35,6 +35,8 @@ export interface PlaceOptions {
   col?: number;
   /** Columns whose text wraps (1-based within the table). */
   wrap?: readonly number[];
+  /** Columns aligned left whatever they hold (a value column of a settings list reads beside its label). */
+  left?: readonly number[];
   /** The sheet's column widths (1-based column → width), to make wrapped rows tall enough. */
   widths?: readonly number[];
 }
@@ -78,8 +80,8 @@ export function placeTable(sheet: ExcelJS.Worksheet, table: ReportTable, options
       cell.value = value;
       const numFmt = EXCEL_NUMBER_FORMATS[cellFormat(table, row, j)];
       if (numFmt !== undefined && typeof value === 'number') cell.numFmt = numFmt;
-      if (options.wrap?.includes(j + 1)) cell.alignment = { vertical: 'top', wrapText: true };
-      else cell.alignment = { vertical: 'top' };
+      const horizontal = options.left?.includes(j + 1) ? ('left' as const) : undefined;
+      cell.alignment = { vertical: 'top', horizontal, wrapText: options.wrap?.includes(j + 1) ? true : undefined };
       if (row.total) {
         cell.font = { bold: true };
         cell.border = { top: { style: 'thin' } };

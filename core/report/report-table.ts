@@ -12,7 +12,7 @@ export type ReportCell = string | number | null;
  * How a column's numbers are meant to be read. Each product turns the kind
  * into its own formatting; {@link EXCEL_NUMBER_FORMATS} gives Excel's.
  */
-export type CellFormat = 'text' | 'count' | 'integer' | 'money' | 'share' | 'ratio' | 'decimal' | 'date' | 'score';
+export type CellFormat = 'text' | 'number' | 'count' | 'integer' | 'money' | 'share' | 'ratio' | 'decimal' | 'date' | 'score';
 
 export interface ReportRow {
   cells: ReportCell[];
@@ -43,6 +43,8 @@ export interface ReportTable {
  */
 export const EXCEL_NUMBER_FORMATS: Readonly<Record<CellFormat, string | undefined>> = {
   text: undefined,
+  // As typed: 90 days shows as 90, 91.3 as 91.3.
+  number: 'General',
   count: '#,##0',
   money: '#,##0.00',
   share: '0.0%',

@@ -87,14 +87,14 @@ export function settingsTable(analysis: Analysis, source: SourceFacts, lang: Lan
   add('Time unit of recency, customer-for and the models', '首末购买间隔、成为客户时长与模型的时间单位', unitWord(settings.unit, lang));
   add('Value (the key indicator)', '商业价值(关键指标)', basisWord(t.valueBasis, lang) + (settings.valueBasis === undefined ? (zh ? '(默认:有成本时用利润)' : ' (default: profit when every cost is known)') : ''));
   add('Tier method and cut points', '分级方法与分界点', tierRuleText(settings.tierRule, lang));
-  add(`Churn risk horizon (${days})`, `流失风险期限(${days})`, settings.churnHorizonDays, 'decimal');
+  add(`Churn risk horizon (${days})`, `流失风险期限(${days})`, settings.churnHorizonDays, 'number');
   add('Churn level: low below, high from', '流失风险等级:低于/高于', `${percent(settings.churnThresholds[0])} / ${percent(settings.churnThresholds[1])}`);
-  add(`Lifetime value horizon (${days})`, `客户终身价值期限(${days})`, settings.horizonDays, 'decimal');
+  add(`Lifetime value horizon (${days})`, `客户终身价值期限(${days})`, settings.horizonDays, 'number');
   add('Discount rate per year', '年折现率', settings.annualDiscount, 'share');
   add('Margin rate for lifetime value', '终身价值所用利润率', models.marginRate, 'share');
   add('Value matrix split: current value', '价值矩阵分界:当前价值', t.currentSplit, 'money');
   add('Value matrix split: lifetime value', '价值矩阵分界:终身价值', t.futureSplit, 'money');
-  add('Penalizer of the model fit', '模型拟合惩罚系数', settings.penalizer, 'decimal');
+  add('Penalizer of the model fit', '模型拟合惩罚系数', settings.penalizer, 'number');
   add('Holdout check: calibration end', '预测检验:校准期结束日', source.calibrationEnd !== undefined ? dayToExcelSerial(source.calibrationEnd) : null, 'date');
 
   heading('Model', '模型');
