@@ -133,7 +133,7 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } }); // compressed once, at the end (package-parts.ts)
   wb.creator = 'cvlens';
   const parts: SheetParts[] = [];
   let position = 0;
