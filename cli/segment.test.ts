@@ -43,13 +43,13 @@ describe('cvlens segment', () => {
     expect(run.stdout).toContain('800 customers');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tier summary', 'Customers', 'Model']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tier summary', 'Customers', 'Model', 'Read me']);
     const customers = wb.getWorksheet('Customers')!;
     expect(customers.rowCount).toBe(801);
     expect(customers.getRow(1).getCell(1).value).toBe('Customer');
     const summary = wb.getWorksheet('Tier summary')!;
-    expect(summary.getRow(2).getCell(1).value).toBe('VIP');
-    expect((summary.getRow(2).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8E08E');
+    expect(summary.getRow(5).getCell(1).value).toBe('VIP');
+    expect((summary.getRow(5).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8E08E');
   });
 
   it('prints one JSON object whose shares add up to 1', () => {

@@ -56,6 +56,20 @@ export { COMPOSITE_COLUMNS, SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, s
 export type { ColumnKind } from './segment/segment-table.ts';
 export type { CompositeField, CompositeIndicator, SegmentResult, SegmentRow, ValueBasis } from './segment/segment.ts';
 
+// Report tables every product lays out the same way (workbook, add-in sheet)
+export { EXCEL_NUMBER_FORMATS, cellFormat } from './report/report-table.ts';
+export type { CellFormat, ReportCell, ReportRow, ReportTable } from './report/report-table.ts';
+export { tierSummaryTable } from './report/tier-summary-table.ts';
+export { concentrationCurve, concentrationTable } from './report/concentration-table.ts';
+export { rejectedTable } from './report/rejected-table.ts';
+export { holdoutTable } from './report/holdout-table.ts';
+export { settingsTable, tierRuleText } from './report/settings-table.ts';
+export type { SourceFacts } from './report/settings-table.ts';
+export { compositeRanks, customerColumns, customerFormat, customerHeader } from './report/customer-columns.ts';
+export type { CustomerColumn } from './report/customer-columns.ts';
+export { readMeTable } from './report/read-me.ts';
+export { basisWord, shareOf, unitWord } from './report/report-words.ts';
+
 // The one analysis every product runs: settings, model choice, calibration split
 export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
 export type { Analysis, ModelReport } from './analysis/analyze.ts';

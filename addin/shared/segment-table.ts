@@ -17,7 +17,6 @@ import {
   type Lang,
   type SegmentResult,
   type SegmentRow,
-  type TierSummaryRow,
 } from '../../core/index.ts';
 
 const kinds = (kind: string) =>
@@ -52,14 +51,4 @@ export function segmentCells(result: SegmentResult, lang: Lang, columns = segmen
   const out: (string | number)[][] = [segmentHeader(columns, lang, result.totals.churnHorizonDays)];
   for (const c of result.customers) out.push(columns.map((k) => cellOf(c, k, lang)));
   return out;
-}
-
-const SUMMARY_KEYS: readonly (keyof TierSummaryRow)[] = ['tier', 'customers', 'customerShare', 'value', 'valueShare', 'averageValue'];
-
-/** The tier summary table with its header row; tier names translated. */
-export function summaryCells(summary: readonly TierSummaryRow[], lang: Lang): (string | number)[][] {
-  return [
-    SUMMARY_KEYS.map((k) => label(`summary.${k}`, lang)),
-    ...summary.map((s) => SUMMARY_KEYS.map((k) => (k === 'tier' ? label(`tier.${s.tier}`, lang) : s[k]))),
-  ];
 }

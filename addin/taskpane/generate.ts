@@ -21,7 +21,7 @@ export async function generateSegmentSheet(
   io: ChunkOptions = {},
 ): Promise<Generated> {
   const analysis = analyze(values, options);
-  const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang);
+  const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang, options.tierRule);
   // The analysis is the first fifth of the bar, the writes the rest: the bar moves as soon as the sheet is started.
   const ANALYSIS_SHARE = 0.2;
   io.onProgress?.(ANALYSIS_SHARE);

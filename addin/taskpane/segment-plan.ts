@@ -2,22 +2,27 @@
  * The segment sheet's layout, from a segment result:
  *
  *   A1   title (customers, as-of day), A2 notes
- *   A4   tier summary table (customers, share of customers, value, share of value, average)
- *   H4   concentration: share of value held by the top 10 %, 20 % … 100 % of customers, and its chart
+ *   A4   tier summary table (core/report, as in the command line's workbook: contribution band,
+ *        customers, shares, value, average, lifetime value, strategy)
+ *   right of it: concentration: share of value held by the top 10 %, 20 % … 100 % of customers, and its chart
  *   A18  the per-customer table (an Excel table), tier cells coloured
  *   right of it: rejected source rows with reasons
  */
 import {
   dayToIso,
+  rejectedTable,
   tierColors,
+  tierRuleOf,
+  tierSummaryTable,
   topShare,
   type Lang,
   type RejectedRow,
   type SegmentResult,
   type Tier,
+  type TierRule,
 } from '../../core/index.ts';
-import { DATE_COLUMNS, MONEY_COLUMNS, SHARE_COLUMNS, segmentCells, segmentColumns, summaryCells } from '../shared/segment-table.ts';
-import type { FormatPlan, SheetPlan } from './sheet-plan.ts';
+import { DATE_COLUMNS, MONEY_COLUMNS, SHARE_COLUMNS, segmentCells, segmentColumns } from '../shared/segment-table.ts';
+import { a1, reportBlock, type FormatPlan, type SheetPlan } from './sheet-plan.ts';
 
 /** Tier fills: core's palette, so a VIP looks the same in every product. */
 export const TIER_COLOURS: Record<Tier, string> = Object.fromEntries(Object.entries(tierColors).map(([t, s]) => [t, s.fill])) as Record<Tier, string>;
@@ -30,8 +35,6 @@ const TEXT = {
     top: 'Top customers',
     share: 'Share of value',
     chart: 'Value concentration',
-    rejectedRow: 'Source row',
-    reason: 'Rejected: reason',
   },
   zh: {
     sheet: '客户分层',
@@ -39,13 +42,11 @@ const TEXT = {
     top: '前百分比客户',
     share: '占价值比例',
     chart: '价值集中度',
-    rejectedRow: '源数据行',
-    reason: '未采用原因',
   },
 };
 
-/** The plan of the segment sheet for `result`, with `rejected` source rows listed. */
-export function segmentSheetPlan(result: SegmentResult, rejected: readonly RejectedRow[], lang: Lang): SheetPlan {
+/** The plan of the segment sheet for `result` (tiered by `tierRule`), with `rejected` source rows listed. */
+export function segmentSheetPlan(result: SegmentResult, rejected: readonly RejectedRow[], lang: Lang, tierRule: TierRule = tierRuleOf('contribution')): SheetPlan {
   const t = TEXT[lang];
   const columns = segmentColumns(result);
   const customers = segmentCells(result, lang, columns);
@@ -54,15 +55,14 @@ export function segmentSheetPlan(result: SegmentResult, rejected: readonly Rejec
   const concentration: unknown[][] = [[t.top, t.share]];
   for (let k = 1; k <= 10; k++) concentration.push([k / 10, values.length ? topShare(values, k / 10) : 0]);
 
+  // The same tier summary as the command line's workbook; its total row stays out of the Excel table.
+  const summary = reportBlock(tierSummaryTable(result, tierRule, lang), { id: 'summary', row: 3, col: 0 }, { totals: false });
+  const concentrationCol = summary.block.values[0]!.length + 1;
   const formats: FormatPlan[] = [
-    { block: 'summary', row: 1, col: 2, rows: 4, cols: 1, numberFormat: '0.0%' },
-    { block: 'summary', row: 1, col: 4, rows: 4, cols: 1, numberFormat: '0.0%' },
-    { block: 'summary', row: 1, col: 3, rows: 4, cols: 1, numberFormat: '#,##0.00' },
-    { block: 'summary', row: 1, col: 5, rows: 4, cols: 1, numberFormat: '#,##0.00' },
+    ...summary.formats,
     { block: 'concentration', row: 1, col: 0, rows: 10, cols: 2, numberFormat: '0%' },
     { block: 'title', row: 0, col: 0, rows: 1, cols: 1, bold: true },
   ];
-  result.summary.forEach((s, i) => formats.push({ block: 'summary', row: 1 + i, col: 0, rows: 1, cols: 1, fill: TIER_COLOURS[s.tier] }));
   const n = result.customers.length;
   if (n > 0) {
     columns.forEach((key, j) => {
@@ -91,18 +91,14 @@ export function segmentSheetPlan(result: SegmentResult, rejected: readonly Rejec
   const blocks: SheetPlan['blocks'] = [
     { id: 'title', row: 0, col: 0, values: [[t.title(n, asOf)]] },
     ...(result.warnings.length ? [{ id: 'notes', row: 1, col: 0, values: [[result.warnings.join(' ')]] }] : []),
-    { id: 'summary', row: 3, col: 0, values: summaryCells(result.summary, lang) },
-    { id: 'concentration', row: 3, col: 7, values: concentration, boldHeader: true },
+    summary.block,
+    { id: 'concentration', row: 3, col: concentrationCol, values: concentration, boldHeader: true },
     { id: 'customers', row: CUSTOMERS_ROW, col: 0, values: customers },
   ];
   if (rejected.length > 0) {
-    blocks.push({
-      id: 'rejected',
-      row: CUSTOMERS_ROW,
-      col: columns.length + 1,
-      values: [[t.rejectedRow, t.reason], ...rejected.map((r) => [r.line, r.reason])],
-      boldHeader: true,
-    });
+    const list = reportBlock(rejectedTable(rejected, lang, 'sheetRow'), { id: 'rejected', row: CUSTOMERS_ROW, col: columns.length + 1 });
+    blocks.push({ ...list.block, boldHeader: true });
+    formats.push(...list.formats);
   }
   return {
     baseName: t.sheet,
@@ -112,7 +108,7 @@ export function segmentSheetPlan(result: SegmentResult, rejected: readonly Rejec
       { block: 'customers', name: 'Segments', style: 'TableStyleMedium2' },
     ],
     formats,
-    charts: [{ type: 'Line', block: 'concentration', title: t.chart, from: 'K3', to: 'R16' }],
+    charts: [{ type: 'Line', block: 'concentration', title: t.chart, from: a1(2, concentrationCol + 3), to: a1(15, concentrationCol + 10) }],
     freezeRows: 0,
   };
 }

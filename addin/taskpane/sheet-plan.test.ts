@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { a1, blockSize, columnLetters, uniqueSheetName, uniqueTableName } from './sheet-plan.ts';
+import type { ReportTable } from '../../core/index.ts';
+import { a1, blockSize, columnLetters, reportBlock, uniqueSheetName, uniqueTableName } from './sheet-plan.ts';
 
 describe('sheet plan helpers', () => {
   it('numbers sheets like Excel users expect: "Segments", "Segments (2)"…', () => {
@@ -25,5 +26,34 @@ describe('sheet plan helpers', () => {
     expect(a1(0, 0)).toBe('A1');
     expect(a1(3, 7, 11, 2)).toBe('H4:I14');
     expect(blockSize({ id: 'x', row: 0, col: 0, values: [[1], [1, 2, 3]] })).toEqual({ rows: 2, cols: 3 });
+  });
+});
+
+describe('reportBlock', () => {
+  const table: ReportTable = {
+    id: 'TierSummary',
+    title: 'Customer tiers',
+    headers: ['Tier', 'Customers', 'Share of customers'],
+    formats: ['text', 'count', 'share'],
+    rows: [
+      { tier: 'VIP', cells: ['VIP', 1, 0.1] },
+      { tier: 'Small', cells: ['Small', 9, 0.9] },
+      { total: true, cells: ['Total', 10, 1] },
+    ],
+  };
+
+  it("lays a core report table out with Excel's number formats and the tier colours", () => {
+    const { block, formats } = reportBlock(table, { id: 'summary', row: 3, col: 0 });
+    expect(block.values).toEqual([['Tier', 'Customers', 'Share of customers'], ['VIP', 1, 0.1], ['Small', 9, 0.9], ['Total', 10, 1]]);
+    expect(formats).toContainEqual({ block: 'summary', row: 1, col: 1, rows: 3, cols: 1, numberFormat: '#,##0' });
+    expect(formats).toContainEqual({ block: 'summary', row: 1, col: 2, rows: 3, cols: 1, numberFormat: '0.0%' });
+    expect(formats).toContainEqual({ block: 'summary', row: 1, col: 0, rows: 1, cols: 1, fill: '#f8e08e' });
+    expect(formats).toContainEqual({ block: 'summary', row: 3, col: 0, rows: 1, cols: 3, bold: true });
+  });
+
+  it('leaves the total row out of a block that becomes an Excel table', () => {
+    const { block, formats } = reportBlock(table, { id: 'summary', row: 3, col: 0 }, { totals: false });
+    expect(block.values).toHaveLength(3);
+    expect(formats.every((f) => f.row + f.rows <= 3)).toBe(true);
   });
 });

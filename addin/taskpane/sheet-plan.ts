@@ -3,6 +3,7 @@
  * tables, fills, number formats, a chart. Built by pure code (testable
  * without Excel) and carried out by excel-io.ts.
  */
+import { EXCEL_NUMBER_FORMATS, tierColors, type ReportTable } from '../../core/index.ts';
 
 /** A rectangle of values with its top-left cell (0-based row and column). */
 export interface Block {
@@ -100,4 +101,32 @@ export function a1(row: number, col: number, rows = 1, cols = 1): string {
 /** Rows × columns of a block (the widest row counts). */
 export function blockSize(b: Block): { rows: number; cols: number } {
   return { rows: b.values.length, cols: b.values.reduce((w, r) => Math.max(w, r.length), 0) };
+}
+
+/**
+ * A core report table (core/report) as a block and its formats: the header
+ * row, then the rows — number formats from the table's format kinds, tier
+ * rows filled with the tier colour. Totals rows are left out when the block
+ * becomes an Excel table (a total inside a table sorts with the data).
+ */
+export function reportBlock(
+  table: ReportTable,
+  at: { id: string; row: number; col: number },
+  options: { totals?: boolean } = {},
+): { block: Block; formats: FormatPlan[] } {
+  const rows = table.rows.filter((r) => options.totals !== false || !r.total);
+  const formats: FormatPlan[] = [];
+  table.formats.forEach((kind, col) => {
+    const numberFormat = EXCEL_NUMBER_FORMATS[kind];
+    if (numberFormat !== undefined && rows.length > 0) formats.push({ block: at.id, row: 1, col, rows: rows.length, cols: 1, numberFormat });
+  });
+  rows.forEach((r, i) => {
+    r.formats?.forEach((kind, col) => {
+      const numberFormat = kind === undefined ? undefined : EXCEL_NUMBER_FORMATS[kind];
+      if (numberFormat !== undefined) formats.push({ block: at.id, row: 1 + i, col, rows: 1, cols: 1, numberFormat });
+    });
+    if (r.tier) formats.push({ block: at.id, row: 1 + i, col: 0, rows: 1, cols: 1, fill: tierColors[r.tier].fill });
+    if (r.total || r.heading) formats.push({ block: at.id, row: 1 + i, col: 0, rows: 1, cols: table.headers.length, bold: true });
+  });
+  return { block: { id: at.id, row: at.row, col: at.col, values: [table.headers, ...rows.map((r) => r.cells.map((c) => c ?? ''))] }, formats };
 }

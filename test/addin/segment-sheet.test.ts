@@ -55,10 +55,13 @@ describe('segment sheet on the in-memory Excel', () => {
     const s = mock.state.sheet('Segments');
     if (!s) throw new Error('no sheet');
     expect(String(s.get(0, 0))).toMatch(/^Customer segments: 10 customers, as of 2024-/);
-    // Tier summary at A4: header + VIP, Major, Ordinary, Small; counts add up to 10.
-    expect(s.read({ row: 3, col: 0, rows: 1, cols: 6 })[0]).toEqual(['Tier', 'Customers', 'Share of customers', 'Value', 'Share of value', 'Average value']);
-    expect(s.read({ row: 4, col: 0, rows: 4, cols: 1 }).flat()).toEqual(['VIP', 'Major', 'Ordinary', 'Small']);
-    const counts = s.read({ row: 4, col: 1, rows: 4, cols: 1 }).flat() as number[];
+    // Tier summary at A4 (core/report's, as in the command line's workbook): header + VIP, Major, Ordinary, Small; counts add up to 10.
+    expect(s.read({ row: 3, col: 0, rows: 1, cols: 9 })[0]).toEqual([
+      'Tier', 'Contribution (value ÷ mean value)', 'Customers', 'Share of customers', 'Net sales', 'Share of net sales',
+      'Average net sales per customer', 'Lifetime value (next 365 days)', 'Management strategy',
+    ]);
+    expect(s.read({ row: 4, col: 0, rows: 4, cols: 2 })).toEqual([['VIP', '> 4'], ['Major', '(2, 4]'], ['Ordinary', '(1, 2]'], ['Small', '≤ 1']]);
+    const counts = s.read({ row: 4, col: 2, rows: 4, cols: 1 }).flat() as number[];
     expect(counts.reduce((a, b) => a + b, 0)).toBe(10);
     // c0 (5000 of ~6,600) is the only VIP by contribution (> 4 × mean).
     expect(counts[0]).toBe(1);
@@ -82,19 +85,19 @@ describe('segment sheet on the in-memory Excel', () => {
 
     // Excel tables over the summary and the customers.
     expect(s.tables.map((t) => [t.name, t.rect, t.hasHeaders])).toEqual([
-      ['TierSummary', { row: 3, col: 0, rows: 5, cols: 6 }, true],
+      ['TierSummary', { row: 3, col: 0, rows: 5, cols: 9 }, true],
       ['Segments', { row: CUSTOMERS_ROW, col: 0, rows: 11, cols: header.length }, true],
     ]);
-    // Concentration block and its chart.
-    expect(s.read({ row: 3, col: 7, rows: 1, cols: 2 })[0]).toEqual(['Top customers', 'Share of value']);
-    expect(s.get(13, 7)).toBe(1);
-    expect(s.get(13, 8)).toBeCloseTo(1, 12);
+    // Concentration block (one column right of the summary) and its chart.
+    expect(s.read({ row: 3, col: 10, rows: 1, cols: 2 })[0]).toEqual(['Top customers', 'Share of value']);
+    expect(s.get(13, 10)).toBe(1);
+    expect(s.get(13, 11)).toBeCloseTo(1, 12);
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0]).toMatchObject({ type: 'Line', title: 'Value concentration', source: { row: 3, col: 7, rows: 11, cols: 2 } });
+    expect(s.charts[0]).toMatchObject({ type: 'Line', title: 'Value concentration', source: { row: 3, col: 10, rows: 11, cols: 2 } });
 
     // The rejected row, with its sheet row number and reason, right of the table.
     const rej = header.length + 1;
-    expect(s.get(CUSTOMERS_ROW, rej)).toBe('Source row');
+    expect(s.get(CUSTOMERS_ROW, rej)).toBe('Sheet row');
     expect(s.get(CUSTOMERS_ROW + 1, rej)).toBe(rows.length);
     expect(String(s.get(CUSTOMERS_ROW + 1, rej + 1))).toMatch(/amount/i);
     expect(mock.state.sheets[mock.state.active].name).toBe('Segments');

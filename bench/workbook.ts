@@ -1,0 +1,34 @@
+/**
+ * The command line's segment workbook on the CDNOW master file (23,570
+ * customers): wall and CPU time of writing the .xlsx once the analysis is
+ * done (rows by exceljs, then the tables and charts added and the package
+ * compressed once by zlib; see cli/workbook/package-parts.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createAnalysis, readTransactions } from '../core/index.ts';
+import { segmentWorkbook } from '../cli/workbook.ts';
+
+const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
+
+export async function runWorkbookBench(print: (line: string) => void): Promise<void> {
+  if (!existsSync(CDNOW)) {
+    print(`  skipped: ${CDNOW} not found`);
+    return;
+  }
+  const analysis = createAnalysis({ model: 'bgnbd' });
+  readTransactions(readFileSync(CDNOW), { onTransaction: analysis.add });
+  const result = analysis.finish();
+  const n = result.segment.customers.length;
+  for (const lang of ['en', 'zh'] as const) {
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    const bytes = await segmentWorkbook({ analysis: result, lang, rejected: [], source: { file: 'CDNOW_master.txt' } });
+    const wall = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    print(
+      `  workbook (${lang}) of ${n.toLocaleString('en')} customers: ${wall.toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU, ` +
+        `${(bytes.length / 2 ** 20).toFixed(1)} MB`,
+    );
+  }
+}

