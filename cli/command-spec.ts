@@ -57,6 +57,18 @@ const PENALIZER: OptionSpec = {
   help: "L2 penalty on the model parameters, as lifetimes' penalizer_coef (a number ≥ 0)",
   default: String(DEFAULT_SETTINGS.penalizer),
 };
+const SHEET: OptionSpec = {
+  name: 'sheet',
+  value: 'NAME',
+  help: 'the sheet of an .xlsx FILE to read',
+  default: 'the first visible sheet',
+};
+const HEADER_ROW: OptionSpec = {
+  name: 'header-row',
+  value: 'N',
+  help: "the line (sheet row) that holds the column names; the lines above it, such as a report's title and notes, are skipped and named in a warning; 0 when there are no column names",
+  default: 'the first line, or the first of the top 11 lines that names two of customer id, date and amount',
+};
 const JSON_FLAG: OptionSpec = { name: 'json', help: 'print one JSON object on stdout instead of the table' };
 const HELP: OptionSpec = { name: 'help', help: 'print this help' };
 
@@ -64,7 +76,7 @@ export const SEGMENT: CommandSpec = {
   name: 'segment',
   usage: 'cvlens segment FILE [options]',
   summary:
-    'Reads a CSV of transactions (a customer id, a date and an amount per row), scores every customer ' +
+    'Reads a CSV or .xlsx of transactions (a customer id, a date and an amount per row), scores every customer ' +
     '(value, CLV, churn risk, RFM) and puts them into four tiers; prints the tier summary and writes the result to --out.',
   options: [
     {
@@ -122,7 +134,9 @@ export const SEGMENT: CommandSpec = {
     PENALIZER,
     CALIBRATION_END,
     { name: 'date-order', value: 'auto|dmy|mdy|ymd', help: 'how to read dates such as 03/04/2024', default: 'auto, decided from the data' },
-    { name: 'encoding', value: 'auto|utf-8|gb18030', help: 'text encoding of FILE (gbk is read as gb18030)', default: 'auto' },
+    SHEET,
+    HEADER_ROW,
+    { name: 'encoding', value: 'auto|utf-8|gb18030', help: 'text encoding of a CSV FILE (gbk is read as gb18030)', default: 'auto' },
     {
       name: 'columns',
       value: 'ROLE=COLUMN,…',
@@ -136,13 +150,14 @@ export const SEGMENT: CommandSpec = {
     'cvlens segment sales.csv --out segments.xlsx',
     'cvlens segment sales.csv --horizon 2y --churn-horizon 13w --tiers pareto --out customers.csv',
     'cvlens segment sales.csv --calibration-end 2024-06-30 --model bgnbd --json > result.json',
+    'cvlens segment pos-export.xlsx --sheet 会员消费明细 --header-row 3',
   ],
 };
 
 export const FIT: CommandSpec = {
   name: 'fit',
   usage: 'cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [options]',
-  summary: 'Fits one model to a CSV of transactions and prints its parameters, log-likelihood, number of customers and fit time.',
+  summary: 'Fits one model to a CSV or .xlsx of transactions and prints its parameters, log-likelihood, number of customers and fit time.',
   options: [
     {
       name: 'model',
@@ -153,6 +168,8 @@ export const FIT: CommandSpec = {
     AS_OF,
     CALIBRATION_END,
     PENALIZER,
+    SHEET,
+    HEADER_ROW,
     { name: 'max-seconds', value: 'S', help: 'stop the parameter search after this many seconds', default: `${DEFAULT_MAX_SECONDS} s` },
     JSON_FLAG,
     HELP,

@@ -13,7 +13,6 @@ import {
   MODEL_TITLES,
   dayToIso,
   label,
-  readTransactions,
   type Analysis,
   type CalibrationData,
   type DateOrder,
@@ -26,7 +25,7 @@ import {
   type TextEncodingOption,
   type TimeUnit,
 } from '../../core/index.ts';
-import { explainMissingColumn, parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
+import { parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
 import { customerTableCsv, customerTableJson, type CustomerRow } from '../customer-table.ts';
@@ -34,10 +33,9 @@ import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { createProgress } from '../progress.ts';
-import { readInputFile } from '../read-input.ts';
+import { lineWord, parseHeaderRow, readInputFile, readTransactionsFrom, type TransactionInput } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
-import { writeSegmentWorkbook } from '../workbook.ts';
 
 /** How many rejected rows are listed on stderr before the rest are only counted. */
 const REJECTED_ON_STDERR = 50;
@@ -65,6 +63,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
   const decimal = oneOf(values.decimal, '--decimal', ['auto', '.', ',']) as 'auto' | '.' | ',' | undefined;
+  const headerRow = parseHeaderRow(values['header-row']);
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
@@ -76,11 +75,12 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const progress = createProgress();
   const analysis = createAnalysis({ unit, asOf, marginRate, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
   const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
-  let read: ReadResult;
+  let input: TransactionInput;
   let afterAsOf = 0;
   let lastDay: number | undefined;
   try {
-    read = readTransactions(bytes, {
+    input = await readTransactionsFrom(bytes, file!, {
+      headerRow,
       mapping: parseColumns(values.columns),
       decimal,
       dateOrder,
@@ -92,13 +92,12 @@ export async function segmentCommand(args: string[]): Promise<number> {
         split?.add(t);
       },
       onProgress: (f) => progress.update('Reading', f),
-    });
-  } catch (error) {
-    throw explainMissingColumn(error);
+    }, values.sheet);
   } finally {
     progress.done();
   }
-  reportRejected(read.rejected, out);
+  const { read } = input;
+  reportRejected(read.rejected, out, lineWord(input));
   for (const w of read.warnings) process.stderr.write(`warning: ${w}\n`);
   if (read.rowsAccepted === 0) {
     process.stderr.write(`cvlens: no usable transactions in '${file}' (${read.rejected.length} rows rejected).\n`);
@@ -142,6 +141,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
     writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
     process.stderr.write(`Wrote ${out} (${rows.length.toLocaleString('en')} customers, one row each).\n`);
   } else if (out !== undefined) {
+    // Loaded only here: exceljs is most of the command's start-up time.
+    const { writeSegmentWorkbook } = await import('../workbook.ts');
     await writeSegmentWorkbook(out, {
       analysis: result,
       lang,
@@ -149,6 +150,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
       holdout,
       about: [
         ['file', file ?? ''],
+        ...(input.sheet !== undefined ? [['sheet', input.sheet] as [string, string]] : []),
         ['transactions read', read.rowsAccepted],
         ['rows rejected', read.rejected.length],
         ['rows dated after the as-of day (left out)', afterAsOf],
@@ -205,10 +207,10 @@ function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: Ti
   }
 }
 
-function reportRejected(rejected: readonly RejectedRow[], out: string | undefined): void {
+function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, where: 'line' | 'row'): void {
   if (rejected.length === 0) return;
   process.stderr.write(`${rejected.length} row${rejected.length === 1 ? '' : 's'} could not be used:\n`);
-  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  line ${r.line}: ${r.reason}\n`);
+  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  ${where} ${r.line}: ${r.reason}\n`);
   if (rejected.length > REJECTED_ON_STDERR) {
     const where = out ? `the rejected-rows sheet of ${out}` : 'the "rejected" list of --json';
     process.stderr.write(`  … and ${rejected.length - REJECTED_ON_STDERR} more (all are in ${where}).\n`);

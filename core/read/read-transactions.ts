@@ -318,12 +318,12 @@ function headerLooksLikeData(
  * Says which rows above the header were skipped (a report's title, period,
  * notes), quoting the first, so that nothing disappears without a word.
  */
-function preambleWarning(preamble: readonly SkippedRow[], headerLine: number, chosen: boolean): string | undefined {
+function preambleWarning(preamble: readonly SkippedRow[], headerLine: number, chosen: boolean, unit: 'line' | 'row'): string | undefined {
   if (preamble.length === 0) return undefined;
   const quoted = preamble.slice(0, 2).map((r) => `'${r.text.length > 60 ? r.text.slice(0, 57) + '…' : r.text}'`).join(', ');
-  const where = preamble.length === 1 ? `line ${preamble[0].line}` : `lines ${preamble[0].line}–${preamble[preamble.length - 1].line}`;
+  const where = preamble.length === 1 ? `${unit} ${preamble[0].line}` : `${unit}s ${preamble[0].line}–${preamble[preamble.length - 1].line}`;
   const how = chosen ? 'as chosen' : 'taken for a title or notes';
-  return `the header row is line ${headerLine}; ${where} above it ${preamble.length === 1 ? 'was' : 'were'} skipped, ${how} (${quoted}${preamble.length > 2 ? ', …' : ''}).`;
+  return `the header row is ${unit} ${headerLine}; ${where} above it ${preamble.length === 1 ? 'was' : 'were'} skipped, ${how} (${quoted}${preamble.length > 2 ? ', …' : ''}).`;
 }
 
 /** A number cell's text without a trailing percent sign (margin rates may carry one). */
@@ -517,7 +517,7 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
   result.decimal = decision.decimal;
   if (decision.warning) result.warnings.push(decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
-  const skipped = preambleWarning(prepared.preamble, prepared.headerLine, options.headerRow !== undefined);
+  const skipped = preambleWarning(prepared.preamble, prepared.headerLine, options.headerRow !== undefined, 'line');
   if (skipped) result.warnings.push(skipped);
   let lastLine = 0;
   scanRows(prepared.text, prepared.delimiter, {
@@ -619,7 +619,7 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
   result.decimal = decision.decimal;
   if (decision.warning) result.warnings.push(decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
-  const skipped = preambleWarning(preamble, headerIndex + firstRow, options.headerRow !== undefined);
+  const skipped = preambleWarning(preamble, headerIndex + firstRow, options.headerRow !== undefined, 'row');
   if (skipped) result.warnings.push(skipped);
   if (hasHeader) {
     const w = headerLooksLikeData(result.headers, result.mapping, headerIndex + firstRow, options.header, options.headerRow);

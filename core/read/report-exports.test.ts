@@ -125,7 +125,7 @@ describe('sheet cells with a title above the header', () => {
     expect(r.transactions).toEqual([{ customerId: 'C1', day: isoToDay('2024-01-05'), amount: 12.5, line: 5 }]);
     expect(r.rejected).toEqual([{ line: 6, reason: 'amount is the spreadsheet error #VALUE!' }]);
     expect(r.warnings[0]).toBe(
-      "the header row is line 4; lines 1–2 above it were skipped, taken for a title or notes ('Sales by customer, Q1 2024', 'Exported 2024-04-01').",
+      "the header row is row 4; rows 1–2 above it were skipped, taken for a title or notes ('Sales by customer, Q1 2024', 'Exported 2024-04-01').",
     );
     expect(r.blankLines).toBe(1);
   });
