@@ -53,9 +53,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    const { readFileSync } = await import('node:fs');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(pkg.version + '\n');
+    process.stdout.write((await version()) + '\n');
     return 0;
   }
   const load = commands[name];
@@ -65,6 +63,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return report(error);
   }
+}
+
+/** Set by the build (cli/build.ts) in the compiled command; from the sources, package.json is read. */
+declare const CVLENS_VERSION: string | undefined;
+
+async function version(): Promise<string> {
+  if (typeof CVLENS_VERSION === 'string') return CVLENS_VERSION;
+  const { readFileSync } = await import('node:fs');
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function helpFor(name: string): number {

@@ -69,13 +69,23 @@ export async function readTransactionsFrom(
   }
 }
 
+/**
+ * Whether the row taken for the header may be a title instead: it names
+ * fewer columns than the three a transaction needs, or there was none.
+ */
+function mayBeTitle(message: string): boolean {
+  const list = /the headers found are (.*?)\); name it/.exec(message)?.[1];
+  if (list === undefined) return true;
+  return [...list.matchAll(/'([^']*)'/g)].filter((m) => m[1]!.trim() !== '').length < 3;
+}
+
 /** The reader's failures in the command line's words (options, not the reader's option names). */
 function explainReadError(error: unknown, headerRowGiven: boolean): unknown {
   if (error instanceof CvError && /^the header row \d+ /.test(error.reason)) {
     return new UsageError(`--header-row: ${error.reason}`);
   }
   const explained = explainMissingColumn(error);
-  if (explained instanceof UsageError && !headerRowGiven && / column was found/.test(explained.message)) {
+  if (explained instanceof UsageError && !headerRowGiven && / column was found/.test(explained.message) && mayBeTitle(explained.message)) {
     return new UsageError(`${explained.message} If the column names are not on the first line, give their line with --header-row N.`);
   }
   return explained;
