@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../cli/build.ts';
+import { bundleIsFresh } from '../cli/bundle-freshness.js';
 import { createAnalysis, readTransactions } from '../core/index.ts';
 
 type Print = (line: string) => void;
@@ -53,7 +54,7 @@ function repeat(times: number, run: () => Run): Run {
 }
 
 function line(label: string, r: Run, note = ''): string {
-  return `  ${label.padEnd(44)} wall ${r.wall.toFixed(3).padStart(6)} s   cpu ${r.cpu.toFixed(3).padStart(6)} s${note ? `   ${note}` : ''}`;
+  return `  ${label.padEnd(48)} wall ${r.wall.toFixed(3).padStart(6)} s   cpu ${r.cpu.toFixed(3).padStart(6)} s${note ? `   ${note}` : ''}`;
 }
 
 export async function runCliBench(print: Print): Promise<void> {
@@ -84,6 +85,10 @@ export async function runCliBench(print: Print): Promise<void> {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    // An edit during the run sends the launcher to the sources: the figures would not be the compiled command's.
+    if (!bundleIsFresh(new URL('../cli/dist/', import.meta.url), new URL('../', import.meta.url))) {
+      print('  NOTE: a source changed during the run, so some runs used the sources through tsx; run the bench again.');
+    }
   }
 }
 

@@ -19,6 +19,7 @@ Usage:
                  [--calibration-end DATE]
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
+                 [--sheet NAME] [--header-row N]
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
   cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
@@ -29,8 +30,11 @@ default and examples. The extension of --out sets what segment writes: .xlsx
 a workbook, .csv or .json the per-customer table.
 
 FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
-with a customer id, a date and an amount column, detected from English or
-Chinese headers (客户编号, 日期, 金额 …).
+or an .xlsx workbook (its first visible sheet, or --sheet NAME) with a
+customer id, a date and an amount column, detected from English, Chinese or
+German headers (客户编号, 会员卡号, 消费日期, 实收金额, Email, Close Date,
+Kundennummer …). Title and note rows above the header are skipped (or give
+the header's line with --header-row N).
 
 Churn risk is the chance of no purchase in the next --churn-horizon days
 (default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
