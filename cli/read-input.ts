@@ -4,7 +4,6 @@
  * (CSV and the like) or an .xlsx workbook, told apart by their bytes.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { CvError, readTransactionCells, readTransactions, type ReadOptions, type ReadResult } from '../core/index.ts';
 import { explainMissingColumn, parseNumber } from './options.ts';
 import { UsageError } from './usage-error.ts';
@@ -57,7 +56,8 @@ export async function readTransactionsFrom(
   if (isOle2(bytes)) {
     throw new UsageError(`'${path}' is an Excel 97–2003 workbook (.xls) or a password-protected one; cvlens reads .xlsx and CSV: save it as one of those.`);
   }
-  const workbook = isZip(bytes) || /^\.xls[xm]$/i.test(extname(path));
+  // The bytes decide, not the name: a CSV saved as "report.xlsx" is still read.
+  const workbook = isZip(bytes);
   if (!workbook && sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks; '${path}' is a text file.`);
   try {
     if (!workbook) return { read: readTransactions(bytes, options) };

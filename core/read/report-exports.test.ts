@@ -4,34 +4,8 @@
  * Excel on Chinese Windows saves as "CSV (逗号分隔)".
  */
 import { describe, expect, it } from 'vitest';
+import { encodeGbk } from '../../test/encode-gbk.ts';
 import { isoToDay, readTable, readTransactionCells, readTransactions } from '../index.ts';
-
-/**
- * GBK bytes of a text, from the platform's own GBK table (ICU's, which is
- * what Windows code page 936 writes): every two-byte code is decoded once
- * and looked up backwards.
- */
-function encodeGbk(text: string): Uint8Array {
-  const decoder = new TextDecoder('gbk');
-  const codes = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !codes.has(ch)) codes.set(ch, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
-    else {
-      const code = codes.get(ch);
-      if (!code) throw new Error(`no GBK code for ${ch}`);
-      bytes.push(...code);
-    }
-  }
-  return new Uint8Array(bytes);
-}
 
 describe('a GBK file headed as the seeds’ salon data', () => {
   const csv = '客户编号,客户姓名,消费日期,消费金额,成本\r\nC001,王芳,2023/3/5,680,210\r\nC002,李娜,2023/3/6,1280,390\r\nC001,王芳,2023/4/2,450,140\r\n';
