@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// The cvlens command. The sources are TypeScript; tsx compiles them on the
-// fly so the command works straight from a clone after `npm install`.
-import { register } from 'tsx/esm/api';
+// The cvlens command. It runs the compiled bundle (cli/dist/, built by
+// `npm run build:cli`, `npm run build` and `npm install`), which starts in a
+// fraction of the time tsx needs to compile the sources. When the bundle is
+// missing or older than any source it was built from (an edit, a checkout),
+// tsx compiles the sources on the fly instead, so the command never runs
+// stale code. CVLENS_FROM_SOURCE=1 asks for the sources regardless.
+import { bundleIsFresh } from './bundle-freshness.js';
 
-register();
-const { main } = await import('./main.ts');
+async function load() {
+  if (!process.env.CVLENS_FROM_SOURCE && bundleIsFresh(new URL('./dist/', import.meta.url), new URL('../', import.meta.url))) {
+    return import('./dist/cvlens.mjs');
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('./main.ts');
+}
+
+const { main } = await load();
 process.exitCode = await main(process.argv.slice(2));

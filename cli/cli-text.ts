@@ -15,7 +15,8 @@ export interface CliText {
   total: string;
   /** "5 rows could not be used:" */
   rejectedHead(n: number): string;
-  rejectedLine(line: number, reason: string): string;
+  /** One rejected row; `where` is 'row' for a sheet (its row number), 'line' for a text file. */
+  rejectedLine(line: number, reason: string, where?: 'line' | 'row'): string;
   rejectedMore(more: number, where: string): string;
   rejectedSheet(out: string): string;
   rejectedJson: string;
@@ -47,7 +48,7 @@ const EN: CliText = {
   reading: 'Reading',
   total: 'Total',
   rejectedHead: (k) => `${n(k)} row${k === 1 ? '' : 's'} could not be used:`,
-  rejectedLine: (line, reason) => `  line ${line}: ${reason}`,
+  rejectedLine: (line, reason, where = 'line') => `  ${where} ${line}: ${reason}`,
   rejectedMore: (more, where) => `  … and ${n(more)} more (all are in ${where}).`,
   rejectedSheet: (out) => `the rejected-rows sheet of ${out}`,
   rejectedJson: 'the "rejected" list of --json',

@@ -69,6 +69,22 @@ const PENALIZER: OptionSpec = {
   default: String(DEFAULT_SETTINGS.penalizer),
   helpZh: '模型参数的 L2 惩罚，同 lifetimes 的 penalizer_coef（≥ 0 的数）',
 };
+const SHEET: OptionSpec = {
+  name: 'sheet',
+  value: 'NAME',
+  help: 'the sheet of an .xlsx FILE to read',
+  default: 'the first visible sheet',
+  helpZh: '要读取的 .xlsx 文件中的工作表',
+  defaultZh: '第一个可见工作表',
+};
+const HEADER_ROW: OptionSpec = {
+  name: 'header-row',
+  value: 'N',
+  help: "the line (sheet row) that holds the column names; the lines above it, such as a report's title and notes, are skipped and named in a warning; 0 when there are no column names",
+  default: 'the first line, or the first of the top 11 lines that names two of customer id, date and amount',
+  helpZh: '列名所在的行（工作表行号）；其上方的行（如报表标题和说明）被跳过，并在警告中列出；没有列名时为 0',
+  defaultZh: '第一行，或前 11 行中第一个写出客户编号、日期、金额中两项的行',
+};
 const JSON_FLAG: OptionSpec = { name: 'json', help: 'print one JSON object on stdout instead of the table', helpZh: '在标准输出打印一个 JSON 对象，而不是表格' };
 const HELP: OptionSpec = { name: 'help', help: 'print this help', helpZh: '显示本帮助' };
 
@@ -76,10 +92,10 @@ export const SEGMENT: CommandSpec = {
   name: 'segment',
   usage: 'cvlens segment FILE [options]',
   summary:
-    'Reads a CSV of transactions (a customer id, a date and an amount per row), scores every customer ' +
+    'Reads a CSV or .xlsx of transactions (a customer id, a date and an amount per row), scores every customer ' +
     '(value, CLV, churn risk, RFM) and puts them into four tiers; prints the tier summary and writes the result to --out.',
   summaryZh:
-    '读取交易 CSV（每行一个客户编号、一个日期和一个金额），为每位客户评分（商业价值、客户终身价值、流失风险、RFM），' +
+    '读取交易 CSV 或 .xlsx（每行一个客户编号、一个日期和一个金额），为每位客户评分（商业价值、客户终身价值、流失风险、RFM），' +
     '并分为四个等级；打印客户分级汇总，并把结果写入 --out。',
   options: [
     {
@@ -188,7 +204,9 @@ export const SEGMENT: CommandSpec = {
       helpZh: '如何读取 03/04/2024 这类日期',
       defaultZh: 'auto，由数据决定',
     },
-    { name: 'encoding', value: 'auto|utf-8|gb18030', help: 'text encoding of FILE (gbk is read as gb18030)', default: 'auto', helpZh: 'FILE 的文本编码（gbk 按 gb18030 读取）' },
+    SHEET,
+    HEADER_ROW,
+    { name: 'encoding', value: 'auto|utf-8|gb18030', help: 'text encoding of a CSV FILE (gbk is read as gb18030)', default: 'auto', helpZh: 'CSV 文件的文本编码（gbk 按 gb18030 读取）' },
     {
       name: 'columns',
       value: 'ROLE=COLUMN,…',
@@ -205,14 +223,15 @@ export const SEGMENT: CommandSpec = {
     'cvlens segment sales.csv --horizon 2y --churn-horizon 13w --tiers pareto --out customers.csv',
     'cvlens segment sales.csv --calibration-end 2024-06-30 --model bgnbd --json > result.json',
     'cvlens segment salon.csv --value revenue --score revenue:0.5,sinceLast:0.5 --lang zh',
+    'cvlens segment pos-export.xlsx --sheet 会员消费明细 --header-row 3',
   ],
 };
 
 export const FIT: CommandSpec = {
   name: 'fit',
   usage: 'cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [options]',
-  summary: 'Fits one model to a CSV of transactions and prints its parameters, log-likelihood, number of customers and fit time.',
-  summaryZh: '对交易 CSV 拟合一个模型，打印其参数、对数似然、客户数和拟合用时。',
+  summary: 'Fits one model to a CSV or .xlsx of transactions and prints its parameters, log-likelihood, number of customers and fit time.',
+  summaryZh: '对交易 CSV 或 .xlsx 拟合一个模型，打印其参数、对数似然、客户数和拟合用时。',
   options: [
     {
       name: 'model',
@@ -224,6 +243,8 @@ export const FIT: CommandSpec = {
     AS_OF,
     CALIBRATION_END,
     PENALIZER,
+    SHEET,
+    HEADER_ROW,
     {
       name: 'max-seconds',
       value: 'S',

@@ -21,6 +21,7 @@ Usage:
                  [--calibration-end DATE]
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
+                 [--sheet NAME] [--header-row N]
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
   cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
@@ -31,8 +32,11 @@ default and examples. The extension of --out sets what segment writes: .xlsx
 a workbook, .csv or .json the per-customer table.
 
 FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
-with a customer id, a date and an amount column, detected from English or
-Chinese headers (客户编号, 日期, 金额 …).
+or an .xlsx workbook (its first visible sheet, or --sheet NAME) with a
+customer id, a date and an amount column, detected from English, Chinese or
+German headers (客户编号, 会员卡号, 消费日期, 实收金额, Email, Close Date,
+Kundennummer …). Title and note rows above the header are skipped (or give
+the header's line with --header-row N).
 
 Churn risk is the chance of no purchase in the next --churn-horizon days
 (default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
@@ -61,8 +65,10 @@ export const HELP_ZH = `cvlens：根据交易文件为客户价值评分
 “cvlens help segment”（或 fit、demo）列出每个选项的单位、默认值和示例。
 segment 按 --out 的扩展名决定写什么：.xlsx 为工作簿，.csv 或 .json 为每位客户一行的表。
 
-FILE 是 CSV（逗号、分号、制表符或空白分隔；UTF-8 或 GBK），含客户编号、日期和金额列，
-可从中英文表头识别（客户编号、消费日期、消费金额、成本 …）。
+FILE 是 CSV（逗号、分号、制表符或空白分隔；UTF-8 或 GBK）或 .xlsx 工作簿（第一个可见工作表，
+或 --sheet 指定），含客户编号、日期和金额列，可从中、英、德文表头识别（客户编号、会员卡号、
+消费日期、实收金额、Email、Close Date、Kundennummer …）。表头上方的标题和说明行会被跳过
+（也可用 --header-row N 指定表头所在行）。
 
 流失风险 = 未来 --churn-horizon 天内没有购买的概率（默认 ${DEFAULT_SETTINGS.churnHorizonDays} 天）；客户终身价值覆盖未来
 --horizon 天（默认 ${DEFAULT_SETTINGS.horizonDays} 天）。两者都可写天数，或带 d、w、m、y 的数（13w、3m、1y）。
@@ -86,9 +92,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    const { readFileSync } = await import('node:fs');
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(pkg.version + '\n');
+    process.stdout.write((await version()) + '\n');
     return 0;
   }
   const load = commands[name];
@@ -98,6 +102,15 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return report(error, langOfArgs(rest));
   }
+}
+
+/** Set by the build (cli/build.ts) in the compiled command; from the sources, package.json is read. */
+declare const CVLENS_VERSION: string | undefined;
+
+async function version(): Promise<string> {
+  if (typeof CVLENS_VERSION === 'string') return CVLENS_VERSION;
+  const { readFileSync } = await import('node:fs');
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function helpFor(name: string, rest: readonly string[]): number {

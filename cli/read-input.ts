@@ -1,12 +1,16 @@
 /**
- * Reads a FILE argument as bytes, turning file-system failures into one
- * sentence the user can act on.
+ * Reads a FILE argument: its bytes, with file-system failures turned into
+ * one sentence the user can act on, and its transactions, from a text table
+ * (CSV and the like) or an .xlsx workbook, told apart by their bytes.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { CvError, readTransactionCells, readTransactions, type ReadOptions, type ReadResult } from '../core/index.ts';
+import { explainMissingColumn, parseNumber } from './options.ts';
 import { UsageError } from './usage-error.ts';
+import { isOle2, isZip, readSheetRows } from './xlsx-input.ts';
 
 export function readInputFile(path: string | undefined): Uint8Array {
-  if (!path) throw new UsageError('missing FILE: give the path of a CSV file of transactions.');
+  if (!path) throw new UsageError('missing FILE: give the path of a CSV or .xlsx file of transactions.');
   try {
     if (statSync(path).isDirectory()) throw new UsageError(`'${path}' is a folder, not a file.`);
     return readFileSync(path);
@@ -17,4 +21,72 @@ export function readInputFile(path: string | undefined): Uint8Array {
     if (code === 'EACCES') throw new UsageError(`cannot read '${path}': permission denied.`);
     throw new UsageError(`cannot read '${path}': ${(error as Error).message}.`);
   }
+}
+
+/** `--header-row N`: the line (sheet row) of the column names; 0 for none. */
+export function parseHeaderRow(text: string | undefined): number | undefined {
+  return parseNumber(text, '--header-row', (n) =>
+    Number.isInteger(n) && n >= 0 ? undefined : 'must be the line number of the column names (1 for the first line; 0 when there are none)',
+  );
+}
+
+export interface TransactionInput {
+  read: ReadResult;
+  /** The sheet read, for a workbook; its rows are what `line` counts then. */
+  sheet?: string;
+}
+
+/** What the reader's line numbers count: file lines, or sheet rows. */
+export function lineWord(input: TransactionInput): 'line' | 'row' {
+  return input.sheet === undefined ? 'line' : 'row';
+}
+
+/**
+ * The transactions of a file's bytes: an .xlsx (a zip package) through its
+ * first visible sheet or `sheet`, anything else as a text table. An
+ * Excel 97–2003 .xls (or a password-protected workbook) is refused with what
+ * to do instead.
+ */
+export async function readTransactionsFrom(
+  bytes: Uint8Array,
+  path: string,
+  options: ReadOptions,
+  sheet?: string,
+): Promise<TransactionInput> {
+  if (isOle2(bytes)) {
+    throw new UsageError(`'${path}' is an Excel 97–2003 workbook (.xls) or a password-protected one; cvlens reads .xlsx and CSV: save it as one of those.`);
+  }
+  // The bytes decide, not the name: a CSV saved as "report.xlsx" is still read.
+  const workbook = isZip(bytes);
+  if (!workbook && sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks; '${path}' is a text file.`);
+  try {
+    if (!workbook) return { read: readTransactions(bytes, options) };
+    const { rows, sheet: name } = await readSheetRows(bytes, path, sheet);
+    const { delimiter: _d, encoding: _e, ...cellOptions } = options;
+    return { read: readTransactionCells(rows, { ...cellOptions, firstRow: 1 }), sheet: name };
+  } catch (error) {
+    throw explainReadError(error, options.headerRow !== undefined);
+  }
+}
+
+/**
+ * Whether the row taken for the header may be a title instead: it names
+ * fewer columns than the three a transaction needs, or there was none.
+ */
+function mayBeTitle(message: string): boolean {
+  const list = /the headers found are (.*?)\); name it/.exec(message)?.[1];
+  if (list === undefined) return true;
+  return [...list.matchAll(/'([^']*)'/g)].filter((m) => m[1]!.trim() !== '').length < 3;
+}
+
+/** The reader's failures in the command line's words (options, not the reader's option names). */
+function explainReadError(error: unknown, headerRowGiven: boolean): unknown {
+  if (error instanceof CvError && /^the header row \d+ /.test(error.reason)) {
+    return new UsageError(`--header-row: ${error.reason}`);
+  }
+  const explained = explainMissingColumn(error);
+  if (explained instanceof UsageError && !headerRowGiven && / column was found/.test(explained.message) && mayBeTitle(explained.message)) {
+    return new UsageError(`${explained.message} If the column names are not on the first line, give their line with --header-row N.`);
+  }
+  return explained;
 }

@@ -15,7 +15,6 @@ import {
   fitGammaGamma,
   fitParetoNbd,
   modelInputs,
-  readTransactions,
   type CustomerSummary,
   type FitControl,
   type FitResult,
@@ -28,7 +27,7 @@ import { asOfWarning } from '../counts.ts';
 import { commandHelp } from '../help.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { langOfArgs, parseDay, parseNumber, parseUnit } from '../options.ts';
-import { readInputFile } from '../read-input.ts';
+import { parseHeaderRow, readInputFile, readTransactionsFrom } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -63,12 +62,14 @@ export async function fitCommand(args: string[]): Promise<number> {
   const builder = split ? undefined : createSummaryBuilder({ unit, asOf: calibrationEnd ?? asOf });
   const sink = (split ?? builder)!;
   let lastDay: number | undefined;
-  const read = readTransactions(bytes, {
+  const headerRow = parseHeaderRow(values['header-row']);
+  const { read } = await readTransactionsFrom(bytes, positionals[0]!, {
+    headerRow,
     onTransaction: (t) => {
       if (lastDay === undefined || t.day > lastDay) lastDay = t.day;
       sink.add(t);
     },
-  });
+  }, values.sheet);
   const farPast = asOfWarning(asOf, lastDay);
   if (farPast) process.stderr.write(`warning: ${farPast}\n`);
   if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);

@@ -16,7 +16,6 @@ import {
   formatReason,
   label,
   parseScoreSpec,
-  readTransactions,
   tierRuleParams,
   type Analysis,
   type CalibrationData,
@@ -52,10 +51,9 @@ import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { createProgress } from '../progress.ts';
-import { readInputFile } from '../read-input.ts';
+import { lineWord, parseHeaderRow, readInputFile, readTransactionsFrom, type TransactionInput } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
-import { writeSegmentWorkbook } from '../workbook.ts';
 
 /** How many rejected rows are listed on stderr before the rest are only counted. */
 const REJECTED_ON_STDERR = 50;
@@ -96,6 +94,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const dateOrder = oneOf(values['date-order'], '--date-order', ['auto', 'dmy', 'mdy', 'ymd']) as DateOrder | 'auto' | undefined;
   const encoding = oneOf(values.encoding, '--encoding', ['auto', 'utf-8', 'gb18030', 'gbk']);
   const decimal = oneOf(values.decimal, '--decimal', ['auto', '.', ',']) as 'auto' | '.' | ',' | undefined;
+  const headerRow = parseHeaderRow(values['header-row']);
   if (calibrationEnd !== undefined && asOf !== undefined && calibrationEnd >= asOf) {
     throw new UsageError('--calibration-end must be before --as-of.', '--calibration-end 必须早于 --as-of。');
   }
@@ -107,11 +106,12 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const progress = createProgress();
   const analysis = createAnalysis({ unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
   const split = calibrationEnd !== undefined ? createCalibrationSplit({ calibrationEnd, asOf, unit, marginRate }) : undefined;
-  let read: ReadResult;
+  let input: TransactionInput;
   let afterAsOf = 0;
   let lastDay: number | undefined;
   try {
-    read = readTransactions(bytes, {
+    input = await readTransactionsFrom(bytes, file!, {
+      headerRow,
       mapping: parseColumns(values.columns),
       decimal,
       dateOrder,
@@ -123,13 +123,14 @@ export async function segmentCommand(args: string[]): Promise<number> {
         split?.add(t);
       },
       onProgress: (f) => progress.update(t.reading, f),
-    });
+    }, values.sheet);
   } catch (error) {
     throw explainMissingColumn(error);
   } finally {
     progress.done();
   }
-  reportRejected(read.rejected, out, lang);
+  const { read } = input;
+  reportRejected(read.rejected, out, lang, lineWord(input));
   const warn = (w: string) => process.stderr.write(`${t.warning}${w}\n`);
   for (const m of read.warningMessages) warn(formatMessage(m, lang));
   if (read.rowsAccepted === 0) {
@@ -187,6 +188,8 @@ export async function segmentCommand(args: string[]): Promise<number> {
     writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
     process.stderr.write(`${t.wroteTable(out, rows.length)}\n`);
   } else if (out !== undefined) {
+    // Loaded only here: exceljs is most of the command's start-up time.
+    const { writeSegmentWorkbook } = await import('../workbook.ts');
     await writeSegmentWorkbook(out, {
       analysis: result,
       lang,
@@ -194,6 +197,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
       holdout,
       source: {
         file,
+        sheet: input.sheet,
         transactions: read.rowsAccepted,
         rejected: read.rejected.length,
         afterAsOf,
@@ -261,11 +265,11 @@ function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: Ti
   }
 }
 
-function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, lang: Lang): void {
+function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, lang: Lang, where: 'line' | 'row'): void {
   if (rejected.length === 0) return;
   const t = cliText(lang);
   process.stderr.write(`${t.rejectedHead(rejected.length)}\n`);
-  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`${t.rejectedLine(r.line, formatReason(r, lang))}\n`);
+  for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`${t.rejectedLine(r.line, formatReason(r, lang), where)}\n`);
   if (rejected.length > REJECTED_ON_STDERR) {
     process.stderr.write(`${t.rejectedMore(rejected.length - REJECTED_ON_STDERR, out ? t.rejectedSheet(out) : t.rejectedJson)}\n`);
   }

@@ -46,6 +46,18 @@ export const MESSAGE_CATALOG = {
     en: "date '{text}' does not fit the {order} order of this column (decided at line {line})",
     zh: '日期“{text}”不符合本列的{order}顺序（顺序由第 {line} 行确定）',
   },
+  'read.dateSheetError': { en: 'date is the spreadsheet error {error}', zh: '日期是表格错误值 {error}' },
+  'read.numberSheetError': { en: '{column} is the spreadsheet error {error}', zh: '{column}是表格错误值 {error}' },
+  'read.unitLine': { en: 'line', zh: '行' },
+  'read.unitRow': { en: 'row', zh: '行' },
+  'read.preambleSkipped': {
+    en: 'the header row is {unit} {header}; {n, plural, one {{unit} {first} above it was} other {{unit}s {first}–{last} above it were}} skipped, taken for a title or notes ({quoted}).',
+    zh: '表头在第 {header} {unit}；其上方的第 {first}–{last} {unit}（共 {n} {unit}）被当作标题或说明跳过（{quoted}）。',
+  },
+  'read.preambleChosen': {
+    en: 'the header row is {unit} {header}; {n, plural, one {{unit} {first} above it was} other {{unit}s {first}–{last} above it were}} skipped, as chosen ({quoted}).',
+    zh: '表头在第 {header} {unit}；按所选跳过其上方的第 {first}–{last} {unit}（共 {n} {unit}）（{quoted}）。',
+  },
   'read.numberNotFinite': { en: '{column} {value} is not a number', zh: '{column} {value} 不是数字' },
   'read.numberEmpty': { en: '{column} is empty', zh: '{column}为空' },
   'read.numberTrailingMinus': { en: "{column} '{text}' has a trailing minus; write -{digits}", zh: '{column}“{text}”的负号在末尾；请写成 -{digits}' },

@@ -38,6 +38,67 @@ describe('detectColumns', () => {
   });
 });
 
+// Header rows of the exports analysts bring. Sources: Shopify Help Center,
+// "Exporting orders" (the orders CSV columns); Salesforce Help, "Opportunity
+// report" standard columns; HubSpot Knowledge Base, "HubSpot's default deal
+// properties"; the member-consumption reports of Chinese POS systems (银豹,
+// 客如云) and Taobao's 订单报表; a German Kassenbuch/POS journal export.
+describe('detectColumns on real exports', () => {
+  it('reads a Shopify orders export: Email stands for the customer, Name and Id are the order', () => {
+    const headers = [
+      'Name', 'Email', 'Financial Status', 'Paid at', 'Fulfillment Status', 'Fulfilled at', 'Accepts Marketing', 'Currency',
+      'Subtotal', 'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at',
+      'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Billing Name', 'Billing Company', 'Shipping Name', 'Id',
+    ];
+    const notes: string[] = [];
+    expect(resolveMapping('f', headers, undefined, headers.length, notes)).toEqual({
+      customerId: 1, email: 1, date: 3, amount: 11, quantity: 16, name: 19, company: 20,
+    });
+    expect(notes).toEqual([
+      "no customer id column was found, so customers are told apart by the e-mail column 'Email' (name the id column in the mapping option to choose another).",
+    ]);
+  });
+  it('reads a Salesforce opportunity report: the account is the customer, the close date the day', () => {
+    const headers = ['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Stage', 'Fiscal Period', 'Amount', 'Expected Revenue',
+      'Probability (%)', 'Age', 'Close Date', 'Created Date', 'Next Step', 'Lead Source', 'Type'];
+    expect(detectColumns(headers)).toEqual({ company: 1, amount: 5, date: 9 });
+    expect(resolveMapping('f', headers, undefined, headers.length)).toEqual({ customerId: 1, company: 1, amount: 5, date: 9 });
+  });
+  it('reads a HubSpot deals export: the associated company is the customer', () => {
+    const headers = ['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Associated Company', 'Create Date'];
+    expect(resolveMapping('f', headers, undefined, headers.length)).toEqual({ customerId: 6, company: 6, date: 3, amount: 5 });
+  });
+  it('reads a German POS journal', () => {
+    expect(detectColumns(['Belegnummer', 'Belegdatum', 'Uhrzeit', 'Kundennummer', 'Kundenname', 'Artikelnummer', 'Bezeichnung', 'Menge',
+      'Einzelpreis', 'Bruttobetrag', 'Wareneinsatz'])).toEqual({ date: 1, customerId: 3, name: 4, quantity: 7, amount: 9, cost: 10 });
+    expect(detectColumns(['Kunde', 'Bestelldatum', 'Betrag inkl. MwSt'])).toEqual({ customerId: 0, date: 1, amount: 2 });
+  });
+  it('reads a Chinese POS member-consumption report: 实收 before 应收, 商品名称 is no customer name', () => {
+    expect(detectColumns(['单据号', '会员卡号', '会员姓名', '消费时间', '门店', '商品名称', '数量', '应收金额', '优惠金额', '实收金额', '成本'])).toEqual({
+      customerId: 1, name: 2, date: 3, quantity: 6, amount: 9, cost: 10,
+    });
+    expect(detectColumns(['客户', '日期', '商品名称', '金额'])).toEqual({ customerId: 0, date: 1, amount: 3 });
+  });
+  it("reads Taobao's order report: the buyer, the payment time, what the buyer actually paid", () => {
+    expect(detectColumns(['订单编号', '买家会员名', '买家支付宝账号', '买家应付货款', '买家应付邮费', '总金额', '买家实际支付金额', '订单状态',
+      '订单创建时间', '订单付款时间', '宝贝总数量', '收货人姓名'])).toEqual({ customerId: 1, amount: 6, date: 9, quantity: 10 });
+  });
+  it.each([
+    [['会员卡号', '消费日期', '实收'], { customerId: 0, date: 1, amount: 2 }],
+    [['客户编号', '客户姓名', '消费日期', '消费金额', '成本'], { customerId: 0, name: 1, date: 2, amount: 3, cost: 4 }],
+    [['客户编号', '下单时间', '实付金额'], { customerId: 0, date: 1, amount: 2 }],
+    [['Customer Number', 'Order Date', 'Grand Total'], { customerId: 0, date: 1, amount: 2 }],
+    [['Kundennr.', 'Bestelldatum', 'Gesamtbetrag'], { customerId: 0, date: 1, amount: 2 }],
+  ])('reads %j', (headers, mapping) => {
+    expect(detectColumns(headers)).toEqual(mapping);
+  });
+  it('does not take a discount, shipping or refund amount for the purchase amount', () => {
+    expect(detectColumns(['Customer ID', 'Date', 'Discount Amount', 'Shipping Amount', 'Refund Amount', '运费金额'])).toEqual({
+      customerId: 0, date: 1,
+    });
+  });
+});
+
 describe('resolveMapping', () => {
   it('names the missing column and lists the headers found', () => {
     expect(() => resolveMapping('readTransactions', ['who', 'date', 'amount'], undefined, 3)).toThrow(

@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
+import { CvError } from '../errors.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import type { RejectedRow } from '../types.ts';
 import { decodeText, type TextEncodingOption } from './decode-text.ts';
-import { detectColumns } from './detect-columns.ts';
+import { detectColumns, REQUIRED_ROLES } from './detect-columns.ts';
 import { scanAmount } from './parse-amount.ts';
 import { scanDateText } from './parse-date.ts';
 
@@ -15,6 +16,14 @@ export type Delimiter = ',' | ';' | '\t' | '|' | 'whitespace' | (string & {});
 export interface TableOptions {
   /** Whether the first non-blank line holds column names; `auto` (default) looks at the data. */
   header?: boolean | 'auto';
+  /**
+   * The 1-based line (sheet row for cells) of the header row; the lines
+   * above it (a report's title, date range, filter notes) are skipped and
+   * named in a warning. 0 means the data has no header row. Overrides
+   * `header`. Left out, a header below such lines is found by
+   * {@link findHeaderRow}.
+   */
+  headerRow?: number;
   /** Column separator; `auto` (default) picks from , ; tab | and whitespace by consistency over the first lines. */
   delimiter?: Delimiter | 'auto';
   /** Text encoding of byte input; ignored for strings. Default `auto` (see decodeText). */
@@ -33,6 +42,8 @@ export interface Table {
   /** Lines that are no row at all (broken quoting). */
   rejected: RejectedRow[];
   hasHeader: boolean;
+  /** Title and note rows above the header row, skipped. */
+  skipped: SkippedRow[];
   delimiter: Delimiter;
   encoding: string;
   blankLines: number;
@@ -46,9 +57,29 @@ export interface PreparedText {
   encoding: string;
   delimiter: Delimiter;
   hasHeader: boolean;
-  /** The first (up to 21) non-blank rows, header included, for sniffing columns. */
+  /** Line of the header row; 0 without one. */
+  headerLine: number;
+  /** Rows starting before this line are title or note rows above the header, not data. */
+  firstLine: number;
+  /** Those skipped rows, with their lines, for the reader to say what it skipped. */
+  preamble: SkippedRow[];
+  /** The first (up to 21) non-blank rows from the header on, header included, for sniffing columns. */
   sample: string[][];
 }
+
+/** A title or note row above the header row, skipped. */
+export interface SkippedRow {
+  line: number;
+  /** Its non-empty cells joined by spaces. */
+  text: string;
+}
+
+/**
+ * How many rows above the header a report may carry (title, period, filter
+ * settings, "exported by"): enough for the exports seen, few enough that a
+ * data row far down is never mistaken for a header.
+ */
+export const MAX_PREAMBLE_ROWS = 10;
 
 /** Calls for each line of a table, in file order. */
 export interface RowVisitor {
@@ -114,16 +145,9 @@ function splitWhitespaceRange(line: string, from: number, to: number): string[] 
 
 const CANDIDATES = ['\t', ';', ',', '|'] as const;
 
-/**
- * Picks the column separator from the first lines: the candidate (tab ; , |)
- * that occurs the same number of times (> 0) on every line, the most frequent
- * such one winning; else whitespace runs when every line splits into the same
- * number (≥ 2) of fields; else the candidate present on most lines; else ','.
- * @example detectDelimiter(' id  date amount\n 1 20240101  3.5') // 'whitespace'
- */
-export function detectDelimiter(text: string): Delimiter {
-  const lines = sampleLines(text, 50);
-  if (lines.length === 0) return ',';
+/** The candidate that occurs equally often (most, > 0) on every line, else whitespace when every line splits alike. */
+function uniformDelimiter(lines: readonly string[]): Delimiter | null {
+  if (lines.length === 0) return null;
   let best: Delimiter | null = null;
   let bestCount = 0;
   for (const c of CANDIDATES) {
@@ -136,6 +160,30 @@ export function detectDelimiter(text: string): Delimiter {
   if (best) return best;
   const widths = lines.map((l) => splitWhitespace(l).length);
   if (widths[0] >= 2 && widths.every((w) => w === widths[0])) return 'whitespace';
+  return null;
+}
+
+/**
+ * Picks the column separator from the first lines: the candidate (tab ; , |)
+ * that occurs the same number of times (> 0) on every line, the most frequent
+ * such one winning; else whitespace runs when every line splits into the same
+ * number (≥ 2) of fields — each test repeated without up to
+ * MAX_PREAMBLE_ROWS title lines at the top; else the candidate present on most
+ * lines; else ','.
+ * @example detectDelimiter(' id  date amount\n 1 20240101  3.5') // 'whitespace'
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const all = sampleLines(text, 50 + MAX_PREAMBLE_ROWS);
+  if (all.length === 0) return ',';
+  // A report's title and note lines above the table break the regularity
+  // the table has, so the test is repeated past up to MAX_PREAMBLE_ROWS of them.
+  const skips = Math.min(MAX_PREAMBLE_ROWS, all.length - 2);
+  for (let skip = 0; skip <= Math.max(0, skips); skip++) {
+    const uniform = uniformDelimiter(all.slice(skip, skip + 50));
+    if (uniform) return uniform;
+  }
+  const lines = all.slice(0, 50);
+  let best: Delimiter | null = null;
   let mostLines = 0;
   for (const c of CANDIDATES) {
     const present = lines.filter((l) => countOutsideQuotes(l, c) > 0).length;
@@ -184,9 +232,63 @@ export function looksLikeHeader(first: readonly string[], next: readonly (readon
   return false;
 }
 
+/** Whether a row names at least two of the required columns (customer id, date, amount) and holds no number or date. */
+function namesRequiredColumns(row: readonly string[]): boolean {
+  if (row.some(looksNumeric)) return false;
+  const found = detectColumns(row);
+  return REQUIRED_ROLES.filter((r) => found[r] !== undefined).length >= 2;
+}
+
 /**
- * Decodes the input, settles the delimiter and whether a header row exists
- * (sniffing the first lines when asked to), ready for {@link scanRows}.
+ * Where the header row is when a report puts a title, a period or filter
+ * notes above its table: the index of the first of the first
+ * MAX_PREAMBLE_ROWS + 1 rows that names at least two of the customer id, date
+ * and amount columns and holds no number or date; −1 when none does.
+ * @example findHeaderRow([['Sales 2024'], ['Customer', 'Date', 'Amount'], ['7', '2024-01-05', '3']]) // 1
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number {
+  const last = Math.min(rows.length - 1, MAX_PREAMBLE_ROWS);
+  for (let i = 0; i <= last; i++) if (namesRequiredColumns(rows[i])) return i;
+  return -1;
+}
+
+/** A skipped row as the user would recognise it: its non-empty cells. */
+export function skippedRow(cells: readonly string[], line: number): SkippedRow {
+  return { line, text: cells.map((c) => c.trim()).filter((c) => c !== '').join(' ') };
+}
+
+/** Index in `text` where 1-based `line` starts, or −1 past the end. */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return -1;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/** The first rows of a text with their lines, from line `from` on (blank and broken lines left out). */
+function firstRows(text: string, delimiter: Delimiter, from: number, max: number): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
+  scanRows(text, delimiter, {
+    row(cells, line) {
+      if (line < from) return true;
+      rows.push({ cells, line });
+      return rows.length < max;
+    },
+    blank() {},
+    bad() {},
+  });
+  return rows;
+}
+
+/**
+ * Decodes the input, settles the delimiter, whether a header row exists and
+ * on which line (sniffing the first lines when asked to, skipping a report's
+ * title and note rows above the header), ready for {@link scanRows}.
+ * Throws CvError('readTable', 'value') when `headerRow` names a line past the
+ * end, a blank line or one inside a quoted field.
  */
 export function prepareText(input: string | Uint8Array, options: TableOptions = {}): PreparedText {
   const decoded = toText(input, options.encoding);
@@ -194,16 +296,39 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
   // A final line break ends the last line; it must not read as one more blank line.
   if (text.endsWith('\r\n')) text = text.slice(0, -2);
   else if (text.endsWith('\n') || text.endsWith('\r')) text = text.slice(0, -1);
-  const delimiter: Delimiter =
-    !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text) : options.delimiter === ' ' ? 'whitespace' : options.delimiter;
-  const sample: string[][] = [];
-  const head = sampleLines(text, 21).join('\n');
-  scanRows(head, delimiter, { row: (cells) => { sample.push(cells); }, blank: () => {}, bad: () => {} });
-  let hasHeader = options.header === true;
-  if (options.header === undefined || options.header === 'auto') {
-    hasHeader = sample.length > 0 && looksLikeHeader(sample[0], sample.slice(1));
+  const chosenRow = options.headerRow !== undefined && options.headerRow > 0 ? options.headerRow : 0;
+  const from = chosenRow > 0 ? lineOffset(text, chosenRow) : 0;
+  if (from < 0 || (chosenRow > 0 && from >= text.length && text.length > 0)) {
+    throw new CvError('readTable', 'value', `the header row ${chosenRow} is past the end of the data (${countLines(text)} lines).`);
   }
-  return { text, encoding: decoded.encoding, delimiter, hasHeader, sample };
+  const delimiter: Delimiter =
+    !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text.slice(from)) : options.delimiter === ' ' ? 'whitespace' : options.delimiter;
+  const prepared = (hasHeader: boolean, headerLine: number, firstLine: number, preamble: SkippedRow[], rows: { cells: string[] }[]): PreparedText => ({
+    text, encoding: decoded.encoding, delimiter, hasHeader, headerLine, firstLine, preamble, sample: rows.slice(0, 21).map((r) => r.cells),
+  });
+  if (chosenRow > 0) {
+    const rows = firstRows(text, delimiter, chosenRow, 21);
+    if (rows.length === 0 || rows[0].line !== chosenRow) {
+      throw new CvError('readTable', 'value', `the header row ${chosenRow} holds no column names (it is blank or inside a quoted field).`);
+    }
+    const preamble = firstRows(text, delimiter, 1, MAX_PREAMBLE_ROWS * 10)
+      .filter((r) => r.line < chosenRow)
+      .map((r) => skippedRow(r.cells, r.line));
+    return prepared(true, chosenRow, chosenRow, preamble, rows);
+  }
+  const rows = firstRows(text, delimiter, 1, 21 + MAX_PREAMBLE_ROWS);
+  if (rows.length === 0) return prepared(false, 0, 1, [], rows);
+  const noHeader = options.header === false || options.headerRow === 0;
+  if (noHeader || options.header === true) {
+    return prepared(!noHeader, noHeader ? 0 : rows[0].line, rows[0].line, [], rows);
+  }
+  const found = findHeaderRow(rows.map((r) => r.cells));
+  if (found > 0) {
+    return prepared(true, rows[found].line, rows[found].line, rows.slice(0, found).map((r) => skippedRow(r.cells, r.line)), rows.slice(found));
+  }
+  const cells = rows.map((r) => r.cells);
+  const hasHeader = found === 0 || looksLikeHeader(cells[0], cells.slice(1, 21));
+  return prepared(hasHeader, hasHeader ? rows[0].line : 0, rows[0].line, [], rows);
 }
 
 function countBreaks(cells: readonly string[]): number {
@@ -285,17 +410,16 @@ export function scanRows(text: string, delimiter: Delimiter, visit: RowVisitor, 
 export function readTable(input: string | Uint8Array, options: TableOptions = {}): Table {
   const prepared = prepareText(input, options);
   const table: Table = {
-    headers: [], rows: [], lines: [], rejected: [], hasHeader: prepared.hasHeader, delimiter: prepared.delimiter,
+    headers: [], rows: [], lines: [], rejected: [], hasHeader: prepared.hasHeader, skipped: prepared.preamble, delimiter: prepared.delimiter,
     encoding: prepared.encoding, blankLines: 0, lineCount: 0,
   };
-  let needHeader = prepared.hasHeader;
   let lastLine = 0;
   scanRows(prepared.text, prepared.delimiter, {
     row(cells, line) {
       lastLine = line;
-      if (needHeader) {
+      if (line < prepared.firstLine) return;
+      if (line === prepared.headerLine) {
         table.headers = cells.map((c) => c.trim());
-        needHeader = false;
       } else {
         table.rows.push(cells);
         table.lines.push(line);
@@ -307,7 +431,7 @@ export function readTable(input: string | Uint8Array, options: TableOptions = {}
     },
     bad(line, problem) {
       lastLine = line;
-      table.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
+      if (line >= prepared.firstLine) table.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
   }, options.onProgress);
   table.lineCount = prepared.text === '' ? 0 : countLines(prepared.text, lastLine);

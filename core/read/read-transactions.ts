@@ -5,7 +5,7 @@ import { ALL_ROLES, REQUIRED_ROLES, resolveMapping, type ColumnChoice } from './
 import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
-import { countLines, looksLikeHeader, prepareText, scanRows, type PreparedText, type TableOptions } from './read-table.ts';
+import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, type PreparedText, type SkippedRow, type TableOptions } from './read-table.ts';
 
 export interface ReadOptions extends TableOptions {
   /**
@@ -173,7 +173,9 @@ class TransactionBuilder {
     const customerId = cellText(cells[this.idCol]);
     if (customerId === '') problems.push(msg('read.idEmpty'));
     else if (SHEET_ERROR.test(customerId)) problems.push(msg('read.idSheetError', { id: customerId }));
-    const day = this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
+    const dateError = sheetError(cells[this.dateCol]);
+    if (dateError) problems.push(msg('read.dateSheetError', { error: dateError }));
+    const day = dateError ? NaN : this.day(known ?? scanDateCell(cells[this.dateCol]), problems);
     const amount = this.number(cells[this.amountCol], 'amount', problems, true);
     const t: Transaction = { customerId, day, amount, line };
     const m = this.mapping;
@@ -249,6 +251,11 @@ class TransactionBuilder {
 
   private number(cell: unknown, role: 'amount' | 'cost' | 'quantity', problems: Message[], required: boolean): number {
     const label = roleName(role);
+    const error = sheetError(cell);
+    if (error) {
+      problems.push(msg('read.numberSheetError', { column: label, error }));
+      return NaN;
+    }
     if (typeof cell === 'number') {
       if (Number.isFinite(cell)) return cell;
       problems.push(msg('read.numberNotFinite', { column: label, value: String(cell) }));
@@ -309,12 +316,35 @@ class TransactionBuilder {
  * keep a row from being sniffed as a header): such a row is likelier a
  * transaction, lost without a trace otherwise (a header is never rejected).
  */
-function headerLooksLikeData(headers: readonly string[], mapping: ColumnMapping, line: number, header: ReadOptions['header']): Message | undefined {
-  if (header === true || header === false || mapping.date === undefined) return undefined;
+function headerLooksLikeData(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  line: number,
+  header: ReadOptions['header'],
+  headerRow: number | undefined,
+): Message | undefined {
+  if (header === true || header === false || headerRow !== undefined || mapping.date === undefined) return undefined;
   const date = headers[mapping.date] ?? '';
   const kind = date === '' ? 'empty' : scanDateCell(date).kind;
   if (kind !== 'day' && kind !== 'yearLast') return undefined;
   return msg('read.headerLooksLikeData', { line, date });
+}
+
+/**
+ * Says which rows above the header were skipped (a report's title, period,
+ * notes), quoting the first, so that nothing disappears without a word.
+ */
+function preambleWarning(preamble: readonly SkippedRow[], headerLine: number, chosen: boolean, unit: 'line' | 'row'): Message | undefined {
+  if (preamble.length === 0) return undefined;
+  const quoted = preamble.slice(0, 2).map((r) => `'${r.text.length > 60 ? r.text.slice(0, 57) + '…' : r.text}'`);
+  return msg(chosen ? 'read.preambleChosen' : 'read.preambleSkipped', {
+    unit: msg(unit === 'line' ? 'read.unitLine' : 'read.unitRow'),
+    header: headerLine,
+    first: preamble[0].line,
+    last: preamble[preamble.length - 1].line,
+    n: preamble.length,
+    quoted: (preamble.length > 2 ? [...quoted, '…'] : quoted).join(', '),
+  });
 }
 
 /** A number cell's text without a trailing percent sign (margin rates may carry one). */
@@ -348,14 +378,10 @@ function decideTextDecimal(prepared: PreparedText, mapping: ColumnMapping, optio
   if (prepared.delimiter === ',') return { decimal: '.' };
   const columns = numberColumns(mapping);
   const vote = new DecimalVote();
-  let headerPending = prepared.hasHeader;
   let rows = 0;
   scanRows(prepared.text, prepared.delimiter, {
     row(cells, line) {
-      if (headerPending) {
-        headerPending = false;
-        return true;
-      }
+      if (line < prepared.firstLine || line === prepared.headerLine) return true;
       for (const c of columns) {
         const cell = cells[c];
         if (cell !== undefined && !vote.add(rateText(cell), line)) return false;
@@ -393,6 +419,13 @@ function decideCellDecimal(
  * writes them: as an id they would gather unrelated rows into one customer.
  */
 const SHEET_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+/** The error value a cell holds (#N/A, #VALUE! …), or undefined. */
+function sheetError(cell: unknown): string | undefined {
+  if (typeof cell !== 'string') return undefined;
+  const t = cell.trim();
+  return t.startsWith('#') && SHEET_ERROR.test(t) ? t.toUpperCase() : undefined;
+}
 
 /** Text of a cell, trimmed: numbers in plain decimal, booleans as TRUE/FALSE, dates as ISO, null as ''. */
 function cellText(cell: unknown): string {
@@ -467,7 +500,7 @@ function settleMapping(
   if (!headers && REQUIRED_ROLES.some((r) => explicit[r] === undefined)) {
     explicit = guessMapping(sample, explicit, columns, warnings);
   }
-  return resolveMapping(fn, headers, explicit, columns);
+  return resolveMapping(fn, headers, explicit, columns, warnings);
 }
 
 /**
@@ -505,14 +538,15 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
   result.decimal = decision.decimal;
   if (decision.warning) addWarning(result, decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
-  let headerPending = prepared.hasHeader;
+  const skipped = preambleWarning(prepared.preamble, prepared.headerLine, options.headerRow !== undefined, 'line');
+  if (skipped) addWarning(result, skipped);
   let lastLine = 0;
   scanRows(prepared.text, prepared.delimiter, {
     row(cells, line) {
       lastLine = line;
-      if (headerPending) {
-        headerPending = false;
-        const w = headerLooksLikeData(result.headers, result.mapping, line, options.header);
+      if (line < prepared.firstLine) return;
+      if (line === prepared.headerLine) {
+        const w = headerLooksLikeData(result.headers, result.mapping, line, options.header, options.headerRow);
         if (w) addWarning(result, w);
       } else {
         builder.add(cells, line);
@@ -524,6 +558,7 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
     },
     bad(line, problem) {
       lastLine = line;
+      if (line < prepared.firstLine) return;
       result.rowsRead++;
       result.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
@@ -562,34 +597,58 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
     options.onProgress?.(1);
     return result;
   }
+  // The non-blank rows at the top, as text, with their indexes: the header
+  // is looked for among them (below a report's title and notes).
   const sniff: string[][] = [];
-  for (let i = start; i < rows.length && sniff.length < 21; i++) {
-    if (!isBlankRow(rows[i])) sniff.push(rows[i].map(cellText));
+  const sniffIndex: number[] = [];
+  for (let i = start; i < rows.length && sniff.length < 21 + MAX_PREAMBLE_ROWS; i++) {
+    if (!isBlankRow(rows[i])) {
+      sniff.push(rows[i].map(cellText));
+      sniffIndex.push(i);
+    }
   }
-  const hasHeader =
-    options.header === true ||
-    ((options.header === undefined || options.header === 'auto') &&
-      rows[start].every((c) => typeof c === 'string' || c === null || c === undefined) &&
-      looksLikeHeader(sniff[0], sniff.slice(1)));
+  let headerIndex = -1;
+  if (options.headerRow !== undefined && options.headerRow > 0) {
+    headerIndex = options.headerRow - firstRow;
+    if (headerIndex < 0 || headerIndex >= rows.length) {
+      throw new CvError('readTransactionCells', 'value', `the header row ${options.headerRow} is outside the data (rows ${firstRow} to ${firstRow + rows.length - 1}).`);
+    }
+    if (isBlankRow(rows[headerIndex])) throw new CvError('readTransactionCells', 'value', `the header row ${options.headerRow} is blank.`);
+  } else if (options.header === true) {
+    headerIndex = start;
+  } else if ((options.header === undefined || options.header === 'auto') && options.headerRow !== 0) {
+    const found = findHeaderRow(sniff);
+    if (found >= 0) headerIndex = sniffIndex[found];
+    else if (rows[start].every((c) => typeof c === 'string' || c === null || c === undefined) && looksLikeHeader(sniff[0], sniff.slice(1, 21))) headerIndex = start;
+  }
+  const hasHeader = headerIndex >= 0;
   result.hasHeader = hasHeader;
-  const headers = hasHeader ? sniff[0] : null;
+  const headers = hasHeader ? rows[headerIndex].map(cellText) : null;
+  const dataFrom = hasHeader ? headerIndex + 1 : start;
+  const preamble: SkippedRow[] = [];
+  for (let i = start; i < (hasHeader ? headerIndex : start); i++) {
+    if (!isBlankRow(rows[i])) preamble.push(skippedRow(rows[i].map(cellText), i + firstRow));
+  }
   const sample: (readonly unknown[])[] = [];
-  for (let i = hasHeader ? start + 1 : start; i < rows.length && sample.length < 20; i++) {
+  for (let i = dataFrom; i < rows.length && sample.length < 20; i++) {
     if (!isBlankRow(rows[i])) sample.push(rows[i]);
   }
   if (sample.length === 0 && !headers) sample.push(rows[start]);
   result.mapping = settleMapping('readTransactionCells', headers, sample, options, result);
   result.headers = headers ?? [];
-  const decision = decideCellDecimal(rows, hasHeader ? start + 1 : start, firstRow, result.mapping, options.decimal);
+  const decision = decideCellDecimal(rows, dataFrom, firstRow, result.mapping, options.decimal);
   result.decimal = decision.decimal;
   if (decision.warning) addWarning(result, decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
+  const skipped = preambleWarning(preamble, headerIndex + firstRow, options.headerRow !== undefined, 'row');
+  if (skipped) addWarning(result, skipped);
   if (hasHeader) {
-    const w = headerLooksLikeData(result.headers, result.mapping, start + firstRow, options.header);
+    const w = headerLooksLikeData(result.headers, result.mapping, headerIndex + firstRow, options.header, options.headerRow);
     if (w) addWarning(result, w);
   }
-  result.blankLines = start;
-  for (let i = hasHeader ? start + 1 : start; i < rows.length; i++) {
+  for (let i = start; i < dataFrom; i++) if (isBlankRow(rows[i])) result.blankLines++;
+  result.blankLines += start;
+  for (let i = dataFrom; i < rows.length; i++) {
     const row = rows[i];
     if (isBlankRow(row)) result.blankLines++;
     else builder.add(row, i + firstRow);

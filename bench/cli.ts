@@ -1,0 +1,105 @@
+/**
+ * The command as a user starts it: `cvlens --help`, and CDNOW_master.txt →
+ * a workbook, each a fresh `node cli/bin.js` process, beside an empty Node
+ * process (what no command can beat) and the same analysis inside this
+ * process (the core's share). Wall time is what the user waits for; CPU
+ * time (user + system, from the child itself) is what the command costs,
+ * and stays comparable on a machine busy with other work. Targets (issue
+ * 12): --help ≤ 0.15 s, CDNOW → workbook ≤ 1 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCli } from '../cli/build.ts';
+import { bundleIsFresh } from '../cli/bundle-freshness.js';
+import { createAnalysis, readTransactions } from '../core/index.ts';
+
+type Print = (line: string) => void;
+
+const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
+const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
+/** Makes a child report its own CPU time on stderr as it exits. */
+const CPU_HOOK =
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\ncvlens-bench-cpu "+(u.user+u.system)/1e6+"\\n")})';
+
+interface Run {
+  wall: number;
+  cpu: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function spawnTimed(args: string[], env: Record<string, string> = {}): Run {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', CPU_HOOK, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  const cpu = Number(/cvlens-bench-cpu ([\d.e-]+)/.exec(r.stderr)?.[1] ?? NaN);
+  return { wall, cpu };
+}
+
+function repeat(times: number, run: () => Run): Run {
+  const runs = Array.from({ length: times }, run);
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+}
+
+function line(label: string, r: Run, note = ''): string {
+  return `  ${label.padEnd(48)} wall ${r.wall.toFixed(3).padStart(6)} s   cpu ${r.cpu.toFixed(3).padStart(6)} s${note ? `   ${note}` : ''}`;
+}
+
+export async function runCliBench(print: Print): Promise<void> {
+  const t0 = performance.now();
+  const { bytes, inputs } = await buildCli();
+  print(`  build: cli/dist ${(bytes / 1024).toFixed(0)} KiB from ${inputs} sources in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+
+  const node = repeat(7, () => spawnTimed(['-e', '']));
+  print(line('node -e "" (no command can start faster)', node));
+  const help = repeat(7, () => spawnTimed([BIN, '--help']));
+  print(line('cvlens --help (compiled)', help, `${((help.wall - node.wall) * 1000).toFixed(0)} ms over node; target ≤ 0.15 s`));
+  const helpSource = repeat(3, () => spawnTimed([BIN, '--help'], { CVLENS_FROM_SOURCE: '1' }));
+  print(line('cvlens --help (sources through tsx, as before)', helpSource));
+
+  if (!existsSync(CDNOW)) {
+    print(`  CDNOW_master.txt not found at ${CDNOW}: the end-to-end figures are skipped.`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cvlens-bench-'));
+  try {
+    for (const model of ['auto', 'bgnbd'] as const) {
+      const xlsx = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.xlsx')]));
+      print(line(`CDNOW master → workbook (--model ${model})`, xlsx, model === 'auto' ? 'target ≤ 1 s' : ''));
+      const csv = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.csv')]));
+      print(line(`CDNOW master → customers CSV (--model ${model})`, csv));
+      const core = repeat(3, () => coreOnly(model));
+      print(line(`  core only, in this process (--model ${model})`, core, 'read + analysis, no start-up, no output'));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    // An edit during the run sends the launcher to the sources: the figures would not be the compiled command's.
+    if (!bundleIsFresh(new URL('../cli/dist/', import.meta.url), new URL('../', import.meta.url))) {
+      print('  NOTE: a source changed during the run, so some runs used the sources through tsx; run the bench again.');
+    }
+  }
+}
+
+/** The analysis `cvlens segment` runs, without the process around it. */
+function coreOnly(model: 'auto' | 'bgnbd'): Run {
+  const bytes = readFileSync(CDNOW);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const analysis = createAnalysis({ model });
+  readTransactions(bytes, { onTransaction: (t) => analysis.add(t) });
+  analysis.finish();
+  const c = process.cpuUsage(c0);
+  return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}

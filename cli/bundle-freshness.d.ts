@@ -1,0 +1,2 @@
+/** See bundle-freshness.js. */
+export function bundleIsFresh(dist: URL, root: URL): boolean;
