@@ -85,13 +85,13 @@ function addDay(a: Acc, day: number): void {
   }
 }
 
-function checkMargin(rate: number, where: string): void {
+export function checkMargin(rate: number, where: string): void {
   if (!Number.isFinite(rate)) throw new CvError(FN, 'value', `${where}: margin rate is not a number`);
   if (rate < 0 || rate > 1) throw new CvError(FN, 'num', `${where}: margin rate ${rate} is outside 0..1`);
 }
 
 /** Cost of one row, or undefined when nothing tells it. */
-function rowCost(t: Transaction, globalMargin: number | undefined): number | undefined {
+export function rowCost(t: Transaction, globalMargin: number | undefined): number | undefined {
   if (t.cost !== undefined && Number.isFinite(t.cost)) return t.cost;
   if (t.marginRate !== undefined) {
     checkMargin(t.marginRate, `line ${t.line}`);
@@ -107,7 +107,7 @@ const byIdOrder = (x: { id: string }, y: { id: string }): number => (x.id < y.id
  * A customer whose rows are all negative: every row with amount ≥ 0 makes a
  * purchase day, so only such a customer lacks a first purchase.
  */
-function onlyReturns(a: Acc): ExcludedCustomer {
+export function onlyReturns(a: Pick<Acc, 'id' | 'rows' | 'returnAmount' | 'firstLine'>): ExcludedCustomer {
   const rows = a.rows === 1 ? '1 row' : `${a.rows} rows`;
   return {
     id: a.id,
