@@ -154,6 +154,22 @@ class DayLists {
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Sets a[k], filling the gap before it with undefined (a dense array stays fast to index). */
+function setExtra(a: (string | undefined)[], k: number, v: string): void {
+  while (a.length < k) a.push(undefined);
+  a[k] = v;
+}
+
+/**
+ * Sorts customer indices by id in code-unit order (what `<` compares). Ids
+ * written in that order already (a file sorted by customer) cost one pass.
+ */
+function sortById(order: number[], names: readonly string[]): void {
+  let sorted = true;
+  for (let i = 1; i < order.length && sorted; i++) sorted = names[order[i - 1]] < names[order[i]];
+  if (!sorted) order.sort((a, b) => byString(names[a], names[b]));
+}
+
 /**
  * Creates a columnar summary builder: the rules and numbers of
  * {@link createSummaryBuilder}, with memory of a few dozen bytes per
@@ -177,10 +193,10 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   const index = new Map<string, number>();
   const names: string[] = [];
-  // Sparse: most files have no such column, and a customer's first non-empty value wins.
-  const email = new Map<number, string>();
-  const company = new Map<number, string>();
-  const name = new Map<number, string>();
+  // A customer's first non-empty value wins; the arrays stay empty when a file has no such column.
+  const email: (string | undefined)[] = [];
+  const company: (string | undefined)[] = [];
+  const name: (string | undefined)[] = [];
   const s = new Slots();
   const days = new DayLists();
   let byRank = new Int32Array(1024);
@@ -193,7 +209,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let excluded: ExcludedCustomer[] = [];
   let customersSeen = 0;
 
+  // Rows of one customer often come together (CDNOW is sorted by customer): one comparison spares a hash lookup.
+  let lastId = '';
+  let lastK = -1;
   function customer(id: string): number {
+    if (id === lastId) return lastK;
     let k = index.get(id);
     if (k === undefined) {
       k = names.length;
@@ -201,6 +221,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       index.set(id, k);
       names.push(id);
     }
+    lastId = id;
+    lastK = k;
     return k;
   }
 
@@ -268,9 +290,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       s.quantity[k] += t.quantity;
       s.hasQuantity[k] = 1;
     }
-    if (t.email && !email.has(k)) email.set(k, t.email);
-    if (t.company && !company.has(k)) company.set(k, t.company);
-    if (t.name && !name.has(k)) name.set(k, t.name);
+    if (t.email && email[k] === undefined) setExtra(email, k, t.email);
+    if (t.company && company[k] === undefined) setExtra(company, k, t.company);
+    if (t.name && name[k] === undefined) setExtra(name, k, t.name);
   }
 
   function asOfDay(): number | undefined {
@@ -291,7 +313,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
         order.push(k);
       }
     }
-    order.sort((a, b) => byString(names[a], names[b]));
+    sortById(order, names);
     excluded.sort((a, b) => byString(a.id, b.id));
     finished = columns(order, asOf);
     return finished;
@@ -316,7 +338,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       costKnown[i] = s.costUnknown[order[i]] === 1 ? 0 : 1;
       hasQuantity[i] = s.hasQuantity[order[i]];
     }
-    const extras = (m: Map<number, string>) => (m.size === 0 ? undefined : order.map((k) => m.get(k)));
+    const extras = (m: readonly (string | undefined)[]) => (m.length === 0 ? undefined : order.map((k) => m[k]));
     const emails = extras(email);
     const companies = extras(company);
     const customerNames = extras(name);
