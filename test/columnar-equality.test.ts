@@ -54,7 +54,7 @@ function both(rows: readonly Transaction[], settings: AnalysisSettingsInput) {
 function messyRows(): Transaction[] {
   const { transactions } = simulateCustomers({
     seed: 7,
-    customers: 4000,
+    customers: 2500,
     params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
     spend: { p: 6.25, q: 3.74, gamma: 15.44 },
     start: isoToDay('2024-01-01'),
@@ -100,7 +100,9 @@ describe('the columnar analysis gives the numbers of the object path', () => {
     for (const settings of [{ asOf: isoToDay('2024-12-29') }, { model: 'pnbd', unit: 'month', marginRate: 0.3 }] as const) {
       const { columnar, objects } = both(rows, settings);
       expect(columnar.excluded.map((e) => e.id)).toContain('only-returns');
-      expect(columnar.segment.customers.length).toBeGreaterThan(3000);
+      expect(columnar.segment.customers.length).toBeGreaterThan(2000);
+      // Models first: a fit that ran out of its time budget on a loaded machine shows here, not as a thousand scores.
+      expect(differences(columnar.models, objects.models)).toEqual([]);
       expect(differences(columnar, objects)).toEqual([]);
     }
   });
