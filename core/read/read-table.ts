@@ -64,7 +64,7 @@ export function toText(input: string | Uint8Array, encoding: TextEncodingOption 
 }
 
 /** The first `max` non-blank lines of a text (for sniffing). */
-function sampleLines(text: string, max: number): string[] {
+export function sampleLines(text: string, max: number): string[] {
   const out: string[] = [];
   let start = 0;
   while (out.length < max && start < text.length) {
@@ -96,7 +96,7 @@ function splitWhitespace(line: string): string[] {
  * The whitespace-separated cells of text[from … to−1]; scanning a line in
  * place saves slicing every line out of the text before slicing its cells.
  */
-function splitWhitespaceRange(line: string, from: number, to: number): string[] {
+export function splitWhitespaceRange(line: string, from: number, to: number): string[] {
   const cells: string[] = [];
   const n = to;
   let i = from;
@@ -205,7 +205,7 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
   return { text, encoding: decoded.encoding, delimiter, hasHeader, sample };
 }
 
-function countBreaks(cells: readonly string[]): number {
+export function countBreaks(cells: readonly string[]): number {
   let n = 0;
   for (const cell of cells) {
     for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
@@ -214,12 +214,12 @@ function countBreaks(cells: readonly string[]): number {
   return n;
 }
 
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 }
 
-const PROGRESS_EVERY = 65536;
+export const PROGRESS_EVERY = 65536;
 
 /**
  * Splits a prepared text into rows (papaparse for real delimiters, a

@@ -4,7 +4,8 @@ import { ALL_ROLES, REQUIRED_ROLES, ROLE_LABEL, resolveMapping, type ColumnChoic
 import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblem, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
-import { countLines, looksLikeHeader, prepareText, scanRows, type PreparedText, type TableOptions } from './read-table.ts';
+import { countLines, looksLikeHeader, prepareText, scanRows, type RowVisitor, type TableOptions } from './read-table.ts';
+import { preparePieces, scanPieces } from './scan-pieces.ts';
 
 export interface ReadOptions extends TableOptions {
   /**
@@ -327,14 +328,14 @@ const DECIMAL_SAMPLE_ROWS = 20_000;
  * at the first value only readable with a point, which settles '.'; a file
  * with a comma mark is read to the end of the sample.
  */
-function decideTextDecimal(prepared: PreparedText, mapping: ColumnMapping, option: ReadOptions['decimal']): DecimalDecision {
+function decideTextDecimal(source: RowSource, mapping: ColumnMapping, option: ReadOptions['decimal']): DecimalDecision {
   if (option === '.' || option === ',') return { decimal: option };
-  if (prepared.delimiter === ',') return { decimal: '.' };
+  if (source.delimiter === ',') return { decimal: '.' };
   const columns = numberColumns(mapping);
   const vote = new DecimalVote();
-  let headerPending = prepared.hasHeader;
+  let headerPending = source.hasHeader;
   let rows = 0;
-  scanRows(prepared.text, prepared.delimiter, {
+  source.scan({
     row(cells, line) {
       if (headerPending) {
         headerPending = false;
@@ -471,29 +472,77 @@ function settleMapping(
  * // [{ customerId: '007', day: 19787, amount: 12.5, line: 2 }]
  */
 export function readTransactions(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
+  return typeof input === 'string' ? readRows(wholeText(input, options), options) : readTransactionsInPieces(input, options);
+}
+
+/** readTransactions of bytes; `pieceBytes` (default 4 MiB) only for tests that cut a small file into many pieces. */
+export function readTransactionsInPieces(input: Uint8Array, options: ReadOptions = {}, pieceBytes?: number): ReadResult {
+  return readRows(textInPieces(input, options, pieceBytes), options);
+}
+
+/** A text to read rows from: settled encoding, delimiter, header and sample, and a scan of its rows. */
+interface RowSource {
+  encoding: string;
+  delimiter: string;
+  hasHeader: boolean;
+  sample: string[][];
+  /** Visits every row; returns the physical line count (at least the last line a row started on). */
+  scan(visit: RowVisitor, onProgress?: (f: number) => void): number;
+}
+
+/** A string, scanned whole. */
+function wholeText(input: string, options: ReadOptions): RowSource {
   const prepared = prepareText(input, options);
-  const result = emptyResult(prepared.encoding, prepared.delimiter);
-  result.hasHeader = prepared.hasHeader;
-  if (prepared.sample.length === 0) {
-    result.lines = countLines(prepared.text);
+  return {
+    ...prepared,
+    scan(visit, onProgress) {
+      let lastLine = 0;
+      scanRows(prepared.text, prepared.delimiter, {
+        row(cells, line) {
+          lastLine = line;
+          return visit.row(cells, line);
+        },
+        blank(line) {
+          lastLine = line;
+          visit.blank(line);
+        },
+        bad(line, reason) {
+          lastLine = line;
+          visit.bad(line, reason);
+        },
+      }, onProgress);
+      return countLines(prepared.text, lastLine);
+    },
+  };
+}
+
+/** File bytes, decoded and scanned a few megabytes at a time (scan-pieces.ts): the text is never one string. */
+function textInPieces(input: Uint8Array, options: ReadOptions, pieceBytes?: number): RowSource {
+  const prepared = preparePieces(input, options, pieceBytes);
+  return { ...prepared, scan: (visit, onProgress) => scanPieces(prepared, visit, onProgress) };
+}
+
+function readRows(source: RowSource, options: ReadOptions): ReadResult {
+  const result = emptyResult(source.encoding, source.delimiter);
+  result.hasHeader = source.hasHeader;
+  if (source.sample.length === 0) {
+    result.lines = source.scan({ row: () => false, blank() {}, bad() {} });
     result.blankLines = result.lines;
     result.warnings.push('the input has no rows.');
     options.onProgress?.(1);
     return result;
   }
-  const headers = prepared.hasHeader ? prepared.sample[0].map((h) => h.trim()) : null;
-  const sample = prepared.hasHeader ? prepared.sample.slice(1) : prepared.sample;
+  const headers = source.hasHeader ? source.sample[0].map((h) => h.trim()) : null;
+  const sample = source.hasHeader ? source.sample.slice(1) : source.sample;
   result.mapping = settleMapping('readTransactions', headers, sample, options, result.warnings);
   result.headers = headers ?? [];
-  const decision = decideTextDecimal(prepared, result.mapping, options.decimal);
+  const decision = decideTextDecimal(source, result.mapping, options.decimal);
   result.decimal = decision.decimal;
   if (decision.warning) result.warnings.push(decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
-  let headerPending = prepared.hasHeader;
-  let lastLine = 0;
-  scanRows(prepared.text, prepared.delimiter, {
+  let headerPending = source.hasHeader;
+  result.lines = source.scan({
     row(cells, line) {
-      lastLine = line;
       if (headerPending) {
         headerPending = false;
         const w = headerLooksLikeData(result.headers, result.mapping, line, options.header);
@@ -502,18 +551,15 @@ export function readTransactions(input: string | Uint8Array, options: ReadOption
         builder.add(cells, line);
       }
     },
-    blank(line) {
-      lastLine = line;
+    blank() {
       result.blankLines++;
     },
     bad(line, reason) {
-      lastLine = line;
       result.rowsRead++;
       result.rejected.push({ line, reason });
     },
   }, options.onProgress);
   builder.finish();
-  result.lines = countLines(prepared.text, lastLine);
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }
