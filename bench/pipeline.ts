@@ -192,7 +192,7 @@ function pythonRun(file: string, format: 'cdnow' | 'csv', pythonPath: string): S
   const r = timed('python3', [PYTHON_PIPELINE, file, format], { ...process.env, PYTHONPATH: pythonPath });
   if ('error' in r) return r.error;
   const o = r.out;
-  return { wall: r.wall, seconds: o.total as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
+  return { wall: r.wall, seconds: o.total as number, cpuSeconds: o.cpu as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
 }
 
 /**
@@ -262,7 +262,7 @@ async function runSideBySide(print: Print): Promise<void> {
         const q = theirs.params ?? {};
         const worst = Math.max(...Object.keys(p).map((k) => Math.abs((p[k]! - (q[k] ?? NaN)) / (q[k] ?? NaN))));
         print(
-          `  ${''.padEnd(22)} ${'ratio'.padEnd(10)} ${`${(theirs.wall / ours.wall).toFixed(1)}×`.padStart(9)} ${`${(theirs.seconds / ours.seconds).toFixed(1)}×`.padStart(11)} ${''.padStart(9)} ${`${(theirs.peakRss / ours.peakRss).toFixed(2)}×`.padStart(9)}  BG/NBD parameters agree to ${worst.toExponential(0)} relative`,
+          `  ${''.padEnd(22)} ${'ratio'.padEnd(10)} ${`${(theirs.wall / ours.wall).toFixed(1)}×`.padStart(9)} ${`${(theirs.seconds / ours.seconds).toFixed(1)}×`.padStart(11)} ${`${((theirs.cpuSeconds ?? NaN) / (ours.cpuSeconds ?? NaN)).toFixed(1)}×`.padStart(9)} ${`${(theirs.peakRss / ours.peakRss).toFixed(2)}×`.padStart(9)}  BG/NBD parameters agree to ${worst.toExponential(0)} relative`,
         );
       }
     }

@@ -41,6 +41,7 @@ def read(path, fmt):
 
 
 def main(path, fmt):
+    c0 = time.process_time()
     t0 = time.perf_counter()
     df = read(path, fmt)
     t1 = time.perf_counter()
@@ -72,6 +73,7 @@ def main(path, fmt):
                 "gg": t4 - t3,
                 "score": t5 - t4,
                 "total": t5 - t0,
+                "cpu": time.process_time() - c0,
                 "params": {k: float(v) for k, v in bg.params_.items()},
                 "meanPAlive": float(p_alive.mean()),
                 "sumExpected": float(expected.sum()),
