@@ -223,7 +223,7 @@ function writeSimulated(path: string, rows: number): void {
  * seconds: on a shared machine they are the steadier figure.
  * `npm run bench -- pipeline 10m` adds 10,000,000 rows.
  */
-async function runSideBySide(print: Print): Promise<void> {
+export async function runSideBySide(print: Print): Promise<void> {
   print('');
   print('  side by side with lifetimes (each in its own process; in-process = reading the file to the scored table)');
   const dir = mkdtempSync(join(tmpdir(), 'cvlens-side-'));

@@ -2,7 +2,7 @@
  * `cvlens segment FILE`: transactions in, a scored and tiered customer table
  * out — printed as a tier summary, written as a workbook, or as JSON.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import {
   analyzeCustomers,
   compareCalibration,
@@ -29,7 +29,7 @@ import {
 import { explainMissingColumn, parseColumns, parseDay, parseHorizon, parseLang, parseNumber, parseRate, parseTierRule, parseUnit } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
-import { customerTableCsv, customerTableJson, type CustomerRow } from '../customer-table.ts';
+import { customerTableBlocks, type CustomerRow } from '../customer-table.ts';
 import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -118,7 +118,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit);
 
   if (json) {
-    process.stdout.write(JSON.stringify(toJson(result, read, holdout)) + '\n');
+    writeJson(result, read, holdout);
   } else {
     process.stdout.write(summaryTable(result, lang) + '\n');
     const t = result.segment.totals;
@@ -138,9 +138,13 @@ export async function segmentCommand(args: string[]): Promise<number> {
     );
   }
   if (out !== undefined && format !== 'xlsx') {
-    const rows = customerRows(result);
-    writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
-    process.stderr.write(`Wrote ${out} (${rows.length.toLocaleString('en')} customers, one row each).\n`);
+    const fd = openSync(out, 'w');
+    try {
+      for (const block of customerTableBlocks(customerRows(result), format === 'csv' ? 'csv' : 'json')) writeSync(fd, block);
+    } finally {
+      closeSync(fd);
+    }
+    process.stderr.write(`Wrote ${out} (${result.segment.customers.length.toLocaleString('en')} customers, one row each).\n`);
   } else if (out !== undefined) {
     await writeSegmentWorkbook(out, {
       analysis: result,
@@ -246,9 +250,9 @@ function round(x: number | undefined, digits = 6): number | null {
   return Math.round(x * f) / f;
 }
 
-/** One row per customer: the `customers` of --json, and the table --out writes as .csv or .json. */
-function customerRows(a: Analysis): CustomerRow[] {
-  return a.segment.customers.map((c) => ({
+/** One row per customer, made as it is written: the `customers` of --json, and the table --out writes as .csv or .json. */
+function* customerRows(a: Analysis): Generator<CustomerRow> {
+  for (const c of a.segment.customers) yield {
     id: c.id,
     name: c.name ?? null,
     email: c.email ?? null,
@@ -280,14 +284,34 @@ function customerRows(a: Analysis): CustomerRow[] {
     tier: c.tier,
     matrix: c.matrix,
     stage: c.stage,
-  }));
+  };
 }
 
-/** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
-function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
+/**
+ * Writes the `--json` object to stdout with its customers a block at a time
+ * (the text of JSON.stringify of the whole object, which for a few hundred
+ * thousand customers would be one string of hundreds of megabytes).
+ */
+function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): void {
+  // process.stdout, not writeSync(1): a pipe may be non-blocking, and a full one would fail a raw write with EAGAIN.
+  process.stdout.write('{"customers":[');
+  let first = true;
+  let block: string[] = [];
+  for (const row of customerRows(a)) {
+    block.push((first ? '' : ',') + JSON.stringify(row));
+    first = false;
+    if (block.length === 4096) {
+      process.stdout.write(block.join(''));
+      block = [];
+    }
+  }
+  process.stdout.write(block.join('') + '],' + JSON.stringify(jsonRest(a, read, holdout)).slice(1) + '\n');
+}
+
+/** The `--json` object but its customers: stable keys, numbers rounded to 6 decimals, dates ISO. */
+function jsonRest(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
   const { segment, models } = a;
   return {
-    customers: customerRows(a),
     summary: segment.summary.map((s) => ({
       tier: s.tier,
       customers: s.customers,
