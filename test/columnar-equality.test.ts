@@ -40,6 +40,15 @@ function differences(a: unknown, b: unknown, path = '$', out: string[] = []): st
   return out;
 }
 
+/**
+ * A fit that stops on its wall-clock budget (10 s, fit-driver.ts) is not a
+ * difference between the paths but a machine too busy to judge them by.
+ */
+function outOfTime(a: { models: { selection: { steps: string[]; candidates: { error?: string }[] } } }): boolean {
+  const said = [...a.models.selection.steps, ...a.models.selection.candidates.map((c) => c.error ?? '')];
+  return said.some((s) => s.includes('did not settle within its budget'));
+}
+
 function both(rows: readonly Transaction[], settings: AnalysisSettingsInput) {
   const columnar = createAnalysis(settings);
   const objects = createObjectAnalysis(settings);
@@ -78,7 +87,8 @@ function messyRows(): Transaction[] {
   return rows;
 }
 
-describe('the columnar analysis gives the numbers of the object path', () => {
+// Each case runs two whole analyses (the default one fits every model twice); on a loaded 2-core machine that passes 30 s.
+describe('the columnar analysis gives the numbers of the object path', { timeout: 180_000 }, () => {
   it.skipIf(!HAS_CDNOW)(`on CDNOW master, read from the file, with the default model choice (holdout)${WHY_NO_CDNOW}`, () => {
     const rows = readTransactions(readFileSync(CDNOW_DIR + 'CDNOW_master.txt')).transactions;
     const { columnar, objects } = both(rows, {});
@@ -101,7 +111,7 @@ describe('the columnar analysis gives the numbers of the object path', () => {
       const { columnar, objects } = both(rows, settings);
       expect(columnar.excluded.map((e) => e.id)).toContain('only-returns');
       expect(columnar.segment.customers.length).toBeGreaterThan(2000);
-      // Models first: a fit that ran out of its time budget on a loaded machine shows here, not as a thousand scores.
+      expect(outOfTime(columnar) || outOfTime(objects), 'a fit ran out of its time budget: rerun on a quieter machine').toBe(false);
       expect(differences(columnar.models, objects.models)).toEqual([]);
       expect(differences(columnar, objects)).toEqual([]);
     }

@@ -57,6 +57,28 @@ export interface RowVisitor {
   bad(line: number, reason: string): void;
 }
 
+/** A visitor that passes every call on to `visit` and remembers the line of the last one (for countLines). */
+export function trackingLastLine(visit: RowVisitor): { visitor: RowVisitor; lastLine(): number } {
+  let last = 0;
+  return {
+    visitor: {
+      row(cells, line) {
+        last = line;
+        return visit.row(cells, line);
+      },
+      blank(line) {
+        last = line;
+        visit.blank(line);
+      },
+      bad(line, reason) {
+        last = line;
+        visit.bad(line, reason);
+      },
+    },
+    lastLine: () => last,
+  };
+}
+
 /** Decodes bytes (see decodeText); strips a BOM from strings. */
 export function toText(input: string | Uint8Array, encoding: TextEncodingOption = 'auto'): { text: string; encoding: string } {
   if (typeof input === 'string') return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: 'utf-16' };

@@ -4,7 +4,7 @@ import { ALL_ROLES, REQUIRED_ROLES, ROLE_LABEL, resolveMapping, type ColumnChoic
 import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblem, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
-import { countLines, looksLikeHeader, prepareText, scanRows, type RowVisitor, type TableOptions } from './read-table.ts';
+import { countLines, looksLikeHeader, prepareText, scanRows, trackingLastLine, type RowVisitor, type TableOptions } from './read-table.ts';
 import { preparePieces, scanPieces } from './scan-pieces.ts';
 
 export interface ReadOptions extends TableOptions {
@@ -496,22 +496,9 @@ function wholeText(input: string, options: ReadOptions): RowSource {
   return {
     ...prepared,
     scan(visit, onProgress) {
-      let lastLine = 0;
-      scanRows(prepared.text, prepared.delimiter, {
-        row(cells, line) {
-          lastLine = line;
-          return visit.row(cells, line);
-        },
-        blank(line) {
-          lastLine = line;
-          visit.blank(line);
-        },
-        bad(line, reason) {
-          lastLine = line;
-          visit.bad(line, reason);
-        },
-      }, onProgress);
-      return countLines(prepared.text, lastLine);
+      const tracked = trackingLastLine(visit);
+      scanRows(prepared.text, prepared.delimiter, tracked.visitor, onProgress);
+      return countLines(prepared.text, tracked.lastLine());
     },
   };
 }

@@ -8,7 +8,7 @@
  * (the first 2^20 characters, what it reads of a whole text to guess).
  */
 import Papa from 'papaparse';
-import { countBreaks, detectDelimiter, isBlank, looksLikeHeader, sampleLines, splitWhitespaceRange, type Delimiter, type RowVisitor, type TableOptions } from './read-table.ts';
+import { countBreaks, detectDelimiter, isBlank, looksLikeHeader, sampleLines, splitWhitespaceRange, trackingLastLine, type Delimiter, type RowVisitor, type TableOptions } from './read-table.ts';
 import { textPieces, type TextPieces } from './text-pieces.ts';
 
 /** Bytes ready for {@link scanPieces}: as prepareText, without the whole text. */
@@ -146,22 +146,9 @@ export function scanPieces(prepared: PreparedPieces, visit: RowVisitor, onProgre
   const count: LineCount = { lf: 0, cr: 0 };
   let carry = '';
   let cut = false;
-  let lastLine = 0;
   let any = false;
-  const seen: RowVisitor = {
-    row(cells, line) {
-      lastLine = line;
-      return visit.row(cells, line);
-    },
-    blank(line) {
-      lastLine = line;
-      visit.blank(line);
-    },
-    bad(line, reason) {
-      lastLine = line;
-      visit.bad(line, reason);
-    },
-  };
+  const tracked = trackingLastLine(visit);
+  const seen = tracked.visitor;
   let finalBreak = '';
   for (const piece of text.pieces()) {
     const final = piece.reached === text.bytes;
@@ -195,5 +182,5 @@ export function scanPieces(prepared: PreparedPieces, visit: RowVisitor, onProgre
   // countLines of the trimmed text: its final line break is no line of its own.
   const lf = count.lf - (finalBreak.endsWith('\n') ? 1 : 0);
   const cr = count.cr - (finalBreak.startsWith('\r') ? 1 : 0);
-  return Math.max(1 + (lf > 0 ? lf : cr), lastLine);
+  return Math.max(1 + (lf > 0 ? lf : cr), tracked.lastLine());
 }

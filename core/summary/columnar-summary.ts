@@ -13,8 +13,7 @@
 import { CvError } from '../errors.ts';
 import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
-import { checkMargin, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
-import { unitDays } from './units.ts';
+import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 
 const FN = 'summarize';
 
@@ -195,13 +194,7 @@ function sortById(order: number[], names: readonly string[]): void {
  * b.finish().summary(0).frequency // 1 (recency 7, monetary 20)
  */
 export function createColumnarSummaryBuilder(options: SummaryOptions = {}): ColumnarSummaryBuilder {
-  const unit = unitDays(options.unit ?? 'week');
-  const fixedAsOf = options.asOf;
-  if (fixedAsOf !== undefined && !Number.isFinite(fixedAsOf)) {
-    throw new CvError(FN, 'value', 'asOf is not a day number');
-  }
-  const globalMargin = options.marginRate;
-  if (globalMargin !== undefined) checkMargin(globalMargin, 'options.marginRate');
+  const { unit, fixedAsOf, globalMargin } = checkSummaryOptions(options);
 
   const index = new Map<string, number>();
   const names: string[] = [];

@@ -90,6 +90,18 @@ export function checkMargin(rate: number, where: string): void {
   if (rate < 0 || rate > 1) throw new CvError(FN, 'num', `${where}: margin rate ${rate} is outside 0..1`);
 }
 
+/** The options of a summary builder, checked: unit length in days, the as-of day if fixed, the margin for rows without cost. */
+export function checkSummaryOptions(options: SummaryOptions): { unit: number; fixedAsOf: number | undefined; globalMargin: number | undefined } {
+  const unit = unitDays(options.unit ?? 'week');
+  const fixedAsOf = options.asOf;
+  if (fixedAsOf !== undefined && !Number.isFinite(fixedAsOf)) {
+    throw new CvError(FN, 'value', 'asOf is not a day number');
+  }
+  const globalMargin = options.marginRate;
+  if (globalMargin !== undefined) checkMargin(globalMargin, 'options.marginRate');
+  return { unit, fixedAsOf, globalMargin };
+}
+
 /** Cost of one row, or undefined when nothing tells it. */
 export function rowCost(t: Transaction, globalMargin: number | undefined): number | undefined {
   if (t.cost !== undefined && Number.isFinite(t.cost)) return t.cost;
@@ -153,13 +165,7 @@ export function onlyReturns(a: Pick<Acc, 'id' | 'rows' | 'returnAmount' | 'first
  * b.finish()[0].frequency // 1 (recency 7, monetary 20)
  */
 export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuilder {
-  const unit = unitDays(options.unit ?? 'week');
-  const fixedAsOf = options.asOf;
-  if (fixedAsOf !== undefined && !Number.isFinite(fixedAsOf)) {
-    throw new CvError(FN, 'value', 'asOf is not a day number');
-  }
-  const globalMargin = options.marginRate;
-  if (globalMargin !== undefined) checkMargin(globalMargin, 'options.marginRate');
+  const { unit, fixedAsOf, globalMargin } = checkSummaryOptions(options);
 
   const byId = new Map<string, Acc>();
   let maxDay = -Infinity;
