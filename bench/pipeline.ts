@@ -5,7 +5,10 @@
  * million transactions. Streams rows from the reader into the summary
  * builder, so memory follows customers, not transactions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   analyzeCustomers,
@@ -129,4 +132,141 @@ export async function runPipelineBench(print: Print): Promise<void> {
   });
   print(`  (generated ${mb(csv.length)} of CSV in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   report(print, 'generated file', measure(csv));
+  await runSideBySide(print);
+}
+
+const CHILD = fileURLToPath(new URL('./pipeline-child.ts', import.meta.url));
+const PYTHON_PIPELINE = fileURLToPath(new URL('./reference/pipeline_lifetimes.py', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where the tool library's `fetch` puts the reference library's git directory. */
+const LIFETIMES_MIRROR = '/work/.mirror/CamDavidsonPilon+lifetimes/repo';
+
+interface SideRun {
+  wall: number;
+  /** In-process seconds (reading the file to the scored table). */
+  seconds: number;
+  cpuSeconds?: number;
+  peakRss: number;
+  customers: number;
+  params?: Record<string, number>;
+}
+
+/**
+ * PYTHONPATH for lifetimes: none when it is installed, else its source
+ * checked out of the mirror (or LIFETIMES_SRC); undefined, with the reason,
+ * when it cannot be had.
+ */
+function lifetimesPath(dir: string): { path: string } | { why: string } {
+  const probe = (env: NodeJS.ProcessEnv) => spawnSync('python3', ['-c', 'import pandas, lifetimes'], { env, encoding: 'utf8' });
+  if (spawnSync('python3', ['-c', 'import pandas, numpy, scipy, autograd, dill'], { encoding: 'utf8' }).status !== 0) {
+    return { why: 'python3 with pandas, numpy, scipy, autograd and dill is not installed' };
+  }
+  if (probe(process.env).status === 0) return { path: process.env.PYTHONPATH ?? '' };
+  let src = process.env.LIFETIMES_SRC;
+  if (!src && existsSync(LIFETIMES_MIRROR)) {
+    src = join(dir, 'lifetimes-src');
+    const archive = spawnSync('sh', ['-c', `mkdir -p '${src}' && git --git-dir='${LIFETIMES_MIRROR}' archive HEAD lifetimes | tar -x -C '${src}'`]);
+    if (archive.status !== 0) return { why: `could not check lifetimes out of ${LIFETIMES_MIRROR}` };
+  }
+  if (!src) return { why: 'lifetimes is not installed (set LIFETIMES_SRC to its source, or fetch github:CamDavidsonPilon/lifetimes)' };
+  if (probe({ ...process.env, PYTHONPATH: src }).status !== 0) return { why: `lifetimes in ${src} does not import` };
+  return { path: src };
+}
+
+function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall: number; out: Record<string, unknown> } | { error: string } {
+  const t0 = performance.now();
+  const run = spawnSync(command, args, { cwd: ROOT, env: env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const wall = (performance.now() - t0) / 1000;
+  if (run.status !== 0) return { error: (run.stderr || run.stdout || `exit ${run.status}`).trim().split('\n').slice(-2).join(' ') };
+  return { wall, out: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown> };
+}
+
+function cvlensRun(file: string): SideRun | string {
+  const r = timed(process.execPath, ['--import', 'tsx', CHILD, file]);
+  if ('error' in r) return r.error;
+  const o = r.out;
+  return { wall: r.wall, seconds: o.seconds as number, cpuSeconds: o.cpuSeconds as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
+}
+
+function pythonRun(file: string, format: 'cdnow' | 'csv', pythonPath: string): SideRun | string {
+  const r = timed('python3', [PYTHON_PIPELINE, file, format], { ...process.env, PYTHONPATH: pythonPath });
+  if ('error' in r) return r.error;
+  const o = r.out;
+  return { wall: r.wall, seconds: o.total as number, cpuSeconds: o.cpu as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
+}
+
+/**
+ * A simulated transaction file of about `rows` rows, written in batches of
+ * customers (ids made unique per batch), so that no single string holds it.
+ */
+function writeSimulated(path: string, rows: number): void {
+  const perBatch = 50_000;
+  const customers = Math.round(rows / 2.656); // the simulator gives about 2.66 rows a customer with these parameters
+  writeFileSync(path, 'customer_id,date,amount,email,company\n');
+  for (let b = 0, done = 0; done < customers; b++, done += perBatch) {
+    const csv = simulateTransactionsCsv({
+      seed: 42 + b,
+      customers: Math.min(perBatch, customers - done),
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+      start: isoToDay('2024-01-01'),
+      days: 78 * 7,
+    });
+    appendFileSync(path, csv.slice(csv.indexOf('\n') + 1).replace(/^C/gm, `B${b}-`));
+  }
+}
+
+/**
+ * cvlens against lifetimes on pandas (bench/reference/pipeline_lifetimes.py),
+ * each in a process of its own on the same file: raw transactions → summary
+ * → BG/NBD + Gamma-Gamma → P(alive), CLV. CPU seconds are shown beside wall
+ * seconds: on a shared machine they are the steadier figure.
+ * `npm run bench -- pipeline 10m` adds 10,000,000 rows.
+ */
+export async function runSideBySide(print: Print): Promise<void> {
+  print('');
+  print('  side by side with lifetimes (each in its own process; in-process = reading the file to the scored table)');
+  const dir = mkdtempSync(join(tmpdir(), 'cvlens-side-'));
+  try {
+    const py = lifetimesPath(dir);
+    if ('why' in py) print(`  note: the Python reference is left out: ${py.why}`);
+    const sets: { name: string; file: () => string; format: 'cdnow' | 'csv' }[] = [];
+    if (existsSync(CDNOW)) sets.push({ name: 'CDNOW master', file: () => CDNOW, format: 'cdnow' });
+    const sizes = process.argv.includes('10m') ? [1_000_000, 10_000_000] : [1_000_000];
+    for (const rows of sizes) {
+      sets.push({
+        name: `simulated ${(rows / 1e6).toFixed(0)}M rows`,
+        file: () => {
+          const path = join(dir, `sim-${rows}.csv`);
+          writeSimulated(path, rows);
+          return path;
+        },
+        format: 'csv',
+      });
+    }
+    const sec = (s: number | undefined) => (s === undefined ? '-' : `${s.toFixed(2)} s`);
+    print(`  ${'data'.padEnd(22)} ${'tool'.padEnd(10)} ${'wall'.padStart(9)} ${'in-process'.padStart(11)} ${'cpu'.padStart(9)} ${'peak RSS'.padStart(9)}  customers`);
+    for (const set of sets) {
+      const file = set.file();
+      const ours = cvlensRun(file);
+      const theirs = 'path' in py ? pythonRun(file, set.format, py.path) : undefined;
+      const line = (tool: string, r: SideRun | string | undefined) => {
+        if (r === undefined) return;
+        if (typeof r === 'string') return print(`  ${set.name.padEnd(22)} ${tool.padEnd(10)} failed: ${r}`);
+        print(`  ${set.name.padEnd(22)} ${tool.padEnd(10)} ${sec(r.wall).padStart(9)} ${sec(r.seconds).padStart(11)} ${sec(r.cpuSeconds).padStart(9)} ${mb(r.peakRss).padStart(9)}  ${r.customers.toLocaleString('en')}`);
+      };
+      line('cvlens', ours);
+      line('lifetimes', theirs);
+      if (typeof ours !== 'string' && theirs !== undefined && typeof theirs !== 'string') {
+        const p = ours.params ?? {};
+        const q = theirs.params ?? {};
+        const worst = Math.max(...Object.keys(p).map((k) => Math.abs((p[k]! - (q[k] ?? NaN)) / (q[k] ?? NaN))));
+        print(
+          `  ${''.padEnd(22)} ${'ratio'.padEnd(10)} ${`${(theirs.wall / ours.wall).toFixed(1)}×`.padStart(9)} ${`${(theirs.seconds / ours.seconds).toFixed(1)}×`.padStart(11)} ${`${((theirs.cpuSeconds ?? NaN) / (ours.cpuSeconds ?? NaN)).toFixed(1)}×`.padStart(9)} ${`${(theirs.peakRss / ours.peakRss).toFixed(2)}×`.padStart(9)}  BG/NBD parameters agree to ${worst.toExponential(0)} relative`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerTableCsv, guardText } from './customer-table.ts';
+import { customerTableBlocks, customerTableCsv, customerTableJson, guardText } from './customer-table.ts';
 
 describe('customerTableCsv', () => {
   // OWASP "CSV Injection": cells starting with =, +, -, @, tab or CR must not be read as formulas.
@@ -15,5 +15,16 @@ describe('customerTableCsv', () => {
       { id: '00123', name: '王芳', value: 3, email: 'a@b.c' },
     ]);
     expect(csv).toBe('\uFEFFid,name,value,email\r\n\'=cmd|calc,"Lee, ""Al""",-12.5,\r\n00123,王芳,3,a@b.c\r\n');
+  });
+});
+
+describe('customerTableBlocks', () => {
+  const row = (i: number) => ({ id: `c${i}`, name: i % 3 === 0 ? `Lee, "${i}"` : '王芳', value: i / 7, email: i % 2 ? null : 'a@b.c' });
+  it('writes in blocks exactly the text of the whole-table writers, for 0, 1 and blocks-and-a-bit rows', () => {
+    for (const n of [0, 1, 4096, 9000]) {
+      const rows = Array.from({ length: n }, (_, i) => row(i));
+      expect([...customerTableBlocks(rows, 'csv')].join('')).toBe(customerTableCsv(rows));
+      expect([...customerTableBlocks(rows, 'json')].join('')).toBe(customerTableJson(rows));
+    }
   });
 });

@@ -2,7 +2,7 @@
  * `cvlens segment FILE`: transactions in, a scored and tiered customer table
  * out — printed as a tier summary, written as a workbook, or as JSON.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import {
   analyzeCustomers,
   compareCalibration,
@@ -46,7 +46,7 @@ import {
 } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
-import { customerTableCsv, customerTableJson, type CustomerRow } from '../customer-table.ts';
+import { customerTableBlocks, type CustomerRow } from '../customer-table.ts';
 import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -153,7 +153,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   if (split && chosen !== 'none') holdout = evaluateHoldout(split.finish(), chosen, unit, t);
 
   if (json) {
-    process.stdout.write(JSON.stringify(toJson(result, read, holdout)) + '\n');
+    writeJson(result, read, holdout);
   } else {
     process.stdout.write(summaryTable(result, lang) + '\n');
     const totals = result.segment.totals;
@@ -184,9 +184,13 @@ export async function segmentCommand(args: string[]): Promise<number> {
     );
   }
   if (out !== undefined && format !== 'xlsx') {
-    const rows = customerRows(result);
-    writeFileSync(out, format === 'csv' ? customerTableCsv(rows) : customerTableJson(rows));
-    process.stderr.write(`${t.wroteTable(out, rows.length)}\n`);
+    const fd = openSync(out, 'w');
+    try {
+      for (const block of customerTableBlocks(customerRows(result), format === 'csv' ? 'csv' : 'json')) writeSync(fd, block);
+    } finally {
+      closeSync(fd);
+    }
+    process.stderr.write(`${t.wroteTable(out, result.segment.customers.length)}\n`);
   } else if (out !== undefined) {
     // Loaded only here: exceljs is most of the command's start-up time.
     const { writeSegmentWorkbook } = await import('../workbook.ts');
@@ -330,13 +334,13 @@ function round(x: number | undefined, digits = 6): number | null {
 }
 
 /**
- * One row per customer: the `customers` of --json, and the table --out
- * writes as .csv or .json; with --score, the composite score and its rank
- * follow contribution.
+ * One row per customer, made as it is written: the `customers` of --json,
+ * and the table --out writes as .csv or .json; with --score, the composite
+ * score and its rank follow contribution.
  */
-function customerRows(a: Analysis): CustomerRow[] {
+function* customerRows(a: Analysis): Generator<CustomerRow> {
   const scored = a.settings.score !== undefined;
-  return a.segment.customers.map((c) => ({
+  for (const c of a.segment.customers) yield {
     id: c.id,
     name: c.name ?? null,
     email: c.email ?? null,
@@ -369,14 +373,34 @@ function customerRows(a: Analysis): CustomerRow[] {
     tier: c.tier,
     matrix: c.matrix,
     stage: c.stage,
-  }));
+  };
 }
 
-/** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
-function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
+/**
+ * Writes the `--json` object to stdout with its customers a block at a time
+ * (the text of JSON.stringify of the whole object, which for a few hundred
+ * thousand customers would be one string of hundreds of megabytes).
+ */
+function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): void {
+  // process.stdout, not writeSync(1): a pipe may be non-blocking, and a full one would fail a raw write with EAGAIN.
+  process.stdout.write('{"customers":[');
+  let first = true;
+  let block: string[] = [];
+  for (const row of customerRows(a)) {
+    block.push((first ? '' : ',') + JSON.stringify(row));
+    first = false;
+    if (block.length === 4096) {
+      process.stdout.write(block.join(''));
+      block = [];
+    }
+  }
+  process.stdout.write(block.join('') + '],' + JSON.stringify(jsonRest(a, read, holdout)).slice(1) + '\n');
+}
+
+/** The `--json` object but its customers: stable keys, numbers rounded to 6 decimals, dates ISO. */
+function jsonRest(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
   const { segment, models } = a;
   return {
-    customers: customerRows(a),
     summary: segment.summary.map((s) => ({
       tier: s.tier,
       customers: s.customers,

@@ -22,7 +22,8 @@ import type { PurchaseModelFit } from '../models/purchase-model.ts';
 import { segmentCustomers, type SegmentResult } from '../segment/segment.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { excludedMessage } from '../summary/describe-excluded.ts';
-import { createSummaryBuilder } from '../summary/summarize.ts';
+import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
+import { createSummaryBuilder, type SummaryReport } from '../summary/summarize.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
@@ -83,6 +84,25 @@ export interface AnalysisBuilder {
  */
 export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuilder {
   const settings = resolveSettings(input);
+  const builder = createColumnarSummaryBuilder({ unit: settings.unit, asOf: settings.asOf, marginRate: settings.marginRate });
+  return {
+    add: builder.add,
+    finish() {
+      const columns = builder.finish();
+      const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
+      return finishAnalysis(columns.summaries(), builder.report(), settings, days);
+    },
+  };
+}
+
+/**
+ * The analysis as it was built before the columnar summary: an object per
+ * customer while reading and every purchase row kept for the holdout. Kept
+ * only as the reference the columnar path is checked against
+ * (test/columnar-equality.test.ts); not exported from core/index.ts.
+ */
+export function createObjectAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuilder {
+  const settings = resolveSettings(input);
   const builder = createSummaryBuilder({ unit: settings.unit, asOf: settings.asOf, marginRate: settings.marginRate });
   const days: PurchaseDays | undefined = settings.model === 'auto' ? createPurchaseDays() : undefined;
   return {
@@ -91,27 +111,32 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuild
       days?.add(t);
     },
     finish() {
-      const summaries = builder.finish();
-      const report = builder.report();
-      const notes: Message[] = [];
-      if (report.afterAsOf > 0) notes.push(msg('analysis.afterAsOf', { n: report.afterAsOf }));
-      const excluded = report.excluded;
-      const left = excludedMessage(excluded);
-      if (left !== undefined) notes.push(left);
-      let holdout: SelectionInput['holdout'];
-      let noHoldout: Message | undefined;
-      if (days && report.asOf !== undefined && summaries.length > 0) {
-        const plan = holdoutPlan(days.firstDay(), report.asOf);
-        if ('calibrationEnd' in plan) {
-          const periodDays = unitDays(settings.unit);
-          holdout = { histories: days.split(plan.calibrationEnd, report.asOf, periodDays), calibrationEnd: plan.calibrationEnd, asOf: report.asOf, periodDays };
-        } else {
-          noHoldout = plan.why;
-        }
-      }
-      return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout, days });
+      return finishAnalysis(builder.finish(), builder.report(), settings, days);
     },
   };
+}
+
+/** What the holdout needs of the purchase days: where they start, and histories split at a date. */
+type DaySplitter = Pick<PurchaseDays, 'firstDay' | 'split'>;
+
+function finishAnalysis(summaries: readonly CustomerSummary[], report: SummaryReport, settings: AnalysisSettings, days: DaySplitter | undefined): Analysis {
+  const notes: Message[] = [];
+  if (report.afterAsOf > 0) notes.push(msg('analysis.afterAsOf', { n: report.afterAsOf }));
+  const excluded = report.excluded;
+  const left = excludedMessage(excluded);
+  if (left !== undefined) notes.push(left);
+  let holdout: SelectionInput['holdout'];
+  let noHoldout: Message | undefined;
+  if (days && report.asOf !== undefined && summaries.length > 0) {
+    const plan = holdoutPlan(days.firstDay(), report.asOf);
+    if ('calibrationEnd' in plan) {
+      const periodDays = unitDays(settings.unit);
+      holdout = { histories: days.split(plan.calibrationEnd, report.asOf, periodDays), calibrationEnd: plan.calibrationEnd, asOf: report.asOf, periodDays };
+    } else {
+      noHoldout = plan.why;
+    }
+  }
+  return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout, days });
 }
 
 /**
@@ -143,7 +168,7 @@ interface RunContext {
   holdout?: SelectionInput['holdout'];
   noHoldout?: Message;
   /** The purchase days behind the holdout, to learn the churn-risk correction at the churn horizon. */
-  days?: PurchaseDays;
+  days?: DaySplitter;
 }
 
 function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, ctx: RunContext): Analysis {
@@ -247,7 +272,7 @@ function recalibrate(
   predictions: Map<string, CustomerPrediction>,
   fit: PurchaseModelFit,
   holdout: NonNullable<SelectionInput['holdout']>,
-  days: PurchaseDays,
+  days: DaySplitter,
   churnHorizonDays: number,
 ): NonNullable<ModelReport['recalibration']> {
   const length = holdout.asOf - holdout.calibrationEnd;

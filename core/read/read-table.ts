@@ -89,6 +89,28 @@ export interface RowVisitor {
   bad(line: number, problem: Message): void;
 }
 
+/** A visitor that passes every call on to `visit` and remembers the line of the last one (for countLines). */
+export function trackingLastLine(visit: RowVisitor): { visitor: RowVisitor; lastLine(): number } {
+  let last = 0;
+  return {
+    visitor: {
+      row(cells, line) {
+        last = line;
+        return visit.row(cells, line);
+      },
+      blank(line) {
+        last = line;
+        visit.blank(line);
+      },
+      bad(line, reason) {
+        last = line;
+        visit.bad(line, reason);
+      },
+    },
+    lastLine: () => last,
+  };
+}
+
 /** Decodes bytes (see decodeText); strips a BOM from strings. */
 export function toText(input: string | Uint8Array, encoding: TextEncodingOption = 'auto'): { text: string; encoding: string } {
   if (typeof input === 'string') return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, encoding: 'utf-16' };
@@ -96,7 +118,7 @@ export function toText(input: string | Uint8Array, encoding: TextEncodingOption 
 }
 
 /** The first `max` non-blank lines of a text (for sniffing). */
-function sampleLines(text: string, max: number): string[] {
+export function sampleLines(text: string, max: number): string[] {
   const out: string[] = [];
   let start = 0;
   while (out.length < max && start < text.length) {
@@ -128,7 +150,7 @@ function splitWhitespace(line: string): string[] {
  * The whitespace-separated cells of text[from … to−1]; scanning a line in
  * place saves slicing every line out of the text before slicing its cells.
  */
-function splitWhitespaceRange(line: string, from: number, to: number): string[] {
+export function splitWhitespaceRange(line: string, from: number, to: number): string[] {
   const cells: string[] = [];
   const n = to;
   let i = from;
@@ -331,7 +353,7 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
   return prepared(hasHeader, hasHeader ? rows[0].line : 0, rows[0].line, [], rows);
 }
 
-function countBreaks(cells: readonly string[]): number {
+export function countBreaks(cells: readonly string[]): number {
   let n = 0;
   for (const cell of cells) {
     for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) n++;
@@ -340,12 +362,12 @@ function countBreaks(cells: readonly string[]): number {
   return n;
 }
 
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 }
 
-const PROGRESS_EVERY = 65536;
+export const PROGRESS_EVERY = 65536;
 
 /**
  * Splits a prepared text into rows (papaparse for real delimiters, a

@@ -5,7 +5,8 @@ import { ALL_ROLES, REQUIRED_ROLES, resolveMapping, type ColumnChoice } from './
 import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
-import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, type PreparedText, type SkippedRow, type TableOptions } from './read-table.ts';
+import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
+import { preparePieces, scanPieces } from './scan-pieces.ts';
 
 export interface ReadOptions extends TableOptions {
   /**
@@ -373,15 +374,15 @@ const DECIMAL_SAMPLE_ROWS = 20_000;
  * at the first value only readable with a point, which settles '.'; a file
  * with a comma mark is read to the end of the sample.
  */
-function decideTextDecimal(prepared: PreparedText, mapping: ColumnMapping, option: ReadOptions['decimal']): DecimalDecision {
+function decideTextDecimal(source: RowSource, mapping: ColumnMapping, option: ReadOptions['decimal']): DecimalDecision {
   if (option === '.' || option === ',') return { decimal: option };
-  if (prepared.delimiter === ',') return { decimal: '.' };
+  if (source.delimiter === ',') return { decimal: '.' };
   const columns = numberColumns(mapping);
   const vote = new DecimalVote();
   let rows = 0;
-  scanRows(prepared.text, prepared.delimiter, {
+  source.scan({
     row(cells, line) {
-      if (line < prepared.firstLine || line === prepared.headerLine) return true;
+      if (line < source.firstLine || line === source.headerLine) return true;
       for (const c of columns) {
         const cell = cells[c];
         if (cell !== undefined && !vote.add(rateText(cell), line)) return false;
@@ -520,51 +521,89 @@ function settleMapping(
  * // [{ customerId: '007', day: 19787, amount: 12.5, line: 2 }]
  */
 export function readTransactions(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
+  return typeof input === 'string' ? readRows(wholeText(input, options), options) : readTransactionsInPieces(input, options);
+}
+
+/** readTransactions of bytes; `pieceBytes` (default 4 MiB) only for tests that cut a small file into many pieces. */
+export function readTransactionsInPieces(input: Uint8Array, options: ReadOptions = {}, pieceBytes?: number): ReadResult {
+  return readRows(textInPieces(input, options, pieceBytes), options);
+}
+
+/** A text to read rows from: settled encoding, delimiter, header and sample, and a scan of its rows. */
+interface RowSource {
+  encoding: string;
+  delimiter: string;
+  hasHeader: boolean;
+  /** Line of the header row; 0 without one. */
+  headerLine: number;
+  /** Rows starting before this line are a report's title or notes, not data. */
+  firstLine: number;
+  /** Those rows, to say what was skipped. */
+  preamble: SkippedRow[];
+  sample: string[][];
+  /** Visits every row; returns the physical line count (at least the last line a row started on). */
+  scan(visit: RowVisitor, onProgress?: (f: number) => void): number;
+}
+
+/** A string, scanned whole. */
+function wholeText(input: string, options: ReadOptions): RowSource {
   const prepared = prepareText(input, options);
-  const result = emptyResult(prepared.encoding, prepared.delimiter);
-  result.hasHeader = prepared.hasHeader;
-  if (prepared.sample.length === 0) {
-    result.lines = countLines(prepared.text);
+  return {
+    ...prepared,
+    scan(visit, onProgress) {
+      const tracked = trackingLastLine(visit);
+      scanRows(prepared.text, prepared.delimiter, tracked.visitor, onProgress);
+      return countLines(prepared.text, tracked.lastLine());
+    },
+  };
+}
+
+/** File bytes, decoded and scanned a few megabytes at a time (scan-pieces.ts): the text is never one string. */
+function textInPieces(input: Uint8Array, options: ReadOptions, pieceBytes?: number): RowSource {
+  const prepared = preparePieces(input, options, pieceBytes);
+  return { ...prepared, scan: (visit, onProgress) => scanPieces(prepared, visit, onProgress) };
+}
+
+function readRows(source: RowSource, options: ReadOptions): ReadResult {
+  const result = emptyResult(source.encoding, source.delimiter);
+  result.hasHeader = source.hasHeader;
+  if (source.sample.length === 0) {
+    result.lines = source.scan({ row: () => false, blank() {}, bad() {} });
     result.blankLines = result.lines;
     addWarning(result, msg('read.noRows'));
     options.onProgress?.(1);
     return result;
   }
-  const headers = prepared.hasHeader ? prepared.sample[0].map((h) => h.trim()) : null;
-  const sample = prepared.hasHeader ? prepared.sample.slice(1) : prepared.sample;
+  const headers = source.hasHeader ? source.sample[0].map((h) => h.trim()) : null;
+  const sample = source.hasHeader ? source.sample.slice(1) : source.sample;
   result.mapping = settleMapping('readTransactions', headers, sample, options, result);
   result.headers = headers ?? [];
-  const decision = decideTextDecimal(prepared, result.mapping, options.decimal);
+  const decision = decideTextDecimal(source, result.mapping, options.decimal);
   result.decimal = decision.decimal;
   if (decision.warning) addWarning(result, decision.warning);
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
-  const skipped = preambleWarning(prepared.preamble, prepared.headerLine, options.headerRow !== undefined, 'line');
+  const skipped = preambleWarning(source.preamble, source.headerLine, options.headerRow !== undefined, 'line');
   if (skipped) addWarning(result, skipped);
-  let lastLine = 0;
-  scanRows(prepared.text, prepared.delimiter, {
+  result.lines = source.scan({
     row(cells, line) {
-      lastLine = line;
-      if (line < prepared.firstLine) return;
-      if (line === prepared.headerLine) {
+      if (line < source.firstLine) return;
+      if (line === source.headerLine) {
         const w = headerLooksLikeData(result.headers, result.mapping, line, options.header, options.headerRow);
         if (w) addWarning(result, w);
       } else {
         builder.add(cells, line);
       }
     },
-    blank(line) {
-      lastLine = line;
+    blank() {
       result.blankLines++;
     },
     bad(line, problem) {
-      lastLine = line;
-      if (line < prepared.firstLine) return;
+      if (line < source.firstLine) return;
       result.rowsRead++;
       result.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
   }, options.onProgress);
   builder.finish();
-  result.lines = countLines(prepared.text, lastLine);
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
 }

@@ -86,13 +86,25 @@ function addDay(a: Acc, day: number): void {
   }
 }
 
-function checkMargin(rate: number, where: string): void {
+export function checkMargin(rate: number, where: string): void {
   if (!Number.isFinite(rate)) throw new CvError(FN, 'value', `${where}: margin rate is not a number`);
   if (rate < 0 || rate > 1) throw new CvError(FN, 'num', `${where}: margin rate ${rate} is outside 0..1`);
 }
 
+/** The options of a summary builder, checked: unit length in days, the as-of day if fixed, the margin for rows without cost. */
+export function checkSummaryOptions(options: SummaryOptions): { unit: number; fixedAsOf: number | undefined; globalMargin: number | undefined } {
+  const unit = unitDays(options.unit ?? 'week');
+  const fixedAsOf = options.asOf;
+  if (fixedAsOf !== undefined && !Number.isFinite(fixedAsOf)) {
+    throw new CvError(FN, 'value', 'asOf is not a day number');
+  }
+  const globalMargin = options.marginRate;
+  if (globalMargin !== undefined) checkMargin(globalMargin, 'options.marginRate');
+  return { unit, fixedAsOf, globalMargin };
+}
+
 /** Cost of one row, or undefined when nothing tells it. */
-function rowCost(t: Transaction, globalMargin: number | undefined): number | undefined {
+export function rowCost(t: Transaction, globalMargin: number | undefined): number | undefined {
   if (t.cost !== undefined && Number.isFinite(t.cost)) return t.cost;
   if (t.marginRate !== undefined) {
     checkMargin(t.marginRate, `line ${t.line}`);
@@ -108,7 +120,7 @@ const byIdOrder = (x: { id: string }, y: { id: string }): number => (x.id < y.id
  * A customer whose rows are all negative: every row with amount ≥ 0 makes a
  * purchase day, so only such a customer lacks a first purchase.
  */
-function onlyReturns(a: Acc): ExcludedCustomer {
+export function onlyReturns(a: Pick<Acc, 'id' | 'rows' | 'returnAmount' | 'firstLine'>): ExcludedCustomer {
   const m = msg('summary.onlyReturns', { rows: a.rows, amount: a.returnAmount.toFixed(2) });
   return {
     id: a.id,
@@ -155,13 +167,7 @@ function onlyReturns(a: Acc): ExcludedCustomer {
  * b.finish()[0].frequency // 1 (recency 7, monetary 20)
  */
 export function createSummaryBuilder(options: SummaryOptions = {}): SummaryBuilder {
-  const unit = unitDays(options.unit ?? 'week');
-  const fixedAsOf = options.asOf;
-  if (fixedAsOf !== undefined && !Number.isFinite(fixedAsOf)) {
-    throw new CvError(FN, 'value', 'asOf is not a day number');
-  }
-  const globalMargin = options.marginRate;
-  if (globalMargin !== undefined) checkMargin(globalMargin, 'options.marginRate');
+  const { unit, fixedAsOf, globalMargin } = checkSummaryOptions(options);
 
   const byId = new Map<string, Acc>();
   let maxDay = -Infinity;
