@@ -178,4 +178,36 @@ export const DEMO: CommandSpec = {
   examples: ['cvlens demo', 'cvlens demo --out try/sales.csv --customers 800 --seed 7', 'cvlens demo && cvlens segment demo/transactions.csv'],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [SEGMENT, FIT, DEMO];
+export const SQL: CommandSpec = {
+  name: 'sql',
+  usage: 'cvlens sql --dialect duckdb|postgres|spark|bigquery --table TABLE --id COLUMN --date COLUMN --amount COLUMN [options]',
+  summary:
+    'Prints the SQL that summarises transactions per customer with the same rules as cvlens (same-day purchases merged, returns apart, ' +
+    'as-of cut-off), for a warehouse to run; save its output as CSV or Parquet and run cvlens segment on that file to fit and score.',
+  options: [
+    { name: 'dialect', value: 'duckdb|postgres|spark|bigquery', help: 'the SQL dialect of the warehouse, required' },
+    { name: 'table', value: 'TABLE', help: "the table (or any FROM expression, e.g. read_parquet('sales/*.parquet')), inserted as written; required" },
+    { name: 'id', value: 'COLUMN', help: 'the customer id column, required' },
+    { name: 'date', value: 'COLUMN', help: 'the purchase date column: a DATE or TIMESTAMP, or text YYYY-MM-DD; required' },
+    { name: 'amount', value: 'COLUMN', help: 'the amount column (negative amounts are returns), required' },
+    { name: 'cost', value: 'COLUMN', help: 'the cost-of-goods column, for profit', default: 'none' },
+    { name: 'quantity', value: 'COLUMN', help: 'the quantity column', default: 'none' },
+    { name: 'email', value: 'COLUMN', help: 'the e-mail column (first non-blank value kept)', default: 'none' },
+    { name: 'company', value: 'COLUMN', help: 'the company column (first non-blank value kept)', default: 'none' },
+    { name: 'name', value: 'COLUMN', help: 'the customer name column (first non-blank value kept)', default: 'none' },
+    { name: 'line', value: 'COLUMN', help: 'a column that orders the rows as loaded (first seen = smallest); without it the smallest e-mail, company and name are kept', default: 'none' },
+    { ...PERIOD, help: `${PERIOD.help} (recency, t and since_last in the output)` },
+    { ...AS_OF, default: 'the latest date in the table' },
+    { name: 'margin', value: 'RATE', help: 'margin rate for rows without a cost, 0 to 1 or a percentage', default: 'none: profit only where every row has a cost' },
+    { name: 'check', help: 'print instead the query that counts rows the summary leaves out (no id, no date, no amount, after the as-of day)' },
+    HELP,
+  ],
+  examples: [
+    'cvlens sql --dialect postgres --table sales --id customer_id --date sold_on --amount total > summary.sql',
+    'cvlens sql --dialect bigquery --table shop.sales --id client --date order_date --amount revenue --cost cogs --as-of 2024-06-30',
+    'cvlens sql --dialect spark --table sales --id client --date day --amount amount --check',
+    'psql -d shop --csv -f summary.sql > customers.csv && cvlens segment customers.csv --out segments.xlsx',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [SEGMENT, FIT, DEMO, SQL];

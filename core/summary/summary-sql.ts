@@ -11,6 +11,7 @@
  * engine in the tests, see docs/warehouse-sql.md for the syntax each uses).
  */
 import { CvError } from '../errors.ts';
+import { dayToIso } from '../read/day-number.ts';
 import type { DayNumber, TimeUnit } from '../types.ts';
 import { unitDays } from './units.ts';
 
@@ -224,7 +225,7 @@ export function summarySql(options: SummarySqlOptions): string {
 
   const head = [
     `-- cvlens customer summary (${options.dialect}; unit ${options.unit ?? 'week'} = ${unit} days; ` +
-      `as of ${options.asOf === undefined ? 'the latest row' : `day ${options.asOf}`}${margin === undefined ? '' : `; margin rate ${margin}`}).`,
+      `as of ${options.asOf === undefined ? 'the latest row' : dayToIso(options.asOf)}${margin === undefined ? '' : `; margin rate ${margin}`}).`,
     '-- Rules: cvlens core/summary (same-day purchases merged, returns apart, as-of cut-off).',
     'WITH src AS (',
     '  -- Ids are text and trimmed ("00123" is not 123); blank text is no value.',
