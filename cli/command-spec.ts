@@ -130,10 +130,17 @@ export const SEGMENT: CommandSpec = {
       default: 'found from English or Chinese headers',
     },
     { name: 'decimal', value: 'auto|.|,', help: 'decimal separator of amounts', default: 'auto, decided from the data' },
+    {
+      name: 'engine',
+      value: 'auto|duckdb',
+      help: 'duckdb summarises the file in embedded DuckDB (for a CSV larger than memory; dates YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, UTF-8, amounts with a dot); auto uses DuckDB for Parquet files and for the customer tables `cvlens sql` writes',
+      default: 'auto',
+    },
     HELP,
   ],
   examples: [
     'cvlens segment sales.csv --out segments.xlsx',
+    'cvlens segment sales.parquet --model bgnbd --out customers.csv',
     'cvlens segment sales.csv --horizon 2y --churn-horizon 13w --tiers pareto --out customers.csv',
     'cvlens segment sales.csv --calibration-end 2024-06-30 --model bgnbd --json > result.json',
   ],

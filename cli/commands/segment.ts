@@ -38,6 +38,7 @@ import { readInputFile } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { writeSegmentWorkbook } from '../workbook.ts';
+import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
 
 /** How many rejected rows are listed on stderr before the rest are only counted. */
 const REJECTED_ON_STDERR = 50;
@@ -69,6 +70,14 @@ export async function segmentCommand(args: string[]): Promise<number> {
     throw new UsageError('--calibration-end must be before --as-of.');
   }
   const out = values.out ?? (json ? undefined : 'segments.xlsx');
+  // Parquet, --engine duckdb, or a table of summaries from `cvlens sql`: summarised in embedded DuckDB.
+  const duckdb = duckdbFormat(file, oneOf(values.engine, '--engine', ['auto', 'duckdb']));
+  if (duckdb) {
+    if (calibrationEnd !== undefined) throw new UsageError('--calibration-end needs the rows in memory: leave out --engine duckdb, or use a CSV of transactions.');
+    return segmentWithDuckdb(file!, duckdb, {
+      out, json, lang, columns: parseColumns(values.columns), settings: { unit, asOf, marginRate, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer },
+    });
+  }
   const bytes = readInputFile(file);
   // Checked after the input (a missing FILE is the first thing to say) but before any work.
   const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
@@ -177,12 +186,12 @@ function parseModel(text: string | undefined): PurchaseModelName {
   return (oneOf(text, '--model', ['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none']) ?? DEFAULT_SETTINGS.model) as PurchaseModelName;
 }
 
-function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
+export function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
   if (text === undefined || allowed.includes(text)) return text;
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`);
 }
 
-function describeModel(a: Analysis): string {
+export function describeModel(a: Analysis): string {
   const chosen = a.models.selection.chosen;
   return chosen === 'none' ? 'the own-rate heuristic' : MODEL_TITLES[chosen];
 }
@@ -205,7 +214,7 @@ function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: Ti
   }
 }
 
-function reportRejected(rejected: readonly RejectedRow[], out: string | undefined): void {
+export function reportRejected(rejected: readonly RejectedRow[], out: string | undefined): void {
   if (rejected.length === 0) return;
   process.stderr.write(`${rejected.length} row${rejected.length === 1 ? '' : 's'} could not be used:\n`);
   for (const r of rejected.slice(0, REJECTED_ON_STDERR)) process.stderr.write(`  line ${r.line}: ${r.reason}\n`);
@@ -247,7 +256,7 @@ function round(x: number | undefined, digits = 6): number | null {
 }
 
 /** One row per customer: the `customers` of --json, and the table --out writes as .csv or .json. */
-function customerRows(a: Analysis): CustomerRow[] {
+export function customerRows(a: Analysis): CustomerRow[] {
   return a.segment.customers.map((c) => ({
     id: c.id,
     name: c.name ?? null,
@@ -284,7 +293,7 @@ function customerRows(a: Analysis): CustomerRow[] {
 }
 
 /** The `--json` object: stable keys, numbers rounded to 6 decimals, dates ISO. */
-function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
+export function toJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): unknown {
   const { segment, models } = a;
   return {
     customers: customerRows(a),
