@@ -5,11 +5,14 @@
  * output goes through psql's CSV, as a warehouse export would, and is read
  * back by core's summary-SQL reader.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSummaryBuilder, dayToIso, isoToDay, readSummarySqlRows, readTransactions, summarySql, type SummarySqlRow, type Transaction } from '../../core/index.ts';
 import type { SummaryOptions } from '../../core/summary/summarize.ts';
+import { runCli } from '../../cli/run-cli.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../cdnow.ts';
 import { excludedDifferences, summaryDifferences } from './compare-summaries.ts';
 import { TX_COLUMNS } from './load-duckdb.ts';
@@ -42,9 +45,11 @@ function load(rows: readonly Transaction[]): void {
   server.psql('COPY tx FROM STDIN WITH (FORMAT csv)', { input: csv + '\n' });
 }
 
+let lastOutput = '';
+
 function postgresSummary(rows: readonly Transaction[], o: SummaryOptions) {
   load(rows);
-  const out = pg!.psql(summarySql({ dialect: 'postgres', table: 'tx', columns: TX_COLUMNS, unit: o.unit, asOf: o.asOf, marginRate: o.marginRate }), { csv: true });
+  const out = (lastOutput = pg!.psql(summarySql({ dialect: 'postgres', table: 'tx', columns: TX_COLUMNS, unit: o.unit, asOf: o.asOf, marginRate: o.marginRate }), { csv: true }));
   const parsed = Papa.parse<SummarySqlRow>(out, { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   return readSummarySqlRows(parsed.data);
@@ -81,5 +86,12 @@ describe.skipIf(!bin)(`summary SQL on a real PostgreSQL server against core/summ
     expect(master.length).toBe(69_659);
     expectSame(master, { unit: 'week' });
     expectSame(master, { unit: 'day', asOf: isoToDay('1997-09-30') });
-  }, 120_000);
+    // psql's CSV is what a user saves from the warehouse: `cvlens segment` scores it as it is.
+    const file = join(mkdtempSync(join(tmpdir(), 'cvlens-pg-out-')), 'customers.csv');
+    writeFileSync(file, lastOutput);
+    const run = runCli(['segment', file, '--period', 'day', '--model', 'bgnbd', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const json = JSON.parse(run.stdout) as { customers: { id: string }[]; rejected: unknown[]; settings: { asOf: number } };
+    expect([json.customers.length, json.rejected.length, json.settings.asOf]).toEqual([23_570, 0, isoToDay('1997-09-30')]);
+  }, 180_000);
 });
