@@ -15,6 +15,7 @@ const suites: { name: string; file: string; fn: string }[] = [
   { name: 'core: probabilistic models', file: './models.ts', fn: 'runModelBench' },
   { name: 'core: scores checked against what customers did next', file: './scores.ts', fn: 'runScoresBench' },
   { name: 'core: BG/NBD fit vs a Python/scipy baseline', file: './python-baseline.ts', fn: 'runPythonBaselineBench' },
+  { name: 'sql: the summary step in embedded DuckDB', file: './sql.ts', fn: 'runSqlBench' },
   { name: 'excel add-in: segment sheet', file: './addin.ts', fn: 'runAddinBench' },
   { name: 'browser extension: list-view badges', file: './extension-list.ts', fn: 'runExtensionListBench' },
   { name: 'browser extension: imports, lookups, bundles', file: './extension.ts', fn: 'runExtensionBench' },
