@@ -2,7 +2,7 @@
  * The query text per dialect. DuckDB and PostgreSQL run it against the
  * TypeScript builder in test/sql/; Spark SQL and BigQuery have no engine
  * here, so their text is pinned by golden files (test/sql/golden/, reviewed
- * against each engine's reference, see docs/warehouse-sql.md) and checked
+ * against each engine's documentation, see docs/warehouse-sql.md) and checked
  * for the constructs each dialect needs.
  */
 import { describe, expect, it } from 'vitest';
