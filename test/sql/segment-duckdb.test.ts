@@ -123,7 +123,7 @@ describe('cvlens segment --engine duckdb on bad rows', () => {
     expect(duck.excluded).toEqual([{ id: 'c', reason: 'only returns (1 row, \u22127.00), no purchase to score', rows: 1, returnAmount: 7, firstLine: 7 }]);
     expect(duck.customers.map((c) => [c.id, c.purchases])).toEqual(js.customers.map((c) => [c.id, c.purchases]));
     expect(run.stderr).toContain('4 rows could not be used');
-  });
+  }, 180_000);
 
   it('says which column is missing, in one sentence', () => {
     const file = join(dir, 'nodate.csv');
@@ -131,5 +131,5 @@ describe('cvlens segment --engine duckdb on bad rows', () => {
     const run = runCli(['segment', file, '--engine', 'duckdb']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cvlens: no date column was found among customer, amount; name it with --columns/);
-  });
+  }, 120_000);
 });
