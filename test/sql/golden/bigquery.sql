@@ -30,40 +30,37 @@ kept AS (
 ),
 per_day AS (
   -- Same-day rows merged: a day is a purchase day when one of its rows is ≥ 0.
-  SELECT customer_id, day_number, MAX(as_of) AS as_of,
-    SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS buys,
-    SUM(CASE WHEN amount > 0 THEN 1 ELSE 0 END) AS positives,
+  -- COUNT(CASE …) rather than SUM(CASE … 1 ELSE 0): a plain count, never a wide integer sum.
+  SELECT customer_id, day_number,
+    COUNT(CASE WHEN amount >= 0 THEN 1 END) AS buys,
+    COUNT(CASE WHEN amount > 0 THEN 1 END) AS positives,
     SUM(CASE WHEN amount >= 0 THEN amount ELSE CAST(0 AS FLOAT64) END) AS gross,
-    SUM(CASE WHEN amount < 0 THEN 1 ELSE 0 END) AS returns,
+    COUNT(CASE WHEN amount < 0 THEN 1 END) AS returns,
     SUM(CASE WHEN amount < 0 THEN -amount ELSE CAST(0 AS FLOAT64) END) AS return_amount,
     SUM(CASE WHEN cost_counts = 1 THEN cost_value END) AS cost,
-    SUM(CASE WHEN cost_counts = 1 AND cost_value IS NULL THEN 1 ELSE 0 END) AS cost_missing,
+    COUNT(CASE WHEN cost_counts = 1 AND cost_value IS NULL THEN 1 END) AS cost_missing,
     SUM(quantity) AS quantity,
     COUNT(*) AS row_count,
     MIN(line) AS first_line
   FROM kept
   GROUP BY customer_id, day_number
 ),
-days AS (
-  -- The first purchase day, whose spend Gamma-Gamma leaves out of the repeat mean.
-  SELECT per_day.*, MIN(CASE WHEN buys > 0 THEN day_number END) OVER (PARTITION BY customer_id) AS first_buy
-  FROM per_day
-),
 customers AS (
-  SELECT customer_id, MAX(as_of) AS as_of,
-    MIN(first_buy) AS first_day,
+  SELECT customer_id, MAX(cutoff.as_of) AS as_of,
+    MIN(CASE WHEN buys > 0 THEN day_number END) AS first_day,
     MAX(CASE WHEN buys > 0 THEN day_number END) AS last_day,
-    SUM(CASE WHEN buys > 0 THEN 1 ELSE 0 END) AS purchase_days,
+    COUNT(CASE WHEN buys > 0 THEN 1 END) AS purchase_days,
     SUM(positives) AS transactions,
     SUM(gross) AS gross_revenue,
-    SUM(CASE WHEN day_number = first_buy THEN gross ELSE CAST(0 AS FLOAT64) END) AS first_day_gross,
+    -- The first purchase day's spend, which Gamma-Gamma leaves out of the repeat mean (one row per day: no ties).
+    ARRAY_AGG(CASE WHEN buys > 0 THEN gross END IGNORE NULLS ORDER BY day_number LIMIT 1)[SAFE_OFFSET(0)] AS first_day_gross,
     SUM(returns) AS returns,
     SUM(return_amount) AS return_amount,
     CASE WHEN SUM(cost_missing) = 0 THEN COALESCE(SUM(cost), CAST(0 AS FLOAT64)) END AS cost,
     SUM(quantity) AS quantity,
     SUM(row_count) AS row_count,
     MIN(first_line) AS first_line
-  FROM days
+  FROM per_day CROSS JOIN cutoff
   GROUP BY customer_id
 ),
 attributes AS (
