@@ -15,16 +15,22 @@ export interface Duckdb {
   close(): void;
 }
 
+/**
+ * DuckDB's memory for the command line unless CVLENS_DUCKDB_MEMORY says otherwise: past it the
+ * GROUP BY spills to the temporary folder, so memory stays bounded whatever the file's size
+ * (DuckDB's own default, 80 % of RAM, let one 10-million-row summary reach 6 GB).
+ */
+export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '1GB';
+
 export interface DuckdbOptions {
-  /** DuckDB's memory_limit (e.g. '1GB'); past it, aggregation spills to disk. Default DuckDB's own (80 % of RAM). */
+  /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
   memoryLimit?: string;
 }
 
 /** Opens an in-memory DuckDB whose spill files go to a fresh temporary folder. */
 export async function openDuckdb(options: DuckdbOptions = {}): Promise<Duckdb> {
   const spill = mkdtempSync(join(tmpdir(), 'cvlens-duckdb-'));
-  const config: Record<string, string> = { temp_directory: spill };
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT };
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
   return {
