@@ -84,6 +84,9 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
   const notes: string[] = [];
   if (input.afterAsOf > 0) notes.push(`${input.afterAsOf} row(s) dated after the as-of day were left out.`);
   if (input.excluded.length > 0) notes.push(describeExcluded(input.excluded));
+  if (input.kind === 'transactions' && (settings.model ?? 'auto') === 'auto') {
+    notes.push('The rows stayed in DuckDB, so the model was chosen by likelihood on the summaries, not on a holdout of the file\'s last third; --model names one.');
+  }
   result.excluded = input.excluded;
   result.warnings.unshift(...notes);
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
