@@ -7,6 +7,7 @@
  * reader lists them.
  */
 import {
+  CvError,
   detectColumns,
   isSummarySqlHeader,
   summarySql,
@@ -18,7 +19,7 @@ import {
   type CustomerSummary,
   type TimeUnit,
 } from '../core/index.ts';
-import { openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
+import { DUCKDB_MEMORY_LIMIT, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
 import { UsageError } from './usage-error.ts';
 
 export type DuckdbFormat = 'parquet' | 'csv';
@@ -238,6 +239,14 @@ async function readTransactions(
 /** DuckDB's own message for a file it cannot open or parse, as one sentence. */
 function explainDuckdbError(error: unknown, path: string): unknown {
   if (error instanceof UsageError || !(error instanceof Error)) return error;
+  if (/^Out of Memory Error/.test(error.message)) {
+    return new CvError(
+      'duckdb',
+      'data',
+      `DuckDB needed more than its memory limit (${DUCKDB_MEMORY_LIMIT}) to summarise '${path}'; ` +
+        'run again with a larger one, e.g. CVLENS_DUCKDB_MEMORY=4GB cvlens segment …',
+    );
+  }
   const m = /^(?:IO|Invalid Input|Binder|Conversion) Error: (.*)/s.exec(error.message);
   if (!m) return error;
   return new UsageError(`DuckDB cannot read '${path}': ${m[1]!.split('\n')[0]}`);
