@@ -18,6 +18,7 @@ const suites: { name: string; file: string; fn: string }[] = [
   { name: 'core: BG/NBD fit vs a Python/scipy baseline', file: './python-baseline.ts', fn: 'runPythonBaselineBench' },
   { name: 'command line: segment workbook', file: './workbook.ts', fn: 'runWorkbookBench' },
   { name: 'command line: start-up and CDNOW → workbook', file: './cli.ts', fn: 'runCliBench' },
+  { name: 'sql: the summary step in embedded DuckDB', file: './sql.ts', fn: 'runSqlBench' },
   { name: 'excel add-in: segment sheet', file: './addin.ts', fn: 'runAddinBench' },
   { name: 'browser extension: list-view badges', file: './extension-list.ts', fn: 'runExtensionListBench' },
   { name: 'browser extension: imports, lookups, bundles', file: './extension.ts', fn: 'runExtensionBench' },

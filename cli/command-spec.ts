@@ -216,10 +216,19 @@ export const SEGMENT: CommandSpec = {
       defaultZh: '从中英文表头识别',
     },
     { name: 'decimal', value: 'auto|.|,', help: 'decimal separator of amounts', default: 'auto, decided from the data', helpZh: '金额的小数符号', defaultZh: 'auto，由数据决定' },
+    {
+      name: 'engine',
+      value: 'auto|duckdb',
+      help: 'duckdb summarises the file in embedded DuckDB (for a CSV larger than memory; dates YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD, UTF-8, amounts with a dot); auto uses DuckDB for Parquet files and for the customer tables `cvlens sql` writes',
+      default: 'auto',
+      helpZh: 'duckdb 在内嵌的 DuckDB 中汇总文件（用于大于内存的 CSV；日期为 YYYY-MM-DD、YYYYMMDD 或 YYYY/MM/DD，UTF-8，金额用小数点）；auto 对 Parquet 文件和 `cvlens sql` 写出的客户表使用 DuckDB',
+      defaultZh: 'auto',
+    },
     HELP,
   ],
   examples: [
     'cvlens segment sales.csv --out segments.xlsx',
+    'cvlens segment sales.parquet --model bgnbd --out customers.csv',
     'cvlens segment sales.csv --horizon 2y --churn-horizon 13w --tiers pareto --out customers.csv',
     'cvlens segment sales.csv --calibration-end 2024-06-30 --model bgnbd --json > result.json',
     'cvlens segment salon.csv --value revenue --score revenue:0.5,sinceLast:0.5 --lang zh',
@@ -284,4 +293,39 @@ export const DEMO: CommandSpec = {
   examples: ['cvlens demo', 'cvlens demo --out try/sales.csv --customers 800 --seed 7', 'cvlens demo && cvlens segment demo/transactions.csv'],
 };
 
-export const COMMANDS: readonly CommandSpec[] = [SEGMENT, FIT, DEMO];
+export const SQL: CommandSpec = {
+  name: 'sql',
+  usage: 'cvlens sql --dialect duckdb|postgres|spark|bigquery --table TABLE --id COLUMN --date COLUMN --amount COLUMN [options]',
+  summary:
+    'Prints the SQL that summarises transactions per customer with the same rules as cvlens (same-day purchases merged, returns apart, ' +
+    'as-of cut-off), for a warehouse to run; save its output as CSV or Parquet and run cvlens segment on that file to fit and score.',
+  summaryZh:
+    '打印按 cvlens 同样规则（同日购买合并、退货单列、截止日）按客户汇总交易的 SQL，交给数据仓库运行；把结果存为 CSV 或 Parquet，' +
+    '再对该文件运行 cvlens segment 拟合并评分。',
+  options: [
+    { name: 'dialect', value: 'duckdb|postgres|spark|bigquery', help: 'the SQL dialect of the warehouse, required', helpZh: '数据仓库的 SQL 方言，必填' },
+    { name: 'table', value: 'TABLE', help: "the table (or any FROM expression, e.g. read_parquet('sales/*.parquet')), inserted as written; required", helpZh: "表名（或任何 FROM 表达式，如 read_parquet('sales/*.parquet')），按原样插入；必填" },
+    { name: 'id', value: 'COLUMN', help: 'the customer id column, required', helpZh: '客户编号列，必填' },
+    { name: 'date', value: 'COLUMN', help: 'the purchase date column: a DATE or TIMESTAMP, or text YYYY-MM-DD; required', helpZh: '购买日期列：DATE 或 TIMESTAMP，或文本 YYYY-MM-DD；必填' },
+    { name: 'amount', value: 'COLUMN', help: 'the amount column (negative amounts are returns), required', helpZh: '金额列（负数为退货），必填' },
+    { name: 'cost', value: 'COLUMN', help: 'the cost-of-goods column, for profit', default: 'none', helpZh: '商品成本列，用于计算利润', defaultZh: '无' },
+    { name: 'quantity', value: 'COLUMN', help: 'the quantity column', default: 'none', helpZh: '数量列', defaultZh: '无' },
+    { name: 'email', value: 'COLUMN', help: 'the e-mail column (first non-blank value kept)', default: 'none', helpZh: '电子邮箱列（保留第一个非空值）', defaultZh: '无' },
+    { name: 'company', value: 'COLUMN', help: 'the company column (first non-blank value kept)', default: 'none', helpZh: '公司列（保留第一个非空值）', defaultZh: '无' },
+    { name: 'name', value: 'COLUMN', help: 'the customer name column (first non-blank value kept)', default: 'none', helpZh: '客户姓名列（保留第一个非空值）', defaultZh: '无' },
+    { name: 'line', value: 'COLUMN', help: 'a column that orders the rows as loaded (first seen = smallest); without it the smallest e-mail, company and name are kept', default: 'none', helpZh: '按载入顺序排列各行的列（最先出现 = 最小）；没有它时保留最小的邮箱、公司和姓名', defaultZh: '无' },
+    { ...PERIOD, help: `${PERIOD.help} (recency, t and since_last in the output)`, helpZh: `${PERIOD.helpZh ?? PERIOD.help}（输出中的 recency、t 和 since_last）` },
+    { ...AS_OF, default: 'the latest date in the table', defaultZh: '表中最晚的日期' },
+    { name: 'margin', value: 'RATE', help: 'margin rate for rows without a cost, 0 to 1 or a percentage', default: 'none: profit only where every row has a cost', helpZh: '没有成本的行所用的毛利率，0 到 1 或百分比', defaultZh: '无：仅当每行都有成本时才计算利润' },
+    { name: 'check', help: 'print instead the query that counts rows the summary leaves out (no id, no date, no amount, after the as-of day)', helpZh: '改为打印统计被汇总排除的行数的查询（无编号、无日期、无金额、晚于截止日）' },
+    HELP,
+  ],
+  examples: [
+    'cvlens sql --dialect postgres --table sales --id customer_id --date sold_on --amount total > summary.sql',
+    'cvlens sql --dialect bigquery --table shop.sales --id client --date order_date --amount revenue --cost cogs --as-of 2024-06-30',
+    'cvlens sql --dialect spark --table sales --id client --date day --amount amount --check',
+    'psql -d shop --csv -f summary.sql > customers.csv && cvlens segment customers.csv --out segments.xlsx',
+  ],
+};
+
+export const COMMANDS: readonly CommandSpec[] = [SEGMENT, FIT, DEMO, SQL];

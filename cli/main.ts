@@ -25,9 +25,11 @@ Usage:
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
                  [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
   cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
+  cvlens sql --dialect duckdb|postgres|spark|bigquery --table TABLE --id COLUMN
+                 --date COLUMN --amount COLUMN [--cost COLUMN] [--as-of DATE] [--period week]
   cvlens help [COMMAND] | COMMAND --help | --version
 
-'cvlens help segment' (or fit, demo) lists every option with its unit,
+'cvlens help segment' (or fit, demo, sql) lists every option with its unit,
 default and examples. The extension of --out sets what segment writes: .xlsx
 a workbook, .csv or .json the per-customer table.
 
@@ -35,8 +37,11 @@ FILE is a CSV (comma, semicolon, tab or whitespace separated; UTF-8 or GBK)
 or an .xlsx workbook (its first visible sheet, or --sheet NAME) with a
 customer id, a date and an amount column, detected from English, Chinese or
 German headers (客户编号, 会员卡号, 消费日期, 实收金额, Email, Close Date,
-Kundennummer …). Title and note rows above the header are skipped (or give
-the header's line with --header-row N).
+Kundennummer …), or a Parquet file. Title and note rows above the header are
+skipped (or give the header's line with --header-row N). --engine duckdb
+summarises a CSV too large for memory in embedded DuckDB. A table of customer
+summaries written by the query 'cvlens sql' prints (CSV or Parquet) is
+scored as it is.
 
 Churn risk is the chance of no purchase in the next --churn-horizon days
 (default ${DEFAULT_SETTINGS.churnHorizonDays}); CLV covers the next --horizon days (default ${DEFAULT_SETTINGS.horizonDays}). Both take
@@ -82,6 +87,7 @@ const commands: Record<string, () => Promise<Command>> = {
   segment: async () => (await import('./commands/segment.ts')).segmentCommand,
   fit: async () => (await import('./commands/fit.ts')).fitCommand,
   demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  sql: async () => (await import('./commands/sql.ts')).sqlCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -54,6 +54,7 @@ import { createProgress } from '../progress.ts';
 import { lineWord, parseHeaderRow, readInputFile, readTransactionsFrom, type TransactionInput } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
+import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
 
 /** How many rejected rows are listed on stderr before the rest are only counted. */
 const REJECTED_ON_STDERR = 50;
@@ -99,6 +100,19 @@ export async function segmentCommand(args: string[]): Promise<number> {
     throw new UsageError('--calibration-end must be before --as-of.', '--calibration-end 必须早于 --as-of。');
   }
   const out = values.out ?? (json ? undefined : 'segments.xlsx');
+  // Parquet, --engine duckdb, or a table of summaries from `cvlens sql`: summarised in embedded DuckDB.
+  const duckdb = duckdbFormat(file, oneOf(values.engine, '--engine', ['auto', 'duckdb']));
+  if (duckdb) {
+    if (calibrationEnd !== undefined) {
+      throw new UsageError(
+        '--calibration-end needs the rows in memory: leave out --engine duckdb, or use a CSV of transactions.',
+        '--calibration-end 需要把交易行读入内存：请去掉 --engine duckdb，或使用交易 CSV。',
+      );
+    }
+    return segmentWithDuckdb(file!, duckdb, {
+      out, json, lang, columns: parseColumns(values.columns), settings: { unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer },
+    });
+  }
   const bytes = readInputFile(file);
   // Checked after the input (a missing FILE is the first thing to say) but before any work.
   const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
@@ -219,12 +233,12 @@ function parseModel(text: string | undefined): PurchaseModelName {
   return (oneOf(text, '--model', ['auto', 'bgnbd', 'mbgnbd', 'pnbd', 'none']) ?? DEFAULT_SETTINGS.model) as PurchaseModelName;
 }
 
-function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
+export function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
   if (text === undefined || allowed.includes(text)) return text;
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`, `${option} 必须是 ${allowed.join('、')} 之一，不能是“${text}”。`);
 }
 
-function describeModel(a: Analysis, t: CliText): string {
+export function describeModel(a: Analysis, t: CliText): string {
   const chosen = a.models.selection.chosen;
   return chosen === 'none' ? t.heuristic : MODEL_TITLES[chosen];
 }
@@ -269,7 +283,7 @@ function evaluateHoldout(data: CalibrationData, model: FittedModelName, unit: Ti
   }
 }
 
-function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, lang: Lang, where: 'line' | 'row'): void {
+export function reportRejected(rejected: readonly RejectedRow[], out: string | undefined, lang: Lang, where: 'line' | 'row'): void {
   if (rejected.length === 0) return;
   const t = cliText(lang);
   process.stderr.write(`${t.rejectedHead(rejected.length)}\n`);
@@ -338,7 +352,7 @@ function round(x: number | undefined, digits = 6): number | null {
  * and the table --out writes as .csv or .json; with --score, the composite
  * score and its rank follow contribution.
  */
-function* customerRows(a: Analysis): Generator<CustomerRow> {
+export function* customerRows(a: Analysis): Generator<CustomerRow> {
   const scored = a.settings.score !== undefined;
   for (const c of a.segment.customers) yield {
     id: c.id,
@@ -379,9 +393,10 @@ function* customerRows(a: Analysis): Generator<CustomerRow> {
 /**
  * Writes the `--json` object to stdout with its customers a block at a time
  * (the text of JSON.stringify of the whole object, which for a few hundred
- * thousand customers would be one string of hundreds of megabytes).
+ * thousand customers would be one string of hundreds of megabytes). `extra`
+ * keys follow the others (the DuckDB path's engine and source).
  */
-function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined): void {
+export function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined, extra: Record<string, unknown> = {}): void {
   // process.stdout, not writeSync(1): a pipe may be non-blocking, and a full one would fail a raw write with EAGAIN.
   process.stdout.write('{"customers":[');
   let first = true;
@@ -394,7 +409,7 @@ function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | u
       block = [];
     }
   }
-  process.stdout.write(block.join('') + '],' + JSON.stringify(jsonRest(a, read, holdout)).slice(1) + '\n');
+  process.stdout.write(block.join('') + '],' + JSON.stringify({ ...(jsonRest(a, read, holdout) as object), ...extra }).slice(1) + '\n');
 }
 
 /** The `--json` object but its customers: stable keys, numbers rounded to 6 decimals, dates ISO. */

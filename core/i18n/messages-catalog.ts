@@ -146,6 +146,10 @@ export const MESSAGE_CATALOG = {
   'summary.excludedItemRows': { en: '{id} (line {line}, {rows} rows, −{amount})', zh: '{id}（第 {line} 行，{rows} 行，−{amount}）' },
 
   // The analysis.
+  'analysis.duckdbNoHoldout': {
+    en: "The rows stayed in DuckDB, so the model was chosen by likelihood on the summaries, not on a holdout of the file's last third; --model names one.",
+    zh: '交易行留在 DuckDB 中，因此模型按汇总数据的似然选出，而不是用文件最后三分之一做留出检验；可用 --model 指定模型。',
+  },
   'analysis.afterAsOf': {
     en: '{n, plural, one {# row dated after the as-of day was left out.} other {# rows dated after the as-of day were left out.}}',
     zh: '有 {n} 行的日期晚于分析基准日，未计入。',

@@ -1,0 +1,80 @@
+/**
+ * Embedded DuckDB for the command line: one in-process database that spills
+ * to a private temporary folder (so a file larger than memory can be
+ * summarised) and is removed when closed, and the summary query's output
+ * read back into customer summaries chunk by chunk.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createSummarySqlReader, type SummarySqlRow, type SummarySqlRowsResult } from '../core/index.ts';
+
+export interface Duckdb {
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * DuckDB's memory for the command line unless CVLENS_DUCKDB_MEMORY says otherwise: past it the
+ * GROUP BY spills to the temporary folder, so memory stays bounded whatever the file's size
+ * (DuckDB's own default, 80 % of RAM, let one 10-million-row summary reach 6 GB).
+ */
+export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '1GB';
+
+export interface DuckdbOptions {
+  /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
+  memoryLimit?: string;
+}
+
+/** Opens an in-memory DuckDB whose spill files go to a fresh temporary folder. */
+export async function openDuckdb(options: DuckdbOptions = {}): Promise<Duckdb> {
+  const spill = mkdtempSync(join(tmpdir(), 'cvlens-duckdb-'));
+  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT };
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  return {
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A DuckDB value as the summary reader takes it: dates as day numbers, integers and decimals as numbers. */
+export function plainValue(v: DuckDBValue): unknown {
+  if (v instanceof DuckDBDateValue) return v.days;
+  if (v instanceof DuckDBTimestampValue) return Number(v.micros / 86_400_000_000n);
+  if (v instanceof DuckDBDecimalValue) return v.toDouble();
+  if (typeof v === 'bigint') return Number(v);
+  return v;
+}
+
+/** Runs the summary query (summarySql's output, or any query with its columns) and reads the customers. */
+export async function readSummaryQuery(db: Duckdb, sql: string, firstLine = 1): Promise<SummarySqlRowsResult> {
+  const result = await db.connection.stream(sql);
+  const reader = createSummarySqlReader({ firstLine });
+  const names = result.columnNames().map((n) => n.toLowerCase());
+  for await (const rows of result.yieldRows()) {
+    for (const row of rows) {
+      const o: Record<string, unknown> = {};
+      for (let j = 0; j < names.length; j++) o[names[j]!] = plainValue(row[j]!);
+      reader.add(o as SummarySqlRow);
+    }
+  }
+  return reader.finish();
+}
+
+/** All rows of a small query as plain objects (for checks and rejected rows). */
+export async function queryRows(db: Duckdb, sql: string): Promise<Record<string, unknown>[]> {
+  const reader = await db.connection.runAndReadAll(sql);
+  const names = reader.columnNames();
+  return reader.getRows().map((row) => Object.fromEntries(names.map((n, j) => [n, plainValue(row[j]!)])));
+}
+
+/** A text as a single-quoted SQL literal. */
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}

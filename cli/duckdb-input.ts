@@ -1,0 +1,253 @@
+/**
+ * A file summarised in embedded DuckDB instead of being read row by row in
+ * JavaScript: a Parquet file, a CSV too large for memory (`--engine
+ * duckdb`), or a table of customer summaries that `cvlens sql`'s query
+ * wrote in a warehouse. The per-customer GROUP BY is core's summarySql;
+ * rows DuckDB cannot use are listed with their line and reason, as the file
+ * reader lists them.
+ */
+import {
+  CvError,
+  detectColumns,
+  isSummarySqlHeader,
+  summarySql,
+  type ColumnRole,
+  type DayNumber,
+  type ExcludedCustomer,
+  type RejectedRow,
+  type SummarySqlColumns,
+  type CustomerSummary,
+  type TimeUnit,
+} from '../core/index.ts';
+import { DUCKDB_MEMORY_LIMIT, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
+import { UsageError } from './usage-error.ts';
+
+export type DuckdbFormat = 'parquet' | 'csv';
+
+export interface DuckdbInput {
+  format: DuckdbFormat;
+  /** 'summaries' when the file is already one row per customer (the summary query's output). */
+  kind: 'transactions' | 'summaries';
+  headers: string[];
+  summaries: CustomerSummary[];
+  excluded: ExcludedCustomer[];
+  rejected: RejectedRow[];
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows dated after the as-of day (transactions only). */
+  afterAsOf: number;
+  /** The as-of day used. */
+  asOf: DayNumber | undefined;
+  /** Latest usable row date (transactions) or as-of (summaries). */
+  lastDay: DayNumber | undefined;
+  /** Column roles found, by header, for the report. */
+  columns: Partial<Record<ColumnRole, string>>;
+}
+
+export interface DuckdbInputOptions {
+  unit: TimeUnit;
+  asOf?: DayNumber;
+  marginRate?: number;
+  /** --columns: role → header or 0-based index. */
+  mapping?: Partial<Record<ColumnRole, string | number>>;
+  memoryLimit?: string;
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Reads the file in DuckDB and returns the customer summaries. */
+export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o: DuckdbInputOptions): Promise<DuckdbInput> {
+  const db = await openDuckdb({ memoryLimit: o.memoryLimit });
+  try {
+    // Parquet keeps its types; a CSV is read as text (ids keep their zeros, and every value is checked
+    // here), its lines numbered in file order (DuckDB keeps insertion order), header = line 1.
+    const reader =
+      format === 'parquet'
+        ? `(SELECT *, file_row_number + 1 AS cv_line FROM read_parquet(${sqlString(path)}, file_row_number = true))`
+        : `(SELECT *, row_number() OVER () + 1 AS cv_line FROM read_csv(${sqlString(path)}, all_varchar = true, header = true))`;
+    await db.connection.run(`CREATE TEMP VIEW cv_file AS SELECT * FROM ${reader}`);
+    const described = await queryRows(db, 'DESCRIBE cv_file');
+    const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+    const headers = [...types.keys()].filter((h) => h !== 'cv_line' && h !== 'file_row_number');
+    if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers);
+    return await readTransactions(db, format, headers, types, o);
+  } catch (error) {
+    throw explainDuckdbError(error, path);
+  } finally {
+    db.close();
+  }
+}
+
+async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[]): Promise<DuckdbInput> {
+  const read = await readSummaryQuery(db, `SELECT * EXCLUDE (cv_line${format === 'parquet' ? ', file_row_number' : ''}) FROM cv_file`, format === 'csv' ? 2 : 1);
+  const rows = read.summaries.length + read.excluded.length + read.rejected.length;
+  return {
+    format,
+    kind: 'summaries',
+    headers,
+    summaries: read.summaries,
+    excluded: read.excluded,
+    rejected: read.rejected,
+    rows,
+    afterAsOf: 0,
+    asOf: read.asOf,
+    lastDay: read.asOf,
+    columns: {},
+  };
+}
+
+/** --columns (headers or 0-based indexes) over the columns found from the headers. */
+function resolveColumns(headers: string[], mapping: DuckdbInputOptions['mapping']): Partial<Record<ColumnRole, string>> {
+  const found: Partial<Record<ColumnRole, string>> = {};
+  for (const [role, index] of Object.entries(detectColumns(headers)) as [ColumnRole, number][]) found[role] = headers[index];
+  for (const [role, column] of Object.entries(mapping ?? {}) as [ColumnRole, string | number][]) {
+    if (typeof column === 'number') {
+      if (column >= headers.length) throw new UsageError(`--columns names column ${column + 1} for the ${role}, but the file has ${headers.length} columns.`);
+      found[role] = headers[column];
+    } else {
+      const h = headers.find((x) => x === column) ?? headers.find((x) => x.toLowerCase() === column.toLowerCase());
+      if (h === undefined) throw new UsageError(`--columns names '${column}' for the ${role}, but no column has that header; the headers are ${headers.join(', ')}.`);
+      found[role] = h;
+    }
+  }
+  for (const role of ['customerId', 'date', 'amount'] as const) {
+    if (found[role] === undefined) {
+      throw new UsageError(`no ${role === 'customerId' ? 'customer id' : role} column was found among ${headers.join(', ')}; name it with --columns, e.g. --columns ${role}=<header>.`);
+    }
+  }
+  if (found.marginRate !== undefined) {
+    throw new UsageError(`the DuckDB engine does not read a margin-rate column ('${found.marginRate}'); give --margin, or drop --engine duckdb.`);
+  }
+  return found;
+}
+
+const isText = (type: string | undefined) => type === undefined || type === 'VARCHAR';
+const isDate = (type: string | undefined) => type === 'DATE' || (type ?? '').startsWith('TIMESTAMP');
+
+/** Day expression from the column's type: dates as they are, text and YYYYMMDD integers in three forms. */
+function dateExpr(col: string, type: string | undefined): string {
+  if (isDate(type)) return `CAST(${col} AS DATE)`;
+  const text = isText(type) ? `TRIM(${col})` : `CAST(${col} AS VARCHAR)`;
+  return (
+    `COALESCE(TRY_CAST(${text} AS DATE), TRY_CAST(TRY_STRPTIME(${text}, '%Y%m%d') AS DATE), ` +
+    `TRY_CAST(TRY_STRPTIME(${text}, '%Y/%m/%d') AS DATE))`
+  );
+}
+
+function numberExpr(col: string, type: string | undefined): string {
+  return isText(type) ? `TRY_CAST(NULLIF(TRIM(${col}), '') AS DOUBLE)` : `CAST(${col} AS DOUBLE)`;
+}
+
+/** Blank: null, or text with nothing but spaces. */
+const blank = (col: string) => `(${col} IS NULL OR TRIM(CAST(${col} AS VARCHAR)) = '')`;
+const shown = (col: string) => `'''' || CAST(${col} AS VARCHAR) || ''''`;
+
+async function readTransactions(
+  db: Duckdb,
+  format: DuckdbFormat,
+  headers: string[],
+  types: Map<string, string>,
+  o: DuckdbInputOptions,
+): Promise<DuckdbInput> {
+  const roles = resolveColumns(headers, o.mapping);
+  const col = (role: ColumnRole) => q(roles[role]!);
+  const type = (role: ColumnRole) => types.get(roles[role]!);
+  const optionalNumber = (role: 'cost' | 'quantity') =>
+    roles[role] === undefined ? 'CAST(NULL AS DOUBLE)' : numberExpr(col(role), type(role));
+  const optionalText = (role: 'email' | 'company' | 'name') => (roles[role] === undefined ? 'CAST(NULL AS VARCHAR)' : `NULLIF(TRIM(CAST(${col(role)} AS VARCHAR)), '')`);
+  // The same checks, in the same order, as the file reader's (core/read): the first problem is the reason.
+  const problem = [
+    'CASE',
+    `  WHEN ${blank(col('customerId'))} THEN 'customer id is empty'`,
+    `  WHEN ${blank(col('date'))} THEN 'date is empty'`,
+    `  WHEN cv_sold IS NULL THEN 'date ' || ${shown(col('date'))} || ' is not a date the DuckDB engine reads (YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD)'`,
+    `  WHEN ${blank(col('amount'))} THEN 'amount is empty'`,
+    `  WHEN cv_amount IS NULL OR NOT isfinite(cv_amount) THEN 'amount ' || ${shown(col('amount'))} || ' is not a number'`,
+    ...(roles.cost !== undefined ? [`  WHEN NOT ${blank(col('cost'))} AND (cv_cost IS NULL OR NOT isfinite(cv_cost)) THEN 'cost ' || ${shown(col('cost'))} || ' is not a number'`] : []),
+    ...(roles.quantity !== undefined ? [`  WHEN NOT ${blank(col('quantity'))} AND cv_qty IS NULL THEN 'quantity ' || ${shown(col('quantity'))} || ' is not a number'`] : []),
+    'END',
+  ].join('\n');
+  await db.connection.run(
+    [
+      'CREATE TEMP VIEW cv_typed AS SELECT *,',
+      `  NULLIF(TRIM(CAST(${col('customerId')} AS VARCHAR)), '') AS cv_customer,`,
+      `  ${dateExpr(col('date'), type('date'))} AS cv_sold,`,
+      `  ${numberExpr(col('amount'), type('amount'))} AS cv_amount,`,
+      `  ${optionalNumber('cost')} AS cv_cost,`,
+      `  ${optionalNumber('quantity')} AS cv_qty,`,
+      `  ${optionalText('email')} AS cv_email,`,
+      `  ${optionalText('company')} AS cv_company,`,
+      `  ${optionalText('name')} AS cv_name`,
+      'FROM cv_file',
+    ].join('\n'),
+  );
+  await db.connection.run(
+    [
+      'CREATE TEMP VIEW cv_rows AS SELECT cv_customer AS customer, cv_sold AS sold, cv_amount AS amount, cv_cost AS cost, cv_qty AS qty,',
+      '  cv_email AS email, cv_company AS company, cv_name AS name, cv_line AS line,',
+      `  ${problem} AS problem`,
+      'FROM cv_typed',
+    ].join('\n'),
+  );
+  const asOfDays = o.asOf === undefined ? 'NULL' : String(o.asOf);
+  const [counts] = await queryRows(
+    db,
+    `SELECT COUNT(*) AS n, COUNT(problem) AS bad, MAX(CASE WHEN problem IS NULL THEN sold END) AS last_day,
+       COUNT(CASE WHEN problem IS NULL AND sold > DATE '1970-01-01' + CAST(${asOfDays} AS INTEGER) THEN 1 END) AS after
+     FROM cv_rows`,
+  );
+  const rejected: RejectedRow[] =
+    Number(counts!.bad) > 0
+      ? (await queryRows(db, 'SELECT line, problem FROM cv_rows WHERE problem IS NOT NULL ORDER BY line')).map((r) => ({ line: Number(r.line), reason: String(r.problem) }))
+      : [];
+  const columns: SummarySqlColumns = {
+    customerId: 'customer',
+    date: 'sold',
+    amount: 'amount',
+    cost: roles.cost !== undefined ? 'cost' : undefined,
+    quantity: roles.quantity !== undefined ? 'qty' : undefined,
+    email: roles.email !== undefined ? 'email' : undefined,
+    company: roles.company !== undefined ? 'company' : undefined,
+    name: roles.name !== undefined ? 'name' : undefined,
+    line: 'line',
+  };
+  const sql = summarySql({
+    dialect: 'duckdb',
+    table: '(SELECT * FROM cv_rows WHERE problem IS NULL)',
+    columns,
+    unit: o.unit,
+    asOf: o.asOf,
+    marginRate: o.marginRate,
+  });
+  const read = await readSummaryQuery(db, sql);
+  if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
+  return {
+    format,
+    kind: 'transactions',
+    headers,
+    summaries: read.summaries,
+    excluded: read.excluded,
+    rejected,
+    rows: Number(counts!.n),
+    afterAsOf: Number(counts!.after),
+    asOf: read.asOf ?? o.asOf,
+    lastDay: counts!.last_day === null ? undefined : Number(counts!.last_day),
+    columns: roles,
+  };
+}
+
+/** DuckDB's own message for a file it cannot open or parse, as one sentence. */
+function explainDuckdbError(error: unknown, path: string): unknown {
+  if (error instanceof UsageError || !(error instanceof Error)) return error;
+  if (/^Out of Memory Error/.test(error.message)) {
+    return new CvError(
+      'duckdb',
+      'data',
+      `DuckDB needed more than its memory limit (${DUCKDB_MEMORY_LIMIT}) to summarise '${path}'; ` +
+        'run again with a larger one, e.g. CVLENS_DUCKDB_MEMORY=4GB cvlens segment …',
+    );
+  }
+  const m = /^(?:IO|Invalid Input|Binder|Conversion) Error: (.*)/s.exec(error.message);
+  if (!m) return error;
+  return new UsageError(`DuckDB cannot read '${path}': ${m[1]!.split('\n')[0]}`);
+}
