@@ -50,6 +50,8 @@ export type { ColumnKey } from './i18n/labels.ts';
 export { SEGMENT_COLUMN_KIND, SEGMENT_COLUMNS, segmentCell, segmentColumns, segmentTable } from './segment/segment-table.ts';
 export type { ColumnKind } from './segment/segment-table.ts';
 export type { SegmentResult, SegmentRow } from './segment/segment.ts';
+export { companyAggregates } from './segment/company-aggregate.ts';
+export type { CompanyAggregate, CompanyMember } from './segment/company-aggregate.ts';
 
 // The one analysis every product runs: settings, model choice, calibration split
 export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
