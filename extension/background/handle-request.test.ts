@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest, type HandlerDeps } from './handle-request.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
+import type { StoredCompany } from '../store/stored-company.ts';
+import { lookupBudget } from './lookup-budget.ts';
 
 const jane: StoredCustomer = { id: 'C1', name: 'Jane', tier: 'VIP', churnRisk: 0.1, keys: ['email:jane@acme.com', 'company:acme'], search: ['jane'] };
+const acme: StoredCompany = { id: 'company:acme', keys: ['company:acme', 'domain:acme.com'], name: 'Acme', customers: 2, value: 900, tier: 'Major', churnRisk: 0.2, highRisk: 0, riskKnown: 2 };
 const bob: StoredCustomer = { id: 'C2', name: 'Bob', tier: 'Small', churnRisk: 0.9, keys: ['email:bob@x.com'], search: ['bob'] };
 
 function deps(): HandlerDeps & { changed: number } {
@@ -17,6 +20,11 @@ function deps(): HandlerDeps & { changed: number } {
         }
         return undefined;
       }),
+    lookupCompanies: async (entities: readonly (readonly string[])[]) =>
+      entities.map((keys) => {
+        const key = keys.find((k) => acme.keys.includes(k));
+        return key ? { company: acme, key } : undefined;
+      }),
     search: async (q: string, limit: number) => rows.filter((r) => r.search.some((s) => s.startsWith(q))).slice(0, limit),
     count: async () => rows.length,
     meta: async () => undefined,
@@ -30,11 +38,35 @@ function deps(): HandlerDeps & { changed: number } {
 describe('handleRequest', () => {
   it('answers a lookup with each entity’s own customer only, null when nothing matched', async () => {
     const reply = await handleRequest(
-      { type: 'lookup', entities: [{ id: 'a', keys: ['email:nobody@x.com', 'company:acme'] }, { id: 'b', keys: ['email:none@x.com'] }] },
+      { type: 'lookup', entities: [{ id: 'a', keys: ['email:jane@acme.com', 'domain:acme.com'] }, { id: 'b', keys: ['email:none@x.com'] }] },
       'content',
       deps(),
     );
-    expect(reply).toEqual({ results: { a: { customer: jane, key: 'company:acme' }, b: null } });
+    expect(reply).toEqual({ results: { a: { customer: jane, key: 'email:jane@acme.com' }, b: null } });
+  });
+
+  it('answers a person matched by domain or company alone with the company, never a colleague (issue 13)', async () => {
+    const reply = await handleRequest({ type: 'lookup', entities: [{ id: 'new', keys: ['email:new.hire@acme.com', 'domain:acme.com', 'company:acme'] }] }, 'content', deps());
+    expect(reply).toEqual({ results: { new: { company: acme, key: 'domain:acme.com' } } });
+  });
+
+  it('answers a company entity (an account page) with its company even when a customer carries its record id', async () => {
+    const d = deps();
+    const withId = { ...jane, keys: [...jane.keys, 'crm:salesforce:001A'] };
+    d.lookupMany = async (entities) => entities.map((keys) => (keys.includes('crm:salesforce:001A') ? { customer: withId, key: 'crm:salesforce:001A' } : undefined));
+    const account = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001A', 'company:acme'], company: true }] }, 'content', d);
+    expect(account).toEqual({ results: { acc: { company: acme, key: 'company:acme' } } });
+    // With no company known, the record's own customer.
+    const alone = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001A', 'company:unknown'], company: true }] }, 'content', d);
+    expect(alone).toEqual({ results: { acc: { customer: withId, key: 'crm:salesforce:001A' } } });
+  });
+
+  it('refuses entities beyond the page’s lookup budget, and says so', async () => {
+    const d = { ...deps(), budget: lookupBudget({ distinct: 1 }) };
+    const reply = await handleRequest({ type: 'lookup', entities: [{ id: 'a', keys: ['email:jane@acme.com'] }, { id: 'b', keys: ['email:bob@x.com'] }] }, 'content', d, 'tab 1');
+    expect(reply).toEqual({ results: { a: { customer: jane, key: 'email:jane@acme.com' }, b: null }, limited: true });
+    // Another page is not affected.
+    expect(await handleRequest({ type: 'lookup', entities: [{ id: 'b', keys: ['email:bob@x.com'] }] }, 'content', d, 'tab 2')).toEqual({ results: { b: { customer: bob, key: 'email:bob@x.com' } } });
   });
 
   it('refuses search, status and sync from a web page (content script)', async () => {

@@ -1,11 +1,18 @@
 import type { BackgroundRequest, EnabledReply, LookupReply, SearchReply, StatusReply, SyncReply } from '../shared/protocol.ts';
 import type { EntityScore, StoredCustomer } from '../store/stored-customer.ts';
+import type { CompanyScore } from '../store/stored-company.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
+import { isCompanyKey } from '../store/company-records.ts';
+import type { LookupBudget } from './lookup-budget.ts';
 
 /** What the handler needs from the outside world; the background wires the real ones. */
 export interface HandlerDeps {
   /** For each entity's keys (most specific first), the customer the first hitting key finds. */
   lookupMany(entities: readonly (readonly string[])[]): Promise<(EntityScore | undefined)[]>;
+  /** For each entity's company keys, the company the first hitting key finds. */
+  lookupCompanies(entities: readonly (readonly string[])[]): Promise<(CompanyScore | undefined)[]>;
+  /** Limits the distinct entities a page may look up; absent: no limit (our own pages). */
+  budget?: LookupBudget;
   search(query: string, limit: number): Promise<StoredCustomer[]>;
   count(): Promise<number>;
   meta(): Promise<ImportMeta | undefined>;
@@ -24,6 +31,12 @@ export type SenderKind = 'content' | 'extension';
  * are enabled — a web page must never be able to list or search the imported
  * customers — and each entity gets back only the one customer it matched.
  *
+ * A person is matched by its record id or e-mail; a person matched by
+ * neither but whose e-mail domain or company is known gets the company's
+ * aggregate, never a colleague's score. An entity the page shows as a
+ * company (`company: true`) gets its company's aggregate first. Entities of
+ * a page beyond its lookup budget get null, and the reply says `limited`.
+ *
  * @throws Error when a content script sends anything but `lookup`
  * @example
  * await handleRequest({ type: 'lookup', entities: [{ id: 'e1', keys: ['email:a@b.c'] }] }, 'content', deps)
@@ -33,16 +46,24 @@ export async function handleRequest(
   request: BackgroundRequest,
   sender: SenderKind,
   deps: HandlerDeps,
+  /** The page that asked (tab, frame, origin), for its lookup budget. */
+  page = 'unknown',
 ): Promise<LookupReply | EnabledReply | SearchReply | StatusReply | SyncReply | { ok: true }> {
   if (sender === 'content' && request.type !== 'lookup' && request.type !== 'enabled-adapters') {
     throw new Error(`handleRequest: "${request.type}" is not allowed from a web page`);
   }
   switch (request.type) {
     case 'lookup': {
-      const found = await deps.lookupMany(request.entities.map((e) => e.keys));
+      const admitted = deps.budget?.admit(page, request.entities.map((e) => e.keys.join('\n'))) ?? request.entities.map(() => true);
+      const asked = request.entities.filter((_, i) => admitted[i]);
+      const [people, companies] = await Promise.all([
+        deps.lookupMany(asked.map((e) => e.keys.filter((k) => !isCompanyKey(k)))),
+        deps.lookupCompanies(asked.map((e) => e.keys.filter(isCompanyKey))),
+      ]);
       const results: LookupReply['results'] = {};
-      request.entities.forEach((e, i) => (results[e.id] = found[i] ?? null));
-      return { results };
+      for (const e of request.entities) results[e.id] = null;
+      asked.forEach((e, i) => (results[e.id] = (e.company ? (companies[i] ?? people[i]) : (people[i] ?? companies[i])) ?? null));
+      return admitted.every(Boolean) ? { results } : { results, limited: true };
     }
     case 'enabled-adapters':
       return { adapters: (await deps.registered()).filter((id) => id.startsWith('crm-')).map((id) => id.slice(4)) };

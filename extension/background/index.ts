@@ -8,6 +8,8 @@ import browser from 'webextension-polyfill';
 import { adapters } from '../shared/crm-adapters.ts';
 import { asBackgroundRequest } from '../shared/protocol.ts';
 import { CustomerStore } from '../store/customer-store.ts';
+import { CompanyStore } from '../store/company-store.ts';
+import { lookupBudget } from './lookup-budget.ts';
 import { handleRequest, type HandlerDeps } from './handle-request.ts';
 import { plannedScripts, syncContentScripts } from './content-scripts.ts';
 
@@ -17,6 +19,26 @@ function store(): Promise<CustomerStore> {
   return storePromise;
 }
 
+let companiesPromise: Promise<CompanyStore> | undefined;
+function companies(): Promise<CompanyStore> {
+  companiesPromise ??= CompanyStore.open();
+  return companiesPromise;
+}
+
+/**
+ * A page past its lookup budget (an enumeration, not a list view) is shown on
+ * the toolbar icon of its tab, with the reason in the icon's tooltip.
+ */
+const budget = lookupBudget({
+  onExceeded: (page) => {
+    const tabId = Number(page.split(' ')[0]);
+    if (!Number.isInteger(tabId) || tabId < 0) return;
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+    void browser.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
+    void browser.action.setTitle({ tabId, title: browser.i18n.getMessage('lookupLimited') }).catch(() => {});
+  },
+});
+
 async function sync(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   return syncContentScripts(browser.scripting as never, plannedScripts(adapters, origins));
@@ -24,6 +46,8 @@ async function sync(): Promise<string[]> {
 
 const deps: HandlerDeps = {
   lookupMany: async (entities) => (await store()).lookupMany(entities),
+  lookupCompanies: async (entities) => (await companies()).lookupMany(entities),
+  budget,
   search: async (query, limit) => (await store()).search(query, limit),
   count: async () => (await store()).count(),
   meta: async () => (await store()).meta(),
@@ -34,6 +58,8 @@ const deps: HandlerDeps = {
     // reopening makes sure no stale connection blocks a later upgrade.
     void storePromise?.then((s) => s.close());
     storePromise = undefined;
+    void companiesPromise?.then((s) => s.close());
+    companiesPromise = undefined;
     // Open CRM tabs drop their cached scores and look up again. Tabs without
     // our content script just reject the message.
     void browser.tabs.query({}).then((tabs) => {
@@ -53,7 +79,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (request.type === 'enabled-adapters') void store().catch(() => {});
   // Our pages opened in a tab also carry `sender.tab`; the URL's origin tells them apart.
   const fromExtensionPage = typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
-  return handleRequest(request, fromExtensionPage ? 'extension' : 'content', deps);
+  // A page is its tab, frame and origin: reloading it keeps its lookup budget.
+  const page = `${sender.tab?.id ?? -1} ${sender.frameId ?? 0} ${typeof sender.url === 'string' ? new URL(sender.url).origin : ''}`;
+  return handleRequest(request, fromExtensionPage ? 'extension' : 'content', deps, page);
 });
 
 browser.permissions.onAdded.addListener(() => void sync());

@@ -40,11 +40,13 @@ beforeEach(async () => {
           customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] },
         };
       },
-      render: (entityId, score) =>
-        createBadge(entityId, {
+      render: (entityId, score) => {
+        if (!('customer' in score)) throw new Error('a person was expected');
+        return createBadge(entityId, {
           tier: score.customer.tier, tierLabel: score.customer.tier, churnLevel: 'low', churnText: 'churn low', churnShort: 'churn 20%', matchedText: score.key,
           title: score.customer.id, facts: [], action: '', actionLabel: '',
-        }),
+        });
+      },
     });
     window.scan = () =>
       window.layer.sync(
@@ -136,12 +138,12 @@ describe('badgeLayer', () => {
       first.trunc.append(link);
       cell.append(first.grid);
       root.replaceChildren(table);
-      const compact: boolean[] = [];
+      const forms: string[] = [];
       const layer = badgeLayer({
         lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
-        render: (entityId, _score, spot) => {
-          compact.push(spot.compact);
-          return createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { compact: spot.compact });
+        render: (entityId, _score, form) => {
+          forms.push(form);
+          return createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { form });
         },
       });
       const sync = () => layer.sync([{ anchor: link, id: 'crmId:x', lookupKeys: () => ['crmId:x'] }]);
@@ -169,12 +171,12 @@ describe('badgeLayer', () => {
       await new Promise((r) => setTimeout(r, 30));
       const after = seen();
       layer.clear();
-      return { before, after, compact };
+      return { before, after, forms };
     });
     for (const state of [out.before, out.after]) {
       expect(state).toEqual({ afterWrapper: true, hit: true, inCell: true, nameCut: true, parts: ['VIP', 'churn 20%'], count: 1 });
     }
-    expect(out.compact).toEqual([true, true]);
+    expect(out.forms).toEqual(['compact', 'compact']);
   });
 
   it('inserts the badges of lookups answered together in one write, through mutate', async () => {
@@ -189,7 +191,7 @@ describe('badgeLayer', () => {
           return { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } };
         },
         render: (entityId, score) =>
-          createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+          createBadge(entityId, { tier: 'customer' in score ? score.customer.tier : score.company.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
         mutate: (write) => {
           const before = document.querySelectorAll('[data-cvlens-badge]').length;
           write();
@@ -232,7 +234,7 @@ describe('badgeLayer', () => {
           window.layer = badgeLayer({
             lookup: async (keys) => (window.lookups.push(keys), { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
             render: (entityId, score) =>
-              createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+              createBadge(entityId, { tier: 'customer' in score ? score.customer.tier : score.company.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
             nearMargin: { block: 200, inline: 0 },
           });
           window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: () => [`email:${el.dataset.email}`] })));

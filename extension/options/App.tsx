@@ -5,6 +5,7 @@ import type { StatusReply } from '../shared/protocol.ts';
 import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';
 import { CustomerStore, type ImportMeta } from '../store/customer-store.ts';
+import { clearCompanies } from '../store/company-store.ts';
 import { CrmList } from './CrmList.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { TierChart } from './TierChart.tsx';
@@ -26,6 +27,7 @@ export function App() {
       const store = await CustomerStore.open();
       await store.clear();
       store.close();
+      await clearCompanies();
       await browser.storage.local.clear();
       await browser.runtime.sendMessage({ type: 'data-changed' });
       setNotice(t('deleted'));

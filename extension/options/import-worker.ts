@@ -4,6 +4,7 @@
  * origin's databases), so rows never travel back through the page.
  */
 import { CustomerStore } from '../store/customer-store.ts';
+import { storeCompaniesOf } from '../store/company-store.ts';
 import { buildImport, previewImport } from './import-job.ts';
 import type { WorkerReply, WorkerRequest } from './import-protocol.ts';
 
@@ -23,6 +24,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } finally {
       store.close();
     }
+    await storeCompaniesOf(rows, meta.tierMethod);
     post({ type: 'done', meta });
   } catch (e) {
     post({ type: 'error', message: String((e as Error)?.message ?? e) });
