@@ -305,3 +305,74 @@ describe('badgeLayer', () => {
     });
   });
 });
+
+describe('badgeLayer on generic pages and in narrow cells', () => {
+  /** A layer whose every lookup matches, rendering badges in the form asked. */
+  const layerScript = () => {
+    const { badgeLayer, createBadge } = window.cv;
+    return badgeLayer({
+      lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
+      render: (entityId, _score, form) =>
+        createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via e-mail', title: '', facts: [], action: '', actionLabel: '' }, { form }),
+      nearMargin: null,
+    });
+  };
+
+  it('puts one badge right after each address of a paragraph, and keeps a cell’s badge inside the cell', async () => {
+    const out = await page.evaluate(async (make) => {
+      const root = document.getElementById('root')!;
+      root.innerHTML = '<p id="p">Copy a@x.com, b@x.com and c@x.com today.</p><table><tr><td id="c1">d@x.com</td><td id="c2">next</td></tr></table>';
+      const layer = (0, eval)(`(${make})`)() as ReturnType<PageModules['badgeLayer']>;
+      const p = document.getElementById('p')!;
+      const td = document.getElementById('c1')!;
+      const entities = [
+        ...['a@x.com', 'b@x.com', 'c@x.com'].map((address) => ({ anchor: p, id: `email:${address}`, address, lookupKeys: () => [`email:${address}`] })),
+        { anchor: td, id: 'email:d@x.com', address: 'd@x.com', lookupKeys: () => ['email:d@x.com'] },
+      ];
+      layer.sync(entities);
+      await new Promise((r) => setTimeout(r, 30));
+      // Scanned again: still one badge each, in place.
+      layer.sync(entities);
+      await new Promise((r) => setTimeout(r, 30));
+      const hosts = [...document.querySelectorAll('[data-cvlens-badge]')];
+      const out = {
+        text: p.textContent,
+        // The text just before each badge ends with its address.
+        before: hosts.map((h) => (h.previousSibling as Text | null)?.data.match(/\S+$/)?.[0]),
+        parents: hosts.map((h) => (h.parentElement as HTMLElement).id),
+        cells: document.querySelector('tr')!.children.length,
+      };
+      layer.clear();
+      return { ...out, textAfterClear: p.textContent };
+    }, layerScript.toString());
+    expect(out.before).toEqual(['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com']);
+    expect(out.parents).toEqual(['p', 'p', 'p', 'c1']);
+    expect(out.cells).toBe(2);
+    expect(out.text).toBe('Copy a@x.com, b@x.com and c@x.com today.');
+    expect(out.textAfterClear).toBe(out.text);
+  });
+
+  it('turns a compact badge that would squeeze the name below 60 px into a tier mark, and leaves a roomy cell’s badge compact', async () => {
+    const out = await page.evaluate(async (make) => {
+      const root = document.getElementById('root')!;
+      const cell = (width: number, id: string) =>
+        `<table style="table-layout:fixed;width:${width}px"><tr><td style="padding:4px 8px"><span style="display:flex"><div style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap"><a id="${id}" href="#">Maximiliane Alexandra von Hohenberg</a></div></span></td></tr></table>`;
+      root.innerHTML = cell(150, 'narrow') + cell(320, 'wide');
+      const layer = (0, eval)(`(${make})`)() as ReturnType<PageModules['badgeLayer']>;
+      layer.sync(['narrow', 'wide'].map((id) => ({ anchor: document.getElementById(id)!, id, lookupKeys: () => [`crm:${id}`] })));
+      await new Promise((r) => setTimeout(r, 30));
+      const seen = ['narrow', 'wide'].map((id) => {
+        const a = document.getElementById(id)!;
+        const clip = a.parentElement!.getBoundingClientRect();
+        const host = a.closest('td')!.querySelector('[data-cvlens-badge]')!;
+        return { id, mark: host.hasAttribute('data-mark'), compact: host.hasAttribute('data-compact'), name: Math.round(clip.width) };
+      });
+      layer.clear();
+      return seen;
+    }, layerScript.toString());
+    expect(out[0]).toMatchObject({ id: 'narrow', mark: true });
+    expect(out[0].name).toBeGreaterThanOrEqual(60);
+    expect(out[1]).toMatchObject({ id: 'wide', mark: false, compact: true });
+    expect(out[1].name).toBeGreaterThanOrEqual(60);
+  });
+});
