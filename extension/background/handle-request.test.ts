@@ -50,15 +50,21 @@ describe('handleRequest', () => {
     expect(reply).toEqual({ results: { new: { company: acme, key: 'domain:acme.com' } } });
   });
 
-  it('answers a company entity (an account page) with its company even when a customer carries its record id', async () => {
+  it('answers a company entity (an account page) with a company: that of the customer its record id names, else its domain’s or name’s', async () => {
     const d = deps();
     const withId = { ...jane, keys: [...jane.keys, 'crm:salesforce:001A'] };
-    d.lookupMany = async (entities) => entities.map((keys) => (keys.includes('crm:salesforce:001A') ? { customer: withId, key: 'crm:salesforce:001A' } : undefined));
-    const account = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001A', 'company:acme'], company: true }] }, 'content', d);
-    expect(account).toEqual({ results: { acc: { company: acme, key: 'company:acme' } } });
-    // With no company known, the record's own customer.
-    const alone = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001A', 'company:unknown'], company: true }] }, 'content', d);
-    expect(alone).toEqual({ results: { acc: { customer: withId, key: 'crm:salesforce:001A' } } });
+    const loner: StoredCustomer = { id: 'C3', tier: 'VIP', keys: ['crm:salesforce:001B'], search: [] };
+    d.lookupMany = async (entities) =>
+      entities.map((keys) => (keys.includes('crm:salesforce:001A') ? { customer: withId, key: 'crm:salesforce:001A' } : keys.includes('crm:salesforce:001B') ? { customer: loner, key: 'crm:salesforce:001B' } : undefined));
+    // The page names another company; the record id's customer is at Acme: Acme, matched on the record id.
+    const account = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001A', 'company:other'], company: true }] }, 'content', d);
+    expect(account).toEqual({ results: { acc: { company: acme, key: 'crm:salesforce:001A' } } });
+    // No customer with the record id: the company its name finds.
+    const byName = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001Z', 'company:acme'], company: true }] }, 'content', d);
+    expect(byName).toEqual({ results: { acc: { company: acme, key: 'company:acme' } } });
+    // A customer in no company is shown as itself.
+    const alone = await handleRequest({ type: 'lookup', entities: [{ id: 'acc', keys: ['crm:salesforce:001B'], company: true }] }, 'content', d);
+    expect(alone).toEqual({ results: { acc: { customer: loner, key: 'crm:salesforce:001B' } } });
   });
 
   it('refuses entities beyond the page’s lookup budget, and says so', async () => {

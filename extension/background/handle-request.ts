@@ -2,7 +2,7 @@ import type { BackgroundRequest, EnabledReply, LookupReply, SearchReply, StatusR
 import type { EntityScore, StoredCustomer } from '../store/stored-customer.ts';
 import type { CompanyScore } from '../store/stored-company.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
-import { isCompanyKey } from '../store/company-records.ts';
+import { customerCompanyKeys, isCompanyKey } from '../store/company-records.ts';
 import type { LookupBudget } from './lookup-budget.ts';
 
 /** What the handler needs from the outside world; the background wires the real ones. */
@@ -34,7 +34,9 @@ export type SenderKind = 'content' | 'extension';
  * A person is matched by its record id or e-mail; a person matched by
  * neither but whose e-mail domain or company is known gets the company's
  * aggregate, never a colleague's score. An entity the page shows as a
- * company (`company: true`) gets its company's aggregate first. Entities of
+ * company (`company: true`) gets a company's aggregate: that of the
+ * customer its record id names (matched on the record id), else the one its
+ * domain or name finds; only a customer in no company is shown as itself. Entities of
  * a page beyond its lookup budget get null, and the reply says `limited`.
  *
  * @throws Error when a content script sends anything but `lookup`
@@ -60,9 +62,17 @@ export async function handleRequest(
         deps.lookupMany(asked.map((e) => e.keys.filter((k) => !isCompanyKey(k)))),
         deps.lookupCompanies(asked.map((e) => e.keys.filter(isCompanyKey))),
       ]);
+      // A company entity whose record id names a customer (the account
+      // imported as a customer, or a contact carrying the account's id):
+      // the company that customer belongs to, matched on the record id.
+      const viaRecord = await deps.lookupCompanies(asked.map((e, i) => (e.company && people[i] ? customerCompanyKeys(people[i]!.customer) : [])));
       const results: LookupReply['results'] = {};
       for (const e of request.entities) results[e.id] = null;
-      asked.forEach((e, i) => (results[e.id] = (e.company ? (companies[i] ?? people[i]) : (people[i] ?? companies[i])) ?? null));
+      asked.forEach((e, i) => {
+        const person = people[i];
+        const own = person && viaRecord[i] ? { company: viaRecord[i]!.company, key: person.key } : undefined;
+        results[e.id] = (e.company ? (own ?? companies[i] ?? person) : (person ?? companies[i])) ?? null;
+      });
       return admitted.every(Boolean) ? { results } : { results, limited: true };
     }
     case 'enabled-adapters':

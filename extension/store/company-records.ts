@@ -24,7 +24,7 @@ export function companyRecords(customers: readonly StoredCustomer[], tierMethod?
   const members: CompanyMember[] = customers.map((c) => {
     const risk = knownChurnRisk(c);
     return {
-      companyKeys: companyKeysOf(c),
+      companyKeys: customerCompanyKeys(c),
       value: Number.isFinite(c.value) ? c.value! : Number.isFinite(c.clv) ? c.clv! : 0,
       ...(risk === undefined ? {} : { churnRisk: risk }),
     };
@@ -56,7 +56,7 @@ export function companyRecords(customers: readonly StoredCustomer[], tierMethod?
 }
 
 /** A customer's company keys: from its stored index keys, or worked out from its identity when a record carries none. */
-function companyKeysOf(c: StoredCustomer): string[] {
+export function customerCompanyKeys(c: StoredCustomer): string[] {
   const keys = Array.isArray(c.keys) ? c.keys : customerIndexKeys(c);
   return keys.filter((k) => COMPANY_KEY.test(k));
 }
