@@ -376,3 +376,36 @@ describe('badgeLayer on generic pages and in narrow cells', () => {
     expect(out[1].name).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('badgeLayer in a grid cell that clips its line (Dynamics)', () => {
+  it('puts a tier mark before a name too long for the cell, where the cell shows it, instead of a badge cut off after it', async () => {
+    const out = await page.evaluate(async () => {
+      const { badgeLayer, createBadge } = window.cv;
+      const root = document.getElementById('root')!;
+      root.innerHTML =
+        '<div role="row"><div role="gridcell" style="width:150px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis"><div><a id="long" href="#"><span>Maximiliane Alexandra von Hohenberg</span></a></div></div>' +
+        '<div role="gridcell" style="width:300px;overflow:hidden;white-space:nowrap"><div><a id="short" href="#"><span>Jane Doe</span></a></div></div></div>';
+      const layer = badgeLayer({
+        lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
+        render: (entityId, _score, form) =>
+          createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { form }),
+        nearMargin: null,
+      });
+      layer.sync(['long', 'short'].map((id) => ({ anchor: document.getElementById(id)!, id, lookupKeys: () => [`crm:${id}`] })));
+      await new Promise((r) => setTimeout(r, 30));
+      const seen = ['long', 'short'].map((id) => {
+        const a = document.getElementById(id)!;
+        const cell = a.closest('[role=gridcell]')!.getBoundingClientRect();
+        const host = a.closest('[role=gridcell]')!.querySelector('[data-cvlens-badge]')!;
+        const box = host.getBoundingClientRect();
+        return { id, mark: host.hasAttribute('data-mark'), beforeName: host.nextElementSibling === a, inCell: box.left >= cell.left && box.right <= cell.right, hit: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host };
+      });
+      layer.clear();
+      return seen;
+    });
+    expect(out).toEqual([
+      { id: 'long', mark: true, beforeName: true, inCell: true, hit: true },
+      { id: 'short', mark: false, beforeName: false, inCell: true, hit: true },
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { EntityScore } from '../store/stored-customer.ts';
 import type { PageScore } from '../shared/protocol.ts';
 import { BADGE_ATTR } from './badge.ts';
-import { badgeSpot, composedContains, insertAt, isAt, nameReadable, type BadgeSpot } from './badge-spot.ts';
+import { badgeSpot, composedContains, insertAt, isAt, nameReadable, shownWhole, type BadgeSpot } from './badge-spot.ts';
 
 /** A customer mention found on the page (the shape extension/sites returns). */
 export interface PageEntity {
@@ -238,16 +238,25 @@ export function badgeLayer(options: BadgeLayerOptions) {
       if (!insertAt(spot, slot.host)) slot.host = undefined;
     };
     mutate(() => batch.forEach((slot, i) => write(slot, spots[i], spots[i].compact ? 'compact' : 'full')));
-    // A compact badge beside a name in a narrow cell squeezes the name (the
-    // cell's flex layout or its clipping gives the badge the room): there a
-    // tier mark replaces it. Read for the whole batch, after its writes, then
-    // written together: one more layout, only for cells that need it.
-    const squeezed = batch.filter((slot, i) => spots[i].compact && spots[i].address === undefined && slot.host && !nameReadable(slot.anchor));
-    if (squeezed.length) {
+    // A compact badge in a narrow cell either squeezes the name beside it
+    // (the cell's flex layout gives the badge the room) or is itself cut off
+    // (a cell that clips its line pushes it past the edge). There a tier mark
+    // replaces it: after the name when the name was squeezed, before it when
+    // the badge was cut off (the start of a clipped line is always shown).
+    // Read for the whole batch after its writes, then written together: one
+    // more layout, only for cells that need it.
+    const refits: [Slot, BadgeSpot][] = [];
+    batch.forEach((slot, i) => {
+      const spot = spots[i];
+      if (!spot.compact || spot.address !== undefined || !slot.host) return;
+      if (!shownWhole(slot.host)) refits.push([slot, { ...spot, before: true }]);
+      else if (!nameReadable(slot.anchor)) refits.push([slot, spot]);
+    });
+    if (refits.length) {
       mutate(() => {
-        for (const slot of squeezed) {
+        for (const [slot, spot] of refits) {
           slot.host!.remove();
-          write(slot, slot.spot!, 'mark');
+          write(slot, spot, 'mark');
         }
       });
     }

@@ -21,6 +21,12 @@ export interface BadgeSpot {
    */
   inside?: boolean;
   /**
+   * The badge goes just before `after` instead: a cell that cuts its line
+   * short clipped a badge placed after a long name, and the start of the
+   * line is what such a cell always shows.
+   */
+  before?: boolean;
+  /**
    * An address written in `after`'s own text (generic pages): the badge
    * goes right after it, inside the text, so that a paragraph naming three
    * customers gets three badges where their addresses are.
@@ -69,6 +75,7 @@ export function insertAt(spot: BadgeSpot, host: Element): boolean {
     if (end < text.data.length) text.splitText(end);
     text.after(host);
   } else if (spot.inside) spot.after.append(host);
+  else if (spot.before) spot.after.before(host);
   else spot.after.after(host);
   return true;
 }
@@ -81,6 +88,7 @@ export function isAt(spot: BadgeSpot, host: Element, anchor: Element): boolean {
     return host.parentNode === spot.after && prev !== null && prev.nodeType === 3 && (prev as Text).data.endsWith(spot.address);
   }
   if (spot.inside) return host.parentNode === spot.after;
+  if (spot.before) return host.nextSibling === spot.after && composedContains(spot.after, anchor);
   return host.previousSibling === spot.after && composedContains(spot.after, anchor);
 }
 
@@ -124,6 +132,28 @@ export function nameWidth(anchor: Element): { visible: number; full: number } {
     if (el.matches(IN_CELL)) break;
   }
   return { visible: Math.max(0, right - left), full };
+}
+
+/**
+ * Whether the element is shown whole across its line: no ancestor up to its
+ * cell (inclusive) that clips overflow cuts its box off at either side. The
+ * list's own scroller, further up, is left out: a row scrolled aside is not
+ * a badge cut off. Reads layout.
+ */
+export function shownWhole(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  const box = el.getBoundingClientRect();
+  for (let up = composedParent(el); up; up = composedParent(up)) {
+    const style = view?.getComputedStyle(up);
+    if (style && style.overflowX !== 'visible') {
+      const r = up.getBoundingClientRect();
+      const left = r.left + up.clientLeft;
+      const right = left + up.clientWidth;
+      if (box.left < left - 0.5 || box.right > right + 0.5) return false;
+    }
+    if (up.matches(IN_CELL)) break;
+  }
+  return true;
 }
 
 /** Whether a badge beside `anchor` left its name readable: at least MIN_NAME_WIDTH wide, or whole. */
