@@ -71,8 +71,10 @@ export interface CompanyAggregate {
  */
 export function companyAggregates(members: readonly CompanyMember[], rule: TierRule): CompanyAggregate[] {
   const fn = 'companyAggregates';
+  const n = members.length;
   // Union-find over customers; each key remembers the first customer that had it.
-  const parent = members.map((_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -81,7 +83,8 @@ export function companyAggregates(members: readonly CompanyMember[], rule: TierR
     return i;
   };
   const holder = new Map<string, number>();
-  members.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const m = members[i];
     if (!Number.isFinite(m.value)) throw new CvError(fn, 'value', `customer #${i + 1}: value is not a finite number`);
     const r = m.churnRisk;
     if (r !== undefined && !(r >= 0 && r <= 1)) throw new CvError(fn, 'value', `customer #${i + 1}: churn risk ${r} is not within 0..1`);
@@ -95,19 +98,23 @@ export function companyAggregates(members: readonly CompanyMember[], rule: TierR
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
     }
-  });
+  }
 
-  const byRoot = new Map<number, { keys: Set<string>; members: number[] }>();
-  members.forEach((m, i) => {
-    if (m.companyKeys.length === 0) return;
+  // Groups in the order of their first customer (their root, the smallest index).
+  const groupOf = new Int32Array(n).fill(-1);
+  const groups: { keys: string[]; members: number[] }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (members[i].companyKeys.length === 0) continue;
     const root = find(i);
-    let group = byRoot.get(root);
-    if (!group) byRoot.set(root, (group = { keys: new Set(), members: [] }));
-    group.members.push(i);
-    for (const key of m.companyKeys) group.keys.add(key);
-  });
+    if (groupOf[root] < 0) {
+      groupOf[root] = groups.length;
+      groups.push({ keys: [], members: [] });
+    }
+    groups[groupOf[root]].members.push(i);
+  }
+  // Each key once, in the group of the customer that first had it.
+  for (const [key, i] of holder) groups[groupOf[find(i)]].keys.push(key);
 
-  const groups = [...byRoot.values()];
   const values = groups.map((g) => g.members.reduce((sum, i) => sum + members[i].value, 0));
   const tiers = groups.length ? assignTiers(values, rule).tiers : [];
   return groups.map((g, k) => {
@@ -126,7 +133,7 @@ export function companyAggregates(members: readonly CompanyMember[], rule: TierR
       weight += w;
       if (churnLevel(r) === 'high') highRisk++;
     }
-    const out: CompanyAggregate = { keys: [...g.keys].sort(), members: g.members, value: values[k], tier: tiers[k], highRisk, riskKnown };
+    const out: CompanyAggregate = { keys: g.keys.sort(), members: g.members, value: values[k], tier: tiers[k], highRisk, riskKnown };
     if (riskKnown > 0) out.churnRisk = weight > 0 ? weighted / weight : plain / riskKnown;
     return out;
   });

@@ -21,14 +21,11 @@ const COMPANY_KEY = /^(?:domain|company):/;
  */
 export function companyRecords(customers: readonly StoredCustomer[], tierMethod?: string): StoredCompany[] {
   const rule: TierRule = tierMethod === 'pareto' || tierMethod === 'quantile' ? { method: tierMethod } : { method: 'contribution' };
-  const members: CompanyMember[] = customers.map((c) => {
-    const risk = knownChurnRisk(c);
-    return {
-      companyKeys: customerCompanyKeys(c),
-      value: Number.isFinite(c.value) ? c.value! : Number.isFinite(c.clv) ? c.clv! : 0,
-      ...(risk === undefined ? {} : { churnRisk: risk }),
-    };
-  });
+  const members: CompanyMember[] = customers.map((c) => ({
+    companyKeys: customerCompanyKeys(c),
+    value: Number.isFinite(c.value) ? c.value! : Number.isFinite(c.clv) ? c.clv! : 0,
+    churnRisk: knownChurnRisk(c),
+  }));
   return companyAggregates(members, rule).map((agg) => {
     const names = new Map<string, number>();
     let clv = 0;
@@ -58,7 +55,10 @@ export function companyRecords(customers: readonly StoredCustomer[], tierMethod?
 /** A customer's company keys: from its stored index keys, or worked out from its identity when a record carries none. */
 export function customerCompanyKeys(c: StoredCustomer): string[] {
   const keys = Array.isArray(c.keys) ? c.keys : customerIndexKeys(c);
-  return keys.filter((k) => COMPANY_KEY.test(k));
+  const out: string[] = [];
+  // startsWith, not the regular expression: this runs once per imported customer.
+  for (const k of keys) if (k.startsWith('domain:') || k.startsWith('company:')) out.push(k);
+  return out;
 }
 
 /** Whether a canonical lookup key names a company (domain or company name), not a person or a record. */
