@@ -1,7 +1,7 @@
 import type { EntityScore } from '../store/stored-customer.ts';
 import type { PageScore } from '../shared/protocol.ts';
 import { BADGE_ATTR } from './badge.ts';
-import { badgeSpot, composedContains, insertAt, isAt, nameReadable, shownWhole, type BadgeSpot } from './badge-spot.ts';
+import { badgeSpot, columnOf, composedContains, insertAt, isAt, nameReadable, shownWhole, type BadgeSpot } from './badge-spot.ts';
 
 /** A customer mention found on the page (the shape extension/sites returns). */
 export interface PageEntity {
@@ -111,6 +111,8 @@ export function badgeLayer(options: BadgeLayerOptions) {
   let ready: Slot[] = [];
   /** Slots waiting for their anchor to come near, by anchor (several addresses may share one). */
   const waiting = new Map<Element, Set<Slot>>();
+  /** Columns (by their cells' position and width) whose badges are marks, and whether before the name. */
+  const markColumns = new Map<string, boolean>();
   /** A stable key per anchor and address written in its text. */
   const tokens = new WeakMap<Element, Map<string, object>>();
   const keyOf = (entity: PageEntity): object => {
@@ -237,7 +239,17 @@ export function badgeLayer(options: BadgeLayerOptions) {
       owner.set(slot.host, slot);
       if (!insertAt(spot, slot.host)) slot.host = undefined;
     };
-    mutate(() => batch.forEach((slot, i) => write(slot, spots[i], spots[i].compact ? 'compact' : 'full')));
+    // A column whose badges had to become marks starts its later rows as
+    // marks too: one form down a column, not a compact badge here and a mark there.
+    const columns = batch.map((slot, i) => (spots[i].compact && spots[i].address === undefined ? columnOf(slot.anchor) : undefined));
+    const marked = columns.map((col) => (col === undefined ? undefined : markColumns.get(col)));
+    mutate(() =>
+      batch.forEach((slot, i) => {
+        const before = marked[i];
+        if (before !== undefined) write(slot, { ...spots[i], before }, 'mark');
+        else write(slot, spots[i], spots[i].compact ? 'compact' : 'full');
+      }),
+    );
     // A compact badge in a narrow cell either squeezes the name beside it
     // (the cell's flex layout gives the badge the room) or is itself cut off
     // (a cell that clips its line pushes it past the edge). There a tier mark
@@ -245,12 +257,16 @@ export function badgeLayer(options: BadgeLayerOptions) {
     // the badge was cut off (the start of a clipped line is always shown).
     // Read for the whole batch after its writes, then written together: one
     // more layout, only for cells that need it.
-    const refits: [Slot, BadgeSpot][] = [];
+    const written = batch.map((slot, i) => columns[i] !== undefined && marked[i] === undefined && slot.host !== undefined);
     batch.forEach((slot, i) => {
-      const spot = spots[i];
-      if (!spot.compact || spot.address !== undefined || !slot.host) return;
-      if (!shownWhole(slot.host)) refits.push([slot, { ...spot, before: true }]);
-      else if (!nameReadable(slot.anchor)) refits.push([slot, spot]);
+      if (!written[i]) return;
+      const col = columns[i]!;
+      if (!shownWhole(slot.host!)) markColumns.set(col, true);
+      else if (!nameReadable(slot.anchor) && !markColumns.has(col)) markColumns.set(col, false);
+    });
+    const refits = batch.flatMap((slot, i): [Slot, BadgeSpot][] => {
+      const before = written[i] ? markColumns.get(columns[i]!) : undefined;
+      return before === undefined ? [] : [[slot, { ...spots[i], before }]];
     });
     if (refits.length) {
       mutate(() => {

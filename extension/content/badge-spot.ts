@@ -156,6 +156,18 @@ export function shownWhole(el: Element): boolean {
   return true;
 }
 
+/**
+ * The list column the anchor is shown in, as its cell's position and width
+ * on the page ("412:150"); undefined outside a cell. Reads layout.
+ */
+export function columnOf(anchor: Element): string | undefined {
+  const cell = composedClosest(anchor, 'td, th, [role="gridcell"], [role="rowheader"], [role="cell"], lyte-td, lyte-exptable-td');
+  if (!cell) return undefined;
+  const r = cell.getBoundingClientRect();
+  const x = cell.ownerDocument.defaultView?.scrollX ?? 0;
+  return `${Math.round(r.left + x)}:${Math.round(r.width)}`;
+}
+
 /** Whether a badge beside `anchor` left its name readable: at least MIN_NAME_WIDTH wide, or whole. */
 export function nameReadable(anchor: Element): boolean {
   const { visible, full } = nameWidth(anchor);
