@@ -22,6 +22,7 @@ const suites: { name: string; file: string; fn: string }[] = [
   { name: 'excel add-in: segment sheet', file: './addin.ts', fn: 'runAddinBench' },
   { name: 'browser extension: list-view badges', file: './extension-list.ts', fn: 'runExtensionListBench' },
   { name: 'browser extension: imports, lookups, bundles', file: './extension.ts', fn: 'runExtensionBench' },
+  { name: 'browser extension: company aggregates at import', file: './extension-companies.ts', fn: 'runExtensionCompaniesBench' },
 ];
 
 async function load(file: string, fn: string): Promise<Bench> {

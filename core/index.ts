@@ -74,6 +74,8 @@ export { compositeRanks, customerColumns, customerFormat, customerHeader } from 
 export type { CustomerColumn } from './report/customer-columns.ts';
 export { readMeTable } from './report/read-me.ts';
 export { basisWord, shareOf, unitWord } from './report/report-words.ts';
+export { companyAggregates } from './segment/company-aggregate.ts';
+export type { CompanyAggregate, CompanyMember } from './segment/company-aggregate.ts';
 
 // The one analysis every product runs: settings, model choice, calibration split
 export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';

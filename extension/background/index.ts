@@ -11,6 +11,8 @@ import browser from 'webextension-polyfill';
 import { adapters } from '../shared/crm-adapters.ts';
 import { asBackgroundRequest } from '../shared/protocol.ts';
 import { CustomerStore } from '../store/customer-store.ts';
+import { CompanyStore } from '../store/company-store.ts';
+import { lookupBudget } from './lookup-budget.ts';
 import { handleRequest, type HandlerDeps } from './handle-request.ts';
 import { oneAtATime, plannedScripts, syncContentScripts, urlMatches, type PlannedScript } from './content-scripts.ts';
 
@@ -19,6 +21,26 @@ function store(): Promise<CustomerStore> {
   storePromise ??= CustomerStore.open();
   return storePromise;
 }
+
+let companiesPromise: Promise<CompanyStore> | undefined;
+function companies(): Promise<CompanyStore> {
+  companiesPromise ??= CompanyStore.open();
+  return companiesPromise;
+}
+
+/**
+ * A page past its lookup budget (an enumeration, not a list view) is shown on
+ * the toolbar icon of its tab, with the reason in the icon's tooltip.
+ */
+const budget = lookupBudget({
+  onExceeded: (page) => {
+    const tabId = Number(page.split(' ')[0]);
+    if (!Number.isInteger(tabId) || tabId < 0) return;
+    void browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }).catch(() => {});
+    void browser.action.setBadgeText({ tabId, text: '!' }).catch(() => {});
+    void browser.action.setTitle({ tabId, title: browser.i18n.getMessage('lookupLimited') }).catch(() => {});
+  },
+});
 
 /** Prefix of the storage.session keys the popup sets for a tab it showed badges on once (activeTab). */
 const ONCE_KEY = 'once:';
@@ -75,6 +97,8 @@ async function siteGranted(sender: browser.Runtime.MessageSender): Promise<boole
 
 const deps: HandlerDeps = {
   lookupMany: async (entities) => (await store()).lookupMany(entities),
+  lookupCompanies: async (entities) => (await companies()).lookupMany(entities),
+  budget,
   search: async (query, limit) => (await store()).search(query, limit),
   count: async () => (await store()).count(),
   meta: async () => (await store()).meta(),
@@ -85,6 +109,8 @@ const deps: HandlerDeps = {
     // reopening makes sure no stale connection blocks a later upgrade.
     void storePromise?.then((s) => s.close());
     storePromise = undefined;
+    void companiesPromise?.then((s) => s.close());
+    companiesPromise = undefined;
     // Open CRM tabs drop their cached scores and look up again. Tabs without
     // our content script just reject the message.
     void browser.tabs.query({}).then((tabs) => {
@@ -104,8 +130,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (request.type === 'enabled-adapters') void store().catch(() => {});
   // Our pages opened in a tab also carry `sender.tab`; the URL's origin tells them apart.
   const fromExtensionPage = typeof sender.url === 'string' && new URL(sender.url).origin === ownOrigin;
+  // A page is its tab, frame and origin: reloading it keeps its lookup budget.
+  const page = `${sender.tab?.id ?? -1} ${sender.frameId ?? 0} ${typeof sender.url === 'string' ? new URL(sender.url).origin : ''}`;
   if (fromExtensionPage) return handleRequest(request, 'extension', deps);
-  return siteGranted(sender).then((granted) => handleRequest(request, 'content', deps, granted));
+  return siteGranted(sender).then((granted) => handleRequest(request, 'content', deps, { siteGranted: granted, page }));
 });
 
 browser.permissions.onAdded.addListener(() => void sync());

@@ -40,11 +40,13 @@ beforeEach(async () => {
           customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] },
         };
       },
-      render: (entityId, score) =>
-        createBadge(entityId, {
+      render: (entityId, score) => {
+        if (!('customer' in score)) throw new Error('a person was expected');
+        return createBadge(entityId, {
           tier: score.customer.tier, tierLabel: score.customer.tier, churnLevel: 'low', churnText: 'churn low', churnShort: 'churn 20%', matchedText: score.key,
           title: score.customer.id, facts: [], action: '', actionLabel: '',
-        }),
+        });
+      },
     });
     window.scan = () =>
       window.layer.sync(
@@ -136,12 +138,12 @@ describe('badgeLayer', () => {
       first.trunc.append(link);
       cell.append(first.grid);
       root.replaceChildren(table);
-      const compact: boolean[] = [];
+      const forms: string[] = [];
       const layer = badgeLayer({
         lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
-        render: (entityId, _score, spot) => {
-          compact.push(spot.compact);
-          return createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { compact: spot.compact });
+        render: (entityId, _score, form) => {
+          forms.push(form);
+          return createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { form });
         },
       });
       const sync = () => layer.sync([{ anchor: link, id: 'crmId:x', lookupKeys: () => ['crmId:x'] }]);
@@ -169,12 +171,12 @@ describe('badgeLayer', () => {
       await new Promise((r) => setTimeout(r, 30));
       const after = seen();
       layer.clear();
-      return { before, after, compact };
+      return { before, after, forms };
     });
     for (const state of [out.before, out.after]) {
       expect(state).toEqual({ afterWrapper: true, hit: true, inCell: true, nameCut: true, parts: ['VIP', 'churn 20%'], count: 1 });
     }
-    expect(out.compact).toEqual([true, true]);
+    expect(out.forms).toEqual(['compact', 'compact']);
   });
 
   it('inserts the badges of lookups answered together in one write, through mutate', async () => {
@@ -189,7 +191,7 @@ describe('badgeLayer', () => {
           return { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } };
         },
         render: (entityId, score) =>
-          createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+          createBadge(entityId, { tier: 'customer' in score ? score.customer.tier : score.company.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
         mutate: (write) => {
           const before = document.querySelectorAll('[data-cvlens-badge]').length;
           write();
@@ -232,7 +234,7 @@ describe('badgeLayer', () => {
           window.layer = badgeLayer({
             lookup: async (keys) => (window.lookups.push(keys), { key: keys[0], customer: { id: keys[0], tier: 'Major', churnRisk: 0.2, keys, search: [] } }),
             render: (entityId, score) =>
-              createBadge(entityId, { tier: score.customer.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
+              createBadge(entityId, { tier: 'customer' in score ? score.customer.tier : score.company.tier, tierLabel: 'Major', churnLevel: 'low', churnText: '', churnShort: '', matchedText: '', title: '', facts: [], action: '', actionLabel: '' }),
             nearMargin: { block: 200, inline: 0 },
           });
           window.layer.sync([...document.querySelectorAll<HTMLElement>('.row')].map((el) => ({ anchor: el, id: `email:${el.dataset.email}`, lookupKeys: () => [`email:${el.dataset.email}`] })));
@@ -301,5 +303,109 @@ describe('badgeLayer', () => {
       });
       expect(n).toBe(300);
     });
+  });
+});
+
+describe('badgeLayer on generic pages and in narrow cells', () => {
+  /** A layer whose every lookup matches, rendering badges in the form asked. */
+  const layerScript = () => {
+    const { badgeLayer, createBadge } = window.cv;
+    return badgeLayer({
+      lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
+      render: (entityId, _score, form) =>
+        createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via e-mail', title: '', facts: [], action: '', actionLabel: '' }, { form }),
+      nearMargin: null,
+    });
+  };
+
+  it('puts one badge right after each address of a paragraph, and keeps a cell’s badge inside the cell', async () => {
+    const out = await page.evaluate(async (make) => {
+      const root = document.getElementById('root')!;
+      root.innerHTML = '<p id="p">Copy a@x.com, b@x.com and c@x.com today.</p><table><tr><td id="c1">d@x.com</td><td id="c2">next</td></tr></table>';
+      const layer = (0, eval)(`(${make})`)() as ReturnType<PageModules['badgeLayer']>;
+      const p = document.getElementById('p')!;
+      const td = document.getElementById('c1')!;
+      const entities = [
+        ...['a@x.com', 'b@x.com', 'c@x.com'].map((address) => ({ anchor: p, id: `email:${address}`, address, lookupKeys: () => [`email:${address}`] })),
+        { anchor: td, id: 'email:d@x.com', address: 'd@x.com', lookupKeys: () => ['email:d@x.com'] },
+      ];
+      layer.sync(entities);
+      await new Promise((r) => setTimeout(r, 30));
+      // Scanned again: still one badge each, in place.
+      layer.sync(entities);
+      await new Promise((r) => setTimeout(r, 30));
+      const hosts = [...document.querySelectorAll('[data-cvlens-badge]')];
+      const out = {
+        text: p.textContent,
+        // The text just before each badge ends with its address.
+        before: hosts.map((h) => (h.previousSibling as Text | null)?.data.match(/\S+$/)?.[0]),
+        parents: hosts.map((h) => (h.parentElement as HTMLElement).id),
+        cells: document.querySelector('tr')!.children.length,
+      };
+      layer.clear();
+      return { ...out, textAfterClear: p.textContent };
+    }, layerScript.toString());
+    expect(out.before).toEqual(['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com']);
+    expect(out.parents).toEqual(['p', 'p', 'p', 'c1']);
+    expect(out.cells).toBe(2);
+    expect(out.text).toBe('Copy a@x.com, b@x.com and c@x.com today.');
+    expect(out.textAfterClear).toBe(out.text);
+  });
+
+  it('turns a compact badge that would squeeze the name below 60 px into a tier mark, and leaves a roomy cell’s badge compact', async () => {
+    const out = await page.evaluate(async (make) => {
+      const root = document.getElementById('root')!;
+      const cell = (width: number, id: string) =>
+        `<table style="table-layout:fixed;width:${width}px"><tr><td style="padding:4px 8px"><span style="display:flex"><div style="overflow:hidden;text-overflow:ellipsis;white-space:nowrap"><a id="${id}" href="#">Maximiliane Alexandra von Hohenberg</a></div></span></td></tr></table>`;
+      root.innerHTML = cell(150, 'narrow') + cell(320, 'wide');
+      const layer = (0, eval)(`(${make})`)() as ReturnType<PageModules['badgeLayer']>;
+      layer.sync(['narrow', 'wide'].map((id) => ({ anchor: document.getElementById(id)!, id, lookupKeys: () => [`crm:${id}`] })));
+      await new Promise((r) => setTimeout(r, 30));
+      const seen = ['narrow', 'wide'].map((id) => {
+        const a = document.getElementById(id)!;
+        const clip = a.parentElement!.getBoundingClientRect();
+        const host = a.closest('td')!.querySelector('[data-cvlens-badge]')!;
+        return { id, mark: host.hasAttribute('data-mark'), compact: host.hasAttribute('data-compact'), name: Math.round(clip.width) };
+      });
+      layer.clear();
+      return seen;
+    }, layerScript.toString());
+    expect(out[0]).toMatchObject({ id: 'narrow', mark: true });
+    expect(out[0].name).toBeGreaterThanOrEqual(60);
+    expect(out[1]).toMatchObject({ id: 'wide', mark: false, compact: true });
+    expect(out[1].name).toBeGreaterThanOrEqual(60);
+  });
+});
+
+describe('badgeLayer in a grid cell that clips its line (Dynamics)', () => {
+  it('puts a tier mark before a name too long for the cell, where the cell shows it, instead of a badge cut off after it', async () => {
+    const out = await page.evaluate(async () => {
+      const { badgeLayer, createBadge } = window.cv;
+      const root = document.getElementById('root')!;
+      root.innerHTML =
+        '<div role="row"><div role="gridcell" style="width:150px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis"><div><a id="long" href="#"><span>Maximiliane Alexandra von Hohenberg</span></a></div></div>' +
+        '<div role="gridcell" style="width:300px;overflow:hidden;white-space:nowrap"><div><a id="short" href="#"><span>Jane Doe</span></a></div></div></div>';
+      const layer = badgeLayer({
+        lookup: async (keys) => ({ key: keys[0], customer: { id: keys[0], tier: 'VIP', churnRisk: 0.2, keys, search: [] } }),
+        render: (entityId, _score, form) =>
+          createBadge(entityId, { tier: 'VIP', tierLabel: 'VIP', churnLevel: 'low', churnText: 'churn low (20%)', churnShort: 'churn 20%', matchedText: 'via CRM id', title: '', facts: [], action: '', actionLabel: '' }, { form }),
+        nearMargin: null,
+      });
+      layer.sync(['long', 'short'].map((id) => ({ anchor: document.getElementById(id)!, id, lookupKeys: () => [`crm:${id}`] })));
+      await new Promise((r) => setTimeout(r, 30));
+      const seen = ['long', 'short'].map((id) => {
+        const a = document.getElementById(id)!;
+        const cell = a.closest('[role=gridcell]')!.getBoundingClientRect();
+        const host = a.closest('[role=gridcell]')!.querySelector('[data-cvlens-badge]')!;
+        const box = host.getBoundingClientRect();
+        return { id, mark: host.hasAttribute('data-mark'), beforeName: host.nextElementSibling === a, inCell: box.left >= cell.left && box.right <= cell.right, hit: document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host };
+      });
+      layer.clear();
+      return seen;
+    });
+    expect(out).toEqual([
+      { id: 'long', mark: true, beforeName: true, inCell: true, hit: true },
+      { id: 'short', mark: false, beforeName: false, inCell: true, hit: true },
+    ]);
   });
 });

@@ -66,4 +66,14 @@ describe('badgeSpot', () => {
     }, TRUNCATE);
     expect(out).toEqual({ after: 'trunc', compact: true });
   });
+
+  it('never goes beside a cell: an anchor that is the cell itself takes the badge inside, at its end', async () => {
+    const out = await page.evaluate(() => {
+      const root = document.getElementById('root')!;
+      root.innerHTML = '<table><tr><td id="a">jane@acme.com</td><td>next</td></tr></table>';
+      const spot = window.cv.badgeSpot(document.getElementById('a')!);
+      return { after: spot.after.id, inside: spot.inside === true, compact: spot.compact };
+    });
+    expect(out).toEqual({ after: 'a', inside: true, compact: true });
+  });
 });

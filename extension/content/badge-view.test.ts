@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeView, matchKind, type ViewLabels } from './badge-view.ts';
+import { badgeView, companyBadgeView, matchKind, pageScoreView, type ViewLabels } from './badge-view.ts';
+import type { StoredCompany } from '../store/stored-company.ts';
 import { domainLabels } from '../shared/domain-labels.ts';
 import { messages } from '../locales.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
@@ -96,5 +97,39 @@ describe('matchKind', () => {
     expect(matchKind('domain:acme.com')).toBe('domain');
     expect(matchKind('crm:hubspot:5')).toBe('crmId');
     expect(matchKind('weird')).toBe('other');
+  });
+});
+
+const acme: StoredCompany = { id: 'company:acme', keys: ['company:acme', 'domain:acme.com'], name: 'Acme, Inc.', domain: 'acme.com', customers: 12, value: 42000, clv: 51000, tier: 'VIP', churnRisk: 0.18, highRisk: 3, riskKnown: 12, churnHorizonDays: 365 };
+
+describe('companyBadgeView', () => {
+  it('labels the badge as the company’s, with its customers, tier among companies and value-weighted churn', () => {
+    const v = companyBadgeView({ company: acme, key: 'domain:acme.com' }, labels('en'), true);
+    expect(v.subject).toBe('company');
+    expect(v.subjectText).toBe('Company · 12 customers');
+    expect(v.subjectShort).toBe('Company');
+    expect(v.tierLabel).toBe('VIP');
+    expect(v.churnText).toBe('churn low (18%)');
+    expect(v.matchedText).toBe('via domain');
+    expect(v.title).toBe('Acme, Inc.');
+    expect(v.note).toMatch(/No imported customer is this person/);
+    expect(v.facts).toEqual([
+      ['Tier among companies', 'VIP'], ['Value of its customers', '42000'], ['CLV of its customers', '51000'],
+      ['Churn risk, value-weighted', 'Low (18%): chance of no purchase in the next 365 days'], ['At high churn risk', '3 of 12 customers'],
+    ]);
+  });
+
+  it('has no person note on an account page, says "1 customer", and speaks Chinese', () => {
+    const one = companyBadgeView({ company: { ...acme, customers: 1 }, key: 'company:acme' }, labels('en'), false);
+    expect(one.subjectText).toBe('Company · 1 customer');
+    expect(one.note).toBeUndefined();
+    const zh = companyBadgeView({ company: acme, key: 'company:acme' }, labels('zh'), true);
+    expect(zh.subjectText).toBe('公司 · 12 位客户');
+    expect(zh.tierLabel).toBe('VIP客户');
+  });
+
+  it('is chosen for a company answer, a person’s own view otherwise', () => {
+    expect(pageScoreView({ company: acme, key: 'domain:acme.com' }, labels('en'), {}).subject).toBe('company');
+    expect(pageScoreView({ customer, key: 'email:jane@acme.com' }, labels('en'), {}).subject).toBeUndefined();
   });
 });

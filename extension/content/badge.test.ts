@@ -177,3 +177,56 @@ describe('createBadge', () => {
     expect(out.unknown.card).toEqual(['Value', '1,200,000', 'Churn risk', 'unknown']);
   });
 });
+
+describe('createBadge for a company and as a mark', () => {
+  const company: BadgeView = {
+    ...view,
+    tier: 'Major',
+    tierLabel: 'Major',
+    subject: 'company',
+    subjectText: 'Company · 12 customers',
+    subjectShort: 'Company',
+    matchedText: 'via domain',
+    title: 'Acme, Inc.',
+    note: 'No imported customer is this person: what is shown is their company’s.',
+  };
+
+  it('says it stands for a company on the badge, in its accessible name and on its card', async () => {
+    const out = await page.evaluate((v) => {
+      const full = window.cv.createBadge('c1', v);
+      const compact = window.cv.createBadge('c2', v, { form: 'compact' });
+      document.body.append(full, compact);
+      const parts = (h: Element) => [...window.cv.badgeRoot(h)!.querySelector('.badge')!.children].map((c) => c.textContent);
+      const button = window.cv.badgeRoot(full)!.querySelector('.badge') as HTMLButtonElement;
+      button.click();
+      const card = window.cv.badgeRoot(full)!.querySelector('.card')!.textContent;
+      button.click();
+      const out = { full: parts(full), compact: parts(compact), label: button.getAttribute('aria-label'), card };
+      full.remove();
+      compact.remove();
+      return out;
+    }, company);
+    expect(out.full).toEqual(['Major', 'Company · 12 customers', 'churn high (82%)']);
+    expect(out.compact).toEqual(['Major', 'Company', 'churn 82%']);
+    expect(out.label).toBe('Company · 12 customers · Major · churn high (82%) · via domain');
+    expect(out.card).toContain('Company · 12 customers · via domain');
+    expect(out.card).toContain('No imported customer is this person');
+  });
+
+  it('mark: a 16 px tier mark whatever the tier’s name, with the whole story in its accessible name', async () => {
+    const out = await page.evaluate((v) => {
+      return (['VIP', 'Major', 'Ordinary', 'Small', '普通客户'] as const).map((label) => {
+        const host = window.cv.createBadge('m', { ...v, tierLabel: label }, { form: 'mark' });
+        document.body.append(host);
+        const button = window.cv.badgeRoot(host)!.querySelector('.badge') as HTMLElement;
+        const r = button.getBoundingClientRect();
+        const seen = { text: button.textContent, w: r.width, h: r.height, label: button.getAttribute('aria-label') };
+        host.remove();
+        return seen;
+      });
+    }, view);
+    expect(out.map((m) => m.text)).toEqual(['V', 'M', 'O', 'S', '普']);
+    for (const m of out) expect([m.w, m.h]).toEqual([16, 16]);
+    expect(out[0].label).toBe('VIP · churn high (82%) · via e-mail');
+  });
+});

@@ -17,6 +17,17 @@ export interface BadgeView {
   matchedText: string;
   /** Card title: customer name, company or id. */
   title: string;
+  /**
+   * `company` when the badge stands for a company's aggregate (an account,
+   * a company row, a person known only by their company), never a person's
+   * own score: then `subjectText` ("Company · 12 customers") and
+   * `subjectShort` ("Company") say so on the badge and in its name.
+   */
+  subject?: 'company';
+  subjectText?: string;
+  subjectShort?: string;
+  /** A line on the card under what matched (e.g. that no customer is this person). */
+  note?: string;
   /** Card lines: label and value (CLV, RFM, stage, matrix cell…). */
   facts: [label: string, value: string][];
   /** The suggested action for the tier. */
@@ -27,8 +38,15 @@ export interface BadgeView {
 export interface BadgeOptions {
   /** The document to create the badge in; default: the current one. */
   doc?: Document;
-  /** Tier and churn risk only, for table cells and grid rows. */
+  /** Tier and churn risk only, for table cells and grid rows; the same as `form: 'compact'`. */
   compact?: boolean;
+  /**
+   * `full` (default): tier, churn risk in words and what matched;
+   * `compact`: tier and churn as a number, for cells; `mark`: a coloured
+   * tier mark of fixed size, for cells too narrow for more. Every form has
+   * the whole story in its accessible name and on its card.
+   */
+  form?: 'full' | 'compact' | 'mark';
   /**
    * Open the card on events a script made (`dispatchEvent`, `el.click()`);
    * default false: only the reader's own pointer and keys open it, so a page
@@ -57,6 +75,14 @@ const CSS = `
 :host([data-compact]) { font-size: 11px; margin-inline-start: 4px; }
 .badge { display: inline-flex; gap: 6px; align-items: center; white-space: nowrap; border: 0; border-radius: 10px; padding: 1px 8px; color: #fff; cursor: pointer; font: inherit; }
 :host([data-compact]) .badge { gap: 4px; padding: 0 6px; }
+:host([data-mark]) { margin-inline-start: 3px; }
+:host([data-mark]) .badge.company { border-radius: 3px; }
+:host([data-mark]) .badge { box-sizing: border-box; width: 16px; height: 16px; padding: 0; gap: 0; justify-content: center; border-radius: 50%; font-size: 10px; font-weight: 600; line-height: 16px; overflow: hidden; }
+.badge.company { border-radius: 3px; background: #fff; box-shadow: inset 0 0 0 2px var(--tier); color: var(--tier); }
+.badge.company .churn { background: transparent; box-shadow: inset 0 0 0 1px var(--tier); }
+.badge.company .churn-high { background: #b3261e; color: #fff; box-shadow: none; }
+.subject { font-weight: 600; }
+.note { margin: 0 0 6px; font-size: 11px; color: #555; }
 .badge:focus-visible { outline: 2px solid #000; outline-offset: 1px; }
 .churn { padding: 0 5px; border-radius: 6px; background: rgba(255,255,255,.25); }
 .churn-high { background: #b3261e; }
@@ -97,9 +123,11 @@ dt { color: #555; } dd { margin: 0; overflow-wrap: anywhere; }
  */
 export function createBadge(entityId: string, view: BadgeView, options: BadgeOptions = {}): HTMLElement {
   const doc = options.doc ?? document;
+  const form = options.form ?? (options.compact ? 'compact' : 'full');
   const host = doc.createElement('span');
   host.setAttribute(BADGE_ATTR, entityId);
-  if (options.compact) host.setAttribute('data-compact', '');
+  if (form !== 'full') host.setAttribute('data-compact', '');
+  if (form === 'mark') host.setAttribute('data-mark', '');
   const root = host.attachShadow({ mode: 'closed' });
   roots.set(host, root);
   applyStyles(root, doc);
@@ -111,13 +139,22 @@ export function createBadge(entityId: string, view: BadgeView, options: BadgeOpt
     return e;
   };
 
-  const button = el('button', `badge tier-${view.tier}`);
+  const company = view.subject === 'company';
+  const button = el('button', `badge tier-${view.tier}${company ? ' company' : ''}${form === 'mark' ? ' mark' : ''}`);
   button.type = 'button';
-  button.style.background = tierColors[view.tier].strong;
+  if (!company) button.style.background = tierColors[view.tier].strong;
+  button.style.setProperty('--tier', tierColors[view.tier].strong);
   button.setAttribute('aria-expanded', 'false');
-  button.setAttribute('aria-label', `${view.tierLabel} · ${view.churnText} · ${view.matchedText}`);
-  button.append(el('span', 'tier', view.tierLabel), el('span', `churn churn-${view.churnLevel}`, options.compact ? view.churnShort : view.churnText));
-  if (!options.compact) button.append(el('span', 'via', view.matchedText));
+  button.setAttribute('aria-label', `${company ? `${view.subjectText} · ` : ''}${view.tierLabel} · ${view.churnText} · ${view.matchedText}`);
+  if (form === 'mark') {
+    // The tier's first letter (V, M, O, S; 主, 普, 小 in Chinese), so the mark does not rest on colour alone.
+    button.append(el('span', 'tier', [...view.tierLabel][0] ?? ''));
+  } else {
+    button.append(el('span', 'tier', view.tierLabel));
+    if (company) button.append(el('span', 'subject', form === 'compact' ? (view.subjectShort ?? '') : (view.subjectText ?? '')));
+    button.append(el('span', `churn churn-${view.churnLevel}`, form === 'compact' ? view.churnShort : view.churnText));
+    if (form === 'full' && !company) button.append(el('span', 'via', view.matchedText));
+  }
 
   // The card is filled the first time it opens: a list view of 1,000 rows
   // then builds 1,000 buttons, not 1,000 hidden cards of a dozen elements.
@@ -127,7 +164,8 @@ export function createBadge(entityId: string, view: BadgeView, options: BadgeOpt
   let filled = false;
   const fill = () => {
     filled = true;
-    card.append(el('p', 'title', view.title), el('p', 'matched', view.matchedText));
+    card.append(el('p', 'title', view.title), el('p', 'matched', company ? `${view.subjectText} · ${view.matchedText}` : view.matchedText));
+    if (view.note) card.append(el('p', 'note', view.note));
     const list = el('dl');
     for (const [label, value] of view.facts) list.append(el('dt', undefined, label), el('dd', undefined, value));
     card.append(list);

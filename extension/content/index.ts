@@ -11,7 +11,7 @@ import { adapterFor } from '../shared/crm-adapters.ts';
 import type { ContentRequest, EnabledReply, LookupReply, PageCustomersReply } from '../shared/protocol.ts';
 import { viewLabels } from '../shared/view-labels.ts';
 import { badgeRoot, createBadge } from './badge.ts';
-import { badgeView } from './badge-view.ts';
+import { pageScoreView } from './badge-view.ts';
 import { badgeLayer, type PageEntity } from './badge-layer.ts';
 import { lookupKeysCache } from './lookup-keys-cache.ts';
 import { frameThrottle } from './frame-throttle.ts';
@@ -77,7 +77,7 @@ function main(): void {
       write();
       observer?.takeRecords();
     };
-    const layer = badgeLayer({ lookup, render: (id, score, spot) => createBadge(id, badgeView(score, labels), { compact: spot.compact }), mutate });
+    const layer = badgeLayer({ lookup, render: (id, score, form, entity) => createBadge(id, pageScoreView(score, labels, entity), { form }), mutate });
     /** Shadow roots observed already; a root dropped from the page is collected with its records. */
     const watched = new WeakSet<ShadowRoot>();
     const scan = () => {
@@ -85,7 +85,9 @@ function main(): void {
       const found: PageEntity[] = [];
       // Keys are read and normalised only for entities the layer looks up
       // (those near the screen): list rows read theirs lazily.
-      for (const e of adapter.findEntities(document, new URL(location.href))) found.push({ anchor: e.anchor, id: e.id, lookupKeys: () => keysOf(e.keys) });
+      for (const e of adapter.findEntities(document, new URL(location.href))) {
+        found.push({ anchor: e.anchor, id: e.id, lookupKeys: () => keysOf(e.keys), ...(e.company ? { company: true } : {}), ...(e.address !== undefined ? { address: e.address } : {}) });
+      }
       // Rows rendered later inside a shadow root (LWC native shadow) change
       // nothing an observer of the document sees: observe each root read.
       for (const root of adapter.shadowRoots?.(document) ?? []) {

@@ -1,8 +1,7 @@
-import { MAX_LOOKUP_ENTITIES, type LookupReply } from '../shared/protocol.ts';
-import type { EntityScore } from '../store/stored-customer.ts';
+import { MAX_LOOKUP_ENTITIES, type LookupEntity, type LookupReply, type PageScore } from '../shared/protocol.ts';
 
 /** Sends one `lookup` message; the content script passes `browser.runtime.sendMessage`. */
-export type SendLookup = (entities: { id: string; keys: string[] }[]) => Promise<LookupReply>;
+export type SendLookup = (entities: LookupEntity[]) => Promise<LookupReply>;
 
 /**
  * Collects lookups requested until `schedule` fires and sends them as one
@@ -17,9 +16,9 @@ export type SendLookup = (entities: { id: string; keys: string[] }[]) => Promise
  * const lookup = lookupBatcher(send, queueMicrotask);
  * const score = await lookup(['email:jane@acme.com']); // EntityScore | null
  */
-export function lookupBatcher(send: SendLookup, schedule: (cb: () => void) => unknown): (keys: string[]) => Promise<EntityScore | null> {
-  const cache = new Map<string, Promise<EntityScore | null>>();
-  let queue: { id: string; keys: string[]; resolve: (s: EntityScore | null) => void }[] = [];
+export function lookupBatcher(send: SendLookup, schedule: (cb: () => void) => unknown): (keys: string[], company?: boolean) => Promise<PageScore | null> {
+  const cache = new Map<string, Promise<PageScore | null>>();
+  let queue: { id: string; keys: string[]; company?: boolean; resolve: (s: PageScore | null) => void }[] = [];
 
   const flush = () => {
     const batch = queue;
@@ -29,15 +28,15 @@ export function lookupBatcher(send: SendLookup, schedule: (cb: () => void) => un
       // Parts are asked in parallel and each resolves on its own reply: the
       // first rows of a list (usually the ones on screen) need not wait for
       // the last.
-      send(part.map(({ id, keys }) => ({ id, keys }))).then(
+      send(part.map(({ id, keys, company }) => (company ? { id, keys, company } : { id, keys }))).then(
         (reply) => part.forEach((q) => q.resolve(reply?.results?.[q.id] ?? null)),
         () => part.forEach((q) => q.resolve(null)),
       );
     }
   };
 
-  return (keys) => {
-    const id = keys.join('\n');
+  return (keys, company) => {
+    const id = `${company ? 'company\n' : ''}${keys.join('\n')}`;
     let promise = cache.get(id);
     if (!promise) {
       promise = new Promise((resolve) => {
@@ -55,7 +54,7 @@ export function lookupBatcher(send: SendLookup, schedule: (cb: () => void) => un
           schedule(once);
           setTimeout(once, 250);
         }
-        queue.push({ id, keys, resolve });
+        queue.push({ id, keys, company, resolve });
       });
       cache.set(id, promise);
     }

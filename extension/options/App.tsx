@@ -5,6 +5,7 @@ import type { StatusReply } from '../shared/protocol.ts';
 import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';
 import { CustomerStore, type ImportMeta } from '../store/customer-store.ts';
+import { clearCompanies, storeCompaniesOf } from '../store/company-store.ts';
 import { CrmList } from './CrmList.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { TierChart } from './TierChart.tsx';
@@ -37,6 +38,8 @@ export function App() {
       const store = await CustomerStore.open();
       try {
         await store.undo();
+        // The companies follow the customers back (the set undone to, or none).
+        await storeCompaniesOf(await store.customers(), (await store.meta())?.tierMethod);
       } finally {
         store.close();
       }
@@ -57,6 +60,7 @@ export function App() {
       const store = await CustomerStore.open();
       await store.clear();
       store.close();
+      await clearCompanies();
       await browser.storage.local.clear();
       await browser.runtime.sendMessage({ type: 'data-changed' });
       setNotice(t('deleted'));

@@ -7,6 +7,7 @@
  */
 import { CvError } from '../../core/index.ts';
 import { CustomerStore } from '../store/customer-store.ts';
+import { storeCompaniesOf } from '../store/company-store.ts';
 import { buildImport, previewImport } from './import-job.ts';
 import type { WorkerReply, WorkerRequest } from './import-protocol.ts';
 
@@ -25,6 +26,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const store = await CustomerStore.open();
     try {
       const shown = await store.writeImport(rows, meta, { mode: request.settings.mode, onProgress: (fraction) => post({ type: 'progress', phase: 'write', fraction }) });
+      // Companies sum every customer shown now: after a merge, the merged set, not only the file's rows.
+      await storeCompaniesOf(request.settings.mode === 'merge' ? await store.customers() : rows, meta.tierMethod);
       post({ type: 'done', meta: (await store.meta()) ?? { ...meta, customers: shown } });
     } finally {
       store.close();

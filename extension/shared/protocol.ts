@@ -1,4 +1,5 @@
 import type { EntityScore, StoredCustomer } from '../store/stored-customer.ts';
+import type { CompanyScore } from '../store/stored-company.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
 
 /**
@@ -7,16 +8,32 @@ import type { ImportMeta } from '../store/customer-store.ts';
  * customer it matched: never the table.
  */
 export type BackgroundRequest =
-  | { type: 'lookup'; entities: { id: string; keys: string[] }[] }
+  | { type: 'lookup'; entities: LookupEntity[] }
   | { type: 'search'; query: string; limit?: number }
   | { type: 'status' }
   | { type: 'enabled-adapters' }
   | { type: 'sync-content-scripts' }
   | { type: 'data-changed' };
 
+/**
+ * One entity to look up: its canonical keys, most specific first, and
+ * whether the page shows a company (an account page, a company row), whose
+ * badge is its company's aggregate even when its record id names a customer.
+ */
+export interface LookupEntity {
+  id: string;
+  keys: string[];
+  company?: boolean;
+}
+
+/** A lookup's answer for one entity: the person (or record) itself, or the company it belongs to. */
+export type PageScore = EntityScore | CompanyScore;
+
 export interface LookupReply {
-  /** Entity id → its score, or null when nothing matched. */
-  results: Record<string, EntityScore | null>;
+  /** Entity id → its score, or null when nothing matched (or the page's lookup budget refused it). */
+  results: Record<string, PageScore | null>;
+  /** The page asked about more distinct entities within a minute than its budget allows: the rest were refused. */
+  limited?: boolean;
 }
 export interface SearchReply {
   customers: StoredCustomer[];
@@ -65,12 +82,14 @@ export function asBackgroundRequest(message: unknown): BackgroundRequest | undef
   switch (m.type) {
     case 'lookup': {
       if (!Array.isArray(m.entities) || m.entities.length > MAX_LOOKUP_ENTITIES) return undefined;
-      const entities: { id: string; keys: string[] }[] = [];
+      const entities: LookupEntity[] = [];
       for (const e of m.entities as unknown[]) {
         if (typeof e !== 'object' || e === null) return undefined;
-        const { id, keys } = e as Record<string, unknown>;
+        const { id, keys, company } = e as Record<string, unknown>;
         if (typeof id !== 'string' || !Array.isArray(keys)) return undefined;
-        entities.push({ id, keys: keys.filter((k): k is string => typeof k === 'string').slice(0, MAX_KEYS_PER_ENTITY) });
+        const entity: LookupEntity = { id, keys: keys.filter((k): k is string => typeof k === 'string').slice(0, MAX_KEYS_PER_ENTITY) };
+        if (company === true) entity.company = true;
+        entities.push(entity);
       }
       return { type: 'lookup', entities };
     }

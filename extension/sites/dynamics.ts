@@ -1,7 +1,7 @@
 import type { FoundEntity, PageKind, SiteAdapter } from './types.ts';
 import type { ListRowSpec } from './dom/list-rows.ts';
 import { listRowEntities } from './dom/list-rows.ts';
-import { foundEntity, uniqueEntities } from './dom/entity.ts';
+import { asCompany, foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 import { canonicalGuid } from '../match/normalize-crm-id.ts';
@@ -79,7 +79,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
         '[data-id^="companyname.fieldControl"]',
         '[data-id^="parentaccountid.fieldControl"][data-id$="_selected_tag_text"]',
       ]);
-  return foundEntity(
+  return asCompany(foundEntity(
     title,
     [
       { kind: 'crmId', value: `dynamics:${id}` },
@@ -88,7 +88,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
       { kind: 'company', value: company },
     ],
     name,
-  );
+  ), COMPANY_ENTITIES.has(entity));
 }
 
 /** How Dynamics read-only grids are read. */
@@ -98,6 +98,9 @@ export const dynamicsListRows: ListRowSpec = {
     const id = link.searchParams.get('id');
     const guid = id === null ? undefined : canonicalGuid(id);
     return guid && `dynamics:${guid}`;
+  },
+  isCompany(target) {
+    return COMPANY_ENTITIES.has(target.searchParams.get('etn')?.toLowerCase() ?? '');
   },
   company(row, link, target) {
     if (COMPANY_ENTITIES.has(target.searchParams.get('etn')?.toLowerCase() ?? '')) return textOf(link);

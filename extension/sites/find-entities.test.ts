@@ -96,6 +96,8 @@ suite('findEntities on CRM record pages', () => {
     expect(e.anchor.connected).toBe(true);
     expect(e.anchor.text.startsWith(label)).toBe(true);
     expect(e.id).toBe(entityLookupKeys(keys)[0]);
+    // Only the Dynamics fixture is an account (etn=account): its badge is the company's.
+    expect(e.company).toBe(crm === 'dynamics');
     expect(r.unchanged).toBe(true);
   });
 
@@ -244,6 +246,8 @@ suite('findEntities: company records and company lists', () => {
           <tr><th scope="row" data-label="Name"><a href="/lightning/r/003xx000004TmiRAAS/view">John Roe</a></th><td data-label="Email"></td></tr>
         </tbody></table></article></lst-related-list-single-container></body></html>`;
     const r = await browser.find(html, 'https://acme.my.salesforce.com/lightning/r/Account/001xx000003DGb2/view');
+    // The account record is a company; its related contacts are people.
+    expect(r.entities.map((e) => e.company)).toEqual([true, false, false]);
     expect(r.entities.map((e) => e.keys)).toEqual([
       [
         { kind: 'crmId', value: 'salesforce:001xx000003DGb2AAG' },
@@ -264,6 +268,7 @@ suite('findEntities: company records and company lists', () => {
       <tr><td><input type="checkbox"></td><td><a href="/contacts/4567890/record/0-2/9000002">Globex</a></td><td>Sam Seller</td><td>--</td></tr>
       </tbody></table></body></html>`;
     const r = await browser.find(html, 'https://app.hubspot.com/contacts/4567890/objects/0-2/views/all/list');
+    expect(r.entities.map((e) => e.company)).toEqual([true, true]);
     expect(r.entities.map((e) => [e.label, e.keys])).toEqual([
       ['Acme, Inc.', [{ kind: 'crmId', value: 'hubspot:9000001' }, { kind: 'domain', value: 'acme.com' }, { kind: 'company', value: 'Acme, Inc.' }]],
       // "--" is HubSpot's placeholder for an empty value: no key.
@@ -276,6 +281,7 @@ suite('findEntities: company records and company lists', () => {
       <div data-test="grid-row" role="row"><div data-test="grid-cell-name"><a href="/organization/7">Brown Consulting Ltd</a></div>
         <div data-test="grid-cell-website">https://brownconsulting.co.uk</div></div></div></body></html>`;
     const r = await browser.find(html, 'https://acme.pipedrive.com/organizations/list');
+    expect(r.entities.map((e) => e.company)).toEqual([true]);
     expect(r.entities.map((e) => e.keys)).toEqual([
       [
         { kind: 'crmId', value: 'pipedrive:organization:7' },
@@ -289,6 +295,7 @@ suite('findEntities: company records and company lists', () => {
     const html = `<html><body><lyte-table><lyte-thead><lyte-tr><lyte-th></lyte-th><lyte-th>Account Name</lyte-th><lyte-th>Website</lyte-th></lyte-tr></lyte-thead>
       <lyte-tbody><lyte-tr><lyte-td></lyte-td><lyte-td><a href="/crm/org805223710/tab/Accounts/5725767000000098000">Acme, Inc.</a></lyte-td><lyte-td>www.acme.com</lyte-td></lyte-tr></lyte-tbody></lyte-table></body></html>`;
     const r = await browser.find(html, 'https://crm.zoho.com/crm/org805223710/tab/Accounts/custom-view/5725767000000087502/list');
+    expect(r.entities.map((e) => e.company)).toEqual([true]);
     expect(r.entities.map((e) => e.keys)).toEqual([
       [
         { kind: 'crmId', value: 'zoho:5725767000000098000' },
@@ -304,6 +311,7 @@ suite('findEntities: company records and company lists', () => {
       <div role="row" row-index="0"><div role="gridcell" col-id="websiteurl">www.acme.com</div><div role="gridcell" col-id="emailaddress1">info@acme.com</div></div>
       </div></body></html>`;
     const r = await browser.find(html, 'https://contoso.crm.dynamics.com/main.aspx?pagetype=entitylist&etn=account');
+    expect(r.entities.map((e) => e.company)).toEqual([true]);
     expect(r.entities.map((e) => e.keys)).toEqual([
       [
         { kind: 'crmId', value: 'dynamics:a1b2c3d4-0000-1111-2222-000000000000' },

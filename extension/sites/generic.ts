@@ -49,15 +49,18 @@ export const generic: SiteAdapter = {
 /**
  * The e-mail addresses shown under `root`, one entity per distinct address,
  * anchored on its mailto link (labelled with the link's text) or on the
- * element whose text holds it (labelled with the address).
+ * element whose text holds it (labelled with the address, and naming it in
+ * `address`: its badge goes right after the address in that text, inside
+ * the cell or paragraph, one per address).
  */
 export function findEmailEntities(root: Element | null, limits: { textNodes: number; entities: number } = GENERIC_LIMITS): FoundEntity[] {
   if (!root) return [];
   const doc = root.ownerDocument;
   const found: (FoundEntity | undefined)[] = [];
   const seen = new Set<string>();
-  const add = (anchor: Element, address: string, label: string) => {
+  const add = (anchor: Element, address: string, label: string, inText: boolean) => {
     const e = foundEntity(anchor, [{ kind: 'email', value: address }], label);
+    if (e && inText) e.address = address;
     if (e && !seen.has(e.id)) {
       seen.add(e.id);
       found.push(e);
@@ -73,14 +76,14 @@ export function findEmailEntities(root: Element | null, limits: { textNodes: num
       const el = node as Element;
       if (el.tagName.toLowerCase() === 'a') {
         const address = mailtoAddress(el);
-        if (address !== undefined) add(el, address, textOf(el) || address);
+        if (address !== undefined) add(el, address, textOf(el) || address, false);
       }
       continue;
     }
     if (++textNodes > limits.textNodes) break;
     const parent = node.parentElement;
     if (!parent) continue;
-    for (const address of emailsInText(node.nodeValue ?? '')) add(parent, address, address);
+    for (const address of emailsInText(node.nodeValue ?? '')) add(parent, address, address, true);
   }
   return uniqueEntities(found);
 }

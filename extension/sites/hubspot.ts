@@ -1,7 +1,7 @@
 import type { FoundEntity, PageKind, SiteAdapter } from './types.ts';
 import type { ListRowSpec } from './dom/list-rows.ts';
 import { cellAt, columnIndex, listRowEntities } from './dom/list-rows.ts';
-import { foundEntity, uniqueEntities } from './dom/entity.ts';
+import { asCompany, foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 
@@ -73,7 +73,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
   const company = isCompanyRecord(m)
     ? name
     : firstText(doc, ['[data-selenium-test="company-chicklet-title-link"]', '[data-selenium-test="property-input-company"]']);
-  return foundEntity(
+  return asCompany(foundEntity(
     title,
     [
       { kind: 'crmId', value: `hubspot:${m[4]}` },
@@ -82,7 +82,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
       { kind: 'company', value: company },
     ],
     name,
-  );
+  ), isCompanyRecord(m));
 }
 
 const RECORD_LINK = /\/contacts\/\d+\/(?:record\/(\d+-\d+)|(contact|company|deal|ticket))\/(\d+)/;
@@ -94,6 +94,10 @@ export function hubspotListRows(columns: { company: number; domain: number }): L
     crmIdOf(link) {
       const m = RECORD_LINK.exec(link.pathname);
       return m ? `hubspot:${m[3]}` : undefined;
+    },
+    isCompany(target) {
+      const m = RECORD_LINK.exec(target.pathname);
+      return m !== null && (m[1] === COMPANY_TYPE || m[2] === 'company');
     },
     company(row, link, target) {
       const m = RECORD_LINK.exec(target.pathname);

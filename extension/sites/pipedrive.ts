@@ -1,7 +1,7 @@
 import type { FoundEntity, PageKind, SiteAdapter } from './types.ts';
 import type { ListRowSpec } from './dom/list-rows.ts';
 import { listRowEntities } from './dom/list-rows.ts';
-import { foundEntity, uniqueEntities } from './dom/entity.ts';
+import { asCompany, foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 
@@ -67,7 +67,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
   const email = emailIn(firstOf(doc, ['[data-test="email-value"]']));
   const website = firstText(doc, ['[data-test="organization-website"]']);
   const company = m[1] === 'organization' ? name : firstText(doc, ['[data-test="person-organization"]', '[data-test="deal-organization"]']);
-  return foundEntity(
+  return asCompany(foundEntity(
     title,
     [
       { kind: 'crmId', value: `pipedrive:${m[1]}:${m[2]}` },
@@ -76,7 +76,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
       { kind: 'company', value: company },
     ],
     name,
-  );
+  ), m[1] === 'organization');
 }
 
 const RECORD_LINK = /^\/(person|organization|deal)\/(\d+)(?:\/|$)/;
@@ -87,6 +87,9 @@ export const pipedriveListRows: ListRowSpec = {
   crmIdOf(link) {
     const m = RECORD_LINK.exec(link.pathname);
     return m ? `pipedrive:${m[1]}:${m[2]}` : undefined;
+  },
+  isCompany(target) {
+    return RECORD_LINK.exec(target.pathname)?.[1] === 'organization';
   },
   company(row, link, target) {
     if (RECORD_LINK.exec(target.pathname)?.[1] === 'organization') return textOf(link);

@@ -1,7 +1,7 @@
 import type { FoundEntity, PageKind, SiteAdapter } from './types.ts';
 import type { ListRowSpec } from './dom/list-rows.ts';
 import { listRowEntities } from './dom/list-rows.ts';
-import { foundEntity, uniqueEntities } from './dom/entity.ts';
+import { asCompany, foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 import { salesforceId18 } from '../match/normalize-crm-id.ts';
@@ -116,7 +116,7 @@ function recordEntity(doc: Document, url: URL, roots: readonly ShadowRoot[]): Fo
   const email = emailIn(firstWithin(header, ['lightning-formatted-email'])) ?? emailIn(field(doc, roots, ['Email']));
   const website = websiteOf(field(doc, roots, ['Website']));
   const company = id.startsWith(ACCOUNT_PREFIX) ? name : textOf(field(doc, roots, ['Account Name', 'Company'])) || undefined;
-  return foundEntity(
+  return asCompany(foundEntity(
     title,
     [
       { kind: 'crmId', value: `salesforce:${id}` },
@@ -125,7 +125,7 @@ function recordEntity(doc: Document, url: URL, roots: readonly ShadowRoot[]): Fo
       { kind: 'company', value: company },
     ],
     name,
-  );
+  ), id.startsWith(ACCOUNT_PREFIX));
 }
 
 /** The value element of the shown detail field with one of these labels. */
@@ -151,6 +151,9 @@ export const salesforceListRows: ListRowSpec = {
     const m = RECORD_PATH.exec(link.pathname);
     const id = m && salesforceId18(m[2]);
     return id ? `salesforce:${id}` : undefined;
+  },
+  isCompany(link) {
+    return (salesforceListRows.crmIdOf(link) ?? '').startsWith(`salesforce:${ACCOUNT_PREFIX}`);
   },
   company(row, link, linkTarget) {
     const id = salesforceListRows.crmIdOf(linkTarget) ?? '';

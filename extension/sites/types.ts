@@ -28,6 +28,17 @@ export interface FoundEntity {
   id: string;
   /** The name shown on the page (plain text, never HTML), for the badge's tooltip. */
   label?: string;
+  /**
+   * The page shows a company here (an account or company record, a row of
+   * a company list): its badge is the company's aggregate, not a person's.
+   */
+  company?: boolean;
+  /**
+   * An address written in the anchor's own text, not a link (generic pages):
+   * the badge goes right after it in the text, so each address of a
+   * paragraph gets its own badge where it is.
+   */
+  address?: string;
 }
 
 export type PageKind = 'record' | 'list' | 'other';

@@ -1,7 +1,7 @@
 import type { FoundEntity, PageKind, SiteAdapter } from './types.ts';
 import type { ListRowSpec } from './dom/list-rows.ts';
 import { cellAt, columnIndex, listRowEntities } from './dom/list-rows.ts';
-import { foundEntity, uniqueEntities } from './dom/entity.ts';
+import { asCompany, foundEntity, uniqueEntities } from './dom/entity.ts';
 import { emailIn } from './dom/emails.ts';
 import { firstOf, firstText, textOf } from './dom/text.ts';
 
@@ -81,7 +81,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
         '#subvalue_Company',
         '#value_Company',
       ]);
-  return foundEntity(
+  return asCompany(foundEntity(
     title,
     [
       { kind: 'crmId', value: `zoho:${m[2]}` },
@@ -90,7 +90,7 @@ function recordEntity(doc: Document, url: URL): FoundEntity | undefined {
       { kind: 'company', value: company },
     ],
     name,
-  );
+  ), COMPANY_MODULES.has(m[1]));
 }
 
 const RECORD_LINK = /\/tab\/([A-Za-z0-9_]+)\/(\d{5,25})(?:\/|$)/;
@@ -102,6 +102,10 @@ export function zohoListRows(columns: { company: number; domain: number }): List
     crmIdOf(link) {
       const m = RECORD_LINK.exec(link.pathname);
       return m ? `zoho:${m[2]}` : undefined;
+    },
+    isCompany(target) {
+      const m = RECORD_LINK.exec(target.pathname);
+      return m !== null && COMPANY_MODULES.has(m[1]);
     },
     company(row, link, target) {
       const m = RECORD_LINK.exec(target.pathname);

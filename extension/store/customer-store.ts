@@ -222,6 +222,12 @@ export class CustomerStore {
     if (cleanFrom !== state.cleanFrom) await this.db.put('state', { ...state, cleanFrom }, STATE_KEY);
   }
 
+  /** Every customer shown now (the current generation; after a merge, the merged set), for the company store. */
+  async customers(): Promise<StoredCustomer[]> {
+    const state = await this.state();
+    return state.current === null ? [] : this.customersOf(state.current);
+  }
+
   /** Every customer of generation `gen`. */
   private async customersOf(gen: number): Promise<StoredCustomer[]> {
     const chunks = await this.db.getAll('customerChunks', genRange(gen) as IDBKeyRange);

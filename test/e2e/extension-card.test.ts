@@ -9,18 +9,29 @@
  *   closes, focus stays on the badge;
  * - a page script that writes candidate `mailto:` links into its own DOM
  *   learns nothing of the scores: no shadow root, no text, no card opened by
- *   synthetic events, nothing caught by patching `attachShadow` first.
+ *   synthetic events, nothing caught by patching `attachShadow` first;
+ * - enumerating thousands of candidates, it learns which are customers for
+ *   no more of them than the page's lookup budget (what a list view could
+ *   ever show), and the toolbar icon of its tab says lookups were stopped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { importThroughOptions, inContentWorld, launchWithExtension, openCardTexts, openOptions, serveCrmPages, type ContentWorld, type Launched } from './ext/harness.ts';
+import { importThroughOptions, inContentWorld, inExtension, launchWithExtension, openCardTexts, openOptions, serveCrmPages, type ContentWorld, type Launched } from './ext/harness.ts';
 import { requireChromiumAndBuild } from './ext/require.ts';
+import './ext/chrome-global.ts';
+import { LOOKUP_BUDGET } from '../../extension/background/lookup-budget.ts';
 import { adapterOf, listPage, listUrl, scenarioCsv } from './ext/crm-scenario.ts';
 
 const CLIPPING_CRMS = ['salesforce', 'hubspot', 'dynamics'] as const;
 const MAIL_SITE = 'https://mail.example.org/*';
 const ATTACK_URL = 'https://mail.example.org/attack';
-const csv = scenarioCsv();
+/**
+ * More imported customers than a page may look up in a minute, each with an
+ * address of its own: the candidates an enumeration would confirm.
+ */
+const BULK = LOOKUP_BUDGET.distinct + 600;
+const bulkEmail = (i: number) => `buyer${i}@bulk-customers.com`;
+const csv = scenarioCsv() + Array.from({ length: BULK }, (_, i) => `BULK${i},2024-0${1 + (i % 6)}-0${1 + (i % 9)},${10 + (i % 50)},${bulkEmail(i)},,`).join('\n') + '\n';
 /** Addresses of imported customers: the candidates a harvesting page would hope to confirm. */
 const customerEmails = [...new Set(csv.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? [])];
 
@@ -33,9 +44,9 @@ beforeAll(async () => {
   for (const crm of CLIPPING_CRMS) pages[listUrl(crm)] = { html: listPage(crm) };
   await serveCrmPages(L.context, pages);
   const options = await openOptions(L);
-  await importThroughOptions(options, { name: 'transactions.csv', text: csv });
+  await importThroughOptions(options, { name: 'transactions.csv', text: csv }, {}, 60_000);
   await options.close();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => L?.close());
 
@@ -163,7 +174,7 @@ describe('a page harvesting scores', () => {
           shadow: h.shadowRoot !== null,
           text: h.textContent ?? '',
           inner: (h as HTMLElement).innerText ?? '',
-          attrs: h.getAttributeNames().filter((n) => n !== 'data-cvlens-badge' && n !== 'data-compact').map((n) => `${n}=${h.getAttribute(n)}`).join(' '),
+          attrs: h.getAttributeNames().filter((n) => n !== 'data-cvlens-badge' && n !== 'data-compact' && n !== 'data-mark').map((n) => `${n}=${h.getAttribute(n)}`).join(' '),
           children: h.children.length,
         }));
       const before = read();
@@ -199,4 +210,53 @@ describe('a page harvesting scores', () => {
     expect(await openCardTexts(page)).toHaveLength(1);
     await page.close();
   });
+
+  it('confirms no more customers than the page’s lookup budget, however many it plants, and the toolbar says lookups stopped', async () => {
+    const page = await L.context.newPage();
+    await page.goto(ATTACK_URL);
+    const candidates = Array.from({ length: BULK }, (_, i) => bulkEmail(i));
+    // The issue's probe, in batches of 200 (what the page adapter reads per scan),
+    // each written on screen in tiny type, read back from the badges' hosts, then removed.
+    const confirmed = await page.evaluate(async (all) => {
+      let learned = 0;
+      const perBatch: number[] = [];
+      for (let start = 0; start < all.length; start += 200) {
+        const box = document.createElement('div');
+        box.style.cssText = 'font-size: 3px; line-height: 4px';
+        for (const address of all.slice(start, start + 200)) {
+          const a = document.createElement('a');
+          a.href = `mailto:${address}`;
+          a.textContent = address;
+          box.append(a, ' ');
+        }
+        document.getElementById('m')!.append(box);
+        const count = () => box.querySelectorAll('[data-cvlens-badge]').length;
+        // Until the badges stop coming, or 3 s with none.
+        let last = -1;
+        for (let waited = 0; waited < 3000; waited += 250) {
+          await new Promise((r) => setTimeout(r, 250));
+          const now = count();
+          if (now > 0 && now === last) break;
+          last = now;
+        }
+        perBatch.push(count());
+        learned += count();
+        box.remove();
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      return { learned, perBatch };
+    }, candidates);
+    // Every candidate is a customer: a page without a budget would have confirmed all of them.
+    expect(confirmed.learned).toBeLessThanOrEqual(LOOKUP_BUDGET.distinct);
+    // The budget, not anything else, is what stopped it: it got its first thousand, and nothing in its last batch.
+    expect(confirmed.learned).toBeGreaterThanOrEqual(1000);
+    expect(confirmed.perBatch.at(-1)).toBe(0);
+    const signal = await inExtension(L, async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return { text: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+    }, ATTACK_URL);
+    expect(signal.text).toBe('!');
+    expect(signal.title).toMatch(/stopped looking customers up on this page/);
+    await page.close();
+  }, 120_000);
 });

@@ -14,12 +14,23 @@ import { CRMS, LIST_ROWS, RECORD_URLS, adapterOf, listPage, listUrl, recordCusto
 import { buildImport, previewImport } from '../../extension/options/import-job.ts';
 import { scoredChurnShort, scoredChurnText } from './ext/churn-text.ts';
 import type { StoredCustomer } from '../../extension/store/stored-customer.ts';
+import { companyRecords } from '../../extension/store/company-records.ts';
 
 const csv = scenarioCsv();
 // The oracle: what the core computes from the same file, outside the browser.
 const bytes = new TextEncoder().encode(csv);
 const expected = new Map(buildImport(bytes, { fileName: 'x', encoding: 'auto', identity: previewImport(bytes, 'auto').guess, tierMethod: 'contribution', model: 'auto' }).rows.map((r) => [r.id, r]));
 const badgeOf = (c: StoredCustomer) => `${c.tier} ${scoredChurnText(c)}`;
+// The companies the import must have built, from the same oracle rows.
+const companies = companyRecords([...expected.values()], 'contribution');
+/** Record fixtures that show an account (Dynamics' is `etn=account`): their badge is the company's, never a person's. */
+const ACCOUNT_PAGES = new Set<string>(['dynamics']);
+/** The company badge of the company a customer belongs to: tier among companies, "Company · n customers", value-weighted churn. */
+function companyBadgeOf(c: StoredCustomer): string {
+  const co = companies.find((x) => x.keys.some((k) => c.keys.includes(k)));
+  if (!co) throw new Error(`oracle customer ${c.id} is in no company`);
+  return `${co.tier} Company · ${co.customers} customer${co.customers === 1 ? '' : 's'} ${scoredChurnText(co)}`;
+}
 const crmOrigins = CRMS.flatMap((crm) => adapterOf(crm).origins);
 /** A single other site enabled for the generic (e-mail address) adapter. */
 const MAIL_SITE = 'https://mail.example.org/*';
@@ -95,12 +106,17 @@ describe('options page', () => {
 });
 
 describe.each(CRMS)('%s', (crm) => {
-  it('record page: one badge with the record’s tier and churn risk, matched on the CRM id', async () => {
+  it('record page: one badge with the record’s tier and churn risk, matched on the CRM id (an account’s: its company’s)', async () => {
     const page = await visit(RECORD_URLS[crm]);
     const badges = await badgeTexts(page);
     const c = expected.get(recordCustomerId(crm))!;
     expect(badges).toHaveLength(1);
-    expect(plain(badges[0].text)).toBe(`${badgeOf(c)} via CRM id`);
+    if (ACCOUNT_PAGES.has(crm)) {
+      expect(plain(badges[0].text)).toBe(companyBadgeOf(c));
+      expect(badges[0].label).toMatch(/^Company · \d+ customers? · .* · via CRM id$/);
+    } else {
+      expect(plain(badges[0].text)).toBe(`${badgeOf(c)} via CRM id`);
+    }
     await page.close();
   });
 

@@ -20,6 +20,8 @@ export interface SerializedEntity {
   id: string;
   keys: EntityKey[];
   label?: string;
+  /** The adapter marked it as a company (an account page, a company row). */
+  company: boolean;
   anchor: { tag: string; text: string; connected: boolean };
 }
 
@@ -110,6 +112,7 @@ export async function openSitesBrowser(): Promise<SitesBrowser> {
           id: e.id,
           keys: e.keys,
           label: e.label,
+          company: e.company === true,
           anchor: { tag: e.anchor.tagName.toLowerCase(), text: (e.anchor.textContent ?? '').replace(/\s+/g, ' ').trim(), connected: e.anchor.isConnected },
         })),
       };

@@ -74,6 +74,12 @@ export function lazyEntity(
   return entity;
 }
 
+/** The entity, marked as a company (see FoundEntity.company) when `company` holds. */
+export function asCompany<E extends FoundEntity | undefined>(entity: E, company: boolean): E {
+  if (entity && company) entity.company = true;
+  return entity;
+}
+
 /** The entities without those whose id came earlier, in order. */
 export function uniqueEntities(entities: Iterable<FoundEntity | undefined>): FoundEntity[] {
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { FoundEntity } from '../types.ts';
 import { emailIn } from './emails.ts';
-import { lazyEntity } from './entity.ts';
+import { asCompany, lazyEntity } from './entity.ts';
 import { linkUrl } from './links.ts';
 import { textOf } from './text.ts';
 import { composedParent } from './shadow-roots.ts';
@@ -17,6 +17,8 @@ export interface ListRowSpec {
   domain?(row: readonly Element[]): string | undefined;
   /** The row's e-mail address; default: the first mailto link or address in the row's text. */
   email?(row: readonly Element[]): string | undefined;
+  /** Whether a record link leads to a company (an account, a company, an organisation): the row is then a company's. */
+  isCompany?(link: URL): boolean;
 }
 
 /**
@@ -77,7 +79,8 @@ function rowEntity(row: readonly Element[], link: Element, pageUrl: URL, spec: L
   const crmId = url && spec.crmIdOf(url);
   if (url === undefined || crmId === undefined) return undefined;
   // The crmId names the row; the rest is read when the row is looked up.
-  return lazyEntity(
+  const company = spec.isCompany?.(url) ?? false;
+  return asCompany(lazyEntity(
     link,
     { kind: 'crmId', value: crmId },
     () => [
@@ -86,7 +89,7 @@ function rowEntity(row: readonly Element[], link: Element, pageUrl: URL, spec: L
       { kind: 'company', value: spec.company?.(row, link, url) },
     ],
     () => textOf(link),
-  );
+  ), company);
 }
 
 /**
