@@ -37,7 +37,8 @@ export async function buildCli(out = path.join(repo, 'cli', 'dist')): Promise<{ 
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['exceljs'],
+    // Dependencies installed beside the bundle: exceljs and archiver load lazily with the workbook, DuckDB's native binding cannot be bundled.
+    external: ['exceljs', 'archiver', '@duckdb/*'],
     define: { CVLENS_VERSION: JSON.stringify(pkg.version) },
 
 

@@ -58,6 +58,10 @@ export const MESSAGE_CATALOG = {
     en: 'the header row is {unit} {header}; {n, plural, one {{unit} {first} above it was} other {{unit}s {first}–{last} above it were}} skipped, as chosen ({quoted}).',
     zh: '表头在第 {header} {unit}；按所选跳过其上方的第 {first}–{last} {unit}（共 {n} {unit}）（{quoted}）。',
   },
+  'read.idStandIn': {
+    en: "no customer id column was found, so customers are told apart by the {role} column '{header}' (name the id column in the mapping option to choose another).",
+    zh: '没有找到客户编号列，因此按{role}列“{header}”区分客户（可在列映射中指定编号列）。',
+  },
   'read.numberNotFinite': { en: '{column} {value} is not a number', zh: '{column} {value} 不是数字' },
   'read.numberEmpty': { en: '{column} is empty', zh: '{column}为空' },
   'read.numberTrailingMinus': { en: "{column} '{text}' has a trailing minus; write -{digits}", zh: '{column}“{text}”的负号在末尾；请写成 -{digits}' },

@@ -50,11 +50,11 @@ describe('detectColumns on real exports', () => {
       'Subtotal', 'Shipping', 'Taxes', 'Total', 'Discount Code', 'Discount Amount', 'Shipping Method', 'Created at',
       'Lineitem quantity', 'Lineitem name', 'Lineitem price', 'Billing Name', 'Billing Company', 'Shipping Name', 'Id',
     ];
-    const notes: string[] = [];
+    const notes = { warnings: [] as string[], warningMessages: [] };
     expect(resolveMapping('f', headers, undefined, headers.length, notes)).toEqual({
       customerId: 1, email: 1, date: 3, amount: 11, quantity: 16, name: 19, company: 20,
     });
-    expect(notes).toEqual([
+    expect(notes.warnings).toEqual([
       "no customer id column was found, so customers are told apart by the e-mail column 'Email' (name the id column in the mapping option to choose another).",
     ]);
   });

@@ -1,4 +1,6 @@
 import { CvError } from '../errors.ts';
+import { formatMessage, msg } from '../i18n/messages.ts';
+import type { Message } from '../i18n/messages.ts';
 import type { ColumnMapping, ColumnRole } from '../types.ts';
 
 /**
@@ -197,7 +199,7 @@ export function resolveMapping(
   headers: readonly string[] | null,
   explicit: Partial<Record<ColumnRole, ColumnChoice>> | undefined,
   columnCount: number,
-  notes?: string[],
+  notes?: { warnings: string[]; warningMessages: Message[] },
 ): ColumnMapping {
   const mapping: ColumnMapping = {};
   const chosen = new Set<number>();
@@ -227,9 +229,9 @@ export function resolveMapping(
       if (stand) {
         const column = mapping[stand] as number;
         mapping.customerId = column;
-        notes?.push(
-          `no customer id column was found, so customers are told apart by the ${ROLE_LABEL[stand]} column '${headers[column]}' (name the id column in the mapping option to choose another).`,
-        );
+        const note = msg('read.idStandIn', { role: msg(`role.${stand}`), header: headers[column] });
+        notes?.warnings.push(formatMessage(note, 'en'));
+        notes?.warningMessages.push(note);
       }
     }
   }

@@ -100,6 +100,6 @@ describe('handleRequest', () => {
     const lookup: BackgroundRequest = { type: 'lookup', entities: [{ id: 'a', keys: ['email:jane@acme.com'] }] };
     await expect(handleRequest(lookup, 'content', deps(), { siteGranted: false })).rejects.toThrow(/no longer enabled/);
     expect(await handleRequest({ type: 'enabled-adapters' }, 'content', deps(), { siteGranted: false })).toEqual({ adapters: [] });
-    expect(await handleRequest({ type: 'status' }, 'extension', deps(), false)).toMatchObject({ customers: 2 });
+    expect(await handleRequest({ type: 'status' }, 'extension', deps(), { siteGranted: false })).toMatchObject({ customers: 2 });
   });
 });
