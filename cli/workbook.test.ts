@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeTransactions, readTransactions, type Transaction } from '../core/index.ts';
+import { analyzeTransactions, parseScoreSpec, readTransactions, type Transaction } from '../core/index.ts';
 import { runCli } from './run-cli.ts';
 import { segmentWorkbook } from './workbook.ts';
 
@@ -205,9 +205,8 @@ describe('the composite score (综合评价法) in the workbook', () => {
   it('adds the score and its rank beside the tier when customers have one', async () => {
     const rows: Transaction[] = [];
     readTransactions(readFileSync(demo), { onTransaction: (t) => rows.push(t) });
-    const analysis = analyzeTransactions(rows, { model: 'none' });
-    // What `--score` fills (another part of the command line): a score per customer; here the value share.
-    for (const c of analysis.segment.customers) c.composite = Math.round((c.value / analysis.segment.totals.value) * 1e6) / 1e6;
+    // The key indicator alone as the score: the most valuable customer ranks first.
+    const analysis = analyzeTransactions(rows, { model: 'none', score: parseScoreSpec('value:1') });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await segmentWorkbook({ analysis, lang: 'en', rejected: [], source: {} })) as unknown as ExcelJS.Buffer);
     const s = wb.getWorksheet('Customers')!;

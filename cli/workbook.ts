@@ -13,7 +13,6 @@ import { writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
-  compositeRanks,
   concentrationCurve,
   concentrationTable,
   customerColumns,
@@ -213,10 +212,9 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   // 2. The customers: an Excel table, most valuable first, real dates, units in the headings.
   const customersName = SHEETS.customers[lang];
   const keys = customerColumns(segment.customers);
-  const ranks = keys.includes('compositeRank') ? compositeRanks(segment.customers) : [];
   const headers = uniqueHeaders(keys.map((k) => customerHeader(k, lang, totals)));
   const formats = keys.map(customerFormat);
-  const cells: ReportCell[][] = segment.customers.map((c, i) => keys.map((k) => (k === 'compositeRank' ? (ranks[i] ?? null) : segmentCell(c, k, lang, dayToExcelSerial))));
+  const cells: ReportCell[][] = segment.customers.map((c, i) => keys.map((k) => segmentCell(c, k, lang, dayToExcelSerial)));
   const s2 = wb.addWorksheet(customersName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PRINT });
   // E-mails, names and ids are never cut; other text wraps past 40 characters.
   const s2Widths = keys.map((k, j) => columnWidth(column(cells, j), formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));

@@ -69,7 +69,7 @@ describe('cvlens segment FILE.xlsx', () => {
       ['V001', '王芳', 2, 1960.5, 1360.5, '2024-01-05', '2024-02-10'],
       ['V003', '陈静', 1, 300, 180, '2024-03-01', '2024-03-01'],
     ]);
-    expect(out.rejected).toEqual([
+    expect(out.rejected).toMatchObject([
       { line: 5, reason: 'amount is the spreadsheet error #DIV/0!' },
       { line: 7, reason: 'customer id is the spreadsheet error #REF!, not an id' },
     ]);

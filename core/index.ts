@@ -70,7 +70,7 @@ export { rejectedTable } from './report/rejected-table.ts';
 export { holdoutTable } from './report/holdout-table.ts';
 export { settingsTable, tierRuleText } from './report/settings-table.ts';
 export type { SourceFacts } from './report/settings-table.ts';
-export { compositeRanks, customerColumns, customerFormat, customerHeader } from './report/customer-columns.ts';
+export { customerColumns, customerFormat, customerHeader } from './report/customer-columns.ts';
 export type { CustomerColumn } from './report/customer-columns.ts';
 export { readMeTable } from './report/read-me.ts';
 export { basisWord, shareOf, unitWord } from './report/report-words.ts';

@@ -20,7 +20,7 @@ describe('a GBK file headed as the seeds’ salon data', () => {
     expect(r.encoding).toBe('gb18030');
     expect(r.headers).toEqual(['客户编号', '客户姓名', '消费日期', '消费金额', '成本']);
     expect(r.mapping).toEqual({ customerId: 0, name: 1, date: 2, amount: 3, cost: 4 });
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected).toMatchObject([]);
     expect(r.transactions).toEqual([
       { customerId: 'C001', name: '王芳', day: isoToDay('2023-03-05'), amount: 680, cost: 210, line: 2 },
       { customerId: 'C002', name: '李娜', day: isoToDay('2023-03-06'), amount: 1280, cost: 390, line: 3 },
@@ -44,7 +44,7 @@ describe('a report with a title and notes above its header', () => {
     const r = readTransactions(report);
     expect(r.headers).toEqual(['会员卡号', '会员姓名', '消费时间', '实收金额']);
     expect(r.transactions.map((t) => [t.customerId, t.amount, t.line])).toEqual([['A1', 100, 5], ['A1', 80, 7]]);
-    expect(r.rejected).toEqual([{ line: 6, reason: expect.stringContaining('oops') }]);
+    expect(r.rejected).toMatchObject([{ line: 6, reason: expect.stringContaining('oops') }]);
     expect(r.rowsRead).toBe(3);
     expect(r.warnings).toContain(
       "the header row is line 4; lines 1–2 above it were skipped, taken for a title or notes ('会员消费明细 2024年1月–3月', '导出时间: 2024-04-01 09:30 门店: 全部').",
@@ -97,7 +97,7 @@ describe('sheet cells with a title above the header', () => {
     const r = readTransactionCells(rows);
     expect(r.headers).toEqual(['Customer ID', 'Order Date', 'Amount']);
     expect(r.transactions).toEqual([{ customerId: 'C1', day: isoToDay('2024-01-05'), amount: 12.5, line: 5 }]);
-    expect(r.rejected).toEqual([{ line: 6, reason: 'amount is the spreadsheet error #VALUE!' }]);
+    expect(r.rejected).toMatchObject([{ line: 6, reason: 'amount is the spreadsheet error #VALUE!' }]);
     expect(r.warnings[0]).toBe(
       "the header row is row 4; rows 1–2 above it were skipped, taken for a title or notes ('Sales by customer, Q1 2024', 'Exported 2024-04-01').",
     );

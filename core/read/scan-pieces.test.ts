@@ -40,7 +40,7 @@ describe('reading bytes in pieces', () => {
   it('reports an unclosed quote that swallows the rest of the file at the line it opens, as the whole text does', () => {
     const text = 'id,date,amount\n1,2024-01-01,5\n2,2024-01-02,"6\n3,2024-01-03,7\n4,2024-01-04,8\n';
     const r = sameAsWhole(utf8(text), 5);
-    expect(r.rejected).toEqual([{ line: 3, reason: 'a quoted field is not closed (a " is missing)' }]);
+    expect(r.rejected).toMatchObject([{ line: 3, reason: 'a quoted field is not closed (a " is missing)' }]);
   });
 
   it('decodes GB18030 (Excel on Chinese Windows) cut inside its two-byte characters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeRanks, customerFormat, customerHeader } from './customer-columns.ts';
+import { customerFormat, customerHeader } from './customer-columns.ts';
 
 const totals = { unit: 'week' as const, churnHorizonDays: 90, horizonDays: 365, valueBasis: 'revenue' as const };
 
@@ -20,9 +20,5 @@ describe('customer columns', () => {
     expect(customerFormat('compositeRank')).toBe('integer');
     expect(customerFormat('firstDay')).toBe('date');
     expect(customerFormat('churnRisk')).toBe('share');
-  });
-
-  it('ranks by composite score, 1 = best, equal scores sharing the better rank', () => {
-    expect(compositeRanks([{ composite: 0.2 }, { composite: 0.9 }, { composite: 0.2 }, {}, { composite: 0.1 }])).toEqual([2, 1, 2, undefined, 4]);
   });
 });

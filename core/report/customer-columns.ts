@@ -11,12 +11,12 @@ import type { Lang } from '../types.ts';
 import type { CellFormat } from './report-table.ts';
 import { basisWord, daysText, unitWord } from './report-words.ts';
 
-/** A column of the report's customer table: a segment column, or the composite rank. */
-export type CustomerColumn = ColumnKey | 'compositeRank';
+/** A column of the report's customer table (the composite rank is the segment's own column). */
+export type CustomerColumn = ColumnKey;
 
-/** Segment columns that hold something for some customer, then composite score and rank when scored. */
+/** Segment columns that hold something for some customer; when scored, the composite score and its rank stand just before the tier. */
 export function customerColumns(rows: readonly SegmentRow[]): CustomerColumn[] {
-  const keys: CustomerColumn[] = segmentColumns(rows);
+  const keys: CustomerColumn[] = segmentColumns(rows).filter((k) => k !== 'composite' && k !== 'compositeRank');
   if (rows.some((r) => r.composite !== undefined)) {
     // Beside the tier: the two ways of ranking customers that the seeds compare.
     const at = keys.indexOf('tier');
@@ -63,19 +63,4 @@ export function customerHeader(key: CustomerColumn, lang: Lang, totals: Pick<Seg
     default:
       return label(`col.${key}`, lang);
   }
-}
-
-/**
- * Rank by composite score, 1 = best; equal scores share the better rank
- * ("1, 2, 2, 4"); rows without a score get none.
- * @example compositeRanks([{ composite: 0.2 }, { composite: 0.9 }, { composite: 0.2 }]) // [2, 1, 2]
- */
-export function compositeRanks(rows: readonly { composite?: number }[]): (number | undefined)[] {
-  const scored = rows.map((r, i) => ({ s: r.composite, i })).filter((x): x is { s: number; i: number } => x.s !== undefined);
-  scored.sort((a, b) => b.s - a.s);
-  const ranks = new Array<number | undefined>(rows.length).fill(undefined);
-  scored.forEach((x, k) => {
-    ranks[x.i] = k > 0 && scored[k - 1].s === x.s ? ranks[scored[k - 1].i] : k + 1;
-  });
-  return ranks;
 }

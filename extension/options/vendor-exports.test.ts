@@ -36,14 +36,15 @@ function importWith(name: string, columns: Partial<Record<keyof TransactionColum
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
 describe('Shopify order export', () => {
-  it('cannot guess the customer (no id column, `Id` is the order’s) or the date (`Created at`): the rep picks Email and Created at', () => {
+  it('finds no customer column (`Id` is the order’s) and guesses `Paid at` for the date: the rep picks Email and Created at', () => {
     const preview = previewImport(file('shopify-orders.csv'), 'auto');
-    expect(preview.columns.date).toBeUndefined();
-    expect(preview.headers[preview.columns.customerId!]).toBe('Id');
+    expect(preview.columns.customerId).toBeUndefined();
+    expect(preview.headers[preview.columns.date!]).toBe('Paid at');
+    expect(preview.headers[preview.columns.amount!]).toBe('Total');
     const { rows, meta } = importWith('shopify-orders.csv', { customerId: 'Email', date: 'Created at', amount: 'Total' });
     expect(ids(rows)).toEqual(['bob@builder.example', 'jane.doe@acme.com', 'li.wei@example.cn']);
     // The second line item of order #1001 has no Total: one rejected row, with its line.
-    expect(meta.rejected).toEqual([{ line: 3, reason: 'amount is empty' }]);
+    expect(meta.rejected).toMatchObject([{ line: 3, reason: 'amount is empty' }]);
     expect(rows.find((r) => r.id === 'jane.doe@acme.com')?.keys).toContain('email:jane.doe@acme.com');
   });
 });
@@ -66,16 +67,16 @@ describe('HubSpot deal export', () => {
   it('takes the associated company as the customer; a deal without an amount is one rejected row', () => {
     const { rows, meta } = importWith('hubspot-deals.csv', { customerId: 'Associated Company' }, { identity: { company: 6 } });
     expect(ids(rows)).toEqual(['Stark Industries', 'Umbrella Corp', 'Wayne Enterprises']);
-    expect(meta.rejected).toEqual([{ line: 6, reason: 'amount is empty' }]);
+    expect(meta.rejected).toMatchObject([{ line: 6, reason: 'amount is empty' }]);
     expect(rows.find((r) => r.id === 'Umbrella Corp')?.keys).toEqual(['company:umbrella']) // legal-form words dropped (normalizeCompany);
   });
 });
 
 describe('German headers, decimal commas, DD.MM.YYYY', () => {
-  it('reads Kundennummer and Rechnungsdatum itself; the rep picks Bruttobetrag; 1e400 is one rejected row, the file still imports', () => {
-    const { preview, rows, meta } = importWith('german-invoices.csv', { amount: 'Bruttobetrag' });
+  it('reads Kundennummer, Rechnungsdatum and Bruttobetrag itself; 1e400 is one rejected row, the file still imports', () => {
+    const { preview, rows, meta } = importWith('german-invoices.csv', {});
     expect(preview.headers[preview.columns.customerId!]).toBe('Kundennummer');
-    expect(preview.columns.amount).toBeUndefined();
+    expect(preview.headers[preview.columns.amount!]).toBe('Bruttobetrag');
     expect(ids(rows)).toEqual(['K-10001', 'K-10002', 'K-10003']);
     expect(meta.rejected).toHaveLength(1);
     expect(meta.rejected[0].line).toBe(5);
@@ -96,7 +97,8 @@ describe('one bad row never aborts a file', () => {
   });
 
   it('says which column to choose, in the form’s language, when one is neither chosen nor found', () => {
-    const bytes = file('german-invoices.csv');
+    // No header names an amount (Posten 3 is a position's third field): the rep must choose.
+    const bytes = new TextEncoder().encode('Kundennummer;Rechnungsdatum;Posten 3\nK-1;01.02.2024;12,50\nK-2;03.02.2024;7,00\n');
     const base: ImportSettings = { fileName: 'g.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'none' };
     expect(() => buildImport(bytes, base)).toThrow('Choose the column that holds the amount.');
     expect(() => buildImport(bytes, { ...base, lang: 'zh' })).toThrow('请选择金额所在的列。');

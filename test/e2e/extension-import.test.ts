@@ -29,13 +29,13 @@ const pickedHeader = (name: string) => options.$eval(`select[name="${name}"]`, (
 const storedCount = () => options.textContent('#stored-count');
 
 describe('a Shopify order export', () => {
-  it('cannot be imported until the customer and date columns are chosen; then every good row is in, the line-item row reported', async () => {
+  it('cannot be imported until the customer column is chosen (and the rep picks Created at for the date); then every good row is in, the line-item row reported', async () => {
     await options.setInputFiles('#import-file', exportFile('shopify-orders.csv'));
     await options.waitForSelector('#transaction-columns');
-    // Detection took the order's Id for the customer and found no date: the rep is told, and cannot import yet.
-    expect(await pickedHeader('tx-customerId')).toBe('Id');
+    // Detection found no customer column (the order's Id is no customer's) and took Paid at for the date: the rep is told, and cannot import yet.
+    expect(await pickedHeader('tx-date')).toBe('Paid at');
     expect(await pickedHeader('tx-amount')).toBe('Total');
-    expect(await options.textContent('#missing-columns')).toBe('Choose the purchase date column to import.');
+    expect(await options.textContent('#missing-columns')).toBe('Choose the customer (id, e-mail or account) column to import.');
     expect(await options.isDisabled('#import-button')).toBe(true);
     expect(await options.locator('#import-mode').count()).toBe(0); // nothing stored yet: nothing to ask
     await options.selectOption('select[name="tx-customerId"]', { label: 'Email' });
