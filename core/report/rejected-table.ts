@@ -1,4 +1,5 @@
 /** The rows a reader could not use, each with its line (or sheet row) and reason, as a report table. */
+import { formatReason } from '../i18n/messages.ts';
 import type { Lang, RejectedRow } from '../types.ts';
 import type { ReportTable } from './report-table.ts';
 import { word } from './report-words.ts';
@@ -14,6 +15,7 @@ export function rejectedTable(rejected: readonly RejectedRow[], lang: Lang, wher
     title: word('rejectedTitle', lang),
     headers: [word(where, lang), word('reason', lang)],
     formats: ['integer', 'text'],
-    rows: rejected.map((r) => ({ cells: [r.line, r.reason] })),
+    // Each reason in the report's language where the reader gave it as messages.
+    rows: rejected.map((r) => ({ cells: [r.line, formatReason(r, lang)] })),
   };
 }

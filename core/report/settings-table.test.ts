@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTransactions } from '../analysis/analyze.ts';
 import { dayToExcelSerial } from '../read/day-number.ts';
+import { formatMessage, msg } from '../i18n/messages.ts';
+import { rejectedTable } from './rejected-table.ts';
 import { settingsTable, tierRuleText } from './settings-table.ts';
 import { tenCustomers } from './fixtures/ten-customers.ts';
 
@@ -32,6 +34,17 @@ describe('settingsTable', () => {
     expect(t.headers).toEqual(['设置', '取值']);
     expect(t.rows.find((r) => r.cells[0] === '分级方法与分界点')?.cells[1]).toBe(tierRuleText({ method: 'contribution' }, 'zh'));
     expect(tierRuleText({ method: 'contribution' }, 'zh')).toBe('客户贡献度 = 价值 ÷ 平均价值:VIP客户 > 4,主要客户 > 2,普通客户 > 1,小客户 ≤ 1');
+    // Why the model was (not) used: the core's sentence, said in Chinese, not left in English.
+    const why = String(t.rows.find((r) => r.cells[0] === '选择理由')?.cells[1]);
+    expect(why).toBe(formatMessage(a.models.selection.reasonMessage, 'zh'));
+    expect(why).toMatch(/[\u4e00-\u9fff]/);
+    expect(why).not.toBe(a.models.selection.reason);
+  });
+
+  it('lists rejected rows with their reasons in the report language', () => {
+    const rows = [{ line: 4, reason: 'amount is empty', problems: [msg('read.numberEmpty', { column: msg('role.amount') })] }, { line: 9, reason: 'made up elsewhere' }];
+    expect(rejectedTable(rows, 'zh').rows.map((r) => r.cells)).toEqual([[4, '金额为空'], [9, 'made up elsewhere']]);
+    expect(rejectedTable(rows, 'en').rows.map((r) => r.cells)).toEqual([[4, 'amount is empty'], [9, 'made up elsewhere']]);
   });
 
   it('names the other tier methods with their parameters', () => {

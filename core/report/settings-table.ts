@@ -102,10 +102,14 @@ export function settingsTable(analysis: Analysis, source: SourceFacts, lang: Lan
   const chosen = models.selection.chosen;
   add('Model asked for', '指定的模型', settings.model);
   add('Model used', '使用的模型', chosen === 'none' ? (zh ? '自身购买率估计(无模型)' : 'own-rate heuristic (no model)') : MODEL_TITLES[chosen]);
-  add('Why this model', '选择理由', models.selection.reason);
+  add('Why this model', '选择理由', formatMessage(models.selection.reasonMessage, lang));
   for (const step of models.selection.steps) add('Fallback taken', '回退', step);
-  add('Churn risk correction', '流失风险校正', models.recalibration?.description ?? (zh ? '无(没有用检验期选择模型)' : 'none (no holdout chose the model)'));
-  add('Why no model', '未用模型的原因', models.fallback ?? null);
+  add(
+    'Churn risk correction',
+    '流失风险校正',
+    models.recalibration ? formatMessage(models.recalibration.descriptionMessage, lang) : zh ? '无(没有用检验期选择模型)' : 'none (no holdout chose the model)',
+  );
+  add('Why no model', '未用模型的原因', models.fallbackMessage ? formatMessage(models.fallbackMessage, lang) : (models.fallback ?? null));
 
   const { purchase, spend } = models;
   if (purchase) {
