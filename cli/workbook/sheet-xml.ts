@@ -27,7 +27,7 @@ function escapeOne(m: string): string {
   if (m === '&') return '&amp;';
   if (m === '<') return '&lt;';
   if (m === '>') return '&gt;';
-  if (m.length > 1) return '_x005F' + m.slice(1);
+  if (m.length > 1) return '_x005F_' + m.slice(1);
   return `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 }
 
