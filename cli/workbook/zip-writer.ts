@@ -17,8 +17,8 @@ import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 /** zlib's own default level. */
 export const ZIP_LEVEL = 6;
 
-/** Text collected before a piece is sent to be compressed. */
-const PIECE_CHARS = 1 << 20;
+/** Bytes of text collected before a piece is sent to be compressed. */
+const PIECE_BYTES = 1 << 20;
 
 /** An empty final deflate block: ends an entry written in pieces. */
 const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0));
@@ -34,17 +34,25 @@ export class ZipEntry {
   crc = 0;
   size = 0;
   readonly pieces: Promise<Buffer>[] = [];
-  private pending: string[] = [];
-  private pendingChars = 0;
+  // Text is encoded as it comes, row by row, into the piece being filled: a short string is cheap to encode, a
+  // joined megabyte of rows is not (joining them first cost about a third of the sheet's time, measured).
+  private piece = Buffer.allocUnsafe(PIECE_BYTES);
+  private used = 0;
   private ended = false;
 
   constructor(readonly name: string) {}
 
   write(text: string): void {
     if (this.ended) throw new Error(`zip entry ${this.name} is already closed`);
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= PIECE_CHARS) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (this.used + text.length * 3 > this.piece.length) {
+      this.flush();
+      if (text.length * 3 > this.piece.length) {
+        this.send(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.piece.write(text, this.used, 'utf8');
   }
 
   end(): void {
@@ -54,10 +62,13 @@ export class ZipEntry {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingChars = 0;
+    if (this.used === 0) return;
+    this.send(this.piece.subarray(0, this.used));
+    this.piece = Buffer.allocUnsafe(PIECE_BYTES);
+    this.used = 0;
+  }
+
+  private send(bytes: Buffer): void {
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
     if (this.size > 0xfffffffe) throw new Error(`${this.name} is larger than 4 GB, which needs ZIP64`);
