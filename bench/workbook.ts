@@ -1,8 +1,10 @@
 /**
  * The command line's segment workbook on the CDNOW master file (23,570
  * customers): wall and CPU time of writing the .xlsx once the analysis is
- * done (rows by exceljs, then the tables and charts added and the package
- * compressed once by zlib; see cli/workbook/package-parts.ts).
+ * done: the sheets written as SpreadsheetML text row by row and deflated
+ * on libuv's thread pool as they are written (cli/workbook/*.ts). CPU time
+ * counts every thread, so it includes the compression done off the main
+ * thread.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -9,7 +9,7 @@
  *                 bundle only while none of them is newer
  *
  * exceljs stays outside the bundle: it is a dependency installed beside it,
- * imported only when a workbook is read or written.
+ * imported only when an .xlsx is read (the workbook is written without it).
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,8 +37,8 @@ export async function buildCli(out = path.join(repo, 'cli', 'dist')): Promise<{ 
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Dependencies installed beside the bundle: exceljs and archiver load lazily with the workbook, DuckDB's native binding cannot be bundled.
-    external: ['exceljs', 'archiver', '@duckdb/*'],
+    // Dependencies installed beside the bundle: exceljs loads lazily to read an .xlsx, DuckDB's native binding cannot be bundled.
+    external: ['exceljs', '@duckdb/*'],
     define: { CVLENS_VERSION: JSON.stringify(pkg.version) },
 
 

@@ -160,7 +160,7 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
     }
     process.stderr.write(`${t.wroteTable(out, result.segment.customers.length)}\n`);
   } else if (out !== undefined) {
-    // Loaded only here: exceljs is most of the command's start-up time.
+    // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('./workbook.ts');
     await writeSegmentWorkbook(out, {
       analysis: result,

@@ -6,12 +6,10 @@
  * chart; the rows that could not be used; and a *Read me* that defines every
  * column and rule, all in the chosen language. The tables come from
  * core/report (the add-in lays out the same ones); this file only places
- * them. Rows stream to the package, and what exceljs cannot write (tables,
- * charts, print titles) is added to the package afterwards.
+ * them. The sheets are written as SpreadsheetML directly (workbook/*.ts),
+ * each row one string, and compressed as they are written.
  */
 import { writeFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import {
   concentrationCurve,
   concentrationTable,
@@ -39,8 +37,10 @@ import {
 } from '../core/index.ts';
 import type { ChartSpec, DataRef } from './workbook/chart-xml.ts';
 import { columnWidth } from './workbook/column-width.ts';
-import { addPackageParts, type SheetParts } from './workbook/package-parts.ts';
-import { placeTable, solid, styleHeader, wrappedHeight } from './workbook/report-sheet.ts';
+import { WorkbookPackage, type Sheet } from './workbook/package.ts';
+import { HEADER, hex, placeTable, wrappedHeight } from './workbook/report-sheet.ts';
+import { columnName } from './workbook/sheet-xml.ts';
+import type { Styles } from './workbook/styles.ts';
 
 export interface WorkbookInput {
   analysis: Analysis;
@@ -67,13 +67,11 @@ const GREY = '8C8C8C';
 const ORANGE = 'E07B00';
 
 /** Landscape, one page wide, as many pages down as needed. */
-const PRINT: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+const PRINT = { orientation: 'landscape', pagesTall: 0 } as const;
+/** Portrait, one page wide (lists of settings and definitions). */
+const PORTRAIT = { orientation: 'portrait', pagesTall: 0 } as const;
 
-function col(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+const col = columnName;
 
 /** A column range of a report table placed with its heading at `headRow` (1-based rows and columns). */
 function ref(sheet: string, column: number, from: number, to: number, values: readonly (string | number)[], format?: string): DataRef {
@@ -108,11 +106,8 @@ function widths(placed: readonly [ReportTable, number][], caps: Readonly<Record<
   return out;
 }
 
-function title(sheet: ExcelJS.Worksheet, row: number, text: string, size = 14): void {
-  const r = sheet.getRow(row);
-  r.getCell(1).value = text;
-  r.getCell(1).font = { bold: true, size };
-  r.commit();
+function title(sheet: Sheet, styles: Styles, row: number, text: string, size = 14): void {
+  sheet.row(row, [text], [styles.id({ font: { bold: true, size } })]);
 }
 
 export async function writeSegmentWorkbook(path: string, input: WorkbookInput): Promise<void> {
@@ -125,55 +120,39 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   const { segment, settings } = analysis;
   const totals = segment.totals;
   const zh = lang === 'zh';
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      done();
-    },
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true, zip: { store: true } }); // compressed once, at the end (package-parts.ts)
-  wb.creator = 'cvlens';
-  const parts: SheetParts[] = [];
-  let position = 0;
+  const book = new WorkbookPackage();
+  const styles = book.styles;
 
   // 1. Tier summary: what an analyst reads first (table 4-2 of 《课题四 分析客户的商业价值》), then the charts.
   const summaryName = SHEETS.summary[lang];
   const summary = tierSummaryTable(segment, settings.tierRule, lang);
   const concentration = concentrationTable(segment, lang);
   const curve = concentrationCurve(segment, lang);
-  // One page: the summary, its charts and the curve's data print together.
-  const s1 = wb.addWorksheet(summaryName, { pageSetup: { ...PRINT, fitToHeight: 1 } });
   const w1 = widths([[summary, 1], [concentration, 1], [curve, 1]], { 1: 30, 9: 70 });
-  s1.columns = w1;
+  // One page: the summary, its charts and the curve's data print together.
+  const s1 = book.sheet(summaryName, { columns: w1, ...PRINT, pagesTall: 1 });
   const asOf = totals.asOf !== undefined ? dayToIso(totals.asOf) : '';
   title(
     s1,
+    styles,
     1,
     zh
       ? `客户分级:${totals.customers.toLocaleString('en')} 位客户,截至 ${asOf},价值 = ${basisWord(totals.valueBasis, lang)}`
       : `Customer tiers: ${totals.customers.toLocaleString('en')} customers as of ${asOf}, value = ${basisWord(totals.valueBasis, lang)}`,
   );
-  const hint = s1.getRow(2);
-  hint.getCell(1).value = zh ? `每一列的含义见“${SHEETS.readMe.zh}”工作表,设置与模型见“${SHEETS.model.zh}”工作表。` : `What every column means is on the "${SHEETS.readMe.en}" sheet; settings and model on the "${SHEETS.model.en}" sheet.`;
-  hint.getCell(1).font = { italic: true, color: { argb: 'FF595959' } };
-  hint.commit();
+  const hint = zh ? `每一列的含义见“${SHEETS.readMe.zh}”工作表,设置与模型见“${SHEETS.model.zh}”工作表。` : `What every column means is on the "${SHEETS.readMe.en}" sheet; settings and model on the "${SHEETS.model.en}" sheet.`;
+  s1.row(2, [hint], [styles.id({ font: { italic: true, color: '595959' } })]);
   const summaryHead = 4;
-  let row = placeTable(s1, summary, { row: summaryHead, wrap: [9], widths: byColumn(w1) });
+  let row = placeTable(s1, styles, summary, { row: summaryHead, wrap: [9], widths: byColumn(w1) });
   const concentrationHead = row + 1;
-  row = placeTable(s1, concentration, { row: concentrationHead, wrap: [1], widths: byColumn(w1) });
-  for (const w of segment.warnings) {
-    const r = s1.getRow(++row);
-    r.getCell(1).value = w;
-    r.getCell(1).font = { italic: true };
-    r.commit();
-  }
+  row = placeTable(s1, styles, concentration, { row: concentrationHead, wrap: [1], widths: byColumn(w1) });
+  const italic = styles.id({ font: { italic: true } });
+  for (const w of segment.warnings) s1.row(++row, [w], [italic]);
   const chartTop = row + 1; // 0-based row of the charts' top edge = one empty row below
   const chartRows = 20;
   const curveHead = chartTop + chartRows + 2;
-  title(s1, curveHead - 1, curve.title, 11);
-  placeTable(s1, curve, { row: curveHead, widths: byColumn(w1) });
-  s1.commit();
+  title(s1, styles, curveHead - 1, curve.title, 11);
+  placeTable(s1, styles, curve, { row: curveHead, widths: byColumn(w1) });
   const tierRows = summary.rows.filter((r) => !r.total);
   const tierCats = ref(summaryName, 1, summaryHead + 1, summaryHead + tierRows.length, texts(summary, 0));
   const tiersChart: ChartSpec = {
@@ -199,10 +178,7 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
     x: { title: curve.headers[0]!, format: '0%', min: 0, max: 1 },
     y: { title: curve.headers[1]!, format: '0%', min: 0, max: 1 },
   };
-  parts.push({
-    sheetId: s1.id,
-    position: position++,
-    sheetName: summaryName,
+  s1.end({
     charts: [
       { anchor: { fromCol: 0, fromRow: chartTop, toCol: 4, toRow: chartTop + chartRows }, spec: tiersChart },
       { anchor: { fromCol: 4, fromRow: chartTop, toCol: 8, toRow: chartTop + chartRows }, spec: curveChart },
@@ -214,27 +190,29 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   const keys = customerColumns(segment.customers);
   const headers = uniqueHeaders(keys.map((k) => customerHeader(k, lang, totals)));
   const formats = keys.map(customerFormat);
-  const cells: ReportCell[][] = segment.customers.map((c, i) => keys.map((k) => segmentCell(c, k, lang, dayToExcelSerial)));
-  const s2 = wb.addWorksheet(customersName, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }], pageSetup: PRINT });
+  const cells: ReportCell[][] = segment.customers.map((c) => keys.map((k) => segmentCell(c, k, lang, dayToExcelSerial)));
   // E-mails, names and ids are never cut; other text wraps past 40 characters.
   const s2Widths = keys.map((k, j) => columnWidth(column(cells, j), formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));
-  s2.columns = keys.map((_, j) => ({ width: s2Widths[j], style: styleOf(formats[j]!) }));
-  const head = s2.getRow(1);
-  headers.forEach((h, j) => (head.getCell(j + 1).value = h));
-  styleHeader(head, headers.length);
-  head.height = wrappedHeight(headers.map((h, j) => ({ text: h, width: s2Widths[j]!, bold: true }))) ?? 18;
-  head.commit();
+  // Each column's number format, also on the column itself so that a value typed below the table takes it.
+  const numFmts = formats.map((f) => EXCEL_NUMBER_FORMATS[f]);
+  const columnStyles = numFmts.map((numFmt) => (numFmt === undefined ? 0 : styles.id({ numFmt })));
+  const s2 = book.sheet(customersName, { columns: keys.map((_, j) => ({ width: s2Widths[j]!, style: columnStyles[j] })), frozen: { rows: 1, cols: 1 }, ...PRINT });
+  s2.row(
+    1,
+    headers,
+    numFmts.map((numFmt) => styles.id({ ...HEADER, numFmt })),
+    { height: wrappedHeight(headers.map((h, j) => ({ text: h, width: s2Widths[j]!, bold: true }))) ?? 18 },
+  );
   const tierAt = keys.indexOf('tier');
-  cells.forEach((values, i) => {
-    const r = s2.addRow(values);
-    if (tierAt >= 0) r.getCell(tierAt + 1).fill = solid(tierColors[segment.customers[i]!.tier].fill);
-    r.commit();
-  });
-  s2.commit();
-  parts.push({
-    sheetId: s2.id,
-    position: position++,
-    sheetName: customersName,
+  // The tier cell is painted in its tier's colour: one row format per tier.
+  const tierStyles = new Map<keyof typeof tierColors, number[]>();
+  const rowStyles = (tier: keyof typeof tierColors): number[] => {
+    let s = tierStyles.get(tier);
+    if (s === undefined) tierStyles.set(tier, (s = columnStyles.map((id, j) => (j === tierAt ? styles.id({ numFmt: numFmts[j], fill: hex(tierColors[tier].fill) }) : id))));
+    return s;
+  };
+  cells.forEach((values, i) => s2.row(i + 2, values, tierAt >= 0 ? rowStyles(segment.customers[i]!.tier) : columnStyles));
+  s2.end({
     printTitleRows: '1:1',
     tables: [{ name: 'Customers', ref: `A1:${col(keys.length)}${cells.length + 1}`, columns: headers, style: 'TableStyleMedium2' }],
   });
@@ -242,29 +220,22 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   // 3. Model and settings.
   const modelName = SHEETS.model[lang];
   const settingsT = settingsTable(analysis, input.source, lang);
-  const s3 = wb.addWorksheet(modelName, { pageSetup: { ...PRINT, orientation: 'portrait' } });
-  s3.columns = [{ width: 46 }, { width: 90 }];
-  placeTable(s3, settingsT, { row: 1, wrap: [1, 2], left: [2], widths: [0, 46, 90] });
-  s3.commit();
-  parts.push({ sheetId: s3.id, position: position++, sheetName: modelName });
+  const s3 = book.sheet(modelName, { columns: [{ width: 46 }, { width: 90 }], ...PORTRAIT });
+  placeTable(s3, styles, settingsT, { row: 1, wrap: [1, 2], left: [2], widths: [0, 46, 90] });
+  s3.end();
 
   // 4. The holdout check, with the chart of Fader, Hardie & Lee (2005), figure 4.
   if (input.holdout) {
     const holdoutName = SHEETS.holdout[lang];
     const table = holdoutTable(input.holdout, totals.unit, lang);
-    const s4 = wb.addWorksheet(holdoutName, { pageSetup: PRINT });
     const w4 = widths([[table, 1]], { 1: 24 });
-    s4.columns = w4;
-    title(s4, 1, table.title, 12);
+    const s4 = book.sheet(holdoutName, { columns: w4, ...PRINT });
+    title(s4, styles, 1, table.title, 12);
     const headRow = 3;
-    placeTable(s4, table, { row: headRow, widths: byColumn(w4) });
-    s4.commit();
+    placeTable(s4, styles, table, { row: headRow, widths: byColumn(w4) });
     const groups = table.rows.filter((r) => !r.total);
     const cats = ref(holdoutName, 1, headRow + 1, headRow + groups.length, texts(table, 0));
-    parts.push({
-      sheetId: s4.id,
-      position: position++,
-      sheetName: holdoutName,
+    s4.end({
       charts: [
         {
           anchor: { fromCol: 5, fromRow: 1, toCol: 13, toRow: 21 },
@@ -287,24 +258,19 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   if (input.rejected.length > 0) {
     const rejectedName = SHEETS.rejected[lang];
     const table = rejectedTable(input.rejected, lang);
-    const s5 = wb.addWorksheet(rejectedName, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PRINT, orientation: 'portrait' } });
-    s5.columns = [{ width: 10 }, { width: 100 }];
-    placeTable(s5, table, { row: 1, wrap: [2], widths: [0, 10, 100] });
-    s5.commit();
-    parts.push({ sheetId: s5.id, position: position++, sheetName: rejectedName, printTitleRows: '1:1' });
+    const s5 = book.sheet(rejectedName, { columns: [{ width: 10 }, { width: 100 }], frozen: { rows: 1, cols: 0 }, ...PORTRAIT });
+    placeTable(s5, styles, table, { row: 1, wrap: [2], widths: [0, 10, 100] });
+    s5.end({ printTitleRows: '1:1' });
   }
 
   // 6. Read me: every column and rule in the chosen language.
   const readMeName = SHEETS.readMe[lang];
   const readMe = readMeTable(keys, lang, totals, settings);
-  const s6 = wb.addWorksheet(readMeName, { pageSetup: { ...PRINT, orientation: 'portrait' } });
-  s6.columns = [{ width: 36 }, { width: 100 }];
-  placeTable(s6, readMe, { row: 1, wrap: [1, 2], widths: [0, 36, 100] });
-  s6.commit();
-  parts.push({ sheetId: s6.id, position: position++, sheetName: readMeName, printTitleRows: '1:1' });
+  const s6 = book.sheet(readMeName, { columns: [{ width: 36 }, { width: 100 }], ...PORTRAIT });
+  placeTable(s6, styles, readMe, { row: 1, wrap: [1, 2], widths: [0, 36, 100] });
+  s6.end({ printTitleRows: '1:1' });
 
-  await wb.commit();
-  return addPackageParts(Buffer.concat(chunks), parts);
+  return book.finish();
 }
 
 /** Widths indexed by 1-based column, as placeTable takes them. */
@@ -318,11 +284,6 @@ function column(cells: readonly ReportCell[][], j: number): Iterable<ReportCell>
       for (const r of cells) yield r[j] ?? null;
     },
   };
-}
-
-function styleOf(format: keyof typeof EXCEL_NUMBER_FORMATS): Partial<ExcelJS.Style> {
-  const numFmt = EXCEL_NUMBER_FORMATS[format];
-  return numFmt === undefined ? {} : { numFmt };
 }
 
 /** Excel table columns need distinct names: a repeated heading gets " (2)". */

@@ -1,8 +1,8 @@
 /**
  * DrawingML chart parts (ECMA-376 part 1, §21.2 "DrawingML – Charts") for
  * the three charts of the segment workbook: clustered columns, a scatter
- * with straight lines, and a line chart. exceljs writes no charts, so these
- * parts are added to its package afterwards (package-parts.ts). Each series
+ * with straight lines, and a line chart, added to the package beside the
+ * sheet that holds their cells (package.ts). Each series
  * refers to cells of the workbook and carries a cache of their values, so a
  * reader that does not recalculate still draws the chart.
  */

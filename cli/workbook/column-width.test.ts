@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CellFormat, ReportCell } from '../../core/index.ts';
 import { cellWidth, columnWidth, grouped, textWidth } from './column-width.ts';
 
 describe('column widths', () => {
@@ -21,5 +23,24 @@ describe('column widths', () => {
     expect(columnWidth([1, 2], 'count', { heading: 'Contribution (value ÷ mean value)' })).toBeGreaterThanOrEqual('Contribution'.length);
     expect(columnWidth(['iris.martin@redwood-energy.com'], 'text', { heading: 'Email', max: 60 })).toBeGreaterThanOrEqual(30);
     expect(columnWidth(['x'.repeat(200)], 'text', { max: 40 })).toBe(40);
+  });
+
+  it('measures only the smallest and largest number and gets the width of measuring every cell', () => {
+    const formats: CellFormat[] = ['number', 'count', 'integer', 'money', 'share', 'ratio', 'decimal', 'date', 'score'];
+    const cell = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: -2, max: 2 }),
+      fc.integer({ min: -2_000_000, max: 2_000_000 }),
+      fc.constant(-0),
+      fc.constant(null),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(cell as fc.Arbitrary<ReportCell>), fc.constantFrom(...formats), (values, format) => {
+        const everyCell = values.reduce((w: number, v) => Math.max(w, cellWidth(v, format)), 0);
+        expect(columnWidth(values, format, { max: 1000, min: 0 })).toBe(Math.min(1000, Math.max(0, everyCell + 2)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

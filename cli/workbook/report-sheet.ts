@@ -1,32 +1,23 @@
 /**
- * Lays a core report table onto a streaming exceljs worksheet: a styled
- * heading row, number formats from the table's format kinds, tier fills,
- * bold totals and section headings.
+ * Lays a core report table onto a worksheet: a styled heading row, number
+ * formats from the table's format kinds, tier fills, bold totals and
+ * section headings.
  */
-import type ExcelJS from 'exceljs';
-import { cellFormat, EXCEL_NUMBER_FORMATS, tierColors, type ReportTable } from '../../core/index.ts';
+import { cellFormat, EXCEL_NUMBER_FORMATS, tierColors, type ReportCell, type ReportTable } from '../../core/index.ts';
 import { textWidth } from './column-width.ts';
+import type { Sheet } from './package.ts';
+import type { CellStyle, Styles } from './styles.ts';
 
 export const HEADER_FILL = '1F4E79';
 export const SECTION_FILL = 'DDEBF7';
 
-export function argb(hex: string): string {
-  return 'FF' + hex.replace('#', '').toUpperCase();
+/** `rrggbb` of a palette colour written `#rrggbb`. */
+export function hex(color: string): string {
+  return color.replace('#', '').toUpperCase();
 }
 
-export function solid(hex: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
-}
-
-/** The look of a header row: white bold text on dark blue, wrapped, as Excel's table styles show it. */
-export function styleHeader(row: ExcelJS.Row, columns: number, first = 1): void {
-  for (let c = first; c < first + columns; c++) {
-    const cell = row.getCell(c);
-    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = solid(HEADER_FILL);
-    cell.alignment = { vertical: 'middle', wrapText: true };
-  }
-}
+/** The look of a header cell: white bold text on dark blue, wrapped, as Excel's table styles show it. */
+export const HEADER: CellStyle = { font: { bold: true, color: 'FFFFFF' }, fill: HEADER_FILL, vertical: 'center', wrap: true };
 
 export interface PlaceOptions {
   /** 1-based row of the heading row. */
@@ -59,44 +50,40 @@ export function wrappedHeight(texts: readonly { text: string; width: number; bol
   return lines > 1 ? lines * LINE + 3 : undefined;
 }
 
-/**
- * Writes the table with its heading row at `row` and commits the rows;
- * returns the first row after it.
- */
-export function placeTable(sheet: ExcelJS.Worksheet, table: ReportTable, options: PlaceOptions): number {
+/** Writes the table with its heading row at `row`; returns the first row after it. */
+export function placeTable(sheet: Sheet, styles: Styles, table: ReportTable, options: PlaceOptions): number {
   const col0 = options.col ?? 1;
   const width = table.headers.length;
-  const header = sheet.getRow(options.row);
-  table.headers.forEach((h, j) => (header.getCell(col0 + j).value = h));
-  styleHeader(header, width, col0);
   const widthOf = (j: number) => options.widths?.[col0 + j] ?? 10;
-  header.height = wrappedHeight(table.headers.map((h, j) => ({ text: h, width: widthOf(j), bold: true }))) ?? LINE + 3;
-  header.commit();
+  const header = styles.id(HEADER);
+  sheet.row(options.row, table.headers, table.headers.map(() => header), {
+    first: col0,
+    height: wrappedHeight(table.headers.map((h, j) => ({ text: h, width: widthOf(j), bold: true }))) ?? LINE + 3,
+  });
   let r = options.row + 1;
   for (const row of table.rows) {
-    const out = sheet.getRow(r++);
-    row.cells.forEach((value, j) => {
-      const cell = out.getCell(col0 + j);
-      cell.value = value;
+    const values: ReportCell[] = [...row.cells];
+    const looks = row.cells.map((value, j): CellStyle => {
       const numFmt = EXCEL_NUMBER_FORMATS[cellFormat(table, row, j)];
-      if (numFmt !== undefined && typeof value === 'number') cell.numFmt = numFmt;
-      const horizontal = options.left?.includes(j + 1) ? ('left' as const) : undefined;
-      cell.alignment = { vertical: 'top', horizontal, wrapText: options.wrap?.includes(j + 1) ? true : undefined };
+      const look: CellStyle = { vertical: 'top' };
+      if (numFmt !== undefined && typeof value === 'number') look.numFmt = numFmt;
+      if (options.left?.includes(j + 1)) look.horizontal = 'left';
+      if (options.wrap?.includes(j + 1)) look.wrap = true;
       if (row.total) {
-        cell.font = { bold: true };
-        cell.border = { top: { style: 'thin' } };
+        look.font = { bold: true };
+        look.borderTop = true;
       }
       if (row.heading) {
-        cell.font = { bold: true };
-        cell.fill = solid(SECTION_FILL);
+        look.font = { bold: true };
+        look.fill = SECTION_FILL;
       }
+      return look;
     });
-    if (row.heading) for (let j = row.cells.length; j < width; j++) out.getCell(col0 + j).fill = solid(SECTION_FILL);
-    if (row.tier) out.getCell(col0).fill = solid(tierColors[row.tier].fill);
+    // A section heading is shaded across the whole table.
+    if (row.heading) for (let j = row.cells.length; j < width; j++) looks.push({ fill: SECTION_FILL });
+    if (row.tier && looks[0]) looks[0] = { ...looks[0], fill: hex(tierColors[row.tier].fill) };
     const wrapped = (options.wrap ?? []).map((c) => ({ text: String(row.cells[c - 1] ?? ''), width: widthOf(c - 1), bold: row.heading || row.total }));
-    const height = wrappedHeight(wrapped);
-    if (height !== undefined) out.height = height;
-    out.commit();
+    sheet.row(r++, values, looks.map((l) => styles.id(l)), { first: col0, height: wrappedHeight(wrapped) });
   }
   return r;
 }
