@@ -1,4 +1,5 @@
 import type { StoredCustomer } from './stored-customer.ts';
+import { CustomerPacker, type PackedCustomers } from './packed-customers.ts';
 
 /**
  * How one import's customers are laid out in IndexedDB: a few thousand large
@@ -9,33 +10,52 @@ import type { StoredCustomer } from './stored-customer.ts';
  * (lookup keys and search words) spent 61 of 72.6 s of a 1,000,000-row
  * import writing (issue 13). Measured on this machine for 250,000 customers:
  * 68 s as one plain record each, 5.5 s as records of 64 customers.
+ * Records are flat lists of strings and numbers, not objects (see
+ * packed-customers.ts): cheaper to clone, send and write.
  *
  * - customers: chunk `hash(id) % customerChunks` holds those customers;
- * - keys: chunk `hash(key) % keyChunks` maps each lookup key to the id of
- *   the customer it finds (the smallest id when several share the key, as
- *   the former index did);
+ * - keys: chunk `hash(key) % keyChunks` lists each lookup key followed by
+ *   the id of the customer it finds (the smallest id when several share the
+ *   key, as the former index did);
  * - terms: search words with the customer ids, grouped by leading
  *   characters; a group larger than TERMS_PER_CHUNK is split by one more
  *   character, so a prefix search reads only the groups its prefix can match.
  */
 export interface ChunkLayout {
-  customerChunks: ChunkedCustomer[][];
-  keyChunks: Record<string, string>[];
+  customerChunks: PackedCustomers[];
+  keyChunks: KeyChunk[];
   /** Term group prefix → parallel arrays of terms and customer ids. */
   termChunks: Map<string, TermChunk>;
   /** Distinct lookup keys. */
   keys: number;
 }
 
-/** A customer as a chunk holds it: without its search words (the term chunks hold those). */
-export type ChunkedCustomer = Omit<StoredCustomer, 'search'>;
+/** Lookup keys and the ids they find, alternating: `[key, id, key, id, …]`. */
+export type KeyChunk = string[];
+
+/**
+ * A key chunk as stored: packed, or (written by the first chunked layout) an
+ * object from key to id. Both answer `keyOwner`.
+ */
+export type StoredKeyChunk = KeyChunk | Record<string, string>;
+
+/**
+ * The id of the customer `key` finds in a key chunk, or undefined.
+ * @example keyOwner(['email:a@x.com', 'A'], 'email:a@x.com') // 'A'
+ */
+export function keyOwner(chunk: StoredKeyChunk | undefined, key: string): string | undefined {
+  if (!chunk) return undefined;
+  if (!Array.isArray(chunk)) return Object.hasOwn(chunk, key) ? chunk[key] : undefined;
+  for (let i = 0; i < chunk.length; i += 2) if (chunk[i] === key) return chunk[i + 1];
+  return undefined;
+}
 
 export interface TermChunk {
   terms: string[];
   ids: string[];
 }
 
-export const CUSTOMERS_PER_CHUNK = 64;
+export const CUSTOMERS_PER_CHUNK = 128;
 export const KEYS_PER_CHUNK = 256;
 export const TERMS_PER_CHUNK = 4096;
 
@@ -63,17 +83,17 @@ export function chunkCount(n: number, perChunk: number): number {
  * with them (the term chunks hold it), which keeps the customer chunks small.
  *
  * @example layoutChunks([{ id: 'A', tier: 'VIP', keys: ['email:a@x.com'], search: ['ann'] }]).keyChunks
- * // [{ 'email:a@x.com': 'A' }]
+ * // [['email:a@x.com', 'A']]
  */
 export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
-  const customerChunks: ChunkedCustomer[][] = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => []);
+  const packers = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => new CustomerPacker());
   const owner = new Map<string, string>();
   // Words are grouped by their first GROUP_DEPTH characters as they come;
   // only groups too large are split further (see splitTerms).
   const groups = new Map<string, TermChunk>();
   for (const row of rows) {
     const { id, keys, search } = row;
-    customerChunks[chunkHash(id) % customerChunks.length].push(withoutSearch(row));
+    packers[chunkHash(id) % packers.length].add(row);
     for (let k = 0; k < keys.length; k++) {
       const had = owner.get(keys[k]);
       if (had === undefined || id < had) owner.set(keys[k], id);
@@ -87,26 +107,15 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
       g.ids.push(id);
     }
   }
-  const keyChunks: Record<string, string>[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => ({}));
-  for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length][key] = id;
+  const keyChunks: KeyChunk[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => []);
+  for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length].push(key, id);
   const termChunks = new Map<string, TermChunk>();
   for (const [prefix, g] of groups) splitTerms(termChunks, prefix, g);
-  return { customerChunks, keyChunks, termChunks, keys: owner.size };
+  return { customerChunks: packers.map((p) => p.finish()), keyChunks, termChunks, keys: owner.size };
 }
 
 /** Characters of the first grouping of search words. */
 const GROUP_DEPTH = 2;
-
-/**
- * A row as a chunk stores it: every field but the search words, copied
- * field by field (an object spread with a rest element is several times
- * slower at a quarter of a million rows).
- */
-function withoutSearch(row: StoredCustomer): ChunkedCustomer {
-  const out: Record<string, unknown> = {};
-  for (const key in row) if (key !== 'search') out[key] = (row as unknown as Record<string, unknown>)[key];
-  return out as unknown as ChunkedCustomer;
-}
 
 /**
  * Puts a group of words (all starting with `prefix`) into one chunk, or, when
