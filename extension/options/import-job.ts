@@ -383,18 +383,17 @@ function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSe
  * an import stores hundreds of thousands of these.
  */
 export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCustomer {
-  const clean: Record<string, unknown> = {};
+  const out: Record<string, unknown> = {};
   for (const key in row) {
     const v = (row as Record<string, unknown>)[key];
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    clean[key] = v;
+    out[key] = v;
   }
-  const c = clean as Omit<StoredCustomer, 'keys' | 'search'>;
-  return {
-    ...c,
-    keys: customerIndexKeys({ email: c.email, company: c.company, domain: c.domain, crmIds: c.crmIds }),
-    search: searchTerms(c),
-  };
+  // Filled in place, not spread into a second object.
+  const c = out as unknown as StoredCustomer;
+  c.keys = customerIndexKeys(c);
+  c.search = searchTerms(c);
+  return c;
 }
 
 function meta(settings: ImportSettings, kind: ImportMeta['kind'], customers: number, rowsRead: number, rejected: readonly RejectedRow[], warnings: string[], summary: ImportMeta['summary']): ImportMeta {

@@ -89,8 +89,10 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
   const packers = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => new CustomerPacker());
   const owner = new Map<string, string>();
   // Words are grouped by their first GROUP_DEPTH characters as they come;
-  // only groups too large are split further (see splitTerms).
-  const groups = new Map<string, TermChunk>();
+  // only groups too large are split further (see splitTerms). Groups are
+  // keyed by the characters' codes, not by a cut string: a million words
+  // would otherwise make a million small strings to collect.
+  const groups = new Map<number, TermChunk>();
   for (const row of rows) {
     const { id, keys, search } = row;
     packers[chunkHash(id) % packers.length].add(row);
@@ -100,9 +102,9 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
     }
     for (let w = 0; w < search.length; w++) {
       const term = search[w];
-      const prefix = term.length > GROUP_DEPTH ? term.slice(0, GROUP_DEPTH) : term;
-      let g = groups.get(prefix);
-      if (!g) groups.set(prefix, (g = { terms: [], ids: [] }));
+      const group = term.length >= GROUP_DEPTH ? term.charCodeAt(0) * 0x10000 + term.charCodeAt(1) : -1 - term.charCodeAt(0);
+      let g = groups.get(group);
+      if (!g) groups.set(group, (g = { terms: [], ids: [] }));
       g.terms.push(term);
       g.ids.push(id);
     }
@@ -110,7 +112,7 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
   const keyChunks: KeyChunk[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => []);
   for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length].push(key, id);
   const termChunks = new Map<string, TermChunk>();
-  for (const [prefix, g] of groups) splitTerms(termChunks, prefix, g);
+  for (const g of groups.values()) splitTerms(termChunks, g.terms[0].slice(0, GROUP_DEPTH), g);
   return { customerChunks: packers.map((p) => p.finish()), keyChunks, termChunks, keys: owner.size };
 }
 
@@ -128,24 +130,25 @@ function splitTerms(out: Map<string, TermChunk>, prefix: string, group: TermChun
     out.set(prefix, group);
     return;
   }
-  const depth = prefix.length + 1;
+  const at = prefix.length;
   const exact: TermChunk = { terms: [], ids: [] };
-  const next = new Map<string, TermChunk>();
+  // Keyed by the next character's code (see layoutChunks).
+  const next = new Map<number, TermChunk>();
   const { terms, ids } = group;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
     let g: TermChunk | undefined;
-    if (term.length < depth) g = exact;
+    if (term.length <= at) g = exact;
     else {
-      const p = term.slice(0, depth);
-      g = next.get(p);
-      if (!g) next.set(p, (g = { terms: [], ids: [] }));
+      const code = term.charCodeAt(at);
+      g = next.get(code);
+      if (!g) next.set(code, (g = { terms: [], ids: [] }));
     }
     g.terms.push(term);
     g.ids.push(ids[i]);
   }
   if (exact.terms.length) out.set(prefix, exact);
-  for (const [p, g] of next) splitTerms(out, p, g);
+  for (const [code, g] of next) splitTerms(out, prefix + String.fromCharCode(code), g);
 }
 
 /**
