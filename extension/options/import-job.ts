@@ -273,7 +273,7 @@ function importTransactions(bytes: Uint8Array, settings: ImportSettings, onProgr
   const extraColumns: IdentityColumns = { domain: identity.domain, crmIds: identity.crmIds };
   const wantExtras = identity.domain !== undefined || identity.crmIds !== undefined;
   const onAccepted = (t: { customerId: string; line: number; amount: number }, cells: readonly unknown[]) => {
-    if (Math.abs(t.amount) <= MAX_AMOUNT) takeIdentity(extras, t.customerId, cells, `line ${t.line}`, extraColumns, settings.crmSite, unreadable);
+    if (Math.abs(t.amount) <= MAX_AMOUNT) takeIdentity(extras, t.customerId, cells, t.line, extraColumns, settings.crmSite, unreadable);
   };
   // Core's one analysis, with core's defaults: the same file gives the same
   // numbers here as in the command line and in Excel. Each row goes into it
@@ -321,8 +321,13 @@ function excludedWarnings(excluded: readonly ExcludedCustomer[], settings: Impor
 }
 
 type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };
-/** A CRM id cell value that is no id of a known CRM, with where it is ("line 4", "customer C1"). */
-type Unreadable = { where: string; value: string };
+/**
+ * A CRM id cell value that is no id of a known CRM, with where it is: a file
+ * line, or a text such as "customer C1". A line stays a number until the
+ * report words it: a million rows must not each build a "line N" string
+ * that only a bad cell needs.
+ */
+type Unreadable = { where: string | number; value: string };
 
 /** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
 function identityByRow(rows: readonly { row: readonly string[]; line: number }[], idColumn: number, settings: ImportSettings): { identities: Map<string, RowIdentity>; unreadable: Unreadable[] } {
@@ -330,7 +335,7 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
   const unreadable: Unreadable[] = [];
   for (const { row, line } of rows) {
     const id = row[idColumn]?.trim();
-    if (id) takeIdentity(identities, id, row, `line ${line}`, settings.identity, settings.crmSite, unreadable);
+    if (id) takeIdentity(identities, id, row, line, settings.identity, settings.crmSite, unreadable);
   }
   return { identities, unreadable };
 }
@@ -340,7 +345,7 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
  * customer `id`: the first non-blank e-mail, company, name and domain win,
  * CRM ids come from every row; an unreadable CRM id is noted at `where`.
  */
-function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string | number, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   let e = identities.get(id);
   if (!e) identities.set(id, (e = { crmIds: new Set() }));
   const cell = (col: number | undefined) => (col === undefined ? undefined : cellText(row[col]));
@@ -357,7 +362,7 @@ function cellText(cell: unknown): string | undefined {
 }
 
 /** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with where they are. */
-function addCrmIds(into: Set<string>, cell: string | undefined, where: string, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+function addCrmIds(into: Set<string>, cell: string | undefined, where: string | number, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   if (!cell) return;
   for (const part of cell.split(/[;|\s]+/)) {
     if (!part) continue;
@@ -373,7 +378,7 @@ function addCrmIds(into: Set<string>, cell: string | undefined, where: string, s
  */
 function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSettings): string[] {
   if (unreadable.length === 0) return [];
-  const first = unreadable.slice(0, 3).map((u) => `${u.where}: "${u.value}"`).join(', ');
+  const first = unreadable.slice(0, 3).map((u) => `${typeof u.where === 'number' ? `line ${u.where}` : u.where}: "${u.value}"`).join(', ');
   return [importMessages(settings.lang).unreadableCrmIds(unreadable.length, first, unreadable.length > 3)];
 }
 
