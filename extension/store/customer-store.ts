@@ -162,6 +162,9 @@ export class CustomerStore {
     let done = 0;
     let tx: IDBPTransaction<CvlensDB, ChunkStore[], 'readwrite'> | undefined;
     let inTx = 0;
+    // The transaction before the one being filled: the browser commits it
+    // while this thread clones the next one's chunks.
+    let committing: Promise<void> | undefined;
     const put = async <S extends ChunkStore>(store: S, key: CvlensDB[S]['key'], value: CvlensDB[S]['value']) => {
       // Relaxed durability: an interrupted import is re-run, not recovered.
       tx ??= this.db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
@@ -171,15 +174,20 @@ export class CustomerStore {
     };
     const flush = async () => {
       if (!tx) return;
-      await tx.done;
+      const upTo = done;
+      const finished = tx.done.then(() => options.onProgress?.(upTo / total));
+      // Awaited at the next flush or at the end; noted now so a failure is not reported as unhandled meanwhile.
+      finished.catch(() => {});
       tx = undefined;
       inTx = 0;
-      options.onProgress?.(done / total);
+      if (committing) await committing;
+      committing = finished;
     };
     for (let n = 0; n < layout.customerChunks.length; n++) await put('customerChunks', [gen, n], layout.customerChunks[n]);
     for (let n = 0; n < layout.keyChunks.length; n++) await put('keyChunks', [gen, n], layout.keyChunks[n]);
     for (const [prefix, chunk] of layout.termChunks) await put('termChunks', [gen, prefix], chunk);
     await flush();
+    await committing;
     const set: SetRecord = { gen, meta: written, customers: all.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
     const sw = this.db.transaction(['sets', 'state'], 'readwrite');
     const latest = (await sw.objectStore('state').get(STATE_KEY)) ?? state;
