@@ -47,6 +47,22 @@ describe('layoutChunks', () => {
   });
 });
 
+describe('a word shared by more customers than a chunk holds', () => {
+  it('is cut into chunks of at most TERMS_PER_CHUNK, every one reached by the key range a search for any prefix of it reads', () => {
+    const n = 2 * TERMS_PER_CHUNK + 5;
+    const rows = Array.from({ length: n }, (_, i) => row(`C${i}`, [], ['inc', `acme${i}`]));
+    const { termChunks } = layoutChunks(rows);
+    for (const chunk of termChunks.values()) expect(chunk.terms.length).toBeLessThanOrEqual(TERMS_PER_CHUNK);
+    // What CustomerStore.search reads: the keys from q to q + U+FFFF, and q's shorter prefixes.
+    const read = (q: string) => [...termChunks].filter(([k]) => (k >= q && k <= q + '\uffff') || shorterPrefixes(q).includes(k));
+    for (const q of ['i', 'in', 'inc']) {
+      const ids = read(q).flatMap(([, c]) => c.ids.filter((_, i) => c.terms[i].startsWith(q)));
+      expect(new Set(ids).size).toBe(n);
+    }
+    expect(read('incx').flatMap(([, c]) => c.terms.filter((t) => t.startsWith('incx')))).toEqual([]);
+  });
+});
+
 describe('keyOwner', () => {
   it('reads packed key chunks and the object chunks the first chunked layout wrote', () => {
     expect(keyOwner(['email:a@x.com', 'A', 'company:acme', 'B'], 'company:acme')).toBe('B');

@@ -114,7 +114,13 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
   const keyChunks: KeyChunk[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => []);
   for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length].push(key, id);
   const termChunks = new Map<string, TermChunk>();
-  for (const g of groups.values()) splitTerms(termChunks, g.terms[0].slice(0, GROUP_DEPTH), g);
+  const overflow: [string, TermChunk][] = [];
+  for (const g of groups.values()) splitTerms(termChunks, overflow, g.terms[0].slice(0, GROUP_DEPTH), g);
+  for (const [word, part] of overflow) {
+    let n = 1;
+    while (termChunks.has(`${word}${PART}${n}`)) n++;
+    termChunks.set(`${word}${PART}${n}`, part);
+  }
   return { customerChunks: packers.map((p) => p.finish()), keyChunks, termChunks, keys: owner.size };
 }
 
@@ -122,12 +128,22 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
 const GROUP_DEPTH = 2;
 
 /**
- * Puts a group of words (all starting with `prefix`) into one chunk, or, when
- * larger than TERMS_PER_CHUNK, splits it by the next character; words equal
- * to the prefix stay under it, however many (one word shared by many
- * customers): splitting cannot make that group smaller.
+ * Joins a word and a part number into the key of a further chunk of that
+ * word's customers (see splitTerms). The key starts with the word, so a
+ * search's key range for any prefix of the word reaches it.
  */
-function splitTerms(out: Map<string, TermChunk>, prefix: string, group: TermChunk): void {
+const PART = String.fromCharCode(0);
+
+/**
+ * Puts a group of words (all starting with `prefix`) into one chunk, or, when
+ * larger than TERMS_PER_CHUNK, splits it by the next character. Words equal
+ * to the prefix (one word many customers share: a company's "inc", a
+ * synthetic file's "firm") cannot be split by a character: their first
+ * TERMS_PER_CHUNK stay under the prefix and the rest go to `overflow`, cut
+ * in chunks of that size, so no record grows to megabytes that a popup
+ * search would have to read whole.
+ */
+function splitTerms(out: Map<string, TermChunk>, overflow: [string, TermChunk][], prefix: string, group: TermChunk): void {
   if (group.terms.length <= TERMS_PER_CHUNK) {
     out.set(prefix, group);
     return;
@@ -149,8 +165,15 @@ function splitTerms(out: Map<string, TermChunk>, prefix: string, group: TermChun
     g.terms.push(term);
     g.ids.push(ids[i]);
   }
-  if (exact.terms.length) out.set(prefix, exact);
-  for (const [code, g] of next) splitTerms(out, prefix + String.fromCharCode(code), g);
+  if (exact.terms.length) out.set(prefix, cut(exact, 0));
+  for (let from = TERMS_PER_CHUNK; from < exact.terms.length; from += TERMS_PER_CHUNK) overflow.push([prefix, cut(exact, from)]);
+  for (const [code, g] of next) splitTerms(out, overflow, prefix + String.fromCharCode(code), g);
+}
+
+/** TERMS_PER_CHUNK words of `chunk` from `from` on. */
+function cut(chunk: TermChunk, from: number): TermChunk {
+  if (from === 0 && chunk.terms.length <= TERMS_PER_CHUNK) return chunk;
+  return { terms: chunk.terms.slice(from, from + TERMS_PER_CHUNK), ids: chunk.ids.slice(from, from + TERMS_PER_CHUNK) };
 }
 
 /**
