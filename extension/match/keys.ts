@@ -38,7 +38,7 @@ export function entityLookupKeys(keys: readonly EntityKey[]): LookupKey[] {
     if (value === undefined) continue;
     byKind[key.kind].push(value);
     if (key.kind === 'email') {
-      const d = companyDomain(value);
+      const d = companyDomainOf(value);
       if (d !== undefined) derivedDomains.push(d);
     }
   }
@@ -108,9 +108,9 @@ function canonicalValue(kind: EntityKeyKind, value: string): string | undefined 
     case 'email':
       return normalizeEmail(value);
     case 'company':
-      return normalizeCompany(value);
+      return remembered(companies, value, normalizeCompany);
     case 'domain':
-      return companyDomain(value);
+      return companyDomainOf(value);
     case 'crmId':
       return normalizeCrmId(value);
   }
@@ -119,4 +119,33 @@ function canonicalValue(kind: EntityKeyKind, value: string): string | undefined 
 function companyDomain(value: string): string | undefined {
   const d = normalizeDomain(value);
   return d === undefined || isFreeMailDomain(d) ? undefined : d;
+}
+
+/**
+ * companyDomain of a domain, web address or canonical e-mail address. An
+ * address is looked up by its domain part: normalizeDomain reads only that
+ * part of an address, and a valid address has no `?`, `#` or scheme there.
+ */
+function companyDomainOf(value: string): string | undefined {
+  const at = value.lastIndexOf('@');
+  return remembered(domains, at >= 0 && normalizeEmail(value) === value ? value.slice(at + 1) : value, companyDomain);
+}
+
+/**
+ * Canonical company names and domains already worked out. An import's
+ * customers share a few thousand companies and domains, and working one out
+ * (Unicode normalisation, URL parsing) costs more than the rest of a
+ * customer's keys; both are pure functions of the text, so remembering them
+ * changes no result. Bounded: the memory of one import's worth of names.
+ */
+const companies = new Map<string, string | undefined>();
+const domains = new Map<string, string | undefined>();
+const REMEMBERED = 50_000;
+
+function remembered(memo: Map<string, string | undefined>, value: string, work: (value: string) => string | undefined): string | undefined {
+  if (memo.has(value)) return memo.get(value);
+  if (memo.size >= REMEMBERED) memo.clear();
+  const out = work(value);
+  memo.set(value, out);
+  return out;
 }

@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toScoredCustomersCsv, type ScoredCustomer } from '../../core/index.ts';
-import { buildImport, previewImport, valueListRows, MAX_REPORTED_REJECTS } from './import-job.ts';
+import { buildImport, headBytes, previewImport, valueListRows, MAX_REPORTED_REJECTS } from './import-job.ts';
 import type { ImportSettings } from './import-protocol.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -293,5 +293,36 @@ describe('buildImport (transactions) with bare CRM ids', () => {
     const { rows, meta } = buildImport(enc(csv), settings({ identity: { crmIds: 3 }, crmSite: 'hubspot' }));
     expect(rows.find((r) => r.id === 'C1')!.keys).toEqual(['crm:hubspot:51', 'crm:hubspot:52']);
     expect(meta.warnings.join(' ')).toMatch(/1 CRM id could not be read and was left out \(line 4: "x-9"\)/);
+  });
+});
+
+describe('files larger than the head read to tell their kind', () => {
+  it('cuts the head after a line break, never inside a character (UTF-8, GB18030, UTF-16LE)', () => {
+    const line = '客户编号,日期,金额,邮箱\n'; // multi-byte characters in every encoding below
+    const utf8 = new TextEncoder().encode(line.repeat(80_000));
+    const head = headBytes(utf8);
+    expect(head.length).toBeLessThanOrEqual(2 ** 20);
+    expect(head.at(-1)).toBe(0x0a);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(head).endsWith(line)).toBe(true);
+    const utf16 = new Uint8Array(new Uint16Array([...line.repeat(60_000)].map((c) => c.charCodeAt(0))).buffer); // little-endian here
+    const head16 = headBytes(utf16);
+    expect(head16.length % 2).toBe(0);
+    expect(new TextDecoder('utf-16le', { fatal: true }).decode(head16).endsWith(line)).toBe(true);
+    const small = new TextEncoder().encode('id,date,amount\n');
+    expect(headBytes(small)).toBe(small);
+  });
+
+  it('reads a transaction file of several megabytes the same as its text (rows past the head included)', () => {
+    const rows = ['customer_id,date,amount,email'];
+    for (let i = 0; i < 60_000; i++) rows.push(`C${i % 7000},2024-0${1 + (i % 9)}-1${i % 10},${(5 + (i % 50)).toFixed(2)},c${i % 7000}@firm${i % 300}.example`);
+    rows.push('C1,2024-13-40,5,c1@firm1.example'); // a bad date on the last line: reported, not fatal
+    const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
+    expect(bytes.length).toBeGreaterThan(2 * 2 ** 20);
+    const { rows: customers, meta } = buildImport(bytes, settings({ identity: { email: 3 } }));
+    expect(meta.kind).toBe('transactions');
+    expect(customers).toHaveLength(7000);
+    expect(meta.rowsRead).toBe(60_001);
+    expect(meta.rejected).toEqual([expect.objectContaining({ line: 60_002 })]);
+    expect(customers.find((c) => c.id === 'C6999')?.keys).toContain('domain:firm99.example'); // 6999 % 300
   });
 });

@@ -1,6 +1,6 @@
 import {
   analyzeCustomers,
-  analyzeTransactions,
+  createAnalysis,
   assignTiers,
   CvError,
   decodeText,
@@ -16,6 +16,7 @@ import {
   type RejectedRow,
   type Tier,
   type TierSummaryRow,
+  type Transaction,
 } from '../../core/index.ts';
 import { customerIndexKeys } from '../match/keys.ts';
 import { crmSiteOfHeader, qualifyCrmId, type CrmSite } from '../match/qualify-crm-id.ts';
@@ -48,7 +49,8 @@ const PREVIEW_LINES = 21;
  * @example previewImport(new TextEncoder().encode('id,email\n1,a@b.c'), 'auto').guess // { email: 1 }
  */
 export function previewImport(bytes: Uint8Array, encoding: EncodingChoice): Preview {
-  const decoded = decodeText(bytes, encoding);
+  // Only the start is decoded: a preview of a 60 MB file must not wait for all of it.
+  const decoded = decodeText(headBytes(bytes), encoding);
   const head = firstLines(decoded.text, PREVIEW_LINES);
   const table = readTable(head, { header: 'auto' });
   const headers = table.hasHeader ? table.headers : (table.rows[0] ?? []).map((_, i) => `#${i + 1}`);
@@ -92,19 +94,35 @@ export interface ImportProgress {
  * @example buildImport(bytes, { fileName: 'tx.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'heuristic' }).meta.customers
  */
 export function buildImport(bytes: Uint8Array, settings: ImportSettings, onProgress: ImportProgress = () => {}): { rows: StoredCustomer[]; meta: ImportMeta } {
-  const decoded = decodeText(bytes, settings.encoding);
-  const head = readTable(firstLines(decoded.text, 2), { header: true });
+  const head = readTable(firstLines(decodeText(headBytes(bytes), settings.encoding).text, 2), { header: true });
   const kind: FileKind = settings.kind ?? detectFileKind(head.headers);
   switch (kind) {
     case 'scored':
-      return importScored(decoded.text, settings, onProgress);
+      return importScored(decodeText(bytes, settings.encoding).text, settings, onProgress);
     case 'customers':
-      return importCustomers(decoded.text, settings, onProgress);
+      return importCustomers(decodeText(bytes, settings.encoding).text, settings, onProgress);
     case 'values':
-      return importValues(decoded.text, settings, onProgress);
+      return importValues(decodeText(bytes, settings.encoding).text, settings, onProgress);
     default:
-      return importTransactions(decoded.text, settings, onProgress);
+      // The bytes, not a decoded string: core reads them a few megabytes at a time.
+      return importTransactions(bytes, settings, onProgress);
   }
+}
+
+/** Bytes enough for a header row: what is needed to tell a file's kind without decoding all of it. */
+const HEAD_BYTES = 2 ** 20;
+
+/**
+ * The start of a file, cut after its last line break within HEAD_BYTES (and
+ * after the zero byte that follows it in UTF-16LE), so no character is cut
+ * in two; the whole file when it is small.
+ */
+export function headBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.length <= HEAD_BYTES) return bytes;
+  let end = bytes.lastIndexOf(0x0a, HEAD_BYTES - 1);
+  if (end < 0) return bytes;
+  if (bytes[end + 1] === 0 && (end + 1) % 2 === 1) end++;
+  return bytes.subarray(0, end + 1);
 }
 
 /**
@@ -242,7 +260,7 @@ function importScored(text: string, settings: ImportSettings, onProgress: Import
   };
 }
 
-function importTransactions(text: string, settings: ImportSettings, onProgress: ImportProgress) {
+function importTransactions(bytes: Uint8Array, settings: ImportSettings, onProgress: ImportProgress) {
   const { identity } = settings;
   const mapping: Record<string, number> = {};
   for (const role of TRANSACTION_ROLES) if (settings.columns?.[role] !== undefined) mapping[role] = settings.columns[role]!;
@@ -255,29 +273,36 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
   const extraColumns: IdentityColumns = { domain: identity.domain, crmIds: identity.crmIds };
   const wantExtras = identity.domain !== undefined || identity.crmIds !== undefined;
   const onAccepted = (t: { customerId: string; line: number; amount: number }, cells: readonly unknown[]) => {
-    if (Math.abs(t.amount) <= MAX_AMOUNT) takeIdentity(extras, t.customerId, cells, `line ${t.line}`, extraColumns, settings.crmSite, unreadable);
+    if (Math.abs(t.amount) <= MAX_AMOUNT) takeIdentity(extras, t.customerId, cells, t.line, extraColumns, settings.crmSite, unreadable);
+  };
+  // Core's one analysis, with core's defaults: the same file gives the same
+  // numbers here as in the command line and in Excel. Each row goes into it
+  // as it is read, so no million transaction objects wait in memory (their
+  // garbage cost more than the reading). A model that cannot be fitted falls
+  // back, and the reason lands in the report's warnings.
+  const analysis = createAnalysis({ tierRule: { method: settings.tierMethod }, model: settings.model });
+  const huge: RejectedRow[] = [];
+  let used = 0;
+  const onTransaction = (t: Transaction) => {
+    if (Math.abs(t.amount) > MAX_AMOUNT) huge.push({ line: t.line, reason: amountTooLarge(String(t.amount)) });
+    else {
+      analysis.add(t);
+      used++;
+    }
   };
   let read;
   try {
-    read = readTransactions(text, { mapping, onProgress: (f) => onProgress('read', f), ...(wantExtras ? { onAccepted } : {}) });
+    read = readTransactions(bytes, { encoding: settings.encoding, mapping, onProgress: (f) => onProgress('read', f), onTransaction, ...(wantExtras ? { onAccepted } : {}) });
   } catch (e) {
     // The form asks for every column; a file whose columns are not found says which to choose, in the form's words.
     const missing = e instanceof CvError && e.kind === 'data' ? TRANSACTION_ROLES.find((r) => mapping[r] === undefined && e.reason.includes(`no ${r === 'customerId' ? 'customer id' : r} column`)) : undefined;
     throw missing ? new ImportError(importMessages(settings.lang).chooseColumn(missing)) : e;
   }
-  const huge = read.transactions.filter((t) => Math.abs(t.amount) > MAX_AMOUNT);
-  if (huge.length) {
-    const lines = new Set(huge.map((t) => t.line));
-    read.transactions = read.transactions.filter((t) => !lines.has(t.line));
-    read.rejected = [...read.rejected, ...huge.map((t) => ({ line: t.line, reason: amountTooLarge(String(t.amount)) }))].sort((a, b) => a.line - b.line);
-  }
-  if (read.transactions.length === 0) throw noUsable('transaction', read.rejected, settings);
+  if (huge.length) read.rejected = [...read.rejected, ...huge].sort((a, b) => a.line - b.line);
+  if (used === 0) throw noUsable('transaction', read.rejected, settings);
   onProgress('score', 0);
-  // Core's one analysis, with core's defaults: the same file gives the same
-  // numbers here as in the command line and in Excel. A model that cannot be
-  // fitted falls back, and the reason lands in the report's warnings.
-  const analysis = analyzeTransactions(read.transactions, { tierRule: { method: settings.tierMethod }, model: settings.model });
-  const result = analysis.segment;
+  const scored = analysis.finish();
+  const result = scored.segment;
   onProgress('score', 1);
   const rows = result.customers.map((c) => {
     const extra = extras.get(c.id);
@@ -286,7 +311,7 @@ function importTransactions(text: string, settings: ImportSettings, onProgress: 
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(analysis.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
+  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(scored.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
 /** Customers the analysis could not score, each named with its reason (the report lists them, nothing vanishes). */
@@ -296,8 +321,13 @@ function excludedWarnings(excluded: readonly ExcludedCustomer[], settings: Impor
 }
 
 type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };
-/** A CRM id cell value that is no id of a known CRM, with where it is ("line 4", "customer C1"). */
-type Unreadable = { where: string; value: string };
+/**
+ * A CRM id cell value that is no id of a known CRM, with where it is: a file
+ * line, or a text such as "customer C1". A line stays a number until the
+ * report words it: a million rows must not each build a "line N" string
+ * that only a bad cell needs.
+ */
+type Unreadable = { where: string | number; value: string };
 
 /** E-mail, company, name, domain and CRM ids of each customer id, from its (first non-blank) cells; CRM ids from all its rows. */
 function identityByRow(rows: readonly { row: readonly string[]; line: number }[], idColumn: number, settings: ImportSettings): { identities: Map<string, RowIdentity>; unreadable: Unreadable[] } {
@@ -305,7 +335,7 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
   const unreadable: Unreadable[] = [];
   for (const { row, line } of rows) {
     const id = row[idColumn]?.trim();
-    if (id) takeIdentity(identities, id, row, `line ${line}`, settings.identity, settings.crmSite, unreadable);
+    if (id) takeIdentity(identities, id, row, line, settings.identity, settings.crmSite, unreadable);
   }
   return { identities, unreadable };
 }
@@ -315,7 +345,7 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
  * customer `id`: the first non-blank e-mail, company, name and domain win,
  * CRM ids come from every row; an unreadable CRM id is noted at `where`.
  */
-function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string | number, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   let e = identities.get(id);
   if (!e) identities.set(id, (e = { crmIds: new Set() }));
   const cell = (col: number | undefined) => (col === undefined ? undefined : cellText(row[col]));
@@ -332,7 +362,7 @@ function cellText(cell: unknown): string | undefined {
 }
 
 /** Adds a cell's CRM ids, each as `<site>:<id>` (qualifyCrmId); ids no CRM's are noted with where they are. */
-function addCrmIds(into: Set<string>, cell: string | undefined, where: string, site: CrmSite | undefined, unreadable: Unreadable[]): void {
+function addCrmIds(into: Set<string>, cell: string | undefined, where: string | number, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   if (!cell) return;
   for (const part of cell.split(/[;|\s]+/)) {
     if (!part) continue;
@@ -348,7 +378,7 @@ function addCrmIds(into: Set<string>, cell: string | undefined, where: string, s
  */
 function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSettings): string[] {
   if (unreadable.length === 0) return [];
-  const first = unreadable.slice(0, 3).map((u) => `${u.where}: "${u.value}"`).join(', ');
+  const first = unreadable.slice(0, 3).map((u) => `${typeof u.where === 'number' ? `line ${u.where}` : u.where}: "${u.value}"`).join(', ');
   return [importMessages(settings.lang).unreadableCrmIds(unreadable.length, first, unreadable.length > 3)];
 }
 
@@ -358,18 +388,17 @@ function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSe
  * an import stores hundreds of thousands of these.
  */
 export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCustomer {
-  const clean: Record<string, unknown> = {};
+  const out: Record<string, unknown> = {};
   for (const key in row) {
     const v = (row as Record<string, unknown>)[key];
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-    clean[key] = v;
+    out[key] = v;
   }
-  const c = clean as Omit<StoredCustomer, 'keys' | 'search'>;
-  return {
-    ...c,
-    keys: customerIndexKeys({ email: c.email, company: c.company, domain: c.domain, crmIds: c.crmIds }),
-    search: searchTerms(c),
-  };
+  // Filled in place, not spread into a second object.
+  const c = out as unknown as StoredCustomer;
+  c.keys = customerIndexKeys(c);
+  c.search = searchTerms(c);
+  return c;
 }
 
 function meta(settings: ImportSettings, kind: ImportMeta['kind'], customers: number, rowsRead: number, rejected: readonly RejectedRow[], warnings: string[], summary: ImportMeta['summary']): ImportMeta {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkHash, layoutChunks, shorterPrefixes, TERMS_PER_CHUNK } from './chunk-layout.ts';
+import { chunkHash, keyOwner, layoutChunks, shorterPrefixes, TERMS_PER_CHUNK } from './chunk-layout.ts';
+import { unpackCustomers } from './packed-customers.ts';
 import type { StoredCustomer } from './stored-customer.ts';
 
 const row = (id: string, keys: string[], search: string[]): StoredCustomer => ({ id, tier: 'Small', keys, search });
@@ -17,14 +18,16 @@ describe('layoutChunks', () => {
   it('puts each customer in one chunk and each key in one key chunk, the smallest id owning a shared key', () => {
     const rows = Array.from({ length: 300 }, (_, i) => row(`C${i}`, [`email:c${i}@x.com`, 'company:acme'], []));
     const layout = layoutChunks(rows);
-    expect(layout.customerChunks.length).toBe(5); // ceil(300 / 64)
-    expect(layout.customerChunks.flat().map((c) => c.id).sort()).toEqual(rows.map((r) => r.id).sort());
-    for (const [n, chunk] of layout.customerChunks.entries()) for (const c of chunk) expect(chunkHash(c.id) % 5).toBe(n);
+    expect(layout.customerChunks.length).toBe(3); // ceil(300 / 128)
+    const customers = layout.customerChunks.map((chunk) => unpackCustomers(chunk));
+    expect(customers.flat().map((c) => c.id).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const [n, chunk] of customers.entries()) for (const c of chunk) expect(chunkHash(c.id) % 3).toBe(n);
     expect(layout.keys).toBe(301);
-    const owners = Object.assign({}, ...layout.keyChunks) as Record<string, string>;
-    expect(owners['company:acme']).toBe('C0');
-    expect(owners['email:c77@x.com']).toBe('C77');
-    expect('search' in layout.customerChunks[0][0]).toBe(false);
+    const owner = (key: string) => keyOwner(layout.keyChunks[chunkHash(key) % layout.keyChunks.length], key);
+    expect(owner('company:acme')).toBe('C0');
+    expect(owner('email:c77@x.com')).toBe('C77');
+    expect(owner('email:nobody@x.com')).toBeUndefined();
+    expect('search' in customers[0][0]).toBe(false);
   });
 
   it('splits a large term group by the next character, leaving words equal to the prefix under it', () => {
@@ -41,5 +44,31 @@ describe('layoutChunks', () => {
     const q = 'jan1';
     const reachable = [...termChunks].filter(([p]) => p.startsWith(q) || shorterPrefixes(q).includes(p)).flatMap(([, c]) => c.terms).filter((t) => t.startsWith(q));
     expect(reachable.sort()).toEqual(all.filter((t) => t.startsWith(q)).sort());
+  });
+});
+
+describe('a word shared by more customers than a chunk holds', () => {
+  it('is cut into chunks of at most TERMS_PER_CHUNK, every one reached by the key range a search for any prefix of it reads', () => {
+    const n = 2 * TERMS_PER_CHUNK + 5;
+    const rows = Array.from({ length: n }, (_, i) => row(`C${i}`, [], ['inc', `acme${i}`]));
+    const { termChunks } = layoutChunks(rows);
+    for (const chunk of termChunks.values()) expect(chunk.terms.length).toBeLessThanOrEqual(TERMS_PER_CHUNK);
+    // What CustomerStore.search reads: the keys from q to q + U+FFFF, and q's shorter prefixes.
+    const read = (q: string) => [...termChunks].filter(([k]) => (k >= q && k <= q + '\uffff') || shorterPrefixes(q).includes(k));
+    for (const q of ['i', 'in', 'inc']) {
+      const ids = read(q).flatMap(([, c]) => c.ids.filter((_, i) => c.terms[i].startsWith(q)));
+      expect(new Set(ids).size).toBe(n);
+    }
+    expect(read('incx').flatMap(([, c]) => c.terms.filter((t) => t.startsWith('incx')))).toEqual([]);
+  });
+});
+
+describe('keyOwner', () => {
+  it('reads packed key chunks and the object chunks the first chunked layout wrote', () => {
+    expect(keyOwner(['email:a@x.com', 'A', 'company:acme', 'B'], 'company:acme')).toBe('B');
+    expect(keyOwner(['email:a@x.com', 'A'], 'A')).toBeUndefined(); // an id is not a key
+    expect(keyOwner({ 'email:a@x.com': 'A' }, 'email:a@x.com')).toBe('A');
+    expect(keyOwner({ 'email:a@x.com': 'A' }, 'toString')).toBeUndefined();
+    expect(keyOwner(undefined, 'email:a@x.com')).toBeUndefined();
   });
 });

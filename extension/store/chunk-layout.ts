@@ -1,4 +1,5 @@
 import type { StoredCustomer } from './stored-customer.ts';
+import { CustomerPacker, type PackedCustomers } from './packed-customers.ts';
 
 /**
  * How one import's customers are laid out in IndexedDB: a few thousand large
@@ -9,33 +10,54 @@ import type { StoredCustomer } from './stored-customer.ts';
  * (lookup keys and search words) spent 61 of 72.6 s of a 1,000,000-row
  * import writing (issue 13). Measured on this machine for 250,000 customers:
  * 68 s as one plain record each, 5.5 s as records of 64 customers.
+ * Records are now flat lists of strings and numbers, not objects (see
+ * packed-customers.ts), of 128 customers: with the other import changes of
+ * 2026-12-03 the browser's CPU for a 1,000,000-row import went from 46.6 to
+ * 32.3 s and storage from 39 to 32 MiB (bench/extension.ts).
  *
  * - customers: chunk `hash(id) % customerChunks` holds those customers;
- * - keys: chunk `hash(key) % keyChunks` maps each lookup key to the id of
- *   the customer it finds (the smallest id when several share the key, as
- *   the former index did);
+ * - keys: chunk `hash(key) % keyChunks` lists each lookup key followed by
+ *   the id of the customer it finds (the smallest id when several share the
+ *   key, as the former index did);
  * - terms: search words with the customer ids, grouped by leading
  *   characters; a group larger than TERMS_PER_CHUNK is split by one more
  *   character, so a prefix search reads only the groups its prefix can match.
  */
 export interface ChunkLayout {
-  customerChunks: ChunkedCustomer[][];
-  keyChunks: Record<string, string>[];
+  customerChunks: PackedCustomers[];
+  keyChunks: KeyChunk[];
   /** Term group prefix → parallel arrays of terms and customer ids. */
   termChunks: Map<string, TermChunk>;
   /** Distinct lookup keys. */
   keys: number;
 }
 
-/** A customer as a chunk holds it: without its search words (the term chunks hold those). */
-export type ChunkedCustomer = Omit<StoredCustomer, 'search'>;
+/** Lookup keys and the ids they find, alternating: `[key, id, key, id, …]`. */
+export type KeyChunk = string[];
+
+/**
+ * A key chunk as stored: packed, or (written by the first chunked layout) an
+ * object from key to id. Both answer `keyOwner`.
+ */
+export type StoredKeyChunk = KeyChunk | Record<string, string>;
+
+/**
+ * The id of the customer `key` finds in a key chunk, or undefined.
+ * @example keyOwner(['email:a@x.com', 'A'], 'email:a@x.com') // 'A'
+ */
+export function keyOwner(chunk: StoredKeyChunk | undefined, key: string): string | undefined {
+  if (!chunk) return undefined;
+  if (!Array.isArray(chunk)) return Object.hasOwn(chunk, key) ? chunk[key] : undefined;
+  for (let i = 0; i < chunk.length; i += 2) if (chunk[i] === key) return chunk[i + 1];
+  return undefined;
+}
 
 export interface TermChunk {
   terms: string[];
   ids: string[];
 }
 
-export const CUSTOMERS_PER_CHUNK = 64;
+export const CUSTOMERS_PER_CHUNK = 128;
 export const KEYS_PER_CHUNK = 256;
 export const TERMS_PER_CHUNK = 4096;
 
@@ -63,80 +85,95 @@ export function chunkCount(n: number, perChunk: number): number {
  * with them (the term chunks hold it), which keeps the customer chunks small.
  *
  * @example layoutChunks([{ id: 'A', tier: 'VIP', keys: ['email:a@x.com'], search: ['ann'] }]).keyChunks
- * // [{ 'email:a@x.com': 'A' }]
+ * // [['email:a@x.com', 'A']]
  */
 export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
-  const customerChunks: ChunkedCustomer[][] = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => []);
+  const packers = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => new CustomerPacker());
   const owner = new Map<string, string>();
   // Words are grouped by their first GROUP_DEPTH characters as they come;
-  // only groups too large are split further (see splitTerms).
-  const groups = new Map<string, TermChunk>();
+  // only groups too large are split further (see splitTerms). Groups are
+  // keyed by the characters' codes, not by a cut string: a million words
+  // would otherwise make a million small strings to collect.
+  const groups = new Map<number, TermChunk>();
   for (const row of rows) {
     const { id, keys, search } = row;
-    customerChunks[chunkHash(id) % customerChunks.length].push(withoutSearch(row));
+    packers[chunkHash(id) % packers.length].add(row);
     for (let k = 0; k < keys.length; k++) {
       const had = owner.get(keys[k]);
       if (had === undefined || id < had) owner.set(keys[k], id);
     }
     for (let w = 0; w < search.length; w++) {
       const term = search[w];
-      const prefix = term.length > GROUP_DEPTH ? term.slice(0, GROUP_DEPTH) : term;
-      let g = groups.get(prefix);
-      if (!g) groups.set(prefix, (g = { terms: [], ids: [] }));
+      const group = term.length >= GROUP_DEPTH ? term.charCodeAt(0) * 0x10000 + term.charCodeAt(1) : -1 - term.charCodeAt(0);
+      let g = groups.get(group);
+      if (!g) groups.set(group, (g = { terms: [], ids: [] }));
       g.terms.push(term);
       g.ids.push(id);
     }
   }
-  const keyChunks: Record<string, string>[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => ({}));
-  for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length][key] = id;
+  const keyChunks: KeyChunk[] = Array.from({ length: chunkCount(owner.size, KEYS_PER_CHUNK) }, () => []);
+  for (const [key, id] of owner) keyChunks[chunkHash(key) % keyChunks.length].push(key, id);
   const termChunks = new Map<string, TermChunk>();
-  for (const [prefix, g] of groups) splitTerms(termChunks, prefix, g);
-  return { customerChunks, keyChunks, termChunks, keys: owner.size };
+  const overflow: [string, TermChunk][] = [];
+  for (const g of groups.values()) splitTerms(termChunks, overflow, g.terms[0].slice(0, GROUP_DEPTH), g);
+  for (const [word, part] of overflow) {
+    let n = 1;
+    while (termChunks.has(`${word}${PART}${n}`)) n++;
+    termChunks.set(`${word}${PART}${n}`, part);
+  }
+  return { customerChunks: packers.map((p) => p.finish()), keyChunks, termChunks, keys: owner.size };
 }
 
 /** Characters of the first grouping of search words. */
 const GROUP_DEPTH = 2;
 
 /**
- * A row as a chunk stores it: every field but the search words, copied
- * field by field (an object spread with a rest element is several times
- * slower at a quarter of a million rows).
+ * Joins a word and a part number into the key of a further chunk of that
+ * word's customers (see splitTerms). The key starts with the word, so a
+ * search's key range for any prefix of the word reaches it.
  */
-function withoutSearch(row: StoredCustomer): ChunkedCustomer {
-  const out: Record<string, unknown> = {};
-  for (const key in row) if (key !== 'search') out[key] = (row as unknown as Record<string, unknown>)[key];
-  return out as unknown as ChunkedCustomer;
-}
+const PART = String.fromCharCode(0);
 
 /**
  * Puts a group of words (all starting with `prefix`) into one chunk, or, when
- * larger than TERMS_PER_CHUNK, splits it by the next character; words equal
- * to the prefix stay under it, however many (one word shared by many
- * customers): splitting cannot make that group smaller.
+ * larger than TERMS_PER_CHUNK, splits it by the next character. Words equal
+ * to the prefix (one word many customers share: a company's "inc", a
+ * synthetic file's "firm") cannot be split by a character: their first
+ * TERMS_PER_CHUNK stay under the prefix and the rest go to `overflow`, cut
+ * in chunks of that size, so no record grows to megabytes that a popup
+ * search would have to read whole.
  */
-function splitTerms(out: Map<string, TermChunk>, prefix: string, group: TermChunk): void {
+function splitTerms(out: Map<string, TermChunk>, overflow: [string, TermChunk][], prefix: string, group: TermChunk): void {
   if (group.terms.length <= TERMS_PER_CHUNK) {
     out.set(prefix, group);
     return;
   }
-  const depth = prefix.length + 1;
+  const at = prefix.length;
   const exact: TermChunk = { terms: [], ids: [] };
-  const next = new Map<string, TermChunk>();
+  // Keyed by the next character's code (see layoutChunks).
+  const next = new Map<number, TermChunk>();
   const { terms, ids } = group;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i];
     let g: TermChunk | undefined;
-    if (term.length < depth) g = exact;
+    if (term.length <= at) g = exact;
     else {
-      const p = term.slice(0, depth);
-      g = next.get(p);
-      if (!g) next.set(p, (g = { terms: [], ids: [] }));
+      const code = term.charCodeAt(at);
+      g = next.get(code);
+      if (!g) next.set(code, (g = { terms: [], ids: [] }));
     }
     g.terms.push(term);
     g.ids.push(ids[i]);
   }
-  if (exact.terms.length) out.set(prefix, exact);
-  for (const [p, g] of next) splitTerms(out, p, g);
+  if (exact.terms.length) out.set(prefix, cut(exact, 0));
+  for (let from = TERMS_PER_CHUNK; from < exact.terms.length; from += TERMS_PER_CHUNK) overflow.push([prefix, cut(exact, from)]);
+  for (const [code, g] of next) splitTerms(out, overflow, prefix + String.fromCharCode(code), g);
+}
+
+/** TERMS_PER_CHUNK words of `chunk` from `from` on. */
+function cut(chunk: TermChunk, from: number): TermChunk {
+  if (from === 0 && chunk.terms.length <= TERMS_PER_CHUNK) return chunk;
+  return { terms: chunk.terms.slice(from, from + TERMS_PER_CHUNK), ids: chunk.ids.slice(from, from + TERMS_PER_CHUNK) };
 }
 
 /**

@@ -151,4 +151,42 @@ describe('CustomerStore', () => {
     }, { rows: [customer('OLD', ['email:old@x.com'], 'Old Timer')], meta: { ...meta, fileName: 'v1.csv' } });
     expect(out).toEqual({ count: 1, file: 'v1.csv', hit: 'OLD', found: ['OLD'] });
   });
+
+  it('reads the chunks the first chunked layout wrote (customer objects, key objects) after the update to packed chunks', async () => {
+    const out = await page.evaluate(async ({ meta }) => {
+      // Version 2 as the first chunked release wrote it: no migration runs, the readers take both forms.
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('t7', 2);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          for (const name of ['sets', 'state', 'customerChunks', 'keyChunks', 'termChunks']) db.createObjectStore(name);
+          const tx = open.transaction!;
+          tx.objectStore('sets').put({ gen: 1, meta, customers: 2, customerChunks: 1, keyChunks: 1 }, 1);
+          tx.objectStore('state').put({ current: 1, nextGen: 2, cleanFrom: 1 }, 'state');
+          tx.objectStore('customerChunks').put([
+            { id: 'OLD', name: 'Old Timer', tier: 'VIP', churnRisk: 0.5, value: 7, keys: ['email:old@x.com', 'company:acme'] },
+            { id: 'PAL', name: 'Old Pal', tier: 'Small', value: 3, keys: ['email:pal@x.com'] },
+          ], [1, 0]);
+          tx.objectStore('keyChunks').put({ 'email:old@x.com': 'OLD', 'company:acme': 'OLD', 'email:pal@x.com': 'PAL' }, [1, 0]);
+          tx.objectStore('termChunks').put({ terms: ['old timer', 'old', 'old pal', 'old'], ids: ['OLD', 'OLD', 'PAL', 'PAL'] }, [1, 'ol']);
+        };
+        open.onsuccess = () => (open.result.close(), resolve());
+        open.onerror = () => reject(open.error);
+      });
+      const store = await window.cv.CustomerStore.open('t7');
+      const hit = await store.lookup(['email:nobody@x.com', 'company:acme']);
+      const result = {
+        count: await store.count(),
+        hit: hit ? { id: hit.customer.id, tier: hit.customer.tier, key: hit.key } : null,
+        found: (await store.search('old')).map((c) => c.id),
+        all: (await store.customers()).map((c) => c.id).sort(),
+      };
+      // A merge over the old form writes the new one; both customers come along.
+      await store.writeImport([{ id: 'NEW', tier: 'Small', keys: ['email:new@x.com'], search: ['new'] }], meta, { mode: 'merge' });
+      const merged = { count: await store.count(), pal: (await store.lookup(['email:pal@x.com']))?.customer.name ?? null };
+      store.close();
+      return { ...result, merged };
+    }, { meta: { ...meta, fileName: 'v2.csv' } });
+    expect(out).toEqual({ count: 2, hit: { id: 'OLD', tier: 'VIP', key: 'company:acme' }, found: ['OLD', 'PAL'], all: ['OLD', 'PAL'], merged: { count: 3, pal: 'Old Pal' } });
+  });
 });

@@ -3,7 +3,8 @@ import type { TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery, searchTerms } from './search-terms.ts';
 import { byValue } from './by-value.ts';
-import { chunkHash, layoutChunks, shorterPrefixes, type ChunkedCustomer, type TermChunk } from './chunk-layout.ts';
+import { chunkHash, keyOwner, layoutChunks, shorterPrefixes, type StoredKeyChunk, type TermChunk } from './chunk-layout.ts';
+import { unpackCustomers, type ChunkedCustomer, type CustomerChunk } from './packed-customers.ts';
 
 /** Facts about the last import, shown on the options page. */
 export interface ImportMeta {
@@ -59,8 +60,8 @@ interface StateRecord {
 interface CvlensDB extends DBSchema {
   sets: { key: number; value: SetRecord };
   state: { key: string; value: StateRecord };
-  customerChunks: { key: [number, number]; value: ChunkedCustomer[] };
-  keyChunks: { key: [number, number]; value: Record<string, string> };
+  customerChunks: { key: [number, number]; value: CustomerChunk };
+  keyChunks: { key: [number, number]; value: StoredKeyChunk };
   termChunks: { key: [number, string]; value: TermChunk };
 }
 
@@ -70,7 +71,11 @@ const CHUNK_STORES: ChunkStore[] = ['customerChunks', 'keyChunks', 'termChunks']
 export const DB_NAME = 'cvlens';
 /** Upper bound of a prefix range; built at run time so the bundle carries no raw U+FFFF. */
 const LAST_CHAR = String.fromCharCode(0xffff);
-/** Version 1 kept one record per customer; version 2 keeps chunks (see chunk-layout.ts). */
+/**
+ * Version 1 kept one record per customer; version 2 keeps chunks (see
+ * chunk-layout.ts). Packed chunks came later without a new version: the
+ * readers take both forms, so data written before stays readable as it is.
+ */
 const DB_VERSION = 2;
 const STATE_KEY = 'state';
 /** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
@@ -157,6 +162,9 @@ export class CustomerStore {
     let done = 0;
     let tx: IDBPTransaction<CvlensDB, ChunkStore[], 'readwrite'> | undefined;
     let inTx = 0;
+    // The transaction before the one being filled: the browser commits it
+    // while this thread clones the next one's chunks.
+    let committing: Promise<void> | undefined;
     const put = async <S extends ChunkStore>(store: S, key: CvlensDB[S]['key'], value: CvlensDB[S]['value']) => {
       // Relaxed durability: an interrupted import is re-run, not recovered.
       tx ??= this.db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
@@ -166,15 +174,20 @@ export class CustomerStore {
     };
     const flush = async () => {
       if (!tx) return;
-      await tx.done;
+      const upTo = done;
+      const finished = tx.done.then(() => options.onProgress?.(upTo / total));
+      // Awaited at the next flush or at the end; noted now so a failure is not reported as unhandled meanwhile.
+      finished.catch(() => {});
       tx = undefined;
       inTx = 0;
-      options.onProgress?.(done / total);
+      if (committing) await committing;
+      committing = finished;
     };
     for (let n = 0; n < layout.customerChunks.length; n++) await put('customerChunks', [gen, n], layout.customerChunks[n]);
     for (let n = 0; n < layout.keyChunks.length; n++) await put('keyChunks', [gen, n], layout.keyChunks[n]);
     for (const [prefix, chunk] of layout.termChunks) await put('termChunks', [gen, prefix], chunk);
     await flush();
+    await committing;
     const set: SetRecord = { gen, meta: written, customers: all.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
     const sw = this.db.transaction(['sets', 'state'], 'readwrite');
     const latest = (await sw.objectStore('state').get(STATE_KEY)) ?? state;
@@ -231,7 +244,9 @@ export class CustomerStore {
   /** Every customer of generation `gen`. */
   private async customersOf(gen: number): Promise<StoredCustomer[]> {
     const chunks = await this.db.getAll('customerChunks', genRange(gen) as IDBKeyRange);
-    return chunks.flat().map(asStored);
+    const out: StoredCustomer[] = [];
+    for (const chunk of chunks) for (const c of unpackCustomers(chunk)) out.push(asStored(c));
+    return out;
   }
 
   /**
@@ -264,16 +279,16 @@ export class CustomerStore {
       setRequest.onsuccess = () => {
         const set = setRequest.result;
         if (!set) return;
-        const keyChunk = chunkReader<Record<string, string>>(tx.objectStore('keyChunks'), gen);
-        const customerChunk = chunkReader<ChunkedCustomer[]>(tx.objectStore('customerChunks'), gen);
+        const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), gen);
+        const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), gen);
         const ask = (i: number, k: number): void => {
           const key = entities[i][k];
           if (key === undefined) return;
           keyChunk(chunkHash(key) % set.keyChunks, (map) => {
-            const id = map && Object.hasOwn(map, key) ? map[key] : undefined;
+            const id = keyOwner(map, key);
             if (id === undefined) return ask(i, k + 1);
-            customerChunk(chunkHash(id) % set.customerChunks, (list) => {
-              const customer = list?.find((c) => c.id === id);
+            customerChunk(chunkHash(id) % set.customerChunks, (chunk) => {
+              const customer = unpackCustomers(chunk, id)[0];
               if (customer) results[i] = { customer: asStored(customer), key };
               else ask(i, k + 1);
             });
@@ -320,7 +335,7 @@ export class CustomerStore {
     }
     const wanted = [...byChunk];
     const chunks = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
-    const found = chunks.flatMap((list, i) => (list ?? []).filter((c) => wanted[i][1].has(c.id)));
+    const found = chunks.flatMap((chunk, i) => unpackCustomers(chunk).filter((c) => wanted[i][1].has(c.id)));
     return found.sort(byValue).slice(0, limit).map(asStored);
   }
 

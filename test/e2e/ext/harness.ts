@@ -27,6 +27,8 @@ export interface Launched {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
+  /** The browser's profile directory (its processes carry it as --user-data-dir). */
+  profile: string;
   /** Every request the browser made, with who made it. */
   requests: { url: string; fromExtension: boolean; type: string }[];
   close(): Promise<void>;
@@ -101,6 +103,7 @@ export async function launchWithExtension(options: { grantOrigins?: readonly str
     context,
     extensionId,
     worker,
+    profile,
     requests,
     async close() {
       await context.close();
