@@ -22,7 +22,7 @@ import {
   type CustomerRole,
   type Lang,
 } from '../../core/index.ts';
-import { ALL_ROLES, inspectCells, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
+import { ALL_ROLES, inspectCells, notesIn, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
 import { columnLetters, type ErrorCell } from '../shared/error-cells.ts';
 import { csvImportPlan } from './csv-import.ts';
 import { describeSelection, readCells, SelectionTooLargeError, writePlan, type ExcelHost, type SelectionInfo } from './excel-io.ts';
@@ -123,7 +123,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     if (missing.length) return setMessage({ at: 'run', intent: 'error', text: t.missing(missing.join(lang === 'zh' ? '、' : ', ')) });
     const parsed = toAnalysisOptions(fields, mapping, hasHeader, selection.rowIndex + 1, lang);
     if (!parsed.ok) return setMessage({ at: 'run', intent: 'error', text: parsed.message });
-    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex, lang };
+    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex };
     const signal = start('generate', t.writing);
     // Let the progress bar paint before the core work blocks the thread.
     await new Promise((r) => setTimeout(r, 30));
@@ -408,7 +408,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
                 {t.notes} ({generated.analysis.result.warnings.length})
               </summary>
               <ul>
-                {generated.analysis.result.warnings.map((w, i) => (
+                {notesIn(generated.analysis.result, lang).map((w, i) => (
                   <li key={i}>{w}</li>
                 ))}
               </ul>
