@@ -31,6 +31,7 @@ import {
   type TimeUnit,
   formatMessage,
   formatReason,
+  type Message,
 } from '../../core/index.ts';
 import { rejectErrorRows, type ErrorCell } from './error-cells.ts';
 
@@ -206,6 +207,7 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
     const analysis = analyzeCustomers(read.summaries, { ...settings, asOf });
     analysis.warnings.unshift(...read.warnings);
     analysis.warningMessages.unshift(...read.warningMessages);
+    noteModelChoice(analysis);
     return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
   }
   const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
@@ -214,11 +216,15 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
   const analysis = builder.finish();
   analysis.warnings.unshift(...read.warnings);
   analysis.warningMessages.unshift(...read.warningMessages);
-  // The sheet's notes say which model scored the customers and why, as the command line's footer does.
+  noteModelChoice(analysis);
+  return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Adds to the notes which model scored the customers and why, as the command line's footer says it. */
+function noteModelChoice(analysis: { warnings: string[]; warningMessages: Message[]; models: ModelReport }): void {
   const { selection, recalibration } = analysis.models;
   analysis.warnings.push(selection.reason, ...(recalibration ? [recalibration.description] : []));
   analysis.warningMessages.push(selection.reasonMessage, ...(recalibration ? [recalibration.descriptionMessage] : []));
-  return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
 }
 
 /**

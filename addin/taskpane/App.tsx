@@ -24,7 +24,7 @@ import {
 } from '../../core/index.ts';
 import { ALL_ROLES, inspectCells, notesIn, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
 import { columnLetters, type ErrorCell } from '../shared/error-cells.ts';
-import { csvImportPlan } from './csv-import.ts';
+import { parseCsv } from './csv-parse.ts';
 import { describeSelection, readCells, SelectionTooLargeError, writePlan, type ExcelHost, type SelectionInfo } from './excel-io.ts';
 import { downloadText, EXPORT_FILE_NAME, scoredCustomersCsv } from './export-csv.ts';
 import { DEFAULT_FIELDS, toAnalysisOptions, type FormFields } from './form.ts';
@@ -145,12 +145,10 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
   async function importCsv(file: File) {
     const signal = start('import', t.importing);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await file.arrayBuffer();
       if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
-      // Parsing is one synchronous step; let the progress paint first.
-      await new Promise((r) => setTimeout(r, 30));
-      const imported = csvImportPlan(file.name, bytes);
-      if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+      // The parse runs in a worker (csv-parse.ts): Cancel ends it at once, however large the file.
+      const imported = await parseCsv(file.name, bytes, { signal, onProgress: progress('import', t.importing) });
       setBusy({ action: 'import', fraction: 0, text: t.writing });
       const report = await writePlan(host, imported.plan, { signal, onProgress: progress('import', t.writing) });
       setMessage({ at: 'source', intent: 'success', text: t.imported(report.sheet, imported.rows, imported.encoding) });

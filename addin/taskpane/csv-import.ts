@@ -62,9 +62,9 @@ export interface CsvImport {
   rejected: number;
 }
 
-/** The sheet plan for a CSV file's bytes, named after the file. */
-export function csvImportPlan(fileName: string, bytes: Uint8Array): CsvImport {
-  const table = readTable(bytes);
+/** The sheet plan for a CSV file's bytes, named after the file; `onProgress` gets the share of the text read (0..1). */
+export function csvImportPlan(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): CsvImport {
+  const table = readTable(bytes, { onProgress });
   const kinds = columnKinds(table.rows, table.hasHeader ? detectColumns(table.headers) : {});
   const values: unknown[][] = [];
   if (table.hasHeader) values.push(table.headers);
