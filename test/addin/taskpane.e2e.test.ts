@@ -54,8 +54,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
   const errors: string[] = [];
 
   /** A page with the built pane and an in-memory workbook set up as given. */
-  async function openPane(setup: object): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: PANE, deviceScaleFactor: 1 });
+  async function openPane(setup: NonNullable<Window['__excelMockSetup']>): Promise<Page> {
+    // The webview's own locale follows Office's display language (date inputs, number formats).
+    const locale = setup.displayLanguage?.startsWith('zh') ? 'zh-CN' : 'en-US';
+    const context = await browser.newContext({ acceptDownloads: true, viewport: PANE, deviceScaleFactor: 1, locale });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(e.message));
     await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* office.js replaced by the in-memory Excel */' }));
@@ -357,6 +359,8 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     expect(notes.some((n) => /^选用 .+：/.test(n)), notes.join(' | ')).toBe(true);
     expect(notes.join(' ')).not.toMatch(/was chosen|was fitted|could not be fitted|no holdout|own-rate heuristic/);
     expect(await overflowing(zh)).toEqual([]);
+    // The notes open, to be seen in the screenshot.
+    await zh.locator('[data-testid="warnings"] summary').click();
     await zh.getByTestId('tier-summary').scrollIntoViewIfNeeded();
     await shot(zh, 'zh');
     expect(errors).toEqual([]);
