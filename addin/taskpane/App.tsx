@@ -124,11 +124,12 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     const parsed = toAnalysisOptions(fields, mapping, hasHeader, selection.rowIndex + 1, lang);
     if (!parsed.ok) return setMessage({ at: 'run', intent: 'error', text: parsed.message });
     const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex };
-    const signal = start('generate', t.writing);
-    // Let the progress bar paint before the core work blocks the thread.
+    const signal = start('generate', t.analysing);
+    // Let the progress bar paint first (where the analysis cannot run in a worker it holds the thread).
     await new Promise((r) => setTimeout(r, 30));
     try {
       const started = performance.now();
+      // The first progress comes when the analysis is done and the writes begin.
       const g = await generateSegmentSheet(host, values, options, lang, { signal, onProgress: progress('generate', t.writing) });
       setGenerated(g);
       const seconds = (performance.now() - started) / 1000;
