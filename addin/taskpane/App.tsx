@@ -13,6 +13,7 @@ import {
   CvError,
   dayToIso,
   excelSerialToDay,
+  formatReason,
   label,
   REQUIRED_CUSTOMER_ROLES,
   tierColors,
@@ -152,7 +153,14 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
       const imported = await parseCsv(file.name, bytes, { signal, onProgress: progress('import', t.importing) });
       setBusy({ action: 'import', fraction: 0, text: t.writing });
       const report = await writePlan(host, imported.plan, { signal, onProgress: progress('import', t.writing) });
-      setMessage({ at: 'source', intent: 'success', text: t.imported(report.sheet, imported.rows, imported.encoding) });
+      const notes = [t.imported(report.sheet, imported.rows, imported.encoding)];
+      // Lines that are no row (a quote never closed) are named, in the user's language: nothing is dropped unsaid.
+      const bad = imported.rejected;
+      if (bad.length) {
+        const shown = bad.slice(0, 3).map((r) => t.lineReason(r.line, formatReason(r, lang)));
+        notes.push(t.importRejected(bad.length, shown.join(lang === 'zh' ? '；' : '; ') + (bad.length > 3 ? ' …' : '')));
+      }
+      setMessage({ at: 'source', intent: bad.length ? 'warning' : 'success', text: notes.join(' ') });
     } catch (e) {
       fail(e, 'import');
     } finally {

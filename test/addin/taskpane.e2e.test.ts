@@ -217,6 +217,22 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     await p.context().close();
   });
 
+  it('names the lines of a CSV file it could not read, in Chinese, instead of dropping them unsaid', async () => {
+    const p = await openPane({ displayLanguage: 'zh-CN', sheet: { name: 'Sheet1', rows: [['x']] }, select: 'A1' });
+    const choosers: FileChooser[] = [];
+    p.on('filechooser', (c) => choosers.push(c));
+    await button(p, '导入 CSV').click();
+    await expect.poll(() => choosers.length).toBe(1);
+    // Line 4 opens a quote it never closes: papaparse cannot make a row of it (or of anything after it).
+    const csv = ['客户编号,交易日期,金额', 'A1,2024-01-05,12', 'A2,2024-01-06,13', 'A3,"2024-01-07,14', 'A4,2024-01-08,15'].join('\n');
+    await choosers[0].setFiles({ name: '订单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const message = p.getByTestId('message-source');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^已将 2 行（utf-8）导入“订单”。/);
+    expect(await message.getAttribute('intent')).toBe('warning');
+    expect(await message.textContent()).toContain('文件中有 1 行无法读取，未写入工作表：第 4 行：引号内的字段没有闭合（缺少一个 "）');
+    await p.context().close();
+  });
+
   it('Cancel ends the parse of a large CSV file at once: the parse runs in a worker, the pane stays responsive', async () => {
     const p = await openPane({ displayLanguage: 'en-US', sheet: { name: 'Sheet1', rows: [['x']] }, select: 'A1' });
     const choosers: FileChooser[] = [];
