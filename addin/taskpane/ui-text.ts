@@ -53,7 +53,7 @@ export const UI_TEXT = {
     tooLarge: (cells: string, max: string) => `The selection has ${cells} cells; the pane reads at most ${max}. Select fewer rows or columns, or use the command line for larger data.`,
     dataProblem: (reason: string) => `These data cannot be analysed: ${reason}`,
     unexpected: (reason: string) => `Something went wrong: ${reason}`,
-    tierLine: (customers: number, customerShare: string) => `${customers} customers · ${customerShare} of customers`,
+    tierLine: (customers: number, customerShare: string) => `${customers} ${customers === 1 ? 'customer' : 'customers'} · ${customerShare} of customers`,
     valueLine: (value: string, valueShare: string) => `Value ${value} · ${valueShare} of value`,
     notes: 'Notes',
     step1: '1. Your data',
