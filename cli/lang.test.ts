@@ -169,4 +169,26 @@ describe('usage errors in Chinese', () => {
     },
     BUDGET,
   );
+
+  it(
+    'says what the reader could not find in Chinese: a missing column, a --columns index past the end, a header row past the end',
+    () => {
+      const noAmount = join(dir, 'no-amount.csv');
+      writeFileSync(noAmount, '客户编号,消费日期,备注\nA,2024-01-05,x\nB,2024-02-01,y\nC,2024-02-03,z\n');
+      const missing = runCli(['segment', noAmount, '--lang', 'zh', '--json']);
+      expect([missing.code, missing.stderr]).toEqual([
+        2,
+        "cvlens: 没有找到金额列（找到的表头为 '客户编号', '消费日期', '备注'）；请用 --columns 指定，例如 --columns amount=<表头>。\n",
+      ]);
+      const past = runCli(['segment', noAmount, '--columns', 'amount=7', '--lang', 'zh', '--json']);
+      expect([past.code, past.stderr]).toEqual([2, 'cvlens: --columns 为金额指定了第 7 列，但文件共 3 列（1 到 3）。\n']);
+      const header = runCli(['segment', noAmount, '--header-row', '40', '--lang', 'zh', '--json']);
+      expect([header.code, header.stderr]).toEqual([2, 'cvlens: --header-row：表头行 40 超出了数据末尾（共 4 行）。\n']);
+      // The same in English, word for word as before the messages.
+      expect(runCli(['segment', noAmount, '--columns', 'amount=7', '--lang', 'en', '--json']).stderr).toBe(
+        'cvlens: --columns names column 7 for the amount, but the file has 3 columns (1 to 3).\n',
+      );
+    },
+    BUDGET,
+  );
 });

@@ -3,7 +3,7 @@
  * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
  * or a failed computation, 2 a usage error).
  */
-import { CvError, DEFAULT_SETTINGS, type Lang } from '../core/index.ts';
+import { CvError, DEFAULT_SETTINGS, formatMessage, type Lang } from '../core/index.ts';
 import { COMMANDS } from './command-spec.ts';
 import { closestMatch } from './edit-distance.ts';
 import { commandHelp } from './help.ts';
@@ -140,8 +140,8 @@ function report(error: unknown, lang: Lang): number {
     return 2;
   }
   if (error instanceof CvError) {
-    // The reason alone: the name of the core function that failed means nothing to a user.
-    process.stderr.write(`cvlens: ${error.reason}\n`);
+    // The reason alone (the name of the core function that failed means nothing to a user), in the user's language where core words it as a message.
+    process.stderr.write(`cvlens: ${error.problem !== undefined ? formatMessage(error.problem, lang) : error.reason}\n`);
     return 1;
   }
   process.stderr.write(`cvlens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -2,7 +2,7 @@
  * Shared option parsing for the commands: one place that turns option text
  * into typed values with sentences the user can act on.
  */
-import { ALL_ROLES, CvError, DEFAULT_SETTINGS, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type TimeUnit, type TierRule } from '../core/index.ts';
+import { ALL_ROLES, CvError, DEFAULT_SETTINGS, formatMessage, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type Message, type TierRule, type TimeUnit } from '../core/index.ts';
 import { UsageError } from './usage-error.ts';
 
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
@@ -167,16 +167,35 @@ export function parseColumns(text: string | undefined): Partial<Record<ColumnRol
  * the command line those are --columns and columns counted from 1.
  */
 export function explainMissingColumn(error: unknown): unknown {
-  if (!(error instanceof CvError)) return error;
-  const missing = /^the (.+?) column (-?\d+) does not exist: the data has (\d+) columns/.exec(error.reason);
-  if (missing) {
-    const count = Number(missing[3]);
-    return new UsageError(`--columns names column ${Number(missing[2]) + 1} for the ${missing[1]}, but the file has ${count === 1 ? 'only 1 column' : `${count} columns (1 to ${count})`}.`);
+  if (!(error instanceof CvError) || error.problem === undefined) return error;
+  const { code, params = {} } = error.problem;
+  const role = params.role as Message;
+  const en = (m: Message) => formatMessage(m, 'en');
+  const zh = (m: Message) => formatMessage(m, 'zh');
+  switch (code) {
+    case 'read.columnIndexMissing': {
+      const count = params.n as number;
+      const column = Number(params.choice) + 1;
+      return new UsageError(
+        `--columns names column ${column} for the ${en(role)}, but the file has ${count === 1 ? 'only 1 column' : `${count} columns (1 to ${count})`}.`,
+        `--columns 为${zh(role)}指定了第 ${column} 列，但文件${count === 1 ? '只有 1 列' : `共 ${count} 列（1 到 ${count}）`}。`,
+      );
+    }
+    case 'read.columnNotAmongHeaders':
+      return new UsageError(
+        `--columns names '${String(params.name)}' for the ${en(role)}, but no column has that header; the headers are ${String(params.headers)}.`,
+        `--columns 为${zh(role)}指定了“${String(params.name)}”，但没有这个表头的列；表头为 ${String(params.headers)}。`,
+      );
+    case 'read.columnNotFound':
+    case 'read.columnNotFoundNoHeader': {
+      // The option's role name: role.customerId → customerId.
+      const hint = role.code.slice('role.'.length);
+      return new UsageError(
+        en(error.problem).replace(/; name it in the mapping option\.$/, `; name it with --columns, e.g. --columns ${hint}=<header>.`),
+        zh(error.problem).replace(/；请在列映射中指定。$/, `；请用 --columns 指定，例如 --columns ${hint}=<表头>。`),
+      );
+    }
+    default:
+      return error;
   }
-  const unheaded = /^the (.+?) column '(.*)' is not among the headers (.+?)\.?$/.exec(error.reason);
-  if (unheaded) return new UsageError(`--columns names '${unheaded[2]}' for the ${unheaded[1]}, but no column has that header; the headers are ${unheaded[3]}.`);
-  if (error.kind !== 'data' || !/ column was found/.test(error.reason)) return error;
-  const role = /no (.+?) column was found/.exec(error.reason)?.[1] ?? 'the';
-  const hint = role === 'customer id' ? 'customerId' : role;
-  return new UsageError(error.reason.replace(/; name it in the mapping option\.?$/, `; name it with --columns, e.g. --columns ${hint}=<header>.`));
 }

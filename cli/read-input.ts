@@ -4,7 +4,7 @@
  * (CSV and the like) or an .xlsx workbook, told apart by their bytes.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { CvError, readTransactionCells, readTransactions, type ReadOptions, type ReadResult } from '../core/index.ts';
+import { CvError, formatMessage, readTransactionCells, readTransactions, type ReadOptions, type ReadResult } from '../core/index.ts';
 import { explainMissingColumn, parseNumber } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { isOle2, isZip, readSheetRows } from './xlsx-input.ts';
@@ -81,12 +81,15 @@ function mayBeTitle(message: string): boolean {
 
 /** The reader's failures in the command line's words (options, not the reader's option names). */
 function explainReadError(error: unknown, headerRowGiven: boolean): unknown {
-  if (error instanceof CvError && /^the header row \d+ /.test(error.reason)) {
-    return new UsageError(`--header-row: ${error.reason}`);
+  if (error instanceof CvError && error.problem?.code.startsWith('read.headerRow')) {
+    return new UsageError(`--header-row: ${formatMessage(error.problem, 'en')}`, `--header-row：${formatMessage(error.problem, 'zh')}`);
   }
   const explained = explainMissingColumn(error);
   if (explained instanceof UsageError && !headerRowGiven && / column was found/.test(explained.message) && mayBeTitle(explained.message)) {
-    return new UsageError(`${explained.message} If the column names are not on the first line, give their line with --header-row N.`);
+    return new UsageError(
+      `${explained.message} If the column names are not on the first line, give their line with --header-row N.`,
+      `${explained.zh ?? explained.message}如果列名不在第一行，请用 --header-row N 指定其所在行。`,
+    );
   }
   return explained;
 }

@@ -159,6 +159,8 @@ export interface FitResult<P extends Record<string, number> = Record<string, num
    * behaves as an NBD without churn"). Absent or empty when there is none.
    */
   notes?: string[];
+  /** The same notes as messages (formatMessage says them in English or Chinese). */
+  noteMessages?: Message[];
 }
 
 /**

@@ -205,8 +205,8 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
   } else if (purchase !== undefined && settings.model !== 'auto' && selection.chosen !== settings.model) {
     warnings.push(selection.reasonMessage);
   }
-  // The models' own notes are English sentences (core/models has no catalog yet): said as they are.
-  if (purchase?.notes) warnings.push(...purchase.notes.map((note) => msg('analysis.modelNote', { model: MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES], note })));
+  const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
+  if (purchase) warnings.push(...(purchase.noteMessages ?? purchase.notes ?? []).map((note) => msg('analysis.modelNote', { model: title, note })));
 
   let predictions: Map<string, CustomerPrediction> | undefined;
   if (purchase) {
@@ -214,10 +214,10 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       const repeat = inputs.filter((c) => c.x > 0 && c.monetary > 0);
       try {
         models.spend = fitGammaGamma({ x: repeat.map((c) => c.x), zbar: repeat.map((c) => c.monetary) }, { penalizer: settings.penalizer });
-        warnings.push(...models.spend.warnings.map((note) => msg('analysis.modelNote', { model: 'Gamma-Gamma', note })));
+        warnings.push(...models.spend.warningMessages.map((note) => msg('analysis.modelNote', { model: 'Gamma-Gamma', note })));
       } catch (error) {
         if (!isDataProblem(error)) throw error;
-        warnings.push(msg('analysis.spendNotFitted', { why: error.reason }));
+        warnings.push(msg('analysis.spendNotFitted', { why: error.problem ?? error.reason }));
       }
     }
     try {
@@ -232,7 +232,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       // Parameters at the edge of what the special functions can evaluate: say so and keep scoring.
       if (!isModelProblem(error)) throw error;
       const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
-      models.fallbackMessage = msg('analysis.scoringFailed', { model: title, why: error.reason });
+      models.fallbackMessage = msg('analysis.scoringFailed', { model: title, why: error.problem ?? error.reason });
       models.fallback = formatMessage(models.fallbackMessage, 'en');
       warnings.push(models.fallbackMessage);
       predictions = undefined;
@@ -289,7 +289,7 @@ function recalibrate(
     return { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report };
   } catch (error) {
     if (!isModelProblem(error)) throw error;
-    return unchecked(msg('analysis.recalibrationFailed', { why: error.reason }));
+    return unchecked(msg('analysis.recalibrationFailed', { why: error.problem ?? error.reason }));
   }
 }
 

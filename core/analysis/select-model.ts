@@ -33,6 +33,8 @@ export interface CandidateReport {
   holdout?: { logLoss: number; purchasesMae: number };
   /** Why it could not be fitted. */
   error?: string;
+  /** The same reason as a message, where core words it as one. */
+  errorMessage?: Message;
 }
 
 export interface ModelSelection {
@@ -137,7 +139,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
           fits.set(m, fit);
           candidates.push({ model: m, logLikelihood: fit.logLikelihood });
         } catch (e) {
-          candidates.push({ model: m, error: dataProblem(e) });
+          candidates.push({ model: m, ...dataProblem(e) });
         }
       }
       const ranked = candidates.filter((c) => c.logLikelihood !== undefined).sort((a, b) => (b.logLikelihood as number) - (a.logLikelihood as number));
@@ -164,16 +166,16 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
         calibrationFits: method === 'holdout' ? calibrationFits : undefined,
       };
     } catch (e) {
-      const why = dataProblem(e);
-      steps.add(msg('select.notFitted', { model: MODEL_TITLES[m], why }));
-      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, error: why });
+      const problem = dataProblem(e);
+      steps.add(msg('select.notFitted', { model: MODEL_TITLES[m], why: problem.errorMessage ?? problem.error }));
+      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, ...problem });
     }
   }
   return heuristic(requested, candidates, steps);
 }
 
 function heuristic(requested: PurchaseModelName, candidates: CandidateReport[], steps: Steps): SelectionResult {
-  const failures = candidates.filter((c) => c.error).map((c) => msg('select.failure', { model: MODEL_TITLES[c.model], why: c.error as string }));
+  const failures = candidates.filter((c) => c.error).map((c) => msg('select.failure', { model: MODEL_TITLES[c.model], why: c.errorMessage ?? (c.error as string) }));
   // The failures were joined by "; " before there were messages; a nested message of each keeps that.
   const reason = msg('select.noModel', { failures: joinFailures(failures) });
   steps.add(msg('select.heuristicScores'));
@@ -234,7 +236,7 @@ function judgeOnHoldout(
       }
       candidates.push({ model: m, logLikelihood: fit.logLikelihood, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
     } catch (e) {
-      candidates.push({ model: m, error: dataProblem(e) });
+      candidates.push({ model: m, ...dataProblem(e) });
     }
   }
   const ranked = candidates.filter((c) => c.holdout).sort((a, b) => (a.holdout as { logLoss: number }).logLoss - (b.holdout as { logLoss: number }).logLoss);
@@ -252,8 +254,8 @@ function judgeOnHoldout(
  * numerics throw instead of returning a wrong number). Anything else is a
  * bug and is rethrown.
  */
-function dataProblem(e: unknown): string {
-  if (isModelProblem(e)) return e.reason;
+function dataProblem(e: unknown): { error: string; errorMessage?: Message } {
+  if (isModelProblem(e)) return e.problem !== undefined ? { error: e.reason, errorMessage: e.problem } : { error: e.reason };
   throw e;
 }
 

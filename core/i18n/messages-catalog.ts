@@ -64,6 +64,33 @@ export const MESSAGE_CATALOG = {
     en: "no customer id column was found, so customers are told apart by the {role} column '{header}' (name the id column in the mapping option to choose another).",
     zh: '没有找到客户编号列，因此按{role}列“{header}”区分客户（可在列映射中指定编号列）。',
   },
+  'read.columnIndexMissing': {
+    en: 'the {role} column {choice} does not exist: the data has {n} columns (0-based indexes 0..{last}).',
+    zh: '{role}列 {choice} 不存在：数据只有 {n} 列（从 0 开始的序号 0..{last}）。',
+  },
+  'read.columnNotFound': {
+    en: 'no {role} column was found (the headers found are {headers}); name it in the mapping option.',
+    zh: '没有找到{role}列（找到的表头为 {headers}）；请在列映射中指定。',
+  },
+  'read.columnNotFoundNoHeader': {
+    en: 'no {role} column was found (the data has no header row ({n} columns)); name it in the mapping option.',
+    zh: '没有找到{role}列（数据没有表头行，共 {n} 列）；请在列映射中指定。',
+  },
+  'read.columnByNameNoHeader': {
+    en: "the {role} column is mapped by name ('{name}') but the data has no header row; map it by index.",
+    zh: '{role}列按名称（“{name}”）指定，但数据没有表头行；请按序号指定。',
+  },
+  'read.columnNotAmongHeaders': {
+    en: "the {role} column '{name}' is not among the headers {headers}.",
+    zh: '{role}列“{name}”不在表头 {headers} 之中。',
+  },
+  'read.headerRowPastEnd': { en: 'the header row {row} is past the end of the data ({lines} lines).', zh: '表头行 {row} 超出了数据末尾（共 {lines} 行）。' },
+  'read.headerRowEmpty': {
+    en: 'the header row {row} holds no column names (it is blank or inside a quoted field).',
+    zh: '表头行 {row} 没有列名（它是空行，或位于引号内的字段中）。',
+  },
+  'read.headerRowOutside': { en: 'the header row {row} is outside the data (rows {first} to {last}).', zh: '表头行 {row} 不在数据范围内（第 {first} 到 {last} 行）。' },
+  'read.headerRowBlank': { en: 'the header row {row} is blank.', zh: '表头行 {row} 是空行。' },
   'read.numberNotFinite': { en: '{column} {value} is not a number', zh: '{column} {value} 不是数字' },
   'read.numberEmpty': { en: '{column} is empty', zh: '{column}为空' },
   'read.numberTrailingMinus': { en: "{column} '{text}' has a trailing minus; write -{digits}", zh: '{column}“{text}”的负号在末尾；请写成 -{digits}' },
@@ -162,6 +189,62 @@ export const MESSAGE_CATALOG = {
   },
   'analysis.noCustomers': { en: 'There are no customers to fit a model on.', zh: '没有客户可用于拟合模型。' },
   'analysis.oneRowPerCustomer': { en: 'the data are one row per customer, without purchase dates', zh: '数据为每位客户一行，没有购买日期' },
+  'model.boundaryToInfinity': {
+    en: 'parameter {name} runs towards infinity and is held at {value}, where the likelihood no longer changes',
+    zh: '参数 {name} 趋向无穷大，停在 {value}，此处似然已不再变化',
+  },
+  'model.boundaryToZero': {
+    en: 'parameter {name} runs towards zero and is held at {value}, where the likelihood no longer changes',
+    zh: '参数 {name} 趋向零，停在 {value}，此处似然已不再变化',
+  },
+  'model.noDropout': {
+    en: 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active',
+    zh: '数据中看不到客户流失：模型相当于没有流失的 NBD 模型，每位客户都算作仍然活跃',
+  },
+  'model.certainDropoutAfterFirstRepeat': {
+    en: 'customers appear to drop out right after their first repeat purchase',
+    zh: '客户似乎在第一次重复购买后立即流失',
+  },
+  'model.certainDropoutAfterEach': {
+    en: 'customers appear to drop out right after each purchase, the first included',
+    zh: '客户似乎在每次购买（包括第一次）后立即流失',
+  },
+  'model.sameDropoutProbability': {
+    en: 'every customer appears to have the same drop-out probability after a purchase ({percent} %)',
+    zh: '每位客户购买后的流失概率似乎相同（{percent}%）',
+  },
+  'model.sameDropoutRate': {
+    en: 'every customer appears to have the same drop-out rate (an average lifetime of {lifetime} periods)',
+    zh: '每位客户的流失率似乎相同（平均生命周期 {lifetime} 个周期）',
+  },
+  'model.sameRate': {
+    en: 'purchase rates look the same for every active customer ({rate} per period): the model treats them as one Poisson rate',
+    zh: '每位活跃客户的购买率看起来相同（每周期 {rate} 次）：模型把它们当作同一个泊松购买率',
+  },
+  'model.unevenRates': {
+    en: 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often',
+    zh: '购买率极不均匀：大多数客户几乎不再购买，少数客户购买非常频繁',
+  },
+  'model.sameSpendEachPurchase': { en: 'each customer spends about the same amount on every purchase', zh: '每位客户每次购买的金额大致相同' },
+  'model.sameAverageSpend': { en: 'average spend looks the same for every customer (about {spend})', zh: '每位客户的平均消费看起来相同（约 {spend}）' },
+  'model.spendCorrelated': {
+    en: 'frequency and average spend are correlated (Pearson ρ = {rho}, |ρ| > {limit}); the Gamma-Gamma model assumes they are independent, so its spend predictions may be biased',
+    zh: '购买频次与平均消费相关（Pearson ρ = {rho}，|ρ| > {limit}）；Gamma-Gamma 模型假定二者独立，因此其消费预测可能有偏',
+  },
+  'model.infiniteMeanSpend': {
+    en: 'q = {q} ≤ 1: the population mean spend is infinite, so customers without repeat purchases get no spend prediction',
+    zh: 'q = {q} ≤ 1：总体平均消费为无穷大，因此没有重复购买的客户得不到消费预测',
+  },
+  'model.notFinite': { en: 'the log-likelihood is not finite anywhere the optimiser looked', zh: '优化器搜索到的所有位置上对数似然都不是有限值' },
+  'model.unidentifiedToInfinity': {
+    en: 'parameter {name} runs to infinity ({value}) and the likelihood keeps changing (slope {slope}): the data do not identify it',
+    zh: '参数 {name} 趋向无穷大（{value}），且似然仍在变化（斜率 {slope}）：数据无法确定它',
+  },
+  'model.unidentifiedToZero': {
+    en: 'parameter {name} runs to zero ({value}) and the likelihood keeps changing (slope {slope}): the data do not identify it',
+    zh: '参数 {name} 趋向零（{value}），且似然仍在变化（斜率 {slope}）：数据无法确定它',
+  },
+  'model.notConverged': { en: 'the optimiser did not converge ({why}) after {iterations} iterations', zh: '优化器在 {iterations} 次迭代后未收敛（{why}）' },
   'analysis.modelNote': { en: '{model}: {note}', zh: '{model}：{note}' },
   'analysis.spendNotFitted': {
     en: "Gamma-Gamma could not be fitted ({why}); expected spend is each customer's observed average.",

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
+import { formatMessage } from '../i18n/messages.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { readFileSync } from 'node:fs';
 import { createRng } from '../simulate/prng.ts';
@@ -146,6 +147,11 @@ describe('BG/NBD input checks', () => {
     expect(fit.params.r / fit.params.alpha).toBeCloseTo(0.2, 3);
     expect(fit.notes?.join(' ')).toMatch(/no drop-out is visible/);
     expect(fit.notes?.join(' ')).toMatch(/purchase rates look the same/);
+    // The same notes as messages, said in Chinese for a Chinese workbook or terminal.
+    expect(fit.noteMessages?.map((m) => formatMessage(m, 'en'))).toEqual(fit.notes);
+    const zh = fit.noteMessages?.map((m) => formatMessage(m, 'zh')).join(' ');
+    expect(zh).toContain('数据中看不到客户流失');
+    expect(zh).toMatch(/每位活跃客户的购买率看起来相同（每周期 0\.2\d* 次）/);
   });
 });
 

@@ -5,7 +5,8 @@ import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
 
@@ -72,7 +73,7 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
   const params = { r, alpha, a, b };
   const notes = boundaryNotes(NAMES, res.theta, res.boundary, (name, side) =>
-    betaGeometricBoundaryMeaning(params, name, side, 'customers appear to drop out right after their first repeat purchase'),
+    betaGeometricBoundaryMeaning(params, name, side, msg('model.certainDropoutAfterFirstRepeat')),
   );
   return {
     model: 'bgnbd',
@@ -82,7 +83,7 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
-    notes,
+    ...fitNotes(notes),
   };
 }
 
@@ -91,24 +92,17 @@ export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitRe
  * range; `certainDropout` says when the models drop a customer for sure,
  * the one place they differ.
  */
-export function betaGeometricBoundaryMeaning(p: BgNbdParams, name: string, side: 'lower' | 'upper', certainDropout: string): string | undefined {
+export function betaGeometricBoundaryMeaning(p: BgNbdParams, name: string, side: 'lower' | 'upper', certainDropout: Message): Message | undefined {
   const dropout = p.a / (p.a + p.b);
   if (name === 'a' || name === 'b') {
-    if (dropout < 1e-3) {
-      return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
-    }
+    if (dropout < 1e-3) return msg('model.noDropout');
     if (dropout > 1 - 1e-3) return certainDropout;
-    if (side === 'upper') {
-      return `every customer appears to have the same drop-out probability after a purchase (${(100 * dropout).toPrecision(2)} %)`;
-    }
+    if (side === 'upper') return msg('model.sameDropoutProbability', { percent: (100 * dropout).toPrecision(2) });
     return undefined;
   }
   if (name === 'r' || name === 'alpha') {
-    const rate = p.r / p.alpha;
-    if (side === 'upper') {
-      return `purchase rates look the same for every active customer (${rate.toPrecision(3)} per period): the model treats them as one Poisson rate`;
-    }
-    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
+    if (side === 'upper') return msg('model.sameRate', { rate: (p.r / p.alpha).toPrecision(3) });
+    return msg('model.unevenRates');
   }
   return undefined;
 }

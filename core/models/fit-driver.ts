@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { bfgs, nelderMead, type MinimizeResult, type Objective } from '../math/minimize.ts';
 
 // core has no DOM or Node types; performance.now() exists in both.
@@ -187,7 +188,7 @@ export function maximizeLogLikelihood(
     converged = Number.isFinite(res.value) && (res.converged || stalledAtBoundary(res) || before - res.value < STALL);
   }
   if (!Number.isFinite(res.value)) {
-    throw new CvError(fn, 'convergence', 'the log-likelihood is not finite anywhere the optimiser looked');
+    throw new CvError(fn, 'convergence', msg('model.notFinite'));
   }
   const boundary: BoundarySide[] = [];
   for (let i = 0; i < n; i++) {
@@ -200,12 +201,16 @@ export function maximizeLogLikelihood(
       throw new CvError(
         fn,
         'convergence',
-        `parameter ${names[i]} runs to ${side === 'upper' ? 'infinity' : 'zero'} (${Math.exp(t).toPrecision(3)}) and the likelihood keeps changing (slope ${res.gradient[i].toPrecision(2)}): the data do not identify it`,
+        msg(side === 'upper' ? 'model.unidentifiedToInfinity' : 'model.unidentifiedToZero', {
+          name: names[i],
+          value: Math.exp(t).toPrecision(3),
+          slope: res.gradient[i].toPrecision(2),
+        }),
       );
     }
   }
   if (!converged) {
-    throw new CvError(fn, 'convergence', `the optimiser did not converge (${res.reason}) after ${iterations} iterations`);
+    throw new CvError(fn, 'convergence', msg('model.notConverged', { why: res.reason, iterations }));
   }
   const ll = penalizer === 0 ? -res.value * customers : -negMeanLL(res.x) * customers;
   return { theta: res.x, logLikelihood: ll, iterations, evaluations, converged: true, boundary };
@@ -220,15 +225,26 @@ export function boundaryNotes(
   names: readonly string[],
   theta: Float64Array,
   boundary: readonly BoundarySide[],
-  meaning: (name: string, side: 'lower' | 'upper') => string | undefined,
-): string[] {
-  const notes: string[] = [];
+  meaning: (name: string, side: 'lower' | 'upper') => Message | undefined,
+): Message[] {
+  const notes: Message[] = [];
+  const seen = new Set<string>();
   boundary.forEach((side, i) => {
     if (side === null) return;
-    const sentence =
+    const note =
       meaning(names[i], side) ??
-      `parameter ${names[i]} runs towards ${side === 'upper' ? 'infinity' : 'zero'} and is held at ${Math.exp(theta[i]).toPrecision(3)}, where the likelihood no longer changes`;
-    if (!notes.includes(sentence)) notes.push(sentence);
+      msg(side === 'upper' ? 'model.boundaryToInfinity' : 'model.boundaryToZero', { name: names[i], value: Math.exp(theta[i]).toPrecision(3) });
+    // Two parameters on one ridge say the same sentence once.
+    const key = formatMessage(note, 'en');
+    if (!seen.has(key)) {
+      seen.add(key);
+      notes.push(note);
+    }
   });
   return notes;
+}
+
+/** FitResult's notes: the English sentences, and the same as messages for a product that speaks another language. */
+export function fitNotes(messages: readonly Message[]): { notes: string[]; noteMessages: Message[] } {
+  return { notes: messages.map((m) => formatMessage(m, 'en')), noteMessages: [...messages] };
 }

@@ -2,7 +2,8 @@ import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
  * The Gamma-Gamma model of spend per transaction (Fader, Hardie & Lee 2005,
@@ -30,6 +31,8 @@ export type GammaGammaFit = FitResult<GammaGammaParams> & {
   correlation: number;
   /** Human-readable warnings (e.g. frequency and spend correlated); empty when none. */
   warnings: string[];
+  /** The same warnings as messages, for a product that speaks another language. */
+  warningMessages: Message[];
 };
 
 /**
@@ -165,24 +168,19 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
   const notes = boundaryNotes(names, res.theta, res.boundary, (name, side) => {
     // p → ∞ with γ → 0 (pγ fixed) is one ridge: the spend of a purchase is the customer's mean.
     if ((name === 'p' && side === 'upper') || (name === 'gamma' && side === 'lower' && res.boundary[0] === 'upper')) {
-      return 'each customer spends about the same amount on every purchase';
+      return msg('model.sameSpendEachPurchase');
     }
     if ((name === 'q' || name === 'gamma') && side === 'upper') {
-      return `average spend looks the same for every customer (about ${((p * gamma) / (q - 1)).toPrecision(3)})`;
+      return msg('model.sameAverageSpend', { spend: ((p * gamma) / (q - 1)).toPrecision(3) });
     }
     return undefined;
   });
   const correlation = pearson(x, z);
-  const warnings: string[] = [];
+  const warningMessages: Message[] = [];
   if (Math.abs(correlation) > SPEND_CORRELATION_WARNING) {
-    warnings.push(
-      `frequency and average spend are correlated (Pearson ρ = ${correlation.toFixed(2)}, |ρ| > ${SPEND_CORRELATION_WARNING}); ` +
-        'the Gamma-Gamma model assumes they are independent, so its spend predictions may be biased',
-    );
+    warningMessages.push(msg('model.spendCorrelated', { rho: correlation.toFixed(2), limit: SPEND_CORRELATION_WARNING }));
   }
-  if (q <= 1) {
-    warnings.push(`q = ${q.toPrecision(3)} ≤ 1: the population mean spend is infinite, so customers without repeat purchases get no spend prediction`);
-  }
+  if (q <= 1) warningMessages.push(msg('model.infiniteMeanSpend', { q: q.toPrecision(3) }));
   return {
     model: 'gg',
     params: { p, q, gamma },
@@ -192,8 +190,9 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
     converged: res.converged,
     seconds: nowSeconds() - started,
     correlation,
-    warnings,
-    notes,
+    warnings: warningMessages.map((m) => formatMessage(m, 'en')),
+    warningMessages,
+    ...fitNotes(notes),
   };
 }
 

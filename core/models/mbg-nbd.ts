@@ -4,7 +4,8 @@ import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase } from './no-purchase.ts';
 import { betaGeometricBoundaryMeaning } from './bg-nbd.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
@@ -78,8 +79,8 @@ export function fitMbgNbd(data: RepeatData, options: MbgNbdFitOptions = {}): Fit
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
-    notes: boundaryNotes(NAMES, res.theta, res.boundary, (name, side) =>
-      betaGeometricBoundaryMeaning(params, name, side, 'customers appear to drop out right after each purchase, the first included'),
+    ...fitNotes(
+      boundaryNotes(NAMES, res.theta, res.boundary, (name, side) => betaGeometricBoundaryMeaning(params, name, side, msg('model.certainDropoutAfterEach'))),
     ),
   };
 }

@@ -5,7 +5,8 @@ import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
 import { checkHorizon, checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
-import { boundaryNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
 
 /**
@@ -85,27 +86,21 @@ export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}
     iterations: res.iterations,
     converged: res.converged,
     seconds: nowSeconds() - started,
-    notes,
+    ...fitNotes(notes),
   };
 }
 
 /** The sentence for a Pareto/NBD parameter held beyond its identified range. */
-function paretoNbdBoundaryMeaning(p: ParetoNbdParams, name: string, side: 'lower' | 'upper'): string | undefined {
+function paretoNbdBoundaryMeaning(p: ParetoNbdParams, name: string, side: 'lower' | 'upper'): Message | undefined {
   if (name === 's' || name === 'beta') {
     // Mean drop-out rate s/β per period against the observation span.
-    if ((name === 's' && side === 'lower') || (name === 'beta' && side === 'upper' && p.s <= 1e3)) {
-      return 'no drop-out is visible in these data: the model behaves as an NBD without churn, and every customer counts as still active';
-    }
-    if (side === 'upper') {
-      return `every customer appears to have the same drop-out rate (an average lifetime of ${(p.beta / p.s).toPrecision(3)} periods)`;
-    }
+    if ((name === 's' && side === 'lower') || (name === 'beta' && side === 'upper' && p.s <= 1e3)) return msg('model.noDropout');
+    if (side === 'upper') return msg('model.sameDropoutRate', { lifetime: (p.beta / p.s).toPrecision(3) });
     return undefined;
   }
   if (name === 'r' || name === 'alpha') {
-    if (side === 'upper') {
-      return `purchase rates look the same for every active customer (${(p.r / p.alpha).toPrecision(3)} per period): the model treats them as one Poisson rate`;
-    }
-    return 'purchase rates are extremely uneven: most customers almost never buy again while a few buy very often';
+    if (side === 'upper') return msg('model.sameRate', { rate: (p.r / p.alpha).toPrecision(3) });
+    return msg('model.unevenRates');
   }
   return undefined;
 }

@@ -208,7 +208,7 @@ export function resolveMapping(
     if (choice === undefined || choice === null) continue;
     const column = typeof choice === 'number' ? choice : findHeader(fn, headers, role, choice);
     if (!Number.isInteger(column) || column < 0 || (columnCount > 0 && column >= columnCount)) {
-      throw new CvError(fn, 'value', `the ${ROLE_LABEL[role]} column ${choice} does not exist: the data has ${columnCount} columns (0-based indexes 0..${columnCount - 1}).`);
+      throw new CvError(fn, 'value', msg('read.columnIndexMissing', { role: msg(`role.${role}`), choice: String(choice), n: columnCount, last: columnCount - 1 }));
     }
     mapping[role] = column;
     chosen.add(column);
@@ -237,23 +237,32 @@ export function resolveMapping(
   }
   for (const role of REQUIRED_ROLES) {
     if (mapping[role] === undefined) {
-      const found = headers && headers.length
-        ? `the headers found are ${headers.map((h) => `'${h}'`).join(', ')}`
-        : `the data has no header row (${columnCount} columns)`;
-      throw new CvError(fn, 'data', `no ${ROLE_LABEL[role]} column was found (${found}); name it in the mapping option.`);
+      const name = msg(`role.${role}`);
+      throw new CvError(
+        fn,
+        'data',
+        headers && headers.length
+          ? msg('read.columnNotFound', { role: name, headers: quotedList(headers) })
+          : msg('read.columnNotFoundNoHeader', { role: name, n: columnCount }),
+      );
     }
   }
   return mapping;
 }
 
+/** Headers as a user would recognise them: 'A', 'B', 'C'. */
+function quotedList(headers: readonly string[]): string {
+  return headers.map((h) => `'${h}'`).join(', ');
+}
+
 function findHeader(fn: string, headers: readonly string[] | null, role: ColumnRole, name: string): number {
   if (!headers) {
-    throw new CvError(fn, 'value', `the ${ROLE_LABEL[role]} column is mapped by name ('${name}') but the data has no header row; map it by index.`);
+    throw new CvError(fn, 'value', msg('read.columnByNameNoHeader', { role: msg(`role.${role}`), name }));
   }
   let column = headers.findIndex((h) => h.trim() === name.trim());
   if (column < 0) column = headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(name));
   if (column < 0) {
-    throw new CvError(fn, 'value', `the ${ROLE_LABEL[role]} column '${name}' is not among the headers ${headers.map((h) => `'${h}'`).join(', ')}.`);
+    throw new CvError(fn, 'value', msg('read.columnNotAmongHeaders', { role: msg(`role.${role}`), name, headers: quotedList(headers) }));
   }
   return column;
 }

@@ -321,7 +321,7 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
   const chosenRow = options.headerRow !== undefined && options.headerRow > 0 ? options.headerRow : 0;
   const from = chosenRow > 0 ? lineOffset(text, chosenRow) : 0;
   if (from < 0 || (chosenRow > 0 && from >= text.length && text.length > 0)) {
-    throw new CvError('readTable', 'value', `the header row ${chosenRow} is past the end of the data (${countLines(text)} lines).`);
+    throw new CvError('readTable', 'value', msg('read.headerRowPastEnd', { row: chosenRow, lines: countLines(text) }));
   }
   const delimiter: Delimiter =
     !options.delimiter || options.delimiter === 'auto' ? detectDelimiter(text.slice(from)) : options.delimiter === ' ' ? 'whitespace' : options.delimiter;
@@ -331,7 +331,7 @@ export function prepareText(input: string | Uint8Array, options: TableOptions = 
   if (chosenRow > 0) {
     const rows = firstRows(text, delimiter, chosenRow, 21);
     if (rows.length === 0 || rows[0].line !== chosenRow) {
-      throw new CvError('readTable', 'value', `the header row ${chosenRow} holds no column names (it is blank or inside a quoted field).`);
+      throw new CvError('readTable', 'value', msg('read.headerRowEmpty', { row: chosenRow }));
     }
     const preamble = firstRows(text, delimiter, 1, MAX_PREAMBLE_ROWS * 10)
       .filter((r) => r.line < chosenRow)

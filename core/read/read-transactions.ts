@@ -650,9 +650,9 @@ export function readTransactionCells(rows: readonly (readonly unknown[])[], opti
   if (options.headerRow !== undefined && options.headerRow > 0) {
     headerIndex = options.headerRow - firstRow;
     if (headerIndex < 0 || headerIndex >= rows.length) {
-      throw new CvError('readTransactionCells', 'value', `the header row ${options.headerRow} is outside the data (rows ${firstRow} to ${firstRow + rows.length - 1}).`);
+      throw new CvError('readTransactionCells', 'value', msg('read.headerRowOutside', { row: options.headerRow, first: firstRow, last: firstRow + rows.length - 1 }));
     }
-    if (isBlankRow(rows[headerIndex])) throw new CvError('readTransactionCells', 'value', `the header row ${options.headerRow} is blank.`);
+    if (isBlankRow(rows[headerIndex])) throw new CvError('readTransactionCells', 'value', msg('read.headerRowBlank', { row: options.headerRow }));
   } else if (options.header === true) {
     headerIndex = start;
   } else if ((options.header === undefined || options.header === 'auto') && options.headerRow !== 0) {

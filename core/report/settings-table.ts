@@ -10,6 +10,7 @@ import { MODEL_TITLES } from '../analysis/settings.ts';
 import { dayToExcelSerial } from '../read/day-number.ts';
 import { tierRuleParams, type TierRule } from '../tiers/rule.ts';
 import type { DayNumber, Lang } from '../types.ts';
+import { formatMessage } from '../i18n/messages.ts';
 import type { CellFormat, ReportCell, ReportRow, ReportTable } from './report-table.ts';
 import { basisWord, unitWord, word } from './report-words.ts';
 
@@ -113,7 +114,7 @@ export function settingsTable(analysis: Analysis, source: SourceFacts, lang: Lan
     add('Log-likelihood', '对数似然', purchase.logLikelihood, 'decimal');
     add('Customers in the fit', '拟合所用客户数', purchase.customers, 'count');
     add('Converged', '是否收敛', purchase.converged ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
-    for (const note of purchase.notes ?? []) add('Note', '说明', note);
+    for (const note of purchase.noteMessages ?? []) add('Note', '说明', formatMessage(note, lang));
   }
   if (spend) {
     heading('Gamma-Gamma spend fit', 'Gamma-Gamma 消费金额模型');
