@@ -13,6 +13,7 @@ import {
   CvError,
   dayToIso,
   excelSerialToDay,
+  formatMessage,
   formatReason,
   label,
   REQUIRED_CUSTOMER_ROLES,
@@ -82,7 +83,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     if (name === 'AbortError') return setMessage({ at, intent: 'info', text: t.cancelled });
     let text: string;
     if (e instanceof SelectionTooLargeError) text = t.tooLarge(e.cells.toLocaleString(locale(lang)), e.max.toLocaleString(locale(lang)));
-    else if (e instanceof CvError) text = t.dataProblem(e.reason);
+    else if (e instanceof CvError) text = t.dataProblem(e.problem ? formatMessage(e.problem, lang) : e.reason);
     else text = t.unexpected(e instanceof Error ? e.message : String(e));
     setMessage({ at, intent: 'error', text });
   };

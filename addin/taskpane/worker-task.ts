@@ -5,13 +5,13 @@
  * would also hold the Cancel click itself until it ends. Where the webview
  * has no workers (and in Node, for tests) the work runs here instead.
  */
-import { CvError } from '../../core/index.ts';
+import { CvError, type Message } from '../../core/index.ts';
 
 /** What a task's worker posts back. */
 export type WorkerReply<R> =
   | { type: 'progress'; fraction: number }
   | { type: 'done'; result: R }
-  | { type: 'error'; cvError?: { fn: string; kind: CvError['kind']; reason: string }; message?: string };
+  | { type: 'error'; cvError?: { fn: string; kind: CvError['kind']; reason: string; problem?: Message }; message?: string };
 
 export interface TaskOptions {
   signal?: AbortSignal;
@@ -47,7 +47,7 @@ export function runInWorker<R>(make: () => Worker, request: unknown, transfer: T
       if (reply.type === 'progress') return onProgress?.(reply.fraction);
       finish();
       if (reply.type === 'done') resolve(reply.result);
-      else reject(reply.cvError ? new CvError(reply.cvError.fn, reply.cvError.kind, reply.cvError.reason) : new Error(reply.message));
+      else reject(reply.cvError ? new CvError(reply.cvError.fn, reply.cvError.kind, reply.cvError.problem ?? reply.cvError.reason) : new Error(reply.message));
     };
     worker.onerror = (event) => {
       finish();
@@ -67,7 +67,7 @@ export function serveInWorker<Q, R>(work: (request: Q, progress: (fraction: numb
     } catch (e) {
       post(
         e instanceof CvError
-          ? { type: 'error', cvError: { fn: e.fn, kind: e.kind, reason: e.reason } }
+          ? { type: 'error', cvError: { fn: e.fn, kind: e.kind, reason: e.reason, problem: e.problem } }
           : { type: 'error', message: e instanceof Error ? e.message : String(e) },
       );
     }

@@ -399,10 +399,11 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     );
     expect(english).toEqual([]);
     // Core's sentences too: the notes (which model scored the customers, and why) are said from core's messages in Chinese.
-    // (A model's own remark inside a note stays as core words it, in English: core's to translate.)
     const notes = await zh.locator('[data-testid="warnings"] li').allTextContents();
     expect(notes.some((n) => /^选用 .+：/.test(n)), notes.join(' | ')).toBe(true);
-    expect(notes.join(' ')).not.toMatch(/was chosen|was fitted|could not be fitted|no holdout|own-rate heuristic/);
+    for (const n of notes) expect(n, n).toMatch(/[\u4e00-\u9fff]/);
+    // Apart from model names and the Greek of a correlation, no English word is left.
+    expect(notes.join(' ').replace(/MBG\/NBD|BG\/NBD|Pareto\/NBD|Gamma-Gamma|Pearson|AIC|BIC|Poisson/g, '')).not.toMatch(/[A-Za-z]{4,}/);
     expect(await overflowing(zh)).toEqual([]);
     // The notes open, to be seen in the screenshot.
     await zh.locator('[data-testid="warnings"] summary').click();
