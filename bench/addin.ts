@@ -3,8 +3,10 @@
  * for the CDNOW master transactions (69,659 rows; skipped when the data are
  * absent) and for 1,000,000 synthetic transaction rows. Reports the time in
  * core, the syncs (round trips), the request payload per sync and the peak
- * memory. The in-memory Excel is not Excel: sync counts and payload sizes
- * carry over, times do not.
+ * memory, and what handing the selection to the pane's analysis worker and
+ * the analysis back costs (structured clones, as postMessage makes). The
+ * in-memory Excel is not Excel: sync counts and payload sizes carry over,
+ * times do not.
  *
  *   npx tsx bench/addin.ts
  */
@@ -12,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTransactions } from '../core/index.ts';
-import { inspectCells } from '../addin/shared/analyze.ts';
+import { analyze, inspectCells, type AnalysisOptions } from '../addin/shared/analyze.ts';
 import { describeSelection, readValues, type ExcelHost } from '../addin/taskpane/excel-io.ts';
 import { generateSegmentSheet } from '../addin/taskpane/generate.ts';
 import { excelSerial } from '../addin/shared/segment-table.ts';
@@ -35,12 +37,8 @@ async function runCase(name: string, rows: (string | number)[][], print: (line: 
     const info = await describeSelection(host);
     const values = await readValues(host, info);
     const inspection = inspectCells(values);
-    const generated = await generateSegmentSheet(
-      host,
-      values,
-      { mapping: inspection.mapping, hasHeader: inspection.hasHeader, firstRow: 1, unit: 'week', tierRule: { method: 'contribution' }, model: 'none', horizonDays: 365, annualDiscount: 0.1 },
-      'en',
-    );
+    const options: AnalysisOptions = { mapping: inspection.mapping, hasHeader: inspection.hasHeader, firstRow: 1, unit: 'week', tierRule: { method: 'contribution' }, model: 'none', horizonDays: 365, annualDiscount: 0.1 };
+    const generated = await generateSegmentSheet(host, values, options, 'en');
     const total = (performance.now() - started) / 1000;
     peak = Math.max(peak, process.memoryUsage().rss);
     const req = mock.stats.requestBytes;
@@ -49,6 +47,24 @@ async function runCase(name: string, rows: (string | number)[][], print: (line: 
     print(`  syncs ${mock.stats.syncs} (write ${generated.write.syncs}, failed ${mock.stats.failedSyncs}), chunk ${generated.write.chunkRows} rows`);
     print(`  request per sync: max ${mb(Math.max(...req))}, mean ${mb(req.reduce((a, b) => a + b, 0) / req.length)}; response max ${mb(Math.max(...mock.stats.responseBytes))} (limit 5 MB)`);
     print(`  peak RSS ${mb(peak)}`);
+    // The pane runs the analysis in a worker (Cancel stops it); what crossing to it and back costs, as the
+    // structured clones postMessage makes, in CPU seconds (wall time on a shared machine says little).
+    const cpuOf = (work: () => unknown) => {
+      const before = process.cpuUsage();
+      work();
+      const used = process.cpuUsage(before);
+      return (used.user + used.system) / 1e6;
+    };
+    const coreCpu = cpuOf(() => analyze(values, options));
+    const toWorker = cpuOf(() => structuredClone(values));
+    const fromWorker = cpuOf(() => structuredClone(generated.analysis));
+    const share = (cpu: number) => `${(((toWorker + fromWorker) / cpu) * 100).toFixed(0)} %`;
+    print(`  worker hand-off, CPU: selection ${toWorker.toFixed(2)} s + analysis back ${fromWorker.toFixed(2)} s = ${share(coreCpu)} of the analysis with model none (${coreCpu.toFixed(2)} s)`);
+    // The pane's default chooses the model (three fits and a holdout): measured where it takes seconds, not minutes.
+    if (rows.length <= 200_000) {
+      const autoCpu = cpuOf(() => analyze(values, { ...options, model: 'auto' }));
+      print(`    and ${share(autoCpu)} of it with the pane's default model choice, auto (${autoCpu.toFixed(2)} s)`);
+    }
   } finally {
     clearInterval(sampler);
   }

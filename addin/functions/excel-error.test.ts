@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CvError } from '../../core/index.ts';
+import { CvError, msg } from '../../core/index.ts';
 import { asExcelError, CellError, excelCodeOf, guard, guardAsync, toExcelError } from './excel-error.ts';
 
 afterEach(() => {
@@ -59,5 +59,17 @@ describe('guard', () => {
 
   it('returns the value of a body that succeeds', () => {
     expect(guard('CV.CLV', () => 42)).toBe(42);
+  });
+
+  it("says a core error in Office's display language where core gives it as a message", () => {
+    const problem = msg('read.idEmpty');
+    const thrown = new CvError('readTransactionCells', 'value', problem);
+    expect(asExcelError(thrown, 'CV.SEGMENT').message).toBe('CV.SEGMENT: customer id is empty');
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'zh-CN' } };
+    try {
+      expect(asExcelError(thrown, 'CV.SEGMENT').message).toBe('CV.SEGMENT：客户编号为空');
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 });

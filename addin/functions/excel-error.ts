@@ -5,7 +5,7 @@
  * without a reason. Outside Office (tests, the bench) the global
  * `CustomFunctions` is absent, so a test double with the same shape is used.
  */
-import { CvError } from '../../core/index.ts';
+import { CvError, formatMessage } from '../../core/index.ts';
 import { officeLang } from './lang.ts';
 import { message, reason } from './messages.ts';
 
@@ -78,10 +78,14 @@ export function excelCodeOf(kind: CvError['kind']): ExcelErrorCode {
 /**
  * Turns anything thrown into an Excel error of function `fn` (as the user
  * typed it, "CV.PALIVE"); an Excel error passes through. A core error keeps
- * its reason but not the core function's name, which means nothing to a user.
+ * its reason (in the display language where core gives it as a message) but
+ * not the core function's name, which means nothing to a user.
  */
 export function asExcelError(thrown: unknown, fn: string): ExcelError {
-  if (thrown instanceof CvError) return toExcelError(excelCodeOf(thrown.kind), `${fn}${sep()}${thrown.reason}`);
+  if (thrown instanceof CvError) {
+    const why = thrown.problem ? formatMessage(thrown.problem, officeLang()) : thrown.reason;
+    return toExcelError(excelCodeOf(thrown.kind), `${fn}${sep()}${why}`);
+  }
   if (isExcelError(thrown)) return thrown;
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   return toExcelError('invalidValue', message(fn, 'unexpected', { reason: text }));

@@ -4,8 +4,20 @@
  * for custom functions": a top-level property; every parameter of type any
  * then receives errors), so a range holding one error still reaches the
  * function, which says where the error is instead of Excel passing the bare
- * input error on. The runtime hands an input error over as a
- * `CustomFunctions.Error`, whose `code` is the displayed text ("#N/A").
+ * input error on (Microsoft, "Handle and return errors from your custom
+ * function": "Errors as custom function inputs").
+ *
+ * What such an argument looks like is not in @types/office-js or Microsoft's
+ * pages; it is in the runtime (@microsoft/office-js 1.1.110,
+ * dist/custom-functions-runtime.debug.js): for an invocation flagged "allow
+ * error", CustomFunctionProxy._transferCustomFunctionError turns every
+ * argument, and every cell of a 2-D argument, that Excel sent as
+ * `{ type: "CustomFunctionError", code }` into `new CustomFunctionError(code)`,
+ * i.e. a `CustomFunctions.Error`: an Error whose `code` (and `basicValue`) is
+ * the displayed text ("#N/A", "#DIV/0!": the values of
+ * `CustomFunctions.ErrorCode`) and whose message is empty. A host that sends
+ * no flags skips that step and the raw `{ type, code }` object arrives, so an
+ * input error is recognised by its `code` alone.
  */
 import { toExcelError } from './excel-error.ts';
 import { message, reason } from './messages.ts';

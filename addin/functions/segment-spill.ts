@@ -6,7 +6,7 @@
  * missing column. The task pane's sheet, a one-off table, still leaves empty
  * columns out (addin/shared/segment-table.ts).
  */
-import { MODEL_TITLES, SEGMENT_COLUMNS, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
+import { formatMessage, MODEL_TITLES, SEGMENT_COLUMNS, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
 import { cellOf, segmentHeader } from '../shared/segment-table.ts';
 
 /**
@@ -28,15 +28,16 @@ const NOTE = {
  * The header of the last column: "Model: <title>", and when the model the
  * formula asked for did not score the customers, why. It is the rightmost
  * cell of the spill, so its text runs on over the empty cells to its right
- * and stays readable (core gives the reason in English only).
+ * and stays readable. The reason is core's message in `lang`.
  */
 export function modelNote(models: ModelReport, lang: Lang): string {
-  const { requested, chosen, reason } = models.selection;
+  const { requested, chosen, reasonMessage } = models.selection;
   const sep = lang === 'zh' ? '：' : ': ';
   const scored = models.purchase !== undefined && models.fallback === undefined && chosen !== 'none';
   const head = `${NOTE.model[lang]}${sep}${scored ? MODEL_TITLES[chosen] : NOTE.heuristic[lang]}`;
   const asked = scored ? requested === 'auto' || requested === chosen : requested === 'none';
-  return asked ? head : `${head} (${NOTE.fellBack[lang]}${sep}${models.fallback ?? reason})`;
+  const why = formatMessage(models.fallbackMessage ?? reasonMessage, lang);
+  return asked ? head : `${head} (${NOTE.fellBack[lang]}${sep}${why})`;
 }
 
 /**

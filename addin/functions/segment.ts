@@ -3,12 +3,13 @@
  * transactions, as a dynamic array with a header row. A thin wrapper:
  * cells → core/read → core/analysis (model fit, segmentation) → cells.
  */
-import { DEFAULT_SETTINGS, parseDate } from '../../core/index.ts';
+import { DEFAULT_SETTINGS, formatReason, parseDate } from '../../core/index.ts';
 import { analyze, type Analysis, type AnalysisOptions } from '../shared/analyze.ts';
 import { hashCells, ResultCache } from './cache.ts';
 import { cellsOf, choiceArg, isBlank, numberArg, type Cell } from './cells.ts';
 import { fail, guardAsync } from './excel-error.ts';
 import { langArg } from './labels.ts';
+import { officeLang } from './lang.ts';
 import { message, reason } from './messages.ts';
 import { spillCells } from './segment-spill.ts';
 import { ruleOf } from './tiers.ts';
@@ -75,7 +76,7 @@ function run(ids: Cell, dates: Cell, amounts: Cell, options: AnalysisOptions): A
   const analysis = analyze(header ? rows.slice(1) : rows, { ...options, firstRow: header ? 2 : 1 });
   const rejected = analysis.rejected;
   if (analysis.result.customers.length === 0) {
-    const why = rejected[0] ? reason('rejectedRow', { row: rejected[0].line, reason: rejected[0].reason }) : '';
+    const why = rejected[0] ? reason('rejectedRow', { row: rejected[0].line, reason: formatReason(rejected[0], officeLang()) }) : '';
     return fail('notAvailable', message(FN, 'noTransactions', { why }));
   }
   return analysis;

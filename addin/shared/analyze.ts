@@ -29,6 +29,9 @@ import {
   type TierRule,
   type Lang,
   type TimeUnit,
+  formatMessage,
+  formatReason,
+  type Message,
 } from '../../core/index.ts';
 import { rejectErrorRows, type ErrorCell } from './error-cells.ts';
 
@@ -162,8 +165,6 @@ export interface AnalysisOptions {
   errorCells?: readonly ErrorCell[];
   /** 0-based sheet column of values[..][0], for naming an error's cell (default 0). */
   firstColumn?: number;
-  /** Language of the reasons the add-in itself gives (error cells); default English, as core's. */
-  lang?: Lang;
 }
 
 export interface Analysis {
@@ -187,7 +188,7 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
   const started = performance.now();
   const used = Object.values(o.kind === 'customers' ? (o.customerMapping ?? {}) : o.mapping).filter((c): c is number => typeof c === 'number');
   const header = o.hasHeader ? firstNonBlank(cells) + 1 : 0;
-  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header }, o.lang);
+  const { values, rejected: errorRows } = rejectErrorRows(cells, o.errorCells ?? [], used, { firstRow: o.firstRow, firstColumn: o.firstColumn ?? 0, dataStart: header });
   const withErrors = (rejected: RejectedRow[]) => (errorRows.length ? [...errorRows, ...rejected].sort((a, b) => a.line - b.line) : rejected);
   const settings: AnalysisSettingsInput = {
     unit: o.unit,
@@ -205,6 +206,8 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
     const read = readCustomerCells(values, { mapping: o.customerMapping ?? {}, hasHeader: o.hasHeader, firstRow: o.firstRow, unit: o.unit, asOf });
     const analysis = analyzeCustomers(read.summaries, { ...settings, asOf });
     analysis.warnings.unshift(...read.warnings);
+    analysis.warningMessages.unshift(...read.warningMessages);
+    noteModelChoice(analysis);
     return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
   }
   const read = readTransactionCells(values, { mapping: o.mapping, header: o.hasHeader, firstRow: o.firstRow });
@@ -212,7 +215,28 @@ export function analyze(cells: readonly (readonly unknown[])[], o: AnalysisOptio
   for (const t of read.transactions) builder.add(t);
   const analysis = builder.finish();
   analysis.warnings.unshift(...read.warnings);
-  // The sheet's notes say which model scored the customers and why, as the command line's footer does.
-  analysis.warnings.push(analysis.models.selection.reason, ...(analysis.models.recalibration ? [analysis.models.recalibration.description] : []));
+  analysis.warningMessages.unshift(...read.warningMessages);
+  noteModelChoice(analysis);
   return { rejected: withErrors(read.rejected), result: analysis.segment, models: analysis.models, excluded: analysis.excluded, coreSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Adds to the notes which model scored the customers and why, as the command line's footer says it. */
+function noteModelChoice(analysis: { warnings: string[]; warningMessages: Message[]; models: ModelReport }): void {
+  const { selection, recalibration } = analysis.models;
+  analysis.warnings.push(selection.reason, ...(recalibration ? [recalibration.description] : []));
+  analysis.warningMessages.push(selection.reasonMessage, ...(recalibration ? [recalibration.descriptionMessage] : []));
+}
+
+/**
+ * The notes of a result in `lang`: its messages, or (a producer that gave
+ * none, so the two lists differ) its English notes as they are.
+ * @example notesIn(result, 'zh') // ['按留出期表现选择了 BG/NBD …']
+ */
+export function notesIn(result: Pick<SegmentResult, 'warnings' | 'warningMessages'>, lang: Lang): string[] {
+  return result.warningMessages.length === result.warnings.length ? result.warningMessages.map((m) => formatMessage(m, lang)) : [...result.warnings];
+}
+
+/** The rejected rows with their reasons in `lang` (core's `problems`; the English reason where a row has none). */
+export function rejectedIn(rejected: readonly RejectedRow[], lang: Lang): RejectedRow[] {
+  return rejected.map((r) => ({ ...r, reason: formatReason(r, lang) }));
 }

@@ -6,7 +6,7 @@
  * analysis uses is rejected with its sheet row and the error, like any
  * other unusable row, and never reaches the reader.
  */
-import type { Lang, RejectedRow } from '../../core/index.ts';
+import { formatMessage, msg, type RejectedRow } from '../../core/index.ts';
 
 /** An error value at values[row][col] (0-based within the selection). */
 export interface ErrorCell {
@@ -41,7 +41,6 @@ export function rejectErrorRows(
   errors: readonly ErrorCell[],
   used: readonly number[],
   where: { firstRow: number; firstColumn: number; dataStart: number },
-  lang: Lang = 'en',
 ): { values: (readonly unknown[])[]; rejected: RejectedRow[] } {
   const columns = new Set(used);
   const byRow = new Map<number, ErrorCell>();
@@ -56,7 +55,9 @@ export function rejectErrorRows(
     if (!e) return row;
     const line = where.firstRow + i;
     const cell = `${columnLetters(where.firstColumn + e.col)}${line}`;
-    rejected.push({ line, reason: lang === 'zh' ? `单元格 ${cell} 是 Excel 错误值 ${e.error}` : `cell ${cell} holds the Excel error ${e.error}` });
+    // English in `reason` as core's readers give it; the message says it in the user's language (formatReason).
+    const problem = msg('read.cellSheetError', { cell, error: e.error });
+    rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     return row.map(() => '');
   });
   return { values: out, rejected };

@@ -13,6 +13,8 @@ import {
   CvError,
   dayToIso,
   excelSerialToDay,
+  formatMessage,
+  formatReason,
   label,
   REQUIRED_CUSTOMER_ROLES,
   tierColors,
@@ -22,9 +24,9 @@ import {
   type CustomerRole,
   type Lang,
 } from '../../core/index.ts';
-import { ALL_ROLES, inspectCells, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
+import { ALL_ROLES, inspectCells, notesIn, REQUIRED_ROLES, type DataKind, type Inspection } from '../shared/analyze.ts';
 import { columnLetters, type ErrorCell } from '../shared/error-cells.ts';
-import { csvImportPlan } from './csv-import.ts';
+import { parseCsv } from './csv-parse.ts';
 import { describeSelection, readCells, SelectionTooLargeError, writePlan, type ExcelHost, type SelectionInfo } from './excel-io.ts';
 import { downloadText, EXPORT_FILE_NAME, scoredCustomersCsv } from './export-csv.ts';
 import { DEFAULT_FIELDS, toAnalysisOptions, type FormFields } from './form.ts';
@@ -81,7 +83,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     if (name === 'AbortError') return setMessage({ at, intent: 'info', text: t.cancelled });
     let text: string;
     if (e instanceof SelectionTooLargeError) text = t.tooLarge(e.cells.toLocaleString(locale(lang)), e.max.toLocaleString(locale(lang)));
-    else if (e instanceof CvError) text = t.dataProblem(e.reason);
+    else if (e instanceof CvError) text = t.dataProblem(e.problem ? formatMessage(e.problem, lang) : e.reason);
     else text = t.unexpected(e instanceof Error ? e.message : String(e));
     setMessage({ at, intent: 'error', text });
   };
@@ -123,12 +125,13 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
     if (missing.length) return setMessage({ at: 'run', intent: 'error', text: t.missing(missing.join(lang === 'zh' ? '、' : ', ')) });
     const parsed = toAnalysisOptions(fields, mapping, hasHeader, selection.rowIndex + 1, lang);
     if (!parsed.ok) return setMessage({ at: 'run', intent: 'error', text: parsed.message });
-    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex, lang };
-    const signal = start('generate', t.writing);
-    // Let the progress bar paint before the core work blocks the thread.
+    const options = { ...parsed.options, kind, customerMapping, errorCells, firstColumn: selection.columnIndex };
+    const signal = start('generate', t.analysing);
+    // Let the progress bar paint first (where the analysis cannot run in a worker it holds the thread).
     await new Promise((r) => setTimeout(r, 30));
     try {
       const started = performance.now();
+      // The first progress comes when the analysis is done and the writes begin.
       const g = await generateSegmentSheet(host, values, options, lang, { signal, onProgress: progress('generate', t.writing) });
       setGenerated(g);
       const seconds = (performance.now() - started) / 1000;
@@ -145,15 +148,20 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
   async function importCsv(file: File) {
     const signal = start('import', t.importing);
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await file.arrayBuffer();
       if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
-      // Parsing is one synchronous step; let the progress paint first.
-      await new Promise((r) => setTimeout(r, 30));
-      const imported = csvImportPlan(file.name, bytes);
-      if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+      // The parse runs in a worker (csv-parse.ts): Cancel ends it at once, however large the file.
+      const imported = await parseCsv(file.name, bytes, { signal, onProgress: progress('import', t.importing) });
       setBusy({ action: 'import', fraction: 0, text: t.writing });
       const report = await writePlan(host, imported.plan, { signal, onProgress: progress('import', t.writing) });
-      setMessage({ at: 'source', intent: 'success', text: t.imported(report.sheet, imported.rows, imported.encoding) });
+      const notes = [t.imported(report.sheet, imported.rows, imported.encoding)];
+      // Lines that are no row (a quote never closed) are named, in the user's language: nothing is dropped unsaid.
+      const bad = imported.rejected;
+      if (bad.length) {
+        const shown = bad.slice(0, 3).map((r) => t.lineReason(r.line, formatReason(r, lang)));
+        notes.push(t.importRejected(bad.length, shown.join(lang === 'zh' ? '；' : '; ') + (bad.length > 3 ? ' …' : '')));
+      }
+      setMessage({ at: 'source', intent: bad.length ? 'warning' : 'success', text: notes.join(' ') });
     } catch (e) {
       fail(e, 'import');
     } finally {
@@ -408,7 +416,7 @@ export function App({ host, lang }: { host: ExcelHost; lang: Lang }) {
                 {t.notes} ({generated.analysis.result.warnings.length})
               </summary>
               <ul>
-                {generated.analysis.result.warnings.map((w, i) => (
+                {notesIn(generated.analysis.result, lang).map((w, i) => (
                   <li key={i}>{w}</li>
                 ))}
               </ul>

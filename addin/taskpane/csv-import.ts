@@ -8,7 +8,7 @@
  * "00123" and an 18-digit id stay as they came (excel-io formats text
  * columns as Text before writing).
  */
-import { dayToExcelSerial, detectColumns, parseDate, readTable, type ColumnRole } from '../../core/index.ts';
+import { dayToExcelSerial, detectColumns, parseDate, readTable, type ColumnRole, type RejectedRow } from '../../core/index.ts';
 import type { FormatPlan, SheetPlan } from './sheet-plan.ts';
 
 // No leading zeros (they would be lost) and at most 15 significant digits (Excel keeps no more).
@@ -59,12 +59,13 @@ export interface CsvImport {
   plan: SheetPlan;
   rows: number;
   encoding: string;
-  rejected: number;
+  /** Lines that are no row at all (a quote never closed): not on the sheet, so the pane names them. */
+  rejected: RejectedRow[];
 }
 
-/** The sheet plan for a CSV file's bytes, named after the file. */
-export function csvImportPlan(fileName: string, bytes: Uint8Array): CsvImport {
-  const table = readTable(bytes);
+/** The sheet plan for a CSV file's bytes, named after the file; `onProgress` gets the share of the text read (0..1). */
+export function csvImportPlan(fileName: string, bytes: Uint8Array, onProgress?: (fraction: number) => void): CsvImport {
+  const table = readTable(bytes, { onProgress });
   const kinds = columnKinds(table.rows, table.hasHeader ? detectColumns(table.headers) : {});
   const values: unknown[][] = [];
   if (table.hasHeader) values.push(table.headers);
@@ -86,6 +87,6 @@ export function csvImportPlan(fileName: string, bytes: Uint8Array): CsvImport {
     },
     rows: table.rows.length,
     encoding: table.encoding,
-    rejected: table.rejected.length,
+    rejected: table.rejected,
   };
 }

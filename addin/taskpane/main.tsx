@@ -9,9 +9,10 @@ import { langOf } from '../functions/lang.ts';
 import { App } from './App.tsx';
 import type { ExcelHost } from './excel-io.ts';
 import { applyTokens, registerFluent } from './fluent.ts';
-import { themeFor, type OfficeThemeColors } from './office-theme.ts';
+import type { OfficeThemeColors } from './office-theme.ts';
 import { missingRequirements, paneBlocked } from './requirements.ts';
 import { RequirementsNotice } from './RequirementsNotice.tsx';
+import { followTheme } from './theme-follow.ts';
 import './taskpane.css';
 
 registerFluent();
@@ -19,9 +20,14 @@ registerFluent();
 void Office.onReady(() => {
   const lang = langOf(Office.context?.displayLanguage);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const theme = themeFor(officeTheme(), matchMedia('(prefers-color-scheme: dark)').matches);
-  applyTokens(theme.tokens);
-  document.documentElement.dataset.theme = theme.dark ? 'dark' : 'light';
+  // Office's theme now and after every change the host lets the pane see (theme-follow.ts says which).
+  followTheme(
+    (theme) => {
+      applyTokens(theme.tokens);
+      document.documentElement.dataset.theme = theme.dark ? 'dark' : 'light';
+    },
+    { readOffice: officeTheme, systemDark: matchMedia('(prefers-color-scheme: dark)'), focusTargets: [window, document] },
+  );
   const missing = missingRequirements(Office.context?.requirements);
   render(
     <>
@@ -32,11 +38,7 @@ void Office.onReady(() => {
   );
 });
 
-/** Office.context.officeTheme, or undefined where this host has none (reading it may throw there). */
+/** Office.context.officeTheme, or undefined where this host has none (reading it may throw there: followTheme catches). */
 function officeTheme(): OfficeThemeColors | undefined {
-  try {
-    return (Office.context as { officeTheme?: OfficeThemeColors } | undefined)?.officeTheme;
-  } catch {
-    return undefined;
-  }
+  return (Office.context as { officeTheme?: OfficeThemeColors } | undefined)?.officeTheme;
 }

@@ -21,6 +21,7 @@ import {
   type Tier,
   type TierRule,
 } from '../../core/index.ts';
+import { notesIn, rejectedIn } from '../shared/analyze.ts';
 import { DATE_COLUMNS, MONEY_COLUMNS, SHARE_COLUMNS, segmentCells, segmentColumns } from '../shared/segment-table.ts';
 import { a1, reportBlock, type FormatPlan, type SheetPlan } from './sheet-plan.ts';
 
@@ -45,7 +46,10 @@ const TEXT = {
   },
 };
 
-/** The plan of the segment sheet for `result` (tiered by `tierRule`), with `rejected` source rows listed. */
+/**
+ * The plan of the segment sheet for `result` (tiered by `tierRule`), with `rejected` source rows listed.
+ * Every sentence on it (notes, reasons) is in `lang`, from core's messages.
+ */
 export function segmentSheetPlan(result: SegmentResult, rejected: readonly RejectedRow[], lang: Lang, tierRule: TierRule = tierRuleOf('contribution')): SheetPlan {
   const t = TEXT[lang];
   const columns = segmentColumns(result);
@@ -90,13 +94,13 @@ export function segmentSheetPlan(result: SegmentResult, rejected: readonly Rejec
 
   const blocks: SheetPlan['blocks'] = [
     { id: 'title', row: 0, col: 0, values: [[t.title(n, asOf)]] },
-    ...(result.warnings.length ? [{ id: 'notes', row: 1, col: 0, values: [[result.warnings.join(' ')]] }] : []),
+    ...(result.warnings.length ? [{ id: 'notes', row: 1, col: 0, values: [[notesIn(result, lang).join(' ')]] }] : []),
     summary.block,
     { id: 'concentration', row: 3, col: concentrationCol, values: concentration, boldHeader: true },
     { id: 'customers', row: CUSTOMERS_ROW, col: 0, values: customers },
   ];
   if (rejected.length > 0) {
-    const list = reportBlock(rejectedTable(rejected, lang, 'sheetRow'), { id: 'rejected', row: CUSTOMERS_ROW, col: columns.length + 1 });
+    const list = reportBlock(rejectedTable(rejectedIn(rejected, lang), lang, 'sheetRow'), { id: 'rejected', row: CUSTOMERS_ROW, col: columns.length + 1 });
     blocks.push({ ...list.block, boldHeader: true });
     formats.push(...list.formats);
   }

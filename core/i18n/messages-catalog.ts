@@ -28,6 +28,8 @@ export const MESSAGE_CATALOG = {
   },
   'read.idEmpty': { en: 'customer id is empty', zh: '客户编号为空' },
   'read.idSheetError': { en: 'customer id is the spreadsheet error {id}, not an id', zh: '客户编号是表格错误值 {id}，不是编号' },
+  // A spreadsheet row left out because a cell it uses holds an error value (the Excel add-in's selection).
+  'read.cellSheetError': { en: 'cell {cell} holds the Excel error {error}', zh: '单元格 {cell} 是 Excel 错误值 {error}' },
   'read.repeatsHeader': { en: 'row repeats the header row', zh: '该行重复了表头' },
   'read.dateEmpty': { en: 'date is empty', zh: '日期为空' },
   'read.dateInvalid': { en: "date '{text}' is not a valid date", zh: '日期“{text}”不是有效日期' },

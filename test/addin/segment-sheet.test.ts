@@ -8,6 +8,7 @@ import { inspectCells } from '../../addin/shared/analyze.ts';
 import { CHUNK_ROWS, describeSelection, MAX_READ_CELLS, readValues, SelectionTooLargeError, type ExcelHost } from '../../addin/taskpane/excel-io.ts';
 import { generateSegmentSheet } from '../../addin/taskpane/generate.ts';
 import { CUSTOMERS_ROW, TIER_COLOURS } from '../../addin/taskpane/segment-plan.ts';
+import { formatMessage } from '../../core/index.ts';
 import { createExcelMock, type ExcelMock } from './excel-mock/index.ts';
 
 const hostOf = (mock: ExcelMock) => mock.Excel as unknown as ExcelHost;
@@ -194,5 +195,43 @@ describe('segment sheet on the in-memory Excel', () => {
     const written = s.read({ row: CUSTOMERS_ROW + 1, col: 0, rows: ids.length, cols: 1 }).flat();
     expect([...written].sort()).toEqual([...ids].sort());
     expect(s.formulas.size).toBe(0);
+  });
+  it('says every core sentence on the sheet in Chinese: the notes (the model choice) and each rejected row\'s reason', async () => {
+    const mock = createExcelMock();
+    const rows = smallSheet();
+    rows.push(['', D, 12]);
+    mock.setSheet('Sheet1', rows);
+    mock.select('Sheet1', `A1:C${rows.length}`);
+    const host = hostOf(mock);
+    const info = await describeSelection(host);
+    const values = await readValues(host, info);
+    const inspection = inspectCells(values);
+    // 'auto' with ten customers cannot fit a model: the note says why, which is core's selection message.
+    const generated = await generateSegmentSheet(host, values, { ...options(inspection), model: 'auto' }, 'zh');
+    const s = mock.state.sheet('客户分层');
+    if (!s) throw new Error('no sheet');
+    const notes = String(s.get(1, 0));
+    const reason = generated.analysis.models.selection.reasonMessage;
+    expect(notes).toContain(formatMessage(reason, 'zh'));
+    expect(notes).not.toContain(generated.analysis.models.selection.reason);
+    // Every note is said from its message: the Chinese sentence is there, the English one is not.
+    const messages = generated.analysis.result.warningMessages;
+    expect(messages.length).toBe(generated.analysis.result.warnings.length);
+    for (const m of messages) {
+      expect(notes).toContain(formatMessage(m, 'zh'));
+      expect(notes).not.toContain(formatMessage(m, 'en'));
+    }
+    // Core's model notes are messages now; what stays English is a fit error's own text inside a note
+    // (core passes error.reason, not its message, as {why}): core's to translate.
+    const english = notes.replace(/MBG\/NBD|BG\/NBD|Pareto\/NBD|Gamma-Gamma|Pearson|Poisson|AIC|BIC|NBD/g, '').replace(/（[^（）]*）/g, '');
+    expect(english).not.toMatch(/[A-Za-z]{4,}/);
+    const wide = s.read({ row: CUSTOMERS_ROW, col: 0, rows: 1, cols: 60 })[0];
+    const at = wide.indexOf('原因');
+    expect(at).toBeGreaterThan(0);
+    const reasons = s.read({ row: CUSTOMERS_ROW + 1, col: at - 1, rows: 2, cols: 2 });
+    expect(reasons).toEqual([
+      [rows.length - 1, '金额“n/a”不是数字'],
+      [rows.length, '客户编号为空'],
+    ]);
   });
 });

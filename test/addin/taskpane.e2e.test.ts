@@ -8,7 +8,7 @@
  * page.route; office.js from the CDN is replaced by the mock, injected before
  * the page scripts. Each state is saved as docs/screenshots/addin-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,14 @@ import { chromium, type Browser, type FileChooser, type Page } from 'playwright-
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build.ts';
+import { OFFICE_THEMES } from './excel-mock/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.resolve(here, '../../docs/screenshots');
 /** Office's task pane is 320 px wide at its narrowest (Excel on Windows, default width). */
 const PANE = { width: 320, height: 760 };
+/** A pane the user has dragged wider. */
+const WIDE = { width: 500, height: 900 };
 const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'https://cvlens.test/';
 const haveChromium = existsSync(CHROMIUM);
@@ -51,8 +54,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
   const errors: string[] = [];
 
   /** A page with the built pane and an in-memory workbook set up as given. */
-  async function openPane(setup: object): Promise<Page> {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: PANE, deviceScaleFactor: 1 });
+  async function openPane(setup: NonNullable<Window['__excelMockSetup']>): Promise<Page> {
+    // The webview's own locale follows Office's display language (date inputs, number formats).
+    const locale = setup.displayLanguage?.startsWith('zh') ? 'zh-CN' : 'en-US';
+    const context = await browser.newContext({ acceptDownloads: true, viewport: PANE, deviceScaleFactor: 1, locale });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(e.message));
     await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* office.js replaced by the in-memory Excel */' }));
@@ -75,7 +80,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
   }
 
   /** Elements whose box sticks out of the 320 px pane (the preview's own scroll box and its contents excepted). */
-  async function overflowing(p: Page): Promise<string[]> {
+  async function overflowing(p: Page, paneWidth = PANE.width): Promise<string[]> {
     return p.evaluate((width) => {
       const out: string[] = [];
       for (const el of Array.from(document.querySelectorAll('body *'))) {
@@ -85,7 +90,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
       }
       if (document.documentElement.scrollWidth > width) out.push(`page scrollWidth=${document.documentElement.scrollWidth}`);
       return out;
-    }, PANE.width);
+    }, paneWidth);
   }
 
   const button = (p: Page, name: string) => p.locator('fluent-button', { hasText: name });
@@ -212,6 +217,125 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     await p.context().close();
   });
 
+  it('names the lines of a CSV file it could not read, in Chinese, instead of dropping them unsaid', async () => {
+    const p = await openPane({ displayLanguage: 'zh-CN', sheet: { name: 'Sheet1', rows: [['x']] }, select: 'A1' });
+    const choosers: FileChooser[] = [];
+    p.on('filechooser', (c) => choosers.push(c));
+    await button(p, '导入 CSV').click();
+    await expect.poll(() => choosers.length).toBe(1);
+    // Line 4 opens a quote it never closes: papaparse cannot make a row of it (or of anything after it).
+    const csv = ['客户编号,交易日期,金额', 'A1,2024-01-05,12', 'A2,2024-01-06,13', 'A3,"2024-01-07,14', 'A4,2024-01-08,15'].join('\n');
+    await choosers[0].setFiles({ name: '订单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const message = p.getByTestId('message-source');
+    await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^已将 2 行（utf-8）导入“订单”。/);
+    expect(await message.getAttribute('intent')).toBe('warning');
+    expect(await message.textContent()).toContain('文件中有 1 行无法读取，未写入工作表：第 4 行：引号内的字段没有闭合（缺少一个 "）');
+    await p.context().close();
+  });
+
+  it('Cancel ends the parse of a large CSV file at once: the parse runs in a worker, the pane stays responsive', async () => {
+    const p = await openPane({ displayLanguage: 'en-US', sheet: { name: 'Sheet1', rows: [['x']] }, select: 'A1' });
+    const choosers: FileChooser[] = [];
+    p.on('filechooser', (c) => choosers.push(c));
+    await button(p, 'Import CSV').waitFor();
+    // 600,000 rows (about 25 MB): seconds of parsing even on a fast machine.
+    const lines = ['customer_id,order_date,amount,email'];
+    for (let i = 0; i < 600_000; i++) lines.push(`C${String(i % 50_000).padStart(6, '0')},2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')},${(i % 997) / 10},c${i % 50_000}@example.cn`);
+    // From a file on disk: Playwright hands a local browser the path, not 25 MB over its protocol.
+    const big = path.join(mkdtempSync(path.join(tmpdir(), 'cvlens-csv-')), 'big.csv');
+    writeFileSync(big, lines.join('\n'));
+    const size = statSync(big).size;
+    await button(p, 'Import CSV').click();
+    await expect.poll(() => choosers.length).toBe(1);
+    await choosers[0].setFiles(big);
+    const progress = p.getByTestId('progress-source');
+    // Wait until the parse has reported progress: it is under way, not finished.
+    await expect.poll(async () => Number((await progress.locator('.percent').textContent().catch(() => '0'))?.replace(/\D/g, '') || 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    expect(await progress.locator('.progress-text span').first().textContent()).toBe('Reading the CSV file…');
+    const atCancel = Number((await progress.locator('.percent').textContent())?.replace(/\D/g, ''));
+    expect(atCancel).toBeLessThan(100);
+    // The click is handled while the worker parses (the old synchronous parse held it until the end), and the
+    // worker is terminated: the message comes within a fraction of a second, measured in the page.
+    const latency = await p.evaluate(async () => {
+      const cancel = document.querySelector('[data-testid="progress-source"] [data-testid="cancel"]') as HTMLElement;
+      const started = performance.now();
+      cancel.click();
+      for (;;) {
+        if (document.querySelector('[data-testid="message-source"]')?.textContent === 'Cancelled.') return performance.now() - started;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+    console.log(`CSV cancel: ${Math.round(latency)} ms after the click, at ${atCancel} % of a ${(size / 1e6).toFixed(0)} MB file`);
+    expect(latency).toBeLessThan(1000);
+    expect(await p.evaluate(() => window.__excelMock.state.sheets.map((s) => s.name))).toEqual(['Sheet1']);
+    // And nothing arrives later from the terminated worker.
+    await p.waitForTimeout(1500);
+    expect(await p.getByTestId('message-source').textContent()).toBe('Cancelled.');
+    expect(await p.evaluate(() => window.__excelMock.state.sheets.map((s) => s.name))).toEqual(['Sheet1']);
+    expect(errors).toEqual([]);
+    await p.context().close();
+  }, 120_000);
+
+  it('Cancel ends a long analysis at once: the model fit runs in a worker, the pane stays responsive', async () => {
+    // 4,000 customers, 12,000 purchases: choosing the model (three fits and a holdout) takes seconds.
+    const many: (string | number)[][] = [['Customer ID', 'Order date', 'Amount']];
+    for (let c = 0; c < 4000; c++) for (let k = 0; k <= c % 5; k++) many.push([`K${c}`, D + (c % 300) + k * 41, 10 + (c % 70)]);
+    const p = await openPane({ displayLanguage: 'en-US', sheet: { name: 'Sheet1', rows: many }, select: `A1:C${many.length}` });
+    await button(p, 'Use selection').click();
+    await p.getByTestId('selection').waitFor({ timeout: 30_000 });
+    await button(p, 'Generate').click();
+    const progress = p.getByTestId('progress-run');
+    await progress.waitFor();
+    expect(await progress.locator('.progress-text span').first().textContent()).toBe('Analysing the data…');
+    const latency = await p.evaluate(async () => {
+      const cancel = document.querySelector('[data-testid="progress-run"] [data-testid="cancel"]') as HTMLElement;
+      const started = performance.now();
+      cancel.click();
+      for (;;) {
+        if (document.querySelector('[data-testid="message-run"]')?.textContent === 'Cancelled.') return performance.now() - started;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+    console.log(`Generate cancel during the analysis: ${Math.round(latency)} ms after the click`);
+    expect(latency).toBeLessThan(1000);
+    await p.waitForTimeout(1000);
+    expect(await p.getByTestId('message-run').textContent()).toBe('Cancelled.');
+    expect(await p.evaluate(() => window.__excelMock.state.sheets.map((s) => s.name))).toEqual(['Sheet1']);
+    expect(await p.getByTestId('tier-summary').count()).toBe(0);
+    await p.context().close();
+  }, 120_000);
+
+  it("follows a change of Office's theme while the pane is open (Excel fires no event: the pane reads officeTheme again)", async () => {
+    const p = await openPane({ displayLanguage: 'en-US', theme: 'colorful', sheet: { name: 'Sheet1', rows }, select: `A1:C${rows.length}` });
+    await button(p, 'Use selection').waitFor();
+    const colours = () => p.evaluate(() => ({ theme: document.documentElement.dataset.theme, body: getComputedStyle(document.body).backgroundColor }));
+    expect(await colours()).toEqual({ theme: 'light', body: 'rgb(255, 255, 255)' });
+    await p.evaluate((black) => window.__excelMock.setOfficeTheme(black), OFFICE_THEMES.black);
+    // No focus event, no reload: the next read of the getter (every 2 s) brings the pane into the Black theme.
+    await expect.poll(colours, { timeout: 6000 }).toEqual({ theme: 'dark', body: 'rgb(41, 41, 41)' });
+    // Back to Colorful when the user returns to the pane.
+    await p.evaluate((colorful) => {
+      window.__excelMock.setOfficeTheme(colorful);
+      window.dispatchEvent(new Event('focus'));
+    }, OFFICE_THEMES.colorful);
+    expect(await colours()).toEqual({ theme: 'light', body: 'rgb(255, 255, 255)' });
+    await p.context().close();
+  });
+
+  it('wider panes, light and dark: the same layout with room to spare (screenshots at 500 px)', async () => {
+    for (const theme of ['colorful', 'black'] as const) {
+      const p = await openPane({ displayLanguage: 'en-US', theme, sheet: { name: 'Sheet1', rows }, select: `A1:C${rows.length}` });
+      await p.setViewportSize({ width: WIDE.width, height: WIDE.height });
+      await button(p, 'Use selection').click();
+      await p.getByTestId('selection').waitFor();
+      await button(p, 'Generate').click();
+      await p.getByTestId('tier-summary').waitFor({ timeout: 30_000 });
+      expect(await overflowing(p, WIDE.width)).toEqual([]);
+      await shot(p, theme === 'black' ? 'wide-dark' : 'wide-light');
+      await p.context().close();
+    }
+  }, 120_000);
+
   it('error: a header-less range with error values offers column guesses, and a missing column is said in a message bar', async () => {
     const bare: (string | number | { error: string })[][] = [];
     for (let c = 0; c < 12; c++) for (let k = 0; k <= c % 3; k++) bare.push([`C${c}`, D + c * 5 + k * 20, 20 + c]);
@@ -274,7 +398,15 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
         .filter((s) => /\b(the|and|of|to|for|Choose|Sheet|Use|Import|Cancel|Generate)\b/.test(s)),
     );
     expect(english).toEqual([]);
+    // Core's sentences too: the notes (which model scored the customers, and why) are said from core's messages in Chinese.
+    const notes = await zh.locator('[data-testid="warnings"] li').allTextContents();
+    expect(notes.some((n) => /^选用 .+：/.test(n)), notes.join(' | ')).toBe(true);
+    for (const n of notes) expect(n, n).toMatch(/[\u4e00-\u9fff]/);
+    // Apart from model names and the Greek of a correlation, no English word is left.
+    expect(notes.join(' ').replace(/MBG\/NBD|BG\/NBD|Pareto\/NBD|Gamma-Gamma|Pearson|AIC|BIC|Poisson/g, '')).not.toMatch(/[A-Za-z]{4,}/);
     expect(await overflowing(zh)).toEqual([]);
+    // The notes open, to be seen in the screenshot.
+    await zh.locator('[data-testid="warnings"] summary').click();
     await zh.getByTestId('tier-summary').scrollIntoViewIfNeeded();
     await shot(zh, 'zh');
     expect(errors).toEqual([]);

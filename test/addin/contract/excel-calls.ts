@@ -52,11 +52,27 @@ export interface ExcelCall {
 
 export type Implementation = (...args: never[]) => unknown;
 
-/** An input error as the custom-functions runtime passes it: a `CustomFunctions.Error` (code "#N/A"…). */
+/**
+ * An input error as the custom-functions runtime passes it. Read in
+ * @microsoft/office-js 1.1.110, dist/custom-functions-runtime.debug.js: when
+ * the invocation's flags carry "allow error" (bit 4, set for functions.json's
+ * allowErrorForDataTypeAny), CustomFunctionProxy._transferCustomFunctionError
+ * replaces each argument, and each cell of a 2-D argument, that Excel sent as
+ * `{ type: "CustomFunctionError", code }` by `new CustomFunctionError(code)`:
+ * the class exposed as `CustomFunctions.Error`, an `Error` with an empty
+ * message, `code` and `basicValue` the displayed text ("#N/A", the values of
+ * `CustomFunctions.ErrorCode`), `type` and `basicType` "Error", no
+ * `errorSubType`. This double has the same fields.
+ */
 export class RuntimeInputError extends Error {
   override readonly name = 'CustomFunctions.Error';
+  readonly type = 'Error';
+  readonly basicType = 'Error';
+  readonly basicValue: string;
+  readonly errorSubType = undefined;
   constructor(readonly code: string) {
-    super();
+    super('');
+    this.basicValue = code;
   }
 }
 

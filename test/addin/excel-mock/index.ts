@@ -48,6 +48,12 @@ export interface ExcelMock {
   setSheet(name: string, rows: readonly (readonly (CellValue | null | { error: string })[])[]): SheetState;
   /** Selects a range ("Sheet1", "A1:C10"). */
   select(sheet: string, address: string): void;
+  /**
+   * The user picks another Office theme: from now on Office.context.officeTheme
+   * returns it, as the getter does in Excel on Windows and Mac (it asks the
+   * host again once its 5-second copy is stale). Excel fires no event for it.
+   */
+  setOfficeTheme(theme: OfficeThemeColors | undefined): void;
   resetStats(): void;
 }
 
@@ -122,6 +128,9 @@ export function createExcelMock(
         }),
       );
       return sheet;
+    },
+    setOfficeTheme(theme) {
+      this.Office.context.officeTheme = theme;
     },
     select(sheet, address) {
       if (!state.sheet(sheet)) throw new Error(`no sheet ${sheet}`);
