@@ -235,6 +235,12 @@ export const MESSAGE_CATALOG = {
     en: 'q = {q} ≤ 1: the population mean spend is infinite, so customers without repeat purchases get no spend prediction',
     zh: 'q = {q} ≤ 1：总体平均消费为无穷大，因此没有重复购买的客户得不到消费预测',
   },
+  'model.tooFewCustomers': { en: 'need at least {min} customers to fit, got {n}', zh: '拟合至少需要 {min} 位客户，实际只有 {n} 位' },
+  'model.tooFewRepeatCustomers': {
+    en: 'need at least {min} customers with a repeat purchase (x > 0) to fit, got {n}',
+    zh: '拟合至少需要 {min} 位有重复购买（x > 0）的客户，实际只有 {n} 位',
+  },
+  'model.tooFewSpendCustomers': { en: 'need at least {min} repeat customers with positive spend, got {n}', zh: '至少需要 {min} 位消费金额为正的重复购买客户，实际只有 {n} 位' },
   'model.notFinite': { en: 'the log-likelihood is not finite anywhere the optimiser looked', zh: '优化器搜索到的所有位置上对数似然都不是有限值' },
   'model.unidentifiedToInfinity': {
     en: 'parameter {name} runs to infinity ({value}) and the likelihood keeps changing (slope {slope}): the data do not identify it',

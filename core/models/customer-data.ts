@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { msg } from '../i18n/messages.ts';
 
 /**
  * Per-customer inputs of the "buy till you die" models, as parallel arrays:
@@ -135,13 +136,9 @@ export const MIN_REPEAT_CUSTOMERS = 5;
 /** Throw CvError(fn, 'data') unless the grouped data meet the minimum above. */
 export function requireEnoughData(fn: string, g: GroupedRepeatData): void {
   if (g.customers < MIN_CUSTOMERS) {
-    throw new CvError(fn, 'data', `need at least ${MIN_CUSTOMERS} customers to fit, got ${g.customers}`);
+    throw new CvError(fn, 'data', msg('model.tooFewCustomers', { min: MIN_CUSTOMERS, n: g.customers }));
   }
   if (g.repeatCustomers < MIN_REPEAT_CUSTOMERS) {
-    throw new CvError(
-      fn,
-      'data',
-      `need at least ${MIN_REPEAT_CUSTOMERS} customers with a repeat purchase (x > 0) to fit, got ${g.repeatCustomers}`,
-    );
+    throw new CvError(fn, 'data', msg('model.tooFewRepeatCustomers', { min: MIN_REPEAT_CUSTOMERS, n: g.repeatCustomers }));
   }
 }

@@ -84,7 +84,7 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
   }
   const m = xs.length;
   if (m < MIN_SPEND_CUSTOMERS) {
-    throw new CvError(fn, 'data', `need at least ${MIN_SPEND_CUSTOMERS} repeat customers with positive spend, got ${m}`);
+    throw new CvError(fn, 'data', msg('model.tooFewSpendCustomers', { min: MIN_SPEND_CUSTOMERS, n: m }));
   }
   const x = Float64Array.from(xs);
   const z = Float64Array.from(zs);
