@@ -171,6 +171,18 @@ export function analyzeCustomers(summaries: readonly CustomerSummary[], input: A
 }
 
 /**
+ * analyzeCustomers on summaries kept as columns (a {@link SummaryTable}:
+ * the columnar builder's, or summary-store.ts's for a warehouse's output),
+ * so that millions of customers are scored without an object each.
+ *
+ * @example analyzeSummaryTable(read.table, { unit: 'week', model: 'bgnbd' }).segment.totals.clv
+ */
+export function analyzeSummaryTable(table: SummaryTable, input: AnalysisSettingsInput = {}): Analysis {
+  const settings = resolveSettings(input);
+  return runTable(table, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: msg('analysis.oneRowPerCustomer') });
+}
+
+/**
  * analyzeCustomers as it was built before the columnar scoring: an object
  * per customer for the model inputs, the predictions and the segment rows.
  * Kept only as the reference the columnar path is checked against
