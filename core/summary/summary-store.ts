@@ -102,7 +102,7 @@ export function createSummaryStore(): SummaryStore {
       order = Int32Array.from(o);
     }
     const pick = (a: Float64Array): Float64Array => {
-      if (order === undefined) return a.slice(0, n);
+      if (order === undefined) return a.subarray(0, n); // no copy: the columns are read-only from here
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = a[order[i]];
       return out;
