@@ -181,8 +181,8 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
   return { wall, out: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown> };
 }
 
-function cvlensRun(file: string): SideRun | string {
-  const r = timed(process.execPath, ['--import', 'tsx', CHILD, file]);
+function cvlensRun(file: string, engine?: 'duckdb'): SideRun | string {
+  const r = timed(process.execPath, ['--import', 'tsx', CHILD, file, ...(engine ? [engine] : [])]);
   if ('error' in r) return r.error;
   const o = r.out;
   return { wall: r.wall, seconds: o.seconds as number, cpuSeconds: o.cpuSeconds as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
@@ -220,8 +220,12 @@ function writeSimulated(path: string, rows: number): void {
  * cvlens against lifetimes on pandas (bench/reference/pipeline_lifetimes.py),
  * each in a process of its own on the same file: raw transactions → summary
  * → BG/NBD + Gamma-Gamma → P(alive), CLV. CPU seconds are shown beside wall
- * seconds: on a shared machine they are the steadier figure.
- * `npm run bench -- pipeline 10m` adds 10,000,000 rows.
+ * seconds: on a shared machine they are the steadier figure. cvlens runs
+ * its JavaScript reader ("cvlens") and, from 1,000,000 rows on, its DuckDB
+ * engine ("cvlens ddb"); at 10,000,000 rows only the DuckDB engine (the
+ * JavaScript reader takes the whole file's bytes).
+ * `CVLENS_BENCH_10M=1 npm run bench -- pipeline` (or `… pipeline 10m`)
+ * adds 10,000,000 rows: several minutes each side.
  */
 export async function runSideBySide(print: Print): Promise<void> {
   print('');
@@ -230,9 +234,9 @@ export async function runSideBySide(print: Print): Promise<void> {
   try {
     const py = lifetimesPath(dir);
     if ('why' in py) print(`  note: the Python reference is left out: ${py.why}`);
-    const sets: { name: string; file: () => string; format: 'cdnow' | 'csv' }[] = [];
+    const sets: { name: string; file: () => string; format: 'cdnow' | 'csv'; rows?: number }[] = [];
     if (existsSync(CDNOW)) sets.push({ name: 'CDNOW master', file: () => CDNOW, format: 'cdnow' });
-    const sizes = process.argv.includes('10m') ? [1_000_000, 10_000_000] : [1_000_000];
+    const sizes = process.argv.includes('10m') || process.env.CVLENS_BENCH_10M === '1' ? [1_000_000, 10_000_000] : [1_000_000];
     for (const rows of sizes) {
       sets.push({
         name: `simulated ${(rows / 1e6).toFixed(0)}M rows`,
@@ -242,27 +246,31 @@ export async function runSideBySide(print: Print): Promise<void> {
           return path;
         },
         format: 'csv',
+        rows,
       });
     }
     const sec = (s: number | undefined) => (s === undefined ? '-' : `${s.toFixed(2)} s`);
     print(`  ${'data'.padEnd(22)} ${'tool'.padEnd(10)} ${'wall'.padStart(9)} ${'in-process'.padStart(11)} ${'cpu'.padStart(9)} ${'peak RSS'.padStart(9)}  customers`);
     for (const set of sets) {
       const file = set.file();
-      const ours = cvlensRun(file);
+      const js = set.rows === undefined || set.rows < 5_000_000 ? cvlensRun(file) : undefined;
+      const ddb = set.rows !== undefined ? cvlensRun(file, 'duckdb') : undefined;
       const theirs = 'path' in py ? pythonRun(file, set.format, py.path) : undefined;
       const line = (tool: string, r: SideRun | string | undefined) => {
         if (r === undefined) return;
         if (typeof r === 'string') return print(`  ${set.name.padEnd(22)} ${tool.padEnd(10)} failed: ${r}`);
         print(`  ${set.name.padEnd(22)} ${tool.padEnd(10)} ${sec(r.wall).padStart(9)} ${sec(r.seconds).padStart(11)} ${sec(r.cpuSeconds).padStart(9)} ${mb(r.peakRss).padStart(9)}  ${r.customers.toLocaleString('en')}`);
       };
-      line('cvlens', ours);
+      line('cvlens', js);
+      line('cvlens ddb', ddb);
       line('lifetimes', theirs);
-      if (typeof ours !== 'string' && theirs !== undefined && typeof theirs !== 'string') {
+      for (const ours of [js, ddb]) {
+        if (ours === undefined || typeof ours === 'string' || theirs === undefined || typeof theirs === 'string') continue;
         const p = ours.params ?? {};
         const q = theirs.params ?? {};
         const worst = Math.max(...Object.keys(p).map((k) => Math.abs((p[k]! - (q[k] ?? NaN)) / (q[k] ?? NaN))));
         print(
-          `  ${''.padEnd(22)} ${'ratio'.padEnd(10)} ${`${(theirs.wall / ours.wall).toFixed(1)}×`.padStart(9)} ${`${(theirs.seconds / ours.seconds).toFixed(1)}×`.padStart(11)} ${`${((theirs.cpuSeconds ?? NaN) / (ours.cpuSeconds ?? NaN)).toFixed(1)}×`.padStart(9)} ${`${(theirs.peakRss / ours.peakRss).toFixed(2)}×`.padStart(9)}  BG/NBD parameters agree to ${worst.toExponential(0)} relative`,
+          `  ${''.padEnd(22)} ${(ours === js ? 'ratio' : 'ratio ddb').padEnd(10)} ${`${(theirs.wall / ours.wall).toFixed(1)}×`.padStart(9)} ${`${(theirs.seconds / ours.seconds).toFixed(1)}×`.padStart(11)} ${`${((theirs.cpuSeconds ?? NaN) / (ours.cpuSeconds ?? NaN)).toFixed(1)}×`.padStart(9)} ${`${(theirs.peakRss / ours.peakRss).toFixed(2)}×`.padStart(9)}  BG/NBD parameters agree to ${worst.toExponential(0)} relative`,
         );
       }
     }

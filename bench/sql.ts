@@ -125,7 +125,7 @@ export async function runSqlBench(print: Print): Promise<void> {
       const runs = [];
       for (let i = 0; i < 5; i++) runs.push(await measured(() => summariseWithDuckdb(path, format, { unit: 'week' })));
       const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
-      print(`    DuckDB ${format.padEnd(7)} to summaries           ${secs(sorted[2]!)} median of 5 (first ${secs(runs[0]!.ms)}), ${runs[0]!.value.summaries.length.toLocaleString('en')} customers`);
+      print(`    DuckDB ${format.padEnd(7)} to summaries           ${secs(sorted[2]!)} median of 5 (first ${secs(runs[0]!.ms)}), ${runs[0]!.value.table.length.toLocaleString('en')} customers`);
     }
   } else {
     print(`  CDNOW master: skipped (${CDNOW} not found)`);
@@ -142,7 +142,7 @@ export async function runSqlBench(print: Print): Promise<void> {
     const s = await measured(() => summariseWithDuckdb(path, format, { unit: 'week' }));
     print(
       `  simulated, ${label}, to summaries (checks + query + objects), memory_limit ${DUCKDB_MEMORY_LIMIT}: ${secs(s.ms)}, ` +
-        `${s.value.rows.toLocaleString('en')} rows, ${s.value.summaries.length.toLocaleString('en')} customers, rss ${mb(s.before)} → peak ${mb(s.peak)}`,
+        `${s.value.rows.toLocaleString('en')} rows, ${s.value.table.length.toLocaleString('en')} customers, rss ${mb(s.before)} → peak ${mb(s.peak)}`,
     );
   }
 }

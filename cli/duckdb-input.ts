@@ -16,7 +16,7 @@ import {
   type ExcludedCustomer,
   type RejectedRow,
   type SummarySqlColumns,
-  type CustomerSummary,
+  type SummaryTable,
   type TimeUnit,
 } from '../core/index.ts';
 import { DUCKDB_MEMORY_LIMIT, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
@@ -29,7 +29,8 @@ export interface DuckdbInput {
   /** 'summaries' when the file is already one row per customer (the summary query's output). */
   kind: 'transactions' | 'summaries';
   headers: string[];
-  summaries: CustomerSummary[];
+  /** The customers as columns, in id order (millions of them would not fit as objects). */
+  table: SummaryTable;
   excluded: ExcludedCustomer[];
   rejected: RejectedRow[];
   /** Data rows in the file. */
@@ -65,7 +66,9 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
       format === 'parquet'
         ? `(SELECT *, file_row_number + 1 AS cv_line FROM read_parquet(${sqlString(path)}, file_row_number = true))`
         : `(SELECT *, row_number() OVER () + 1 AS cv_line FROM read_csv(${sqlString(path)}, all_varchar = true, header = true))`;
-    await db.connection.run(`CREATE TEMP VIEW cv_file AS SELECT * FROM ${reader}`);
+    // A CSV is parsed once into a table (on disk, see openDuckdb); the checks, the rejected rows and
+    // the summary then read the table, where a view would parse the text again for each.
+    await db.connection.run(format === 'parquet' ? `CREATE TEMP VIEW cv_file AS SELECT * FROM ${reader}` : `CREATE TABLE cv_file AS SELECT * FROM ${reader}`);
     const described = await queryRows(db, 'DESCRIBE cv_file');
     const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const headers = [...types.keys()].filter((h) => h !== 'cv_line' && h !== 'file_row_number');
@@ -79,13 +82,14 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
 }
 
 async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[]): Promise<DuckdbInput> {
-  const read = await readSummaryQuery(db, `SELECT * EXCLUDE (cv_line${format === 'parquet' ? ', file_row_number' : ''}) FROM cv_file`, format === 'csv' ? 2 : 1);
-  const rows = read.summaries.length + read.excluded.length + read.rejected.length;
+  const read = await readSummaryQuery(db, `SELECT * EXCLUDE (cv_line${format === 'parquet' ? ', file_row_number' : ''}) FROM cv_file`, format === 'csv' ? 2 : 1, true);
+  const table = read.table!;
+  const rows = table.length + read.excluded.length + read.rejected.length;
   return {
     format,
     kind: 'summaries',
     headers,
-    summaries: read.summaries,
+    table,
     excluded: read.excluded,
     rejected: read.rejected,
     rows,
@@ -181,9 +185,11 @@ async function readTransactions(
       'FROM cv_file',
     ].join('\n'),
   );
+  // The typed rows and their problems, computed once into a table (casts and date parsing are most
+  // of the work), then counted, listed and summarised from it.
   await db.connection.run(
     [
-      'CREATE TEMP VIEW cv_rows AS SELECT cv_customer AS customer, cv_sold AS sold, cv_amount AS amount, cv_cost AS cost, cv_qty AS qty,',
+      'CREATE TABLE cv_rows AS SELECT cv_customer AS customer, cv_sold AS sold, cv_amount AS amount, cv_cost AS cost, cv_qty AS qty,',
       '  cv_email AS email, cv_company AS company, cv_name AS name, cv_line AS line,',
       `  ${problem} AS problem`,
       'FROM cv_typed',
@@ -216,16 +222,20 @@ async function readTransactions(
     table: '(SELECT * FROM cv_rows WHERE problem IS NULL)',
     columns,
     unit: o.unit,
-    asOf: o.asOf,
+    // The latest usable day, counted above, when none is given: a constant as-of spares the query a
+    // second pass over the rows (its MAX would make DuckDB materialise them).
+    asOf: o.asOf ?? (counts!.last_day === null ? undefined : Number(counts!.last_day)),
     marginRate: o.marginRate,
+    // Sorted by the reader instead (see SummarySqlOptions.ordered).
+    ordered: false,
   });
-  const read = await readSummaryQuery(db, sql);
+  const read = await readSummaryQuery(db, sql, 1, true);
   if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
   return {
     format,
     kind: 'transactions',
     headers,
-    summaries: read.summaries,
+    table: read.table!,
     excluded: read.excluded,
     rejected,
     rows: Number(counts!.n),

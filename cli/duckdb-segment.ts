@@ -2,12 +2,12 @@
  * `cvlens segment` on a file summarised in embedded DuckDB (a Parquet file,
  * a CSV with --engine duckdb, or the customer table `cvlens sql`'s query
  * wrote): DuckDB runs the per-customer GROUP BY, the analysis fits and
- * scores from the summaries (analyzeCustomers), and the results are printed
+ * scores from the summaries (analyzeSummaryTable, on columns), and the results are printed
  * and written as for a CSV read in JavaScript.
  */
 import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import {
-  analyzeCustomers,
+  analyzeSummaryTable,
   dayToIso,
   excludedMessage,
   formatMessage,
@@ -83,7 +83,7 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
   }
   const farPast = asOfWarning(settings.asOf, input.lastDay, lang);
   if (farPast) warn(farPast);
-  const result = analyzeCustomers(input.summaries, { ...settings, asOf: input.asOf });
+  const result = analyzeSummaryTable(input.table, { ...settings, asOf: input.asOf });
   // The rows stayed in DuckDB: what the row-by-row analysis notes about them is added here.
   const notes: Message[] = [];
   if (input.afterAsOf > 0) notes.push(msg('analysis.afterAsOf', { n: input.afterAsOf }));
@@ -94,7 +94,7 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
   result.warnings.unshift(...notes.map((m) => formatMessage(m, 'en')));
   result.warningMessages.unshift(...notes);
   for (const m of result.warningMessages) warn(formatMessage(m, lang));
-  if (result.segment.customers.length === 0) {
+  if (result.segment.totals.customers === 0) {
     process.stderr.write(`cvlens: ${t.noCustomers(file)}\n`);
     return 1;
   }
@@ -158,7 +158,7 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
     } finally {
       closeSync(fd);
     }
-    process.stderr.write(`${t.wroteTable(out, result.segment.customers.length)}\n`);
+    process.stderr.write(`${t.wroteTable(out, result.segment.totals.customers)}\n`);
   } else if (out !== undefined) {
     // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('./workbook.ts');

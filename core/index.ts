@@ -78,7 +78,8 @@ export { companyAggregates } from './segment/company-aggregate.ts';
 export type { CompanyAggregate, CompanyMember } from './segment/company-aggregate.ts';
 
 // The one analysis every product runs: settings, model choice, calibration split
-export { analyzeCustomers, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
+export { analyzeCustomers, analyzeSummaryTable, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
+export type { SummaryTable } from './summary/summary-table.ts';
 export type { Analysis, ModelReport } from './analysis/analyze.ts';
 export { compareCalibration, createCalibrationSplit } from './analysis/calibration-split.ts';
 export type { CalibrationData } from './analysis/calibration-split.ts';

@@ -14,8 +14,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createObjectAnalysis } from '../core/analysis/analyze.ts';
-import { createAnalysis, isoToDay, readTransactions, simulateCustomers, type AnalysisSettingsInput, type Transaction } from '../core/index.ts';
+import { analyzeObjectCustomers, createObjectAnalysis } from '../core/analysis/analyze.ts';
+import {
+  analyzeCustomers,
+  createAnalysis,
+  createSummaryBuilder,
+  isoToDay,
+  parseScoreSpec,
+  predictCustomers,
+  readTransactions,
+  simulateCustomers,
+  type AnalysisSettingsInput,
+  type Transaction,
+} from '../core/index.ts';
+import { predictColumns } from '../core/models/predict.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from './cdnow.ts';
 
 /** Paths where two values differ; numbers by Object.is, `seconds` (a timing) skipped. */
@@ -115,6 +127,70 @@ describe('the columnar analysis gives the numbers of the object path', { timeout
       expect(differences(columnar.models, objects.models)).toEqual([]);
       expect(differences(columnar, objects)).toEqual([]);
     }
+  });
+
+  it('scores with a composite score, a margin and profit as value, and with the heuristic when no model is asked for', () => {
+    const rows = messyRows().map((t, i) => ({ ...t, cost: t.cost ?? Math.round(t.amount * 55) / 100, email: i % 3 === 0 ? `c${t.customerId}@example.com` : undefined }));
+    const score = parseScoreSpec('clv:2,churnRisk:1,recency:1:rank,profit:1');
+    for (const settings of [{ score, valueBasis: 'profit', model: 'bgnbd' }, { model: 'none', score }] as const) {
+      const { columnar, objects } = both(rows, settings);
+      expect(columnar.segment.totals.valueBasis).toBe('profit');
+      expect(columnar.segment.customers[0]!.composite).toBeTypeOf('number');
+      expect(differences(columnar, objects)).toEqual([]);
+    }
+  });
+
+  it('builds a row on its own (row(k)) exactly as the list of rows holds it, before and after the list is built', () => {
+    const a = createAnalysis({ model: 'bgnbd' });
+    for (const t of messyRows()) a.add(t);
+    const result = a.finish();
+    const n = result.segment.totals.customers;
+    const alone = [0, 1, Math.floor(n / 2), n - 1].map((k) => result.segment.row(k));
+    const list = result.segment.customers;
+    expect(list).toHaveLength(n);
+    alone.forEach((row, j) => expect(differences(row, list[[0, 1, Math.floor(n / 2), n - 1][j]!])).toEqual([]));
+    expect(result.segment.row(3)).toBe(list[3]);
+    // Not enumerable: a structured clone (a worker's message) carries the data only.
+    expect(structuredClone(result.segment).customers).toHaveLength(n);
+  });
+
+  it.skipIf(!HAS_CDNOW)(`analyzeCustomers (a customer table) gives the numbers of the object path on CDNOW master's summaries${WHY_NO_CDNOW}`, () => {
+    const b = createSummaryBuilder({ unit: 'week' });
+    readTransactions(readFileSync(CDNOW_DIR + 'CDNOW_master.txt'), { onTransaction: (t) => b.add(t) });
+    const summaries = b.finish();
+    // Shuffled: a customer table need not come sorted by id.
+    const shuffled = summaries.map((s, i) => ({ s, k: (i * 7919) % summaries.length })).sort((p, q) => p.k - q.k).map((e) => e.s);
+    for (const settings of [{ model: 'pnbd' }, { model: 'bgnbd', marginRate: 0.3, score: parseScoreSpec('clv:1,revenue:1') }] as const) {
+      expect(differences(analyzeCustomers(shuffled, settings), analyzeObjectCustomers(shuffled, settings))).toEqual([]);
+    }
+  });
+
+  it('predicts into columns the numbers predictCustomers gives, and refuses a repeated id as it does', () => {
+    const b = createSummaryBuilder({ unit: 'week' });
+    for (const t of messyRows()) b.add(t);
+    const analysis = analyzeCustomers(b.finish(), { model: 'bgnbd' });
+    const fit = analysis.models.purchase!;
+    const customers = [
+      { id: 'b', x: 2, t_x: 30.43, T: 38.86, monetary: 22.35, averageSpend: 20 },
+      { id: 'a', x: 0, t_x: 5, T: 12, monetary: 0, averageSpend: 14 },
+      { id: 'c', x: 7, t_x: 50, T: 51, monetary: 0, averageSpend: 3 },
+    ];
+    const options = { periodDays: 7, horizonDays: 365, annualDiscountRate: 0.1, marginRate: 0.3, churnHorizonDays: 60 };
+    const columns = predictColumns(fit, analysis.models.spend, {
+      ids: customers.map((c) => c.id),
+      x: customers.map((c) => c.x),
+      t_x: customers.map((c) => c.t_x),
+      T: customers.map((c) => c.T),
+      monetary: customers.map((c) => c.monetary),
+      averageSpend: customers.map((c) => c.averageSpend),
+    }, options);
+    const map = predictCustomers(fit, analysis.models.spend, customers, options);
+    customers.forEach((c, i) => {
+      const p = map.get(c.id)!;
+      expect([columns.pAlive[i], columns.pNoPurchase[i], columns.expectedPurchases[i], columns.expectedSpend[i], columns.clv[i]]).toEqual([p.pAlive, p.pNoPurchase, p.expectedPurchases, p.expectedSpend, p.clv]);
+    });
+    const twice = { ids: ['a', 'b', 'a'], x: [0, 1, 0], t_x: [0, 1, 0], T: [3, 3, 3], monetary: [0, 5, 0], averageSpend: [1, 1, 1] };
+    expect(() => predictColumns(fit, undefined, twice, options)).toThrow('customer id a appears twice');
   });
 
   it('says the same about rows it cannot take', () => {

@@ -157,7 +157,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   if (farPast) warn(farPast);
   const result = analysis.finish();
   for (const m of result.warningMessages) warn(formatMessage(m, lang));
-  if (result.segment.customers.length === 0) {
+  if (result.segment.totals.customers === 0) {
     process.stderr.write(`cvlens: ${t.noCustomers(file ?? '')}\n`);
     return 1;
   }
@@ -204,7 +204,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     } finally {
       closeSync(fd);
     }
-    process.stderr.write(`${t.wroteTable(out, result.segment.customers.length)}\n`);
+    process.stderr.write(`${t.wroteTable(out, result.segment.totals.customers)}\n`);
   } else if (out !== undefined) {
     // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('../workbook.ts');
@@ -354,40 +354,44 @@ function round(x: number | undefined, digits = 6): number | null {
  */
 export function* customerRows(a: Analysis): Generator<CustomerRow> {
   const scored = a.settings.score !== undefined;
-  for (const c of a.segment.customers) yield {
-    id: c.id,
-    name: c.name ?? null,
-    email: c.email ?? null,
-    company: c.company ?? null,
-    firstPurchase: dayToIso(c.firstDay),
-    lastPurchase: dayToIso(c.lastDay),
-    purchases: c.purchaseDays,
-    frequency: c.frequency,
-    recency: round(c.recency),
-    T: round(c.T),
-    sinceLast: round(c.sinceLast),
-    monetary: round(c.monetary),
-    averageSpend: round(c.averageSpend),
-    revenue: round(c.revenue),
-    returns: c.returns,
-    returnAmount: round(c.returnAmount),
-    profit: round(c.profit),
-    value: round(c.value),
-    contribution: round(c.contribution),
-    ...(scored ? { composite: round(c.composite), compositeRank: c.compositeRank ?? null } : {}),
-    clv: round(c.clv),
-    pAlive: round(c.pAlive),
-    expectedPurchases: round(c.expectedPurchases),
-    expectedSpend: round(c.expectedSpend),
-    churnRisk: round(c.churnRisk),
-    churnLevel: c.churnLevel,
-    churnSource: c.churnSource,
-    rfm: c.rfm.cell,
-    rfmSegment: c.rfm.segment,
-    tier: c.tier,
-    matrix: c.matrix,
-    stage: c.stage,
-  };
+  // row(k), not customers: each row object is built as it is written and dropped after.
+  for (let k = 0; k < a.segment.totals.customers; k++) {
+    const c = a.segment.row(k);
+    yield {
+      id: c.id,
+      name: c.name ?? null,
+      email: c.email ?? null,
+      company: c.company ?? null,
+      firstPurchase: dayToIso(c.firstDay),
+      lastPurchase: dayToIso(c.lastDay),
+      purchases: c.purchaseDays,
+      frequency: c.frequency,
+      recency: round(c.recency),
+      T: round(c.T),
+      sinceLast: round(c.sinceLast),
+      monetary: round(c.monetary),
+      averageSpend: round(c.averageSpend),
+      revenue: round(c.revenue),
+      returns: c.returns,
+      returnAmount: round(c.returnAmount),
+      profit: round(c.profit),
+      value: round(c.value),
+      contribution: round(c.contribution),
+      ...(scored ? { composite: round(c.composite), compositeRank: c.compositeRank ?? null } : {}),
+      clv: round(c.clv),
+      pAlive: round(c.pAlive),
+      expectedPurchases: round(c.expectedPurchases),
+      expectedSpend: round(c.expectedSpend),
+      churnRisk: round(c.churnRisk),
+      churnLevel: c.churnLevel,
+      churnSource: c.churnSource,
+      rfm: c.rfm.cell,
+      rfmSegment: c.rfm.segment,
+      tier: c.tier,
+      matrix: c.matrix,
+      stage: c.stage,
+    };
+  }
 }
 
 /**

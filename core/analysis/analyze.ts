@@ -17,13 +17,15 @@
  */
 import { CvError } from '../errors.ts';
 import { fitGammaGamma, type GammaGammaFit } from '../models/gamma-gamma.ts';
-import { predictCustomers, type PredictCustomer } from '../models/predict.ts';
+import { predictColumns, predictCustomers, type PredictCustomer, type PredictionColumns } from '../models/predict.ts';
 import type { PurchaseModelFit } from '../models/purchase-model.ts';
+import { segmentSummaryTable } from '../segment/columnar-segment.ts';
 import { segmentCustomers, type SegmentResult } from '../segment/segment.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { excludedMessage } from '../summary/describe-excluded.ts';
 import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
 import { createSummaryBuilder, type SummaryReport } from '../summary/summarize.ts';
+import { tableOfSummaries, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
@@ -90,7 +92,9 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuild
     finish() {
       const columns = builder.finish();
       const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
-      return finishAnalysis(columns.summaries(), builder.report(), settings, days);
+      const report = builder.report();
+      const ctx = analysisContext(columns.length, report, settings, days);
+      return runTable(columns, settings, ctx);
     },
   };
 }
@@ -120,6 +124,11 @@ export function createObjectAnalysis(input: AnalysisSettingsInput = {}): Analysi
 type DaySplitter = Pick<PurchaseDays, 'firstDay' | 'split'>;
 
 function finishAnalysis(summaries: readonly CustomerSummary[], report: SummaryReport, settings: AnalysisSettings, days: DaySplitter | undefined): Analysis {
+  return run(summaries, settings, analysisContext(summaries.length, report, settings, days));
+}
+
+/** The notes of the summary step and the holdout the model choice can use. */
+function analysisContext(customers: number, report: SummaryReport, settings: AnalysisSettings, days: DaySplitter | undefined): RunContext {
   const notes: Message[] = [];
   if (report.afterAsOf > 0) notes.push(msg('analysis.afterAsOf', { n: report.afterAsOf }));
   const excluded = report.excluded;
@@ -127,7 +136,7 @@ function finishAnalysis(summaries: readonly CustomerSummary[], report: SummaryRe
   if (left !== undefined) notes.push(left);
   let holdout: SelectionInput['holdout'];
   let noHoldout: Message | undefined;
-  if (days && report.asOf !== undefined && summaries.length > 0) {
+  if (days && report.asOf !== undefined && customers > 0) {
     const plan = holdoutPlan(days.firstDay(), report.asOf);
     if ('calibrationEnd' in plan) {
       const periodDays = unitDays(settings.unit);
@@ -136,7 +145,7 @@ function finishAnalysis(summaries: readonly CustomerSummary[], report: SummaryRe
       noHoldout = plan.why;
     }
   }
-  return run(summaries, settings, { asOf: report.asOf, excluded, notes, holdout, noHoldout, days });
+  return { asOf: report.asOf, excluded, notes, holdout, noHoldout, days };
 }
 
 /**
@@ -157,6 +166,29 @@ export function analyzeTransactions(rows: Iterable<Transaction>, input: Analysis
  * @example analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' }).models.purchase?.params
  */
 export function analyzeCustomers(summaries: readonly CustomerSummary[], input: AnalysisSettingsInput = {}): Analysis {
+  const settings = resolveSettings(input);
+  return runTable(tableOfSummaries(summaries), settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: msg('analysis.oneRowPerCustomer') });
+}
+
+/**
+ * analyzeCustomers on summaries kept as columns (a {@link SummaryTable}:
+ * the columnar builder's, or summary-store.ts's for a warehouse's output),
+ * so that millions of customers are scored without an object each.
+ *
+ * @example analyzeSummaryTable(read.table, { unit: 'week', model: 'bgnbd' }).segment.totals.clv
+ */
+export function analyzeSummaryTable(table: SummaryTable, input: AnalysisSettingsInput = {}): Analysis {
+  const settings = resolveSettings(input);
+  return runTable(table, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: msg('analysis.oneRowPerCustomer') });
+}
+
+/**
+ * analyzeCustomers as it was built before the columnar scoring: an object
+ * per customer for the model inputs, the predictions and the segment rows.
+ * Kept only as the reference the columnar path is checked against
+ * (test/columnar-equality.test.ts); not exported from core/index.ts.
+ */
+export function analyzeObjectCustomers(summaries: readonly CustomerSummary[], input: AnalysisSettingsInput = {}): Analysis {
   const settings = resolveSettings(input);
   return run(summaries, settings, { asOf: settings.asOf, excluded: [], notes: [], noHoldout: msg('analysis.oneRowPerCustomer') });
 }
@@ -238,11 +270,125 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       predictions = undefined;
     }
     if (predictions && calibrationFit && ctx.holdout && ctx.days) {
-      models.recalibration = recalibrate(predictions, calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+      models.recalibration = learned.recalibration;
+      if (learned.apply) for (const p of predictions.values()) p.pNoPurchase = learned.apply(p.pNoPurchase);
     }
   }
 
   const segment = segmentCustomers(summaries, {
+    unit,
+    valueBasis: settings.valueBasis,
+    tierRule: settings.tierRule,
+    composite: settings.score,
+    predictions,
+    horizonDays: settings.horizonDays,
+    churnHorizonDays: settings.churnHorizonDays,
+    annualDiscount: settings.annualDiscount,
+    clvMarginRate: marginRate,
+    churnThresholds: settings.churnThresholds,
+  });
+  segment.warnings.unshift(...warnings.map((m) => formatMessage(m, 'en')));
+  segment.warningMessages.unshift(...warnings);
+  if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;
+  return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings, warningMessages: segment.warningMessages };
+}
+
+/**
+ * {@link run} on columns: the same steps, calls and numbers, with the
+ * models' inputs, the predictions and the segment table held as typed
+ * columns, so that memory follows the number of customers in bytes, not in
+ * objects (the segment rows are built when a product reads them).
+ */
+function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunContext): Analysis {
+  const { unit } = settings;
+  const days = unitDays(unit);
+  const n = table.length;
+  const marginRate = tableMarginRate(table, settings.marginRate);
+  const warnings: Message[] = [...ctx.notes];
+  // The models' inputs, as modelInputs makes them.
+  const minT = 1 / days;
+  const x = new Float64Array(n);
+  const t_x = new Float64Array(n);
+  const T = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = table.frequency[i];
+    x[i] = f;
+    t_x[i] = f === 0 ? 0 : table.recency[i];
+    T[i] = Math.max(table.T[i], minT);
+    monetary[i] = Math.max(table.monetary[i], 0);
+  }
+
+  let purchase: PurchaseModelFit | undefined;
+  let selection: ModelSelection;
+  let calibrationFit: PurchaseModelFit | undefined;
+  if (n === 0) {
+    const reasonMessage = msg('analysis.noCustomers');
+    selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: formatMessage(reasonMessage, 'en'), reasonMessage, candidates: [], steps: [], stepMessages: [] };
+  } else {
+    const picked = selectPurchaseModel({ requested: settings.model, penalizer: settings.penalizer, data: { x, t_x, T }, holdout: ctx.holdout, noHoldout: ctx.noHoldout });
+    purchase = picked.fit;
+    selection = picked.selection;
+    if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
+  }
+  const models: ModelReport = { marginRate, selection, purchase };
+  warnings.push(...selection.stepMessages);
+  if (purchase === undefined && settings.model !== 'none' && n > 0) {
+    models.fallback = selection.reason;
+    models.fallbackMessage = selection.reasonMessage;
+    warnings.push(selection.reasonMessage);
+  } else if (purchase !== undefined && settings.model !== 'auto' && selection.chosen !== settings.model) {
+    warnings.push(selection.reasonMessage);
+  }
+  const title = MODEL_TITLES[selection.chosen as keyof typeof MODEL_TITLES];
+  if (purchase) warnings.push(...(purchase.noteMessages ?? purchase.notes ?? []).map((note) => msg('analysis.modelNote', { model: title, note })));
+
+  let predictions: PredictionColumns | undefined;
+  if (purchase) {
+    if (settings.spendModel) {
+      const rx: number[] = [];
+      const rz: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (x[i] > 0 && monetary[i] > 0) {
+          rx.push(x[i]);
+          rz.push(monetary[i]);
+        }
+      }
+      try {
+        models.spend = fitGammaGamma({ x: rx, zbar: rz }, { penalizer: settings.penalizer });
+        warnings.push(...models.spend.warningMessages.map((note) => msg('analysis.modelNote', { model: 'Gamma-Gamma', note })));
+      } catch (error) {
+        if (!isDataProblem(error)) throw error;
+        warnings.push(msg('analysis.spendNotFitted', { why: error.problem ?? error.reason }));
+      }
+    }
+    try {
+      predictions = predictColumns(
+        purchase,
+        models.spend,
+        { ids: table.ids, x, t_x, T, monetary, averageSpend: table.averageSpend },
+        { periodDays: days, horizonDays: settings.horizonDays, annualDiscountRate: settings.annualDiscount, marginRate, churnHorizonDays: settings.churnHorizonDays },
+      );
+    } catch (error) {
+      if (!isModelProblem(error)) throw error;
+      models.fallbackMessage = msg('analysis.scoringFailed', { model: title, why: error.problem ?? error.reason });
+      models.fallback = formatMessage(models.fallbackMessage, 'en');
+      warnings.push(models.fallbackMessage);
+      predictions = undefined;
+    }
+    if (predictions && calibrationFit && ctx.holdout && ctx.days) {
+      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+      models.recalibration = learned.recalibration;
+      const apply = learned.apply;
+      if (apply) {
+        const risk = predictions.pNoPurchase;
+        for (let i = 0; i < n; i++) risk[i] = apply(risk[i]);
+      }
+    }
+  }
+
+  const segment = segmentSummaryTable(table, {
     unit,
     valueBasis: settings.valueBasis,
     tierRule: settings.tierRule,
@@ -269,15 +415,14 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
  * the model gives it, and says so.
  */
 function recalibrate(
-  predictions: Map<string, CustomerPrediction>,
   fit: PurchaseModelFit,
   holdout: NonNullable<SelectionInput['holdout']>,
   days: DaySplitter,
   churnHorizonDays: number,
-): NonNullable<ModelReport['recalibration']> {
+): { recalibration: NonNullable<ModelReport['recalibration']>; apply?: (risk: number) => number } {
   const length = holdout.asOf - holdout.calibrationEnd;
   if (churnHorizonDays > length) {
-    return unchecked(msg('analysis.recalibrationShortHoldout', { length, horizon: churnHorizonDays }));
+    return { recalibration: unchecked(msg('analysis.recalibrationShortHoldout', { length, horizon: churnHorizonDays })) };
   }
   const s = days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, holdout.calibrationEnd + churnHorizonDays);
   const t = churnHorizonDays / holdout.periodDays;
@@ -285,11 +430,13 @@ function recalibrate(
     const pm = purchaseModel(fit);
     const predicted = s.x.map((x, i) => pm.noPurchase(t, x, s.t_x[i], s.T[i]));
     const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));
-    if (map.report.applied) for (const p of predictions.values()) p.pNoPurchase = map.apply(p.pNoPurchase);
-    return { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report };
+    return {
+      recalibration: { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report },
+      apply: map.report.applied ? (p) => map.apply(p) : undefined,
+    };
   } catch (error) {
     if (!isModelProblem(error)) throw error;
-    return unchecked(msg('analysis.recalibrationFailed', { why: error.problem ?? error.reason }));
+    return { recalibration: unchecked(msg('analysis.recalibrationFailed', { why: error.problem ?? error.reason })) };
   }
 }
 
@@ -326,6 +473,21 @@ function modelMarginRate(summaries: readonly CustomerSummary[], given: number | 
     known = true;
     revenue += s.revenue;
     profit += s.profit;
+  }
+  return known && revenue > 0 ? Math.min(1, Math.max(0, profit / revenue)) : 1;
+}
+
+/** modelMarginRate on a table: the same sums in the same order. */
+function tableMarginRate(table: SummaryTable, given: number | undefined): number {
+  if (given !== undefined) return given;
+  let revenue = 0;
+  let profit = 0;
+  let known = false;
+  for (let i = 0; i < table.length; i++) {
+    if (table.profitKnown[i] !== 1) continue;
+    known = true;
+    revenue += table.revenue[i];
+    profit += table.profit[i];
   }
   return known && revenue > 0 ? Math.min(1, Math.max(0, profit / revenue)) : 1;
 }

@@ -133,3 +133,126 @@ function spendFor(c: PredictCustomer, gg: GammaGammaParams | undefined): number 
   // No repeat spend observed: the population mean, when it exists.
   return gg.q > 1 ? gammaGammaExpectedSpend(gg, 0, 0) : observed;
 }
+
+/** Customers to score as parallel columns (the fields of {@link PredictCustomer}). */
+export interface PredictColumnsInput {
+  ids: readonly string[];
+  x: ArrayLike<number>;
+  t_x: ArrayLike<number>;
+  T: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+  averageSpend: ArrayLike<number>;
+}
+
+/** The fields of {@link CustomerPrediction} as columns, index i = the i-th customer given. */
+export interface PredictionColumns {
+  pAlive: Float64Array;
+  pNoPurchase: Float64Array;
+  expectedPurchases: Float64Array;
+  expectedSpend: Float64Array;
+  clv: Float64Array;
+}
+
+/**
+ * {@link predictCustomers} into typed columns: the same numbers by the same
+ * calls in the same order, without an object or a map entry per customer
+ * (40 bytes a customer). Work is shared between customers with the same
+ * (x, T), and, for a costly P(alive), the same (x, t_x, T).
+ *
+ * @throws CvError('predictCustomers', 'value') as predictCustomers does.
+ * @example predictColumns(bg, gg, { ids: ['A'], x: [2], t_x: [30.43], T: [38.86], monetary: [22.35], averageSpend: [20] },
+ *   { periodDays: 7, horizonDays: 365, annualDiscountRate: 0.1, marginRate: 0.3 }).clv[0];
+ */
+export function predictColumns(
+  model: PurchaseModelFit,
+  spend: FitResult<GammaGammaParams> | undefined,
+  customers: PredictColumnsInput,
+  options: PredictOptions,
+): PredictionColumns {
+  const fn = 'predictCustomers';
+  checkOptions(fn, options);
+  const churnDays = options.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS;
+  if (!(Number.isFinite(churnDays) && churnDays > 0)) {
+    throw new CvError(fn, 'value', `churnHorizonDays must be a positive number of days, got ${churnDays}`);
+  }
+  const churnHorizon = churnDays / options.periodDays;
+  if (spend !== undefined && spend.model !== 'gg') {
+    throw new CvError(fn, 'value', `the spend model must be a Gamma-Gamma fit, got '${spend.model}'`);
+  }
+  const pm = purchaseModel(model);
+  const horizon = options.horizonDays / options.periodDays;
+  const { ids } = customers;
+  const n = ids.length;
+  const out: PredictionColumns = {
+    pAlive: new Float64Array(n),
+    pNoPurchase: new Float64Array(n),
+    expectedPurchases: new Float64Array(n),
+    expectedSpend: new Float64Array(n),
+    clv: new Float64Array(n),
+  };
+  // Ids in strictly ascending order (the summary builder's) are distinct without a set of them.
+  let ascending = true;
+  for (let i = 1; i < n && ascending; i++) ascending = ids[i - 1] < ids[i];
+  const seen = ascending ? undefined : new Set<string>();
+  const ifAlive = new Map<number, Map<number, { expected: number; discounted: number }>>();
+  const alive = new Map<number, Map<number, Map<number, { pa: number; np: number }>>>();
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const x = customers.x[i];
+    const T = customers.T[i];
+    const monetary = customers.monetary[i];
+    try {
+      checkRow(fn, -1, x, customers.t_x[i], T);
+    } catch (e) {
+      throw new CvError(fn, 'value', `customer ${id}: ${(e as CvError).reason}`);
+    }
+    if (!(Number.isFinite(monetary) && monetary >= 0)) {
+      throw new CvError(fn, 'value', `customer ${id}: monetary must be a number ≥ 0, got ${monetary}`);
+    }
+    const t_x = x === 0 ? 0 : customers.t_x[i];
+    let byT = ifAlive.get(x);
+    if (!byT) ifAlive.set(x, (byT = new Map()));
+    let e = byT.get(T);
+    if (!e) {
+      const expected = pm.expectedIfAlive(horizon, x, T);
+      const at = (t: number): number => (t === horizon ? expected : pm.expectedIfAlive(t, x, T));
+      e = { expected, discounted: discountedPurchases(at, options) };
+      byT.set(T, e);
+    }
+    let pa: number;
+    let np: number;
+    if (pm.costlyAlive) {
+      let aT = alive.get(x);
+      if (!aT) alive.set(x, (aT = new Map()));
+      let aR = aT.get(T);
+      if (!aR) aT.set(T, (aR = new Map()));
+      let h = aR.get(t_x);
+      if (h === undefined) {
+        h = { pa: pm.pAlive(x, t_x, T), np: pm.noPurchase(churnHorizon, x, t_x, T) };
+        aR.set(t_x, h);
+      }
+      pa = h.pa;
+      np = h.np;
+    } else {
+      pa = pm.pAlive(x, t_x, T);
+      np = pm.noPurchase(churnHorizon, x, t_x, T);
+    }
+    const expectedSpend = spendOf(x, monetary, customers.averageSpend[i], spend?.params);
+    out.pAlive[i] = pa;
+    out.pNoPurchase[i] = np;
+    out.expectedPurchases[i] = pa * e.expected;
+    out.expectedSpend[i] = expectedSpend;
+    out.clv[i] = options.marginRate * expectedSpend * pa * e.discounted;
+    if (seen !== undefined) {
+      const before = seen.size;
+      seen.add(id);
+      if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id} appears twice`);
+    }
+  }
+  return out;
+}
+
+/** spendFor on a customer's columns. */
+function spendOf(x: number, monetary: number, averageSpend: number, gg: GammaGammaParams | undefined): number {
+  return spendFor({ id: '', x, t_x: 0, T: 1, monetary, averageSpend }, gg);
+}

@@ -143,8 +143,18 @@ export interface SegmentTotals {
 }
 
 export interface SegmentResult {
-  /** Sorted by value descending, ties by id ascending. */
+  /**
+   * Sorted by value descending, ties by id ascending. The analysis builds
+   * these objects on first use: a product that shows only some rows, or
+   * writes them one by one, reads {@link row} and `totals.customers`.
+   */
   customers: SegmentRow[];
+  /**
+   * customers[k], built on its own when `customers` has not been built (and
+   * then not kept). Not enumerable, so that copies, comparisons and
+   * structured clones of a result see data only.
+   */
+  row(k: number): SegmentRow;
   /** VIP, Major, Ordinary, Small; shares add up to 1. */
   summary: TierSummaryRow[];
   /** Of positive value: share held by the top 20 % of customers, and the Gini coefficient. */
@@ -157,9 +167,9 @@ export interface SegmentResult {
 }
 
 const FN = 'segmentCustomers';
-const LOWER_IS_BETTER = new Set<CompositeField>(['sinceLast', 'churnRisk', 'returns', 'returnAmount']);
+export const LOWER_IS_BETTER = new Set<CompositeField>(['sinceLast', 'churnRisk', 'returns', 'returnAmount']);
 
-function checkPrediction(id: string, p: CustomerPrediction): void {
+export function checkPrediction(id: string, p: CustomerPrediction): void {
   // Field by field, not by looping over the names: this runs once per customer, and reading a
   // property by a variable name is several times slower than by a fixed one.
   if (!(Number.isFinite(p.pAlive) && Number.isFinite(p.pNoPurchase) && Number.isFinite(p.expectedPurchases) && Number.isFinite(p.expectedSpend) && Number.isFinite(p.clv))) {
@@ -390,7 +400,7 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
       stage: stages[i],
     };
   }
-  const order = orderByValueThenId(values, summaries, ascending, idsStrictlyAscending);
+  const order = orderByValueThenId(values, (i) => summaries[i].id, ascending, idsStrictlyAscending);
   const rows = new Array<SegmentRow>(n);
   for (let k = 0; k < n; k++) rows[k] = built[order[k]];
 
@@ -433,19 +443,27 @@ export function segmentCustomers(summaries: readonly CustomerSummary[], options:
     totals.profit = profit;
   }
 
-  return {
-    customers: rows,
-    summary: tierSummary(tiers, values),
-    concentration: { top20Share: topShareOfSorted(floored, flooredTotal, 0.2), gini: giniOfSorted(floored, flooredTotal) },
-    totals,
-    warnings,
-    warningMessages,
-  };
+  return withRowAccess(
+    {
+      customers: rows,
+      summary: tierSummary(tiers, values),
+      concentration: { top20Share: topShareOfSorted(floored, flooredTotal, 0.2), gini: giniOfSorted(floored, flooredTotal) },
+      totals,
+      warnings,
+      warningMessages,
+    },
+    (k) => rows[k],
+  );
+}
+
+/** The result with its non-enumerable {@link SegmentResult.row}. */
+export function withRowAccess(result: Omit<SegmentResult, 'row'>, row: (k: number) => SegmentRow): SegmentResult {
+  return Object.defineProperty(result, 'row', { value: row, enumerable: false }) as SegmentResult;
 }
 
 /** The 125 RFM segments indexed by (r−1)·25 + (f−1)·5 + (m−1), from rfmSegment (built once per module). */
 let segmentTable: readonly RfmSegment[] | undefined;
-function rfmSegmentTable(): readonly RfmSegment[] {
+export function rfmSegmentTable(): readonly RfmSegment[] {
   if (segmentTable === undefined) {
     const table: RfmSegment[] = [];
     for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) table.push(rfmSegment(r, f, m));
@@ -463,9 +481,9 @@ function rfmSegmentTable(): readonly RfmSegment[] {
  * value down, and only blocks of equal values are sorted, by id — unless
  * `inputSortedById` says the input is in strictly ascending id order.
  */
-function orderByValueThenId(
+export function orderByValueThenId(
   values: readonly number[],
-  summaries: readonly CustomerSummary[],
+  idOf: (i: number) => string,
   ascending: Float64Array,
   inputSortedById: boolean,
 ): Int32Array {
@@ -487,10 +505,10 @@ function orderByValueThenId(
     const b = starts[k];
     const end = b + fill[b];
     // Blocks list their members in input order, so with input sorted by id they are sorted already.
-    if (end - b > 1 && !inputSortedById && !idsAscending(blocks, b, end, summaries)) {
+    if (end - b > 1 && !inputSortedById && !idsAscending(blocks, b, end, idOf)) {
       // A stable sort by id of the block (in input order): ties of value and id keep input order.
       const tie = Array.from(blocks.subarray(b, end));
-      tie.sort((i, j) => compareIds(summaries[i].id, summaries[j].id));
+      tie.sort((i, j) => compareIds(idOf(i), idOf(j)));
       blocks.set(tie, b);
     }
     for (let q = b; q < end; q++) order[out++] = blocks[q];
@@ -503,8 +521,8 @@ function compareIds(a: string, b: string): number {
 }
 
 /** Whether the block's members are already in id order (common: summaries come sorted by id), so no sort is needed. */
-function idsAscending(blocks: Int32Array, from: number, to: number, summaries: readonly CustomerSummary[]): boolean {
-  for (let q = from + 1; q < to; q++) if (summaries[blocks[q - 1]].id > summaries[blocks[q]].id) return false;
+function idsAscending(blocks: Int32Array, from: number, to: number, idOf: (i: number) => string): boolean {
+  for (let q = from + 1; q < to; q++) if (idOf(blocks[q - 1]) > idOf(blocks[q])) return false;
   return true;
 }
 

@@ -14,11 +14,16 @@ import { CvError } from '../errors.ts';
 import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
+import type { SummaryTable } from './summary-table.ts';
 
 const FN = 'summarize';
 
-/** Customers with a purchase, in id order, as parallel columns. */
-export interface SummaryColumns {
+/**
+ * Customers with a purchase, in id order, as parallel columns: the sums kept
+ * while reading and the summary fields derived from them (each computed
+ * once, by the arithmetic of createSummaryBuilder; summary(i) reads them).
+ */
+export interface SummaryColumns extends SummaryTable {
   /** Customers with a summary. */
   length: number;
   ids: readonly string[];
@@ -36,6 +41,15 @@ export interface SummaryColumns {
   costKnown: Uint8Array;
   quantity: Float64Array;
   hasQuantity: Uint8Array;
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  sinceLast: Float64Array;
+  revenue: Float64Array;
+  averageSpend: Float64Array;
+  monetary: Float64Array;
+  profit: Float64Array;
+  profitKnown: Uint8Array;
   /** Days from the first purchase to the as-of day, as the summary's T before the unit (asOf − firstDay). */
   asOf: DayNumber;
   /** Length of the summary's time unit in days. */
@@ -348,54 +362,87 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const emails = extras(email);
     const companies = extras(company);
     const customerNames = extras(name);
+    const purchaseDays = pick32(s.dayCount);
+    const firstDay = pick64(s.firstDay);
+    const lastDay = pick64(s.lastDay);
+    const grossRevenue = pick64(s.gross);
+    const firstDayGross = pick64(s.firstDayGross);
+    const returnAmount = pick64(s.returnAmount);
+    const cost = pick64(s.cost);
+    const frequency = new Float64Array(n);
+    const recency = new Float64Array(n);
+    const T = new Float64Array(n);
+    const sinceLast = new Float64Array(n);
+    const revenue = new Float64Array(n);
+    const averageSpend = new Float64Array(n);
+    const monetary = new Float64Array(n);
+    const profit = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const f = purchaseDays[i] - 1;
+      const gross = grossRevenue[i];
+      const r = gross - returnAmount[i];
+      frequency[i] = f;
+      recency[i] = (lastDay[i] - firstDay[i]) / unit;
+      T[i] = (asOf - firstDay[i]) / unit;
+      sinceLast[i] = (asOf - lastDay[i]) / unit;
+      revenue[i] = r;
+      averageSpend[i] = r / purchaseDays[i];
+      monetary[i] = f > 0 ? (gross - firstDayGross[i]) / f : 0;
+      if (costKnown[i] === 1) profit[i] = r - cost[i];
+    }
+    const quantity = pick64(s.quantity);
+    const transactions = pick32(s.transactions);
+    const returns = pick32(s.returns);
     const cols: Omit<SummaryColumns, 'summary' | 'summaries'> = {
       length: n,
       ids,
-      firstDay: pick64(s.firstDay),
-      lastDay: pick64(s.lastDay),
-      purchaseDays: pick32(s.dayCount),
-      transactions: pick32(s.transactions),
-      grossRevenue: pick64(s.gross),
-      firstDayGross: pick64(s.firstDayGross),
-      returnAmount: pick64(s.returnAmount),
-      returns: pick32(s.returns),
-      cost: pick64(s.cost),
+      firstDay,
+      lastDay,
+      purchaseDays,
+      transactions,
+      grossRevenue,
+      firstDayGross,
+      returnAmount,
+      returns,
+      cost,
       costKnown,
-      quantity: pick64(s.quantity),
+      quantity,
       hasQuantity,
+      frequency,
+      recency,
+      T,
+      sinceLast,
+      revenue,
+      averageSpend,
+      monetary,
+      profit,
+      profitKnown: costKnown,
       asOf,
       unitDays: unit,
     };
     function summary(i: number): CustomerSummary {
-      const purchaseDays = cols.purchaseDays[i];
-      const frequency = purchaseDays - 1;
-      const gross = cols.grossRevenue[i];
-      const returnAmount = cols.returnAmount[i];
-      const revenue = gross - returnAmount;
-      const firstDay = cols.firstDay[i];
-      const lastDay = cols.lastDay[i];
       const out: CustomerSummary = {
         id: ids[i],
-        firstDay,
-        lastDay,
-        transactions: cols.transactions[i],
-        purchaseDays,
-        frequency,
-        recency: (lastDay - firstDay) / unit,
-        T: (asOf - firstDay) / unit,
-        sinceLast: (asOf - lastDay) / unit,
-        grossRevenue: gross,
-        returnAmount,
-        returns: cols.returns[i],
-        revenue,
-        averageSpend: revenue / purchaseDays,
-        monetary: frequency > 0 ? (gross - cols.firstDayGross[i]) / frequency : 0,
+        firstDay: firstDay[i],
+        lastDay: lastDay[i],
+        transactions: transactions[i],
+        purchaseDays: purchaseDays[i],
+        frequency: frequency[i],
+        recency: recency[i],
+        T: T[i],
+        sinceLast: sinceLast[i],
+        grossRevenue: grossRevenue[i],
+        returnAmount: returnAmount[i],
+        returns: returns[i],
+        revenue: revenue[i],
+        averageSpend: averageSpend[i],
+        monetary: monetary[i],
       };
       if (costKnown[i] === 1) {
-        out.cost = cols.cost[i];
-        out.profit = revenue - cols.cost[i];
+        out.cost = cost[i];
+        out.profit = profit[i];
       }
-      if (hasQuantity[i] === 1) out.quantity = cols.quantity[i];
+      if (hasQuantity[i] === 1) out.quantity = quantity[i];
       const e = emails?.[i];
       if (e !== undefined) out.email = e;
       const c = companies?.[i];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCustomerColumns } from '../read/read-customer-cells.ts';
 import { isoToDay } from '../read/day-number.ts';
-import { isSummarySqlHeader, readSummarySqlRows, type SummarySqlRow } from './summary-sql-rows.ts';
+import { createSummarySqlReader, isSummarySqlHeader, readSummarySqlRows, type SummarySqlRow } from './summary-sql-rows.ts';
 import { SUMMARY_SQL_COLUMNS } from './summary-sql.ts';
 
 /** A row as psql --csv prints it (every value text, NULL as empty). */
@@ -99,5 +99,29 @@ describe('isSummarySqlHeader', () => {
     const m = detectCustomerColumns([...SUMMARY_SQL_COLUMNS]);
     const at = (c: string) => SUMMARY_SQL_COLUMNS.indexOf(c as (typeof SUMMARY_SQL_COLUMNS)[number]);
     expect(m).toEqual({ customerId: at('customer_id'), frequency: at('frequency'), recency: at('recency'), T: at('t'), revenue: at('revenue'), monetary: at('monetary') });
+  });
+});
+
+describe('createSummarySqlReader with asTable', () => {
+  it('keeps the customers as columns whose summary(i) is, field by field, the object the plain reader builds', () => {
+    const rows: SummarySqlRow[] = [
+      row({ customer_id: 'b', email: 'b@x.cn', cost: '30', profit: '30.5', quantity: '4' }),
+      row({ customer_id: 'a', company: '甲公司', name: '王' }),
+      row({ customer_id: 'c', purchase_days: '1', frequency: '0', recency: '0', monetary: '0', last_day: '2024-01-01', since_last: '4' }),
+      row({ customer_id: 'r', purchase_days: '0', frequency: '', first_day: '', last_day: '', return_amount: '12', row_count: '2' }),
+      row({ customer_id: 'a' }),
+    ];
+    const objects = readSummarySqlRows(rows);
+    const reader = createSummarySqlReader({ asTable: true });
+    for (const r of rows) reader.add(r);
+    const columns = reader.finish();
+    expect(columns.summaries).toEqual([]);
+    const table = columns.table!;
+    expect(table.ids).toEqual(['a', 'b', 'c']);
+    expect(Array.from({ length: table.length }, (_, i) => table.summary(i))).toStrictEqual(objects.summaries);
+    expect(Array.from(table.profitKnown)).toEqual([0, 1, 0]);
+    expect(Array.from(table.monetary)).toEqual(objects.summaries.map((s) => s.monetary));
+    expect(columns.excluded).toEqual(objects.excluded);
+    expect(columns.rejected).toEqual(objects.rejected);
   });
 });

@@ -8,13 +8,17 @@
 import { isoToDay } from '../read/day-number.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, RejectedRow } from '../types.ts';
 import type { SummarySqlColumn } from './summary-sql.ts';
+import { createSummaryStore } from './summary-store.ts';
+import type { SummaryTable } from './summary-table.ts';
 
 /** One output row: values as a driver or a CSV gives them (numbers, bigints, text, dates as ISO text or day numbers). */
 export type SummarySqlRow = Partial<Record<SummarySqlColumn, unknown>>;
 
 export interface SummarySqlRowsResult {
-  /** Sorted by id, as the TypeScript builder sorts them. */
+  /** Sorted by id, as the TypeScript builder sorts them; empty when read `asTable` (see table). */
   summaries: CustomerSummary[];
+  /** The customers as columns, sorted by id: present only when read `asTable`. */
+  table?: SummaryTable;
   /** Customers with only returns up to as-of, in id order. */
   excluded: ExcludedCustomer[];
   rejected: RejectedRow[];
@@ -90,10 +94,15 @@ export function readSummarySqlRows(rows: Iterable<SummarySqlRow>, options: { fir
   return reader.finish();
 }
 
-/** {@link readSummarySqlRows} one row at a time. */
-export function createSummarySqlReader(options: { firstLine?: number } = {}): SummarySqlReader {
+/**
+ * {@link readSummarySqlRows} one row at a time. With `asTable` the
+ * customers are kept in typed columns (summary-store.ts), not as objects:
+ * for millions of customers, such as a warehouse's output.
+ */
+export function createSummarySqlReader(options: { firstLine?: number; asTable?: boolean } = {}): SummarySqlReader {
   const firstLine = options.firstLine ?? 2;
   const summaries: CustomerSummary[] = [];
+  const store = options.asTable ? createSummaryStore() : undefined;
   const excluded: ExcludedCustomer[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Set<string>();
@@ -201,12 +210,13 @@ export function createSummarySqlReader(options: { firstLine?: number } = {}): Su
     for (const key of ['email', 'company', 'name'] as const) {
       if (!blank(row[key])) s[key] = String(row[key]).trim();
     }
-    summaries.push(s);
+    if (store) store.push(s);
+    else summaries.push(s);
   }
   function finish(): SummarySqlRowsResult {
     summaries.sort(byId);
     excluded.sort(byId);
-    return { summaries, excluded, rejected, asOf };
+    return { summaries, table: store?.finish(), excluded, rejected, asOf };
   }
   return { add, finish };
 }

@@ -22,12 +22,13 @@ const options = (dialect: SqlDialect, extra: Partial<SummarySqlOptions> = {}): S
 /** The aliases of the outermost SELECT list, in order. */
 function outputColumns(sql: string): string[] {
   const select = sql.slice(sql.lastIndexOf('\nSELECT\n') + 8, sql.lastIndexOf('\nFROM customers'));
-  return select.split(/,\n/).flatMap((item) => item.split(/,\s+(?=a\.)/)).map((item) => /(?:AS |\.)(\w+)\s*$/.exec(item.trim())![1]!);
+  return select.split(/,\n/).flatMap((item) => item.split(/,\s+(?=a(?:_\w+)?\.|CAST\(NULL)/)).map((item) => /(?:AS |\.)(\w+)\s*$/.exec(item.trim())![1]!);
 }
 
 function balanced(sql: string): boolean {
   let depth = 0;
-  for (const ch of sql.replace(/'[^']*'/g, '')) {
+  // Comments first: an apostrophe in one ("the first purchase day's spend") is no string.
+  for (const ch of sql.replace(/--[^\n]*/g, '').replace(/'[^']*'/g, '')) {
     if (ch === '(') depth++;
     if (ch === ')' && --depth < 0) return false;
   }
@@ -60,7 +61,11 @@ describe('summarySql', () => {
   it('uses each dialect\'s own date arithmetic and "first value" aggregate', () => {
     const text = (d: SqlDialect) => summarySql(options(d));
     expect(text('duckdb')).toContain(`CAST(CAST("sold_on" AS DATE) - DATE '1970-01-01' AS BIGINT)`);
-    expect(text('duckdb')).toContain('ARG_MIN(email, CASE WHEN email IS NOT NULL THEN line END)');
+    // DuckDB: the first line with a value (an integer aggregate, which spills), then the value at that line.
+    expect(text('duckdb')).toContain('MIN(CASE WHEN email IS NOT NULL THEN line END) AS email_line');
+    expect(text('duckdb')).toContain(`LEFT JOIN (SELECT CAST("seq" AS BIGINT) AS line, NULLIF(TRIM(CAST("mail" AS VARCHAR)), '') AS email FROM shop.sales) AS a_email ON a_email.line = c.email_line`);
+    expect(text('duckdb')).not.toContain('ARG_MIN(email');
+    expect(summarySql(options('duckdb', { ordered: false }))).not.toContain('ORDER BY c.customer_id');
     expect(text('postgres')).toContain(`(CAST("sold_on" AS DATE) - DATE '1970-01-01')`);
     expect(text('postgres')).toContain('(ARRAY_AGG(email ORDER BY line) FILTER (WHERE email IS NOT NULL))[1]');
     expect(text('spark')).toContain("DATEDIFF(CAST(`sold_on` AS DATE), DATE '1970-01-01')");

@@ -53,6 +53,13 @@ export interface SummarySqlOptions {
    * as-of — so a warehouse run, like a file read, never drops rows unsaid.
    */
   output?: 'summary' | 'check';
+  /**
+   * Whether the customers come ordered by id (default true). An engine whose
+   * reader sorts them itself (summary-sql-rows.ts does) can leave the sort
+   * out: in DuckDB it was the step that did not fit a small memory limit
+   * (1,000,000 rows: out of 100 MB with it, within without).
+   */
+  ordered?: boolean;
 }
 
 /**
@@ -207,6 +214,11 @@ export function summarySql(options: SummarySqlOptions): string {
   const numberOf = (name: string | undefined) => `CAST(${name === undefined ? 'NULL' : col(name)} AS ${d.double})`;
   const unit = unitDays(options.unit ?? 'week');
   const hasAttributes = c.email !== undefined || c.company !== undefined || c.name !== undefined;
+  // DuckDB with a line column: "first seen" text by its line (an integer MIN, which spills) and a join
+  // back to the source, not ARG_MIN over text, whose per-customer states DuckDB keeps in memory
+  // (10,000,000 rows ran out of a 1 GB limit that way). Lines must then be unique.
+  const attributeLines = hasAttributes && c.line !== undefined && options.dialect === 'duckdb';
+  const attributeNames = (['email', 'company', 'name'] as const).filter((a) => c[a] !== undefined);
   const margin = options.marginRate;
 
   const src = [
@@ -290,6 +302,7 @@ export function summarySql(options: SummarySqlOptions): string {
     '    COUNT(CASE WHEN cost_counts = 1 AND cost_value IS NULL THEN 1 END) AS cost_missing,',
     '    SUM(quantity) AS quantity,',
     '    COUNT(*) AS row_count,',
+    ...(attributeLines ? attributeNames.map((a) => `    MIN(CASE WHEN ${a} IS NOT NULL THEN line END) AS ${a}_line,`) : []),
     '    MIN(line) AS first_line',
     '  FROM kept',
     '  GROUP BY customer_id, day_number',
@@ -308,12 +321,13 @@ export function summarySql(options: SummarySqlOptions): string {
     `    CASE WHEN SUM(cost_missing) = 0 THEN COALESCE(SUM(cost), ${doubleLiteral(d, 0)}) END AS cost,`,
     '    SUM(quantity) AS quantity,',
     '    SUM(row_count) AS row_count,',
+    ...(attributeLines ? attributeNames.map((a) => `    MIN(${a}_line) AS ${a}_line,`) : []),
     '    MIN(first_line) AS first_line',
     '  FROM per_day CROSS JOIN cutoff',
     '  GROUP BY customer_id',
-    hasAttributes ? '),' : ')',
+    hasAttributes && !attributeLines ? '),' : ')',
   ];
-  const attributes = hasAttributes
+  const attributes = hasAttributes && !attributeLines
     ? [
         'attributes AS (',
         c.line === undefined
@@ -352,12 +366,23 @@ export function summarySql(options: SummarySqlOptions): string {
     `  CASE WHEN ${bought} THEN c.cost END AS cost,`,
     `  CASE WHEN ${bought} THEN c.gross_revenue - c.return_amount - c.cost END AS profit,`,
     '  c.quantity,',
-    hasAttributes ? '  a.email, a.company, a.name,' : `  ${nullText} AS email, ${nullText} AS company, ${nullText} AS name,`,
+    attributeLines
+      ? `  ${(['email', 'company', 'name'] as const).map((a) => (c[a] !== undefined ? `a_${a}.${a}` : `${nullText} AS ${a}`)).join(', ')},`
+      : hasAttributes
+        ? '  a.email, a.company, a.name,'
+        : `  ${nullText} AS email, ${nullText} AS company, ${nullText} AS name,`,
     `  CAST(c.row_count AS ${d.int}) AS row_count,`,
     `  CAST(c.first_line AS ${d.int}) AS first_line`,
     'FROM customers AS c',
-    ...(hasAttributes ? ['JOIN attributes AS a ON a.customer_id = c.customer_id'] : []),
-    'ORDER BY c.customer_id',
+    ...(attributeLines
+      ? attributeNames.map(
+          (a) =>
+            `LEFT JOIN (SELECT CAST(${col(c.line)} AS ${d.int}) AS line, ${textOf(c[a])} AS ${a} FROM ${options.table}) AS a_${a} ON a_${a}.line = c.${a}_line`,
+        )
+      : hasAttributes
+        ? ['JOIN attributes AS a ON a.customer_id = c.customer_id']
+        : []),
+    ...(options.ordered === false ? [] : ['ORDER BY c.customer_id']),
   ];
   return [...head, ...body, ...attributes, ...select].join('\n');
 }

@@ -41,6 +41,7 @@ per_day AS (
     COUNT(CASE WHEN cost_counts = 1 AND cost_value IS NULL THEN 1 END) AS cost_missing,
     SUM(quantity) AS quantity,
     COUNT(*) AS row_count,
+    MIN(CASE WHEN email IS NOT NULL THEN line END) AS email_line,
     MIN(line) AS first_line
   FROM kept
   GROUP BY customer_id, day_number
@@ -59,17 +60,9 @@ customers AS (
     CASE WHEN SUM(cost_missing) = 0 THEN COALESCE(SUM(cost), CAST(0 AS DOUBLE)) END AS cost,
     SUM(quantity) AS quantity,
     SUM(row_count) AS row_count,
+    MIN(email_line) AS email_line,
     MIN(first_line) AS first_line
   FROM per_day CROSS JOIN cutoff
-  GROUP BY customer_id
-),
-attributes AS (
-  -- The first non-blank value in row order, as the file reader keeps it.
-  SELECT customer_id,
-    ARG_MIN(email, CASE WHEN email IS NOT NULL THEN line END) AS email,
-    ARG_MIN(company, CASE WHEN company IS NOT NULL THEN line END) AS company,
-    ARG_MIN(name, CASE WHEN name IS NOT NULL THEN line END) AS name
-  FROM kept
   GROUP BY customer_id
 )
 SELECT
@@ -93,9 +86,9 @@ SELECT
   CASE WHEN c.purchase_days > 0 THEN c.cost END AS cost,
   CASE WHEN c.purchase_days > 0 THEN c.gross_revenue - c.return_amount - c.cost END AS profit,
   c.quantity,
-  a.email, a.company, a.name,
+  a_email.email, CAST(NULL AS VARCHAR) AS company, CAST(NULL AS VARCHAR) AS name,
   CAST(c.row_count AS BIGINT) AS row_count,
   CAST(c.first_line AS BIGINT) AS first_line
 FROM customers AS c
-JOIN attributes AS a ON a.customer_id = c.customer_id
+LEFT JOIN (SELECT CAST("seq" AS BIGINT) AS line, NULLIF(TRIM(CAST("mail" AS VARCHAR)), '') AS email FROM shop.sales) AS a_email ON a_email.line = c.email_line
 ORDER BY c.customer_id;

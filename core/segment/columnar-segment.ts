@@ -1,0 +1,300 @@
+/**
+ * The segment table of {@link segmentCustomers} computed on columns: the
+ * summaries as a {@link SummaryTable} and the model's predictions as
+ * {@link PredictionColumns}, every per-customer result kept in an array,
+ * and a customer's row object built only when a product reads it
+ * (`row(k)`, or `customers`, built once on first use). The same steps, the
+ * same functions on the same numbers in the same order as segmentCustomers,
+ * so every figure is identical (test/columnar-equality.test.ts); what it
+ * saves is the objects: a row of the segment table is about 40 fields, and
+ * a million customers' rows took over 400 MB where their columns take 100.
+ */
+import { CvError } from '../errors.ts';
+import type { CustomerPrediction, CustomerSummary, LifecycleStage, MatrixCell, Tier } from '../types.ts';
+import { type ChurnLevel, churnLevel } from '../churn/level.ts';
+import { heuristicPredictions } from '../churn/own-rate-predictions.ts';
+import { giniOfSorted } from '../concentration/gini.ts';
+import { topShareOfSorted } from '../concentration/top-share.ts';
+import { lifecycleStage, type StageOptions } from '../lifecycle/stage.ts';
+import { valueTrend } from '../lifecycle/trend.ts';
+import { valueMatrix } from '../matrix/value-matrix.ts';
+import type { PredictionColumns } from '../models/predict.ts';
+import { quintileScores, quintileScoresOfSorted, rfmCell } from '../rfm/score.ts';
+import { compositeScore } from '../score/composite.ts';
+import { rankDescending } from '../score/score-spec.ts';
+import { medianOfSorted } from '../score/median.ts';
+import type { SummaryTable } from '../summary/summary-table.ts';
+import { unitDays } from '../summary/units.ts';
+import { assignTiers } from '../tiers/assign.ts';
+import { DEFAULT_TIER_RULE } from '../tiers/rule.ts';
+import { tierSummary } from '../tiers/summary.ts';
+import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import {
+  checkPrediction,
+  LOWER_IS_BETTER,
+  orderByValueThenId,
+  rfmSegmentTable,
+  type CompositeField,
+  type SegmentOptions,
+  type SegmentResult,
+  type SegmentRow,
+  type SegmentTotals,
+  type ValueBasis,
+  withRowAccess,
+} from './segment.ts';
+
+const FN = 'segmentCustomers';
+
+/** SegmentOptions for columns: predictions as columns aligned with the table (every customer has one). */
+export interface ColumnarSegmentOptions extends Omit<SegmentOptions, 'predictions'> {
+  predictions?: PredictionColumns;
+}
+
+/**
+ * The segment table of the customers in `table`, as segmentCustomers gives
+ * it for `table`'s summaries with a prediction per customer (or none).
+ *
+ * @throws CvError as segmentCustomers does.
+ * @example
+ * const r = segmentSummaryTable(columns, { unit: 'week', predictions });
+ * r.row(0).tier // the most valuable customer's tier, its object built now
+ */
+export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmentOptions = {}): SegmentResult {
+  const unit = options.unit ?? 'week';
+  const days = unitDays(unit);
+  const warnings: string[] = [];
+  const warningMessages: Message[] = [];
+  const warn = (m: Message) => {
+    warnings.push(formatMessage(m, 'en'));
+    warningMessages.push(m);
+  };
+  const n = table.length;
+  const { ids } = table;
+  if (n === 0) warn(msg('segment.noCustomers'));
+
+  let missingProfit = 0;
+  for (let i = 0; i < n; i++) if (table.profitKnown[i] !== 1) missingProfit++;
+  const profitKnown = missingProfit === 0;
+  const valueBasis: ValueBasis = options.valueBasis ?? (profitKnown && n > 0 ? 'profit' : 'revenue');
+  if (valueBasis === 'profit' && !profitKnown) {
+    throw new CvError(FN, 'missing', `value basis "profit" needs cost or a margin rate; ${missingProfit} customer(s) have no profit`);
+  }
+  const byProfit = valueBasis === 'profit';
+  const values = new Array<number>(n);
+  for (let i = 0; i < n; i++) values[i] = byProfit ? table.profit[i] : table.revenue[i];
+
+  const horizonDays = options.horizonDays ?? 365;
+  const churnHorizonDays = options.churnHorizonDays ?? 90;
+
+  let idsStrictlyAscending = true;
+  for (let i = 1; i < n && idsStrictlyAscending; i++) idsStrictlyAscending = ids[i - 1] < ids[i];
+
+  // Churn risk and future value: the model's for every customer, or the heuristic's for every one.
+  const model = options.predictions;
+  let pred: PredictionColumns;
+  if (model !== undefined) {
+    const p: CustomerPrediction = { pAlive: 0, pNoPurchase: 0, expectedPurchases: 0, expectedSpend: 0, clv: 0 };
+    for (let i = 0; i < n; i++) {
+      p.pAlive = model.pAlive[i];
+      p.pNoPurchase = model.pNoPurchase[i];
+      p.expectedPurchases = model.expectedPurchases[i];
+      p.expectedSpend = model.expectedSpend[i];
+      p.clv = model.clv[i];
+      checkPrediction(ids[i], p);
+    }
+    pred = model;
+  } else {
+    const summaries = new Array<CustomerSummary>(n);
+    for (let i = 0; i < n; i++) summaries[i] = table.summary(i);
+    const heuristic = heuristicPredictions(summaries, {
+      unit,
+      horizonDays,
+      churnHorizonDays,
+      annualDiscount: options.annualDiscount ?? 0.1,
+      marginRate: options.clvMarginRate ?? 1,
+    });
+    pred = { pAlive: new Float64Array(n), pNoPurchase: new Float64Array(n), expectedPurchases: new Float64Array(n), expectedSpend: new Float64Array(n), clv: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const h = heuristic[i];
+      pred.pAlive[i] = h.pAlive;
+      pred.pNoPurchase[i] = h.pNoPurchase;
+      pred.expectedPurchases[i] = h.expectedPurchases;
+      pred.expectedSpend[i] = h.expectedSpend;
+      pred.clv[i] = h.clv;
+    }
+  }
+  const fromModel = model !== undefined;
+  const risk = pred.pNoPurchase;
+  const clvColumn = pred.clv;
+  // The helpers below take arrays of numbers (as segmentCustomers gives them).
+  const clv = Array.from(clvColumn);
+  const churnSource = !fromModel || n === 0 ? 'heuristic' : 'model';
+
+  const rScores = quintileScores(Array.from(table.sinceLast), false);
+  const fScores = quintileScores(Array.from(table.purchaseDays));
+  const ascending = Float64Array.from(values).sort();
+  const mScores = quintileScoresOfSorted(values, ascending);
+  const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
+  const { tiers, contribution } = assignTiers(values, tierRule);
+  let total = 0;
+  for (let i = 0; i < n; i++) total += values[i];
+  if (n > 0 && total <= 0 && tierRule.method === 'contribution') {
+    warn(msg('segment.totalNotPositive'));
+  }
+  const matrix = valueMatrix(values, clv, {
+    currentSplit: options.matrix?.currentSplit ?? (n > 0 ? medianOfSorted(ascending) : undefined),
+    futureSplit: options.matrix?.futureSplit,
+  });
+
+  let composite: number[] | undefined;
+  if (options.composite !== undefined && n > 0) {
+    composite = compositeScore(
+      options.composite.map((ind) => ({
+        name: ind.field,
+        weight: ind.weight,
+        normalisation: ind.normalisation,
+        higherIsBetter: ind.higherIsBetter ?? !LOWER_IS_BETTER.has(ind.field),
+        values: indicatorValues(table, ind.field, values, clv, risk),
+      })),
+    );
+  }
+
+  const compositeRanks = composite !== undefined ? rankDescending(composite) : undefined;
+  const stageOptions: StageOptions = { ...options.stage, declineRisk: options.stage?.declineRisk ?? options.churnThresholds?.[1] };
+  const levels = new Array<ChurnLevel>(n);
+  const stages = new Array<LifecycleStage>(n);
+  const trendInput = { grossRevenue: 0, monetary: 0, frequency: 0 };
+  for (let i = 0; i < n; i++) {
+    levels[i] = churnLevel(risk[i], options.churnThresholds);
+    trendInput.grossRevenue = table.grossRevenue[i];
+    trendInput.monetary = table.monetary[i];
+    trendInput.frequency = table.frequency[i];
+    stages[i] = lifecycleStage({ purchaseDays: table.purchaseDays[i], ageDays: table.T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
+  }
+  const segments = rfmSegmentTable();
+  const order = orderByValueThenId(values, (i) => ids[i], ascending, idsStrictlyAscending);
+
+  let negatives = 0;
+  let flooredTotal = 0;
+  for (let i = 0; i < n; i++) {
+    if (values[i] < 0) negatives++;
+    flooredTotal += Math.max(0, values[i]);
+  }
+  if (negatives > 0) warn(msg('segment.negativeValue', { n: negatives }));
+  const floored = ascending.map((v) => Math.max(0, v));
+
+  let repeatCustomers = 0;
+  let revenue = 0;
+  let clvTotal = 0;
+  for (let i = 0; i < n; i++) {
+    if (table.frequency[i] > 0) repeatCustomers++;
+    revenue += table.revenue[i];
+    clvTotal += clv[i];
+  }
+  const totals: SegmentTotals = {
+    customers: n,
+    repeatCustomers,
+    revenue,
+    value: total,
+    clv: clvTotal,
+    valueBasis,
+    churnSource,
+    unit,
+    churnHorizonDays,
+    horizonDays,
+    currentSplit: matrix.currentSplit,
+    futureSplit: matrix.futureSplit,
+  };
+  if (profitKnown && n > 0) {
+    let profit = 0;
+    for (let i = 0; i < n; i++) profit += table.profit[i];
+    totals.profit = profit;
+  }
+
+  const matrixCells: readonly MatrixCell[] = matrix.cells;
+  const tierOf: readonly Tier[] = tiers;
+  /** The row of customer i (input order), fields in segmentCustomers' order. */
+  function build(i: number): SegmentRow {
+    const s = table.summary(i);
+    const r = rScores[i];
+    const f = fScores[i];
+    const m = mScores[i];
+    const k = (r - 1) * 25 + (f - 1) * 5 + (m - 1);
+    return {
+      id: s.id,
+      firstDay: s.firstDay,
+      lastDay: s.lastDay,
+      transactions: s.transactions,
+      purchaseDays: s.purchaseDays,
+      frequency: s.frequency,
+      recency: s.recency,
+      T: s.T,
+      sinceLast: s.sinceLast,
+      grossRevenue: s.grossRevenue,
+      returnAmount: s.returnAmount,
+      returns: s.returns,
+      revenue: s.revenue,
+      averageSpend: s.averageSpend,
+      monetary: s.monetary,
+      cost: s.cost,
+      profit: s.profit,
+      quantity: s.quantity,
+      email: s.email,
+      company: s.company,
+      name: s.name,
+      value: values[i],
+      clv: clv[i],
+      churnRisk: risk[i],
+      churnLevel: levels[i],
+      churnSource: fromModel ? 'model' : 'heuristic',
+      rfm: { r, f, m, cell: rfmCell(r, f, m), segment: segments[k] },
+      tier: tierOf[i],
+      contribution: contribution[i],
+      matrix: matrixCells[i],
+      pAlive: pred.pAlive[i],
+      expectedPurchases: pred.expectedPurchases[i],
+      expectedSpend: pred.expectedSpend[i],
+      composite: composite?.[i],
+      compositeRank: compositeRanks?.[i],
+      stage: stages[i],
+    };
+  }
+  let rows: SegmentRow[] | undefined;
+  return withRowAccess(
+    {
+      get customers(): SegmentRow[] {
+        if (rows === undefined) {
+          rows = new Array<SegmentRow>(n);
+          for (let k = 0; k < n; k++) rows[k] = build(order[k]);
+        }
+        return rows;
+      },
+      summary: tierSummary(tiers, values),
+      concentration: { top20Share: topShareOfSorted(floored, flooredTotal, 0.2), gini: giniOfSorted(floored, flooredTotal) },
+      totals,
+      warnings,
+      warningMessages,
+    },
+    (k) => (rows !== undefined ? rows[k] : build(order[k])),
+  );
+}
+
+/** An indicator's values per customer, as segmentCustomers reads them. */
+function indicatorValues(table: SummaryTable, field: CompositeField, values: readonly number[], clv: readonly number[], risk: Float64Array): number[] {
+  const n = table.length;
+  switch (field) {
+    case 'value':
+      return values.slice();
+    case 'clv':
+      return clv.slice();
+    case 'churnRisk':
+      return Array.from(risk);
+    case 'profit':
+      for (let i = 0; i < n; i++) {
+        if (table.profitKnown[i] !== 1) throw new CvError(FN, 'missing', `indicator "profit" needs cost; customer "${table.ids[i]}" has none`);
+      }
+      return Array.from(table.profit);
+    default:
+      return Array.from(table[field]);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Customer summaries as parallel columns: what prediction and segmentation
+ * read per customer, without an object per customer. The columnar summary
+ * builder gives one directly (columnar-summary.ts); {@link tableOfSummaries}
+ * wraps summaries a product built itself (a customer table), so both reach
+ * the same scoring code.
+ */
+import type { CustomerSummary } from '../types.ts';
+
+/** The numeric summary fields of every customer, index i = the i-th customer, plus the object on demand. */
+export interface SummaryTable {
+  length: number;
+  ids: readonly string[];
+  purchaseDays: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+  sinceLast: ArrayLike<number>;
+  grossRevenue: ArrayLike<number>;
+  returnAmount: ArrayLike<number>;
+  returns: ArrayLike<number>;
+  revenue: ArrayLike<number>;
+  averageSpend: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+  /** revenue − cost where profitKnown[i] is 1 (else 0, meaning unknown). */
+  profit: ArrayLike<number>;
+  profitKnown: ArrayLike<number>;
+  /** The summary of customer i as an object (the same object on every call only for tableOfSummaries). */
+  summary(i: number): CustomerSummary;
+}
+
+/**
+ * Summaries already built as objects, seen as a table: the columns are read
+ * from the objects (numbers copied as they are), and summary(i) is the
+ * object itself.
+ *
+ * @example tableOfSummaries(summaries).frequency[0] === summaries[0].frequency // true
+ */
+export function tableOfSummaries(summaries: readonly CustomerSummary[]): SummaryTable {
+  const n = summaries.length;
+  const col = (pick: (s: CustomerSummary) => number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = pick(summaries[i]);
+    return out;
+  };
+  const profitKnown = new Uint8Array(n);
+  for (let i = 0; i < n; i++) profitKnown[i] = summaries[i].profit === undefined ? 0 : 1;
+  return {
+    length: n,
+    ids: summaries.map((s) => s.id),
+    purchaseDays: col((s) => s.purchaseDays),
+    frequency: col((s) => s.frequency),
+    recency: col((s) => s.recency),
+    T: col((s) => s.T),
+    sinceLast: col((s) => s.sinceLast),
+    grossRevenue: col((s) => s.grossRevenue),
+    returnAmount: col((s) => s.returnAmount),
+    returns: col((s) => s.returns),
+    revenue: col((s) => s.revenue),
+    averageSpend: col((s) => s.averageSpend),
+    monetary: col((s) => s.monetary),
+    profit: col((s) => s.profit ?? 0),
+    profitKnown,
+    summary: (i) => summaries[i],
+  };
+}
