@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { TierSummaryRow } from '../../core/index.ts';
+import { formatReason, type TierSummaryRow } from '../../core/index.ts';
 import type { StatusReply } from '../shared/protocol.ts';
 import { langOf, t } from '../shared/i18n.ts';
 import { domainLabels } from '../shared/domain-labels.ts';
@@ -146,7 +146,7 @@ function Report({ meta, lang }: { meta: ImportMeta; lang: ReturnType<typeof lang
           </thead>
           <tbody>
             {meta.rejected.map((r) => (
-              <tr key={r.line}><td>{r.line}</td><td>{say.reason(r.reason)}</td></tr>
+              <tr key={r.line}><td>{r.line}</td><td>{r.problems?.length ? formatReason(r, lang) : say.reason(r.reason)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -5,6 +5,8 @@ import {
   CvError,
   decodeText,
   detectColumns,
+  formatMessage,
+  formatReason,
   isoToDay,
   parseScoredCustomersCsv,
   readCustomerCells,
@@ -13,6 +15,7 @@ import {
   scanAmount,
   tierSummary,
   type ExcludedCustomer,
+  type Message,
   type RejectedRow,
   type Tier,
   type TierSummaryRow,
@@ -141,7 +144,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
   const asOf = isoToDay(new Date().toISOString().slice(0, 10));
   const read = readCustomerCells(table.rows, { mapping, hasHeader: false, firstRow: 0, unit, asOf });
   // readCustomerCells numbers rows from firstRow; map them to the file's lines.
-  const rejected = [...table.rejected, ...read.rejected.map((r) => ({ line: table.lines[r.line] ?? r.line, reason: r.reason }))].sort((a, b) => a.line - b.line);
+  const rejected = [...table.rejected, ...read.rejected.map((r) => ({ ...r, line: table.lines[r.line] ?? r.line }))].sort((a, b) => a.line - b.line);
   onProgress('read', 1);
   if (read.summaries.length === 0) throw noUsable('customer', rejected, settings);
   onProgress('score', 0);
@@ -160,7 +163,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
     });
   });
   const note = importMessages(settings.lang).customerTableNote(unit);
-  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...read.warnings, ...result.warnings, ...unreadableWarning(unreadable, settings)], result.summary) };
+  return { rows, meta: meta(settings, 'customers', rows.length, table.rows.length + table.rejected.length, rejected, [note, ...said(read, settings), ...said(result, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
 /**
@@ -232,7 +235,8 @@ const definedOnly = <T extends object>(o: T): Partial<T> => Object.fromEntries(O
 
 /** The error of a file without one usable row, in the report's language (shown as is, without a function name). */
 function noUsable(what: 'transaction' | 'customer', rejected: readonly RejectedRow[], settings: ImportSettings): ImportError {
-  return new ImportError(importMessages(settings.lang).noUsable(what, rejected.length, rejected[0]));
+  const first = rejected[0] && { line: rejected[0].line, reason: formatReason(rejected[0], settings.lang ?? 'en') };
+  return new ImportError(importMessages(settings.lang).noUsable(what, rejected.length, first));
 }
 
 /** An import problem worded for the user (the form shows the message as it is). */
@@ -311,13 +315,23 @@ function importTransactions(bytes: Uint8Array, settings: ImportSettings, onProgr
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
-  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...read.warnings, ...result.warnings, ...excludedWarnings(scored.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
+  return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...said(read, settings), ...said(result, settings), ...excludedWarnings(scored.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
 /** Customers the analysis could not score, each named with its reason (the report lists them, nothing vanishes). */
 function excludedWarnings(excluded: readonly ExcludedCustomer[], settings: ImportSettings): string[] {
   const say = importMessages(settings.lang);
-  return excluded.slice(0, MAX_REPORTED_REJECTS).map((e) => say.excluded(e.id, say.reason(e.reason)));
+  return excluded.slice(0, MAX_REPORTED_REJECTS).map((e) => say.excluded(e.id, e.problems?.length ? formatReason(e, settings.lang ?? 'en') : say.reason(e.reason)));
+}
+
+/**
+ * Core's notes in the report's language: the messages core gives beside its
+ * English sentences, where it gives one for each (otherwise the sentences).
+ */
+function said(from: { warnings: readonly string[]; warningMessages?: readonly Message[] }, settings: ImportSettings): string[] {
+  const messages = from.warningMessages;
+  if (messages === undefined || messages.length !== from.warnings.length) return [...from.warnings];
+  return messages.map((m) => formatMessage(m, settings.lang ?? 'en'));
 }
 
 type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formatReason } from '../../core/index.ts';
 import { buildImport, previewImport } from './import-job.ts';
 import type { ImportSettings, Preview, TransactionColumns } from './import-protocol.ts';
 import { importMessages } from './import-messages.ts';
@@ -102,5 +103,18 @@ describe('one bad row never aborts a file', () => {
     const base: ImportSettings = { fileName: 'g.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'none' };
     expect(() => buildImport(bytes, base)).toThrow('Choose the column that holds the amount.');
     expect(() => buildImport(bytes, { ...base, lang: 'zh' })).toThrow('请选择金额所在的列。');
+  });
+});
+
+describe('the report in the form’s language', () => {
+  it('says core’s reasons and notes in Chinese from their messages, not only those the English patterns know', () => {
+    // A date cell holding a spreadsheet error, a row no English pattern here knows, and a Shopify-like file with no id column.
+    const csv = 'Email,Paid at,Total\njane@acme.com,2024-01-05,10\njane@acme.com,#REF!,12\nbob@x.com,2024-02-01,5\nbob@x.com,2024-03-01,7\n';
+    const { meta } = buildImport(new TextEncoder().encode(csv), { fileName: 'o.csv', encoding: 'auto', identity: {}, tierMethod: 'contribution', model: 'none', lang: 'zh' });
+    expect(meta.rejected).toHaveLength(1);
+    expect(meta.rejected[0]).toMatchObject({ line: 3, reason: 'date is the spreadsheet error #REF!' });
+    expect(formatReason(meta.rejected[0], 'zh')).toBe('日期是表格错误值 #REF!');
+    expect(meta.warnings.join('\n')).toContain('没有找到客户编号列，因此按电子邮箱列“Email”区分客户');
+    expect(meta.warnings.join('\n')).not.toMatch(/no customer id column was found/);
   });
 });

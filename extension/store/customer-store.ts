@@ -1,5 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { TierSummaryRow } from '../../core/index.ts';
+import type { RejectedRow, TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery, searchTerms } from './search-terms.ts';
 import { byValue } from './by-value.ts';
@@ -18,7 +18,8 @@ export interface ImportMeta {
   kind: 'transactions' | 'customers' | 'values' | 'scored';
   customers: number;
   rowsRead: number;
-  rejected: { line: number; reason: string }[];
+  /** With each reason's messages (core's codes and parameters), so the report says it in the page's language. */
+  rejected: RejectedRow[];
   /** Rejected rows beyond the ones kept in `rejected`. */
   rejectedMore: number;
   summary: TierSummaryRow[];
