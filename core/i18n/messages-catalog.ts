@@ -241,6 +241,12 @@ export const MESSAGE_CATALOG = {
     zh: '拟合至少需要 {min} 位有重复购买（x > 0）的客户，实际只有 {n} 位',
   },
   'model.tooFewSpendCustomers': { en: 'need at least {min} repeat customers with positive spend, got {n}', zh: '至少需要 {min} 位消费金额为正的重复购买客户，实际只有 {n} 位' },
+  'model.inaccurateExpectation': {
+    en: 'the expected purchases cannot be computed accurately at these parameters ({at})',
+    zh: '在这些参数下无法准确计算预期购买次数（{at}）',
+  },
+  'model.outsideAccurateRange': { en: '{what}: the parameters are beyond the accurate range', zh: '{what}：参数超出了可准确计算的范围' },
+  'model.infiniteExpectedSpend': { en: 'p·x + q − 1 = {den} ≤ 0: the expected spend is infinite', zh: 'p·x + q − 1 = {den} ≤ 0：预期消费为无穷大' },
   'model.notFinite': { en: 'the log-likelihood is not finite anywhere the optimiser looked', zh: '优化器搜索到的所有位置上对数似然都不是有限值' },
   'model.unidentifiedToInfinity': {
     en: 'parameter {name} runs to infinity ({value}) and the likelihood keeps changing (slope {slope}): the data do not identify it',

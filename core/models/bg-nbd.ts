@@ -402,7 +402,7 @@ const EPS = 1e-17;
 function expectedBracketHypergeometric(p: BgNbdParams, t: number, x: number, T: number): number {
   const fn = 'bgNbdConditionalExpected';
   if (Math.abs(p.a - 1) < 1e-4) {
-    throw new CvError(fn, 'num', `the expectation for t = ${t} far beyond α + T = ${p.alpha + T} is not computed for a ≈ 1 (a = ${p.a})`);
+    throw new CvError(fn, 'num', msg('model.inaccurateExpectation', { at: `t = ${t} ≫ α + T = ${p.alpha + T}, a = ${p.a} ≈ 1` }));
   }
   const z = t / (p.alpha + T + t);
   const lw = Math.log((p.alpha + T) / (p.alpha + T + t));
@@ -410,7 +410,7 @@ function expectedBracketHypergeometric(p: BgNbdParams, t: number, x: number, T: 
   const g = Math.sign(f) * Math.exp((p.a - 1) * lw + Math.log(Math.abs(f)));
   const value = ((p.a + p.b + x - 1) / (p.a - 1)) * (1 - g);
   if (!(Number.isFinite(value) && value > 0 && Math.abs(1 - g) > 1e-6 * Math.max(1, Math.abs(g)))) {
-    throw new CvError(fn, 'num', `the expectation for t = ${t} cannot be computed accurately at these parameters`);
+    throw new CvError(fn, 'num', msg('model.inaccurateExpectation', { at: `t = ${t}` }));
   }
   return value;
 }

@@ -253,7 +253,7 @@ export function gammaGammaExpectedSpend(params: GammaGammaParams, x: number, zba
   const { p, q, gamma } = params;
   const xx = zbar > 0 ? x : 0; // no observed spend: fall back to the population
   const den = p * xx + q - 1;
-  if (!(den > 0)) throw new CvError(fn, 'num', `p·x + q − 1 = ${den} ≤ 0: the expected spend is infinite`);
+  if (!(den > 0)) throw new CvError(fn, 'num', msg('model.infiniteExpectedSpend', { den: String(den) }));
   return (p * (gamma + xx * zbar)) / den;
 }
 

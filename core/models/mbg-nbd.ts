@@ -371,7 +371,7 @@ function inaccurate(fn: string, p: MbgNbdParams, u: number, x: number): CvError 
   return new CvError(
     fn,
     'num',
-    `the expected purchases cannot be computed accurately for r ${p.r}, α ${p.alpha}, a ${p.a}, b ${p.b} at x ${x}, t/(α+T) ${u}`,
+    msg('model.inaccurateExpectation', { at: `r ${p.r}, α ${p.alpha}, a ${p.a}, b ${p.b}, x ${x}, t/(α+T) ${u}` }),
   );
 }
 

@@ -474,7 +474,7 @@ export function noPurchaseIfAlive(p: ParetoNbdParams, t: number, x: number, T: n
   const logJ = Math.log(r1) + r1 * Math.log(a1) + p.s * Math.log(b1) - Math.log(n) + l0 + Math.log(-Math.expm1(lt - l0));
   // J < E[λ/(λ+μ)] < 1; above 1 only by rounding, which is all that is absorbed here.
   if (!(logJ <= 1e-12)) {
-    throw new CvError('paretoNbdProbabilityNoPurchase', 'num', `P(purchase | alive) evaluated to e^${logJ}: the parameters are beyond the accurate range`);
+    throw new CvError('paretoNbdProbabilityNoPurchase', 'num', msg('model.outsideAccurateRange', { what: `P(purchase | alive) = e^${logJ}` }));
   }
   return Math.max(-Math.expm1(logJ), 0);
 }
