@@ -120,9 +120,11 @@ function Report({ meta, lang }: { meta: ImportMeta; lang: ReturnType<typeof lang
   const rejectedTotal = meta.rejected.length + meta.rejectedMore;
   const say = importMessages(lang);
   const words = importLabels(lang);
-  // The import's own notes come in the form's language; core's model notes only in English: those fold away in Chinese.
-  const own = lang === 'zh' ? meta.warnings.filter((w) => !/^[\x20-\x7e]/.test(w)) : meta.warnings;
-  const technical = lang === 'zh' ? meta.warnings.filter((w) => /^[\x20-\x7e]/.test(w)) : [];
+  // Notes come in the form's language (core's from their messages); a note without a Chinese
+  // character (an import stored by an earlier version) folds away on a Chinese page.
+  const chinese = (w: string) => /[\u3400-\u9fff]/.test(w);
+  const own = lang === 'zh' ? meta.warnings.filter(chinese) : meta.warnings;
+  const technical = lang === 'zh' ? meta.warnings.filter((w) => !chinese(w)) : [];
   return (
     <section id="report">
       <h2>{t('reportHeading')}</h2>
