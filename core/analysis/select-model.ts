@@ -15,7 +15,7 @@
  */
 import { CvError } from '../errors.ts';
 import { fitBgNbd } from '../models/bg-nbd.ts';
-import type { RepeatData } from '../models/customer-data.ts';
+import { groupRepeatData, groupedOnce, type RepeatData, type RepeatInput } from '../models/customer-data.ts';
 import { fitMbgNbd } from '../models/mbg-nbd.ts';
 import { fitParetoNbd } from '../models/pareto-nbd.ts';
 import { purchaseModel, type PurchaseModelFit } from '../models/purchase-model.ts';
@@ -73,6 +73,9 @@ export interface SelectionResult {
   calibrationFits?: Map<FittedModelName, PurchaseModelFit>;
 }
 
+/** The name errors in validating the model inputs carry. */
+const FN = 'selectPurchaseModel';
+
 /** Customers and repeat buyers a holdout needs before its verdict counts for more than the likelihood's. */
 export const HOLDOUT_MIN_CUSTOMERS = 100;
 export const HOLDOUT_MIN_REPEAT = 20;
@@ -90,8 +93,12 @@ export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd
   return { calibrationEnd: asOf - days };
 }
 
-/** Fits one named model; a fit that fails for want of data throws CvError 'data' or 'convergence'. */
-export function fitPurchaseModel(name: FittedModelName, data: RepeatData, penalizer: number): PurchaseModelFit {
+/**
+ * Fits one named model; a fit that fails for want of data throws CvError
+ * 'data' or 'convergence'. `data` may be grouped already (groupRepeatData),
+ * to fit several models on it without grouping it each time.
+ */
+export function fitPurchaseModel(name: FittedModelName, data: RepeatInput, penalizer: number): PurchaseModelFit {
   switch (name) {
     case 'bgnbd':
       return fitBgNbd(data, { penalizer });
@@ -107,7 +114,10 @@ export function fitPurchaseModel(name: FittedModelName, data: RepeatData, penali
  * can use give `fit: undefined` and the reason.
  */
 export function selectPurchaseModel(input: SelectionInput): SelectionResult {
-  const { requested, penalizer, data } = input;
+  const { requested, penalizer } = input;
+  // Grouped once for every model fitted on all the data (one, or three by likelihood or fallback).
+  let grouped: RepeatInput = input.data;
+  const data = (): RepeatInput => (grouped = groupedOnce(FN, grouped));
   const steps = new Steps();
   const candidates: CandidateReport[] = [];
   if (requested === 'none') {
@@ -135,7 +145,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
       const fits = new Map<FittedModelName, PurchaseModelFit>();
       for (const m of PURCHASE_MODELS) {
         try {
-          const fit = fitPurchaseModel(m, data, penalizer);
+          const fit = fitPurchaseModel(m, data(), penalizer);
           fits.set(m, fit);
           candidates.push({ model: m, logLikelihood: fit.logLikelihood });
         } catch (e) {
@@ -154,7 +164,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
 
   for (const m of order) {
     try {
-      const fit = fitPurchaseModel(m, data, penalizer);
+      const fit = fitPurchaseModel(m, data(), penalizer);
       // On the holdout route the candidates already carry their calibration figures.
       if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood });
       if (method === 'requested') {
@@ -219,20 +229,31 @@ function judgeOnHoldout(
     return { why: msg('select.fewBeforeHoldout', { customers, repeat, minCustomers: HOLDOUT_MIN_CUSTOMERS, minRepeat: HOLDOUT_MIN_REPEAT }) };
   }
   const length = (h.asOf - h.calibrationEnd) / h.periodDays;
+  // Grouped once for the three fits, and each customer's group to score the holdout by: customers
+  // with the same (x, t_x, T) get the same predictions, computed once per group.
+  const g = groupRepeatData(FN, s, { rowGroups: true });
+  const rowGroup = g.rowGroup as Int32Array;
+  const groups = g.x.length;
+  const p0 = new Float64Array(groups);
+  const expected = new Float64Array(groups);
   for (const m of PURCHASE_MODELS) {
     try {
-      const fit = fitPurchaseModel(m, s, penalizer);
+      const fit = fitPurchaseModel(m, g, penalizer);
       fits.set(m, fit);
       const pm = purchaseModel(fit);
+      for (let k = 0; k < groups; k++) {
+        p0[k] = pm.noPurchase(length, g.x[k], g.t_x[k], g.T[k]);
+        expected[k] = pm.pAlive(g.x[k], g.t_x[k], g.T[k]) * pm.expectedIfAlive(length, g.x[k], g.T[k]);
+      }
+      // Summed per customer in their order, as before grouping: the same sums to the last bit.
       let logLoss = 0;
       let mae = 0;
       for (let i = 0; i < customers; i++) {
-        const p0 = pm.noPurchase(length, s.x[i], s.t_x[i], s.T[i]);
-        const expected = pm.pAlive(s.x[i], s.t_x[i], s.T[i]) * pm.expectedIfAlive(length, s.x[i], s.T[i]);
+        const k = rowGroup[i];
         // Probabilities of exactly 0 or 1 would make one customer's loss infinite; 1e-12 is far below any real doubt.
-        const p = Math.min(Math.max(s.holdout[i] === 0 ? p0 : 1 - p0, 1e-12), 1);
+        const p = Math.min(Math.max(s.holdout[i] === 0 ? p0[k] : 1 - p0[k], 1e-12), 1);
         logLoss -= Math.log(p);
-        mae += Math.abs(expected - s.holdout[i]);
+        mae += Math.abs(expected[k] - s.holdout[i]);
       }
       candidates.push({ model: m, logLikelihood: fit.logLikelihood, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
     } catch (e) {

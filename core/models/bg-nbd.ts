@@ -4,7 +4,7 @@ import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logBeta } from '../math/log-beta.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
@@ -31,6 +31,9 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * Identical rows are grouped and weighted; the log-likelihood (FHL 2005,
  * eq. 6) is evaluated in log form with an analytic gradient.
  *
+ * `data` may be grouped already (groupRepeatData): the model choice fits
+ * three models on one data set and groups it once.
+ *
  * A boundary optimum is a fit, not an error: when the data show no
  * drop-out (a → 0 or b → ∞), or the same purchase rate for everyone
  * (r → ∞), the parameter is held where the likelihood has flattened and
@@ -46,9 +49,9 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * // CDNOW sample, weeks: r 0.2426, α 4.4136, a 0.7929, b 2.4259, LL −9582.43
  * fitBgNbd({ x, t_x, T }).params;
  */
-export function fitBgNbd(data: RepeatData, options: BgNbdFitOptions = {}): FitResult<BgNbdParams> {
+export function fitBgNbd(data: RepeatInput, options: BgNbdFitOptions = {}): FitResult<BgNbdParams> {
   const started = nowSeconds();
-  const g = groupRepeatData('fitBgNbd', data);
+  const g = groupedOnce('fitBgNbd', data);
   requireEnoughData('fitBgNbd', g);
   const init = options.initial ?? {
     r: 1,

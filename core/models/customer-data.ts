@@ -36,10 +36,31 @@ export interface GroupedRepeatData {
   repeatCustomers: number;
   meanX: number;
   meanT: number;
+  /** Each input row's group (an index into x, t_x, T, weight), when asked for with `rowGroups`. */
+  rowGroup?: Int32Array;
+}
+
+/**
+ * What a fit takes: per-customer rows, or the same rows already grouped by
+ * {@link groupRepeatData}, so that several models fitted on one data set
+ * (the model choice fits three) validate and group it once.
+ */
+export type RepeatInput = RepeatData | GroupedRepeatData;
+
+/** The grouped form of `data`: itself when already grouped, else groupRepeatData(fn, data). */
+export function groupedOnce(fn: string, data: RepeatInput): GroupedRepeatData {
+  return isGrouped(data) ? data : groupRepeatData(fn, data);
+}
+
+function isGrouped(data: RepeatInput): data is GroupedRepeatData {
+  return 'weight' in data && 'xIndex' in data && 'distinctX' in data;
 }
 
 /**
  * Validate and group (x, t_x, T). `fn` names the calling function in errors.
+ *
+ * With `rowGroups`, also says which group each row went to (to evaluate
+ * per group what is then summed per customer).
  *
  * Throws CvError(fn, 'value') for arrays of different lengths or a row that
  * breaks the rules of RepeatData (the message gives the row index).
@@ -47,7 +68,7 @@ export interface GroupedRepeatData {
  * @example
  * groupRepeatData('fit', { x: [0, 0, 2], t_x: [0, 0, 5], T: [10, 10, 10] }).weight; // [2, 1]
  */
-export function groupRepeatData(fn: string, data: RepeatData): GroupedRepeatData {
+export function groupRepeatData(fn: string, data: RepeatData, options: { rowGroups?: boolean } = {}): GroupedRepeatData {
   const n = data.x.length;
   if (data.t_x.length !== n || data.T.length !== n) {
     throw new CvError(fn, 'value', `x, t_x and T must have the same length (got ${n}, ${data.t_x.length}, ${data.T.length})`);
@@ -61,6 +82,7 @@ export function groupRepeatData(fn: string, data: RepeatData): GroupedRepeatData
   let repeat = 0;
   let sumX = 0;
   let sumT = 0;
+  const rowGroup = options.rowGroups ? new Int32Array(n) : undefined;
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     let t = data.t_x[i];
@@ -76,12 +98,14 @@ export function groupRepeatData(fn: string, data: RepeatData): GroupedRepeatData
     if (!byT_x) byT.set(T, (byT_x = new Map()));
     const g = byT_x.get(t);
     if (g === undefined) {
+      if (rowGroup) rowGroup[i] = gx.length;
       byT_x.set(t, gx.length);
       gx.push(x);
       gt.push(t);
       gT.push(T);
       gw.push(1);
     } else {
+      if (rowGroup) rowGroup[i] = g;
       gw[g]++;
     }
   }
@@ -100,6 +124,7 @@ export function groupRepeatData(fn: string, data: RepeatData): GroupedRepeatData
     repeatCustomers: repeat,
     meanX: n > 0 ? sumX / n : 0,
     meanT: n > 0 ? sumT / n : 0,
+    ...(rowGroup ? { rowGroup } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { FitResult } from '../types.ts';
 import { digamma } from '../math/digamma.ts';
 import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/log-gamma.ts';
-import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase } from './no-purchase.ts';
@@ -32,6 +32,9 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * Identical rows are grouped and weighted; the log-likelihood (Batislam et
  * al. 2007, appendix A) is evaluated in log form with an analytic gradient.
  *
+ * `data` may be grouped already (groupRepeatData): the model choice fits
+ * three models on one data set and groups it once.
+ *
  * A boundary optimum is a fit, not an error (as for BG/NBD): the parameter
  * is held where the likelihood has flattened and `notes` says what that
  * means. The search is bounded by options.maxSeconds and maxEvaluations.
@@ -44,9 +47,9 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  * // CDNOW sample, weeks (lifetimes 0.11.3 ModifiedBetaGeoFitter): r 0.5248, α 6.183, a 0.8914, b 1.614, LL −9582.13
  * fitMbgNbd({ x, t_x, T }).params;
  */
-export function fitMbgNbd(data: RepeatData, options: MbgNbdFitOptions = {}): FitResult<MbgNbdParams> {
+export function fitMbgNbd(data: RepeatInput, options: MbgNbdFitOptions = {}): FitResult<MbgNbdParams> {
   const started = nowSeconds();
-  const g = groupRepeatData('fitMbgNbd', data);
+  const g = groupedOnce('fitMbgNbd', data);
   requireEnoughData('fitMbgNbd', g);
   const init = options.initial ?? {
     r: 1,

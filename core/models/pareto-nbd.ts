@@ -4,7 +4,7 @@ import { hyp2f1APlusOneNearOne, logHyp2f1APlusOne } from '../math/hyp2f1.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
-import { checkHorizon, checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData } from './customer-data.ts';
+import { checkHorizon, checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
@@ -29,6 +29,9 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  * Maximum-likelihood fit of (r, α, s, β) to per-customer (x, t_x, T),
  * grouped by identical rows, with an analytic gradient.
  *
+ * `data` may be grouped already (groupRepeatData): the model choice fits
+ * three models on one data set and groups it once.
+ *
  * Boundary optima (no drop-out visible: s → 0 or β → ∞; one purchase or
  * drop-out rate for everyone: r or s → ∞) are returned with `notes`, as in
  * fitBgNbd. r is held at 1e4 and s at 100 at most: beyond, with α far
@@ -44,9 +47,9 @@ const NAMES = ['r', 'alpha', 's', 'beta'] as const;
  * // CDNOW sample, weeks: r 0.553, α 10.578, s 0.606, β 11.669, LL −9594.98
  * fitParetoNbd({ x, t_x, T }).params;
  */
-export function fitParetoNbd(data: RepeatData, options: ParetoNbdFitOptions = {}): FitResult<ParetoNbdParams> {
+export function fitParetoNbd(data: RepeatInput, options: ParetoNbdFitOptions = {}): FitResult<ParetoNbdParams> {
   const started = nowSeconds();
-  const g = groupRepeatData('fitParetoNbd', data);
+  const g = groupedOnce('fitParetoNbd', data);
   requireEnoughData('fitParetoNbd', g);
   const init = options.initial ?? {
     r: 1,
