@@ -71,6 +71,46 @@ interface Cursor {
   stopped?: boolean;
 }
 
+/** A delimiter papaparse takes as given (it swaps \r, \n, " and the BOM for a comma) and that cannot overlap a line break. */
+function plainDelimiter(delimiter: string): boolean {
+  return delimiter.length > 0 && !/[\r\n"\ufeff]/.test(delimiter);
+}
+
+/**
+ * The rows of a segment without a double quote, as papaparse's own fast
+ * mode makes them (text.split(newline), then line.split(delimiter)), but
+ * cut in place: no array of lines, and no call through papaparse's step
+ * machinery per row, which cost about as much as the cutting (docs/scale.md).
+ */
+function scanPlainSegment(text: string, delimiter: string, newline: string, visit: RowVisitor, at: Cursor): void {
+  const n = text.length;
+  const dl = delimiter.length;
+  // The next delimiter at or after `from`, kept between lines so that a
+  // file with few delimiters is not searched to its end on every line.
+  let d = text.indexOf(delimiter);
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf(newline, start);
+    if (end < 0) end = n;
+    const cells: string[] = [];
+    let from = start;
+    while (d >= 0 && d < end) {
+      cells.push(text.slice(from, d));
+      from = d + dl;
+      d = text.indexOf(delimiter, from);
+    }
+    cells.push(text.slice(from, end));
+    if (isBlank(cells)) visit.blank(at.line);
+    else if (visit.row(cells, at.line) === false) {
+      at.stopped = true;
+      return;
+    }
+    at.line++;
+    if (end === n) return;
+    start = end + newline.length;
+  }
+}
+
 /** Rows of a segment that holds whole rows only (the scanRows of read-table.ts, with a given line break). */
 function scanSegment(text: string, delimiter: Delimiter, newline: string, visit: RowVisitor, at: Cursor): void {
   if (delimiter === 'whitespace') {
@@ -89,7 +129,10 @@ function scanSegment(text: string, delimiter: Delimiter, newline: string, visit:
     }
     return;
   }
+  // papaparse makes no row of an empty text; here it is the one blank line between two cuts.
+  if (text === '') return visit.blank(at.line++);
   const mayQuote = text.includes('"');
+  if (!mayQuote && plainDelimiter(delimiter)) return scanPlainSegment(text, delimiter, newline, visit, at);
   Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: '"',
@@ -162,13 +205,17 @@ export function scanPieces(prepared: PreparedPieces, visit: RowVisitor, onProgre
     }
     count.lf += countChar(piece.text, '\n');
     count.cr += countChar(piece.text, '\r');
-    if (chunk !== '') any = true;
     if (final) {
+      // Without a cut the whole text is this chunk; with one it held a line break before its final one.
+      any = cut || chunk !== '';
       if (chunk === '' && cut) seen.blank(at.line);
       else if (chunk !== '' || delimiter === 'whitespace') scanSegment(chunk, delimiter, newline, seen, at);
       break;
     }
-    const brk = delimiter === 'whitespace' ? chunk.lastIndexOf('\n') : lastBreakOutsideQuotes(chunk, newline);
+    // A \r that ends a piece may be half of a \r\n (the file's final break,
+    // which is no line of its own): it waits for the next piece.
+    const held = newline === '\r' && chunk.endsWith('\r') ? chunk.slice(0, -1) : chunk;
+    const brk = delimiter === 'whitespace' ? chunk.lastIndexOf('\n') : lastBreakOutsideQuotes(held, newline);
     if (brk < 0) {
       carry = chunk;
       continue;
