@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import { msg } from '../i18n/messages.ts';
-import { countBreaks, isBlank, prepareText, splitWhitespaceRange, trackingLastLine, type Delimiter, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
+import { countBreaks, guessLineBreak, isBlank, isPlainDelimiter, prepareText, scanPlainRows, splitWhitespaceRange, trackingLastLine, type Delimiter, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { textPieces, type TextPieces } from './text-pieces.ts';
 
 /** Bytes ready for {@link scanPieces}: as prepareText, without the whole text. */
@@ -57,11 +57,7 @@ export function preparePieces(input: Uint8Array, options: TableOptions = {}, pie
   // whose header lies in its first megabyte.
   const settled = prepareText(head, { header: options.header, headerRow: options.headerRow, delimiter: options.delimiter });
   const { delimiter, hasHeader, headerLine, firstLine, preamble, sample } = settled;
-  let newline = '\n';
-  if (delimiter !== 'whitespace') {
-    const guess = Papa.parse<string[]>(head.slice(0, 2 ** 20), { delimiter, quoteChar: '"', preview: 1 }).meta.linebreak;
-    newline = guess === '\r\n' || guess === '\r' ? guess : '\n';
-  }
+  const newline = delimiter === 'whitespace' ? '\n' : guessLineBreak(head, delimiter);
   return { text, encoding: text.encoding, delimiter, newline, hasHeader, headerLine, firstLine, preamble, sample };
 }
 
@@ -69,46 +65,6 @@ export function preparePieces(input: Uint8Array, options: TableOptions = {}, pie
 interface Cursor {
   line: number;
   stopped?: boolean;
-}
-
-/** A delimiter papaparse takes as given (it swaps \r, \n, " and the BOM for a comma) and that cannot overlap a line break. */
-function plainDelimiter(delimiter: string): boolean {
-  return delimiter.length > 0 && !/[\r\n"\ufeff]/.test(delimiter);
-}
-
-/**
- * The rows of a segment without a double quote, as papaparse's own fast
- * mode makes them (text.split(newline), then line.split(delimiter)), but
- * cut in place: no array of lines, and no call through papaparse's step
- * machinery per row, which cost about as much as the cutting (docs/scale.md).
- */
-function scanPlainSegment(text: string, delimiter: string, newline: string, visit: RowVisitor, at: Cursor): void {
-  const n = text.length;
-  const dl = delimiter.length;
-  // The next delimiter at or after `from`, kept between lines so that a
-  // file with few delimiters is not searched to its end on every line.
-  let d = text.indexOf(delimiter);
-  let start = 0;
-  for (;;) {
-    let end = text.indexOf(newline, start);
-    if (end < 0) end = n;
-    const cells: string[] = [];
-    let from = start;
-    while (d >= 0 && d < end) {
-      cells.push(text.slice(from, d));
-      from = d + dl;
-      d = text.indexOf(delimiter, from);
-    }
-    cells.push(text.slice(from, end));
-    if (isBlank(cells)) visit.blank(at.line);
-    else if (visit.row(cells, at.line) === false) {
-      at.stopped = true;
-      return;
-    }
-    at.line++;
-    if (end === n) return;
-    start = end + newline.length;
-  }
 }
 
 /** Rows of a segment that holds whole rows only (the scanRows of read-table.ts, with a given line break). */
@@ -132,7 +88,12 @@ function scanSegment(text: string, delimiter: Delimiter, newline: string, visit:
   // papaparse makes no row of an empty text; here it is the one blank line between two cuts.
   if (text === '') return visit.blank(at.line++);
   const mayQuote = text.includes('"');
-  if (!mayQuote && plainDelimiter(delimiter)) return scanPlainSegment(text, delimiter, newline, visit, at);
+  if (!mayQuote && isPlainDelimiter(delimiter)) {
+    const done = scanPlainRows(text, delimiter, newline, visit, at.line);
+    at.line = done.line;
+    if (done.stopped) at.stopped = true;
+    return;
+  }
   Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: '"',
