@@ -60,7 +60,7 @@ describe('reading bytes in pieces', () => {
   });
 
   it('replaces bytes that are not UTF-8 with U+FFFD when a BOM or the caller says UTF-8, as the whole text does', () => {
-    // The fast fatal decoder is only for bytes checked to be UTF-8; 0xff here is not.
+    // 0xff is no UTF-8; a BOM (or the caller) says UTF-8 all the same.
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id,date,amount\nA'), 0xff, ...utf8('b,2024-01-05,3\nc,2024-01-06,4\n')]);
     for (const encoding of ['auto', 'utf-8'] as const) {
       const r = sameAsWhole(bytes, 8, { encoding });
