@@ -9,7 +9,7 @@
  */
 import Papa from 'papaparse';
 import { msg } from '../i18n/messages.ts';
-import { countBreaks, isBlank, prepareText, splitWhitespaceRange, trackingLastLine, type Delimiter, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
+import { countBreaks, guessLineBreak, isBlank, isPlainDelimiter, prepareText, scanPlainRows, splitWhitespaceRange, trackingLastLine, type Delimiter, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { textPieces, type TextPieces } from './text-pieces.ts';
 
 /** Bytes ready for {@link scanPieces}: as prepareText, without the whole text. */
@@ -57,11 +57,7 @@ export function preparePieces(input: Uint8Array, options: TableOptions = {}, pie
   // whose header lies in its first megabyte.
   const settled = prepareText(head, { header: options.header, headerRow: options.headerRow, delimiter: options.delimiter });
   const { delimiter, hasHeader, headerLine, firstLine, preamble, sample } = settled;
-  let newline = '\n';
-  if (delimiter !== 'whitespace') {
-    const guess = Papa.parse<string[]>(head.slice(0, 2 ** 20), { delimiter, quoteChar: '"', preview: 1 }).meta.linebreak;
-    newline = guess === '\r\n' || guess === '\r' ? guess : '\n';
-  }
+  const newline = delimiter === 'whitespace' ? '\n' : guessLineBreak(head, delimiter);
   return { text, encoding: text.encoding, delimiter, newline, hasHeader, headerLine, firstLine, preamble, sample };
 }
 
@@ -89,7 +85,15 @@ function scanSegment(text: string, delimiter: Delimiter, newline: string, visit:
     }
     return;
   }
+  // papaparse makes no row of an empty text; here it is the one blank line between two cuts.
+  if (text === '') return visit.blank(at.line++);
   const mayQuote = text.includes('"');
+  if (!mayQuote && isPlainDelimiter(delimiter)) {
+    const done = scanPlainRows(text, delimiter, newline, visit, at.line);
+    at.line = done.line;
+    if (done.stopped) at.stopped = true;
+    return;
+  }
   Papa.parse<string[]>(text, {
     delimiter,
     quoteChar: '"',
@@ -162,13 +166,17 @@ export function scanPieces(prepared: PreparedPieces, visit: RowVisitor, onProgre
     }
     count.lf += countChar(piece.text, '\n');
     count.cr += countChar(piece.text, '\r');
-    if (chunk !== '') any = true;
     if (final) {
+      // Without a cut the whole text is this chunk; with one it held a line break before its final one.
+      any = cut || chunk !== '';
       if (chunk === '' && cut) seen.blank(at.line);
       else if (chunk !== '' || delimiter === 'whitespace') scanSegment(chunk, delimiter, newline, seen, at);
       break;
     }
-    const brk = delimiter === 'whitespace' ? chunk.lastIndexOf('\n') : lastBreakOutsideQuotes(chunk, newline);
+    // A \r that ends a piece may be half of a \r\n (the file's final break,
+    // which is no line of its own): it waits for the next piece.
+    const held = newline === '\r' && chunk.endsWith('\r') ? chunk.slice(0, -1) : chunk;
+    const brk = delimiter === 'whitespace' ? chunk.lastIndexOf('\n') : lastBreakOutsideQuotes(held, newline);
     if (brk < 0) {
       carry = chunk;
       continue;
