@@ -85,6 +85,14 @@ const HEADER_ROW: OptionSpec = {
   helpZh: '列名所在的行（工作表行号）；其上方的行（如报表标题和说明）被跳过，并在警告中列出；没有列名时为 0',
   defaultZh: '第一行，或前 11 行中第一个写出客户编号、日期、金额中两项的行',
 };
+const LANG_OPTION: OptionSpec = {
+  name: 'lang',
+  value: 'en|zh',
+  help: 'language of the terminal output, warnings, rejected-row reasons, help and the workbook',
+  default: 'the locale (LC_ALL, LC_MESSAGES, LANG): zh for a Chinese one, else en',
+  helpZh: '终端输出、警告、被拒绝行的原因、帮助和工作簿的语言',
+  defaultZh: '取自区域设置（LC_ALL、LC_MESSAGES、LANG）：中文区域为 zh，否则为 en',
+};
 const JSON_FLAG: OptionSpec = { name: 'json', help: 'print one JSON object on stdout instead of the table', helpZh: '在标准输出打印一个 JSON 对象，而不是表格' };
 const HELP: OptionSpec = { name: 'help', help: 'print this help', helpZh: '显示本帮助' };
 
@@ -155,14 +163,7 @@ export const SEGMENT: CommandSpec = {
       default: tierDefaults,
       helpZh: '分级方法的三个分界点：contribution 为平均价值的倍数，从大到小；pareto 的价值比例和 quantile 的人数比例从小到大（可写 5%,20%,50%）；threshold 为最低价值，从大到小（必须给出）',
     },
-    {
-      name: 'lang',
-      value: 'en|zh',
-      help: 'language of the terminal output, warnings, rejected-row reasons, help and the workbook',
-      default: 'the locale (LC_ALL, LC_MESSAGES, LANG): zh for a Chinese one, else en',
-      helpZh: '终端输出、警告、被拒绝行的原因、帮助和工作簿的语言',
-      defaultZh: '取自区域设置（LC_ALL、LC_MESSAGES、LANG）：中文区域为 zh，否则为 en',
-    },
+    LANG_OPTION,
     {
       name: 'model',
       value: 'auto|bgnbd|mbgnbd|pnbd|none',
@@ -262,6 +263,7 @@ export const FIT: CommandSpec = {
       helpZh: '参数搜索最多用这么多秒',
       defaultZh: `${DEFAULT_MAX_SECONDS} 秒`,
     },
+    LANG_OPTION,
     JSON_FLAG,
     HELP,
   ],

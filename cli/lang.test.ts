@@ -155,6 +155,25 @@ describe('cvlens segment --value and --score', () => {
   );
 });
 
+describe('cvlens fit --lang zh', () => {
+  it(
+    'prints the fit, its notes and the holdout in Chinese, and in English as before',
+    () => {
+      const zh = runCli(['fit', SALON, '--model', 'bgnbd', '--calibration-end', '2024-06-30', '--lang', 'zh']);
+      expect(zh.code, zh.stderr).toBe(0);
+      expect(zh.stdout).toMatch(/^BG\/NBD 拟合了 [\d,]+ 位客户（时间单位：周），用时 [\d.]+ 毫秒(（未完全收敛）)?：\n/);
+      expect(zh.stdout).toMatch(/\n {2}对数似然 -[\d.]+\n/);
+      expect(zh.stdout).toMatch(/\n检验期（校准期结束后 [\d.]+ 周）：实际购买 \d+ 次，预测 [\d.]+ 次\n/);
+      expect(zh.stdout).toContain('校准期重复购买次数');
+      expect(zh.stdout).not.toMatch(/log-likelihood|Holdout|fitted on/);
+      const en = runCli(['fit', SALON, '--model', 'bgnbd', '--lang', 'en']);
+      expect(en.stdout).toMatch(/^BG\/NBD fitted on [\d,]+ customers \(time in weeks\)/);
+      expect(runCli(['fit', SALON, '--model', 'xx', '--lang', 'zh']).stderr).toBe('cvlens: --model 必须是 bgnbd、mbgnbd、pnbd、gg 之一，不能是“xx”。\n');
+    },
+    BUDGET,
+  );
+});
+
 describe('usage errors in Chinese', () => {
   it(
     'says a usage error in Chinese with exit 2 when the command line is Chinese',

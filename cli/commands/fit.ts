@@ -14,11 +14,14 @@ import {
   fitMbgNbd,
   fitGammaGamma,
   fitParetoNbd,
+  formatMessage,
   modelInputs,
+  unitWord,
   type CustomerSummary,
   type FitControl,
   type FitResult,
   type HoldoutComparison,
+  type Lang,
   type PurchaseModelFit,
   type TimeUnit,
 } from '../../core/index.ts';
@@ -26,7 +29,8 @@ import { FIT } from '../command-spec.ts';
 import { asOfWarning } from '../counts.ts';
 import { commandHelp } from '../help.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
-import { langOfArgs, parseDay, parseNumber, parseUnit } from '../options.ts';
+import { cliText } from '../cli-text.ts';
+import { langOfArgs, parseDay, parseLang, parseNumber, parseUnit } from '../options.ts';
 import { parseHeaderRow, readInputFile, readTransactionsFrom } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
@@ -41,10 +45,16 @@ export async function fitCommand(args: string[]): Promise<number> {
     return 0;
   }
   const json = flags.has('json');
-  if (positionals.length !== 1) throw new UsageError('fit takes one FILE of transactions.');
+  const lang = parseLang(values.lang);
+  const zh = lang === 'zh';
+  const t = cliText(lang);
+  if (positionals.length !== 1) throw new UsageError('fit takes one FILE of transactions.', 'fit 只接受一个交易文件 FILE。');
   const model = values.model;
   if (model === undefined || !(model in MODELS)) {
-    throw new UsageError(`--model must be one of bgnbd, mbgnbd, pnbd, gg${model === undefined ? '' : `, not '${model}'`}.`);
+    throw new UsageError(
+      `--model must be one of bgnbd, mbgnbd, pnbd, gg${model === undefined ? '' : `, not '${model}'`}.`,
+      `--model 必须是 bgnbd、mbgnbd、pnbd、gg 之一${model === undefined ? '' : `，不能是“${model}”`}。`,
+    );
   }
   const key = model as ModelKey;
   const unit = parseUnit(values.period);
@@ -70,16 +80,19 @@ export async function fitCommand(args: string[]): Promise<number> {
       sink.add(t);
     },
   }, values.sheet);
-  const farPast = asOfWarning(asOf, lastDay);
-  if (farPast) process.stderr.write(`warning: ${farPast}\n`);
-  if (read.rejected.length > 0) process.stderr.write(`${read.rejected.length} rows could not be used (run 'cvlens segment' to list them).\n`);
+  const farPast = asOfWarning(asOf, lastDay, lang);
+  if (farPast) process.stderr.write(`${t.warning}${farPast}\n`);
+  if (read.rejected.length > 0) {
+    const n = read.rejected.length;
+    process.stderr.write(zh ? `有 ${n} 行无法使用（运行 cvlens segment 可列出它们）。\n` : `${n} rows could not be used (run 'cvlens segment' to list them).\n`);
+  }
   if (read.rowsAccepted === 0) {
-    process.stderr.write(`cvlens: no usable transactions in '${positionals[0]}'.\n`);
+    process.stderr.write(`cvlens: ${t.noUsableRows(positionals[0]!, read.rejected.length)}\n`);
     return 1;
   }
   const calibration = split?.finish();
   const summaries = calibration ? calibration.calibration : builder!.finish();
-  const fit = fitModel(key, summaries, unit, control);
+  const fit = fitModel(key, summaries, unit, control, lang);
   const holdout: HoldoutComparison | undefined = calibration && compareCalibration(fit as PurchaseModelFit, calibration);
 
   if (json) {
@@ -98,19 +111,25 @@ export async function fitCommand(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(json) + '\n');
     return 0;
   }
+  const customers = fit.customers.toLocaleString('en');
+  const ms = (fit.seconds * 1000).toFixed(1);
+  const notes = fit.noteMessages?.map((m) => formatMessage(m, lang)) ?? fit.notes ?? [];
   const lines = [
-    `${MODELS[key]} fitted on ${fit.customers.toLocaleString('en')} ${key === 'gg' ? 'repeat ' : ''}customers (time in ${unit}s) in ${(fit.seconds * 1000).toFixed(1)} ms` +
-      `${fit.converged ? '' : ' (did not fully converge)'}:`,
+    zh
+      ? `${MODELS[key]} 拟合了 ${customers} 位${key === 'gg' ? '有重复购买的' : ''}客户（时间单位：${unitWord(unit, 'zh')}），用时 ${ms} 毫秒${fit.converged ? '' : '（未完全收敛）'}：`
+      : `${MODELS[key]} fitted on ${customers} ${key === 'gg' ? 'repeat ' : ''}customers (time in ${unit}s) in ${ms} ms${fit.converged ? '' : ' (did not fully converge)'}:`,
     ...Object.entries(fit.params).map(([k, v]) => `  ${k.padEnd(6)} ${v.toPrecision(6)}`),
-    `  log-likelihood ${fit.logLikelihood.toFixed(2)}`,
-    ...(fit.notes ?? []).map((n) => `  note: ${n}`),
+    zh ? `  对数似然 ${fit.logLikelihood.toFixed(2)}` : `  log-likelihood ${fit.logLikelihood.toFixed(2)}`,
+    ...notes.map((n) => (zh ? `  说明：${n}` : `  note: ${n}`)),
   ];
   if (holdout) {
     lines.push(
       '',
-      `Holdout (${holdout.length.toFixed(1)} ${unit}s after the calibration end): ${holdout.actualTotal} purchases, predicted ${holdout.predictedTotal.toFixed(1)}`,
+      zh
+        ? `检验期（校准期结束后 ${holdout.length.toFixed(1)} ${unitWord(unit, 'zh')}）：实际购买 ${holdout.actualTotal} 次，预测 ${holdout.predictedTotal.toFixed(1)} 次`
+        : `Holdout (${holdout.length.toFixed(1)} ${unit}s after the calibration end): ${holdout.actualTotal} purchases, predicted ${holdout.predictedTotal.toFixed(1)}`,
       formatTable(
-        ['calibration repeat purchases', 'customers', 'actual', 'predicted'],
+        zh ? ['校准期重复购买次数', '客户数', '实际', '预测'] : ['calibration repeat purchases', 'customers', 'actual', 'predicted'],
         holdout.byFrequency.map((r) => [r.group, String(r.customers), r.actual.toFixed(3), r.predicted.toFixed(3)]),
         ['left', 'right', 'right', 'right'],
       ),
@@ -120,11 +139,11 @@ export async function fitCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit, control: FitControl): FitResult {
+function fitModel(key: ModelKey, s: readonly CustomerSummary[], unit: TimeUnit, control: FitControl, lang: Lang): FitResult {
   if (key === 'gg') {
     const repeat = s.filter((c) => c.frequency > 0 && c.monetary > 0);
     const fit = fitGammaGamma({ x: repeat.map((c) => c.frequency), zbar: repeat.map((c) => c.monetary) }, control);
-    for (const w of fit.warnings) process.stderr.write(`warning: ${w}\n`);
+    for (const m of fit.warningMessages) process.stderr.write(`${cliText(lang).warning}${formatMessage(m, lang)}\n`);
     return fit;
   }
   const inputs = modelInputs(s, unit);
