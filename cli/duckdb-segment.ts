@@ -5,10 +5,9 @@
  * scores from the summaries (analyzeSummaryTable, on columns), and the results are printed
  * and written as for a CSV read in JavaScript.
  */
-import { closeSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
   analyzeSummaryTable,
-  dayToIso,
   excludedMessage,
   formatMessage,
   isSummarySqlHeader,
@@ -20,9 +19,8 @@ import {
   type ReadResult,
 } from '../core/index.ts';
 import { cliText } from './cli-text.ts';
-import { customerRows, describeModel, reportRejected, summaryTable, writeJson } from './commands/segment.ts';
+import { modelFooter, reportRejected, summaryTable, writeCustomerTable, writeJson } from './commands/segment.ts';
 import { asOfWarning, describeCounts } from './counts.ts';
-import { customerTableBlocks } from './customer-table.ts';
 import { checkOutput } from './output-target.ts';
 import type { DuckdbFormat } from './duckdb-input.ts';
 
@@ -137,28 +135,12 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
       lang,
     );
     const fromSummaries = zh ? `来自客户汇总表的 ${totals.customers.toLocaleString('en')} 位客户` : `${totals.customers.toLocaleString('en')} customers from a table of summaries`;
-    process.stdout.write(
-      `\n${input.kind === 'summaries' ? fromSummaries : counts}${zh ? `（${source}）。` : ` (${source}).`}\n` +
-        t.asOf(
-          totals.asOf !== undefined ? dayToIso(totals.asOf) : '-',
-          unit,
-          (result.segment.concentration.top20Share * 100).toFixed(1),
-          result.segment.concentration.gini.toFixed(3),
-          totals.churnHorizonDays,
-          totals.churnSource === 'heuristic' ? t.heuristic : describeModel(result, t),
-        ) +
-        `\n${formatMessage(result.models.selection.reasonMessage, lang)}\n`,
-    );
+    // No holdout here, so no churn-risk correction: the footer is the model's lines alone.
+    process.stdout.write(`\n${input.kind === 'summaries' ? fromSummaries : counts}${zh ? `（${source}）。` : ` (${source}).`}\n` + modelFooter(result, unit, lang));
   }
   const out = o.out;
   if (out !== undefined && outFormat !== 'xlsx') {
-    const fd = openSync(out, 'w');
-    try {
-      for (const block of customerTableBlocks(customerRows(result), outFormat === 'csv' ? 'csv' : 'json')) writeSync(fd, block);
-    } finally {
-      closeSync(fd);
-    }
-    process.stderr.write(`${t.wroteTable(out, result.segment.totals.customers)}\n`);
+    writeCustomerTable(out, result, outFormat === 'csv' ? 'csv' : 'json', t);
   } else if (out !== undefined) {
     // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('./workbook.ts');

@@ -172,7 +172,6 @@ export async function segmentCommand(args: string[]): Promise<number> {
     process.stdout.write(summaryTable(result, lang) + '\n');
     const totals = result.segment.totals;
     const stop = lang === 'zh' ? '。' : '.';
-    const recalibration = result.models.recalibration;
     process.stdout.write(
       `\n${describeCounts(
         {
@@ -184,27 +183,11 @@ export async function segmentCommand(args: string[]): Promise<number> {
           excludedRows: result.excluded.reduce((sum, e) => sum + e.rows, 0),
         },
         lang,
-      )}${stop}\n` +
-        t.asOf(
-          totals.asOf !== undefined ? dayToIso(totals.asOf) : '-',
-          unit,
-          (result.segment.concentration.top20Share * 100).toFixed(1),
-          result.segment.concentration.gini.toFixed(3),
-          totals.churnHorizonDays,
-          totals.churnSource === 'heuristic' ? t.heuristic : describeModel(result, t),
-        ) +
-        `\n${formatMessage(result.models.selection.reasonMessage, lang)}\n` +
-        (recalibration ? `${formatMessage(recalibration.descriptionMessage, lang)}\n` : ''),
+      )}${stop}\n` + modelFooter(result, unit, lang),
     );
   }
   if (out !== undefined && format !== 'xlsx') {
-    const fd = openSync(out, 'w');
-    try {
-      for (const block of customerTableBlocks(customerRows(result), format === 'csv' ? 'csv' : 'json')) writeSync(fd, block);
-    } finally {
-      closeSync(fd);
-    }
-    process.stderr.write(`${t.wroteTable(out, result.segment.totals.customers)}\n`);
+    writeCustomerTable(out, result, format === 'csv' ? 'csv' : 'json', t);
   } else if (out !== undefined) {
     // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('../workbook.ts');
@@ -236,6 +219,39 @@ function parseModel(text: string | undefined): PurchaseModelName {
 export function oneOf(text: string | undefined, option: string, allowed: string[]): string | undefined {
   if (text === undefined || allowed.includes(text)) return text;
   throw new UsageError(`${option} must be one of ${allowed.join(', ')}, not '${text}'.`, `${option} 必须是 ${allowed.join('、')} 之一，不能是“${text}”。`);
+}
+
+/**
+ * The summary's last lines: as-of day, concentration, what churn risk means
+ * and which model gave it, why that model, and the churn-risk correction.
+ */
+export function modelFooter(result: Analysis, unit: TimeUnit, lang: Lang): string {
+  const t = cliText(lang);
+  const totals = result.segment.totals;
+  const recalibration = result.models.recalibration;
+  return (
+    t.asOf(
+      totals.asOf !== undefined ? dayToIso(totals.asOf) : '-',
+      unit,
+      (result.segment.concentration.top20Share * 100).toFixed(1),
+      result.segment.concentration.gini.toFixed(3),
+      totals.churnHorizonDays,
+      totals.churnSource === 'heuristic' ? t.heuristic : describeModel(result, t),
+    ) +
+    `\n${formatMessage(result.models.selection.reasonMessage, lang)}\n` +
+    (recalibration ? `${formatMessage(recalibration.descriptionMessage, lang)}\n` : '')
+  );
+}
+
+/** Writes the per-customer table to `out` a block at a time (CSV or JSON) and says so on stderr. */
+export function writeCustomerTable(out: string, result: Analysis, format: 'csv' | 'json', t: CliText): void {
+  const fd = openSync(out, 'w');
+  try {
+    for (const block of customerTableBlocks(customerRows(result), format)) writeSync(fd, block);
+  } finally {
+    closeSync(fd);
+  }
+  process.stderr.write(`${t.wroteTable(out, result.segment.totals.customers)}\n`);
 }
 
 export function describeModel(a: Analysis, t: CliText): string {
