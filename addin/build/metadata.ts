@@ -87,7 +87,7 @@ export function checkParameterNames(metadata: Metadata, names: Readonly<Record<s
     const listed = (names[f.id] ?? []).join(', ');
     if (declared !== listed) wrong.push(`${f.id}: functions.json (${declared}), PARAMETERS (${listed})`);
   }
-  if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/index.ts: ${wrong.join('; ')}`);
+  if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/declarations.ts: ${wrong.join('; ')}`);
 }
 
 /**

@@ -52,6 +52,7 @@ const MESSAGES = {
   rejectedRow: { en: ' (row {row}: {reason})', zh: '（第 {row} 行：{reason}）' },
   errorInput: { en: '{arg} holds the error {error}', zh: '{arg} 中有错误值 {error}' },
   unexpected: { en: 'unexpected error: {reason}', zh: '意外错误：{reason}' },
+  cancelled: { en: 'the calculation was cancelled', zh: '计算已取消' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;
