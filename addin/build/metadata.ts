@@ -12,6 +12,8 @@ export interface FunctionMetadata {
   helpUrl?: string;
   parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
   result: { type?: string; dimensionality?: string };
+  /** Present when any option is set; `cancelable` from the @cancelable tag or a CustomFunctions.CancelableInvocation last parameter. */
+  options?: { cancelable?: boolean; stream?: boolean; volatile?: boolean; requiresAddress?: boolean };
 }
 
 export interface Metadata {

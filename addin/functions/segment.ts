@@ -23,7 +23,8 @@ import { spillCells } from './segment-spill.ts';
 import { ruleOf } from './tiers.ts';
 
 const FN = 'CV.SEGMENT';
-const segmentCache = new ResultCache<Analysis>(4);
+/** The analyses of recent calls (exported for tests: `clear()`, `computed`). */
+export const segmentCache = new ResultCache<Analysis>(4);
 
 /**
  * Starts the analysis worker. With the shared runtime (the manifest's
