@@ -12,7 +12,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateMetadata, type Metadata } from '../../../addin/build/metadata.ts';
 import { FUNCTION_FILES, FUNCTIONS, PARAMETERS } from '../../../addin/functions/index.ts';
 import { segmentCache } from '../../../addin/functions/segment.ts';
-import { callAsExcel, functionMeta, type Argument, type CallOptions, type ExcelCall, type Scalar } from './excel-calls.ts';
+import { callAsExcel, functionMeta, type Argument, type CallOptions, type ExcelCall } from './excel-calls.ts';
+import { transactions } from '../synthetic-transactions.ts';
 import { ThreadWorker } from './thread-worker.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -29,26 +30,6 @@ afterEach(() => {
 
 function segment(args: Argument[], options: CallOptions = {}): Promise<ExcelCall> {
   return callAsExcel(functionMeta(metadata, 'SEGMENT'), FUNCTIONS.SEGMENT, args, metadata, options);
-}
-
-/**
- * Three columns (id, date serial, amount) with a header, for `customers`
- * customers buying 1–8 times over 18 months from 2024-01-01 (serial 45292):
- * a fixed pseudo-random sequence (Park–Miller), the same on every run.
- */
-function transactions(customers: number): Scalar[][][] {
-  let seed = 7;
-  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const cols: Scalar[][][] = [[['Customer']], [['Date']], [['Amount']]];
-  for (let c = 0; c < customers; c++) {
-    const n = 1 + Math.floor(rnd() * 8);
-    for (let k = 0; k < n; k++) {
-      cols[0].push([`C${c}`]);
-      cols[1].push([45292 + Math.floor(rnd() * 540)]);
-      cols[2].push([10 + Math.round(rnd() * 900) / 10]);
-    }
-  }
-  return cols;
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
