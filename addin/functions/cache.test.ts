@@ -73,6 +73,21 @@ describe('ResultCache', () => {
   });
 });
 
+describe('ResultCache.peek', () => {
+  it('gives a value only once it is in, and never starts work', async () => {
+    const cache = new ResultCache<number>();
+    expect(cache.peek('k')).toBeUndefined();
+    const g = gated();
+    const p = cache.get('k', g.produce);
+    await Promise.resolve();
+    expect(cache.peek('k')).toBeUndefined();
+    g.release(4);
+    await p;
+    expect(await cache.peek('k')).toBe(4);
+    expect(cache.computed).toBe(1);
+  });
+});
+
 describe('hashCells', () => {
   it('tells a number from its text and a row break from none', () => {
     expect(hashCells([[1]])).not.toBe(hashCells([['1']]));

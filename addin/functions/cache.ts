@@ -97,6 +97,12 @@ export class ResultCache<V> {
     return signal ? this.waitFor(key, entry, signal) : this.keep(entry);
   }
 
+  /** The value for `key` if it is already in (not while it is being worked out), without refreshing recency. */
+  peek(key: string): Promise<V> | undefined {
+    const entry = this.entries.get(key);
+    return entry?.settled ? entry.promise : undefined;
+  }
+
   /** A caller that cannot cancel: the work must run to its end. */
   private keep(entry: Entry<V>): Promise<V> {
     entry.waiting = Infinity;

@@ -83,6 +83,15 @@ export async function segment(
       annualDiscount: DEFAULT_SETTINGS.annualDiscount,
     };
     const key = `segment:${hashCells(ids, dates, amounts)}:${JSON.stringify(options)}`;
+    // Excel's formula value preview calls the function while the formula is being edited: seconds of analysis there
+    // would be spent on a preview (Microsoft, "Work with formula value preview mode in your custom functions").
+    // An analysis already done for these cells is shown; otherwise a note says the table comes when the formula is entered.
+    if (invocation?.isInValuePreview) {
+      const done = segmentCache.peek(key);
+      if (!done) return [[message(FN, 'previewSkipped')]];
+      const analysis = await done;
+      return spillCells(analysis.result, analysis.models, language);
+    }
     const analysis = await segmentCache.get(key, (signal) => run(ids, dates, amounts, options, signal), cancel.signal);
     return spillCells(analysis.result, analysis.models, language);
   });

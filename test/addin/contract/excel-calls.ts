@@ -78,15 +78,22 @@ export interface CallOptions {
   cancel?: Promise<unknown>;
   /** How long to wait, after a cancel, for the call's promise to settle (default 10 s). */
   settleWithinMs?: number;
+  /** Excel evaluates the formula for its formula value preview (the invocation's isInValuePreview), as while the user edits it. */
+  valuePreview?: boolean;
 }
 
 /**
  * The invocation object as the runtime passes it (its InvocationContext):
- * the function's id, and `onCanceled` for the function to set.
+ * the function's id, whether the call is for the formula value preview
+ * (Microsoft, "Work with formula value preview mode in your custom
+ * functions"), and `onCanceled` for the function to set.
  */
 export class HarnessInvocation {
   onCanceled?: () => void;
-  constructor(readonly functionName: string) {}
+  constructor(
+    readonly functionName: string,
+    readonly isInValuePreview = false,
+  ) {}
 }
 
 export type Implementation = (...args: never[]) => unknown;
@@ -176,7 +183,7 @@ function checkResult(meta: FunctionMetadata, result: unknown, violations: string
 type Outcome = { ok: true; value: unknown } | { ok: false; thrown: unknown };
 
 async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], violations: string[], options: CallOptions): Promise<Shown[][] | CancelReport> {
-  const invocation = new HarnessInvocation(meta.id);
+  const invocation = new HarnessInvocation(meta.id, options.valuePreview === true);
   const outcome: Promise<Outcome> = Promise.resolve()
     .then(() => (impl as (...a: unknown[]) => unknown)(...args, invocation))
     .then((value) => ({ ok: true as const, value }), (thrown: unknown) => ({ ok: false as const, thrown }));

@@ -97,6 +97,21 @@ describe('CV.SEGMENT cancelled by Excel', () => {
   }, 60_000);
 });
 
+describe("CV.SEGMENT in Excel's formula value preview", () => {
+  it('does not start seconds of analysis for a preview; once the formula is entered, the preview shows the table', async () => {
+    uninstall = ThreadWorker.install();
+    const args = [...transactions(300), undefined, undefined, undefined, undefined, undefined, 'bgnbd'];
+    const preview = await segment(args, { valuePreview: true });
+    expect(preview.values).toEqual([['CV.SEGMENT: the table is computed when the formula is entered']]);
+    expect(ThreadWorker.started).toHaveLength(0);
+    expect(segmentCache.computed).toBe(0);
+    const entered = await segment(args);
+    expect(entered.values).toHaveLength(301);
+    expect((await segment(args, { valuePreview: true })).values).toEqual(entered.values);
+    expect(ThreadWorker.started).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('CV.SEGMENT not cancelled', () => {
   it('gives through the worker the same cells as the analysis on the calling thread (a JavaScript-only runtime without workers)', async () => {
     const data = transactions(300);
