@@ -55,6 +55,22 @@ export class ZipEntry {
     this.used += this.piece.write(text, this.used, 'utf8');
   }
 
+  /**
+   * Text known to be ASCII (a sheet's rows): copied a byte per character,
+   * without the UTF-8 encoder's work, into the same pieces as write().
+   */
+  writeAscii(text: string): void {
+    if (this.ended) throw new Error(`zip entry ${this.name} is already closed`);
+    if (this.used + text.length > this.piece.length) {
+      this.flush();
+      if (text.length > this.piece.length) {
+        this.send(Buffer.from(text, 'latin1'));
+        return;
+      }
+    }
+    this.used += this.piece.write(text, this.used, 'latin1');
+  }
+
   end(): void {
     this.flush();
     this.pieces.push(Promise.resolve(FINAL_BLOCK));
