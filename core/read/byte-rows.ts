@@ -45,6 +45,7 @@ export interface RowSink {
   addRow(k: number, day: number, amount: number, line: number): boolean;
   /** Whether customer k has no value yet of a text column (only the first non-empty one is kept). */
   lacksText(k: number, role: TextRole): boolean;
+  /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
   setText(k: number, role: TextRole, value: string): void;
 }
 

@@ -185,9 +185,9 @@ function own(s: string): string {
 }
 
 /** Sets a[k] to a copy of v, filling the gap before it with undefined (a dense array stays fast to index). */
-function setExtra(a: (string | undefined)[], k: number, v: string): void {
+function setExtra(a: (string | undefined)[], k: number, v: string, owned = false): void {
   while (a.length < k) a.push(undefined);
-  a[k] = own(v);
+  a[k] = owned ? v : own(v);
 }
 
 /**
@@ -567,7 +567,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     customerIndex,
     addRow,
     lacksText: (k, role) => texts[role][k] === undefined,
-    setText: (k, role, value) => setExtra(texts[role], k, value),
+    // The byte lane decodes each text on its own: no piece of the file behind it to let go of.
+    setText: (k, role, value) => setExtra(texts[role], k, value, true),
     finish,
     report,
     firstPurchaseDay: () => firstPurchase,
