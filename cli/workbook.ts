@@ -221,6 +221,9 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   for (let i = 0; i < table.rows; i++) {
     table.fill(i, values);
     s2.row(i + 2, values, tierAt >= 0 ? rowStyles(table.tiers[i]!) : columnStyles);
+    // About every half megabyte of XML, the event loop turns: compressed pieces return to be filled again
+    // (zip-writer.ts, PiecePool) instead of every megabyte of the sheet being written into fresh memory.
+    if (i % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
   }
   s2.end({
     printTitleRows: '1:1',
