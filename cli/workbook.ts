@@ -300,12 +300,13 @@ interface CustomerCells {
 
 /**
  * Every customer's cells in one pass over segment.row(k), kept in typed
- * columns: each row object is dropped as soon as it is read, where building
- * segment.customers kept 23,570 objects of 40 fields and a cell array per
- * row alive (their garbage collection was the workbook's largest cost). The
- * cells of every column a customer row can have are taken, and the columns
- * shown are those customerColumns chooses given, for each column, the first
- * row that has a value in it: the same choice as over all the rows.
+ * columns rather than as a cell array per row (23,570 arrays of 29 boxed
+ * values, whose garbage collection was a large part of the workbook's time).
+ * The cells of every column a customer row can have are taken, and the
+ * columns shown are those customerColumns chooses given, for each column,
+ * the first row that has a value in it: the same choice as over all the rows.
+ * (The tier summary and concentration tables of core/report still read
+ * segment.customers, so the row objects are built once per workbook anyway.)
  */
 function customerCells(segment: SegmentResult, lang: Lang): CustomerCells {
   const n = segment.totals.customers;
