@@ -10,8 +10,8 @@
  * ≤ 1 s.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../cli/build.ts';
@@ -60,7 +60,13 @@ function line(label: string, r: Run, note = ''): string {
   return `  ${label.padEnd(48)} wall ${r.wall.toFixed(3).padStart(6)} s   cpu ${r.cpu.toFixed(3).padStart(6)} s${note ? `   ${note}` : ''}`;
 }
 
+/** The machine's load as the figures were taken: on a shared machine, wall times are comparable only at similar loads. */
+function load(): string {
+  return `load average ${loadavg().map((l) => l.toFixed(2)).join(', ')} (1, 5, 15 min) on ${availableParallelism()} CPUs`;
+}
+
 export async function runCliBench(print: Print): Promise<void> {
+  print(`  ${load()}`);
   const t0 = performance.now();
   const { bytes, inputs } = await buildCli();
   print(`  build: cli/dist ${(bytes / 1024).toFixed(0)} KiB from ${inputs} sources in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
@@ -80,7 +86,8 @@ export async function runCliBench(print: Print): Promise<void> {
   try {
     for (const model of ['auto', 'bgnbd'] as const) {
       const xlsx = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.xlsx')]));
-      print(line(`CDNOW master → workbook (--model ${model})`, xlsx, model === 'auto' ? 'target ≤ 1 s' : ''));
+      const size = `${(statSync(join(dir, 'out.xlsx')).size / 2 ** 20).toFixed(1)} MB`;
+      print(line(`CDNOW master → workbook (--model ${model})`, xlsx, model === 'auto' ? `target ≤ 1 s; ${size}` : size));
       const csv = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.csv')]));
       print(line(`CDNOW master → customers CSV (--model ${model})`, csv));
       const phases = await inProcess(model);
@@ -89,6 +96,7 @@ export async function runCliBench(print: Print): Promise<void> {
       print(line(`  in this process (--model ${model}): workbook`, phases.workbook, 'sheets written, zip deflated on the thread pool'));
       print(line(`  core only (read + analysis, --model ${model})`, { wall: phases.read.wall + phases.analysis.wall, cpu: phases.read.cpu + phases.analysis.cpu }));
     }
+    print(`  ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     // An edit during the run sends the launcher to the sources: the figures would not be the compiled command's.

@@ -3,6 +3,8 @@
 // has changed since. Plain JavaScript: the launcher asks before it knows
 // whether TypeScript can be loaded.
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * @param {URL} dist the bundle's folder (with a trailing slash)
@@ -13,7 +15,13 @@ export function bundleIsFresh(dist, root) {
   try {
     const { built, inputs } = JSON.parse(readFileSync(new URL('inputs.json', dist), 'utf8'));
     if (typeof built !== 'number' || !Array.isArray(inputs) || inputs.length === 0) return false;
-    return inputs.every((file) => statSync(new URL(file, root)).mtimeMs <= built);
+    // Paths, not a URL per source: on every start of the command, the URLs took twice as long as the stats.
+    const base = fileURLToPath(root);
+    for (const file of inputs) {
+      const stat = statSync(join(base, file), { throwIfNoEntry: false });
+      if (stat === undefined || !(stat.mtimeMs <= built)) return false;
+    }
+    return true;
   } catch {
     return false;
   }

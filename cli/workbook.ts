@@ -221,6 +221,9 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   for (let i = 0; i < table.rows; i++) {
     table.fill(i, values);
     s2.row(i + 2, values, tierAt >= 0 ? rowStyles(table.tiers[i]!) : columnStyles);
+    // About every half megabyte of XML, the event loop turns: compressed pieces return to be filled again
+    // (zip-writer.ts, PiecePool) instead of every megabyte of the sheet being written into fresh memory.
+    if (i % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
   }
   s2.end({
     printTitleRows: '1:1',
@@ -297,12 +300,13 @@ interface CustomerCells {
 
 /**
  * Every customer's cells in one pass over segment.row(k), kept in typed
- * columns: each row object is dropped as soon as it is read, where building
- * segment.customers kept 23,570 objects of 40 fields and a cell array per
- * row alive (their garbage collection was the workbook's largest cost). The
- * cells of every column a customer row can have are taken, and the columns
- * shown are those customerColumns chooses given, for each column, the first
- * row that has a value in it: the same choice as over all the rows.
+ * columns rather than as a cell array per row (23,570 arrays of 29 boxed
+ * values, whose garbage collection was a large part of the workbook's time).
+ * The cells of every column a customer row can have are taken, and the
+ * columns shown are those customerColumns chooses given, for each column,
+ * the first row that has a value in it: the same choice as over all the rows.
+ * (The tier summary and concentration tables of core/report still read
+ * segment.customers, so the row objects are built once per workbook anyway.)
  */
 function customerCells(segment: SegmentResult, lang: Lang): CustomerCells {
   const n = segment.totals.customers;

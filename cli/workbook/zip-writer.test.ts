@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { ZipWriter } from './zip-writer.ts';
+import { type PiecePool, ZipWriter } from './zip-writer.ts';
 
 /** About 3 MB of sheet-like rows with Chinese and emoji: several pieces, multi-byte characters. */
 function bigRows(): string[] {
@@ -56,6 +56,28 @@ describe('ZipWriter', () => {
     const test = spawnSync('unzip', ['-t', file], { encoding: 'utf8' });
     expect(test.status, test.stdout + test.stderr).toBe(0);
     expect(test.stdout).toContain('No errors detected');
+  });
+
+  it('fills a piece again only once it is compressed: ASCII rows with the event loop turning between them come back intact', async () => {
+    const zip = new ZipWriter();
+    const e = zip.open('xl/worksheets/sheet1.xml');
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c><v>${i / 7}</v></c></row>`);
+    let taken = 0;
+    const pool = (e as unknown as { pool: PiecePool }).pool;
+    const take = pool.take.bind(pool);
+    pool.take = () => {
+      taken++;
+      return take();
+    };
+    for (let i = 0; i < rows.length; i++) {
+      e.writeAscii(rows[i]!);
+      // As segmentWorkbook does: compressed pieces return to the pool while the rows go on.
+      if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+    }
+    e.end();
+    const read = await JSZip.loadAsync(await zip.finish(), { checkCRC32: true });
+    expect(await read.file('xl/worksheets/sheet1.xml')!.async('string')).toBe(rows.join(''));
+    expect(taken).toBeGreaterThan(2);
   });
 
   it('refuses to write into an entry that has ended', () => {
