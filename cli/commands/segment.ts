@@ -147,9 +147,9 @@ export async function segmentCommand(args: string[]): Promise<number> {
             into: {
               add: take,
               customerIndex: analysis.customerIndex,
-              addRow: (k: number, day: number, amount: number, line: number) => {
+              addRow: (k: number, day: number, amount: number, line: number, quantity?: number) => {
                 seen(day);
-                return analysis.addRow(k, day, amount, line);
+                return analysis.addRow(k, day, amount, line, quantity);
               },
               lacksText: analysis.lacksText,
               setText: analysis.setText,

@@ -645,14 +645,14 @@ function readRows(source: RowSource, options: ReadOptions): ReadResult {
 /**
  * The byte lane (byte-rows.ts) for a file it can read: UTF-8, a plain
  * one-byte delimiter or whitespace, no quote, a '.' decimal mark, and no
- * column it does not read (cost, margin rate, quantity) nor a caller that
+ * column it does not read (cost, margin rate) nor a caller that
  * wants every row's cells (onAccepted). Undefined when it cannot.
  */
 function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
   const bytes = source.bytes;
   const m = result.mapping;
   if (!bytes || options.onAccepted || result.decimal !== '.') return undefined;
-  if (m.cost !== undefined || m.marginRate !== undefined || m.quantity !== undefined) return undefined;
+  if (m.cost !== undefined || m.marginRate !== undefined) return undefined;
   if (!byteLaneFits(bytes.input, source.encoding, source.delimiter)) return undefined;
   const texts: { role: TextRole; col: number }[] = [];
   for (const role of ['email', 'company', 'name'] as const) {
@@ -666,6 +666,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     idCol: m.customerId as number,
     dateCol: m.date as number,
     amountCol: m.amount as number,
+    quantityCol: m.quantity === undefined ? -1 : (m.quantity as number),
     texts: texts.map((t) => t.col),
     firstLine: source.firstLine,
     headerLine: source.headerLine,
@@ -677,7 +678,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     let sinkIndex = new Int32Array(1024).fill(-1);
     return scanByteRows(bytes.input, plan, ids, {
       direct: () => builder.direct(),
-      row(id, day, amount, line, cells) {
+      row(id, day, amount, line, cells, quantity) {
         builder.acceptDirect();
         if (sink) {
           if (id >= sinkIndex.length) {
@@ -687,7 +688,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           }
           let k = sinkIndex[id];
           if (k < 0) k = sinkIndex[id] = sink.customerIndex(ids.strings[id], ids.distinct);
-          if (!sink.addRow(k, day, amount, line)) return;
+          if (!sink.addRow(k, day, amount, line, quantity)) return;
           for (const t of texts) {
             if (!sink.lacksText(k, t.role)) continue;
             const v = cells.text(t.col);
@@ -696,6 +697,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           return;
         }
         const t: Transaction = { customerId: ids.strings[id], day, amount, line };
+        if (quantity !== undefined) t.quantity = quantity;
         for (const x of texts) {
           const v = cells.text(x.col);
           if (v) t[x.role] = v;
