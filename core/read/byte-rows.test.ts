@@ -134,6 +134,18 @@ describe('the byte lane', () => {
     bothReaders(utf8('id,date,amount,cost\na,2024-01-01,10,4\n'));
   });
 
+  it('decides the decimal mark past the first megabyte as the whole text does, when the head does not settle it', () => {
+    // 15,000 rows of whole amounts (about 1.7 MB: the head, 2^20 characters, cannot decide), then a comma decimal.
+    const pad = 'x'.repeat(100);
+    const rows = Array.from({ length: 15_000 }, (_, i) => `c${i % 500};2024-01-0${1 + (i % 9)};${10 + (i % 7)};${pad}`);
+    rows.push(`c1;2024-01-05;2,5;${pad}`);
+    const text = ['id;date;amount;note', ...rows].join('\n') + '\n';
+    const whole = readTransactions(text);
+    const lane = readTransactions(utf8(text));
+    expect(lane.decimal).toBe(',');
+    expect({ ...lane, encoding: '' }).toEqual({ ...whole, encoding: '' });
+  });
+
   it('reads amounts as scanAmount and dates as scanDateText do, or leaves them', () => {
     for (const s of ['0', '-0', '12.5', '.5', '5.', '123456789012345', '0.1', '3.14159', '-99.999', '00012.50']) {
       const b = utf8(s);
