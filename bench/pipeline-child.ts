@@ -17,6 +17,23 @@
  * row builds each one as it writes it (SegmentResult.row).
  */
 import { readFileSync } from 'node:fs';
+
+/**
+ * This process's peak RSS in bytes: Linux's VmHWM, the high-water mark of
+ * this program's memory since it started. Not resourceUsage().maxRSS: a
+ * process started by a large one (the bench) inherits the parent's maxRSS
+ * through fork, so a child of a 300 MB parent said 300 MB for a program of
+ * 40 (measured); VmHWM begins again at exec.
+ */
+function peakRss(): number {
+  try {
+    const m = /VmHWM:\s*(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: maxRSS below
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
 import { analyzeSummaryTable, createAnalysis, readTransactions, type Analysis } from '../core/index.ts';
 
 const [file, engine] = process.argv.slice(2);
@@ -43,8 +60,7 @@ process.stdout.write(
     customers: result.segment.totals.customers,
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    // resourceUsage reports maxRSS in KiB.
-    peakRss: process.resourceUsage().maxRSS * 1024,
+    peakRss: peakRss(),
     params: result.models.purchase?.params,
     sumClv: result.segment.totals.clv,
   }) + '\n',

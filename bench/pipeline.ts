@@ -7,18 +7,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  analyzeCustomers,
-  createAnalysis,
-  createSummaryBuilder,
-  isoToDay,
-  readTransactions,
-  simulateTransactionsCsv,
-  type ReadOptions,
-} from '../core/index.ts';
+import { build } from 'esbuild';
+import { createAnalysis, isoToDay, readTransactions, simulateTransactionsCsv, type ReadOptions } from '../core/index.ts';
 
 type Print = (line: string) => void;
 
@@ -46,8 +39,13 @@ interface Timing {
   rssPeak: number;
 }
 
-/** One end-to-end run, timed per stage (seconds). */
-function measure(input: Uint8Array | string, options: ReadOptions = {}): Timing {
+/**
+ * One end-to-end run, timed per stage (seconds): what `cvlens segment FILE
+ * --model bgnbd` computes before it writes — the file's bytes read into the
+ * analysis (summarised as they are read, no row kept), then the fits and
+ * the scored table as columns (createAnalysis.finish).
+ */
+function measure(input: Uint8Array, options: ReadOptions = {}): Timing {
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const sample = () => {
@@ -55,24 +53,21 @@ function measure(input: Uint8Array | string, options: ReadOptions = {}): Timing 
     if (rss > rssPeak) rssPeak = rss;
   };
   const t0 = performance.now();
-  const builder = createSummaryBuilder({ unit: 'week' });
-  const read = readTransactions(input, { ...options, onTransaction: (t) => builder.add(t), onProgress: sample });
+  const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
+  const read = readTransactions(input, { ...options, into: analysis, onProgress: sample });
   const t1 = performance.now();
-  const summaries = builder.finish();
-  sample();
-  const t2 = performance.now();
-  const analysis = analyzeCustomers(summaries, { unit: 'week', model: 'bgnbd' });
+  const result = analysis.finish();
   sample();
   const t3 = performance.now();
   return {
     rows: read.rowsAccepted,
-    customers: summaries.length,
+    customers: result.segment.totals.customers,
     rejected: read.rejected.length,
     read: (t1 - t0) / 1000,
-    summarise: (t2 - t1) / 1000,
-    fitAndScore: (t3 - t2) / 1000,
-    bgnbd: analysis.models.purchase?.seconds ?? NaN,
-    gg: analysis.models.spend?.seconds ?? NaN,
+    summarise: 0,
+    fitAndScore: (t3 - t1) / 1000,
+    bgnbd: result.models.purchase?.seconds ?? NaN,
+    gg: result.models.spend?.seconds ?? NaN,
     total: (t3 - t0) / 1000,
     rssBefore,
     rssPeak,
@@ -93,7 +88,7 @@ function report(print: Print, name: string, t: Timing): void {
   const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
   const score = t.fitAndScore - t.bgnbd - t.gg;
   print(`  ${name}: ${t.rows.toLocaleString('en')} transactions, ${t.customers.toLocaleString('en')} customers, ${t.rejected} rejected`);
-  print(`    read + summarise  ${(t.read + t.summarise).toFixed(3)} s   (${rate(t.rows, t.read + t.summarise)} rows; read ${ms(t.read)})`);
+  print(`    read + summarise  ${(t.read + t.summarise).toFixed(3)} s   (${rate(t.rows, t.read + t.summarise)} rows, summarised as they are read)`);
   print(`    fit + score       ${t.fitAndScore.toFixed(3)} s   (BG/NBD ${ms(t.bgnbd)}, Gamma-Gamma ${ms(t.gg)}, predict + segment table ${ms(score)})`);
   print(`    end to end        ${t.total.toFixed(3)} s   (${rate(t.rows, t.total)} rows, ${rate(t.customers, t.total)} customers)`);
   print(`    memory            rss ${mb(t.rssBefore)} → peak ${mb(t.rssPeak)}`);
@@ -112,7 +107,7 @@ export async function runPipelineBench(print: Print): Promise<void> {
     const runs = Array.from({ length: 5 }, () => {
       const s0 = performance.now();
       const a = createAnalysis();
-      readTransactions(bytes, { onTransaction: a.add });
+      readTransactions(bytes, { into: a });
       const result = a.finish();
       return { seconds: (performance.now() - s0) / 1000, chosen: result.models.selection.chosen };
     });
@@ -131,7 +126,7 @@ export async function runPipelineBench(print: Print): Promise<void> {
     days: 78 * 7,
   });
   print(`  (generated ${mb(csv.length)} of CSV in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  report(print, 'generated file', measure(csv));
+  report(print, 'generated file', measure(new TextEncoder().encode(csv)));
   await runSideBySide(print);
 }
 
@@ -181,8 +176,32 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
   return { wall, out: JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown> };
 }
 
-function cvlensRun(file: string, engine?: 'duckdb'): SideRun | string {
-  const r = timed(process.execPath, ['--import', 'tsx', CHILD, file, ...(engine ? [engine] : [])]);
+/**
+ * The child compiled as the command is (cli/build.ts: one ES module,
+ * DuckDB loaded only when asked for), into bench/dist: run by plain node,
+ * it starts and holds memory as `cvlens` does, where tsx compiling the
+ * sources added 50 MB and half a second to every run.
+ */
+async function buildChild(): Promise<string> {
+  const outdir = join(ROOT, 'bench', 'dist');
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'pipeline-child': CHILD },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['exceljs', '@duckdb/*'],
+    logLevel: 'warning',
+  });
+  return join(outdir, 'pipeline-child.mjs');
+}
+
+function cvlensRun(child: string, file: string, engine?: 'duckdb'): SideRun | string {
+  const r = timed(process.execPath, [child, file, ...(engine ? [engine] : [])]);
   if ('error' in r) return r.error;
   const o = r.out;
   return { wall: r.wall, seconds: o.seconds as number, cpuSeconds: o.cpuSeconds as number, peakRss: o.peakRss as number, customers: o.customers as number, params: o.params as Record<string, number> };
@@ -230,8 +249,12 @@ function writeSimulated(path: string, rows: number): void {
 export async function runSideBySide(print: Print): Promise<void> {
   print('');
   print('  side by side with lifetimes (each in its own process; in-process = reading the file to the scored table)');
+  // The machine is shared: CPU seconds and their ratios are the figures to compare; the load says how far to trust wall seconds.
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  print(`  load average at the start: ${load()}`);
   const dir = mkdtempSync(join(tmpdir(), 'cvlens-side-'));
   try {
+    const child = await buildChild();
     const py = lifetimesPath(dir);
     if ('why' in py) print(`  note: the Python reference is left out: ${py.why}`);
     const sets: { name: string; file: () => string; format: 'cdnow' | 'csv'; rows?: number }[] = [];
@@ -253,8 +276,8 @@ export async function runSideBySide(print: Print): Promise<void> {
     print(`  ${'data'.padEnd(22)} ${'tool'.padEnd(10)} ${'wall'.padStart(9)} ${'in-process'.padStart(11)} ${'cpu'.padStart(9)} ${'peak RSS'.padStart(9)}  customers`);
     for (const set of sets) {
       const file = set.file();
-      const js = set.rows === undefined || set.rows < 5_000_000 ? cvlensRun(file) : undefined;
-      const ddb = set.rows !== undefined ? cvlensRun(file, 'duckdb') : undefined;
+      const js = set.rows === undefined || set.rows < 5_000_000 ? cvlensRun(child, file) : undefined;
+      const ddb = set.rows !== undefined ? cvlensRun(child, file, 'duckdb') : undefined;
       const theirs = 'path' in py ? pythonRun(file, set.format, py.path) : undefined;
       const line = (tool: string, r: SideRun | string | undefined) => {
         if (r === undefined) return;
@@ -274,6 +297,7 @@ export async function runSideBySide(print: Print): Promise<void> {
         );
       }
     }
+    print(`  load average at the end: ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

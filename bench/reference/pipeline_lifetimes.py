@@ -12,7 +12,7 @@ Usage: pipeline_lifetimes.py FILE FORMAT
   FORMAT 'cdnow': whitespace separated, a header line, then id, yyyymmdd, count, amount
   FORMAT 'csv':   the simulator's CSV: customer_id,date,amount,... (ISO dates)
 Prints one JSON line: stage seconds, customers, fitted parameters, the sum of
-CLV, and peak RSS in bytes (ru_maxrss).
+CLV, and peak RSS in bytes (VmHWM; see peak_rss).
 
 The same choices as the cvlens run it is compared with: time in weeks of 7
 days (freq 'D' with freq_multiplier 7, as cvlens' days / 7), as of the last
@@ -27,6 +27,21 @@ import time
 import pandas as pd
 from lifetimes import BetaGeoFitter, GammaGammaFitter
 from lifetimes.utils import summary_data_from_transaction_data
+
+
+def peak_rss():
+    """Peak RSS in bytes: Linux's VmHWM (this program's high-water mark since
+    exec). ru_maxrss is inherited through fork from the process that started
+    this one (the Node bench), so it said the parent's size, not ours."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    # Linux reports ru_maxrss in KiB.
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def read(path, fmt):
@@ -78,8 +93,7 @@ def main(path, fmt):
                 "meanPAlive": float(p_alive.mean()),
                 "sumExpected": float(expected.sum()),
                 "sumClv": float(clv.sum()),
-                # Linux reports ru_maxrss in KiB.
-                "peakRss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                "peakRss": peak_rss(),
             }
         )
     )

@@ -29,6 +29,7 @@ import {
   type RejectedRow,
   type TextEncodingOption,
   type TimeUnit,
+  type Transaction,
   type ValueBasis,
 } from '../../core/index.ts';
 import { cliText, type CliText } from '../cli-text.ts';
@@ -123,6 +124,15 @@ export async function segmentCommand(args: string[]): Promise<number> {
   let input: TransactionInput;
   let afterAsOf = 0;
   let lastDay: number | undefined;
+  const seen = (day: number) => {
+    if (asOf !== undefined && day > asOf) afterAsOf++;
+    if (lastDay === undefined || day > lastDay) lastDay = day;
+  };
+  const take = (row: Transaction) => {
+    seen(row.day);
+    analysis.add(row);
+    split?.add(row);
+  };
   try {
     input = await readTransactionsFrom(bytes, file!, {
       headerRow,
@@ -130,12 +140,21 @@ export async function segmentCommand(args: string[]): Promise<number> {
       decimal,
       dateOrder,
       encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
-      onTransaction: (t) => {
-        if (asOf !== undefined && t.day > asOf) afterAsOf++;
-        if (lastDay === undefined || t.day > lastDay) lastDay = t.day;
-        analysis.add(t);
-        split?.add(t);
-      },
+      // Rows as numbers (the byte lane) when no holdout split needs them as objects.
+      ...(split
+        ? { onTransaction: take }
+        : {
+            into: {
+              add: take,
+              customerIndex: analysis.customerIndex,
+              addRow: (k: number, day: number, amount: number, line: number, quantity?: number) => {
+                seen(day);
+                return analysis.addRow(k, day, amount, line, quantity);
+              },
+              lacksText: analysis.lacksText,
+              setText: analysis.setText,
+            },
+          }),
       onProgress: (f) => progress.update(t.reading, f),
     }, values.sheet);
   } catch (error) {

@@ -64,13 +64,13 @@ const dateCell = mostly(['2024-03-05', '2024-03-06', '20240307', '2024-01-01'], 
 const amountCell = mostly(['10', '12.50', '-3', '0', '-0', '.5', '5.', '00012', '9.99', '123456789012345'], ['1.2.3', '-', '', '$5', ' 7', '1e3', '1234567890123456', '(4)', '1,5']);
 const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司'], [' b@y.org ', '  ']);
 
-const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell);
+const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell, fc.oneof(amountCell, fc.constant('')));
 const fileArb = fc.record({
   delimiter: fc.constantFrom(',', ';', '\t', '|'),
   newline: fc.constantFrom('\n', '\r\n', '\r'),
   finalBreak: fc.constantFrom('', '\n', '\r\n', '\r'),
   bom: fc.boolean(),
-  header: fc.constantFrom('customer_id,date,amount,email,company', 'id,date,amount', 'none'),
+  header: fc.constantFrom('customer_id,date,amount,email,company', 'id,date,amount', 'customer_id,date,amount,quantity,email', 'none'),
   lines: fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constantFrom('', '   ', 'x', 'a,2024-01-01', 'a,b,c,d,e,f,g') }), { maxLength: 25 }),
 });
 
@@ -80,12 +80,14 @@ function render(f: {
   finalBreak: string;
   bom: boolean;
   header: string;
-  lines: (string | [string, string, string, string, string])[];
+  lines: (string | [string, string, string, string, string, string])[];
 }): string {
   const d = f.delimiter;
   const head = f.header === 'none' ? [] : [f.header.split(',').join(d)];
   const width = f.header === 'id,date,amount' ? 3 : 5;
-  const body = f.lines.map((l) => (typeof l === 'string' ? l.split(',').join(d) : l.slice(0, width).join(d)));
+  // With a quantity column its cells are amounts (or empty), the e-mail follows.
+  const cells = (l: string[]) => (f.header.includes('quantity') ? [l[0], l[1], l[2], l[5], l[3]] : l);
+  const body = f.lines.map((l) => (typeof l === 'string' ? l.split(',').join(d) : cells(l).slice(0, width).join(d)));
   return (f.bom ? '\ufeff' : '') + [...head, ...body].join(f.newline) + f.finalBreak;
 }
 
@@ -104,7 +106,7 @@ describe('the byte lane', () => {
   it('gives a sink the summary the text reader\'s transactions give, with and without a fixed as-of day', () => {
     fc.assert(
       fc.property(fileArb, fc.constantFrom(undefined, 19787), (f, asOf) => {
-        const text = render({ ...f, header: 'customer_id,date,amount,email,company' });
+        const text = render({ ...f, header: f.header.includes('quantity') ? f.header : 'customer_id,date,amount,email,company' });
         sameSummary(utf8(text), asOf);
       }),
       { numRuns: 200 },
@@ -130,6 +132,18 @@ describe('the byte lane', () => {
     bothReaders(utf8('id;date;amount\na;2024-01-01;1,5\nb;2024-01-02;2,25\n'));
     bothReaders(utf8('id,date,amount\n"a",2024-01-01,1\n'));
     bothReaders(utf8('id,date,amount,cost\na,2024-01-01,10,4\n'));
+  });
+
+  it('decides the decimal mark past the first megabyte as the whole text does, when the head does not settle it', () => {
+    // 15,000 rows of whole amounts (about 1.7 MB: the head, 2^20 characters, cannot decide), then a comma decimal.
+    const pad = 'x'.repeat(100);
+    const rows = Array.from({ length: 15_000 }, (_, i) => `c${i % 500};2024-01-0${1 + (i % 9)};${10 + (i % 7)};${pad}`);
+    rows.push(`c1;2024-01-05;2,5;${pad}`);
+    const text = ['id;date;amount;note', ...rows].join('\n') + '\n';
+    const whole = readTransactions(text);
+    const lane = readTransactions(utf8(text));
+    expect(lane.decimal).toBe(',');
+    expect({ ...lane, encoding: '' }).toEqual({ ...whole, encoding: '' });
   });
 
   it('reads amounts as scanAmount and dates as scanDateText do, or leaves them', () => {

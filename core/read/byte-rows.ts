@@ -42,7 +42,7 @@ export interface RowSink {
    * the same customer would take it; false when the row lies after a fixed
    * as-of day (its other cells are then ignored, as add ignores them).
    */
-  addRow(k: number, day: number, amount: number, line: number): boolean;
+  addRow(k: number, day: number, amount: number, line: number, quantity?: number): boolean;
   /** Whether customer k has no value yet of a text column (only the first non-empty one is kept). */
   lacksText(k: number, role: TextRole): boolean;
   /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
@@ -60,6 +60,8 @@ export interface ByteLanePlan {
   idCol: number;
   dateCol: number;
   amountCol: number;
+  /** The quantity column, read as amounts are (−1: none). */
+  quantityCol: number;
   /** Columns of text a row may carry (email, company, name): cut for {@link LineText}. */
   texts: number[];
   /** Rows before this line, and the header line, go to the text visitor. */
@@ -78,7 +80,7 @@ export interface ByteRowTarget {
   /** False while the text reader must see rows in order itself (dates awaiting a day/month order). */
   direct(): boolean;
   /** An accepted row: the customer's number among the ids met ({@link ByteIds}), day, amount, line, and its text cells. */
-  row(id: number, day: number, amount: number, line: number, cells: LineText): void;
+  row(id: number, day: number, amount: number, line: number, cells: LineText, quantity: number | undefined): void;
 }
 
 /**
@@ -371,7 +373,7 @@ export function scanByteRows(
   else if (limit - 1 >= plan.offset && (b[limit - 1] === 10 || b[limit - 1] === 13)) limit -= 1;
   const breakByte = newline === '\r' ? 13 : 10;
   const crlf = newline === '\r\n';
-  const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, ...plan.texts) + 1;
+  const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, plan.quantityCol, ...plan.texts) + 1;
   const required = Math.max(plan.idCol, plan.dateCol, plan.amountCol) + 1;
   const cs = new Int32Array(need);
   const ce = new Int32Array(need);
@@ -443,11 +445,15 @@ export function scanByteRows(
       const ie = ce[plan.idCol];
       const day = plainDay(b, cs[plan.dateCol], ce[plan.dateCol]);
       const amount = plainAmount(b, cs[plan.amountCol], ce[plan.amountCol]);
-      if (day === day && amount === amount && plainId(b, is, ie)) {
+      // A quantity is optional: an empty cell is none, a plain number is read, anything else is the text reader's.
+      const qc = plan.quantityCol;
+      const noQuantity = qc < 0 || qc >= cells || cs[qc] === ce[qc];
+      const quantity = noQuantity ? undefined : plainAmount(b, cs[qc], ce[qc]);
+      if (day === day && amount === amount && quantity === quantity && plainId(b, is, ie)) {
         read = true;
         const id = ids.find(b, is, ie);
         count = cells;
-        target.row(id, day, amount, line, view);
+        target.row(id, day, amount, line, view, quantity);
       }
     }
     if (!read) slow(start, lineEnd);

@@ -6,7 +6,7 @@ import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
-import { preparePieces, scanPieces } from './scan-pieces.ts';
+import { preparePieces, scanHead, scanPieces } from './scan-pieces.ts';
 import { ByteIds, byteLaneFits, scanByteRows, type RowSink, type TextRole } from './byte-rows.ts';
 
 /** A consumer of rows that can take them as numbers (the columnar summary builder, createAnalysis). */
@@ -403,21 +403,36 @@ function decideTextDecimal(source: RowSource, mapping: ColumnMapping, option: Re
   if (option === '.' || option === ',') return { decimal: option };
   if (source.delimiter === ',') return { decimal: '.' };
   const columns = numberColumns(mapping);
-  const vote = new DecimalVote();
-  let rows = 0;
-  source.scan({
-    row(cells, line) {
-      if (line < source.firstLine || line === source.headerLine) return true;
-      for (const c of columns) {
-        const cell = cells[c];
-        if (cell !== undefined && !vote.add(rateText(cell), line)) return false;
-      }
-      return ++rows < DECIMAL_SAMPLE_ROWS;
-    },
-    blank() {},
-    bad() {},
-  });
-  return vote.decide();
+  const run = (scan: (visit: RowVisitor) => void) => {
+    const vote = new DecimalVote();
+    let rows = 0;
+    let settled = false;
+    scan({
+      row(cells, line) {
+        if (line < source.firstLine || line === source.headerLine) return true;
+        for (const c of columns) {
+          const cell = cells[c];
+          if (cell !== undefined && !vote.add(rateText(cell), line)) {
+            settled = true;
+            return false;
+          }
+        }
+        settled = ++rows >= DECIMAL_SAMPLE_ROWS;
+        return !settled;
+      },
+      blank() {},
+      bad() {},
+    });
+    return { vote, settled };
+  };
+  // The head, already decoded, usually settles it (the first value read only with a point does);
+  // else the vote starts again over the whole text, so it sees what it always saw.
+  if (source.scanHead) {
+    const head = source.scanHead;
+    const first = run((visit) => head.scan(visit));
+    if (first.settled || head.whole) return first.vote.decide();
+  }
+  return run((visit) => source.scan(visit)).vote.decide();
 }
 
 /** The decimal mark of cell input: number cells say nothing, text cells vote (all of them). */
@@ -568,6 +583,8 @@ interface RowSource {
   sample: string[][];
   /** Visits every row; returns the physical line count (at least the last line a row started on). */
   scan(visit: RowVisitor, onProgress?: (f: number) => void): number;
+  /** Visits the rows of the text's head only; `whole` when the head is the whole text. */
+  scanHead?: { scan(visit: RowVisitor): void; whole: boolean };
   /** The bytes behind the text, for the byte lane: line break and where the text starts (after a BOM). */
   bytes?: { input: Uint8Array; newline: string; offset: number };
 }
@@ -592,6 +609,7 @@ function textInPieces(input: Uint8Array, options: ReadOptions, pieceBytes?: numb
   return {
     ...prepared,
     scan: (visit, onProgress) => scanPieces(prepared, visit, onProgress),
+    scanHead: { scan: (visit) => scanHead(prepared, visit), whole: prepared.headIsWhole },
     bytes: { input, newline: prepared.newline, offset: bom ? 3 : 0 },
   };
 }
@@ -645,14 +663,14 @@ function readRows(source: RowSource, options: ReadOptions): ReadResult {
 /**
  * The byte lane (byte-rows.ts) for a file it can read: UTF-8, a plain
  * one-byte delimiter or whitespace, no quote, a '.' decimal mark, and no
- * column it does not read (cost, margin rate, quantity) nor a caller that
+ * column it does not read (cost, margin rate) nor a caller that
  * wants every row's cells (onAccepted). Undefined when it cannot.
  */
 function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
   const bytes = source.bytes;
   const m = result.mapping;
   if (!bytes || options.onAccepted || result.decimal !== '.') return undefined;
-  if (m.cost !== undefined || m.marginRate !== undefined || m.quantity !== undefined) return undefined;
+  if (m.cost !== undefined || m.marginRate !== undefined) return undefined;
   if (!byteLaneFits(bytes.input, source.encoding, source.delimiter)) return undefined;
   const texts: { role: TextRole; col: number }[] = [];
   for (const role of ['email', 'company', 'name'] as const) {
@@ -666,6 +684,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     idCol: m.customerId as number,
     dateCol: m.date as number,
     amountCol: m.amount as number,
+    quantityCol: m.quantity === undefined ? -1 : (m.quantity as number),
     texts: texts.map((t) => t.col),
     firstLine: source.firstLine,
     headerLine: source.headerLine,
@@ -677,7 +696,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     let sinkIndex = new Int32Array(1024).fill(-1);
     return scanByteRows(bytes.input, plan, ids, {
       direct: () => builder.direct(),
-      row(id, day, amount, line, cells) {
+      row(id, day, amount, line, cells, quantity) {
         builder.acceptDirect();
         if (sink) {
           if (id >= sinkIndex.length) {
@@ -687,7 +706,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           }
           let k = sinkIndex[id];
           if (k < 0) k = sinkIndex[id] = sink.customerIndex(ids.strings[id], ids.distinct);
-          if (!sink.addRow(k, day, amount, line)) return;
+          if (!sink.addRow(k, day, amount, line, quantity)) return;
           for (const t of texts) {
             if (!sink.lacksText(k, t.role)) continue;
             const v = cells.text(t.col);
@@ -696,6 +715,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           return;
         }
         const t: Transaction = { customerId: ids.strings[id], day, amount, line };
+        if (quantity !== undefined) t.quantity = quantity;
         for (const x of texts) {
           const v = cells.text(x.col);
           if (v) t[x.role] = v;

@@ -28,6 +28,20 @@ export interface PreparedPieces {
   preamble: SkippedRow[];
   /** The first (up to 21) non-blank rows from the header on, header included, for sniffing columns. */
   sample: string[][];
+  /** The text's first whole lines (all of it when `headIsWhole`), decoded once for sniffing: scanned again by {@link scanHead}. */
+  head: string;
+  headIsWhole: boolean;
+}
+
+/**
+ * The rows of the head only, as scanPieces gives them: a pass that stops
+ * early (the decimal vote) need not decode the first piece of the file a
+ * second time.
+ */
+export function scanHead(prepared: PreparedPieces, visit: RowVisitor): void {
+  if (prepared.head === '' && !prepared.headIsWhole) return;
+  if (prepared.head === '' && prepared.delimiter !== 'whitespace') return;
+  scanSegment(prepared.head, prepared.delimiter, prepared.newline, visit, { line: 1 });
 }
 
 /** A text without its final line break (it ends the last line, it does not start one). */
@@ -58,7 +72,9 @@ export function preparePieces(input: Uint8Array, options: TableOptions = {}, pie
   const settled = prepareText(head, { header: options.header, headerRow: options.headerRow, delimiter: options.delimiter });
   const { delimiter, hasHeader, headerLine, firstLine, preamble, sample } = settled;
   const newline = delimiter === 'whitespace' ? '\n' : guessLineBreak(head, delimiter);
-  return { text, encoding: text.encoding, delimiter, newline, hasHeader, headerLine, firstLine, preamble, sample };
+  // Whole lines only, cut at the line break the scan uses (a \r\n text cut at its last \n would leave a \r in the last cell).
+  const lines = whole ? head : head.slice(0, Math.max(head.lastIndexOf(newline), 0));
+  return { text, encoding: text.encoding, delimiter, newline, hasHeader, headerLine, firstLine, preamble, sample, head: lines, headIsWhole: whole };
 }
 
 /** Where a scan is: the next line number, and whether a visitor stopped it. */

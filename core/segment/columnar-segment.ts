@@ -130,12 +130,15 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const clv = numbers(clvColumn);
   const churnSource = !fromModel || n === 0 ? 'heuristic' : 'model';
 
-  const rScores = quintileScores(numbers(table.sinceLast), false);
-  const fScores = quintileScores(numbers(table.purchaseDays));
+  const rScores = small(quintileScores(numbers(table.sinceLast), false));
+  const fScores = small(quintileScores(numbers(table.purchaseDays)));
   const ascending = new Float64Array(values).sort();
-  const mScores = quintileScoresOfSorted(values, ascending);
+  const mScores = small(quintileScoresOfSorted(values, ascending));
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
-  const { tiers, contribution } = assignTiers(values, tierRule);
+  const assigned = assignTiers(values, tierRule);
+  const contribution = assigned.contribution;
+  const tierTable = tierSummary(assigned.tiers, values);
+  const tierOf = labelCodes(assigned.tiers);
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i];
   if (n > 0 && total <= 0 && tierRule.method === 'contribution') {
@@ -145,6 +148,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     currentSplit: options.matrix?.currentSplit ?? (n > 0 ? medianOfSorted(ascending) : undefined),
     futureSplit: options.matrix?.futureSplit,
   });
+  const matrixCells = labelCodes<MatrixCell>(matrix.cells);
 
   let composite: number[] | undefined;
   if (options.composite !== undefined && n > 0) {
@@ -161,16 +165,18 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
 
   const compositeRanks = composite !== undefined ? rankDescending(composite) : undefined;
   const stageOptions: StageOptions = { ...options.stage, declineRisk: options.stage?.declineRisk ?? options.churnThresholds?.[1] };
-  const levels = new Array<ChurnLevel>(n);
-  const stages = new Array<LifecycleStage>(n);
+  const levelOf = new Array<ChurnLevel>(n);
+  const stageOf = new Array<LifecycleStage>(n);
   const trendInput = { grossRevenue: 0, monetary: 0, frequency: 0 };
   for (let i = 0; i < n; i++) {
-    levels[i] = churnLevel(risk[i], options.churnThresholds);
+    levelOf[i] = churnLevel(risk[i], options.churnThresholds);
     trendInput.grossRevenue = table.grossRevenue[i];
     trendInput.monetary = table.monetary[i];
     trendInput.frequency = table.frequency[i];
-    stages[i] = lifecycleStage({ purchaseDays: table.purchaseDays[i], ageDays: table.T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
+    stageOf[i] = lifecycleStage({ purchaseDays: table.purchaseDays[i], ageDays: table.T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
   }
+  const levels = labelCodes(levelOf);
+  const stages = labelCodes(stageOf);
   const segments = rfmSegmentTable();
   const order = orderByValueThenId(values, (i) => ids[i], ascending, idsStrictlyAscending);
 
@@ -189,7 +195,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   for (let i = 0; i < n; i++) {
     if (table.frequency[i] > 0) repeatCustomers++;
     revenue += table.revenue[i];
-    clvTotal += clv[i];
+    clvTotal += clvColumn[i];
   }
   const totals: SegmentTotals = {
     customers: n,
@@ -211,8 +217,6 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     totals.profit = profit;
   }
 
-  const matrixCells: readonly MatrixCell[] = matrix.cells;
-  const tierOf: readonly Tier[] = tiers;
   /** The row of customer i (input order), fields in segmentCustomers' order. */
   function build(i: number): SegmentRow {
     const s = table.summary(i);
@@ -243,20 +247,20 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       company: s.company,
       name: s.name,
       value: values[i],
-      clv: clv[i],
+      clv: clvColumn[i],
       churnRisk: risk[i],
-      churnLevel: levels[i],
+      churnLevel: levels.at(i),
       churnSource: fromModel ? 'model' : 'heuristic',
       rfm: { r, f, m, cell: rfmCell(r, f, m), segment: segments[k] },
-      tier: tierOf[i],
+      tier: tierOf.at(i),
       contribution: contribution[i],
-      matrix: matrixCells[i],
+      matrix: matrixCells.at(i),
       pAlive: pred.pAlive[i],
       expectedPurchases: pred.expectedPurchases[i],
       expectedSpend: pred.expectedSpend[i],
       composite: composite?.[i],
       compositeRank: compositeRanks?.[i],
-      stage: stages[i],
+      stage: stages.at(i),
     };
   }
   let rows: SegmentRow[] | undefined;
@@ -269,7 +273,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
         }
         return rows;
       },
-      summary: tierSummary(tiers, values),
+      summary: tierTable,
       concentration: { top20Share: topShareOfSorted(floored, flooredTotal, 0.2), gini: giniOfSorted(floored, flooredTotal) },
       totals,
       warnings,
@@ -277,6 +281,48 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     },
     (k) => (rows !== undefined ? rows[k] : build(order[k])),
   );
+}
+
+/** Whole numbers 0..255 (quintile scores) in a byte each, where an array of numbers takes eight. */
+function small(scores: readonly number[]): Uint8Array {
+  const out = new Uint8Array(scores.length);
+  for (let i = 0; i < scores.length; i++) out[i] = scores[i];
+  return out;
+}
+
+/**
+ * A column of a few labels (tiers, matrix cells, churn levels, stages) kept
+ * as a byte per customer and the labels once: at millions of customers an
+ * array of them took 8 bytes a customer per column (the strings are shared),
+ * these take one.
+ */
+class LabelCodes<T> {
+  constructor(
+    private readonly codes: Uint8Array,
+    private readonly labels: readonly T[],
+  ) {}
+
+  at(i: number): T {
+    return this.labels[this.codes[i]];
+  }
+}
+
+function labelCodes<T>(values: readonly T[]): LabelCodes<T> | { at(i: number): T } {
+  const labels: T[] = [];
+  const code = new Map<T, number>();
+  const codes = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let c = code.get(values[i]);
+    if (c === undefined) {
+      // More labels than a byte holds cannot come from these columns; kept as they are all the same.
+      if (labels.length === 256) return { at: (k: number) => values[k] };
+      c = labels.length;
+      labels.push(values[i]);
+      code.set(values[i], c);
+    }
+    codes[i] = c;
+  }
+  return new LabelCodes(codes, labels);
 }
 
 /**

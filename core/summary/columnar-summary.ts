@@ -293,17 +293,21 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
    * but the count and the holdout's order kept, when it lies after a fixed
    * as-of day.
    */
-  function addRow(k: number, day: number, amount: number, line: number): boolean {
+  function addRow(k: number, day: number, amount: number, line: number, quantity?: number): boolean {
     if (fixedAsOf !== undefined && day > fixedAsOf) {
       afterAsOf++;
       if (amount >= 0) rankOf(k);
       return false;
     }
     numbers(k, day, amount, line);
-    // A row with only an amount: its cost is known only through a margin for the whole file (rowCost).
+    // A row without cost or margin: its cost is known only through a margin for the whole file (rowCost).
     if (amount !== 0) {
       if (globalMargin === undefined) s.costUnknown[k] = 1;
       else s.cost[k] += amount * (1 - globalMargin);
+    }
+    if (quantity !== undefined && Number.isFinite(quantity)) {
+      s.quantity[k] += quantity;
+      s.hasQuantity[k] = 1;
     }
     return true;
   }
