@@ -149,7 +149,7 @@ export function chunkCount(n: number, perChunk: number): number {
  * // ['email:a@x.com', 'A']
  */
 export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
-  const packers = Array.from({ length: chunkCount(rows.length, CUSTOMERS_PER_CHUNK) }, () => new CustomerPacker());
+  const customerChunks = packChunks(rows);
   const owner = new Map<string, string>();
   // Words are grouped by their first GROUP_DEPTH characters as they come;
   // only groups too large are split further (see splitTerms). Groups are
@@ -160,7 +160,6 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
     const { id, keys } = row;
     // Worked out here when not given: an import's rows do not carry a list of words each until the end.
     const search = row.search ?? searchTerms(row);
-    packers[chunkHash(id) % packers.length].add(row);
     for (let k = 0; k < keys.length; k++) {
       const had = owner.get(keys[k]);
       if (had === undefined || id < had) owner.set(keys[k], id);
@@ -186,7 +185,30 @@ export function layoutChunks(rows: readonly StoredCustomer[]): ChunkLayout {
   }
   const termChunks = new Map<string, TermChunk>();
   for (const [prefix, g] of laidOut) termChunks.set(prefix, { terms: joinStrings(g.terms), ids: joinStrings(g.ids) });
-  return { customerChunks: packers.map((p) => p.finish()), keyChunks: keyLists.map(joinStrings), termChunks, keys: owner.size };
+  return { customerChunks, keyChunks: keyLists.map(joinStrings), termChunks, keys: owner.size };
+}
+
+/**
+ * The customer chunks: rows put in order of their chunk first (a counting
+ * sort on `hash(id) % chunks`), then each chunk packed and joined at once,
+ * so no chunk's list of fields waits for the last row while the others fill.
+ */
+function packChunks(rows: readonly StoredCustomer[]): PackedCustomers[] {
+  const chunks = chunkCount(rows.length, CUSTOMERS_PER_CHUNK);
+  const chunkOf = new Uint32Array(rows.length);
+  const start = new Uint32Array(chunks + 1);
+  for (let i = 0; i < rows.length; i++) start[(chunkOf[i] = chunkHash(rows[i].id) % chunks) + 1]++;
+  for (let c = 0; c < chunks; c++) start[c + 1] += start[c];
+  const order = new Uint32Array(rows.length);
+  const next = start.slice(0, chunks);
+  for (let i = 0; i < rows.length; i++) order[next[chunkOf[i]]++] = i;
+  const out = new Array<PackedCustomers>(chunks);
+  for (let c = 0; c < chunks; c++) {
+    const packer = new CustomerPacker();
+    for (let k = start[c]; k < start[c + 1]; k++) packer.add(rows[order[k]]);
+    out[c] = packer.finish();
+  }
+  return out;
 }
 
 /** Characters of the first grouping of search words. */

@@ -13,18 +13,44 @@ export function searchTerms(fields: { name?: string; email?: string; company?: s
   const out = new Set<string>();
   for (const value of [fields.name, fields.email, fields.company, fields.id]) {
     if (!value) continue;
-    if (ASCII.test(value)) {
-      asciiTerms(value, out);
+    if (value === fields.company) {
+      for (const word of companyWords(value)) out.add(word);
       continue;
     }
-    const whole = value.trim().toLowerCase().normalize('NFKC');
-    if (!whole) continue;
-    out.add(whole);
-    for (const word of whole.split(/[^\p{L}\p{N}\p{M}@._-]+/u)) {
-      if (word.length >= 2 || /\p{Script=Han}/u.test(word)) out.add(word);
-    }
+    valueWords(value, out);
   }
   return [...out];
+}
+
+function valueWords(value: string, out: Set<string>): void {
+  if (ASCII.test(value)) return asciiTerms(value, out);
+  const whole = value.trim().toLowerCase().normalize('NFKC');
+  if (!whole) return;
+  out.add(whole);
+  for (const word of whole.split(/[^\p{L}\p{N}\p{M}@._-]+/u)) {
+    if (word.length >= 2 || /\p{Script=Han}/u.test(word)) out.add(word);
+  }
+}
+
+/**
+ * A company name's words, remembered: an import's customers share a few
+ * thousand companies, and sharing their words' strings spares the layout a
+ * new copy of each per customer, all kept until the chunks are written.
+ * Bounded like the match keys' memory (extension/match/keys.ts).
+ */
+const companies = new Map<string, readonly string[]>();
+const REMEMBERED = 50_000;
+
+function companyWords(company: string): readonly string[] {
+  let words = companies.get(company);
+  if (words === undefined) {
+    const out = new Set<string>();
+    valueWords(company, out);
+    words = [...out];
+    if (companies.size >= REMEMBERED) companies.clear();
+    companies.set(company, words);
+  }
+  return words;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
