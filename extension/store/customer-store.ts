@@ -4,7 +4,8 @@ import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery } from './search-terms.ts';
 import { byValue } from './by-value.ts';
 import { chunkHash, eachTermMatch, keyOwner, layoutChunks, shorterPrefixes, type StoredKeyChunk, type StoredTermChunk } from './chunk-layout.ts';
-import { unpackCustomers, type ChunkedCustomer, type CustomerChunk } from './packed-customers.ts';
+import { unpackCustomers, type CustomerChunk } from './packed-customers.ts';
+import { chunkReader } from './chunk-reader.ts';
 
 /** Facts about the last import, shown on the options page. */
 export interface ImportMeta {
@@ -279,8 +280,8 @@ export class CustomerStore {
       setRequest.onsuccess = () => {
         const set = setRequest.result;
         if (!set) return;
-        const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), gen);
-        const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), gen);
+        const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), (n) => [gen, n]);
+        const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), (n) => [gen, n]);
         const ask = (i: number, k: number): void => {
           const key = entities[i][k];
           if (key === undefined) return;
@@ -351,28 +352,6 @@ export class CustomerStore {
     const tx = this.db.transaction(['sets', 'state', ...CHUNK_STORES], 'readwrite');
     await Promise.all([...(['sets', 'state', ...CHUNK_STORES] as StoreNames<CvlensDB>[]).map((s) => tx.objectStore(s).clear()), tx.done]);
   }
-}
-
-/** Reads chunk `n` of generation `gen` once, handing it to every caller that asks while or after it is read. */
-function chunkReader<T>(store: IDBObjectStore, gen: number): (n: number, use: (value: T | undefined) => void) => void {
-  const chunks = new Map<number, { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] }>();
-  return (n, use) => {
-    let entry = chunks.get(n);
-    if (entry) {
-      if (entry.ready) use(entry.value);
-      else entry.waiting.push(use);
-      return;
-    }
-    const e: { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] } = { ready: false, waiting: [use] };
-    entry = e;
-    chunks.set(n, e);
-    const request = store.get([gen, n]) as IDBRequest<T | undefined>;
-    request.onsuccess = () => {
-      e.value = request.result;
-      e.ready = true;
-      for (const w of e.waiting.splice(0)) w(e.value);
-    };
-  };
 }
 
 function transactionDone(tx: IDBTransaction): Promise<void> {
