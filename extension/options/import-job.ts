@@ -411,8 +411,11 @@ function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSe
  */
 export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCustomer {
   const out: Record<string, unknown> = {};
-  for (const key in row) {
-    const v = (row as Record<string, unknown>)[key];
+  // Field by field in a fixed order rather than a loop over the row's keys:
+  // every stored row then has the same shape, and V8 keeps one for them all.
+  for (let f = 0; f < STORED_FIELDS.length; f++) {
+    const key = STORED_FIELDS[f];
+    const v = row[key];
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     out[key] = v;
   }
@@ -421,6 +424,12 @@ export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCust
   c.keys = customerIndexKeys(c);
   return c;
 }
+
+/** Every field of a stored row but its keys and search words, in the order they are written. */
+const STORED_FIELDS = ['id', 'name', 'email', 'company', 'domain', 'crmIds', 'tier', 'churnRisk', 'churnHorizonDays', 'clv', 'value', 'rfmCell', 'rfmSegment', 'stage', 'matrix'] as const satisfies readonly (keyof Omit<StoredCustomer, 'keys' | 'search'>)[];
+/** Fails to compile when StoredCustomer gains a field the list above leaves out (it would be dropped silently). */
+const everyField: [Exclude<keyof Omit<StoredCustomer, 'keys' | 'search'>, (typeof STORED_FIELDS)[number]>] extends [never] ? true : false = true;
+void everyField;
 
 function meta(settings: ImportSettings, kind: ImportMeta['kind'], customers: number, rowsRead: number, rejected: readonly RejectedRow[], warnings: string[], summary: ImportMeta['summary']): ImportMeta {
   return {
