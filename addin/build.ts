@@ -12,13 +12,15 @@
  *
  * The base URL is env CVLENS_BASE_URL (default https://localhost:3000/).
  * The build fails when the metadata generator reports any error, or when the
- * generated ids differ from the registered functions, or when a parameter
+ * ids functions.js associates (run in a sandbox with a recording
+ * CustomFunctions) differ from functions.json's, or when a parameter
  * meant for a range (RANGE_PARAMETERS) is declared scalar, or when a function
  * or parameter lacks its Chinese description.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import preact from '@preact/preset-vite';
 import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
@@ -27,7 +29,7 @@ import { manifestFor } from './build/manifest.ts';
 import { checkIds, checkParameterNames, checkRangeParameters, DEV_BASE_URL, generateMetadata, localizeMetadata } from './build/metadata.ts';
 import { ZH_DESCRIPTIONS } from './functions/descriptions-zh.ts';
 import { EXAMPLES } from './functions/examples.ts';
-import { FUNCTION_FILES, FUNCTIONS, PARAMETERS, RANGE_PARAMETERS } from './functions/index.ts';
+import { FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './functions/declarations.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -47,7 +49,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
 
   // Metadata first: a JSDoc error should fail before any bundling.
   const metadata = await generateMetadata(FUNCTION_FILES.map((f) => path.join(here, 'functions', f)), baseUrl);
-  checkIds(metadata, Object.keys(FUNCTIONS));
+  checkIds(metadata, Object.keys(PARAMETERS));
   checkRangeParameters(metadata, RANGE_PARAMETERS);
   checkParameterNames(metadata, PARAMETERS);
   const metadataZh = localizeMetadata(metadata, ZH_DESCRIPTIONS);
@@ -81,6 +83,8 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
     },
   });
 
+  checkIds(metadata, associatedIds(await readFile(path.join(outDir, 'functions.js'), 'utf8')));
+
   await writeFile(path.join(outDir, 'functions.json'), JSON.stringify(metadata, null, 2));
   await writeFile(path.join(outDir, 'functions-zh.json'), JSON.stringify(metadataZh, null, 2));
   await writeFile(path.join(outDir, 'help.html'), helpPage(metadata, Object.fromEntries(Object.entries(EXAMPLES).map(([id, e]) => [id, `${e.formula} → ${e.result}`]))));
@@ -88,6 +92,14 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   await mkdir(path.join(outDir, 'assets'), { recursive: true });
   for (const size of ICON_SIZES) await writeFile(path.join(outDir, `assets/icon-${size}.png`), pngIcon(size));
   return { outDir, ids: metadata.functions.map((f) => f.id) };
+}
+
+/** The ids the functions bundle associates when Excel's runtime loads it (a sandbox with only a recording CustomFunctions). */
+export function associatedIds(functionsJs: string): string[] {
+  const ids: string[] = [];
+  const CustomFunctions = { associate: (id: string, fn: unknown) => typeof fn === 'function' && ids.push(id) };
+  runInNewContext(functionsJs, { CustomFunctions });
+  return ids;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -32,7 +32,7 @@ if (engine === 'duckdb') {
   result = analyzeSummaryTable(input.table, { unit: 'week', model: 'bgnbd', asOf: input.asOf });
 } else {
   const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
-  rows = readTransactions(readFileSync(file), { onTransaction: analysis.add }).rowsAccepted;
+  rows = readTransactions(readFileSync(file), { into: analysis }).rowsAccepted;
   result = analysis.finish();
 }
 const seconds = (performance.now() - t0) / 1000;

@@ -61,11 +61,11 @@ export function plainValue(v: DuckDBValue): unknown {
 /**
  * Runs the summary query (summarySql's output, or any query with its
  * columns) and reads the customers; `asTable` keeps them as columns
- * (result.table) rather than objects.
+ * (result.table) rather than objects, made for about `expected` customers.
  */
-export async function readSummaryQuery(db: Duckdb, sql: string, firstLine = 1, asTable = false): Promise<SummarySqlRowsResult> {
+export async function readSummaryQuery(db: Duckdb, sql: string, firstLine = 1, asTable = false, expected?: number): Promise<SummarySqlRowsResult> {
   const result = await db.connection.stream(sql);
-  const reader = createSummarySqlReader({ firstLine, asTable });
+  const reader = createSummarySqlReader({ firstLine, asTable, expected });
   const names = result.columnNames().map((n) => n.toLowerCase());
   for await (const rows of result.yieldRows()) {
     for (const row of rows) {

@@ -3,12 +3,12 @@
  * one readable sentence on stderr and an exit code (0 ok, 1 nothing usable
  * or a failed computation, 2 a usage error).
  */
-import { CvError, DEFAULT_SETTINGS, formatMessage, type Lang } from '../core/index.ts';
-import { COMMANDS } from './command-spec.ts';
-import { closestMatch } from './edit-distance.ts';
-import { commandHelp } from './help.ts';
-import { langOfArgs } from './options.ts';
-import { UsageError } from './usage-error.ts';
+import { DEFAULT_SETTINGS, type Lang } from '../core/index.ts';
+import { langOfArgs } from './locale-lang.ts';
+
+// `cvlens --help` loads only what it prints (the defaults it quotes and the
+// locale's language); the command specs, the option parsers and the error
+// reporting load when a command, its help or a failure needs them.
 
 export const HELP = `cvlens: customer value scoring from transaction files
 
@@ -92,7 +92,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === 'help' && rest.length > 0 && !rest[0]!.startsWith('-')) return helpFor(rest[0]!, rest.slice(1));
+  if (name === 'help' && rest.length > 0 && !rest[0]!.startsWith('-')) return await helpFor(rest[0]!, rest.slice(1));
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write((langOfArgs(rest) === 'zh' ? HELP_ZH : HELP) + '\n');
     return name === undefined ? 2 : 0;
@@ -102,11 +102,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const load = commands[name];
-  if (!load) return unknownCommand(name);
+  if (!load) return await unknownCommand(name);
   try {
     return await (await load())(rest);
   } catch (error) {
-    return report(error, langOfArgs(rest));
+    return await report(error, langOfArgs(rest));
   }
 }
 
@@ -119,14 +119,16 @@ async function version(): Promise<string> {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-function helpFor(name: string, rest: readonly string[]): number {
+async function helpFor(name: string, rest: readonly string[]): Promise<number> {
+  const [{ COMMANDS }, { commandHelp }] = await Promise.all([import('./command-spec.ts'), import('./help.ts')]);
   const spec = COMMANDS.find((c) => c.name === name);
-  if (!spec) return unknownCommand(name);
+  if (!spec) return await unknownCommand(name);
   process.stdout.write(commandHelp(spec, langOfArgs(rest)) + '\n');
   return 0;
 }
 
-function unknownCommand(name: string): number {
+async function unknownCommand(name: string): Promise<number> {
+  const { closestMatch } = await import('./edit-distance.ts');
   const guess = closestMatch(name, Object.keys(commands));
   const hint = guess ? `did you mean ${guess}?` : `the commands are ${Object.keys(commands).join(', ')} (see 'cvlens --help').`;
   process.stderr.write(`cvlens: unknown command '${name}': ${hint}\n`);
@@ -134,7 +136,8 @@ function unknownCommand(name: string): number {
 }
 
 /** Prints one sentence for a known failure; a stack trace only for real bugs. */
-function report(error: unknown, lang: Lang): number {
+async function report(error: unknown, lang: Lang): Promise<number> {
+  const [{ CvError, formatMessage }, { UsageError }] = await Promise.all([import('./core-errors.ts'), import('./usage-error.ts')]);
   if (error instanceof UsageError) {
     process.stderr.write(`cvlens: ${lang === 'zh' && error.zh !== undefined ? error.zh : error.message}\n`);
     return 2;

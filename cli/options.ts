@@ -3,7 +3,11 @@
  * into typed values with sentences the user can act on.
  */
 import { ALL_ROLES, CvError, DEFAULT_SETTINGS, formatMessage, parseCutPoints, parseDate, parseDuration, tierRuleOf, tierRuleParams, type ColumnRole, type DayNumber, type Lang, type Message, type TierRule, type TimeUnit } from '../core/index.ts';
+import { localeLang } from './locale-lang.ts';
 import { UsageError } from './usage-error.ts';
+
+// In a module of their own so that `cvlens --help` can choose its language without loading the option parsers.
+export { langOfArgs, localeLang } from './locale-lang.ts';
 
 export function parseUnit(text: string | undefined, fallback: TimeUnit = 'week'): TimeUnit {
   if (text === undefined) return fallback;
@@ -21,25 +25,6 @@ export function parseLang(text: string | undefined, env: NodeJS.ProcessEnv = pro
   if (text === undefined) return localeLang(env);
   if (text === 'en' || text === 'zh') return text;
   throw new UsageError(`--lang must be en or zh, not '${text}'.`, `--lang 必须是 en 或 zh，不能是“${text}”。`);
-}
-
-export function localeLang(env: NodeJS.ProcessEnv, runtimeLocale: () => string = () => Intl.DateTimeFormat().resolvedOptions().locale): Lang {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? runtimeLocale();
-  return /^zh(?:[-_.@]|$)/i.test(locale) ? 'zh' : 'en';
-}
-
-/**
- * The language of a command line before it is parsed, for its help: the
- * value of --lang (`--lang zh` or `--lang=zh`) when it is en or zh, else the
- * locale's.
- */
-export function langOfArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const v = a === '--lang' ? args[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
-    if (v === 'en' || v === 'zh') return v;
-  }
-  return localeLang(env);
 }
 
 export function parseDay(text: string | undefined, option: string): DayNumber | undefined {

@@ -11,6 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
+  COMPOSITE_COLUMNS,
   concentrationCurve,
   concentrationTable,
   customerColumns,
@@ -22,18 +23,23 @@ import {
   holdoutTable,
   readMeTable,
   rejectedTable,
+  SEGMENT_COLUMNS,
   segmentCell,
   settingsTable,
   tierColors,
   tierSummaryTable,
   basisWord,
   type Analysis,
+  type CustomerColumn,
   type HoldoutComparison,
   type Lang,
   type RejectedRow,
   type ReportCell,
   type ReportTable,
+  type SegmentResult,
+  type SegmentRow,
   type SourceFacts,
+  type Tier,
 } from '../core/index.ts';
 import type { ChartSpec, DataRef } from './workbook/chart-xml.ts';
 import { columnWidth } from './workbook/column-width.ts';
@@ -187,12 +193,12 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
 
   // 2. The customers: an Excel table, most valuable first, real dates, units in the headings.
   const customersName = SHEETS.customers[lang];
-  const keys = customerColumns(segment.customers);
+  const table = customerCells(segment, lang);
+  const { keys } = table;
   const headers = uniqueHeaders(keys.map((k) => customerHeader(k, lang, totals)));
   const formats = keys.map(customerFormat);
-  const cells: ReportCell[][] = segment.customers.map((c) => keys.map((k) => segmentCell(c, k, lang, dayToExcelSerial)));
   // E-mails, names and ids are never cut; other text wraps past 40 characters.
-  const s2Widths = keys.map((k, j) => columnWidth(column(cells, j), formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));
+  const s2Widths = keys.map((k, j) => columnWidth(table.column(k), formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));
   // Each column's number format, also on the column itself so that a value typed below the table takes it.
   const numFmts = formats.map((f) => EXCEL_NUMBER_FORMATS[f]);
   const columnStyles = numFmts.map((numFmt) => (numFmt === undefined ? 0 : styles.id({ numFmt })));
@@ -211,10 +217,14 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
     if (s === undefined) tierStyles.set(tier, (s = columnStyles.map((id, j) => (j === tierAt ? styles.id({ numFmt: numFmts[j], fill: hex(tierColors[tier].fill) }) : id))));
     return s;
   };
-  cells.forEach((values, i) => s2.row(i + 2, values, tierAt >= 0 ? rowStyles(segment.customers[i]!.tier) : columnStyles));
+  const values: ReportCell[] = new Array<ReportCell>(keys.length);
+  for (let i = 0; i < table.rows; i++) {
+    table.fill(i, values);
+    s2.row(i + 2, values, tierAt >= 0 ? rowStyles(table.tiers[i]!) : columnStyles);
+  }
   s2.end({
     printTitleRows: '1:1',
-    tables: [{ name: 'Customers', ref: `A1:${col(keys.length)}${cells.length + 1}`, columns: headers, style: 'TableStyleMedium2' }],
+    tables: [{ name: 'Customers', ref: `A1:${col(keys.length)}${table.rows + 1}`, columns: headers, style: 'TableStyleMedium2' }],
   });
 
   // 3. Model and settings.
@@ -273,17 +283,79 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   return book.finish();
 }
 
+/** The customer sheet's cells, column by column: see {@link customerCells}. */
+interface CustomerCells {
+  /** The columns shown, as customerColumns chooses them. */
+  keys: CustomerColumn[];
+  rows: number;
+  tiers: Tier[];
+  /** The cells of one column, top to bottom. */
+  column(key: CustomerColumn): Iterable<ReportCell>;
+  /** Row i's cells of `keys`, into `out`. */
+  fill(i: number, out: ReportCell[]): void;
+}
+
+/**
+ * Every customer's cells in one pass over segment.row(k), kept in typed
+ * columns: each row object is dropped as soon as it is read, where building
+ * segment.customers kept 23,570 objects of 40 fields and a cell array per
+ * row alive (their garbage collection was the workbook's largest cost). The
+ * cells of every column a customer row can have are taken, and the columns
+ * shown are those customerColumns chooses given, for each column, the first
+ * row that has a value in it: the same choice as over all the rows.
+ */
+function customerCells(segment: SegmentResult, lang: Lang): CustomerCells {
+  const n = segment.totals.customers;
+  const all = [...new Set<CustomerColumn>([...SEGMENT_COLUMNS, ...COMPOSITE_COLUMNS])];
+  const numbers = all.map(() => new Float64Array(n));
+  // 0 empty, 1 a number, 2 text.
+  const kinds = all.map(() => new Uint8Array(n));
+  const texts: (string | undefined)[][] = all.map(() => []);
+  const witness: (SegmentRow | undefined)[] = all.map(() => undefined);
+  const tiers = new Array<Tier>(n);
+  for (let i = 0; i < n; i++) {
+    const row = segment.row(i);
+    tiers[i] = row.tier;
+    for (let j = 0; j < all.length; j++) {
+      const v = segmentCell(row, all[j]!, lang, dayToExcelSerial);
+      if (v === null) continue;
+      if (typeof v === 'number') {
+        numbers[j]![i] = v;
+        kinds[j]![i] = 1;
+      } else {
+        texts[j]![i] = v;
+        kinds[j]![i] = 2;
+      }
+      witness[j] ??= row;
+    }
+  }
+  const keys = customerColumns(witness.filter((w): w is SegmentRow => w !== undefined));
+  const at = keys.map((k) => all.indexOf(k));
+  const cell = (j: number, i: number): ReportCell => {
+    const kind = kinds[j]![i];
+    return kind === 1 ? numbers[j]![i]! : kind === 2 ? texts[j]![i]! : null;
+  };
+  return {
+    keys,
+    rows: n,
+    tiers,
+    column: (key) => {
+      const j = all.indexOf(key);
+      return {
+        *[Symbol.iterator]() {
+          for (let i = 0; i < n; i++) yield cell(j, i);
+        },
+      };
+    },
+    fill: (i, out) => {
+      for (let c = 0; c < at.length; c++) out[c] = cell(at[c]!, i);
+    },
+  };
+}
+
 /** Widths indexed by 1-based column, as placeTable takes them. */
 function byColumn(columns: readonly { width: number }[]): number[] {
   return [0, ...columns.map((c) => c.width)];
-}
-
-function column(cells: readonly ReportCell[][], j: number): Iterable<ReportCell> {
-  return {
-    *[Symbol.iterator]() {
-      for (const r of cells) yield r[j] ?? null;
-    },
-  };
 }
 
 /** Excel table columns need distinct names: a repeated heading gets " (2)". */

@@ -22,7 +22,8 @@ export { CUSTOMER_ROLES, detectCustomerColumns, readCustomerCells, REQUIRED_CUST
 export type { CustomerMapping, CustomerRole } from './read/read-customer-cells.ts';
 export { looksLikeHeader, readTable } from './read/read-table.ts';
 export { readTransactionCells, readTransactions } from './read/read-transactions.ts';
-export type { ReadOptions, ReadResult } from './read/read-transactions.ts';
+export type { ReadOptions, ReadResult, TransactionSink } from './read/read-transactions.ts';
+export type { RowSink, TextRole } from './read/byte-rows.ts';
 export { guardCell, isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
 export type { ScoredCustomer } from './exchange/scored-customers.ts';
 
@@ -79,6 +80,7 @@ export type { CompanyAggregate, CompanyMember } from './segment/company-aggregat
 
 // The one analysis every product runs: settings, model choice, calibration split
 export { analyzeCustomers, analyzeSummaryTable, analyzeTransactions, createAnalysis, modelInputs } from './analysis/analyze.ts';
+export type { StreamingAnalysis } from './analysis/analyze.ts';
 export type { SummaryTable } from './summary/summary-table.ts';
 export type { Analysis, ModelReport } from './analysis/analyze.ts';
 export { compareCalibration, createCalibrationSplit } from './analysis/calibration-split.ts';

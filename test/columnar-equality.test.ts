@@ -24,6 +24,7 @@ import {
   predictCustomers,
   readTransactions,
   simulateCustomers,
+  simulateTransactionsCsv,
   type AnalysisSettingsInput,
   type Transaction,
 } from '../core/index.ts';
@@ -108,6 +109,42 @@ describe('the columnar analysis gives the numbers of the object path', { timeout
     expect(columnar.models.recalibration).toBeDefined();
     expect(columnar.segment.customers).toHaveLength(23_570);
     expect(differences(columnar, objects)).toEqual([]);
+  });
+
+  it.skipIf(!HAS_CDNOW)(`on CDNOW master read from its bytes straight into the analysis (the byte lane, no row objects)${WHY_NO_CDNOW}`, () => {
+    const bytes = readFileSync(CDNOW_DIR + 'CDNOW_master.txt');
+    for (const settings of [{ model: 'bgnbd' }, { unit: 'day', model: 'pnbd', asOf: isoToDay('1997-09-30') }] as const) {
+      const columnar = createAnalysis(settings);
+      const read = readTransactions(bytes, { into: columnar });
+      const objects = createObjectAnalysis(settings);
+      const rows = readTransactions(bytes, { onTransaction: objects.add, onAccepted: () => {} });
+      expect({ ...read, transactions: [] }).toEqual({ ...rows, transactions: [] });
+      expect(read.rowsAccepted).toBe(69_659);
+      expect(differences(columnar.finish(), objects.finish())).toEqual([]);
+    }
+  });
+
+  it('on a simulated CSV with e-mails and companies read into the analysis, as the object path reads its rows', () => {
+    const csv = simulateTransactionsCsv({
+      seed: 11,
+      customers: 3000,
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+      start: isoToDay('2024-01-01'),
+      days: 52 * 7,
+    });
+    // A few rows the lane must leave to the text reader, among the rest.
+    const lines = csv.split('\n');
+    for (let i = 5; i < lines.length; i += 97) lines[i] = lines[i]!.replace(/,(\d+\.\d+),/, ', $$$1 ,');
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const columnar = createAnalysis({ model: 'bgnbd' });
+    readTransactions(bytes, { into: columnar });
+    const objects = createObjectAnalysis({ model: 'bgnbd' });
+    const read = readTransactions(bytes, { onTransaction: objects.add, onAccepted: () => {} });
+    expect(read.rejected).toEqual([]);
+    const a = columnar.finish();
+    expect(a.segment.customers.some((c) => c.email !== undefined)).toBe(true);
+    expect(differences(a, objects.finish())).toEqual([]);
   });
 
   it.skipIf(!HAS_CDNOW)(`on CDNOW master in days, BG/NBD asked for, as of 1997-09-30${WHY_NO_CDNOW}`, () => {

@@ -25,5 +25,6 @@ describe('help.html notes', () => {
     expect(SPILL_COLUMNS[26]).toBe('tier');
     expect(section).toContain('<tr><td>AA</td><td>Tier</td>');
     expect(section).toMatch(/cannot format cells/);
+    expect(section).toMatch(/stops as soon as Excel no longer wants its result/);
   });
 });

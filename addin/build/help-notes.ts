@@ -75,6 +75,10 @@ Each row's cell in that column says what scored that customer.</p>
 <p><strong>Dates:</strong> First purchase and Last purchase are Excel date serial numbers (45356 is 5 March 2024). A custom function cannot format cells,
 so the spill shows them as numbers until you format its second and third columns as dates (select the whole sheet columns, then Home › Number Format › Short Date, or Ctrl+1): the format stays when the spill recalculates or grows.
 The task pane's segment sheet formats them for you.</p>
+<p><strong>Long calculations:</strong> over tens of thousands of rows, choosing the model takes seconds, during which the cell shows <code>#BUSY!</code>.
+The analysis runs in the background and stops as soon as Excel no longer wants its result: when you edit or delete the cell, change one of its
+inputs, or recalculate by hand. Several CV.SEGMENT cells over the same ranges share one analysis. While you edit the formula, Excel's value
+preview shows the table only if it was already computed for those cells; otherwise it says the table comes when the formula is entered.</p>
 <table><tr><th>Column</th><th>Header</th><th>lang "zh"</th><th>Holds</th></tr>${rows.join('')}</table></section>`;
 }
 

@@ -12,6 +12,8 @@ export interface FunctionMetadata {
   helpUrl?: string;
   parameters: { name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }[];
   result: { type?: string; dimensionality?: string };
+  /** Present when any option is set; `cancelable` from the @cancelable tag or a CustomFunctions.CancelableInvocation last parameter. */
+  options?: { cancelable?: boolean; stream?: boolean; volatile?: boolean; requiresAddress?: boolean };
 }
 
 export interface Metadata {
@@ -87,7 +89,7 @@ export function checkParameterNames(metadata: Metadata, names: Readonly<Record<s
     const listed = (names[f.id] ?? []).join(', ');
     if (declared !== listed) wrong.push(`${f.id}: functions.json (${declared}), PARAMETERS (${listed})`);
   }
-  if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/index.ts: ${wrong.join('; ')}`);
+  if (wrong.length) throw new Error(`parameter names differ between the JSDoc and PARAMETERS in addin/functions/declarations.ts: ${wrong.join('; ')}`);
 }
 
 /**

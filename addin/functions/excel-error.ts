@@ -87,6 +87,8 @@ export function asExcelError(thrown: unknown, fn: string): ExcelError {
     return toExcelError(excelCodeOf(thrown.kind), `${fn}${sep()}${why}`);
   }
   if (isExcelError(thrown)) return thrown;
+  // A cancelled call (cache.ts, worker-task.ts): Excel has dropped the call, but the promise still settles with a reason.
+  if (thrown instanceof DOMException && thrown.name === 'AbortError') return toExcelError('notAvailable', message(fn, 'cancelled'));
   const text = thrown instanceof Error ? thrown.message : String(thrown);
   return toExcelError('invalidValue', message(fn, 'unexpected', { reason: text }));
 }

@@ -1,7 +1,7 @@
 /**
  * Every custom function of the CV namespace, by the id its @customfunction
- * tag gives it. The build checks that this table and the generated
- * functions.json name exactly the same ids.
+ * tag gives it. The build checks that the ids the built functions.js
+ * associates and those of the generated functions.json are the same.
  */
 import { churnrisk } from './churn.ts';
 import { clv } from './clv.ts';
@@ -10,31 +10,14 @@ import { valuematrix } from './matrix.ts';
 import { bgnbd, exppurchases, palive, pclv } from './models.ts';
 import { rfm, rfmsegment } from './rfm.ts';
 import { segment } from './segment.ts';
+import { PARAMETERS } from './declarations.ts';
 import { rejectInputErrors } from './input-errors.ts';
 import { cvtier } from './tiers.ts';
 
+export { FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './declarations.ts';
+
 // Custom functions take cells of any kind; `never[]` accepts every parameter list.
 type CustomFunction = (...args: never[]) => unknown;
-
-/**
- * The parameter names of each function, in the order of functions.json (the
- * build checks that they match): error values in arguments are reported
- * under these names.
- */
-export const PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  CLV: ['margin', 'retention', 'discount', 'periods', 'acquisition_cost', 'timing'],
-  CVTIER: ['value', 'all_values', 'method', 'cut_points', 'lang'],
-  RFM: ['recency', 'frequency', 'monetary', 'format'],
-  RFMSEGMENT: ['r', 'f', 'm', 'lang'],
-  VALUEMATRIX: ['current', 'future', 'current_split', 'future_split', 'lang'],
-  STAGE: ['purchase_days', 'age_days', 'churn_risk', 'value_trend', 'lang'],
-  CHURNRISK: ['frequency', 'recency', 'since_last', 'age', 'typical_gap', 'as_level', 'lang'],
-  BGNBD: ['x', 't_x', 'T', 'lang'],
-  PALIVE: ['x', 't_x', 'T', 'model'],
-  EXPPURCHASES: ['t', 'x', 't_x', 'T', 'model'],
-  PCLV: ['x', 't_x', 'T', 'spend', 'model', 'horizon_days', 'margin', 'annual_discount', 'unit'],
-  SEGMENT: ['ids', 'dates', 'amounts', 'as_of', 'unit', 'margin_rate', 'tier_method', 'cut_points', 'model', 'lang'],
-};
 
 const IMPLEMENTATIONS: Readonly<Record<string, CustomFunction>> = {
   CLV: clv,
@@ -55,26 +38,3 @@ const IMPLEMENTATIONS: Readonly<Record<string, CustomFunction>> = {
 export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.fromEntries(
   Object.entries(IMPLEMENTATIONS).map(([id, f]) => [id, rejectInputErrors(`CV.${id}`, PARAMETERS[id] ?? [], f)]),
 );
-
-/** The source files that hold @customfunction declarations, for the metadata generator. */
-export const FUNCTION_FILES: readonly string[] = [
-  'clv.ts', 'tiers.ts', 'rfm.ts', 'matrix.ts', 'lifecycle.ts', 'churn.ts', 'models.ts', 'segment.ts',
-];
-
-/**
- * The parameters that read a whole range (a population, a model, aligned
- * columns), by function id. Excel passes such a parameter whole only when
- * functions.json declares it a matrix; declared scalar, Excel calls the
- * function once per cell of the range, so the build refuses that.
- */
-export const RANGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
-  CVTIER: ['all_values', 'cut_points'],
-  RFM: ['recency', 'frequency', 'monetary'],
-  VALUEMATRIX: ['current', 'future', 'current_split', 'future_split'],
-  CHURNRISK: ['frequency', 'recency', 'since_last', 'age', 'typical_gap', 'as_level'],
-  BGNBD: ['x', 't_x', 'T'],
-  PALIVE: ['model'],
-  EXPPURCHASES: ['model'],
-  PCLV: ['model'],
-  SEGMENT: ['ids', 'dates', 'amounts', 'cut_points'],
-};

@@ -52,6 +52,8 @@ const MESSAGES = {
   rejectedRow: { en: ' (row {row}: {reason})', zh: '（第 {row} 行：{reason}）' },
   errorInput: { en: '{arg} holds the error {error}', zh: '{arg} 中有错误值 {error}' },
   unexpected: { en: 'unexpected error: {reason}', zh: '意外错误：{reason}' },
+  cancelled: { en: 'the calculation was cancelled', zh: '计算已取消' },
+  previewSkipped: { en: 'the table is computed when the formula is entered', zh: '输入公式后才计算此表' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -5,7 +5,7 @@
  * instead of after the whole synchronous parse (worker-task.ts).
  */
 import { csvImportPlan, type CsvImport } from './csv-import.ts';
-import { aborted, haveWorkers, runInWorker, type TaskOptions } from './worker-task.ts';
+import { aborted, haveWorkers, runInWorker, type TaskOptions } from '../shared/worker-task.ts';
 
 export interface CsvWorkerRequest {
   fileName: string;

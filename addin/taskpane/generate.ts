@@ -3,29 +3,16 @@
  * segment sheet. Pure analysis (analyze.ts) + layout (segment-plan.ts) +
  * Excel I/O (excel-io.ts). The analysis, one synchronous call of seconds on
  * a large selection with model choice, runs in a worker (analysis-worker.ts)
- * so that Cancel stops it at once (worker-task.ts).
+ * so that Cancel stops it at once (shared/analyze-in-worker.ts).
  */
 import type { Lang } from '../../core/index.ts';
-import { analyze, type Analysis, type AnalysisOptions } from '../shared/analyze.ts';
+import type { Analysis, AnalysisOptions } from '../shared/analyze.ts';
+import { analyzeCancelable } from '../shared/analyze-in-worker.ts';
 import { writePlan, type ChunkOptions, type ExcelHost, type WriteReport } from './excel-io.ts';
 import { segmentSheetPlan } from './segment-plan.ts';
-import { aborted, haveWorkers, runInWorker } from './worker-task.ts';
 
-export interface AnalysisRequest {
-  values: readonly (readonly unknown[])[];
-  options: AnalysisOptions;
-}
-
-/** The analysis of `values`, in a worker where there are workers; `signal` ends it. */
-export async function analyzeCancelable(values: readonly (readonly unknown[])[], options: AnalysisOptions, signal?: AbortSignal): Promise<Analysis> {
-  if (!haveWorkers()) {
-    if (signal?.aborted) throw aborted();
-    return analyze(values, options);
-  }
-  // vite builds analysis-worker.ts into a file of its own from this `new URL(…, import.meta.url)`.
-  const make = () => new Worker(new URL('./analysis-worker.ts', import.meta.url));
-  return runInWorker<Analysis>(make, { values, options } satisfies AnalysisRequest, [], { signal });
-}
+// vite builds analysis-worker.ts into a file of its own from this `new URL(…, import.meta.url)`.
+const startAnalysisWorker = () => new Worker(new URL('../shared/analysis-worker.ts', import.meta.url));
 
 export interface Generated {
   analysis: Analysis;
@@ -39,7 +26,7 @@ export async function generateSegmentSheet(
   lang: Lang,
   io: ChunkOptions = {},
 ): Promise<Generated> {
-  const analysis = await analyzeCancelable(values, options, io.signal);
+  const analysis = await analyzeCancelable(values, options, startAnalysisWorker, io.signal);
   const plan = segmentSheetPlan(analysis.result, analysis.rejected, lang, options.tierRule);
   // The analysis is the first fifth of the bar, the writes the rest: the bar moves as soon as the sheet is started.
   const ANALYSIS_SHARE = 0.2;

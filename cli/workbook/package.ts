@@ -106,7 +106,7 @@ export class WorkbookPackage {
     this.names.push(name);
     const entry = this.zip.open(`xl/worksheets/sheet${position + 1}.xml`);
     this.overrides.push(`<Override PartName="/xl/worksheets/sheet${position + 1}.xml" ContentType="${CT.sheet}"/>`);
-    const writer = new SheetWriter(this.strings, (text) => entry.write(text), { ...setup, selected: position === 0 });
+    const writer = new SheetWriter(this.strings, (text, ascii) => (ascii ? entry.writeAscii(text) : entry.write(text)), { ...setup, selected: position === 0 });
     return new Sheet(this, writer, entry, position);
   }
 

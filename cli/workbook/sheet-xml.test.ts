@@ -31,6 +31,10 @@ describe('SharedStrings', () => {
   });
 });
 
+function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {
+  return (sheet.getRow(row).values as unknown[]).slice(1);
+}
+
 describe('a sheet written as text, read back with exceljs', () => {
   it('holds numbers exactly, text, dates, empty and styled cells, and row heights', async () => {
     const book = new WorkbookPackage();
@@ -42,6 +46,9 @@ describe('a sheet written as text, read back with exceljs', () => {
     sheet.row(4, [null, 45678], [styles.id({ fill: 'DDEBF7' }), date]);
     sheet.row(5, ['ctrl\u0001 <&>', Number.NaN], [0, 0]);
     expect(() => sheet.row(5, ['again'], [0])).toThrow('row 5 written after row 5');
+    // Cells after a gap, and a row that starts further right, land in their own columns.
+    sheet.row(6, ['a', null, 'c', 4], [0, 0, 0, 0]);
+    sheet.row(7, [7, 8], [0, 0], { first: 3 });
     sheet.end();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await book.finish()) as unknown as ExcelJS.Buffer);
@@ -60,6 +67,8 @@ describe('a sheet written as text, read back with exceljs', () => {
     expect(s.getCell('A5').value).toBe('ctrl\u0001 <&>');
     // A number Excel cannot hold is an error cell, not a broken part.
     expect(s.getCell('B5').value).toEqual({ error: '#NUM!' });
+    expect(rowValues(s, 6)).toEqual(['a', undefined, 'c', 4]);
+    expect(rowValues(s, 7)).toEqual([undefined, undefined, 7, 8]);
     expect(s.getColumn(2).numFmt).toBe('0.0%');
     expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });

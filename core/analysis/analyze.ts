@@ -27,6 +27,7 @@ import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
 import { createSummaryBuilder, type SummaryReport } from '../summary/summarize.ts';
 import { tableOfSummaries, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
+import type { TransactionSink } from '../read/read-transactions.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
 import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
@@ -76,19 +77,30 @@ export interface AnalysisBuilder {
 }
 
 /**
+ * An analysis fed row by row that also takes a reader's rows as numbers:
+ * `readTransactions(bytes, { into: analysis })` reads a plain UTF-8 file
+ * without an object or a string per row.
+ */
+export interface StreamingAnalysis extends AnalysisBuilder, TransactionSink {}
+
+/**
  * An analysis fed row by row (a reader's onTransaction callback).
  *
  * @throws CvError('settings', …) for invalid settings, at once.
  * @example
  * const a = createAnalysis({ unit: 'week' });
- * readTransactions(bytes, { onTransaction: a.add });
+ * readTransactions(bytes, { into: a });
  * a.finish().segment.summary;
  */
-export function createAnalysis(input: AnalysisSettingsInput = {}): AnalysisBuilder {
+export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnalysis {
   const settings = resolveSettings(input);
   const builder = createColumnarSummaryBuilder({ unit: settings.unit, asOf: settings.asOf, marginRate: settings.marginRate });
   return {
     add: builder.add,
+    customerIndex: builder.customerIndex,
+    addRow: builder.addRow,
+    lacksText: builder.lacksText,
+    setText: builder.setText,
     finish() {
       const columns = builder.finish();
       const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
@@ -347,12 +359,15 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
   let predictions: PredictionColumns | undefined;
   if (purchase) {
     if (settings.spendModel) {
-      const rx: number[] = [];
-      const rz: number[] = [];
-      for (let i = 0; i < n; i++) {
+      // Counted first, so the two arrays are made at their size (pushing grew them: 0.2 s at 376,000 customers).
+      let repeat = 0;
+      for (let i = 0; i < n; i++) if (x[i] > 0 && monetary[i] > 0) repeat++;
+      const rx = new Array<number>(repeat);
+      const rz = new Array<number>(repeat);
+      for (let i = 0, j = 0; i < n; i++) {
         if (x[i] > 0 && monetary[i] > 0) {
-          rx.push(x[i]);
-          rz.push(monetary[i]);
+          rx[j] = x[i];
+          rz[j++] = monetary[i];
         }
       }
       try {

@@ -7,6 +7,12 @@ import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from '.
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { preparePieces, scanPieces } from './scan-pieces.ts';
+import { ByteIds, byteLaneFits, scanByteRows, type RowSink, type TextRole } from './byte-rows.ts';
+
+/** A consumer of rows that can take them as numbers (the columnar summary builder, createAnalysis). */
+export interface TransactionSink extends RowSink {
+  add(t: Transaction): void;
+}
 
 export interface ReadOptions extends TableOptions {
   /**
@@ -39,6 +45,13 @@ export interface ReadOptions extends TableOptions {
    * `transactions` stays empty: memory stays flat however long the file.
    */
   onTransaction?: (t: Transaction) => void;
+  /**
+   * Like onTransaction, for a consumer that also takes rows as numbers
+   * (createAnalysis() and createColumnarSummaryBuilder() are such): rows
+   * of a plain UTF-8 file then reach it without an object or a string per
+   * row (core/read/byte-rows.ts). Takes the place of onTransaction.
+   */
+  into?: TransactionSink;
   /**
    * Called for each accepted row with its transaction and the row's cells as
    * read: a caller that keeps columns the reader does not know (a web
@@ -211,8 +224,20 @@ class TransactionBuilder {
     }
     this.result.rowsAccepted++;
     this.options.onAccepted?.(t, cells);
-    if (this.options.onTransaction) this.options.onTransaction(t);
+    if (this.options.into) this.options.into.add(t);
+    else if (this.options.onTransaction) this.options.onTransaction(t);
     else this.result.transactions.push(t);
+  }
+
+  /** Whether a row read elsewhere (the byte lane) may be taken now: not while rows wait for a day/month order. */
+  direct(): boolean {
+    return this.pending.length === 0;
+  }
+
+  /** Counts a row the byte lane read and accepted. */
+  acceptDirect(): void {
+    this.result.rowsRead++;
+    this.result.rowsAccepted++;
   }
 
   private day(scan: DateScan, problems: Message[]): number {
@@ -543,6 +568,8 @@ interface RowSource {
   sample: string[][];
   /** Visits every row; returns the physical line count (at least the last line a row started on). */
   scan(visit: RowVisitor, onProgress?: (f: number) => void): number;
+  /** The bytes behind the text, for the byte lane: line break and where the text starts (after a BOM). */
+  bytes?: { input: Uint8Array; newline: string; offset: number };
 }
 
 /** A string, scanned whole. */
@@ -561,7 +588,12 @@ function wholeText(input: string, options: ReadOptions): RowSource {
 /** File bytes, decoded and scanned a few megabytes at a time (scan-pieces.ts): the text is never one string. */
 function textInPieces(input: Uint8Array, options: ReadOptions, pieceBytes?: number): RowSource {
   const prepared = preparePieces(input, options, pieceBytes);
-  return { ...prepared, scan: (visit, onProgress) => scanPieces(prepared, visit, onProgress) };
+  const bom = prepared.encoding === 'utf-8' && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
+  return {
+    ...prepared,
+    scan: (visit, onProgress) => scanPieces(prepared, visit, onProgress),
+    bytes: { input, newline: prepared.newline, offset: bom ? 3 : 0 },
+  };
 }
 
 function readRows(source: RowSource, options: ReadOptions): ReadResult {
@@ -584,7 +616,7 @@ function readRows(source: RowSource, options: ReadOptions): ReadResult {
   const builder = new TransactionBuilder(result.mapping, options, result, result.headers);
   const skipped = preambleWarning(source.preamble, source.headerLine, options.headerRow !== undefined, 'line');
   if (skipped) addWarning(result, skipped);
-  result.lines = source.scan({
+  const visitor: RowVisitor = {
     row(cells, line) {
       if (line < source.firstLine) return;
       if (line === source.headerLine) {
@@ -602,10 +634,77 @@ function readRows(source: RowSource, options: ReadOptions): ReadResult {
       result.rowsRead++;
       result.rejected.push({ line, reason: formatMessage(problem, 'en'), problems: [problem] });
     },
-  }, options.onProgress);
+  };
+  const lane = source.bytes && byteLane(source, result, options);
+  result.lines = lane ? lane(builder, visitor) : source.scan(visitor, options.onProgress);
   builder.finish();
   result.rejected.sort((a, b) => a.line - b.line);
   return result;
+}
+
+/**
+ * The byte lane (byte-rows.ts) for a file it can read: UTF-8, a plain
+ * one-byte delimiter or whitespace, no quote, a '.' decimal mark, and no
+ * column it does not read (cost, margin rate, quantity) nor a caller that
+ * wants every row's cells (onAccepted). Undefined when it cannot.
+ */
+function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
+  const bytes = source.bytes;
+  const m = result.mapping;
+  if (!bytes || options.onAccepted || result.decimal !== '.') return undefined;
+  if (m.cost !== undefined || m.marginRate !== undefined || m.quantity !== undefined) return undefined;
+  if (!byteLaneFits(bytes.input, source.encoding, source.delimiter)) return undefined;
+  const texts: { role: TextRole; col: number }[] = [];
+  for (const role of ['email', 'company', 'name'] as const) {
+    const col = m[role];
+    if (col !== undefined) texts.push({ role, col: col as number });
+  }
+  const plan = {
+    delimiter: source.delimiter,
+    newline: bytes.newline,
+    offset: bytes.offset,
+    idCol: m.customerId as number,
+    dateCol: m.date as number,
+    amountCol: m.amount as number,
+    texts: texts.map((t) => t.col),
+    firstLine: source.firstLine,
+    headerLine: source.headerLine,
+  };
+  return (builder: TransactionBuilder, visitor: RowVisitor): number => {
+    const ids = new ByteIds();
+    const sink = options.into;
+    // The sink's number of each id the lane met (−1: not asked yet).
+    let sinkIndex = new Int32Array(1024).fill(-1);
+    return scanByteRows(bytes.input, plan, ids, {
+      direct: () => builder.direct(),
+      row(id, day, amount, line, cells) {
+        builder.acceptDirect();
+        if (sink) {
+          if (id >= sinkIndex.length) {
+            const grown = new Int32Array(sinkIndex.length * 2).fill(-1);
+            grown.set(sinkIndex);
+            sinkIndex = grown;
+          }
+          let k = sinkIndex[id];
+          if (k < 0) k = sinkIndex[id] = sink.customerIndex(ids.strings[id], ids.distinct);
+          if (!sink.addRow(k, day, amount, line)) return;
+          for (const t of texts) {
+            if (!sink.lacksText(k, t.role)) continue;
+            const v = cells.text(t.col);
+            if (v) sink.setText(k, t.role, v);
+          }
+          return;
+        }
+        const t: Transaction = { customerId: ids.strings[id], day, amount, line };
+        for (const x of texts) {
+          const v = cells.text(x.col);
+          if (v) t[x.role] = v;
+        }
+        if (options.onTransaction) options.onTransaction(t);
+        else result.transactions.push(t);
+      },
+    }, visitor, options.onProgress);
+  };
 }
 
 function isBlankRow(row: readonly unknown[]): boolean {

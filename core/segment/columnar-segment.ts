@@ -127,12 +127,12 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const risk = pred.pNoPurchase;
   const clvColumn = pred.clv;
   // The helpers below take arrays of numbers (as segmentCustomers gives them).
-  const clv = Array.from(clvColumn);
+  const clv = numbers(clvColumn);
   const churnSource = !fromModel || n === 0 ? 'heuristic' : 'model';
 
-  const rScores = quintileScores(Array.from(table.sinceLast), false);
-  const fScores = quintileScores(Array.from(table.purchaseDays));
-  const ascending = Float64Array.from(values).sort();
+  const rScores = quintileScores(numbers(table.sinceLast), false);
+  const fScores = quintileScores(numbers(table.purchaseDays));
+  const ascending = new Float64Array(values).sort();
   const mScores = quintileScoresOfSorted(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
   const { tiers, contribution } = assignTiers(values, tierRule);
@@ -279,6 +279,19 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   );
 }
 
+/**
+ * A column as an array of numbers, the same values Array.from gives, by a
+ * plain loop: Array.from takes a typed array through its iterator, which
+ * cost more than the rest of the segment table together (0.2 s a column
+ * at 376,000 customers on a loaded machine).
+ */
+function numbers(column: ArrayLike<number>): number[] {
+  const n = column.length;
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = column[i];
+  return out;
+}
+
 /** An indicator's values per customer, as segmentCustomers reads them. */
 function indicatorValues(table: SummaryTable, field: CompositeField, values: readonly number[], clv: readonly number[], risk: Float64Array): number[] {
   const n = table.length;
@@ -288,13 +301,13 @@ function indicatorValues(table: SummaryTable, field: CompositeField, values: rea
     case 'clv':
       return clv.slice();
     case 'churnRisk':
-      return Array.from(risk);
+      return numbers(risk);
     case 'profit':
       for (let i = 0; i < n; i++) {
         if (table.profitKnown[i] !== 1) throw new CvError(FN, 'missing', `indicator "profit" needs cost; customer "${table.ids[i]}" has none`);
       }
-      return Array.from(table.profit);
+      return numbers(table.profit);
     default:
-      return Array.from(table[field]);
+      return numbers(table[field]);
   }
 }

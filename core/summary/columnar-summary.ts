@@ -15,6 +15,7 @@ import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { SummaryTable } from './summary-table.ts';
+import type { RowSink } from '../read/byte-rows.ts';
 
 const FN = 'summarize';
 
@@ -60,8 +61,12 @@ export interface SummaryColumns extends SummaryTable {
   summaries(): CustomerSummary[];
 }
 
-/** A summary builder whose result is columns; also splits purchase days for a holdout. */
-export interface ColumnarSummaryBuilder {
+/**
+ * A summary builder whose result is columns; also splits purchase days for a
+ * holdout. As a {@link RowSink} it takes a reader's rows as numbers (the
+ * byte lane of core/read/byte-rows.ts): no object and no string per row.
+ */
+export interface ColumnarSummaryBuilder extends RowSink {
   add(t: Transaction): void;
   /** The columns (the same object on every call until another row is added). */
   finish(): SummaryColumns;
@@ -180,9 +185,9 @@ function own(s: string): string {
 }
 
 /** Sets a[k] to a copy of v, filling the gap before it with undefined (a dense array stays fast to index). */
-function setExtra(a: (string | undefined)[], k: number, v: string): void {
+function setExtra(a: (string | undefined)[], k: number, v: string, owned = false): void {
   while (a.length < k) a.push(undefined);
-  a[k] = own(v);
+  a[k] = owned ? v : own(v);
 }
 
 /**
@@ -228,22 +233,47 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let excluded: ExcludedCustomer[] = [];
   let customersSeen = 0;
 
+  // Ids the byte lane gave (customerIndex) and the map has not been told yet:
+  // it is told only when an id comes as text (add), so a file read wholly by
+  // the lane pays no hash map of its ids (the lane finds ids by their bytes).
+  let unindexed: number[] = [];
+
+  function indexAll(): void {
+    for (const k of unindexed) index.set(names[k], k);
+    unindexed = [];
+  }
+
+  function newCustomer(id: string): number {
+    const k = names.length;
+    if (k === s.capacity) s.grow();
+    names.push(own(id));
+    return k;
+  }
+
   // Rows of one customer often come together (CDNOW is sorted by customer): one comparison spares a hash lookup.
   let lastId = '';
   let lastK = -1;
   function customer(id: string): number {
     if (id === lastId) return lastK;
+    if (unindexed.length > 0) indexAll();
     let k = index.get(id);
     if (k === undefined) {
-      k = names.length;
-      if (k === s.capacity) s.grow();
-      const copy = own(id);
-      index.set(copy, k);
-      names.push(copy);
+      k = newCustomer(id);
+      index.set(names[k], k);
     }
     lastId = id;
     lastK = k;
     return k;
+  }
+
+  /** RowSink.customerIndex: `fresh` promises no earlier customerIndex call had this id. */
+  function customerIndex(id: string, fresh = false): number {
+    if (!fresh) return customer(id);
+    const k = index.size > 0 ? index.get(id) : undefined;
+    if (k !== undefined) return k;
+    const added = newCustomer(id);
+    unindexed.push(added);
+    return added;
   }
 
   /** The holdout orders customers by their first purchase row, after as-of or not (as PurchaseDays does). */
@@ -258,24 +288,36 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     byRank[ranked++] = k;
   }
 
-  function add(t: Transaction): void {
-    const { day, amount } = t;
-    if (!Number.isFinite(day)) throw new CvError(FN, 'value', `line ${t.line}: day is not a number`);
-    if (!Number.isFinite(amount)) throw new CvError(FN, 'value', `line ${t.line}: amount is not a number`);
+  /**
+   * The numbers of a row of customer k (RowSink.addRow): false, and nothing
+   * but the count and the holdout's order kept, when it lies after a fixed
+   * as-of day.
+   */
+  function addRow(k: number, day: number, amount: number, line: number): boolean {
     if (fixedAsOf !== undefined && day > fixedAsOf) {
       afterAsOf++;
-      if (amount >= 0) rankOf(customer(t.customerId));
-      return;
+      if (amount >= 0) rankOf(k);
+      return false;
     }
+    numbers(k, day, amount, line);
+    // A row with only an amount: its cost is known only through a margin for the whole file (rowCost).
+    if (amount !== 0) {
+      if (globalMargin === undefined) s.costUnknown[k] = 1;
+      else s.cost[k] += amount * (1 - globalMargin);
+    }
+    return true;
+  }
+
+  /** Everything a row on or before as-of changes but its cost. */
+  function numbers(k: number, day: number, amount: number, line: number): void {
     finished = undefined;
     rows++;
     if (day > maxDay) maxDay = day;
-    const k = customer(t.customerId);
     if (s.rows[k]++ === 0) {
       customersSeen++;
-      s.firstLine[k] = t.line;
-    } else if (t.line < s.firstLine[k]) {
-      s.firstLine[k] = t.line;
+      s.firstLine[k] = line;
+    } else if (line < s.firstLine[k]) {
+      s.firstLine[k] = line;
     }
     if (amount >= 0) {
       rankOf(k);
@@ -301,6 +343,19 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       s.returns[k]++;
       s.returnAmount[k] -= amount;
     }
+  }
+
+  function add(t: Transaction): void {
+    const { day, amount } = t;
+    if (!Number.isFinite(day)) throw new CvError(FN, 'value', `line ${t.line}: day is not a number`);
+    if (!Number.isFinite(amount)) throw new CvError(FN, 'value', `line ${t.line}: amount is not a number`);
+    if (fixedAsOf !== undefined && day > fixedAsOf) {
+      afterAsOf++;
+      if (amount >= 0) rankOf(customer(t.customerId));
+      return;
+    }
+    const k = customer(t.customerId);
+    numbers(k, day, amount, t.line);
     if (amount !== 0 || t.cost !== undefined || t.marginRate !== undefined) {
       const c = rowCost(t, globalMargin);
       if (c === undefined) s.costUnknown[k] = 1;
@@ -506,5 +561,17 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return out;
   }
 
-  return { add, finish, report, firstPurchaseDay: () => firstPurchase, split };
+  const texts = { email, company, name };
+  return {
+    add,
+    customerIndex,
+    addRow,
+    lacksText: (k, role) => texts[role][k] === undefined,
+    // The byte lane decodes each text on its own: no piece of the file behind it to let go of.
+    setText: (k, role, value) => setExtra(texts[role], k, value, true),
+    finish,
+    report,
+    firstPurchaseDay: () => firstPurchase,
+    split,
+  };
 }

@@ -99,10 +99,10 @@ export function readSummarySqlRows(rows: Iterable<SummarySqlRow>, options: { fir
  * customers are kept in typed columns (summary-store.ts), not as objects:
  * for millions of customers, such as a warehouse's output.
  */
-export function createSummarySqlReader(options: { firstLine?: number; asTable?: boolean } = {}): SummarySqlReader {
+export function createSummarySqlReader(options: { firstLine?: number; asTable?: boolean; expected?: number } = {}): SummarySqlReader {
   const firstLine = options.firstLine ?? 2;
   const summaries: CustomerSummary[] = [];
-  const store = options.asTable ? createSummaryStore() : undefined;
+  const store = options.asTable ? createSummaryStore(options.expected) : undefined;
   const excluded: ExcludedCustomer[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Set<string>();

@@ -102,6 +102,17 @@ describe('npm run build:addin', () => {
     expect(html).toContain('<script src="functions.js"></script>');
   });
 
+  it('declares CV.SEGMENT cancelable and carries its analysis worker inside functions.js, started from a Blob URL', () => {
+    const meta = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as Metadata;
+    expect(meta.functions.filter((f) => f.options?.cancelable).map((f) => f.id)).toEqual(['SEGMENT']);
+    const js = readFileSync(path.join(out, 'functions.js'), 'utf8');
+    expect(js).toContain('createObjectURL');
+    expect(js).toContain('new Worker(');
+    // The worker's own code (its message listener and core's analysis) is a string inside the bundle, not a file beside it.
+    expect(js).not.toMatch(/new URL\([^)]*worker/i);
+    expect(js).toMatch(/self\.addEventListener\(\\?["'`]message/);
+  });
+
   it('moves help URLs to the base URL and associates every id in functions.js', () => {
     const meta = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as Metadata;
     expect(meta.functions.every((f) => f.helpUrl?.startsWith('https://cv.example.com/help.html#'))).toBe(true);

@@ -8,15 +8,15 @@
  * page.route; office.js from the CDN is replaced by the mock, injected before
  * the page scripts. Each state is saved as docs/screenshots/addin-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build.ts';
 import { OFFICE_THEMES } from './excel-mock/index.ts';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, mockBundle, ORIGIN, serveAddin } from './pane-host.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.resolve(here, '../../docs/screenshots');
@@ -24,27 +24,11 @@ const SHOTS = path.resolve(here, '../../docs/screenshots');
 const PANE = { width: 320, height: 760 };
 /** A pane the user has dragged wider. */
 const WIDE = { width: 500, height: 900 };
-const CHROMIUM = '/usr/bin/chromium';
-const ORIGIN = 'https://cvlens.test/';
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`task pane browser test skipped: no Chromium at ${CHROMIUM}`);
 
 const D = 45292; // 2024-01-01
 const rows: (string | number)[][] = [['客户编号', '交易日期', '金额']];
 for (let c = 0; c < 40; c++) for (let k = 0; k <= c % 4; k++) rows.push([`K${String(c).padStart(3, '0')}`, D + c + k * 30, c === 0 ? 9000 : 50 + c * 5]);
-
-async function mockBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: { write: false, minify: false, lib: { entry: path.join(here, 'excel-mock/browser.ts'), formats: ['iife'], name: 'excelMock', fileName: () => 'mock.js' } },
-  });
-  const result = Array.isArray(out) ? out[0] : out;
-  if (!('output' in result)) throw new Error('unexpected vite build result');
-  const chunk = result.output.find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('no mock bundle');
-  return chunk.code;
-}
 
 describe.skipIf(!haveChromium)('task pane in Chromium', () => {
   let browser: Browser;
@@ -60,14 +44,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: PANE, deviceScaleFactor: 1, locale });
     const p = await context.newPage();
     p.on('pageerror', (e) => errors.push(e.message));
-    await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* office.js replaced by the in-memory Excel */' }));
-    await p.route(`${ORIGIN}**`, (route) => {
-      const rel = new URL(route.request().url()).pathname.slice(1);
-      const file = path.join(dist, rel);
-      if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-      const type = rel.endsWith('.html') ? 'text/html' : rel.endsWith('.js') ? 'text/javascript' : rel.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-      return route.fulfill({ contentType: type, body: readFileSync(file) });
-    });
+    await serveAddin(p, dist);
     await p.addInitScript({ content: `window.__excelMockSetup = ${JSON.stringify(setup)};\n${mock}` });
     await p.goto(`${ORIGIN}taskpane.html`);
     return p;
@@ -101,7 +78,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     mock = await mockBundle();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: CHROMIUM_ARGS,
     });
     // Slow syncs (as on a large workbook over Excel on the web) so that progress can be seen and cancelled.
     page = await openPane({ displayLanguage: 'en-US', theme: 'colorful', sheet: { name: 'Sheet1', rows }, select: 'B7', syncDelay: 250 });

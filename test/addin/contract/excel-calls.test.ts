@@ -11,7 +11,7 @@ import { toExcelError } from '../../../addin/functions/excel-error.ts';
 import { EXAMPLES } from '../../../addin/functions/examples.ts';
 import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from '../../../addin/functions/index.ts';
 import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../cdnow.ts';
-import { callAsExcel, functionMeta, isErrorValue, RuntimeInputError, type Argument, type ExcelCall, type Scalar } from './excel-calls.ts';
+import { callAsExcel, functionMeta, HarnessInvocation, isErrorValue, RuntimeInputError, type Argument, type ExcelCall, type Scalar } from './excel-calls.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let metadata: Metadata;
@@ -74,6 +74,30 @@ describe('the harness follows Excel', () => {
     };
     expect((await callAsExcel(meta, thrower('invalidValue'), [1, 1])).values).toEqual([[{ error: '#VALUE!', message: 'why' }]]);
     expect((await callAsExcel(meta, thrower('invalidNumber'), [1, 1])).values).toEqual([[{ error: '#NUM!' }]]);
+  });
+
+  it("passes the runtime's invocation object after the declared parameters; on a cancel, tells only a function declared cancelable and writes nothing", async () => {
+    const got: unknown[][] = [];
+    const slow = (...args: unknown[]) => {
+      got.push(args);
+      const invocation = args[args.length - 1] as HarnessInvocation;
+      return new Promise((resolve, reject) => {
+        invocation.onCanceled = () => reject(new Error('stopped'));
+        setTimeout(() => resolve([['late']]), 200);
+      });
+    };
+    const now = Promise.resolve();
+    const plain = await callAsExcel(meta, slow, [1, 2], {}, { cancel: now });
+    expect(got[0]).toHaveLength(4);
+    expect(got[0][3]).toBeInstanceOf(HarnessInvocation);
+    expect(got[0][3]).toMatchObject({ functionName: 'ECHO' });
+    expect(plain).toMatchObject({ values: [], canceled: { told: false, settled: 'resolved', dropped: [['late']] } });
+    const cancelable = await callAsExcel({ ...meta, options: { cancelable: true } }, slow, [1, 2], {}, { cancel: now });
+    expect(cancelable).toMatchObject({ values: [], canceled: { told: true, settled: 'rejected' } });
+    // A cancel that comes after the result changes nothing.
+    const done = await callAsExcel({ ...meta, options: { cancelable: true } }, echo, [1, 2], {}, { cancel: new Promise((r) => setTimeout(r, 50)) });
+    expect(done.canceled).toBeUndefined();
+    expect(done.values).toEqual([['1|[[2]]|null']]);
   });
 
   it('reports a result of the wrong dimensionality', async () => {

@@ -26,7 +26,17 @@
  *   (Microsoft, "Handle and return errors from your custom function": "The
  *   #VALUE! and #N/A errors also support custom error messages");
  * - the result must have the declared dimensionality: a rectangular 2-D array
- *   of numbers, strings and booleans for `matrix`, one such value otherwise.
+ *   of numbers, strings and booleans for `matrix`, one such value otherwise;
+ * - every call gets one more argument after the declared parameters, the
+ *   invocation object (@microsoft/office-js 1.1.110,
+ *   dist/custom-functions-runtime.debug.js: _batchInvocationEntries pushes an
+ *   InvocationContext onto every call's parameter values). When Excel cancels
+ *   a call (the user edits or deletes the cell, an argument changes, a manual
+ *   recalculation), the runtime calls that object's `onCanceled` only if
+ *   functions.json declares the function `"options": { "cancelable": true }`
+ *   (only such calls are kept in its _invocationContextMap, which
+ *   _handleCancellationEntries looks in); Excel no longer wants the result,
+ *   so nothing the call returns afterwards reaches a cell.
  */
 import type { FunctionMetadata, Metadata } from '../../../addin/build/metadata.ts';
 
@@ -42,12 +52,48 @@ export type Argument = Scalar | Scalar[][] | undefined;
 export type Shown = number | string | boolean | ErrorValue;
 
 export interface ExcelCall {
-  /** What the cells show, in the spill's shape. */
+  /** What the cells show, in the spill's shape; nothing when the call was cancelled. */
   values: Shown[][];
   /** How many times Excel called the function. */
   calls: number;
   /** Contract breaches seen on the way (wrong result shape, values dropped by lifting…). */
   violations: string[];
+  /** Present when Excel cancelled the formula before its result was in. */
+  canceled?: CancelReport;
+}
+
+export interface CancelReport {
+  /** Whether the runtime told the function (its onCanceled was called): only for a function declared cancelable. */
+  told: boolean;
+  /** How the function's promise ended after the cancel, within `settleWithinMs`; 'pending' if it had not. */
+  settled: 'resolved' | 'rejected' | 'pending';
+  /** Milliseconds from the cancel to the promise settling. */
+  settledAfterMs?: number;
+  /** The value the promise settled with: what Excel drops. */
+  dropped?: unknown;
+}
+
+export interface CallOptions {
+  /** Excel cancels the formula when this promise resolves, if its result is not in by then. */
+  cancel?: Promise<unknown>;
+  /** How long to wait, after a cancel, for the call's promise to settle (default 10 s). */
+  settleWithinMs?: number;
+  /** Excel evaluates the formula for its formula value preview (the invocation's isInValuePreview), as while the user edits it. */
+  valuePreview?: boolean;
+}
+
+/**
+ * The invocation object as the runtime passes it (its InvocationContext):
+ * the function's id, whether the call is for the formula value preview
+ * (Microsoft, "Work with formula value preview mode in your custom
+ * functions"), and `onCanceled` for the function to set.
+ */
+export class HarnessInvocation {
+  onCanceled?: () => void;
+  constructor(
+    readonly functionName: string,
+    readonly isInValuePreview = false,
+  ) {}
 }
 
 export type Implementation = (...args: never[]) => unknown;
@@ -134,12 +180,34 @@ function checkResult(meta: FunctionMetadata, result: unknown, violations: string
   return [[result]];
 }
 
-async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], violations: string[]): Promise<Shown[][]> {
-  try {
-    return checkResult(meta, await (impl as (...a: unknown[]) => unknown)(...args), violations);
-  } catch (thrown) {
-    return [[shownOf(thrown)]];
+type Outcome = { ok: true; value: unknown } | { ok: false; thrown: unknown };
+
+async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], violations: string[], options: CallOptions): Promise<Shown[][] | CancelReport> {
+  const invocation = new HarnessInvocation(meta.id, options.valuePreview === true);
+  const outcome: Promise<Outcome> = Promise.resolve()
+    .then(() => (impl as (...a: unknown[]) => unknown)(...args, invocation))
+    .then((value) => ({ ok: true as const, value }), (thrown: unknown) => ({ ok: false as const, thrown }));
+  const CANCEL = Symbol('cancel');
+  const first = options.cancel ? await Promise.race([outcome, options.cancel.then(() => CANCEL)]) : await outcome;
+  if (first !== CANCEL) {
+    const o = first as Outcome;
+    return o.ok ? checkResult(meta, o.value, violations) : [[shownOf(o.thrown)]];
   }
+  const told = meta.options?.cancelable === true;
+  const at = performance.now();
+  if (told) invocation.onCanceled?.();
+  const within = options.settleWithinMs ?? 10_000;
+  const timeout = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(resolve, within);
+    void outcome.finally(() => clearTimeout(timer));
+  });
+  const late = await Promise.race([outcome, timeout]);
+  if (!late) return { told, settled: 'pending' };
+  return { told, settled: late.ok ? 'resolved' : 'rejected', settledAfterMs: performance.now() - at, dropped: late.ok ? late.value : late.thrown };
+}
+
+function isCancelReport(v: Shown[][] | CancelReport): v is CancelReport {
+  return !Array.isArray(v);
 }
 
 /**
@@ -151,6 +219,7 @@ export async function callAsExcel(
   impl: Implementation,
   args: readonly Argument[],
   file: { allowErrorForDataTypeAny?: boolean } = {},
+  options: CallOptions = {},
 ): Promise<ExcelCall> {
   const params = meta.parameters;
   if (args.length > params.length) throw new Error(`${meta.id} takes at most ${params.length} arguments, got ${args.length}`);
@@ -208,7 +277,8 @@ export async function callAsExcel(
       }
       calls++;
       const given = callArgs.map((a) => (Array.isArray(a) ? a.map((r) => r.map(passed)) : passed(a as Scalar)));
-      const out = await callOnce(meta, impl, given, violations);
+      const out = await callOnce(meta, impl, given, violations, options);
+      if (isCancelReport(out)) return { values: [], calls, violations, canceled: out };
       if (!liftedAny) return { values: out, calls, violations };
       if (out.length > 1 || out[0].length > 1) violations.push(`${meta.id}: a lifted call returned ${out.length}×${out[0].length} values; Excel shows only the first`);
       row.push(out[0][0]);

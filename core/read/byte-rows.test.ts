@@ -1,0 +1,171 @@
+/**
+ * The byte lane (byte-rows.ts) must read every file exactly as the text
+ * reader does: the same transactions, rejected rows, lines, blank lines and
+ * warnings, and through a sink the same summary. The text reader is the
+ * reference: it runs when a caller asks for every row's cells (onAccepted),
+ * which the lane cannot give.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
+import type { Transaction } from '../types.ts';
+import { ByteIds, plainAmount, plainDay } from './byte-rows.ts';
+import { scanAmount } from './parse-amount.ts';
+import { scanDateText } from './parse-date.ts';
+import { readTransactions, type ReadOptions, type ReadResult } from './read-transactions.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** Both readers on the same bytes; returns the lane's result after checking it equals the text reader's. */
+function bothReaders(bytes: Uint8Array, options: ReadOptions = {}): ReadResult | undefined {
+  const attempt = (o: ReadOptions) => {
+    try {
+      return readTransactions(bytes, o);
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+  const text = attempt({ ...options, onAccepted: () => {} });
+  const lane = attempt(options);
+  expect(lane).toEqual(text);
+  return 'error' in lane ? undefined : lane;
+}
+
+/** The summary from a sink fed by the lane equals the summary of the text reader's transactions, number for number. */
+function sameSummary(bytes: Uint8Array, asOf?: number): void {
+  const fromRows = createColumnarSummaryBuilder({ unit: 'week', asOf });
+  let rows: Transaction[];
+  try {
+    rows = readTransactions(bytes, { onAccepted: () => {} }).transactions;
+  } catch {
+    return; // a file without usable columns: the first property compares the errors
+  }
+  for (const t of rows) fromRows.add(t);
+  const sink = createColumnarSummaryBuilder({ unit: 'week', asOf });
+  readTransactions(bytes, { into: sink });
+  const a = fromRows.finish();
+  const b = sink.finish();
+  expect(b.ids).toEqual(a.ids);
+  expect(b.summaries()).toEqual(a.summaries());
+  expect(sink.report()).toEqual(fromRows.report());
+  for (const k of ['firstDay', 'lastDay', 'grossRevenue', 'revenue', 'cost', 'profit', 'monetary'] as const) {
+    a[k].forEach((v, i) => expect(Object.is(v, b[k][i]), `${k}[${i}]`).toBe(true));
+  }
+}
+
+// Cells chosen to hit both lanes: plain values the byte lane reads, and
+// values it must leave to the text reader (spaces, signs, other date forms,
+// errors, non-ASCII, empties).
+/** Mostly values the lane reads, sometimes one it must leave. */
+const mostly = (plain: string[], odd: string[]) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...plain) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
+const idCell = mostly(['a', 'b', 'C7', '007', 'é', '客户', 'Zoë', 'a\ufffd', 'x y'], [' a', 'a ', '#N/A', '#7', '', '\u00a0a', 'b\u00a0']);
+const dateCell = mostly(['2024-03-05', '2024-03-06', '20240307', '2024-01-01'], ['2024-02-30', ' 2024-03-05', '2024/3/5', '3/5/2024', '13/5/2024', '5/13/2024', '', '2024-3-5', '0000-01-01', 'x', '2024-03-05T10:00']);
+const amountCell = mostly(['10', '12.50', '-3', '0', '-0', '.5', '5.', '00012', '9.99', '123456789012345'], ['1.2.3', '-', '', '$5', ' 7', '1e3', '1234567890123456', '(4)', '1,5']);
+const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司'], [' b@y.org ', '  ']);
+
+const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell);
+const fileArb = fc.record({
+  delimiter: fc.constantFrom(',', ';', '\t', '|'),
+  newline: fc.constantFrom('\n', '\r\n', '\r'),
+  finalBreak: fc.constantFrom('', '\n', '\r\n', '\r'),
+  bom: fc.boolean(),
+  header: fc.constantFrom('customer_id,date,amount,email,company', 'id,date,amount', 'none'),
+  lines: fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constantFrom('', '   ', 'x', 'a,2024-01-01', 'a,b,c,d,e,f,g') }), { maxLength: 25 }),
+});
+
+function render(f: {
+  delimiter: string;
+  newline: string;
+  finalBreak: string;
+  bom: boolean;
+  header: string;
+  lines: (string | [string, string, string, string, string])[];
+}): string {
+  const d = f.delimiter;
+  const head = f.header === 'none' ? [] : [f.header.split(',').join(d)];
+  const width = f.header === 'id,date,amount' ? 3 : 5;
+  const body = f.lines.map((l) => (typeof l === 'string' ? l.split(',').join(d) : l.slice(0, width).join(d)));
+  return (f.bom ? '\ufeff' : '') + [...head, ...body].join(f.newline) + f.finalBreak;
+}
+
+describe('the byte lane', () => {
+  it('reads random files exactly as the text reader does (rows, rejected rows, lines, blanks, warnings)', () => {
+    fc.assert(
+      fc.property(fileArb, (f) => {
+        const text = render(f);
+        if (text.replace('\ufeff', '').trim() === '') return;
+        bothReaders(utf8(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives a sink the summary the text reader\'s transactions give, with and without a fixed as-of day', () => {
+    fc.assert(
+      fc.property(fileArb, fc.constantFrom(undefined, 19787), (f, asOf) => {
+        const text = render({ ...f, header: 'customer_id,date,amount,email,company' });
+        sameSummary(utf8(text), asOf);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads whitespace-separated files (CDNOW\'s form) as the text reader does', () => {
+    const text = '00001 19970101 1 11.77\n00002  19970112 1 12.00\r\n\n   \n00003\t19970102 2 20.76\n00004 19970230 1 5\n00001 19970118 2 29.33\n00005 19970101\n';
+    const r = bothReaders(utf8(text), { delimiter: 'whitespace', header: false, mapping: { customerId: 0, date: 1, amount: 3 } })!;
+    expect(r.transactions.map((t) => t.customerId)).toEqual(['00001', '00002', '00003', '00001']);
+    expect(r.rejected.map((x) => x.line)).toEqual([6, 8]);
+    expect(r.blankLines).toBe(2);
+  });
+
+  it('waits, as the text reader does, while rows with an ambiguous date wait for the day/month order', () => {
+    const text = 'id,date,amount\na,3/5/2024,1\nb,2024-03-05,2\nc,13/5/2024,3\nd,2024-03-06,4\n';
+    const r = bothReaders(utf8(text))!;
+    expect(r.transactions.map((t) => t.customerId)).toEqual(['a', 'b', 'c', 'd']);
+    expect(r.dateOrder).toBe('dmy');
+  });
+
+  it('leaves a file with a quote, a comma decimal mark or a cost column to the text reader, with the same result', () => {
+    bothReaders(utf8('id;date;amount\na;2024-01-01;1,5\nb;2024-01-02;2,25\n'));
+    bothReaders(utf8('id,date,amount\n"a",2024-01-01,1\n'));
+    bothReaders(utf8('id,date,amount,cost\na,2024-01-01,10,4\n'));
+  });
+
+  it('reads amounts as scanAmount and dates as scanDateText do, or leaves them', () => {
+    for (const s of ['0', '-0', '12.5', '.5', '5.', '123456789012345', '0.1', '3.14159', '-99.999', '00012.50']) {
+      const b = utf8(s);
+      expect(Object.is(plainAmount(b, 0, b.length), scanAmount(s)), s).toBe(true);
+    }
+    for (const s of ['', '-', '.', '1.2.3', '1234567890123456', ' 1', '$1', '1e3']) {
+      const b = utf8(s);
+      expect(plainAmount(b, 0, b.length), s).toBeNaN();
+    }
+    for (const s of ['2024-03-05', '20240305', '1999-12-31', '2000-02-29']) {
+      const b = utf8(s);
+      expect(plainDay(b, 0, b.length)).toBe((scanDateText(s) as { day: number }).day);
+    }
+    for (const s of ['2023-02-29', '2024-13-01', '2024/03/05', '2024-3-05', '0000-01-01', '20241301', 'abcdefgh']) {
+      const b = utf8(s);
+      expect(plainDay(b, 0, b.length), s).toBeNaN();
+    }
+  });
+
+  it('finds ids by their bytes, one string per id, past many rehashes', () => {
+    const ids = new ByteIds();
+    const bytes = utf8(Array.from({ length: 20000 }, (_, i) => `id-${i % 7000}-é${i % 3 === 0 ? '' : 'x'}`).join(','));
+    const seen = new Map<string, number>();
+    let s = 0;
+    for (let e = 0; e <= bytes.length; e++) {
+      if (e < bytes.length && bytes[e] !== 44) continue;
+      const k = ids.find(bytes, s, e);
+      const text = new TextDecoder().decode(bytes.subarray(s, e));
+      if (!seen.has(text)) seen.set(text, k);
+      expect(k).toBe(seen.get(text));
+      expect(ids.strings[k]).toBe(text);
+      s = e + 1;
+    }
+    expect(ids.size).toBe(seen.size);
+    expect(ids.distinct).toBe(true);
+  });
+});

@@ -1,0 +1,464 @@
+/**
+ * Rows of a UTF-8 transaction file read straight from its bytes, for the
+ * common file: one plain ASCII delimiter (or whitespace), no double quote,
+ * ids, ISO or yyyymmdd dates and plain decimal amounts. Such a row costs no
+ * string: its id is looked up by its bytes among the ids already met (a
+ * string is made once per customer), its date and amount are read digit by
+ * digit. Decoding a 70 MB file to text and cutting a string per cell had
+ * been most of reading's time and of its garbage (docs/scale.md).
+ *
+ * Any line this lane cannot read with certainty (a cell with spaces, a
+ * currency sign, a date in another form, too few cells, the header and the
+ * lines above it) is decoded and handed to the text reader's visitor as the
+ * text scan would have cut it, so the result is the same row for row
+ * (core/read/byte-rows.test.ts compares both on random files).
+ */
+import { dayFromCivil } from './day-number.ts';
+import { isBlank, PROGRESS_EVERY, splitWhitespaceRange, type RowVisitor } from './read-table.ts';
+
+/** See decode-text.ts: core compiles without DOM or Node types. */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
+/** The text columns a summary keeps one value of per customer (its first non-empty one). */
+export type TextRole = 'email' | 'company' | 'name';
+
+/**
+ * Where the byte lane puts its rows: a customer's number once per id, then
+ * numbers only. The columnar summary builder is one (createAnalysis too).
+ */
+export interface RowSink {
+  /**
+   * The sink's number of a customer id; the same id always gets the same
+   * number. `fresh` promises that no earlier call asked for this id (the
+   * lane asks once per id it finds by bytes), which spares the sink a hash
+   * map of ids that only ever come this way.
+   */
+  customerIndex(id: string, fresh?: boolean): number;
+  /**
+   * A row of customer k, as `add({ customerId, day, amount, line })` of
+   * the same customer would take it; false when the row lies after a fixed
+   * as-of day (its other cells are then ignored, as add ignores them).
+   */
+  addRow(k: number, day: number, amount: number, line: number): boolean;
+  /** Whether customer k has no value yet of a text column (only the first non-empty one is kept). */
+  lacksText(k: number, role: TextRole): boolean;
+  /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
+  setText(k: number, role: TextRole, value: string): void;
+}
+
+/** What the lane needs of the file and its columns (settled by the text reader from the head). */
+export interface ByteLanePlan {
+  /** One ASCII byte (, ; tab |), or 'whitespace'. */
+  delimiter: string;
+  /** The line break the text reader uses ('\n', '\r\n' or '\r'; '\n' for whitespace). */
+  newline: string;
+  /** Byte offset of the text (3 after a UTF-8 byte-order mark). */
+  offset: number;
+  idCol: number;
+  dateCol: number;
+  amountCol: number;
+  /** Columns of text a row may carry (email, company, name): cut for {@link LineText}. */
+  texts: number[];
+  /** Rows before this line, and the header line, go to the text visitor. */
+  firstLine: number;
+  headerLine: number;
+}
+
+/** The text cells of the row the lane just read, decoded only when asked for. */
+export interface LineText {
+  /** Cell `col` of the row, decoded and trimmed as the text reader's cellText gives it ('' when the row has no such cell). */
+  text(col: number): string;
+}
+
+/** What the text reader does with a row the lane read: add it, or say the lane may not take it now. */
+export interface ByteRowTarget {
+  /** False while the text reader must see rows in order itself (dates awaiting a day/month order). */
+  direct(): boolean;
+  /** An accepted row: the customer's number among the ids met ({@link ByteIds}), day, amount, line, and its text cells. */
+  row(id: number, day: number, amount: number, line: number, cells: LineText): void;
+}
+
+/**
+ * Whether the byte lane can read a file: UTF-8, a single-byte plain
+ * delimiter or whitespace, and for a delimiter no double quote anywhere
+ * (a quoted cell may hold a delimiter or a line break).
+ */
+export function byteLaneFits(bytes: Uint8Array, encoding: string, delimiter: string): boolean {
+  if (encoding !== 'utf-8') return false;
+  if (delimiter === 'whitespace') return true;
+  if (!(delimiter === ',' || delimiter === ';' || delimiter === '\t' || delimiter === '|')) return false;
+  return bytes.indexOf(34) < 0;
+}
+
+const utf8 = (): TextDecoder => new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Customer ids met so far, found by their bytes: an open-addressing hash
+ * table over a byte arena, so a row's id costs a hash and a compare, and a
+ * string is made only the first time an id is met.
+ */
+export class ByteIds {
+  /** Open addressing: [hash, number + 1] per slot (0: empty), side by side so a probe touches one cache line. */
+  private table = new Int32Array(2 << 12);
+  /** [start, end] in the arena per id. */
+  private spans = new Int32Array(2 << 11);
+  private arena = new Uint8Array(1 << 15);
+  private used = 0;
+  /** The last id found and where its bytes were: rows of one customer often come together. */
+  private lastBytes: Uint8Array | undefined;
+  private lastS = 0;
+  private lastE = 0;
+  private lastK = -1;
+  readonly strings: string[] = [];
+  /**
+   * Whether every id's string differs from every other's: ids that differ
+   * in bytes differ as text unless decoding replaced bytes (invalid UTF-8
+   * and a written U+FFFD both give U+FFFD).
+   */
+  distinct = true;
+  private readonly decoder = utf8();
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The number of the id in bytes b[s … e−1], a new one when first met. */
+  find(b: Uint8Array, s: number, e: number): number {
+    if (b === this.lastBytes && e - s === this.lastE - this.lastS) {
+      const ls = this.lastS;
+      let i = 0;
+      while (i < e - s && b[s + i] === b[ls + i]) i++;
+      if (i === e - s) {
+        this.lastS = s;
+        this.lastE = e;
+        return this.lastK;
+      }
+    }
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
+    const table = this.table;
+    const mask = (table.length >>> 1) - 1;
+    let k = -1;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const v = table[2 * j + 1];
+      if (v === 0) {
+        k = this.add(b, s, e, h, j);
+        break;
+      }
+      if (table[2 * j] === h && this.same(v - 1, b, s, e)) {
+        k = v - 1;
+        break;
+      }
+    }
+    this.lastBytes = b;
+    this.lastS = s;
+    this.lastE = e;
+    this.lastK = k;
+    return k;
+  }
+
+  private same(k: number, b: Uint8Array, s: number, e: number): boolean {
+    const a = this.spans[2 * k];
+    if (this.spans[2 * k + 1] - a !== e - s) return false;
+    const arena = this.arena;
+    for (let i = 0; i < e - s; i++) if (arena[a + i] !== b[s + i]) return false;
+    return true;
+  }
+
+  private add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
+    const k = this.strings.length;
+    if (2 * k === this.spans.length) {
+      const c = new Int32Array(this.spans.length * 2);
+      c.set(this.spans);
+      this.spans = c;
+    }
+    const len = e - s;
+    if (this.used + len > this.arena.length) {
+      const c = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      c.set(this.arena.subarray(0, this.used));
+      this.arena = c;
+    }
+    this.arena.set(b.subarray(s, e), this.used);
+    this.spans[2 * k] = this.used;
+    this.spans[2 * k + 1] = this.used + len;
+    this.used += len;
+    this.strings.push(this.text(b, s, e));
+    this.table[2 * slot] = h;
+    this.table[2 * slot + 1] = k + 1;
+    // Kept at most half full, so a miss ends after a probe or two.
+    if ((k + 1) * 4 > this.table.length) this.rehash();
+    return k;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >>> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const v = old[j + 1];
+      if (v === 0) continue;
+      let t = old[j] & mask;
+      while (table[2 * t + 1] !== 0) t = (t + 1) & mask;
+      table[2 * t] = old[j];
+      table[2 * t + 1] = v;
+    }
+    this.table = table;
+  }
+
+  /** The string of bytes b[s … e−1]: from char codes when ASCII (most ids), else decoded. */
+  text(b: Uint8Array, s: number, e: number): string {
+    let ascii = true;
+    for (let i = s; i < e && ascii; i++) ascii = b[i] < 0x80;
+    if (ascii) {
+      const t = asciiText(b, s, e);
+      if (t !== undefined) return t;
+    }
+    const t = this.decoder.decode(b.subarray(s, e));
+    if (t.includes('\ufffd')) this.distinct = false;
+    return t;
+  }
+}
+
+const F = String.fromCharCode;
+
+/**
+ * An ASCII id of up to 16 bytes as a string made in one call: a string per
+ * customer made char by char, by apply or by a decoder cost 4 to 6 times as
+ * much (measured on 376,000 ids: 0.04 s against 0.15–0.24 s).
+ */
+function asciiText(b: Uint8Array, s: number, e: number): string | undefined {
+  switch (e - s) {
+    case 1:
+      return F(b[s]);
+    case 2:
+      return F(b[s], b[s + 1]);
+    case 3:
+      return F(b[s], b[s + 1], b[s + 2]);
+    case 4:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3]);
+    case 5:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
+    case 6:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+    case 7:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
+    case 8:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
+    case 9:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8]);
+    case 10:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9]);
+    case 11:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10]);
+    case 12:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11]);
+    case 13:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12]);
+    case 14:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13]);
+    case 15:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14]);
+    case 16:
+      return F(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7], b[s + 8], b[s + 9], b[s + 10], b[s + 11], b[s + 12], b[s + 13], b[s + 14], b[s + 15]);
+    default:
+      return undefined;
+  }
+}
+
+/** 10^0 … 10^15, all exact doubles. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The amount of b[s … e−1] when it is digits with at most one '.' and an
+ * optional leading '-' (1 to 15 digits): m / 10^k, which is what scanAmount
+ * (plainDecimal) gives for the same text under a '.' decimal mark, since
+ * both m and 10^k are exact doubles and the one division is correctly
+ * rounded. NaN for anything else (the text reader decides those).
+ */
+export function plainAmount(b: Uint8Array, s: number, e: number): number {
+  if (s >= e) return NaN;
+  const negative = b[s] === 45;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = negative ? s + 1 : s; i < e; i++) {
+    const c = b[i];
+    if (c === 46) {
+      if (point >= 0) return NaN;
+      point = i;
+    } else if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else {
+      return NaN;
+    }
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = point < 0 ? m : m / POW10[e - 1 - point];
+  return negative ? -v : v;
+}
+
+function digit(b: Uint8Array, i: number): number {
+  const c = b[i] - 48;
+  return c >= 0 && c <= 9 ? c : -1000000;
+}
+
+/**
+ * The day of b[s … e−1] when it is `yyyy-mm-dd` or `yyyymmdd` (the forms
+ * scanDateText reads first, by the same dayFromCivil), else NaN.
+ */
+export function plainDay(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len === 10) {
+    if (b[s + 4] !== 45 || b[s + 7] !== 45) return NaN;
+    const y = digit(b, s) * 1000 + digit(b, s + 1) * 100 + digit(b, s + 2) * 10 + digit(b, s + 3);
+    const m = digit(b, s + 5) * 10 + digit(b, s + 6);
+    const d = digit(b, s + 8) * 10 + digit(b, s + 9);
+    return y < 0 || m < 0 || d < 0 ? NaN : dayFromCivil(y, m, d);
+  }
+  if (len === 8) {
+    const y = digit(b, s) * 1000 + digit(b, s + 1) * 100 + digit(b, s + 2) * 10 + digit(b, s + 3);
+    const m = digit(b, s + 4) * 10 + digit(b, s + 5);
+    const d = digit(b, s + 6) * 10 + digit(b, s + 7);
+    return y < 0 || m < 0 || d < 0 ? NaN : dayFromCivil(y, m, d);
+  }
+  return NaN;
+}
+
+/** An id the lane takes as it is: starts and ends with a visible ASCII character other than '#' first (trim and sheet errors are the text reader's). */
+function plainId(b: Uint8Array, s: number, e: number): boolean {
+  if (s >= e) return false;
+  const first = b[s];
+  const last = b[e - 1];
+  return first > 32 && first < 127 && first !== 35 && last > 32 && last < 127;
+}
+
+/** Line breaks in b[from … to−1] of one byte value. */
+function countByte(b: Uint8Array, v: number, from: number, to: number): number {
+  let n = 0;
+  for (let i = b.indexOf(v, from); i >= 0 && i < to; i = b.indexOf(v, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Reads every line of the bytes: a line the lane can read goes to
+ * `target.row`, any other (and every line while `target.direct()` is false)
+ * to `visit` as the text scan would cut it. Returns the physical line count
+ * as scanPieces counts it.
+ *
+ * The caller checked {@link byteLaneFits}.
+ */
+export function scanByteRows(
+  b: Uint8Array,
+  plan: ByteLanePlan,
+  ids: ByteIds,
+  target: ByteRowTarget,
+  visit: RowVisitor,
+  onProgress?: (f: number) => void,
+): number {
+  // A plain view: a Node Buffer's subarray builds a Buffer, several times dearer.
+  b = new Uint8Array(b.buffer, b.byteOffset, b.length);
+  const white = plan.delimiter === 'whitespace';
+  const delim = white ? -1 : plan.delimiter.charCodeAt(0);
+  const newline = white ? '\n' : plan.newline;
+  const decoder = utf8();
+  // The text's final line break ends its last line; it starts none (withoutFinalBreak in scan-pieces.ts).
+  let limit = b.length;
+  if (limit - 2 >= plan.offset && b[limit - 2] === 13 && b[limit - 1] === 10) limit -= 2;
+  else if (limit - 1 >= plan.offset && (b[limit - 1] === 10 || b[limit - 1] === 13)) limit -= 1;
+  const breakByte = newline === '\r' ? 13 : 10;
+  const crlf = newline === '\r\n';
+  const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, ...plan.texts) + 1;
+  const required = Math.max(plan.idCol, plan.dateCol, plan.amountCol) + 1;
+  const cs = new Int32Array(need);
+  const ce = new Int32Array(need);
+  let count = 0;
+  const view: LineText = {
+    text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
+  };
+  let lf = 0;
+  let line = 1;
+  let start = plan.offset;
+  if (limit === start) {
+    // An empty text: papaparse makes no row of it; the whitespace scan one blank line.
+    if (white) visit.blank(1);
+    onProgress?.(1);
+    return white ? 1 : 0;
+  }
+  const slow = (s: number, e: number) => {
+    const text = decoder.decode(b.subarray(s, e));
+    const cells = white ? splitWhitespaceRange(text, 0, text.length) : text.split(plan.delimiter);
+    if (white ? cells.length === 0 : isBlank(cells)) visit.blank(line);
+    else visit.row(cells, line);
+  };
+  for (;;) {
+    // One pass over the line: its cells (the first `need` of them) and its
+    // end, the next break (for \r\n a lone \n is part of the line, as in
+    // the text scan). A search for the break first (indexOf) cost more
+    // than the whole pass.
+    let cells = 0;
+    let i = start;
+    if (white) {
+      let inCell = false;
+      for (; i < limit; i++) {
+        const c = b[i];
+        if (c === 10) break;
+        const space = c === 32 || c === 9 || c === 13;
+        if (space) {
+          if (inCell) {
+            inCell = false;
+            ce[cells++] = i;
+          }
+        } else if (!inCell && cells < need) {
+          inCell = true;
+          cs[cells] = i;
+        }
+      }
+      if (inCell) ce[cells++] = i;
+    } else {
+      cs[0] = start;
+      for (; i < limit; i++) {
+        const c = b[i];
+        if (c === delim) {
+          if (cells < need) {
+            ce[cells++] = i;
+            if (cells < need) cs[cells] = i + 1;
+          }
+        } else if (c === breakByte) {
+          if (!crlf || (i > start && b[i - 1] === 13)) break;
+          lf++; // a lone \n inside a \r\n line
+        }
+      }
+    }
+    const end = i;
+    if (end < limit && breakByte === 10) lf++;
+    const lineEnd = crlf && end < limit ? end - 1 : end;
+    if (!white && cells < need) ce[cells++] = lineEnd;
+    let read = false;
+    if (cells >= required && line >= plan.firstLine && line !== plan.headerLine && target.direct()) {
+      const is = cs[plan.idCol];
+      const ie = ce[plan.idCol];
+      const day = plainDay(b, cs[plan.dateCol], ce[plan.dateCol]);
+      const amount = plainAmount(b, cs[plan.amountCol], ce[plan.amountCol]);
+      if (day === day && amount === amount && plainId(b, is, ie)) {
+        read = true;
+        const id = ids.find(b, is, ie);
+        count = cells;
+        target.row(id, day, amount, line, view);
+      }
+    }
+    if (!read) slow(start, lineEnd);
+    line++;
+    if (onProgress && line % PROGRESS_EVERY === 0) onProgress(end / b.length);
+    if (end >= limit) break;
+    start = end + 1;
+  }
+  onProgress?.(1);
+  if (breakByte !== 10) lf = countByte(b, 10, plan.offset, limit);
+  const lines = line - 1;
+  const physical = 1 + (lf > 0 ? lf : countByte(b, 13, plan.offset, limit));
+  return Math.max(physical, lines);
+}
