@@ -17,16 +17,20 @@ import { searchTerms } from './search-terms.ts';
  * 2026-12-03 the browser's CPU for a 1,000,000-row import went from 46.6 to
  * 32.3 s and storage from 39 to 32 MiB (bench/extension.ts).
  *
- * Then fewer, larger records again: Chromium's IndexedDB (version 156) spends
- * far more per record than per byte. Writing the same 100 MiB from one page,
- * the browser process used 7.8 CPU s as 5,000 records of 20 KiB, 5.9 s as
- * 2,000 of 50 KiB, 2.0 s as 1,500 of 67 KiB and 0.9-1.4 s as 500 of 200 KiB
- * (2026-12-03, load 5-9 on 2 cores). So chunks now hold 1,024 customers,
- * 2,048 keys or up to 16,384 search words (~100-300 KiB), and each chunk's
- * strings are one joined string (joined-strings.ts): for 250,000 customers
- * the browser process's write CPU went from 10.3 to 2.5 s. A lookup reads
- * one key chunk and one customer chunk, each one string and a few typed
- * arrays, compared in place without building its other entries.
+ * Why not larger: Chromium's IndexedDB (version 156) keeps a value above
+ * 64 KiB out of its LevelDB records (its .indexeddb.blob directory fills
+ * as such chunks are written), which costs the browser
+ * process far less than a LevelDB record (writing 100 MiB from one page:
+ * 7.8 CPU s as 5,000 records of 20 KiB, 5.9 s as 2,000 of 50 KiB, 2.0 s as
+ * 1,500 of 67 KiB, ~1 s as 500 of 200 KiB; 2026-12-03, load 5-9), but a
+ * read of one is a file read: with chunks of 1,024 customers and 2,048
+ * keys the 1,000,000-row import's browser-process CPU fell from 7.1 to
+ * 1.8 s while 45 lookups in one message took 330-520 ms instead of
+ * 50-170 ms. Lookups read key and customer chunks, so those stay below
+ * 64 KiB even when one non-Latin name makes a chunk's text two bytes per
+ * character; search words, read only by the popup's search, are kept in
+ * chunks of up to 16,384 (written as blobs). Each chunk's strings are one
+ * joined string (joined-strings.ts), which a clone copies as a block.
  *
  * - customers: chunk `hash(id) % customerChunks` holds those customers;
  * - keys: chunk `hash(key) % keyChunks` lists each lookup key followed by
@@ -116,9 +120,9 @@ export function termEntries(chunk: StoredTermChunk): { terms: string[]; ids: str
   return isJoined(chunk.terms) ? { terms: splitJoined(chunk.terms), ids: splitJoined((chunk as TermChunk).ids) } : (chunk as { terms: string[]; ids: string[] });
 }
 
-/** Chunk sizes: see the layout's comment for why records this large. */
-export const CUSTOMERS_PER_CHUNK = 1024;
-export const KEYS_PER_CHUNK = 2048;
+/** Chunk sizes: see the layout's comment for why these. */
+export const CUSTOMERS_PER_CHUNK = 128;
+export const KEYS_PER_CHUNK = 512;
 export const TERMS_PER_CHUNK = 16384;
 
 /**

@@ -32,8 +32,8 @@ export const COMPANY_DB_NAME = 'cvlens-companies';
  */
 const DB_VERSION = 2;
 const META_KEY = 'meta';
-/** Keys (each with its company, ~300 characters) per chunk: records of ~150 KiB, as the customer chunks. */
-export const COMPANY_KEYS_PER_CHUNK = 512;
+/** Keys (each with its company, ~300 characters) per chunk: records below 64 KiB, which a lookup reads from the database itself (see chunk-layout.ts). */
+export const COMPANY_KEYS_PER_CHUNK = 96;
 
 /**
  * The companies of the last import (see companyRecords), found by any of

@@ -80,8 +80,8 @@ const LAST_CHAR = String.fromCharCode(0xffff);
  */
 const DB_VERSION = 2;
 const STATE_KEY = 'state';
-/** Chunks written per transaction: few enough that progress moves (a 1,000,000-row import has ~800 chunks of ~100-300 KiB), many enough to amortise a commit. */
-const CHUNKS_PER_TRANSACTION = 32;
+/** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
+const CHUNKS_PER_TRANSACTION = 128;
 
 /** Every key of generation `gen` in a chunk store: [gen, anything] sorts below [gen, []]. */
 const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
