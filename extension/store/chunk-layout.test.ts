@@ -19,7 +19,7 @@ describe('chunkHash', () => {
 
 describe('layoutChunks', () => {
   it('puts each customer in one chunk and each key in one key chunk, the smallest id owning a shared key', () => {
-    const n = 2 * CUSTOMERS_PER_CHUNK + 300;
+    const n = 2 * CUSTOMERS_PER_CHUNK + CUSTOMERS_PER_CHUNK / 2;
     const rows = Array.from({ length: n }, (_, i) => row(`C${i}`, [`email:c${i}@x.com`, 'company:acme'], []));
     const layout = layoutChunks(rows);
     expect(layout.customerChunks.length).toBe(3); // ceil(n / CUSTOMERS_PER_CHUNK)
