@@ -26,7 +26,7 @@ function deps(): HandlerDeps & { changed: number } {
         const key = keys.find((k) => acme.keys.includes(k));
         return key ? { company: acme, key } : undefined;
       }),
-    search: async (q: string, limit: number) => rows.filter((r) => r.search.some((s) => s.startsWith(q))).slice(0, limit),
+    search: async (q: string, limit: number) => rows.filter((r) => (r.search ?? []).some((s) => s.startsWith(q))).slice(0, limit),
     count: async () => rows.length,
     meta: async () => undefined,
     syncContentScripts: async () => ['crm-hubspot'],

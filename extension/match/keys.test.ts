@@ -97,3 +97,21 @@ describe('lookupKey', () => {
     expect(lookupKey({ kind: 'email', value: 'n/a' })).toBeUndefined();
   });
 });
+
+describe('customerIndexKeys', () => {
+  it('gives exactly the keys entityLookupKeys gives for the same fields (an entity showing that customer)', () => {
+    const text = fc.constantFrom('Jane@Acme.com', 'li@qq.com', 'not-an-email', ' Acme, Inc. ', 'acme.com', 'https://www.acme.com', 'gmail.com', 'salesforce:001xx000003DGb2', 'hubspot:51', 'hubspot:abc', '', '王小明', 'Initech GmbH');
+    fc.assert(
+      fc.property(fc.option(text, { nil: undefined }), fc.option(text, { nil: undefined }), fc.option(text, { nil: undefined }), fc.array(text, { maxLength: 3 }), (email, company, domain, crmIds) => {
+        const asEntity = entityLookupKeys([
+          ...crmIds.map((value) => ({ kind: 'crmId' as const, value })),
+          ...(email === undefined ? [] : [{ kind: 'email' as const, value: email }]),
+          ...(domain === undefined ? [] : [{ kind: 'domain' as const, value: domain }]),
+          ...(company === undefined ? [] : [{ kind: 'company' as const, value: company }]),
+        ]);
+        expect(customerIndexKeys({ email, company, domain, crmIds })).toEqual(asEntity);
+      }),
+    );
+  });
+});
+

@@ -72,12 +72,36 @@ export interface CustomerIdentity {
  * // ['crm:hubspot:51', 'email:jane@acme.com', 'domain:acme.com', 'company:acme']
  */
 export function customerIndexKeys(c: CustomerIdentity): LookupKey[] {
-  const keys: EntityKey[] = [];
-  for (const id of c.crmIds ?? []) keys.push({ kind: 'crmId', value: id });
-  if (c.email !== undefined) keys.push({ kind: 'email', value: c.email });
-  if (c.domain !== undefined) keys.push({ kind: 'domain', value: c.domain });
-  if (c.company !== undefined) keys.push({ kind: 'company', value: c.company });
-  return entityLookupKeys(keys);
+  // entityLookupKeys' rule written out for one customer's fields, without an
+  // object per key: an import works this out for every customer.
+  const out: LookupKey[] = [];
+  const add = (key: LookupKey) => {
+    if (!out.includes(key)) out.push(key);
+  };
+  for (const id of c.crmIds ?? []) {
+    const v = normalizeCrmId(id);
+    if (v !== undefined) add(`crm:${v}`);
+  }
+  const email = c.email === undefined ? undefined : normalizeEmail(c.email);
+  if (email !== undefined) add(`email:${email}`);
+  if (c.domain !== undefined) addShared(add, domainKeys, companyDomainOf(c.domain), 'domain:');
+  if (email !== undefined) addShared(add, domainKeys, companyDomainOf(email), 'domain:');
+  if (c.company !== undefined) addShared(add, companyKeys, remembered(companies, c.company, normalizeCompany), 'company:');
+  return out;
+}
+
+/**
+ * Adds `prefix + value`, one string per value shared by every customer
+ * (thousands of customers have the same company or domain key).
+ */
+function addShared(add: (key: LookupKey) => void, memo: Map<string, LookupKey>, value: string | undefined, prefix: string): void {
+  if (value === undefined) return;
+  let key = memo.get(value);
+  if (key === undefined) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    memo.set(value, (key = prefix + value));
+  }
+  add(key);
 }
 
 /**
@@ -140,6 +164,9 @@ function companyDomainOf(value: string): string | undefined {
  */
 const companies = new Map<string, string | undefined>();
 const domains = new Map<string, string | undefined>();
+/** The keys of canonical domains and company names, by value (see addShared). */
+const domainKeys = new Map<string, LookupKey>();
+const companyKeys = new Map<string, LookupKey>();
 const REMEMBERED = 50_000;
 
 function remembered(memo: Map<string, string | undefined>, value: string, work: (value: string) => string | undefined): string | undefined {

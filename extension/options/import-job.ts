@@ -25,7 +25,6 @@ import { customerIndexKeys } from '../match/keys.ts';
 import { crmSiteOfHeader, qualifyCrmId, type CrmSite } from '../match/qualify-crm-id.ts';
 import type { ImportMeta } from '../store/customer-store.ts';
 import type { StoredCustomer } from '../store/stored-customer.ts';
-import { searchTerms } from '../store/search-terms.ts';
 import { guessIdentity } from './guess-identity.ts';
 import { detectFileKind, guessCustomerColumns, guessIdColumn, guessValueColumn, type FileKind } from './file-kind.ts';
 import { TRANSACTION_ROLES, type EncodingChoice, type IdentityColumns, type ImportSettings, type Preview, type TransactionColumns } from './import-protocol.ts';
@@ -158,7 +157,7 @@ function importCustomers(text: string, settings: ImportSettings, onProgress: Imp
   const rows = result.customers.map((c) => {
     const e = extras.get(c.id);
     return stored({
-      id: c.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined,
+      id: c.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e?.crmIds ? [...e.crmIds] : undefined,
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
   });
@@ -219,7 +218,7 @@ export function valueListRows(text: string, settings: ImportSettings): { rows: V
   const { identities: extras, unreadable } = identityByRow(kept, idColumn, settings);
   const rows = kept.map((k, i): ValueListCustomer => {
     const e = extras.get(k.id);
-    const { churnRisk: _none, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e ? [...e.crmIds] : undefined, tier: tiers[i], value: k.value });
+    const { churnRisk: _none, ...row } = stored({ id: k.id, name: e?.name, email: e?.email, company: e?.company, domain: e?.domain, crmIds: e?.crmIds ? [...e.crmIds] : undefined, tier: tiers[i], value: k.value });
     return row;
   });
   return {
@@ -308,13 +307,18 @@ function importTransactions(bytes: Uint8Array, settings: ImportSettings, onProgr
   const scored = analysis.finish();
   const result = scored.segment;
   onProgress('score', 1);
-  const rows = result.customers.map((c) => {
+  // Row by row (result.row), not result.customers: that keeps every
+  // customer's 40-field row alive until the end, a heap the collector then
+  // walks again and again while the chunks are laid out.
+  const rows = new Array<StoredCustomer>(result.totals.customers);
+  for (let k = 0; k < rows.length; k++) {
+    const c = result.row(k);
     const extra = extras.get(c.id);
-    return stored({
-      id: c.id, name: c.name, email: c.email, company: c.company, domain: extra?.domain, crmIds: extra ? [...extra.crmIds] : undefined,
+    rows[k] = stored({
+      id: c.id, name: c.name, email: c.email, company: c.company, domain: extra?.domain, crmIds: extra?.crmIds ? [...extra.crmIds] : undefined,
       tier: c.tier, churnRisk: c.churnRisk, churnHorizonDays: result.totals.churnHorizonDays, clv: c.clv, value: c.value, rfmCell: c.rfm.cell, rfmSegment: c.rfm.segment, stage: c.stage, matrix: c.matrix,
     });
-  });
+  }
   return { rows, meta: meta(settings, 'transactions', rows.length, read.rowsRead, read.rejected, [...said(read, settings), ...said(result, settings), ...excludedWarnings(scored.excluded, settings), ...unreadableWarning(unreadable, settings)], result.summary) };
 }
 
@@ -334,7 +338,8 @@ function said(from: { warnings: readonly string[]; warningMessages?: readonly Me
   return messages.map((m) => formatMessage(m, settings.lang ?? 'en'));
 }
 
-type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds: Set<string> };
+/** CRM ids: a set made only for a customer that has one (most rows of most files have none). */
+type RowIdentity = { email?: string; company?: string; name?: string; domain?: string; crmIds?: Set<string> };
 /**
  * A CRM id cell value that is no id of a known CRM, with where it is: a file
  * line, or a text such as "customer C1". A line stays a number until the
@@ -361,13 +366,14 @@ function identityByRow(rows: readonly { row: readonly string[]; line: number }[]
  */
 function takeIdentity(identities: Map<string, RowIdentity>, id: string, row: readonly unknown[], where: string | number, columns: IdentityColumns, site: CrmSite | undefined, unreadable: Unreadable[]): void {
   let e = identities.get(id);
-  if (!e) identities.set(id, (e = { crmIds: new Set() }));
+  if (!e) identities.set(id, (e = {}));
   const cell = (col: number | undefined) => (col === undefined ? undefined : cellText(row[col]));
   e.email ??= cell(columns.email);
   e.company ??= cell(columns.company);
   e.name ??= cell(columns.name);
   e.domain ??= cell(columns.domain);
-  addCrmIds(e.crmIds, cell(columns.crmIds), where, site, unreadable);
+  const crm = cell(columns.crmIds);
+  if (crm) addCrmIds((e.crmIds ??= new Set()), crm, where, site, unreadable);
 }
 
 /** A cell as trimmed text, undefined when blank or missing. */
@@ -397,23 +403,33 @@ function unreadableWarning(unreadable: readonly Unreadable[], settings: ImportSe
 }
 
 /**
- * A stored row with its index keys and search terms; empty strings and
- * lists become absent. Written field by field, without intermediate arrays:
- * an import stores hundreds of thousands of these.
+ * A stored row with its index keys; empty strings and lists become absent.
+ * Its search words are not listed here: the layout works them out as it
+ * files them (a list per customer, kept until then, cost a million strings
+ * and arrays at 250,000 customers). Written field by field, without
+ * intermediate arrays: an import stores hundreds of thousands of these.
  */
 export function stored(row: Omit<StoredCustomer, 'keys' | 'search'>): StoredCustomer {
   const out: Record<string, unknown> = {};
-  for (const key in row) {
-    const v = (row as Record<string, unknown>)[key];
+  // Field by field in a fixed order rather than a loop over the row's keys:
+  // every stored row then has the same shape, and V8 keeps one for them all.
+  for (let f = 0; f < STORED_FIELDS.length; f++) {
+    const key = STORED_FIELDS[f];
+    const v = row[key];
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     out[key] = v;
   }
   // Filled in place, not spread into a second object.
   const c = out as unknown as StoredCustomer;
   c.keys = customerIndexKeys(c);
-  c.search = searchTerms(c);
   return c;
 }
+
+/** Every field of a stored row but its keys and search words, in the order they are written. */
+const STORED_FIELDS = ['id', 'name', 'email', 'company', 'domain', 'crmIds', 'tier', 'churnRisk', 'churnHorizonDays', 'clv', 'value', 'rfmCell', 'rfmSegment', 'stage', 'matrix'] as const satisfies readonly (keyof Omit<StoredCustomer, 'keys' | 'search'>)[];
+/** Fails to compile when StoredCustomer gains a field the list above leaves out (it would be dropped silently). */
+const everyField: [Exclude<keyof Omit<StoredCustomer, 'keys' | 'search'>, (typeof STORED_FIELDS)[number]>] extends [never] ? true : false = true;
+void everyField;
 
 function meta(settings: ImportSettings, kind: ImportMeta['kind'], customers: number, rowsRead: number, rejected: readonly RejectedRow[], warnings: string[], summary: ImportMeta['summary']): ImportMeta {
   return {

@@ -1,10 +1,11 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RejectedRow, TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
-import { normalizeQuery, searchTerms } from './search-terms.ts';
+import { normalizeQuery } from './search-terms.ts';
 import { byValue } from './by-value.ts';
-import { chunkHash, keyOwner, layoutChunks, shorterPrefixes, type StoredKeyChunk, type TermChunk } from './chunk-layout.ts';
-import { unpackCustomers, type ChunkedCustomer, type CustomerChunk } from './packed-customers.ts';
+import { chunkHash, eachTermMatch, keyOwner, layoutChunks, shorterPrefixes, type StoredKeyChunk, type StoredTermChunk } from './chunk-layout.ts';
+import { unpackCustomers, type CustomerChunk } from './packed-customers.ts';
+import { chunkReader } from './chunk-reader.ts';
 
 /** Facts about the last import, shown on the options page. */
 export interface ImportMeta {
@@ -63,7 +64,7 @@ interface CvlensDB extends DBSchema {
   state: { key: string; value: StateRecord };
   customerChunks: { key: [number, number]; value: CustomerChunk };
   keyChunks: { key: [number, number]; value: StoredKeyChunk };
-  termChunks: { key: [number, string]; value: TermChunk };
+  termChunks: { key: [number, string]; value: StoredTermChunk };
 }
 
 type ChunkStore = 'customerChunks' | 'keyChunks' | 'termChunks';
@@ -80,13 +81,11 @@ const LAST_CHAR = String.fromCharCode(0xffff);
 const DB_VERSION = 2;
 const STATE_KEY = 'state';
 /** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
-const CHUNKS_PER_TRANSACTION = 256;
+const CHUNKS_PER_TRANSACTION = 128;
 
 /** Every key of generation `gen` in a chunk store: [gen, anything] sorts below [gen, []]. */
 const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
 
-/** A chunked customer as callers know it (search words are not kept with it). */
-const asStored = (c: ChunkedCustomer): StoredCustomer => ({ ...c, search: [] });
 
 /**
  * The extension's customer data in IndexedDB, one generation per import (see
@@ -149,7 +148,8 @@ export class CustomerStore {
       let replaced = 0;
       for (const c of await this.customersOf(state.current)) {
         if (ids.has(c.id)) replaced++;
-        else kept.push({ ...c, search: searchTerms(c) });
+        // Its search words are worked out again from its fields when laid out.
+        else kept.push(c);
       }
       all = [...rows, ...kept];
       written = { ...meta, customers: all.length, merged: { kept: kept.length, replaced } };
@@ -246,7 +246,7 @@ export class CustomerStore {
   private async customersOf(gen: number): Promise<StoredCustomer[]> {
     const chunks = await this.db.getAll('customerChunks', genRange(gen) as IDBKeyRange);
     const out: StoredCustomer[] = [];
-    for (const chunk of chunks) for (const c of unpackCustomers(chunk)) out.push(asStored(c));
+    for (const chunk of chunks) for (const c of unpackCustomers(chunk)) out.push(c);
     return out;
   }
 
@@ -280,8 +280,8 @@ export class CustomerStore {
       setRequest.onsuccess = () => {
         const set = setRequest.result;
         if (!set) return;
-        const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), gen);
-        const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), gen);
+        const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), (n) => [gen, n]);
+        const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), (n) => [gen, n]);
         const ask = (i: number, k: number): void => {
           const key = entities[i][k];
           if (key === undefined) return;
@@ -290,7 +290,7 @@ export class CustomerStore {
             if (id === undefined) return ask(i, k + 1);
             customerChunk(chunkHash(id) % set.customerChunks, (chunk) => {
               const customer = unpackCustomers(chunk, id)[0];
-              if (customer) results[i] = { customer: asStored(customer), key };
+              if (customer) results[i] = { customer, key };
               else ask(i, k + 1);
             });
           });
@@ -315,10 +315,7 @@ export class CustomerStore {
     if (!set) return [];
     const enough = Math.max(limit * 10, 200);
     const ids = new Set<string>();
-    const take = (chunk: TermChunk | undefined) => {
-      if (!chunk) return;
-      for (let i = 0; i < chunk.terms.length && ids.size < enough; i++) if (chunk.terms[i].startsWith(q)) ids.add(chunk.ids[i]);
-    };
+    const take = (chunk: StoredTermChunk | undefined) => eachTermMatch(chunk, q, (id) => ids.add(id).size < enough);
     const tx = this.db.transaction(['termChunks', 'customerChunks'], 'readonly');
     const terms = tx.objectStore('termChunks');
     for (const chunk of await Promise.all(shorterPrefixes(q).map((p) => terms.get([set.gen, p])))) take(chunk);
@@ -337,7 +334,7 @@ export class CustomerStore {
     const wanted = [...byChunk];
     const chunks = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
     const found = chunks.flatMap((chunk, i) => unpackCustomers(chunk).filter((c) => wanted[i][1].has(c.id)));
-    return found.sort(byValue).slice(0, limit).map(asStored);
+    return found.sort(byValue).slice(0, limit);
   }
 
   /** Customers in the data shown. */
@@ -355,28 +352,6 @@ export class CustomerStore {
     const tx = this.db.transaction(['sets', 'state', ...CHUNK_STORES], 'readwrite');
     await Promise.all([...(['sets', 'state', ...CHUNK_STORES] as StoreNames<CvlensDB>[]).map((s) => tx.objectStore(s).clear()), tx.done]);
   }
-}
-
-/** Reads chunk `n` of generation `gen` once, handing it to every caller that asks while or after it is read. */
-function chunkReader<T>(store: IDBObjectStore, gen: number): (n: number, use: (value: T | undefined) => void) => void {
-  const chunks = new Map<number, { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] }>();
-  return (n, use) => {
-    let entry = chunks.get(n);
-    if (entry) {
-      if (entry.ready) use(entry.value);
-      else entry.waiting.push(use);
-      return;
-    }
-    const e: { value?: T; ready: boolean; waiting: ((value: T | undefined) => void)[] } = { ready: false, waiting: [use] };
-    entry = e;
-    chunks.set(n, e);
-    const request = store.get([gen, n]) as IDBRequest<T | undefined>;
-    request.onsuccess = () => {
-      e.value = request.result;
-      e.ready = true;
-      for (const w of e.waiting.splice(0)) w(e.value);
-    };
-  };
 }
 
 function transactionDone(tx: IDBTransaction): Promise<void> {

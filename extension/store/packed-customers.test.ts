@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packCustomers, unpackCustomers } from './packed-customers.ts';
+import { splitJoined } from './joined-strings.ts';
 import type { StoredCustomer } from './stored-customer.ts';
 
 const full: StoredCustomer = {
@@ -24,6 +25,18 @@ describe('packed customer chunks', () => {
     const chunk = packCustomers([full, sparse, { ...sparse, id: 'C', keys: ['email:c@x.com'] }]);
     expect(unpackCustomers(chunk, 'C')).toEqual([{ id: 'C', tier: 'Small', value: 0, keys: ['email:c@x.com'] }]);
     expect(unpackCustomers(chunk, 'nobody')).toEqual([]);
+  });
+
+  it('keep text with tabs, line breaks and non-Latin characters as it was', () => {
+    const odd: StoredCustomer = { id: 'X\t1', name: '王小明\nline', company: 'A;B|C', tier: 'Major', keys: ['company:a;b|c'] };
+    expect(unpackCustomers(packCustomers([sparse, odd]), 'X\t1')).toEqual([odd]);
+  });
+
+  it('read the list-packed chunks (one string per field) the first packed form wrote', () => {
+    const packed = packCustomers([full, sparse]);
+    const listedForm = { text: splitJoined(packed), lists: packed.lists, num: packed.num };
+    expect(unpackCustomers(listedForm)).toEqual([fullChunked, sparseChunked]);
+    expect(unpackCustomers(listedForm, 'B')).toEqual([sparseChunked]);
   });
 
   it('read the customer-object chunks the first chunked layout wrote', () => {

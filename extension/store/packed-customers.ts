@@ -1,30 +1,39 @@
 import type { StoredCustomer } from './stored-customer.ts';
+import { isJoined, joinStrings, type JoinedStrings } from './joined-strings.ts';
 
 /** A customer as a chunk holds it: without its search words (the term chunks hold those). */
 export type ChunkedCustomer = Omit<StoredCustomer, 'search'>;
 
 /**
- * Customers of one chunk as IndexedDB stores them: one flat list of strings
- * and one of numbers, not an object per customer.
+ * Customers of one chunk as IndexedDB stores them: their text fields as one
+ * joined string (see joined-strings.ts) and their numbers as one typed
+ * array, not an object per customer.
  *
  * Why: structured cloning writes every property name of every object, so a
  * chunk of customer objects cost ~400 bytes and a dozen tagged properties per
- * customer to serialise, send to the browser process and write; a list of
- * strings and a Float64Array are copied almost as they are (measured in
+ * customer to serialise, send to the browser process and write; then a list
+ * of strings still cost a tag and a copy per string. One string, a
+ * Uint16Array and a Float64Array are copied almost as they are (measured in
  * `npm run bench -- imports`).
  *
  * Per customer, in order: the TEXT fields ('' = absent), then its CRM ids
  * and its keys; `lists` holds, per customer, how many CRM ids and keys
  * follow; `num` holds NUM fields (NaN = absent).
  */
-export interface PackedCustomers {
+export interface PackedCustomers extends JoinedStrings {
+  lists: Uint16Array;
+  num: Float64Array;
+}
+
+/** The first packed form (2026-12-03): the same fields as a list of strings. */
+export interface ListedCustomers {
   text: string[];
   lists: Uint16Array;
   num: Float64Array;
 }
 
-/** A stored customer chunk: packed, or (written by version 0.1 of the chunked layout) customer objects. */
-export type CustomerChunk = PackedCustomers | ChunkedCustomer[];
+/** A stored customer chunk: packed, listed, or (written by version 0.1 of the chunked layout) customer objects. */
+export type CustomerChunk = PackedCustomers | ListedCustomers | ChunkedCustomer[];
 
 const TEXT = ['id', 'name', 'email', 'company', 'domain', 'tier', 'rfmCell', 'rfmSegment', 'stage', 'matrix'] as const;
 const NUM = ['churnRisk', 'churnHorizonDays', 'clv', 'value'] as const;
@@ -54,7 +63,7 @@ export class CustomerPacker {
   }
 
   finish(): PackedCustomers {
-    return { text: this.text, lists: Uint16Array.from(this.lists), num: Float64Array.from(this.num) };
+    return { ...joinStrings(this.text), lists: Uint16Array.from(this.lists), num: Float64Array.from(this.num) };
   }
 }
 
@@ -67,24 +76,46 @@ export class CustomerPacker {
 export function unpackCustomers(chunk: CustomerChunk | undefined, only?: string): ChunkedCustomer[] {
   if (!chunk) return [];
   if (Array.isArray(chunk)) return only === undefined ? chunk : chunk.filter((c) => c.id === only);
-  const { text, lists, num } = chunk;
+  const { lists, num } = chunk;
+  // Field f's text: sliced from the joined string at a running offset, or read from the older list.
+  const joined = isJoined(chunk) ? chunk : undefined;
+  const listed = joined ? undefined : (chunk as ListedCustomers).text;
+  let offset = 0;
+  let field = 0;
+  const next = (): string => {
+    if (listed) return listed[field++];
+    const end = offset + joined!.lens[field++];
+    const out = joined!.text.slice(offset, end);
+    offset = end;
+    return out;
+  };
+  const skip = (count: number): void => {
+    if (joined) for (let i = 0; i < count; i++) offset += joined.lens[field + i];
+    field += count;
+  };
+  const isId = (id: string): boolean => {
+    if (listed) return listed[field] === id;
+    return joined!.lens[field] === id.length && joined!.text.startsWith(id, offset);
+  };
   const out: ChunkedCustomer[] = [];
-  let at = 0;
   for (let i = 0; i < lists.length / 2; i++) {
     const nCrm = lists[2 * i];
     const nKeys = lists[2 * i + 1];
-    const start = at;
-    at += TEXT.length + nCrm + nKeys;
-    if (only !== undefined && text[start] !== only) continue;
+    if (only !== undefined && !isId(only)) {
+      skip(TEXT.length + nCrm + nKeys);
+      continue;
+    }
     const c: Record<string, unknown> = {};
-    for (let f = 0; f < TEXT.length; f++) if (text[start + f] !== '') c[TEXT[f]] = text[start + f];
+    for (let f = 0; f < TEXT.length; f++) {
+      const v = next();
+      if (v !== '') c[TEXT[f]] = v;
+    }
     for (let f = 0; f < NUM.length; f++) {
       const v = num[i * NUM.length + f];
       if (!Number.isNaN(v)) c[NUM[f]] = v;
     }
-    const listStart = start + TEXT.length;
-    if (nCrm > 0) c.crmIds = text.slice(listStart, listStart + nCrm);
-    c.keys = text.slice(listStart + nCrm, listStart + nCrm + nKeys);
+    if (nCrm > 0) c.crmIds = Array.from({ length: nCrm }, next);
+    c.keys = Array.from({ length: nKeys }, next);
     out.push(c as unknown as ChunkedCustomer);
     if (only !== undefined) break;
   }

@@ -13,14 +13,69 @@ export function searchTerms(fields: { name?: string; email?: string; company?: s
   const out = new Set<string>();
   for (const value of [fields.name, fields.email, fields.company, fields.id]) {
     if (!value) continue;
-    const whole = value.trim().toLowerCase().normalize('NFKC');
-    if (!whole) continue;
-    out.add(whole);
-    for (const word of whole.split(/[^\p{L}\p{N}\p{M}@._-]+/u)) {
-      if (word.length >= 2 || /\p{Script=Han}/u.test(word)) out.add(word);
+    if (value === fields.company) {
+      for (const word of companyWords(value)) out.add(word);
+      continue;
     }
+    valueWords(value, out);
   }
   return [...out];
+}
+
+function valueWords(value: string, out: Set<string>): void {
+  if (ASCII.test(value)) return asciiTerms(value, out);
+  const whole = value.trim().toLowerCase().normalize('NFKC');
+  if (!whole) return;
+  out.add(whole);
+  for (const word of whole.split(/[^\p{L}\p{N}\p{M}@._-]+/u)) {
+    if (word.length >= 2 || /\p{Script=Han}/u.test(word)) out.add(word);
+  }
+}
+
+/**
+ * A company name's words, remembered: an import's customers share a few
+ * thousand companies, and sharing their words' strings spares the layout a
+ * new copy of each per customer, all kept until the chunks are written.
+ * Bounded like the match keys' memory (extension/match/keys.ts).
+ */
+const companies = new Map<string, readonly string[]>();
+const REMEMBERED = 50_000;
+
+function companyWords(company: string): readonly string[] {
+  let words = companies.get(company);
+  if (words === undefined) {
+    const out = new Set<string>();
+    valueWords(company, out);
+    words = [...out];
+    if (companies.size >= REMEMBERED) companies.clear();
+    companies.set(company, words);
+  }
+  return words;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * searchTerms of an ASCII value, by a loop over its characters: the same
+ * words (ASCII is its own NFKC form; its letters and digits are the only
+ * \p{L} and \p{N} in it, and it has no marks or Han), without the Unicode
+ * regular expression, which cost more than the rest of an import's words.
+ */
+function asciiTerms(value: string, out: Set<string>): void {
+  const whole = value.trim().toLowerCase();
+  if (!whole) return;
+  out.add(whole);
+  let start = 0;
+  for (let i = 0; i <= whole.length; i++) {
+    if (i < whole.length && isWordChar(whole.charCodeAt(i))) continue;
+    if (i - start >= 2) out.add(i - start === whole.length ? whole : whole.slice(start, i));
+    start = i + 1;
+  }
+}
+
+/** a-z, 0-9, @ . - _ (upper case is lowered before). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 46 || c === 45 || c === 95;
 }
 
 /**

@@ -35,7 +35,7 @@ export interface StoredCustomer {
   stage?: LifecycleStage;
   matrix?: MatrixCell;
   keys: string[];
-  search: string[];
+  search?: string[];
 }
 
 /** What the content script gets back for one entity: that customer, and which key matched. */
