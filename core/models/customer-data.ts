@@ -73,8 +73,10 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   if (data.t_x.length !== n || data.T.length !== n) {
     throw new CvError(fn, 'value', `x, t_x and T must have the same length (got ${n}, ${data.t_x.length}, ${data.T.length})`);
   }
-  // Nested maps on numbers: several times faster than string keys for millions of rows.
-  const index = new Map<number, Map<number, Map<number, number>>>();
+  // An open-addressing table keyed on the three doubles' bits: nested Maps cost a
+  // third of a second per million customers, this a few tens of milliseconds. Groups
+  // keep the order of their first row either way.
+  const table = new TripleTable();
   const gx: number[] = [];
   const gt: number[] = [];
   const gT: number[] = [];
@@ -92,22 +94,17 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     if (x > 0) repeat++;
     sumX += x;
     sumT += T;
-    let byT = index.get(x);
-    if (!byT) index.set(x, (byT = new Map()));
-    let byT_x = byT.get(T);
-    if (!byT_x) byT.set(T, (byT_x = new Map()));
-    const g = byT_x.get(t);
-    if (g === undefined) {
-      if (rowGroup) rowGroup[i] = gx.length;
-      byT_x.set(t, gx.length);
+    // + 0 turns −0 into 0: a Map key made them one group, and so must the bits.
+    const g = table.findOrAdd(x + 0, t + 0, T + 0, gx.length);
+    if (g === gx.length) {
       gx.push(x);
       gt.push(t);
       gT.push(T);
       gw.push(1);
     } else {
-      if (rowGroup) rowGroup[i] = g;
       gw[g]++;
     }
+    if (rowGroup) rowGroup[i] = g;
   }
   const distinct = [...new Set(gx)].sort((p, q) => p - q);
   const pos = new Map(distinct.map((v, i) => [v, i]));
@@ -129,19 +126,79 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
 }
 
 /**
+ * Group numbers of (x, t_x, T) triples in an open-addressing hash table over
+ * the doubles' bit patterns, with the triples themselves kept beside it to
+ * tell collisions apart. Grows by doubling at half full.
+ */
+class TripleTable {
+  private slots = new Int32Array(1024).fill(-1);
+  private keys = new Float64Array(3 * 512);
+  private size = 0;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
+
+  /** The group of (x, t, T), or `next` after recording it as a new group (groups are numbered 0, 1, … in order). */
+  findOrAdd(x: number, t: number, T: number, next: number): number {
+    const mask = this.slots.length - 1;
+    let s = this.hash(x, t, T) & mask;
+    for (;;) {
+      const g = this.slots[s];
+      if (g < 0) break;
+      const k = 3 * g;
+      if (this.keys[k] === x && this.keys[k + 1] === t && this.keys[k + 2] === T) return g;
+      s = (s + 1) & mask;
+    }
+    this.slots[s] = next;
+    if (3 * next + 3 > this.keys.length) {
+      const keys = new Float64Array(this.keys.length * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[3 * next] = x;
+    this.keys[3 * next + 1] = t;
+    this.keys[3 * next + 2] = T;
+    if (++this.size * 2 > this.slots.length) this.grow();
+    return next;
+  }
+
+  private hash(x: number, t: number, T: number): number {
+    return (this.mix(this.mix(this.mix(0x811c9dc5, x), t), T) >>> 0);
+  }
+
+  private mix(h: number, v: number): number {
+    this.bits[0] = v;
+    h = Math.imul(h ^ this.words[0], 0x9e3779b1);
+    h = Math.imul(h ^ this.words[1], 0x85ebca6b);
+    return h ^ (h >>> 15);
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let g = 0; g < this.size; g++) {
+      let s = this.hash(this.keys[3 * g], this.keys[3 * g + 1], this.keys[3 * g + 2]) & mask;
+      while (slots[s] >= 0) s = (s + 1) & mask;
+      slots[s] = g;
+    }
+    this.slots = slots;
+  }
+}
+
+/**
  * Throw CvError(fn, 'value') unless (x, t_x, T) is a valid customer:
  * x a whole number ≥ 0, 0 ≤ t_x ≤ T, T > 0, all finite. The message starts
  * with "row i: " when i ≥ 0 (pass −1 for a single customer).
  */
 export function checkRow(fn: string, i: number, x: number, t_x: number, T: number): void {
+  // The checks first, the message only on failure: this runs once per customer, and a
+  // "row i: " string made for every row cost more than the grouping it guards.
+  if (Number.isInteger(x) && x >= 0 && Number.isFinite(T) && T > 0 && Number.isFinite(t_x) && t_x >= 0 && t_x <= T) return;
   const at = i >= 0 ? `row ${i}: ` : '';
   if (!(Number.isInteger(x) && x >= 0)) {
     throw new CvError(fn, 'value', `${at}x must be a whole number ≥ 0, got ${x}`);
   }
   if (!(Number.isFinite(T) && T > 0)) throw new CvError(fn, 'value', `${at}T must be a positive number, got ${T}`);
-  if (!(Number.isFinite(t_x) && t_x >= 0 && t_x <= T)) {
-    throw new CvError(fn, 'value', `${at}t_x must lie in [0, T] = [0, ${T}], got ${t_x}`);
-  }
+  throw new CvError(fn, 'value', `${at}t_x must lie in [0, T] = [0, ${T}], got ${t_x}`);
 }
 
 /** Throw CvError(fn, 'value') unless the horizon t is a number ≥ 0 (in model periods). */
