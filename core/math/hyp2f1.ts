@@ -212,8 +212,8 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
  *   (1−v)^(a−1) is integrated term by term. Integrating from w rather than 0
  *   avoids the poles of the 1 − z connection formula at integer b, and c ≤
  *   1/(a−1) bounds the cancellation of the alternating binomial terms by e².
- * - 1/(a−1) ≤ w < 1.85e-3 (the first path past 20,000 terms): the
- *   quadrature of logHyp2f1LargeA.
+ * - 1/(a−1) ≤ w < 0.01 (the first path past ~4,000 terms, a > 101): the
+ *   quadrature of logHyp2f1LargeA; also for the [c, 1] part of the second path.
  * The logarithm is returned because (1−z)^(1−b) alone can overflow.
  *
  * Allowed input: a > 0, 0 < b < a + 1, 0 ≤ z ≤ 1, 0 < w ≤ 1 with z + w = 1
@@ -236,7 +236,9 @@ export function logHyp2f1APlusOne(a: number, b: number, z: number, w: number = 1
   if (!nearOne(a, w)) return logEulerSeries(fn, a, b, z, w);
   const c = splitPoint(a);
   // ∫_c^1 v^(−b) (1−v)^(a−1) dv = (1−c)^a / a · 2F1(a, b; a+1; 1−c).
-  const logUpper = a * Math.log1p(-c) - Math.log(a) + logEulerSeries(fn, a, b, 1 - c, c);
+  // At w = c = 1/(a−1) that series is ~37a terms long: for a > 101, the quadrature instead.
+  const upper = longSeries(a, c) ? logHyp2f1LargeA(a, b, 1 - c, c).value : logEulerSeries(fn, a, b, 1 - c, c);
+  const logUpper = a * Math.log1p(-c) - Math.log(a) + upper;
   const logLower = logBinomialPart(fn, a, b, w, c);
   return Math.log(a) - a * Math.log1p(-w) + logAddExp(logUpper, logLower);
 }
@@ -251,19 +253,20 @@ export function hyp2f1APlusOneNearOne(a: number, w: number): boolean {
 }
 
 /**
- * True when the Euler series would need more than ~20,000 terms (37/w) and
- * the split integral is not taken: a > 500 and 1/(a−1) ≤ w < 1.85e-3, where
- * logHyp2f1LargeA's quadrature (a few hundred integrand values) is used.
- * Shorter series are kept, so that every value computed before it stays the same.
+ * True when the Euler series would need more than ~4,000 terms (37/w) and
+ * the split integral is not taken: a > 101 and 1/(a−1) ≤ w < 0.01, where
+ * logHyp2f1LargeA's quadrature (at most 145 integrand values) is used.
+ * Shorter series are kept: the CDNOW fits never come here and stay bit-identical.
+ * (At 20,000 terms a fit near the Poisson limit still spent 20 ms per evaluation.)
  */
 export function hyp2f1APlusOneLongSeries(a: number, w: number): boolean {
-  return w < LONG_SERIES_W && !nearOne(a, w);
+  return longSeries(a, w);
 }
 
 const LONG_SERIES_W = 0.01;
 
 function longSeries(a: number, w: number): boolean {
-  return hyp2f1APlusOneLongSeries(a, w);
+  return w < LONG_SERIES_W && w >= splitPoint(a);
 }
 
 function nearOne(a: number, w: number): boolean {

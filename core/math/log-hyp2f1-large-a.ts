@@ -32,22 +32,27 @@ export interface LogHyp2f1Gradient {
 
 /**
  * Exp-sinh nodes: x_k = k·STEP; s = exp(π/2 sinh x), ds = s π/2 cosh x dx.
- * STEP 1/16 and x in [−4.5, 4.5] (s from e^(−70) to e^(70)) measured
- * against mpmath (log-hyp2f1-large-a.test.ts): the error is at rounding level.
+ * x up to 4.5 (s to e^70); from the left only nodes whose weight exceeds
+ * 1e-20. Steps measured against the mpmath values of log-hyp2f1-large-a.test.ts,
+ * worst relative error of ln F and its partials: 1/8 8e-9, 1/10 8e-11,
+ * 1/12 8e-13, 1/14 1.5e-14, 1/16 1.1e-15.
  */
-const STEP = 1 / 16;
+const STEP = 1 / 14;
 const X_MAX = 4.5;
 const NODES: { s: Float64Array; weight: Float64Array } = (() => {
   const n = Math.round(X_MAX / STEP);
-  const s = new Float64Array(2 * n + 1);
-  const weight = new Float64Array(2 * n + 1);
-  for (let k = -n; k <= n; k++) {
+  const s: number[] = [];
+  const weight: number[] = [];
+  // From the first node whose weight counts at all: the integrand is at most 1 there and ∫ ≥ ~1/2.
+  let k = -n;
+  while ((Math.PI / 2) * Math.cosh(k * STEP) * Math.exp((Math.PI / 2) * Math.sinh(k * STEP)) < 1e-20) k++;
+  for (; k <= n; k++) {
     const x = k * STEP;
     const v = Math.exp((Math.PI / 2) * Math.sinh(x));
-    s[k + n] = v;
-    weight[k + n] = STEP * v * (Math.PI / 2) * Math.cosh(x);
+    s.push(v);
+    weight.push(STEP * v * (Math.PI / 2) * Math.cosh(x));
   }
-  return { s, weight };
+  return { s: Float64Array.from(s), weight: Float64Array.from(weight) };
 })();
 
 /**
@@ -78,11 +83,9 @@ export function logHyp2f1LargeA(a: number, b: number, z: number, w: number): Log
     const e = -Math.expm1(-t / a);
     const l = Math.log1p(zw * e); // ln((w + z e) / w)
     const h = Math.exp(-t - b * l) * weight[k];
-    if (h === 0) {
-      // Far out the integrand only falls; once it underflows the rest adds nothing.
-      if (t > 1) break;
-      continue;
-    }
+    // The integrand falls monotonically in t and the weights grow no faster than it falls
+    // past t ~ 1, so once a term is negligible (even times t, for ∂/∂a) the rest are too.
+    if (t > 1 && h * t < 1e-19 * sum) break;
     const inner = w + z * e; // 1 − z e^(−t/a)
     const u = 1 - e;
     sum += h;
