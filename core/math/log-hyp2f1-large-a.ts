@@ -86,13 +86,12 @@ export function logHyp2f1LargeA(a: number, b: number, z: number, w: number): Log
     // The integrand falls monotonically in t and the weights grow no faster than it falls
     // past t ~ 1, so once a term is negligible (even times t, for ∂/∂a) the rest are too.
     if (t > 1 && h * t < 1e-19 * sum) break;
-    const inner = w + z * e; // 1 − z e^(−t/a)
-    const u = 1 - e;
     sum += h;
-    sa += (h * t * u) / inner;
-    sb += h * (l + lnW);
     if (small) excess += Math.exp(-t) * Math.expm1(-b * (l + lnW)) * weight[k];
-    sz += (h * u) / inner;
+    const q = (h * (1 - e)) / (w + z * e); // h u / (1 − z u), u = e^(−t/a)
+    sa += q * t;
+    sz += q;
+    sb += h * (l + lnW);
   }
   return {
     value: small ? Math.log1p(excess / lambda) : -b * lnW + Math.log(sum / lambda),
