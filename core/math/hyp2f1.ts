@@ -1,6 +1,7 @@
 import { CvError } from '../errors.ts';
 import { logGamma } from './log-gamma.ts';
 import { logAddExp } from './log-sum-exp.ts';
+import { logHyp2f1LargeA } from './log-hyp2f1-large-a.ts';
 
 /**
  * Gauss hypergeometric function 2F1(a, b; c; z) = Σ_k (a)_k (b)_k / ((c)_k k!) z^k
@@ -199,7 +200,7 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
  * `w` (in the Pareto/NBD, w = (min(α,β)+y)/(max(α,β)+y) can be 1e-12 while z
  * rounds to 1); z = 1 is then accepted as long as w > 0.
  *
- * Two paths, with c = min(1/2, 1/(a−1)):
+ * Two paths, with c = min(1/2, 1/(a−1)), and a third where the first is long:
  * - w ≥ min(c, 0.01): Euler's transformation 2F1(a, b; a+1; z) = (1−z)^(1−b) 2F1(1, a+1−b; a+1; z);
  *   for b > 0 every term of the new series is positive and at most z times
  *   the previous one, so it neither overflows nor cancels, and it needs
@@ -211,6 +212,8 @@ function seriesWithLoss(a: number, b: number, c: number, z: number): Series {
  *   (1−v)^(a−1) is integrated term by term. Integrating from w rather than 0
  *   avoids the poles of the 1 − z connection formula at integer b, and c ≤
  *   1/(a−1) bounds the cancellation of the alternating binomial terms by e².
+ * - 1/(a−1) ≤ w < 0.01 (the first path past ~4,000 terms, a > 101): the
+ *   quadrature of logHyp2f1LargeA; also for the [c, 1] part of the second path.
  * The logarithm is returned because (1−z)^(1−b) alone can overflow.
  *
  * Allowed input: a > 0, 0 < b < a + 1, 0 ≤ z ≤ 1, 0 < w ≤ 1 with z + w = 1
@@ -229,10 +232,13 @@ export function logHyp2f1APlusOne(a: number, b: number, z: number, w: number = 1
   }
   if (Math.abs(z + w - 1) > 1e-12) throw new CvError(fn, 'value', `z = ${z} and 1 − z = ${w} do not add up to 1`);
   if (z === 0) return 0;
+  if (longSeries(a, w)) return logHyp2f1LargeA(a, b, z, w).value;
   if (!nearOne(a, w)) return logEulerSeries(fn, a, b, z, w);
   const c = splitPoint(a);
   // ∫_c^1 v^(−b) (1−v)^(a−1) dv = (1−c)^a / a · 2F1(a, b; a+1; 1−c).
-  const logUpper = a * Math.log1p(-c) - Math.log(a) + logEulerSeries(fn, a, b, 1 - c, c);
+  // At w = c = 1/(a−1) that series is ~37a terms long: for a > 101, the quadrature instead.
+  const upper = longSeries(a, c) ? logHyp2f1LargeA(a, b, 1 - c, c).value : logEulerSeries(fn, a, b, 1 - c, c);
+  const logUpper = a * Math.log1p(-c) - Math.log(a) + upper;
   const logLower = logBinomialPart(fn, a, b, w, c);
   return Math.log(a) - a * Math.log1p(-w) + logAddExp(logUpper, logLower);
 }
@@ -244,6 +250,23 @@ export function logHyp2f1APlusOne(a: number, b: number, z: number, w: number = 1
  */
 export function hyp2f1APlusOneNearOne(a: number, w: number): boolean {
   return nearOne(a, w);
+}
+
+/**
+ * True when the Euler series would need more than ~4,000 terms (37/w) and
+ * the split integral is not taken: a > 101 and 1/(a−1) ≤ w < 0.01, where
+ * logHyp2f1LargeA's quadrature (at most 122 integrand values, ~3 µs) is used.
+ * Shorter series are kept: the CDNOW fits never come here and stay bit-identical.
+ * (At 20,000 terms a fit near the Poisson limit still spent 20 ms per evaluation.)
+ */
+export function hyp2f1APlusOneLongSeries(a: number, w: number): boolean {
+  return longSeries(a, w);
+}
+
+const LONG_SERIES_W = 0.01;
+
+function longSeries(a: number, w: number): boolean {
+  return w < LONG_SERIES_W && w >= splitPoint(a);
 }
 
 function nearOne(a: number, w: number): boolean {

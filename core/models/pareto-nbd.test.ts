@@ -333,3 +333,52 @@ describe('paretoNbdProbabilityNoPurchase', () => {
     expect(() => paretoNbdProbabilityNoPurchase(PUBLISHED, -1, 2, 30.43, 38.86)).toThrow(CvError);
   });
 });
+
+describe('Pareto/NBD on data without heterogeneity in purchase rate (the Poisson limit)', () => {
+  // 100 customers buying on 1 to 8 days drawn uniformly from 540 (a Lehmer generator, seed 7):
+  // one purchase rate for all, so the optimum is at r → ∞ with r/α fixed, where r+s+x is ~1e4
+  // and max(α,β) ≫ min(α,β) + y: the series of 2F1(a, b; a+1; z) there needed ~60,000 terms
+  // per customer group and the fit ran out of its 10 s budget after ~60 evaluations.
+  const data = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
+  let seed = 7;
+  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let c = 0; c < 100; c++) {
+    const n = 1 + Math.floor(rnd() * 8);
+    const days = new Set<number>();
+    for (let k = 0; k < n; k++) days.add(Math.floor(rnd() * 540));
+    const d = [...days].sort((a, b) => a - b);
+    data.x.push(d.length - 1);
+    data.t_x.push((d[d.length - 1] - d[0]) / 7);
+    data.T.push((540 - d[0]) / 7);
+  }
+
+  it('settles at the boundary with its notes', () => {
+    const fit = fitParetoNbd(data);
+    expect(fit.converged).toBe(true);
+    expect(fit.params.r).toBeGreaterThan(1e3);
+    // One Poisson rate: r/α near the customers' mean rate of repeat purchases per week.
+    const rate = data.x.reduce((s, v) => s + v, 0) / data.T.reduce((s, v) => s + v, 0);
+    expect(fit.params.r / fit.params.alpha).toBeGreaterThan(rate * 0.5);
+    expect(fit.params.r / fit.params.alpha).toBeLessThan(rate * 2);
+    expect(fit.notes?.join(' ')).toMatch(/purchase rates look the same/);
+    // From BG/NBD's start (as the model choice does) too; before, also out of budget.
+    const fromBg = fitParetoNbd(data, { initial: { r: 8.77, alpha: 131.2, s: 1, beta: 100 }, maxEvaluations: 1000 });
+    expect(fromBg.converged).toBe(true);
+    expect(Math.abs(fromBg.logLikelihood - fit.logLikelihood)).toBeLessThan(1e-3);
+  });
+
+  it('has an analytic gradient that matches central differences where the series would be long', () => {
+    // Near the optimum above: r+s+x ≈ 1e4, w = (β+y)/(α+y) ≈ 0.15 … 6e-4 (the quadrature's region).
+    for (const params of [
+      [9999, 138736, 99.99, 20156],
+      [3000, 40000, 5, 300],
+      [2000, 500, 3000, 50000], // α < β, the other branch
+    ]) {
+      const theta = Float64Array.from(params, Math.log);
+      const g = new Float64Array(4);
+      paretoNbdObjective(data, theta, g);
+      const num = numericalGradient((t) => paretoNbdObjective(data, t), theta, 1e-5);
+      g.forEach((v, i) => expect(Math.abs(v - num[i]), `${params} component ${i}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(v))));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
-import { hyp2f1APlusOneNearOne, logHyp2f1APlusOne } from '../math/hyp2f1.ts';
+import { hyp2f1APlusOneLongSeries, hyp2f1APlusOneNearOne, logHyp2f1APlusOne } from '../math/hyp2f1.ts';
+import { logHyp2f1LargeA } from '../math/log-hyp2f1-large-a.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
@@ -296,6 +297,7 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   // max(α,β) far above min(α,β) + t_x); logHyp2f1APlusOne switches to its split integral
   // there, and the gradient of that value is taken by central differences.
   if (hyp2f1APlusOneNearOne(n, (small + y) / (big + y))) return logTailNumericGradient(p, x, y, out, offset);
+  if (hyp2f1APlusOneLongSeries(n, (small + y) / (big + y))) return logTailLargeA(p, x, y, out, offset);
   const m = first ? r + x : s + 1;
   const np = n + 1;
   // Series and its derivative sums.
@@ -351,6 +353,30 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   out[offset + 2] = dS;
   out[offset + 3] = first ? dSmall : dBig;
   return value;
+}
+
+/**
+ * logTailGradient where its series would pass 20,000 terms (r+s+x in the
+ * thousands with max(α,β) ≫ min(α,β) + y: the Poisson limit r → ∞ of data
+ * without heterogeneity), from logHyp2f1LargeA's quadrature. ln F's
+ * partials in (a, b, z) map as in the series: a = r+s+x, b = s+1 (α ≥ β)
+ * or r+x (α < β), ∂z/∂max = w/(max+y), ∂z/∂min = −1/(max+y).
+ */
+function logTailLargeA(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number): number {
+  const { r, alpha, s, beta } = p;
+  const n = r + s + x;
+  const first = alpha >= beta;
+  const big = (first ? alpha : beta) + y;
+  const w = ((first ? beta : alpha) + y) / big;
+  const f = logHyp2f1LargeA(n, first ? s + 1 : r + x, Math.abs(alpha - beta) / big, w);
+  const lnBig = Math.log(big);
+  const dBig = (f.dz * w) / big - n / big;
+  const dSmall = -f.dz / big;
+  out[offset] = (first ? f.da : f.da + f.db) - lnBig;
+  out[offset + 1] = first ? dBig : dSmall;
+  out[offset + 2] = (first ? f.da + f.db : f.da) - lnBig;
+  out[offset + 3] = first ? dSmall : dBig;
+  return f.value - n * lnBig;
 }
 
 /** logTail and its gradient in (r, α, s, β) by central differences with relative steps 1e-5. */
