@@ -64,7 +64,14 @@ function main(): void {
     const { signal } = controller;
     // Lookups asked during one scan go out together, as soon as the scan ends.
     const lookup = lookupBatcher(
-      (entities) => browser.runtime.sendMessage({ type: 'lookup', entities }) as Promise<LookupReply>,
+      (entities) => {
+        const reply = browser.runtime.sendMessage({ type: 'lookup', entities }) as Promise<LookupReply>;
+        // Nothing is shown before the background has said this adapter is enabled: on a
+        // loaded machine a lookup's reply can beat that answer, and its badges flashed on
+        // a CRM the user had not enabled. A reply waits for the answer; one for a session
+        // the answer stopped shows nothing.
+        return Promise.all([reply, asked]).then(([r]): LookupReply => (signal.aborted ? { results: {} } : r));
+      },
       (cb) => queueMicrotask(cb),
     );
     const keysOf = lookupKeysCache();
