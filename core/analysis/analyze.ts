@@ -288,22 +288,8 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
     }
   }
 
-  const segment = segmentCustomers(summaries, {
-    unit,
-    valueBasis: settings.valueBasis,
-    tierRule: settings.tierRule,
-    composite: settings.score,
-    predictions,
-    horizonDays: settings.horizonDays,
-    churnHorizonDays: settings.churnHorizonDays,
-    annualDiscount: settings.annualDiscount,
-    clvMarginRate: marginRate,
-    churnThresholds: settings.churnThresholds,
-  });
-  segment.warnings.unshift(...warnings.map((m) => formatMessage(m, 'en')));
-  segment.warningMessages.unshift(...warnings);
-  if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;
-  return { settings, segment, models, excluded: ctx.excluded, warnings: segment.warnings, warningMessages: segment.warningMessages };
+  const segment = segmentCustomers(summaries, { ...segmentSettings(settings, marginRate), predictions });
+  return analysisOf(settings, segment, models, warnings, ctx);
 }
 
 /**
@@ -403,18 +389,27 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
     }
   }
 
-  const segment = segmentSummaryTable(table, {
-    unit,
+  const segment = segmentSummaryTable(table, { ...segmentSettings(settings, marginRate), predictions });
+  return analysisOf(settings, segment, models, warnings, ctx);
+}
+
+/** What the segment step takes from the settings, the same for both engines (the predictions' form differs). */
+function segmentSettings(settings: AnalysisSettings, marginRate: number) {
+  return {
+    unit: settings.unit,
     valueBasis: settings.valueBasis,
     tierRule: settings.tierRule,
     composite: settings.score,
-    predictions,
     horizonDays: settings.horizonDays,
     churnHorizonDays: settings.churnHorizonDays,
     annualDiscount: settings.annualDiscount,
     clvMarginRate: marginRate,
     churnThresholds: settings.churnThresholds,
-  });
+  };
+}
+
+/** The analysis as products read it: the notes gathered before the segment step come first. */
+function analysisOf(settings: AnalysisSettings, segment: SegmentResult, models: ModelReport, warnings: readonly Message[], ctx: RunContext): Analysis {
   segment.warnings.unshift(...warnings.map((m) => formatMessage(m, 'en')));
   segment.warningMessages.unshift(...warnings);
   if (ctx.asOf !== undefined) segment.totals.asOf = ctx.asOf;

@@ -58,17 +58,7 @@ export function predictCustomers(
   options: PredictOptions,
 ): Map<string, CustomerPrediction> {
   const fn = 'predictCustomers';
-  checkOptions(fn, options);
-  const churnDays = options.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS;
-  if (!(Number.isFinite(churnDays) && churnDays > 0)) {
-    throw new CvError(fn, 'value', `churnHorizonDays must be a positive number of days, got ${churnDays}`);
-  }
-  const churnHorizon = churnDays / options.periodDays;
-  if (spend !== undefined && spend.model !== 'gg') {
-    throw new CvError(fn, 'value', `the spend model must be a Gamma-Gamma fit, got '${spend.model}'`);
-  }
-  const pm = purchaseModel(model);
-  const horizon = options.horizonDays / options.periodDays;
+  const { pm, horizon, churnHorizon } = predictionSetup(fn, model, spend, options);
   // Expected purchases if alive depend on (x, T) only: few distinct pairs even for millions of
   // customers. P(alive) needs t_x too; when it is costly (Pareto/NBD), cache it per (x, T, t_x).
   const ifAlive = new Map<number, Map<number, { expected: number; discounted: number }>>();
@@ -126,6 +116,19 @@ export function predictCustomers(
   return out;
 }
 
+/** The options checked, the purchase model's functions, and both horizons in model periods: the same for rows and columns. */
+function predictionSetup(fn: string, model: PurchaseModelFit, spend: FitResult<GammaGammaParams> | undefined, options: PredictOptions) {
+  checkOptions(fn, options);
+  const churnDays = options.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS;
+  if (!(Number.isFinite(churnDays) && churnDays > 0)) {
+    throw new CvError(fn, 'value', `churnHorizonDays must be a positive number of days, got ${churnDays}`);
+  }
+  if (spend !== undefined && spend.model !== 'gg') {
+    throw new CvError(fn, 'value', `the spend model must be a Gamma-Gamma fit, got '${spend.model}'`);
+  }
+  return { pm: purchaseModel(model), horizon: options.horizonDays / options.periodDays, churnHorizon: churnDays / options.periodDays };
+}
+
 function spendFor(c: PredictCustomer, gg: GammaGammaParams | undefined): number {
   const observed = c.monetary > 0 ? c.monetary : Math.max(c.averageSpend ?? 0, 0);
   if (!gg) return observed;
@@ -170,17 +173,7 @@ export function predictColumns(
   options: PredictOptions,
 ): PredictionColumns {
   const fn = 'predictCustomers';
-  checkOptions(fn, options);
-  const churnDays = options.churnHorizonDays ?? DEFAULT_CHURN_HORIZON_DAYS;
-  if (!(Number.isFinite(churnDays) && churnDays > 0)) {
-    throw new CvError(fn, 'value', `churnHorizonDays must be a positive number of days, got ${churnDays}`);
-  }
-  const churnHorizon = churnDays / options.periodDays;
-  if (spend !== undefined && spend.model !== 'gg') {
-    throw new CvError(fn, 'value', `the spend model must be a Gamma-Gamma fit, got '${spend.model}'`);
-  }
-  const pm = purchaseModel(model);
-  const horizon = options.horizonDays / options.periodDays;
+  const { pm, horizon, churnHorizon } = predictionSetup(fn, model, spend, options);
   const { ids } = customers;
   const n = ids.length;
   const out: PredictionColumns = {
