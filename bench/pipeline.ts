@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../cli/build.ts';
 import { createAnalysis, isoToDay, readTransactions, simulateTransactionsCsv, type ReadOptions } from '../core/index.ts';
 
 type Print = (line: string) => void;
@@ -184,19 +185,7 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
  */
 async function buildChild(): Promise<string> {
   const outdir = join(ROOT, 'bench', 'dist');
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: { 'pipeline-child': CHILD },
-    outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['exceljs', '@duckdb/*'],
-    logLevel: 'warning',
-  });
+  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD }, outdir });
   return join(outdir, 'pipeline-child.mjs');
 }
 

@@ -14,9 +14,29 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * How the command is bundled, for the command and for anything that must
+ * start and hold memory as it does (the pipeline bench's child).
+ */
+export async function nodeBundleOptions(): Promise<BuildOptions> {
+  return {
+    absWorkingDir: repo,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Dependencies installed beside the bundle: exceljs loads lazily to read an .xlsx, DuckDB's native binding cannot be bundled.
+    external: ['exceljs', '@duckdb/*'],
+    plugins: [importCoreModulesDirectly(await readFile(path.join(repo, 'core', 'index.ts'), 'utf8'))],
+    logLevel: 'warning',
+  };
+}
 
 /** Builds into `out` (default cli/dist); source paths in inputs.json are relative to the repository. */
 export async function buildCli(out = path.join(repo, 'cli', 'dist')): Promise<{ bytes: number; inputs: number; metafile: Metafile }> {
@@ -27,22 +47,12 @@ export async function buildCli(out = path.join(repo, 'cli', 'dist')): Promise<{ 
   const staging = `${out}.${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const result = await build({
-    absWorkingDir: repo,
     entryPoints: { cvlens: 'cli/main.ts' },
     outdir: staging,
-    outExtension: { '.js': '.mjs' },
+    ...(await nodeBundleOptions()),
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    // Dependencies installed beside the bundle: exceljs loads lazily to read an .xlsx, DuckDB's native binding cannot be bundled.
-    external: ['exceljs', '@duckdb/*'],
     define: { CVLENS_VERSION: JSON.stringify(pkg.version) },
-    plugins: [importCoreModulesDirectly(await readFile(path.join(repo, 'core', 'index.ts'), 'utf8'))],
     metafile: true,
-    logLevel: 'warning',
   });
   // core/index.ts is read by the plugin, not bundled: an edit to where it takes a name from changes the bundle too.
   const inputs = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'core/index.ts', 'package.json'];
