@@ -15,7 +15,9 @@
  * ids functions.js associates (run in a sandbox with a recording
  * CustomFunctions) differ from functions.json's, or when a parameter
  * meant for a range (RANGE_PARAMETERS) is declared scalar, or when a function
- * or parameter lacks its Chinese description.
+ * that returns formatted dates (DATA_TYPE_RESULTS) could not (no
+ * allowCustomDataForDataTypeAny, or a result not of type any), or when a
+ * function or parameter lacks its Chinese description.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -26,10 +28,10 @@ import { build, createLogger } from 'vite';
 import { helpPage } from './build/help.ts';
 import { ICON_SIZES, pngIcon } from './build/icons.ts';
 import { manifestFor } from './build/manifest.ts';
-import { checkIds, checkParameterNames, checkRangeParameters, DEV_BASE_URL, generateMetadata, localizeMetadata } from './build/metadata.ts';
+import { checkDataTypeResults, checkIds, checkParameterNames, checkRangeParameters, DEV_BASE_URL, generateMetadata, localizeMetadata } from './build/metadata.ts';
 import { ZH_DESCRIPTIONS } from './functions/descriptions-zh.ts';
 import { EXAMPLES } from './functions/examples.ts';
-import { FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './functions/declarations.ts';
+import { DATA_TYPE_RESULTS, FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './functions/declarations.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -52,6 +54,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<{ out
   checkIds(metadata, Object.keys(PARAMETERS));
   checkRangeParameters(metadata, RANGE_PARAMETERS);
   checkParameterNames(metadata, PARAMETERS);
+  checkDataTypeResults(metadata, DATA_TYPE_RESULTS);
   const metadataZh = localizeMetadata(metadata, ZH_DESCRIPTIONS);
   const manifest = manifestFor(await readFile(path.join(repo, 'manifest.xml'), 'utf8'), baseUrl);
 

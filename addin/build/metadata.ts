@@ -20,6 +20,8 @@ export interface Metadata {
   functions: FunctionMetadata[];
   /** Lets parameters of type any receive error values (a top-level property of functions.json). */
   allowErrorForDataTypeAny?: boolean;
+  /** Lets parameters and results of type any be Excel data types, such as a formatted number (a top-level property). */
+  allowCustomDataForDataTypeAny?: boolean;
   [key: string]: unknown;
 }
 
@@ -27,11 +29,20 @@ export const DEV_BASE_URL = 'https://localhost:3000/';
 
 /**
  * Generates the metadata of `files`, with help URLs moved from the dev base
- * URL to `baseUrl`, and `allowErrorForDataTypeAny` set: the generator has no
- * JSDoc tag for it (Microsoft, "Handle and return errors from your custom
- * function": it "can only be used with manually created JSON metadata"), and
- * without it Excel does not call a function at all when one cell of a range
- * argument holds an error, so the user sees the bare error with no reason.
+ * URL to `baseUrl`, and two top-level properties that no JSDoc tag sets:
+ *
+ * - `allowErrorForDataTypeAny` (Microsoft, "Handle and return errors from
+ *   your custom function": it "can only be used with manually created JSON
+ *   metadata"): without it Excel does not call a function at all when one
+ *   cell of a range argument holds an error, so the user sees the bare error
+ *   with no reason;
+ * - `allowCustomDataForDataTypeAny` (Microsoft, "Manually create JSON
+ *   metadata for custom functions": "a top-level property and contains no
+ *   sub-properties"): without it Excel shows #VALUE! for the formatted dates
+ *   of CV.SEGMENT (addin/functions/date-cells.ts). custom-functions-metadata
+ *   2.2.3 happens to write it into every file it generates (lib/generate.js),
+ *   but that is no documented promise, so it is set here and checked by
+ *   checkDataTypeResults.
  * @throws Error listing every generator error, or when no function is found.
  */
 export async function generateMetadata(files: readonly string[], baseUrl = DEV_BASE_URL): Promise<Metadata> {
@@ -42,6 +53,7 @@ export async function generateMetadata(files: readonly string[], baseUrl = DEV_B
   if (!result.metadataJson) throw new Error('custom-functions-metadata found no @customfunction in ' + files.join(', '));
   const metadata = JSON.parse(result.metadataJson) as Metadata;
   metadata.allowErrorForDataTypeAny = true;
+  metadata.allowCustomDataForDataTypeAny = true;
   for (const f of metadata.functions) {
     if (f.helpUrl?.startsWith(DEV_BASE_URL)) f.helpUrl = baseUrl + f.helpUrl.slice(DEV_BASE_URL.length);
   }
@@ -76,6 +88,24 @@ export function checkRangeParameters(metadata: Metadata, ranges: Readonly<Record
   if (wrong.length) {
     throw new Error(`parameters meant for a range must be typed unknown[][] so that functions.json declares them a matrix: ${wrong.join(', ')}`);
   }
+}
+
+/**
+ * Fails unless Excel will take the data types (formatted dates) that the
+ * functions `ids` return: functions.json must set
+ * `allowCustomDataForDataTypeAny`, and each of their results must be of type
+ * any, the type the property opens to data types (a result typed number or
+ * string is converted to that type).
+ */
+export function checkDataTypeResults(metadata: Metadata, ids: readonly string[]): void {
+  const wrong: string[] = [];
+  if (metadata.allowCustomDataForDataTypeAny !== true) wrong.push('functions.json does not set allowCustomDataForDataTypeAny');
+  for (const id of ids) {
+    const f = metadata.functions.find((m) => m.id === id);
+    if (!f) wrong.push(`${id}: not declared`);
+    else if (f.result.type !== undefined && f.result.type !== 'any') wrong.push(`${id}: result declared ${f.result.type}, not any`);
+  }
+  if (wrong.length) throw new Error(`functions that return formatted dates need Excel's data types: ${wrong.join('; ')}`);
 }
 
 /**

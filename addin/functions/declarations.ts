@@ -48,3 +48,9 @@ export const RANGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
   PCLV: ['model'],
   SEGMENT: ['ids', 'dates', 'amounts', 'cut_points'],
 };
+
+/**
+ * The functions whose results hold Excel data types (formatted dates, see
+ * date-cells.ts): the build checks that functions.json lets Excel take them.
+ */
+export const DATA_TYPE_RESULTS: readonly string[] = ['SEGMENT'];

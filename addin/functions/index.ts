@@ -11,10 +11,11 @@ import { bgnbd, exppurchases, palive, pclv } from './models.ts';
 import { rfm, rfmsegment } from './rfm.ts';
 import { segment } from './segment.ts';
 import { PARAMETERS } from './declarations.ts';
+import { acceptBasicValues } from './data-type-inputs.ts';
 import { rejectInputErrors } from './input-errors.ts';
 import { cvtier } from './tiers.ts';
 
-export { FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './declarations.ts';
+export { DATA_TYPE_RESULTS, FUNCTION_FILES, PARAMETERS, RANGE_PARAMETERS } from './declarations.ts';
 
 // Custom functions take cells of any kind; `never[]` accepts every parameter list.
 type CustomFunction = (...args: never[]) => unknown;
@@ -34,7 +35,13 @@ const IMPLEMENTATIONS: Readonly<Record<string, CustomFunction>> = {
   SEGMENT: segment,
 };
 
-/** What Excel calls: each implementation behind the check for error values in its arguments. */
+/**
+ * What Excel calls: each implementation behind the check for error values in
+ * its arguments, with data type cells (a formatted date) read as their values.
+ */
 export const FUNCTIONS: Readonly<Record<string, CustomFunction>> = Object.fromEntries(
-  Object.entries(IMPLEMENTATIONS).map(([id, f]) => [id, rejectInputErrors(`CV.${id}`, PARAMETERS[id] ?? [], f)]),
+  Object.entries(IMPLEMENTATIONS).map(([id, f]) => {
+    const names = PARAMETERS[id] ?? [];
+    return [id, acceptBasicValues(names.length, rejectInputErrors(`CV.${id}`, names, f))];
+  }),
 );

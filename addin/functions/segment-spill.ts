@@ -7,7 +7,8 @@
  * columns out (addin/shared/segment-table.ts).
  */
 import { formatMessage, MODEL_TITLES, SEGMENT_COLUMNS, type ColumnKey, type Lang, type ModelReport, type SegmentResult } from '../../core/index.ts';
-import { cellOf, segmentHeader } from '../shared/segment-table.ts';
+import { cellOf, DATE_COLUMNS, segmentHeader } from '../shared/segment-table.ts';
+import { dateCell, type DateCellKind, type FormattedDate } from './date-cells.ts';
 
 /**
  * Every column the three inputs can fill, in core's order (core/segment/segment-table.ts
@@ -40,16 +41,25 @@ export function modelNote(models: ModelReport, lang: Lang): string {
   return asked ? head : `${head} (${NOTE.fellBack[lang]}${sep}${why})`;
 }
 
+/** One cell of the spill. */
+export type SpillCell = string | number | FormattedDate;
+
 /**
  * Header row + one row per customer, SPILL_COLUMNS and then the model that
  * scored each customer (bgnbd, mbgnbd, pnbd, or "heuristic"). Every row has
- * SPILL_COLUMNS.length + 1 cells.
+ * SPILL_COLUMNS.length + 1 cells. The date columns hold what `dates` says
+ * this Excel shows as dates (date-cells.ts); every other cell is a plain
+ * number or text.
  */
-export function spillCells(result: SegmentResult, models: ModelReport, lang: Lang): (string | number)[][] {
+export function spillCells(result: SegmentResult, models: ModelReport, lang: Lang, dates: DateCellKind = 'serial'): SpillCell[][] {
   const chosen = models.selection.chosen;
   const header = [...segmentHeader(SPILL_COLUMNS, lang, result.totals.churnHorizonDays), modelNote(models, lang)];
+  const isDate = SPILL_COLUMNS.map((k) => DATE_COLUMNS.has(k));
   const rows = result.customers.map((c) => [
-    ...SPILL_COLUMNS.map((k) => cellOf(c, k, lang)),
+    ...SPILL_COLUMNS.map((k, j): SpillCell => {
+      const cell = cellOf(c, k, lang);
+      return isDate[j] && typeof cell === 'number' ? dateCell(cell, dates) : cell;
+    }),
     c.churnSource === 'model' && chosen !== 'none' ? chosen : HEURISTIC,
   ]);
   return [header, ...rows];

@@ -14,6 +14,7 @@ import { analyzeCancelable } from '../shared/analyze-in-worker.ts';
 import AnalysisWorker from '../shared/analysis-worker.ts?worker&inline';
 import { hashCells, ResultCache } from './cache.ts';
 import { cellsOf, choiceArg, isBlank, numberArg, type Cell } from './cells.ts';
+import { dateCellKind } from './date-cells.ts';
 import { fail, guardAsync } from './excel-error.ts';
 import type * as CustomFunctions from './invocation.ts';
 import { langArg } from './labels.ts';
@@ -36,7 +37,7 @@ export const segmentCache = new ResultCache<Analysis>(4);
 const startAnalysisWorker = () => new AnalysisWorker({ name: 'cvlens CV.SEGMENT analysis' });
 
 /**
- * Segments customers from their transactions and spills the per-customer table with a header row, most valuable first: always the same 30 columns (customer, first and last purchase as date serials, purchase counts, recency, sales, value, lifetime value, P(alive), churn risk, RFM, tier, value matrix, lifecycle stage, and last the model that scored each customer), blank where a value does not apply. The last header cell names the model and, when it fell back to the heuristic, why. Rows whose id, date or amount cannot be read are left out; an error value in the ranges gives an error naming its row.
+ * Segments customers from their transactions and spills the per-customer table with a header row, most valuable first: always the same 30 columns (customer, first and last purchase as dates, purchase counts, recency, sales, value, lifetime value, P(alive), churn risk, RFM, tier, value matrix, lifecycle stage, and last the model that scored each customer), blank where a value does not apply. The last header cell names the model and, when it fell back to the heuristic, why. Rows whose id, date or amount cannot be read are left out; an error value in the ranges gives an error naming its row.
  * @customfunction SEGMENT
  * @helpurl https://localhost:3000/help.html#segment
  * @param ids Customer id of each transaction, one per row (a header cell on top is fine).
@@ -68,6 +69,8 @@ export async function segment(
 ): Promise<unknown[][]> {
   const cancel = new AbortController();
   if (invocation) invocation.onCanceled = () => cancel.abort();
+  // Asked when Excel calls, not when functions.js loads: Office.context is ready by then.
+  const dateCells = dateCellKind();
   return guardAsync(FN, async () => {
     const language = langArg(FN, lang ?? null);
     const options: AnalysisOptions = {
@@ -90,10 +93,10 @@ export async function segment(
       const done = segmentCache.peek(key);
       if (!done) return [[message(FN, 'previewSkipped')]];
       const analysis = await done;
-      return spillCells(analysis.result, analysis.models, language);
+      return spillCells(analysis.result, analysis.models, language, dateCells);
     }
     const analysis = await segmentCache.get(key, (signal) => run(ids, dates, amounts, options, signal), cancel.signal);
-    return spillCells(analysis.result, analysis.models, language);
+    return spillCells(analysis.result, analysis.models, language, dateCells);
   });
 }
 

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build.ts';
-import { generateMetadata, localizeMetadata, type Metadata } from '../../addin/build/metadata.ts';
+import { checkDataTypeResults, generateMetadata, localizeMetadata, type Metadata } from '../../addin/build/metadata.ts';
 import { ZH_DESCRIPTIONS } from '../../addin/functions/descriptions-zh.ts';
-import { FUNCTION_FILES } from '../../addin/functions/index.ts';
+import { DATA_TYPE_RESULTS, FUNCTION_FILES } from '../../addin/functions/index.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const files = FUNCTION_FILES.map((f) => path.join(repo, 'addin/functions', f));
@@ -45,6 +45,21 @@ describe('custom function metadata', () => {
     const seg = metadata.functions.find((f) => f.id === 'SEGMENT');
     expect(seg?.result.dimensionality).toBe('matrix');
     expect(seg?.parameters[0].dimensionality).toBe('matrix');
+  });
+
+  it("lets CV.SEGMENT's formatted dates through: allowCustomDataForDataTypeAny set, its result of type any", () => {
+    expect(DATA_TYPE_RESULTS).toEqual(['SEGMENT']);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(() => checkDataTypeResults(metadata, DATA_TYPE_RESULTS)).not.toThrow();
+    expect(localizeMetadata(metadata, ZH_DESCRIPTIONS).allowCustomDataForDataTypeAny).toBe(true);
+  });
+
+  it('the build check fails without allowCustomDataForDataTypeAny, or with a result typed other than any', () => {
+    expect(() => checkDataTypeResults({ ...metadata, allowCustomDataForDataTypeAny: undefined }, DATA_TYPE_RESULTS)).toThrow(/does not set allowCustomDataForDataTypeAny/);
+    const typed = structuredClone(metadata);
+    typed.functions.find((f) => f.id === 'SEGMENT')!.result.type = 'number';
+    expect(() => checkDataTypeResults(typed, DATA_TYPE_RESULTS)).toThrow(/SEGMENT: result declared number, not any/);
+    expect(() => checkDataTypeResults(metadata, ['NOPE'])).toThrow(/NOPE: not declared/);
   });
 
   it('has a Chinese description for every function and every parameter, and none for anything else', () => {
@@ -104,6 +119,9 @@ describe('npm run build:addin', () => {
 
   it('declares CV.SEGMENT cancelable and carries its analysis worker inside functions.js, started from a Blob URL', () => {
     const meta = JSON.parse(readFileSync(path.join(out, 'functions.json'), 'utf8')) as Metadata;
+    // And lets it return formatted dates, in both languages' metadata.
+    expect(meta.allowCustomDataForDataTypeAny).toBe(true);
+    expect((JSON.parse(readFileSync(path.join(out, 'functions-zh.json'), 'utf8')) as Metadata).allowCustomDataForDataTypeAny).toBe(true);
     expect(meta.functions.filter((f) => f.options?.cancelable).map((f) => f.id)).toEqual(['SEGMENT']);
     const js = readFileSync(path.join(out, 'functions.js'), 'utf8');
     expect(js).toContain('createObjectURL');

@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page, type Worker } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddin } from '../../addin/build.ts';
 import { FUNCTIONS } from '../../addin/functions/index.ts';
+import { createExcelMock } from './excel-mock/index.ts';
 import { transactions } from './synthetic-transactions.ts';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium, mockBundle, ORIGIN, serveAddin } from './pane-host.ts';
 
@@ -111,6 +112,8 @@ describe.skipIf(!haveChromium)('CV.SEGMENT in Chromium, from the built functions
     await workers[before].closed;
     expect(viaWorker).toHaveLength(301);
     expect(viaWorker[0][29]).toBe('Model: BG/NBD');
+    // The page's Office (the in-memory Excel's, every requirement set) has CustomFunctionsRuntime 1.4: dates come as formatted numbers.
+    expect(viaWorker[1][1]).toMatchObject({ type: 'Double', numberFormat: 'yyyy-mm-dd' });
     // The same ranges but for their header cells (so the result cache does not answer), without Worker.
     const renamed = data.map((col, j) => [[`Column ${j + 1}`], ...col.slice(1)]);
     const inThread = await page.evaluate((a) => {
@@ -125,7 +128,9 @@ describe.skipIf(!haveChromium)('CV.SEGMENT in Chromium, from the built functions
     // Node gives the same table, but the fitted model's figures agree only to about 1e-5: Math.exp, Math.log
     // and Math.pow differ in the last bit for some inputs between Chromium 156's V8 and Node 20's (V8 11.3;
     // 2–10 % of 20,000 random inputs each), and the optimiser's path carries such differences on.
-    const inNode = await (FUNCTIONS.SEGMENT as (...a: unknown[]) => Promise<unknown[][]>)(...data, ...options);
+    // Node asks the same Office for its requirement sets.
+    (globalThis as { Office?: unknown }).Office = createExcelMock().Office;
+    const inNode = await (FUNCTIONS.SEGMENT as (...a: unknown[]) => Promise<unknown[][]>)(...data, ...options).finally(() => delete (globalThis as { Office?: unknown }).Office);
     expect(inNode.map((r) => r.map((c) => typeof c))).toEqual(viaWorker.map((r) => r.map((c) => typeof c)));
     viaWorker.forEach((row, i) =>
       row.forEach((cell, j) => {

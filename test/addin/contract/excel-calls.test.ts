@@ -11,7 +11,21 @@ import { toExcelError } from '../../../addin/functions/excel-error.ts';
 import { EXAMPLES } from '../../../addin/functions/examples.ts';
 import { FUNCTION_FILES, FUNCTIONS, RANGE_PARAMETERS } from '../../../addin/functions/index.ts';
 import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../cdnow.ts';
-import { callAsExcel, functionMeta, HarnessInvocation, isErrorValue, RuntimeInputError, type Argument, type ExcelCall, type Scalar } from './excel-calls.ts';
+import {
+  asArgument,
+  callAsExcel,
+  CURRENT_EXCEL,
+  functionMeta,
+  HarnessInvocation,
+  isErrorValue,
+  OFFICE_2021,
+  RuntimeInputError,
+  valueOf,
+  type Argument,
+  type ExcelCall,
+  type FileOptions,
+  type Scalar,
+} from './excel-calls.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let metadata: Metadata;
@@ -103,6 +117,65 @@ describe('the harness follows Excel', () => {
   it('reports a result of the wrong dimensionality', async () => {
     expect((await callAsExcel(meta, () => 5, [1, 1])).violations).toHaveLength(1);
     expect((await callAsExcel({ ...meta, result: {} }, () => [[5]], [1, 1])).violations).toHaveLength(1);
+  });
+
+  describe('formatted numbers (Excel data types) in results and arguments', () => {
+    // Microsoft, "Use data types in Excel add-ins": { type: Double, basicValue: 32889, numberFormat: "m/d/yyyy" } "displays as 1/16/1990".
+    const date = { type: 'Double', basicValue: 32889, numberFormat: 'm/d/yyyy' };
+    const returning = (cell: unknown) => () => [['id', cell]];
+    const allowed: FileOptions = { allowCustomDataForDataTypeAny: true };
+
+    it('shows a formatted number as its basicValue in its format, where functions.json allows data types', async () => {
+      const r = await callAsExcel(meta, returning(date), [1, 1], allowed);
+      expect(r.violations).toEqual([]);
+      expect(r.values).toEqual([['id', { type: 'Double', value: 32889, numberFormat: 'm/d/yyyy', text: '1/16/1990' }]]);
+      expect(valueOf(r.values[0][1])).toBe(32889);
+    });
+
+    it('shows #VALUE! for it without allowCustomDataForDataTypeAny, or from a result not of type any', async () => {
+      for (const [m, file] of [[meta, {}], [{ ...meta, result: { dimensionality: 'matrix', type: 'number' } }, allowed]] as const) {
+        const r = await callAsExcel(m, returning(date), [1, 1], file);
+        expect(r.values).toEqual([['id', { error: '#VALUE!' }]]);
+        expect(r.violations).toHaveLength(1);
+      }
+    });
+
+    it('shows #VALUE! for it in an Excel without CustomFunctionsRuntime 1.4, and for a Double with a format before ExcelApi 1.19', async () => {
+      const cf13 = await callAsExcel(meta, returning(date), [1, 1], allowed, { requirementSets: OFFICE_2021 });
+      expect(cf13.values[0][1]).toEqual({ error: '#VALUE!' });
+      expect(cf13.violations[0]).toMatch(/without CustomFunctionsRuntime 1\.4/);
+      const api118 = { ...CURRENT_EXCEL, ExcelApi: '1.18' };
+      expect((await callAsExcel(meta, returning(date), [1, 1], allowed, { requirementSets: api118 })).values[0][1]).toEqual({ error: '#VALUE!' });
+      const older = { type: 'FormattedNumber', basicValue: 32889, numberFormat: 'm/d/yyyy' };
+      expect((await callAsExcel(meta, returning(older), [1, 1], allowed, { requirementSets: api118 })).values[0][1]).toMatchObject({ text: '1/16/1990' });
+    });
+
+    it('shows #VALUE! for an unknown type, a basicValue that is no number, or any other object', async () => {
+      for (const cell of [{ type: 'Date', basicValue: 32889 }, { type: 'Double', basicValue: '32889' }, { basicValue: 32889 }, new Date(0)]) {
+        const r = await callAsExcel(meta, returning(cell), [1, 1], allowed);
+        expect(r.values[0][1], JSON.stringify(cell)).toEqual({ error: '#VALUE!' });
+        expect(r.violations).toHaveLength(1);
+      }
+    });
+
+    it('passes a data type argument as the object where allowed, else as its value', async () => {
+      seen.length = 0;
+      await callAsExcel(meta, echo, [date, [[date]]], allowed);
+      await callAsExcel(meta, echo, [date, [[date]]], {});
+      expect(seen).toEqual([[date, [[date]], null], [32889, [[32889]], null]]);
+    });
+
+    it("answers Office.context.requirements from the Excel it simulates during the call, keeping the test's Office and restoring it", async () => {
+      (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: 'zh-CN' } };
+      const asked = () => {
+        const office = (globalThis as { Office?: { context: { displayLanguage: string; requirements: { isSetSupported(n: string, v: string): boolean } } } }).Office;
+        return [[office?.context.displayLanguage ?? '', String(office?.context.requirements.isSetSupported('CustomFunctionsRuntime', '1.4'))]];
+      };
+      expect((await callAsExcel(meta, asked, [1, 1])).values).toEqual([['zh-CN', 'true']]);
+      expect((await callAsExcel(meta, asked, [1, 1], {}, { requirementSets: OFFICE_2021 })).values).toEqual([['zh-CN', 'false']]);
+      expect(globalThis).toHaveProperty('Office', { context: { displayLanguage: 'zh-CN' } });
+      delete (globalThis as { Office?: unknown }).Office;
+    });
   });
 });
 
@@ -206,7 +279,7 @@ describe('every function over ranges, as Excel passes them', () => {
     expect(byLabel.a).toBeCloseTo(0.7929, 3);
     expect(byLabel.b).toBeCloseTo(2.426, 2);
 
-    const model = fit.values.map((row) => row.map((v) => (isErrorValue(v) ? null : v)));
+    const model = fit.values.map((row) => row.map((v) => (isErrorValue(v) ? null : asArgument(v))));
     const alive = await call('PALIVE', column([2, 2]), column([30.43, 30.43]), column([38.86, 38.86]), model);
     expect(alive.violations).toEqual([]);
     expect(alive.values.flat().map(shown)).toEqual([EXAMPLES.PALIVE.result, EXAMPLES.PALIVE.result]);

@@ -27,6 +27,30 @@
  *   #VALUE! and #N/A errors also support custom error messages");
  * - the result must have the declared dimensionality: a rectangular 2-D array
  *   of numbers, strings and booleans for `matrix`, one such value otherwise;
+ * - a result cell may also be a formatted number, `{ type, basicValue,
+ *   numberFormat }` (Microsoft, "Use data types with custom functions in
+ *   Excel": "Output a formatted number"), but only when functions.json sets
+ *   the top-level `allowCustomDataForDataTypeAny` (ibid., "Enable data types
+ *   for custom functions"), the result is of type any, and this Excel has
+ *   CustomFunctionsRuntime 1.4 ("Custom Functions requirement sets": 1.4
+ *   "includes custom functions integration with data types") and the API
+ *   that defines the object's type: "FormattedNumber" since ExcelApi 1.16,
+ *   "Double" with a numberFormat since ExcelApi 1.19 (@types/office-js
+ *   1.0.612). Otherwise, and for any other `type`, the cell is #VALUE!
+ *   ("Autogenerate JSON metadata for custom functions": "Any other type will
+ *   be treated as an error"). An accepted cell's value is the basicValue (what
+ *   =A2+1 and sorting use) and it shows the basicValue in the numberFormat,
+ *   rendered by numfmt, an independent implementation of Excel's number
+ *   formats ("Use data types in Excel add-ins": 32889 in m/d/yyyy "displays
+ *   as 1/16/1990");
+ * - a cell of an argument that holds such a data type reaches a parameter of
+ *   type any as the object when functions.json sets
+ *   allowCustomDataForDataTypeAny (it "allows a custom function to accept
+ *   data types as parameters"), and as its basicValue otherwise;
+ * - the function sees the Excel it runs in through office.js's
+ *   `Office.context.requirements.isSetSupported`, which the harness answers
+ *   from `CallOptions.requirementSets` (default: a current Microsoft 365
+ *   Excel) for the duration of the call;
  * - every call gets one more argument after the declared parameters, the
  *   invocation object (@microsoft/office-js 1.1.110,
  *   dist/custom-functions-runtime.debug.js: _batchInvocationEntries pushes an
@@ -38,6 +62,7 @@
  *   _handleCancellationEntries looks in); Excel no longer wants the result,
  *   so nothing the call returns afterwards reaches a cell.
  */
+import { format as formatNumber } from 'numfmt';
 import type { FunctionMetadata, Metadata } from '../../../addin/build/metadata.ts';
 
 /** An Excel error value in a cell or a result (#N/A, #VALUE!, …), with the tooltip Excel would show. */
@@ -46,10 +71,71 @@ export interface ErrorValue {
   message?: string;
 }
 
-export type Scalar = number | string | boolean | null | ErrorValue;
+/** A cell holding an Excel data type, as the Excel API spells it: `{ type: "Double", basicValue: 45356, numberFormat: "yyyy-mm-dd" }`. */
+export interface DataTypeValue {
+  type: string;
+  basicValue: number | string | boolean;
+  numberFormat?: string;
+}
+
+/** A cell showing a formatted number: its cell value's type, its value (what formulas and sorting see), its number format, and the text the cell shows. */
+export interface FormattedValue {
+  type: string;
+  value: number;
+  numberFormat: string;
+  text: string;
+}
+
+export type Scalar = number | string | boolean | null | ErrorValue | DataTypeValue;
 /** One formula argument: a literal, a range or array constant (rows of cells), or `undefined` for an omitted optional. */
 export type Argument = Scalar | Scalar[][] | undefined;
-export type Shown = number | string | boolean | ErrorValue;
+export type Shown = number | string | boolean | ErrorValue | FormattedValue;
+
+/** What functions.json says at its top level about error values and data types. */
+export interface FileOptions {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
+}
+
+/**
+ * The requirement sets of an Excel, each with the highest version it has
+ * (a set it lacks is absent). CURRENT_EXCEL is a Microsoft 365 Excel of 2025;
+ * OFFICE_2021 a volume-licensed Office 2021, which stops at
+ * CustomFunctionsRuntime 1.3 and ExcelApi 1.14 ("Custom Functions requirement
+ * sets", "Excel JavaScript API requirement sets").
+ */
+export type RequirementSets = Readonly<Record<string, string>>;
+export const CURRENT_EXCEL: RequirementSets = { CustomFunctionsRuntime: '1.5', ExcelApi: '1.20', SharedRuntime: '1.1' };
+export const OFFICE_2021: RequirementSets = { CustomFunctionsRuntime: '1.3', ExcelApi: '1.14', SharedRuntime: '1.1' };
+
+function atLeast(have: string | undefined, want: string): boolean {
+  if (have === undefined) return false;
+  const [a, b] = [have, want].map((v) => v.split('.').map(Number));
+  return a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0);
+}
+
+/** True when `sets` has `name` at `version` or later. */
+export function supports(sets: RequirementSets, name: string, version: string): boolean {
+  return atLeast(sets[name], version);
+}
+
+/** The value of a shown cell as formulas see it: a formatted number's basicValue, anything else as it is. */
+export function valueOf(cell: Shown): number | string | boolean | ErrorValue {
+  return isFormattedValue(cell) ? cell.value : cell;
+}
+
+/** What a formula that refers to a shown cell receives: a formatted number is the data type the cell holds. */
+export function asArgument(cell: Shown): Scalar {
+  return isFormattedValue(cell) ? { type: cell.type, basicValue: cell.value, numberFormat: cell.numberFormat } : cell;
+}
+
+export function isFormattedValue(v: unknown): v is FormattedValue {
+  return typeof v === 'object' && v !== null && typeof (v as FormattedValue).numberFormat === 'string' && typeof (v as FormattedValue).value === 'number';
+}
+
+export function isDataTypeValue(v: unknown): v is DataTypeValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as DataTypeValue).type === 'string' && 'basicValue' in v;
+}
 
 export interface ExcelCall {
   /** What the cells show, in the spill's shape; nothing when the call was cancelled. */
@@ -74,6 +160,8 @@ export interface CancelReport {
 }
 
 export interface CallOptions {
+  /** The Excel the formula runs in (default CURRENT_EXCEL). */
+  requirementSets?: RequirementSets;
   /** Excel cancels the formula when this promise resolves, if its result is not in by then. */
   cancel?: Promise<unknown>;
   /** How long to wait, after a cancel, for the call's promise to settle (default 10 s). */
@@ -122,9 +210,11 @@ export class RuntimeInputError extends Error {
   }
 }
 
-/** What a parameter receives for one cell: an error value becomes the runtime's error object. */
-function passed(v: Scalar): unknown {
-  return isErrorValue(v) ? new RuntimeInputError(v.error) : v;
+/** What a parameter receives for one cell: an error value becomes the runtime's error object, a data type its basicValue unless the parameter takes data types. */
+function passed(v: Scalar, takesDataTypes: boolean): unknown {
+  if (isErrorValue(v)) return new RuntimeInputError(v.error);
+  if (isDataTypeValue(v) && !takesDataTypes) return v.basicValue;
+  return v;
 }
 
 export function isErrorValue(v: unknown): v is ErrorValue {
@@ -156,8 +246,41 @@ function isCellValue(v: unknown): v is number | string | boolean {
   return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string' || typeof v === 'boolean';
 }
 
+/** Why this Excel shows a data type result cell as #VALUE!, or undefined when it shows it. */
+function dataTypeRefusal(meta: FunctionMetadata, c: DataTypeValue, file: FileOptions, sets: RequirementSets): string | undefined {
+  if (file.allowCustomDataForDataTypeAny !== true) return `returned a ${c.type} cell value but functions.json does not set allowCustomDataForDataTypeAny`;
+  if (meta.result.type !== undefined && meta.result.type !== 'any') return `returned a ${c.type} cell value from a result declared ${meta.result.type}`;
+  if (!supports(sets, 'CustomFunctionsRuntime', '1.4')) return `returned a ${c.type} cell value to an Excel without CustomFunctionsRuntime 1.4`;
+  if (typeof c.basicValue !== 'number' || !Number.isFinite(c.basicValue)) return `returned a ${c.type} cell value whose basicValue ${JSON.stringify(c.basicValue)} is not a number`;
+  if (c.numberFormat !== undefined && typeof c.numberFormat !== 'string') return `returned a number format that is not text`;
+  if (c.type === 'FormattedNumber') return supports(sets, 'ExcelApi', '1.16') ? undefined : 'returned a FormattedNumber cell value to an Excel without ExcelApi 1.16';
+  if (c.type === 'Double') {
+    if (!supports(sets, 'ExcelApi', '1.16')) return 'returned a Double cell value to an Excel without ExcelApi 1.16';
+    if (c.numberFormat !== undefined && !supports(sets, 'ExcelApi', '1.19')) return 'returned a Double cell value with a numberFormat to an Excel without ExcelApi 1.19';
+    return undefined;
+  }
+  return `returned a cell value of type ${JSON.stringify(c.type)}, which the harness does not know`;
+}
+
+/** One result cell as the cell shows it. */
+function shownCell(meta: FunctionMetadata, c: unknown, file: FileOptions, sets: RequirementSets, violations: string[]): Shown {
+  if (isCellValue(c)) return c;
+  if (isDataTypeValue(c)) {
+    const why = dataTypeRefusal(meta, c, file, sets);
+    if (why) {
+      violations.push(`${meta.id}: ${why}`);
+      return { error: '#VALUE!' };
+    }
+    const value = c.basicValue as number;
+    const numberFormat = c.numberFormat ?? 'General';
+    return { type: c.type, value, numberFormat, text: formatNumber(numberFormat, value) };
+  }
+  violations.push(`${meta.id}: result cell ${JSON.stringify(c)?.slice(0, 80)} is not a number, string, boolean or formatted number`);
+  return { error: '#VALUE!' };
+}
+
 /** Checks one call's result against the declared dimensionality; returns it as rows of shown values. */
-function checkResult(meta: FunctionMetadata, result: unknown, violations: string[]): Shown[][] {
+function checkResult(meta: FunctionMetadata, result: unknown, file: FileOptions, sets: RequirementSets, violations: string[]): Shown[][] {
   if (meta.result.dimensionality === 'matrix') {
     if (!Array.isArray(result) || result.length === 0 || !result.every((r) => Array.isArray(r) && r.length > 0)) {
       violations.push(`${meta.id}: declared a matrix result but returned ${JSON.stringify(result)?.slice(0, 80)}`);
@@ -165,33 +288,46 @@ function checkResult(meta: FunctionMetadata, result: unknown, violations: string
     }
     const rows = result as unknown[][];
     if (rows.some((r) => r.length !== rows[0].length)) violations.push(`${meta.id}: ragged matrix result`);
-    return rows.map((r) =>
-      r.map((c) => {
-        if (isCellValue(c)) return c;
-        violations.push(`${meta.id}: result cell ${JSON.stringify(c)} is not a number, string or boolean`);
-        return { error: '#VALUE!' };
-      }),
-    );
+    return rows.map((r) => r.map((c) => shownCell(meta, c, file, sets, violations)));
   }
-  if (!isCellValue(result)) {
+  if (Array.isArray(result)) {
     violations.push(`${meta.id}: declared a scalar result but returned ${JSON.stringify(result)?.slice(0, 80)}`);
     return [[{ error: '#VALUE!' }]];
   }
-  return [[result]];
+  return [[shownCell(meta, result, file, sets, violations)]];
+}
+
+/**
+ * Office as office.js gives it to the function while Excel runs it: the
+ * Office the test set up (a display language), with the requirements of
+ * `sets`. Returns the function that puts the previous Office back.
+ */
+function installOffice(sets: RequirementSets): () => void {
+  const g = globalThis as unknown as { Office?: { context?: Record<string, unknown> } };
+  const had = 'Office' in g;
+  const before = g.Office;
+  const requirements = { isSetSupported: (name: string, minVersion = '1.1') => supports(sets, name, minVersion) };
+  g.Office = { ...before, context: { ...before?.context, requirements } };
+  return () => {
+    if (had) g.Office = before;
+    else delete g.Office;
+  };
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; thrown: unknown };
 
-async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], violations: string[], options: CallOptions): Promise<Shown[][] | CancelReport> {
+async function callOnce(meta: FunctionMetadata, impl: Implementation, args: unknown[], file: FileOptions, violations: string[], options: CallOptions): Promise<Shown[][] | CancelReport> {
   const invocation = new HarnessInvocation(meta.id, options.valuePreview === true);
+  const sets = options.requirementSets ?? CURRENT_EXCEL;
+  const restore = installOffice(sets);
   const outcome: Promise<Outcome> = Promise.resolve()
     .then(() => (impl as (...a: unknown[]) => unknown)(...args, invocation))
     .then((value) => ({ ok: true as const, value }), (thrown: unknown) => ({ ok: false as const, thrown }));
   const CANCEL = Symbol('cancel');
-  const first = options.cancel ? await Promise.race([outcome, options.cancel.then(() => CANCEL)]) : await outcome;
+  const first = await (options.cancel ? Promise.race([outcome, options.cancel.then(() => CANCEL)]) : outcome).finally(restore);
   if (first !== CANCEL) {
     const o = first as Outcome;
-    return o.ok ? checkResult(meta, o.value, violations) : [[shownOf(o.thrown)]];
+    return o.ok ? checkResult(meta, o.value, file, sets, violations) : [[shownOf(o.thrown)]];
   }
   const told = meta.options?.cancelable === true;
   const at = performance.now();
@@ -218,7 +354,7 @@ export async function callAsExcel(
   meta: FunctionMetadata,
   impl: Implementation,
   args: readonly Argument[],
-  file: { allowErrorForDataTypeAny?: boolean } = {},
+  file: FileOptions = {},
   options: CallOptions = {},
 ): Promise<ExcelCall> {
   const params = meta.parameters;
@@ -227,7 +363,9 @@ export async function callAsExcel(
     if (!p.optional && args[i] === undefined) throw new Error(`${meta.id}: required argument ${p.name} omitted`);
   });
   const violations: string[] = [];
-  const takesErrors = params.map((p) => file.allowErrorForDataTypeAny === true && (p.type === undefined || p.type === 'any'));
+  const typedAny = params.map((p) => p.type === undefined || p.type === 'any');
+  const takesErrors = params.map((_, i) => file.allowErrorForDataTypeAny === true && typedAny[i]);
+  const takesDataTypes = params.map((_, i) => file.allowCustomDataForDataTypeAny === true && typedAny[i]);
   const full: Argument[] = params.map((_, i) => args[i]);
 
   // Matrix arguments are passed whole: one error anywhere in one that takes none and Excel never calls the function.
@@ -276,8 +414,8 @@ export async function callAsExcel(
         continue;
       }
       calls++;
-      const given = callArgs.map((a) => (Array.isArray(a) ? a.map((r) => r.map(passed)) : passed(a as Scalar)));
-      const out = await callOnce(meta, impl, given, violations, options);
+      const given = callArgs.map((a, i) => (Array.isArray(a) ? a.map((r) => r.map((c) => passed(c, takesDataTypes[i]))) : passed(a as Scalar, takesDataTypes[i])));
+      const out = await callOnce(meta, impl, given, file, violations, options);
       if (isCancelReport(out)) return { values: [], calls, violations, canceled: out };
       if (!liftedAny) return { values: out, calls, violations };
       if (out.length > 1 || out[0].length > 1) violations.push(`${meta.id}: a lifted call returned ${out.length}×${out[0].length} values; Excel shows only the first`);

@@ -1,8 +1,9 @@
 /**
- * CV.SEGMENT as Excel calls it (issue 11, item 6): the same columns whatever
- * the data and options, blanks where a value does not apply, a visible note
- * in the last header cell when the model fell back, dates as Excel serials,
- * and the same cells in an en-US and a zh-CN Excel.
+ * CV.SEGMENT as Excel calls it (issue 11, items 3 and 6): the same columns
+ * whatever the data and options, blanks where a value does not apply, a
+ * visible note in the last header cell when the model fell back, dates shown
+ * as dates where Excel can take a formatted number and as serials where it
+ * cannot, and the same cells in an en-US and a zh-CN Excel.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,20 @@ import { generateMetadata, type Metadata } from '../../../addin/build/metadata.t
 import { FUNCTION_FILES, FUNCTIONS } from '../../../addin/functions/index.ts';
 import { SPILL_COLUMNS } from '../../../addin/functions/segment-spill.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../../cdnow.ts';
-import { callAsExcel, functionMeta, type Argument, type Scalar, type Shown } from './excel-calls.ts';
+import {
+  asArgument,
+  callAsExcel,
+  CURRENT_EXCEL,
+  functionMeta,
+  isFormattedValue,
+  OFFICE_2021,
+  valueOf,
+  type Argument,
+  type CallOptions,
+  type FileOptions,
+  type Scalar,
+  type Shown,
+} from './excel-calls.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let metadata: Metadata;
@@ -24,8 +38,13 @@ afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
 });
 
+/** =CV.SEGMENT(args…) in a current Excel with the generated functions.json. */
 async function spill(...args: Argument[]): Promise<Shown[][]> {
-  const r = await callAsExcel(functionMeta(metadata, 'SEGMENT'), FUNCTIONS.SEGMENT, args);
+  return spillIn({}, metadata, ...args);
+}
+
+async function spillIn(options: CallOptions, file: FileOptions, ...args: Argument[]): Promise<Shown[][]> {
+  const r = await callAsExcel(functionMeta(metadata, 'SEGMENT'), FUNCTIONS.SEGMENT, args, file, options);
   expect(r.violations).toEqual([]);
   expect(r.calls).toBe(1);
   return r.values;
@@ -76,12 +95,59 @@ describe('CV.SEGMENT spills a fixed set of columns', () => {
     expect(withMargin[1][col('Profit')]).toBeCloseTo(150, 9);
   });
 
-  it('writes dates as Excel serials (numbers a date format shows as dates)', async () => {
+  it('shows first and last purchase as dates whose value is the date serial, in a current Excel', async () => {
     const out = await spill(...small);
+    const byId = Object.fromEntries(out.slice(1).map((r) => [r[0], r]));
+    expect(byId.C[col('First purchase')]).toEqual({ type: 'Double', value: D, numberFormat: 'yyyy-mm-dd', text: '2024-01-01' });
+    expect(byId.C[col('Last purchase')]).toMatchObject({ value: D + 30, text: '2024-01-31' });
+    expect(byId.B[col('First purchase')]).toMatchObject({ value: D + 4, text: '2024-01-05' });
+    // The cell's value is the number: =C2-B2 is C's days between first and last purchase, =B2+1 the next day.
+    expect((valueOf(byId.C[col('Last purchase')]) as number) - (valueOf(byId.C[col('First purchase')]) as number)).toBe(30);
+  });
+
+  it('formats no other column: the rest are plain numbers and text', async () => {
+    const out = await spill(...small);
+    const dates = [col('First purchase'), col('Last purchase')];
+    for (const row of out) {
+      row.forEach((cell, j) => {
+        if (!dates.includes(j)) expect(isFormattedValue(cell), `column ${j}: ${JSON.stringify(cell)}`).toBe(false);
+      });
+    }
+    expect(out.slice(1).every((row) => dates.every((j) => isFormattedValue(row[j])))).toBe(true);
+  });
+
+  it('gives the older FormattedNumber value to an Excel whose API stops before 1.19, shown the same', async () => {
+    const out = await spillIn({ requirementSets: { ...CURRENT_EXCEL, ExcelApi: '1.18' } }, metadata, ...small);
+    expect(out[1][col('First purchase')]).toEqual({ type: 'FormattedNumber', value: D, numberFormat: 'yyyy-mm-dd', text: '2024-01-01' });
+  });
+
+  it('gives bare serials to an Excel without CustomFunctionsRuntime 1.4 (Office 2021), where a formatted number would be #VALUE!', async () => {
+    const out = await spillIn({ requirementSets: OFFICE_2021 }, metadata, ...small);
     const byId = Object.fromEntries(out.slice(1).map((r) => [r[0], r]));
     expect(byId.C[col('First purchase')]).toBe(D);
     expect(byId.C[col('Last purchase')]).toBe(D + 30);
     expect(byId.B[col('First purchase')]).toBe(D + 4);
+  });
+
+  it('shows #VALUE! in every date cell if functions.json did not set allowCustomDataForDataTypeAny', async () => {
+    const dropped = { ...metadata, allowCustomDataForDataTypeAny: false };
+    const r = await callAsExcel(functionMeta(metadata, 'SEGMENT'), FUNCTIONS.SEGMENT, [...small], dropped);
+    expect(r.values.slice(1).map((row) => row[col('First purchase')])).toEqual([{ error: '#VALUE!' }, { error: '#VALUE!' }, { error: '#VALUE!' }]);
+    expect(r.violations[0]).toMatch(/does not set allowCustomDataForDataTypeAny/);
+  });
+
+  it("reads its own dates back: a spilled last purchase as as_of, and the spill's date column as dates", async () => {
+    const out = await spill(...small);
+    const lastOfC = asArgument(out[1][col('Last purchase')]);
+    expect(lastOfC).toEqual({ type: 'Double', basicValue: D + 30, numberFormat: 'yyyy-mm-dd' });
+    const asOf = await spill(...small, lastOfC);
+    expect(asOf).toEqual(out);
+    // Each customer's first purchase as its only transaction: the dates arrive as Double cell values.
+    const firsts = out.slice(1);
+    const again = await spill(firsts.map((r) => [asArgument(r[0])]), firsts.map((r) => [asArgument(r[col('First purchase')])]), firsts.map(() => [10]));
+    const idAndFirst = (rows: Shown[][]) => rows.map((r) => `${String(r[0])} ${String(valueOf(r[col('First purchase')]))}`).sort();
+    expect(idAndFirst(again.slice(1))).toEqual(idAndFirst(firsts));
+    expect(idAndFirst(firsts)).toEqual([`A ${D}`, `B ${D + 4}`, `C ${D}`]);
   });
 
   it('says in its last header cell that the model fell back, and why; each row names the heuristic', async () => {
@@ -115,6 +181,7 @@ describe('CV.SEGMENT spills a fixed set of columns', () => {
     const p = col('P(alive)');
     expect(out.slice(1).every((r) => typeof r[p] === 'number' && r[p] >= 0 && r[p] <= 1)).toBe(true);
     // CDNOW's purchases start on 1997-01-01: Excel serial 35431 (DATE(1997,1,1)).
-    expect(Math.min(...out.slice(1).map((r) => r[col('First purchase')] as number))).toBe(35431);
+    expect(Math.min(...out.slice(1).map((r) => valueOf(r[col('First purchase')]) as number))).toBe(35431);
+    expect(out.slice(1).find((r) => valueOf(r[col('First purchase')]) === 35431)?.[col('First purchase')]).toMatchObject({ text: '1997-01-01' });
   }, 60_000);
 });
