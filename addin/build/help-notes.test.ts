@@ -16,7 +16,7 @@ describe('help.html notes', () => {
     expect(html).toContain('lang');
   });
 
-  it("lists CV.SEGMENT's columns A to AD, the example's tier column among them, and says dates need a format", () => {
+  it("lists CV.SEGMENT's columns A to AD, the example's tier column among them, and says where dates show as dates", () => {
     const section = html.slice(html.indexOf('id="segment-columns"'), html.indexOf('id="support"'));
     expect(section.match(/<tr><td>[A-Z]+<\/td>/g)).toHaveLength(SPILL_COLUMNS.length + 1);
     expect(section).toContain('<tr><td>AD</td><td>Model: …');
@@ -24,7 +24,10 @@ describe('help.html notes', () => {
     expect(section).toContain('=INDEX(E2#, 0, 27)');
     expect(SPILL_COLUMNS[26]).toBe('tier');
     expect(section).toContain('<tr><td>AA</td><td>Tier</td>');
-    expect(section).toMatch(/cannot format cells/);
+    expect(section).toMatch(/show as dates \(<code>2024-03-05<\/code>\)/);
+    expect(section).toMatch(/CustomFunctionsRuntime 1\.4/);
+    expect(section).toMatch(/In Excel 2021, 2019 or 2016 the spill shows the bare numbers/);
+    expect(section).toContain('<tr><td>B</td><td>First purchase</td><td>首次购买</td><td>date (yyyy-mm-dd;');
     expect(section).toMatch(/stops as soon as Excel no longer wants its result/);
   });
 });

@@ -29,7 +29,7 @@ export function columnLetter(i: number): string {
 
 const FORMAT: Record<string, string> = {
   text: 'text',
-  date: 'date serial: format as Date',
+  date: 'date (yyyy-mm-dd; a date number in Excel 2021 and older)',
   count: 'whole number',
   score: 'score 1–5',
   decimal: 'number',
@@ -72,9 +72,12 @@ expected purchases and expected spend come from the own-rate heuristic, as churn
 When the model could not be used (too few customers, no convergence) the analysis falls back to the own-rate heuristic and the header says so and why:
 <code>Model: own-rate heuristic (fell back: …)</code>. It is the rightmost cell of the spill, so the whole note shows over the empty cells to its right.
 Each row's cell in that column says what scored that customer.</p>
-<p><strong>Dates:</strong> First purchase and Last purchase are Excel date serial numbers (45356 is 5 March 2024). A custom function cannot format cells,
-so the spill shows them as numbers until you format its second and third columns as dates (select the whole sheet columns, then Home › Number Format › Short Date, or Ctrl+1): the format stays when the spill recalculates or grows.
-The task pane's segment sheet formats them for you.</p>
+<p><strong>Dates:</strong> First purchase and Last purchase show as dates (<code>2024-03-05</code>) whose value is Excel's date number (45356),
+so the last purchase minus the first counts days, sorting and filters treat them as dates, and a date format you give the columns replaces ours.
+This needs Excel for Microsoft 365 (Windows version 2208 or later, Mac 16.64 or later) or Excel on the web: the function returns each date as a formatted number,
+which Excel takes only from CustomFunctionsRuntime 1.4 on. In Excel 2021, 2019 or 2016 the spill shows the bare numbers instead;
+format its second and third columns as dates there (select the whole sheet columns, then Home › Number Format › Short Date, or Ctrl+1): the format stays when the spill recalculates or grows.
+The task pane's segment sheet formats them in every Excel.</p>
 <p><strong>Long calculations:</strong> over tens of thousands of rows, choosing the model takes seconds, during which the cell shows <code>#BUSY!</code>.
 The analysis runs in the background and stops as soon as Excel no longer wants its result: when you edit or delete the cell, change one of its
 inputs, or recalculate by hand. Several CV.SEGMENT cells over the same ranges share one analysis. While you edit the formula, Excel's value
@@ -86,6 +89,7 @@ function supportSection(): string {
   return `<section id="support"><h2>Support</h2>
 <p>cvlens needs Excel with the shared runtime (SharedRuntime 1.1), custom functions with error messages (CustomFunctionsRuntime 1.2) and,
 for the task pane, ExcelApi 1.7: Excel for Microsoft 365 on Windows or Mac, or Excel on the web. In an older Excel the pane says what is missing.
+CV.SEGMENT shows its dates as dates where Excel also has CustomFunctionsRuntime 1.4, and as date numbers elsewhere.
 A function that shows <code>#VALUE!</code> or <code>#N/A</code> explains why in the cell's tooltip (the error's ⚠ button).</p></section>`;
 }
 
