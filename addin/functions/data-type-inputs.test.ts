@@ -15,6 +15,11 @@ describe('basicValues', () => {
     expect(basicValues({ type: 'Boolean', basicValue: false })).toBe(false);
   });
 
+  it("reads the value from `primitive`, the field the runtime's own reader takes it from", () => {
+    expect(basicValues({ type: 'FormattedNumber', primitive: 45356, numberFormat: 'yyyy-mm-dd' })).toBe(45356);
+    expect(basicValues([[{ type: 'Double', primitive: 45357 }]])).toEqual([[45357]]);
+  });
+
   it('reads each cell of a range, leaving plain cells, entities and error values as they are', () => {
     const error = { type: 'Error', basicValue: '#N/A', code: '#N/A' };
     expect(basicValues([[date, 1], [text, null], [entity, error]])).toEqual([[45356, 1], ['C042', null], [entity, error]]);

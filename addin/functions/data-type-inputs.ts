@@ -14,16 +14,31 @@
  * the older FormattedNumber, String, Boolean) are unwrapped: an entity or an
  * image is no number or date, and stays an object that the readers reject
  * with a reason. Error values are input-errors.ts's business.
+ *
+ * What exactly arrives is not in Microsoft's pages. The runtime
+ * (@microsoft/office-js 1.1.110, dist/custom-functions-runtime.debug.js)
+ * hands a function, for an invocation flagged with rich data (bit 8),
+ * `JSON.parse` of the JSON Excel sent for each such cell
+ * (CustomFunctionProxy._transferCustomFunctionRichData), and its own reader of
+ * that JSON (CreateCustomFunctionInstance) takes the value of a Double,
+ * FormattedNumber, String or Boolean from a field named `primitive`, not
+ * `basicValue`. So the value is read from either.
  */
 
 const BASIC_TYPES = new Set(['Double', 'FormattedNumber', 'String', 'Boolean']);
+type Basic = number | string | boolean;
 
-/** True for a basic data type cell value (a formatted number, a string or boolean with properties). */
-function isBasicDataType(v: unknown): v is { basicValue: number | string | boolean } {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const { type, basicValue } = v as { type?: unknown; basicValue?: unknown };
-  return typeof type === 'string' && BASIC_TYPES.has(type) && ['number', 'string', 'boolean'].includes(typeof basicValue);
+const isBasic = (v: unknown): v is Basic => typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean';
+
+/** The value of a basic data type cell value (a formatted number, a string or boolean with properties), or undefined for anything else. */
+function basicValueOf(v: unknown): Basic | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const { type, basicValue, primitive } = v as { type?: unknown; basicValue?: unknown; primitive?: unknown };
+  if (typeof type !== 'string' || !BASIC_TYPES.has(type)) return undefined;
+  return isBasic(basicValue) ? basicValue : isBasic(primitive) ? primitive : undefined;
 }
+
+const isBasicDataType = (v: unknown): boolean => basicValueOf(v) !== undefined;
 
 /**
  * The value a cell holds, for one argument or each cell of a range. A range
@@ -31,7 +46,8 @@ function isBasicDataType(v: unknown): v is { basicValue: number | string | boole
  * @example basicValues([[{ type: 'Double', basicValue: 45356, numberFormat: 'yyyy-mm-dd' }], [7]]) // [[45356], [7]]
  */
 export function basicValues(arg: unknown): unknown {
-  if (isBasicDataType(arg)) return arg.basicValue;
+  const value = basicValueOf(arg);
+  if (value !== undefined) return value;
   if (!Array.isArray(arg)) return arg;
   const hasDataType = arg.some((row: unknown) => (Array.isArray(row) ? row.some(isBasicDataType) : isBasicDataType(row)));
   if (!hasDataType) return arg;

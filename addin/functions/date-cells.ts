@@ -11,12 +11,18 @@
  * add-ins": "Formatted number values"), and a format the user applies to the
  * cell overrides ours.
  *
+ * Such values may fill a spill: Microsoft's Script Lab sample "Data types:
+ * Custom functions" (CustomFunctionsRuntime 1.4) returns a 2-D array of them,
+ * and OfficeDev/office-js issue 3206 formats the date columns of a spilled
+ * table this way.
+ *
  * Excel reads such an object only where functions.json sets the top-level
  * `allowCustomDataForDataTypeAny` (addin/build/metadata.ts sets it and the
- * build checks it); an Excel without the requirement set takes the object
- * for one of the "other types" that "will be treated as an error"
+ * build checks it). What an Excel without CustomFunctionsRuntime 1.4 does
+ * with one is not documented: its custom functions return numbers, strings,
+ * booleans and errors, and any other type "will be treated as an error"
  * (Microsoft, "Autogenerate JSON metadata for custom functions": "Other
- * types"), so there the serial is returned instead, and help.html says to
+ * types"). So there the serial is returned instead, and help.html says to
  * format the columns.
  *
  * The object's shape depends on the Excel API version: ExcelApi 1.16 added it
@@ -36,9 +42,11 @@ export interface RequirementChecker {
 
 /**
  * The number format of dates: ISO order, which no reader misreads whatever
- * their locale (a number format in a cell value is read as en-US and is not
- * localised, so a short-date pattern would show 3/5/2024 to every reader),
- * and the format the task pane's segment sheet and CSV import use.
+ * their locale, and the format the task pane's segment sheet and CSV import
+ * use. A cell value's number format is a fixed en-US format string
+ * (@types/office-js: DoubleCellValue.numberFormat) with no "the reader's
+ * short date" (OfficeDev/office-js issue 3206), so m/d/yyyy would show
+ * 3/5/2024 to a reader who reads 3 May.
  */
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
