@@ -6,7 +6,8 @@
  * null for the omitted ones, then the invocation object) and sees the
  * analysis start in a Web Worker from a Blob URL, a cancel end that worker
  * and settle the call at once, and an uncancelled call give, through the
- * worker, the cells the analysis gives on Node's thread.
+ * worker, the cells the analysis gives on Node's thread, and the dates
+ * formatted or bare as the page's Office.context.requirements allow.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,6 +140,29 @@ describe.skipIf(!haveChromium)('CV.SEGMENT in Chromium, from the built functions
         else expect(cell, `row ${i}, column ${j}`).toEqual(node);
       }),
     );
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('the built functions.js asks Office when Excel calls: serial dates where Office lacks CustomFunctionsRuntime 1.4', async () => {
+    const data = transactions(40);
+    const options = [null, 'week', null, null, null, 'none', null];
+    const [formatted, serial] = await page.evaluate(async (a) => {
+      const req = (window as unknown as { Office: { context: { requirements: { isSetSupported(n: string, v?: string): boolean } } } }).Office.context.requirements;
+      const saved = req.isSetSupported;
+      const first = await window.__associated.SEGMENT(...a, { functionName: 'SEGMENT' });
+      req.isSetSupported = (n, v) => !(n === 'CustomFunctionsRuntime' && v === '1.4') && saved.call(req, n, v);
+      try {
+        // The same cells: the cached analysis answers, and only the date cells differ.
+        return [first, await window.__associated.SEGMENT(...a, { functionName: 'SEGMENT' })];
+      } finally {
+        req.isSetSupported = saved;
+      }
+    }, [...data, ...options]);
+    expect(formatted[1][1]).toMatchObject({ type: 'Double', numberFormat: 'yyyy-mm-dd' });
+    expect(serial[1][1]).toBe((formatted[1][1] as { basicValue: number }).basicValue);
+    // Every cell the same, a formatted date being its serial.
+    expect(serial).toEqual(formatted.map((r) => r.map((c) => (typeof c === 'object' && c !== null ? (c as { basicValue: number }).basicValue : c))));
+    expect(formatted.slice(1).every((r) => typeof r[1] === 'object' && typeof r[2] === 'object')).toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
 });
