@@ -26,7 +26,7 @@ describe('help.html notes', () => {
     expect(section).toContain('<tr><td>AA</td><td>Tier</td>');
     expect(section).toMatch(/show as dates \(<code>2024-03-05<\/code>\)/);
     expect(section).toMatch(/CustomFunctionsRuntime 1\.4/);
-    expect(section).toMatch(/In Excel 2021, 2019 or 2016 the spill shows the bare numbers/);
+    expect(section).toMatch(/In the perpetual versions \(Excel 2024, 2021, 2019, 2016\) the spill shows the bare numbers/);
     expect(section).toContain('<tr><td>B</td><td>First purchase</td><td>首次购买</td><td>date (yyyy-mm-dd;');
     expect(section).toMatch(/stops as soon as Excel no longer wants its result/);
   });

@@ -29,7 +29,7 @@ export function columnLetter(i: number): string {
 
 const FORMAT: Record<string, string> = {
   text: 'text',
-  date: 'date (yyyy-mm-dd; a date number in Excel 2021 and older)',
+  date: 'date (yyyy-mm-dd; a date number in Excel 2024 and older perpetual versions)',
   count: 'whole number',
   score: 'score 1–5',
   decimal: 'number',
@@ -75,7 +75,7 @@ Each row's cell in that column says what scored that customer.</p>
 <p><strong>Dates:</strong> First purchase and Last purchase show as dates (<code>2024-03-05</code>) whose value is Excel's date number (45356),
 so the last purchase minus the first counts days, sorting and filters treat them as dates, and a date format you give the columns replaces ours.
 This needs Excel for Microsoft 365 (Windows version 2208 or later, Mac 16.64 or later) or Excel on the web: the function returns each date as a formatted number,
-which Excel takes only from CustomFunctionsRuntime 1.4 on. In Excel 2021, 2019 or 2016 the spill shows the bare numbers instead;
+which Excel takes only from CustomFunctionsRuntime 1.4 on. In the perpetual versions (Excel 2024, 2021, 2019, 2016) the spill shows the bare numbers instead;
 format its second and third columns as dates there (select the whole sheet columns, then Home › Number Format › Short Date, or Ctrl+1): the format stays when the spill recalculates or grows.
 The task pane's segment sheet formats them in every Excel.</p>
 <p><strong>Long calculations:</strong> over tens of thousands of rows, choosing the model takes seconds, during which the cell shows <code>#BUSY!</code>.

@@ -29,7 +29,11 @@
  * as `FormattedNumberCellValue` (type "FormattedNumber"), which ExcelApi 1.19
  * deprecated for `DoubleCellValue`, whose `numberFormat` is new in 1.19
  * (@types/office-js 1.0.612, Excel.FormattedNumberCellValue and
- * Excel.DoubleCellValue). Each Excel gets the shape its API has.
+ * Excel.DoubleCellValue). Each Excel gets the shape its API has: Microsoft
+ * 365 gained CustomFunctionsRuntime 1.4 and ExcelApi 1.16 together in
+ * version 2208 and ExcelApi 1.19 in 2504, so versions 2208 to 2503 get
+ * FormattedNumber ("Custom Functions requirement sets", "Excel JavaScript API
+ * requirement sets"). No perpetual Office has CustomFunctionsRuntime 1.4.
  */
 
 /** How this Excel takes a date from a custom function. */

@@ -99,10 +99,13 @@ export interface FileOptions {
 
 /**
  * The requirement sets of an Excel, each with the highest version it has
- * (a set it lacks is absent). CURRENT_EXCEL is a Microsoft 365 Excel of 2025;
- * OFFICE_2021 a volume-licensed Office 2021, which stops at
- * CustomFunctionsRuntime 1.3 and ExcelApi 1.14 ("Custom Functions requirement
- * sets", "Excel JavaScript API requirement sets").
+ * (a set it lacks is absent), from Microsoft's "Custom Functions requirement
+ * sets" and "Excel JavaScript API requirement sets": CURRENT_EXCEL is
+ * Microsoft 365 from Windows version 2509 (CustomFunctionsRuntime 1.5,
+ * ExcelApi 1.20); OFFICE_2021 a volume-licensed Office 2021, which stops at
+ * CustomFunctionsRuntime 1.3 and ExcelApi 1.14. (Microsoft 365 gained
+ * CustomFunctionsRuntime 1.4 and ExcelApi 1.16 together in version 2208,
+ * ExcelApi 1.19 in 2504; no perpetual Office has CustomFunctionsRuntime 1.4.)
  */
 export type RequirementSets = Readonly<Record<string, string>>;
 export const CURRENT_EXCEL: RequirementSets = { CustomFunctionsRuntime: '1.5', ExcelApi: '1.20', SharedRuntime: '1.1' };
