@@ -101,6 +101,29 @@ export class ZipEntry {
     this.used += this.piece.write(text, this.used, 'latin1');
   }
 
+  /**
+   * The piece being filled, with room for `bytes` more from `used` on, for
+   * a writer that puts bytes in place (the customer sheet's rows) rather
+   * than text; it then says how far it wrote with {@link commit}.
+   */
+  room(bytes: number): Buffer {
+    if (this.ended) throw new Error(`zip entry ${this.name} is already closed`);
+    if (bytes > PIECE_BYTES) throw new Error(`${bytes} bytes asked for at once; a piece holds ${PIECE_BYTES}`);
+    if (this.used + bytes > PIECE_BYTES) this.flush();
+    return (this.piece ??= this.pool.take());
+  }
+
+  /** Where the next byte goes in the piece {@link room} gave. */
+  get at(): number {
+    return this.used;
+  }
+
+  /** The bytes put in the piece {@link room} gave now end at `at`. */
+  commit(at: number): void {
+    if (at < this.used || at > PIECE_BYTES) throw new Error(`commit at ${at} outside the piece (${this.used}..${PIECE_BYTES})`);
+    this.used = at;
+  }
+
   end(): void {
     this.flush();
     this.pieces.push(Promise.resolve(FINAL_BLOCK));
