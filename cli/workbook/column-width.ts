@@ -8,6 +8,10 @@ import { CELL, type CellColumn, type CellFormat, type ReportCell } from '../../c
 
 /** Display width of text: East Asian wide characters count two. */
 export function textWidth(text: string): number {
+  // Most texts (ids, e-mails, English labels) have no character below that could be wide, nor a surrogate pair.
+  let narrow = true;
+  for (let k = 0; k < text.length && narrow; k++) narrow = text.charCodeAt(k) < 0x1100;
+  if (narrow) return text.length;
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;

@@ -31,7 +31,11 @@ export interface CellColumn {
   numbers: Float64Array;
   /** A text cell's index into `texts`. */
   codes: Int32Array;
-  /** The column's distinct texts, in the order they first occur. */
+  /**
+   * The column's texts: each distinct label once, in the order they first
+   * occur; in the columns of free text (id, name, e-mail, company), which
+   * hold a different text for nearly every customer, each text cell's own.
+   */
   texts: string[];
 }
 
@@ -54,6 +58,9 @@ const RAW: Partial<Record<CustomerColumn, (row: SegmentRow) => string>> = {
   rfmSegment: (r) => r.rfm.segment,
 };
 
+/** Columns whose texts are not looked up for repeats: nearly every customer has a text of its own there (ids are unique). */
+const FREE_TEXT = new Set<CustomerColumn>(['id', 'name', 'email', 'company']);
+
 /**
  * Every customer's cells, in the segment's order. The columns shown are
  * those customerColumns chooses given, for each column, the first row that
@@ -74,7 +81,9 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
   const witness: (SegmentRow | undefined)[] = all.map(() => undefined);
   const tiers = new Array<Tier>(n);
   const values = segmentValuesCollector(n);
+  const free = all.map((key) => FREE_TEXT.has(key));
   const code = (j: number, text: string): number => {
+    if (free[j]) return columns[j]!.texts.push(text) - 1;
     const codes = textCodes[j]!;
     let c = codes.get(text);
     if (c === undefined) {
