@@ -212,8 +212,9 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
     if (s === undefined) tierStyles.set(tier, (s = columnStyles.map((id, j) => (j === tierAt ? styles.id({ numFmt: numFmts[j], fill: hex(tierColors[tier].fill) }) : id))));
     return s;
   };
-  const { tiers } = table;
-  const write = s2.columnRows({ columns, styles: tierAt >= 0 ? (i) => rowStyles(tiers[i]!) : () => columnStyles }, 2);
+  // Each row's formats looked up once, in row order, so the tier formats are made in the order they were before.
+  const styleOfRow = tierAt >= 0 ? table.tiers.map(rowStyles) : undefined;
+  const write = s2.columnRows({ columns, styles: styleOfRow ? (i) => styleOfRow[i]! : () => columnStyles }, 2);
   for (let from = 0; from < table.rows; from += 512) {
     write(from, Math.min(from + 512, table.rows));
     // About every half megabyte of XML, the event loop turns: compressed pieces return to be filled again

@@ -202,18 +202,9 @@ export class SheetWriter {
     // Each text's shared-string index, found when the text is first written, so that the table's order is row()'s.
     const ids = columns.map((c) => new Int32Array(c.texts.length).fill(-1));
     const letters = columns.map((_, j) => bytes(this.letter(j + 1)));
-    const opens = new Map<number, Uint8Array>();
-    const open = (style: number): Uint8Array => {
-      let o = opens.get(style);
-      if (o === undefined) opens.set(style, (o = bytes(this.open(style))));
-      return o;
-    };
-    const styleBytes = new Map<number, Uint8Array>();
-    const styleAttr = (style: number): Uint8Array => {
-      let o = styleBytes.get(style);
-      if (o === undefined) styleBytes.set(style, (o = bytes(style === 0 ? '' : ` s="${style}"`)));
-      return o;
-    };
+    // A cell's text up to its value, per format: after a cell it follows ("<c s=…><v>"), or after its own r="B7".
+    const following: CellStarts[] = [];
+    const placed: CellStarts[] = [];
     const texts = new NumberTexts();
     // Longest cell: <c r="XFD1048576" s="65535" t="e"><v>#NUM!</v></c>, or a number of up to 25 characters.
     const most = 32 + 96 * width;
@@ -233,30 +224,30 @@ export class SheetWriter {
           const kind = column.kinds[i]!;
           const s = styles[j] ?? 0;
           if (kind === CELL.empty && s === 0) continue;
-          if (j === next) at = put(buf, at, open(s));
+          let start: CellStarts;
+          if (j === next) start = following[s] ??= cellStarts('<c', s);
           else {
             at = put(buf, at, CELL_AT);
             at = put(buf, at, letters[j]!);
             at = writeWhole(buf, at, r);
-            at = put(buf, at, QUOTE);
-            at = put(buf, at, styleAttr(s));
+            start = placed[s] ??= cellStarts('"', s);
           }
           next = j + 1;
-          if (kind === CELL.empty) at = put(buf, at, EMPTY_END);
+          if (kind === CELL.empty) at = put(buf, at, start.empty);
           else if (kind === CELL.number) {
             const v = column.numbers[i]!;
             if (Number.isFinite(v)) {
-              at = put(buf, at, VALUE);
+              at = put(buf, at, start.number);
               at = writeNumber(buf, at, v, texts);
               at = put(buf, at, VALUE_END);
-            } else at = put(buf, at, ERROR);
+            } else at = put(buf, at, start.error);
           } else {
             const code = column.codes[i]!;
             const known = ids[j]!;
             let id = known[code]!;
             if (id < 0) id = known[code] = this.strings.id(column.texts[code]!);
             else this.strings.reuse();
-            at = put(buf, at, TEXT_VALUE);
+            at = put(buf, at, start.text);
             at = writeWhole(buf, at, id);
             at = put(buf, at, VALUE_END);
           }
@@ -310,12 +301,20 @@ const ROW_OPEN = bytes('<row r="');
 const ROW_OPENED = bytes('">');
 const ROW_END = bytes('</row>');
 const CELL_AT = bytes('<c r="');
-const QUOTE = bytes('"');
-const EMPTY_END = bytes('/>');
-const VALUE = bytes('><v>');
-const TEXT_VALUE = bytes(' t="s"><v>');
 const VALUE_END = bytes('</v></c>');
-const ERROR = bytes(' t="e"><v>#NUM!</v></c>');
+
+/** A cell's text from `head` (its "<c", or the quote closing its r="B7") up to its value, for each kind of cell of format `style`. */
+interface CellStarts {
+  empty: Uint8Array;
+  number: Uint8Array;
+  text: Uint8Array;
+  error: Uint8Array;
+}
+
+function cellStarts(head: string, style: number): CellStarts {
+  const s = style === 0 ? head : `${head} s="${style}"`;
+  return { empty: bytes(`${s}/>`), number: bytes(`${s}><v>`), text: bytes(`${s} t="s"><v>`), error: bytes(`${s} t="e"><v>#NUM!</v></c>`) };
+}
 
 /** The frozen pane of a sheet view (§18.3.1.66): the top-left cell that scrolls and the pane that has the focus. */
 function pane(frozen: SheetSetup['frozen']): string {
