@@ -17,7 +17,7 @@ import type { SegmentResult, SegmentRow } from '../segment/segment.ts';
 import type { Lang, Tier } from '../types.ts';
 import { customerColumns, type CustomerColumn } from './customer-columns.ts';
 import type { ReportCell } from './report-table.ts';
-import { rememberSegmentValues, segmentValuesCollector } from './segment-values.ts';
+import { rememberSegmentValues, rowReader, segmentValuesCollector } from './segment-values.ts';
 
 /** What a cell holds, a byte per customer. */
 export const CELL = { empty: 0, number: 1, text: 2 } as const;
@@ -92,8 +92,9 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
     }
     return c;
   };
+  const rowAt = rowReader(segment);
   for (let i = 0; i < n; i++) {
-    const row = segment.row(i);
+    const row = rowAt(i);
     tiers[i] = row.tier;
     values.add(i, row);
     for (let j = 0; j < all.length; j++) {

@@ -32,11 +32,23 @@ export function segmentValues(segment: SegmentResult): SegmentValues {
   let v = known.get(segment);
   if (v === undefined) {
     const collect = segmentValuesCollector(segment.totals.customers);
-    for (let k = 0; k < collect.values.n; k++) collect.add(k, segment.row(k));
+    const row = rowReader(segment);
+    for (let k = 0; k < collect.values.n; k++) collect.add(k, row(k));
     v = collect.values;
     known.set(segment, v);
   }
   return v;
+}
+
+/**
+ * segment.row, or, for a result that has lost it by being copied (the
+ * add-in's analysis comes back from its worker as a structured clone, which
+ * keeps `customers` and drops the non-enumerable `row`), its customers.
+ */
+export function rowReader(segment: SegmentResult): (k: number) => SegmentRow {
+  if (typeof segment.row === 'function') return (k) => segment.row(k);
+  const rows = segment.customers;
+  return (k) => rows[k];
 }
 
 /** Columns to fill row by row (k in segment order), for a reader that visits every row anyway. */
