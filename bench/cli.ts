@@ -23,13 +23,21 @@ type Print = (line: string) => void;
 
 const BIN = fileURLToPath(new URL('../cli/bin.js', import.meta.url));
 const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
-/** Makes a child report its own CPU time on stderr as it exits. */
+/**
+ * Makes a child report, as it exits, its own CPU time and when (ms since it
+ * started) each step the command marks ended (cli/commands/segment.ts) and
+ * the exit began.
+ */
 const CPU_HOOK =
-  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\ncvlens-bench-cpu "+(u.user+u.system)/1e6+"\\n")})';
+  'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();' +
+  'const m=performance.getEntriesByType("mark").filter(e=>e.name.startsWith("cvlens:")).map(e=>e.name.slice(7)+"="+e.startTime.toFixed(1));' +
+  'process.stderr.write("\\ncvlens-bench-cpu "+(u.user+u.system)/1e6+" "+[...m,"exit="+performance.now().toFixed(1)].join(" ")+"\\n")})';
 
 interface Run {
   wall: number;
   cpu: number;
+  /** Seconds since the child started at which each marked step ended, and its exit began. */
+  marks?: Record<string, number>;
 }
 
 function median(xs: number[]): number {
@@ -47,13 +55,40 @@ function spawnTimed(args: string[], env: Record<string, string> = {}): Run {
   });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const cpu = Number(/cvlens-bench-cpu ([\d.e-]+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { wall, cpu };
+  const report = /cvlens-bench-cpu ([\d.e-]+)([^\n]*)/.exec(r.stderr);
+  const marks: Record<string, number> = {};
+  for (const m of (report?.[2] ?? '').matchAll(/(\w+)=([\d.]+)/g)) marks[m[1]] = Number(m[2]) / 1000;
+  return { wall, cpu: Number(report?.[1] ?? NaN), marks };
 }
 
 function repeat(times: number, run: () => Run): Run {
   const runs = Array.from({ length: times }, run);
-  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+  const names = Object.keys(runs[0].marks ?? {}).filter((k) => runs.every((r) => r.marks?.[k] !== undefined));
+  const marks = Object.fromEntries(names.map((k) => [k, median(runs.map((r) => r.marks![k]))]));
+  // The exit's end is the child's wall time as its parent saw it.
+  if (names.length > 0) marks.closed = median(runs.map((r) => r.wall));
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), marks };
+}
+
+/** Where the command's wall time went, from the steps it marks (median end of each step over the runs). */
+function steps(r: Run): string {
+  const m = r.marks ?? {};
+  const order: [string, string][] = [
+    ['started', 'start (Node, loading, options)'],
+    ['read', 'read'],
+    ['analysis', 'analysis'],
+    ['printed', 'summary printed'],
+    ['written', 'file written'],
+    ['closed', 'exit'],
+  ];
+  const parts: string[] = [];
+  let last = 0;
+  for (const [key, label] of order) {
+    if (m[key] === undefined) continue;
+    parts.push(`${label} ${(m[key] - last).toFixed(3)}`);
+    last = m[key];
+  }
+  return parts.join(' · ');
 }
 
 function line(label: string, r: Run, note = ''): string {
@@ -88,6 +123,7 @@ export async function runCliBench(print: Print): Promise<void> {
       const xlsx = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.xlsx')]));
       const size = `${(statSync(join(dir, 'out.xlsx')).size / 2 ** 20).toFixed(1)} MB`;
       print(line(`CDNOW master → workbook (--model ${model})`, xlsx, model === 'auto' ? `target ≤ 1 s; ${size}` : size));
+      print(`    where its wall time went (s, median end of each step): ${steps(xlsx)}`);
       const csv = repeat(3, () => spawnTimed([BIN, 'segment', CDNOW, '--model', model, '--out', join(dir, 'out.csv')]));
       print(line(`CDNOW master → customers CSV (--model ${model})`, csv));
       const phases = await inProcess(model);

@@ -16,5 +16,20 @@ async function load() {
   return import('./main.ts');
 }
 
+/** Resolves once everything written to `stream` has left the process, or the stream is closed (a failed write closes it). */
+function flushed(stream) {
+  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('drain', resolve);
+    stream.once('close', resolve);
+  });
+}
+
 const { main } = await load();
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Every command has finished its work when main returns (files are written and closed; no timers or handles
+// are left on purpose), so the process ends as soon as its output is out: left to end on its own, Node
+// waited for V8's background tasks and freed the heap first, 90-200 ms after the workbook of CDNOW's
+// 23,570 customers was written, against 30-100 ms this way (measured on the build machine, loaded).
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -11,10 +11,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import {
-  COMPOSITE_COLUMNS,
   concentrationCurve,
   concentrationTable,
-  customerColumns,
+  customerCells,
   customerFormat,
   customerHeader,
   dayToExcelSerial,
@@ -23,26 +22,19 @@ import {
   holdoutTable,
   readMeTable,
   rejectedTable,
-  SEGMENT_COLUMNS,
-  segmentCell,
   settingsTable,
   tierColors,
   tierSummaryTable,
   basisWord,
   type Analysis,
-  type CustomerColumn,
   type HoldoutComparison,
   type Lang,
   type RejectedRow,
-  type ReportCell,
   type ReportTable,
-  type SegmentResult,
-  type SegmentRow,
   type SourceFacts,
-  type Tier,
 } from '../core/index.ts';
 import type { ChartSpec, DataRef } from './workbook/chart-xml.ts';
-import { columnWidth } from './workbook/column-width.ts';
+import { cellColumnWidth, columnWidth } from './workbook/column-width.ts';
 import { WorkbookPackage, type Sheet } from './workbook/package.ts';
 import { HEADER, hex, placeTable, wrappedHeight } from './workbook/report-sheet.ts';
 import { columnName } from './workbook/sheet-xml.ts';
@@ -128,6 +120,9 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   const zh = lang === 'zh';
   const book = new WorkbookPackage();
   const styles = book.styles;
+  // Every customer's cells in one pass over the rows, first: the pass also gives the tier summary and the
+  // concentration curve their numbers, so that no table reads the rows again (core/report/segment-values.ts).
+  const table = customerCells(segment, lang, dayToExcelSerial);
 
   // 1. Tier summary: what an analyst reads first (table 4-2 of 《课题四 分析客户的商业价值》), then the charts.
   const summaryName = SHEETS.summary[lang];
@@ -193,12 +188,12 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
 
   // 2. The customers: an Excel table, most valuable first, real dates, units in the headings.
   const customersName = SHEETS.customers[lang];
-  const table = customerCells(segment, lang);
   const { keys } = table;
+  const columns = keys.map((k) => table.column(k));
   const headers = uniqueHeaders(keys.map((k) => customerHeader(k, lang, totals)));
   const formats = keys.map(customerFormat);
   // E-mails, names and ids are never cut; other text wraps past 40 characters.
-  const s2Widths = keys.map((k, j) => columnWidth(table.column(k), formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));
+  const s2Widths = keys.map((k, j) => cellColumnWidth(columns[j]!, formats[j]!, { heading: headers[j], max: k === 'email' || k === 'name' || k === 'id' ? 60 : 40 }));
   // Each column's number format, also on the column itself so that a value typed below the table takes it.
   const numFmts = formats.map((f) => EXCEL_NUMBER_FORMATS[f]);
   const columnStyles = numFmts.map((numFmt) => (numFmt === undefined ? 0 : styles.id({ numFmt })));
@@ -217,13 +212,14 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
     if (s === undefined) tierStyles.set(tier, (s = columnStyles.map((id, j) => (j === tierAt ? styles.id({ numFmt: numFmts[j], fill: hex(tierColors[tier].fill) }) : id))));
     return s;
   };
-  const values: ReportCell[] = new Array<ReportCell>(keys.length);
-  for (let i = 0; i < table.rows; i++) {
-    table.fill(i, values);
-    s2.row(i + 2, values, tierAt >= 0 ? rowStyles(table.tiers[i]!) : columnStyles);
+  // Each row's formats looked up once, in row order, so the tier formats are made in the order they were before.
+  const styleOfRow = tierAt >= 0 ? table.tiers.map(rowStyles) : undefined;
+  const write = s2.columnRows({ columns, styles: styleOfRow ? (i) => styleOfRow[i]! : () => columnStyles }, 2);
+  for (let from = 0; from < table.rows; from += 512) {
+    write(from, Math.min(from + 512, table.rows));
     // About every half megabyte of XML, the event loop turns: compressed pieces return to be filled again
     // (zip-writer.ts, PiecePool) instead of every megabyte of the sheet being written into fresh memory.
-    if (i % 512 === 511) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
   }
   s2.end({
     printTitleRows: '1:1',
@@ -284,77 +280,6 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
   s6.end({ printTitleRows: '1:1' });
 
   return book.finish();
-}
-
-/** The customer sheet's cells, column by column: see {@link customerCells}. */
-interface CustomerCells {
-  /** The columns shown, as customerColumns chooses them. */
-  keys: CustomerColumn[];
-  rows: number;
-  tiers: Tier[];
-  /** The cells of one column, top to bottom. */
-  column(key: CustomerColumn): Iterable<ReportCell>;
-  /** Row i's cells of `keys`, into `out`. */
-  fill(i: number, out: ReportCell[]): void;
-}
-
-/**
- * Every customer's cells in one pass over segment.row(k), kept in typed
- * columns rather than as a cell array per row (23,570 arrays of 29 boxed
- * values, whose garbage collection was a large part of the workbook's time).
- * The cells of every column a customer row can have are taken, and the
- * columns shown are those customerColumns chooses given, for each column,
- * the first row that has a value in it: the same choice as over all the rows.
- * (The tier summary and concentration tables of core/report still read
- * segment.customers, so the row objects are built once per workbook anyway.)
- */
-function customerCells(segment: SegmentResult, lang: Lang): CustomerCells {
-  const n = segment.totals.customers;
-  const all = [...new Set<CustomerColumn>([...SEGMENT_COLUMNS, ...COMPOSITE_COLUMNS])];
-  const numbers = all.map(() => new Float64Array(n));
-  // 0 empty, 1 a number, 2 text.
-  const kinds = all.map(() => new Uint8Array(n));
-  const texts: (string | undefined)[][] = all.map(() => []);
-  const witness: (SegmentRow | undefined)[] = all.map(() => undefined);
-  const tiers = new Array<Tier>(n);
-  for (let i = 0; i < n; i++) {
-    const row = segment.row(i);
-    tiers[i] = row.tier;
-    for (let j = 0; j < all.length; j++) {
-      const v = segmentCell(row, all[j]!, lang, dayToExcelSerial);
-      if (v === null) continue;
-      if (typeof v === 'number') {
-        numbers[j]![i] = v;
-        kinds[j]![i] = 1;
-      } else {
-        texts[j]![i] = v;
-        kinds[j]![i] = 2;
-      }
-      witness[j] ??= row;
-    }
-  }
-  const keys = customerColumns(witness.filter((w): w is SegmentRow => w !== undefined));
-  const at = keys.map((k) => all.indexOf(k));
-  const cell = (j: number, i: number): ReportCell => {
-    const kind = kinds[j]![i];
-    return kind === 1 ? numbers[j]![i]! : kind === 2 ? texts[j]![i]! : null;
-  };
-  return {
-    keys,
-    rows: n,
-    tiers,
-    column: (key) => {
-      const j = all.indexOf(key);
-      return {
-        *[Symbol.iterator]() {
-          for (let i = 0; i < n; i++) yield cell(j, i);
-        },
-      };
-    },
-    fill: (i, out) => {
-      for (let c = 0; c < at.length; c++) out[c] = cell(at[c]!, i);
-    },
-  };
 }
 
 /** Widths indexed by 1-based column, as placeTable takes them. */

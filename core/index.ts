@@ -73,6 +73,8 @@ export { settingsTable, tierRuleText } from './report/settings-table.ts';
 export type { SourceFacts } from './report/settings-table.ts';
 export { customerColumns, customerFormat, customerHeader } from './report/customer-columns.ts';
 export type { CustomerColumn } from './report/customer-columns.ts';
+export { CELL, cellAt, customerCells } from './report/customer-cells.ts';
+export type { CellColumn, CustomerCells } from './report/customer-cells.ts';
 export { readMeTable } from './report/read-me.ts';
 export { basisWord, shareOf, unitWord } from './report/report-words.ts';
 export { companyAggregates } from './segment/company-aggregate.ts';

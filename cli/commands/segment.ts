@@ -57,6 +57,15 @@ import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
 
+/**
+ * Marks where each step of a run ends, on the process's performance
+ * timeline (user timing: nothing is printed): bench/cli.ts reads them from
+ * the command it starts to show where the time of a run goes.
+ */
+function mark(step: 'started' | 'read' | 'analysis' | 'printed' | 'written'): void {
+  performance.mark(`cvlens:${step}`);
+}
+
 /** How many rejected rows are listed on stderr before the rest are only counted. */
 const REJECTED_ON_STDERR = 50;
 
@@ -114,6 +123,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
       out, json, lang, columns: parseColumns(values.columns), settings: { unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer },
     });
   }
+  mark('started');
   const bytes = readInputFile(file);
   // Checked after the input (a missing FILE is the first thing to say) but before any work.
   const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
@@ -162,6 +172,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   } finally {
     progress.done();
   }
+  mark('read');
   const { read } = input;
   reportRejected(read.rejected, out, lang, lineWord(input));
   const warn = (w: string) => process.stderr.write(`${t.warning}${w}\n`);
@@ -175,6 +186,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   const farPast = asOfWarning(asOf, lastDay, lang);
   if (farPast) warn(farPast);
   const result = analysis.finish();
+  mark('analysis');
   for (const m of result.warningMessages) warn(formatMessage(m, lang));
   if (result.segment.totals.customers === 0) {
     process.stderr.write(`cvlens: ${t.noCustomers(file ?? '')}\n`);
@@ -205,8 +217,10 @@ export async function segmentCommand(args: string[]): Promise<number> {
       )}${stop}\n` + modelFooter(result, unit, lang),
     );
   }
+  mark('printed');
   if (out !== undefined && format !== 'xlsx') {
     writeCustomerTable(out, result, format === 'csv' ? 'csv' : 'json', t);
+    mark('written');
   } else if (out !== undefined) {
     // Loaded only here: the workbook writer is needed only for .xlsx output.
     const { writeSegmentWorkbook } = await import('../workbook.ts');
@@ -226,6 +240,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
         calibrationEnd,
       },
     });
+    mark('written');
     process.stderr.write(`${t.wrote(out)}\n`);
   }
   return 0;

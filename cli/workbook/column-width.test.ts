@@ -7,6 +7,9 @@ describe('column widths', () => {
   it('counts Chinese characters as two', () => {
     expect(textWidth('VIP客户')).toBe(7);
     expect(textWidth('iris.martin@redwood-energy.com')).toBe(30);
+    // A character outside the basic plane counts once, not as its two UTF-16 halves; Hangul jamo (U+1100) is wide.
+    expect(textWidth('ok 😀')).toBe(4);
+    expect(textWidth('\u10ff\u1100')).toBe(3);
   });
 
   it('measures numbers as Excel shows them with their format', () => {

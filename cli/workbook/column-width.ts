@@ -4,10 +4,14 @@
  * measured as formatted. A column is never narrower than its longest word of
  * the heading, so headings wrap between words but never inside one.
  */
-import type { CellFormat, ReportCell } from '../../core/index.ts';
+import { CELL, type CellColumn, type CellFormat, type ReportCell } from '../../core/index.ts';
 
 /** Display width of text: East Asian wide characters count two. */
 export function textWidth(text: string): number {
+  // Most texts (ids, e-mails, English labels) have no character below that could be wide, nor a surrogate pair.
+  let narrow = true;
+  for (let k = 0; k < text.length && narrow; k++) narrow = text.charCodeAt(k) < 0x1100;
+  if (narrow) return text.length;
   let w = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -84,4 +88,27 @@ export function columnWidth(values: Iterable<ReportCell>, format: CellFormat, op
   }
   // Two characters of padding: Excel's own autofit leaves about that much.
   return Math.min(options.max ?? 50, Math.max(options.min ?? 6, w + 2));
+}
+
+/**
+ * {@link columnWidth} of a column kept as codes and numbers (core's
+ * customerCells): each distinct text measured once, and of the numbers
+ * only those columnWidth would measure (the smallest and largest, or all of
+ * them in General format or beyond 1e15); the same width.
+ */
+export function cellColumnWidth(column: CellColumn, format: CellFormat, options: WidthOptions = {}): number {
+  const measured: ReportCell[] = [...column.texts];
+  let lo = Infinity;
+  let hi = -Infinity;
+  const { kinds, numbers } = column;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== CELL.number) continue;
+    const v = numbers[i]!;
+    if (format !== 'number' && Math.abs(v) < 1e15) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    } else measured.push(v);
+  }
+  if (lo <= hi) measured.push(lo, hi);
+  return columnWidth(measured, format, options);
 }

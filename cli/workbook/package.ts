@@ -9,7 +9,7 @@
  * LibreOffice open the file without repairing it.
  */
 import { chartXml, drawingXml, xmlEscape, type Anchor, type ChartSpec } from './chart-xml.ts';
-import { SharedStrings, SheetWriter, type SheetSetup } from './sheet-xml.ts';
+import { SharedStrings, SheetWriter, type ColumnRows, type SheetSetup } from './sheet-xml.ts';
 import { Styles } from './styles.ts';
 import { ZipWriter, type ZipEntry } from './zip-writer.ts';
 import type { ReportCell } from '../../core/index.ts';
@@ -80,6 +80,11 @@ export class Sheet {
     this.writer.row(r, values, styles, options);
   }
 
+  /** See {@link SheetWriter.columnRows}. */
+  columnRows(data: ColumnRows, firstRow: number): (from: number, to: number) => void {
+    return this.writer.columnRows(data, firstRow);
+  }
+
   /** Ends the sheet and adds its tables, charts and print titles to the package. */
   end(extras: SheetExtras = {}): void {
     this.writer.end(this.book.attach(this.position, extras));
@@ -106,7 +111,7 @@ export class WorkbookPackage {
     this.names.push(name);
     const entry = this.zip.open(`xl/worksheets/sheet${position + 1}.xml`);
     this.overrides.push(`<Override PartName="/xl/worksheets/sheet${position + 1}.xml" ContentType="${CT.sheet}"/>`);
-    const writer = new SheetWriter(this.strings, (text, ascii) => (ascii ? entry.writeAscii(text) : entry.write(text)), { ...setup, selected: position === 0 });
+    const writer = new SheetWriter(this.strings, (text, ascii) => (ascii ? entry.writeAscii(text) : entry.write(text)), { ...setup, selected: position === 0 }, entry);
     return new Sheet(this, writer, entry, position);
   }
 

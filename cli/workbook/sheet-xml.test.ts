@@ -5,7 +5,9 @@
  * §22.9.2.19 (ST_Xstring: _xHHHH_) checked on their own.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { CELL, type CellColumn } from '../../core/index.ts';
 import { WorkbookPackage } from './package.ts';
 import { columnName, SharedStrings, xmlText } from './sheet-xml.ts';
 
@@ -72,5 +74,49 @@ describe('a sheet written as text, read back with exceljs', () => {
     expect(s.getColumn(2).numFmt).toBe('0.0%');
     expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+  });
+});
+
+/** A CellColumn (core's customerCells) of these cells. */
+function column(cells: readonly (string | number | null)[]): CellColumn {
+  const texts = [...new Set(cells.filter((c): c is string => typeof c === 'string'))];
+  return {
+    key: 'id',
+    kinds: Uint8Array.from(cells, (c) => (c === null ? CELL.empty : typeof c === 'number' ? CELL.number : CELL.text)),
+    numbers: Float64Array.from(cells, (c) => (typeof c === 'number' ? c : 0)),
+    codes: Int32Array.from(cells, (c) => (typeof c === 'string' ? texts.indexOf(c) : 0)),
+    texts,
+  };
+}
+
+describe('rows written from columns', () => {
+  it('are the XML row() writes for the same cells: gaps, styled empty cells, texts, numbers and errors', async () => {
+    const cells: (string | number | null)[][] = [
+      ['a', 1, 0.1 + 0.2, null, 'VIP', -0],
+      [null, null, 45678, 'VIP', null, Number.NaN],
+      ['<&>', -173327.99620366367, 1e21, null, null, Number.POSITIVE_INFINITY],
+      ['a', 2 ** 40, 5e-324, 'Small', 'a', 58.142857142857146],
+    ];
+    const book = new WorkbookPackage();
+    const fill = book.styles.id({ fill: 'DDEBF7' });
+    const pct = book.styles.id({ numFmt: '0.0%' });
+    // Row 2 paints its empty fourth cell; the others leave theirs out.
+    const styles = (i: number) => (i === 1 ? [0, pct, 0, fill, 0, pct] : [0, pct, 0, 0, fill, pct]);
+    const setup = { columns: [{ width: 10 }], orientation: 'portrait', pagesTall: 0 } as const;
+    const byRow = book.sheet('By row', setup);
+    cells.forEach((values, i) => byRow.row(i + 2, values, styles(i)));
+    byRow.end();
+    const byColumn = book.sheet('By column', setup);
+    const write = byColumn.columnRows({ columns: cells[0]!.map((_, j) => column(cells.map((r) => r[j]!))), styles }, 2);
+    write(0, 2);
+    write(2, 4);
+    expect(() => write(1, 2)).toThrow('row 3 written after row 5');
+    byColumn.end();
+    const zip = await JSZip.loadAsync(await book.finish());
+    const data = async (n: number) => /<sheetData>.*<\/sheetData>/.exec(await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string'))![0];
+    expect(await data(2)).toBe(await data(1));
+    expect(await data(1)).toContain('<row r="3"><c r="B3" s="2"/><c><v>45678</v></c><c s="1" t="s"><v>1</v></c><c r="F3" s="2" t="e"><v>#NUM!</v></c></row>');
+    // Each text once in the table, every use counted.
+    expect(await zip.file('xl/sharedStrings.xml')!.async('string')).toContain('count="14" uniqueCount="4"');
   });
 });

@@ -25,12 +25,21 @@ export const ZIP_LEVEL = 3;
 /** Bytes of text collected before a piece is sent to be compressed. */
 const PIECE_BYTES = 1 << 20;
 
+/**
+ * Room for a piece's compressed bytes: at the default 16 KB, zlib handed a
+ * 1 MB piece's output back in several rounds, each a trip through the
+ * thread pool and a callback on the main thread; a piece of the customer
+ * sheet deflates to about 120 KB, so it now comes back in one. The bytes
+ * are the same.
+ */
+const OUT_BYTES = 1 << 18;
+
 /** An empty final deflate block: ends an entry written in pieces. */
 const FINAL_BLOCK = deflateRawSync(Buffer.alloc(0));
 
 function compress(bytes: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    deflateRaw(bytes, { level: ZIP_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => (error ? reject(error) : resolve(out))),
+    deflateRaw(bytes, { level: ZIP_LEVEL, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: OUT_BYTES }, (error, out) => (error ? reject(error) : resolve(out))),
   );
 }
 
@@ -99,6 +108,29 @@ export class ZipEntry {
     }
     this.piece ??= this.pool.take();
     this.used += this.piece.write(text, this.used, 'latin1');
+  }
+
+  /**
+   * The piece being filled, with room for `bytes` more from `used` on, for
+   * a writer that puts bytes in place (the customer sheet's rows) rather
+   * than text; it then says how far it wrote with {@link commit}.
+   */
+  room(bytes: number): Buffer {
+    if (this.ended) throw new Error(`zip entry ${this.name} is already closed`);
+    if (bytes > PIECE_BYTES) throw new Error(`${bytes} bytes asked for at once; a piece holds ${PIECE_BYTES}`);
+    if (this.used + bytes > PIECE_BYTES) this.flush();
+    return (this.piece ??= this.pool.take());
+  }
+
+  /** Where the next byte goes in the piece {@link room} gave. */
+  get at(): number {
+    return this.used;
+  }
+
+  /** The bytes put in the piece {@link room} gave now end at `at`. */
+  commit(at: number): void {
+    if (at < this.used || at > PIECE_BYTES) throw new Error(`commit at ${at} outside the piece (${this.used}..${PIECE_BYTES})`);
+    this.used = at;
   }
 
   end(): void {

@@ -10,6 +10,7 @@ import type { SegmentResult } from '../segment/segment.ts';
 import type { Lang } from '../types.ts';
 import type { ReportTable } from './report-table.ts';
 import { basisWord, shareOf, word } from './report-words.ts';
+import { segmentValues } from './segment-values.ts';
 
 /** @example concentrationTable(segment, 'en').rows[0].cells[1] // 0.65 for CDNOW's top 20 % */
 export function concentrationTable(segment: SegmentResult, lang: Lang): ReportTable {
@@ -32,10 +33,10 @@ export function concentrationTable(segment: SegmentResult, lang: Lang): ReportTa
  * @example concentrationCurve(segment, 'en', 4).rows.map((r) => r.cells[0]) // [0, 0.25, 0.5, 0.75, 1]
  */
 export function concentrationCurve(segment: SegmentResult, lang: Lang, steps = 20): ReportTable {
-  const n = segment.customers.length;
+  const { n, value } = segmentValues(segment);
   // Rows are sorted by value descending, so the running sum is the top-k total.
   const running = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) running[i + 1] = running[i] + Math.max(0, segment.customers[i].value);
+  for (let i = 0; i < n; i++) running[i + 1] = running[i] + Math.max(0, value[i]);
   const total = running[n];
   const rows = [];
   for (let s = 0; s <= steps; s++) {

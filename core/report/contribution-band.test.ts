@@ -17,6 +17,6 @@ describe('contributionBands', () => {
       { tier: 'Major' as const, contribution: 1.5 },
       { tier: 'Small' as const, contribution: 0.25 },
     ];
-    expect(contributionBands({ method: 'quantile' }, observedContribution(rows))).toEqual(['5.12', '1.5 – 2', '–', '0.25']);
+    expect(contributionBands({ method: 'quantile' }, observedContribution(rows.map((r) => r.tier), rows.map((r) => r.contribution)))).toEqual(['5.12', '1.5 – 2', '–', '0.25']);
   });
 });

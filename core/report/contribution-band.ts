@@ -34,14 +34,15 @@ export function contributionBands(rule: TierRule, observed: readonly ObservedRan
   });
 }
 
-/** Observed contribution range per tier, VIP first, from rows with a tier and a contribution. */
-export function observedContribution(rows: readonly { tier: Tier; contribution: number }[]): ObservedRange[] {
+/** Observed contribution range per tier, VIP first, from each customer's tier and contribution (two columns of the same length). */
+export function observedContribution(tiers: readonly Tier[], contribution: ArrayLike<number>): ObservedRange[] {
   const ranges: ObservedRange[] = TIERS.map(() => undefined);
-  for (const row of rows) {
-    const k = TIERS.indexOf(row.tier);
+  for (let i = 0; i < tiers.length; i++) {
+    const k = TIERS.indexOf(tiers[i]);
     if (k < 0) continue;
+    const c = contribution[i];
     const r = ranges[k];
-    ranges[k] = r === undefined ? { min: row.contribution, max: row.contribution } : { min: Math.min(r.min, row.contribution), max: Math.max(r.max, row.contribution) };
+    ranges[k] = r === undefined ? { min: c, max: c } : { min: Math.min(r.min, c), max: Math.max(r.max, c) };
   }
   return ranges;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTransactions } from '../analysis/analyze.ts';
 import { label } from '../i18n/labels.ts';
+import { concentrationCurve } from './concentration-table.ts';
+import { customerCells } from './customer-cells.ts';
 import { tenCustomers } from './fixtures/ten-customers.ts';
 import { tierSummaryTable } from './tier-summary-table.ts';
 
@@ -39,5 +41,16 @@ describe('tierSummaryTable', () => {
     expect(zh.headers.slice(0, 7)).toEqual(['客户等级', '客户贡献度(价值÷平均价值)', '客户数', '占总人数比例', '利润', '占利润比例', '人均利润']);
     expect(zh.rows[0]!.cells[4]).toBeCloseTo(400, 9);
     expect(tierSummaryTable(a.segment, a.settings.tierRule, 'en').headers[5]).toBe('Share of profit');
+  });
+});
+
+describe('the report tables of a copied segment result', () => {
+  it("lay out the same tables from a structured clone (the add-in's analysis comes back from its worker so), which has no row()", () => {
+    const a = analyzeTransactions(tenCustomers(), { model: 'none', tierRule: { method: 'quantile' } });
+    const copy = structuredClone(a.segment);
+    expect(typeof (copy as { row?: unknown }).row).toBe('undefined');
+    expect(tierSummaryTable(copy, a.settings.tierRule, 'en')).toEqual(tierSummaryTable(a.segment, a.settings.tierRule, 'en'));
+    expect(concentrationCurve(copy, 'zh')).toEqual(concentrationCurve(a.segment, 'zh'));
+    expect(customerCells(copy, 'en').keys).toEqual(customerCells(a.segment, 'en').keys);
   });
 });

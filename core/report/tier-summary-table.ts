@@ -11,6 +11,7 @@ import type { Lang } from '../types.ts';
 import { contributionBands, observedContribution } from './contribution-band.ts';
 import type { ReportTable } from './report-table.ts';
 import { basisHeading, basisWord, daysText, shareOf, word } from './report-words.ts';
+import { segmentValues } from './segment-values.ts';
 
 /**
  * @example tierSummaryTable(analysis.segment, analysis.settings.tierRule, 'zh').headers[1] // "客户贡献度(价值÷平均价值)"
@@ -18,9 +19,11 @@ import { basisHeading, basisWord, daysText, shareOf, word } from './report-words
 export function tierSummaryTable(segment: SegmentResult, tierRule: TierRule, lang: Lang): ReportTable {
   const { totals } = segment;
   const basis = totals.valueBasis;
-  const bands = contributionBands(tierRule, tierRule.method === 'contribution' ? [] : observedContribution(segment.customers));
+  // Read from the segment's columns (segment-values.ts), in the rows' order, so the sums are those over segment.customers.
+  const v = segmentValues(segment);
+  const bands = contributionBands(tierRule, tierRule.method === 'contribution' ? [] : observedContribution(v.tier, v.contribution));
   const clvByTier = new Map<string, number>();
-  for (const c of segment.customers) clvByTier.set(c.tier, (clvByTier.get(c.tier) ?? 0) + c.clv);
+  for (let k = 0; k < v.n; k++) clvByTier.set(v.tier[k], (clvByTier.get(v.tier[k]) ?? 0) + v.clv[k]);
   const average = lang === 'zh' ? `人均${basisWord(basis, lang)}` : `Average ${basisWord(basis, lang)} per customer`;
   const clv = lang === 'zh' ? `客户终身价值(未来${daysText(totals.horizonDays)}天)` : `Lifetime value (next ${daysText(totals.horizonDays)} days)`;
   return {

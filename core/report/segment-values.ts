@@ -1,0 +1,72 @@
+/**
+ * The few numbers of every customer that the report tables add up (value,
+ * lifetime value, contribution, tier), as columns in the segment's order,
+ * read once per segment result and shared by the tables that need them.
+ *
+ * `segment.customers` builds and keeps an object of about 40 fields per
+ * customer; the tier summary and the concentration curve used to read it,
+ * which on the CDNOW master file (23,570 customers) built all of them for
+ * four numbers each and kept them alive through the workbook, where their
+ * garbage collection was a visible part of the time. Rows are read here
+ * through `segment.row(k)` and dropped at once; a product that reads the
+ * rows itself anyway (the command line's customer sheet, customer-cells.ts)
+ * hands the columns over with {@link rememberSegmentValues}, so that the
+ * whole workbook reads each row once.
+ */
+import type { SegmentResult, SegmentRow } from '../segment/segment.ts';
+import type { Tier } from '../types.ts';
+
+export interface SegmentValues {
+  /** Customers, as segment.totals.customers. */
+  n: number;
+  value: Float64Array;
+  clv: Float64Array;
+  contribution: Float64Array;
+  tier: Tier[];
+}
+
+const known = new WeakMap<SegmentResult, SegmentValues>();
+
+/** The columns of `segment`, read on first use. */
+export function segmentValues(segment: SegmentResult): SegmentValues {
+  let v = known.get(segment);
+  if (v === undefined) {
+    const collect = segmentValuesCollector(segment.totals.customers);
+    const row = rowReader(segment);
+    for (let k = 0; k < collect.values.n; k++) collect.add(k, row(k));
+    v = collect.values;
+    known.set(segment, v);
+  }
+  return v;
+}
+
+/**
+ * segment.row, or, for a result that has lost it by being copied (the
+ * add-in's analysis comes back from its worker as a structured clone, which
+ * keeps `customers` and drops the non-enumerable `row`), its customers.
+ */
+export function rowReader(segment: SegmentResult): (k: number) => SegmentRow {
+  if (typeof segment.row === 'function') return (k) => segment.row(k);
+  const rows = segment.customers;
+  return (k) => rows[k];
+}
+
+/** Columns to fill row by row (k in segment order), for a reader that visits every row anyway. */
+export function segmentValuesCollector(n: number): { values: SegmentValues; add(k: number, row: SegmentRow): void } {
+  const values: SegmentValues = { n, value: new Float64Array(n), clv: new Float64Array(n), contribution: new Float64Array(n), tier: new Array<Tier>(n) };
+  return {
+    values,
+    add(k, row) {
+      values.value[k] = row.value;
+      values.clv[k] = row.clv;
+      values.contribution[k] = row.contribution;
+      values.tier[k] = row.tier;
+    },
+  };
+}
+
+/** Columns filled from every row of `segment` by another reader, for the tables to use instead of reading the rows again. */
+export function rememberSegmentValues(segment: SegmentResult, values: SegmentValues): void {
+  if (values.n !== segment.totals.customers) throw new Error(`segment values of ${values.n} customers given for a segment of ${segment.totals.customers}`);
+  known.set(segment, values);
+}
