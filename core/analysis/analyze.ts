@@ -103,6 +103,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnal
     setText: builder.setText,
     finish() {
       const columns = builder.finish();
+      builder.release(settings.model === 'auto');
       const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
       const report = builder.report();
       const ctx = analysisContext(columns.length, report, settings, days);

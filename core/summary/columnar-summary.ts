@@ -81,91 +81,168 @@ export interface ColumnarSummaryBuilder extends RowSink {
    * {@link createPurchaseDays} gives for the same rows.
    */
   split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories;
+  /**
+   * Lets go of the customers' columns once their summary is made (finish):
+   * an analysis holds the summary's columns and no longer needs the
+   * builder's, which were a third of a million-customer run's peak memory.
+   * The purchase days behind {@link split} stay when `keepDays`. No row may
+   * be added after.
+   */
+  release(keepDays: boolean): void;
 }
 
-/** Growable typed columns: doubled when full, so a customer costs a fixed number of bytes. */
-class Slots {
-  capacity = 1024;
-  rows = new Int32Array(this.capacity);
-  firstLine = new Float64Array(this.capacity);
-  firstDay = new Float64Array(this.capacity).fill(Infinity);
-  lastDay = new Float64Array(this.capacity).fill(-Infinity);
-  firstDayGross = new Float64Array(this.capacity);
-  gross = new Float64Array(this.capacity);
-  returnAmount = new Float64Array(this.capacity);
-  cost = new Float64Array(this.capacity);
-  quantity = new Float64Array(this.capacity);
-  transactions = new Int32Array(this.capacity);
-  returns = new Int32Array(this.capacity);
-  dayCount = new Int32Array(this.capacity);
-  /** Head of the customer's list of distinct purchase days (−1: none yet). */
-  dayHead = new Int32Array(this.capacity).fill(-1);
-  /** Order of the customer's first purchase row among customers (−1: none yet). */
-  rank = new Int32Array(this.capacity).fill(-1);
-  costUnknown = new Uint8Array(this.capacity);
-  hasQuantity = new Uint8Array(this.capacity);
+/**
+ * Customers' columns are kept in blocks of 2^15 customers: a block is added
+ * when one fills, so nothing is copied and at most one block is slack.
+ * Doubling one array per column had copied every column at each step and
+ * left up to half of it unused (at 376,506 customers: 16 columns grown to
+ * 524,288, with the old and the new side by side while copying).
+ */
+const BLOCK_BITS = 15;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
 
-  grow(): void {
-    const c = this.capacity * 2;
-    const f64 = (a: Float64Array, fill = 0) => {
-      const b = new Float64Array(c);
-      if (fill !== 0) b.fill(fill, a.length);
-      b.set(a);
+/** One block of customers' columns (the first block starts small and doubles up to a whole block, for small files). */
+class Block {
+  rows: Int32Array;
+  firstLine: Float64Array;
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  firstDayGross: Float64Array;
+  gross: Float64Array;
+  returnAmount: Float64Array;
+  cost: Float64Array;
+  quantity: Float64Array;
+  transactions: Int32Array;
+  returns: Int32Array;
+  dayCount: Int32Array;
+  /** Order of the customer's first purchase row among customers (−1: none yet). */
+  rank: Int32Array;
+  costUnknown: Uint8Array;
+  hasQuantity: Uint8Array;
+
+  constructor(readonly size: number, from?: Block) {
+    const f64 = (a: Float64Array | undefined, fill = 0) => {
+      const b = new Float64Array(size);
+      if (fill !== 0) b.fill(fill, a?.length ?? 0);
+      if (a) b.set(a);
       return b;
     };
-    const i32 = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(c);
-      if (fill !== 0) b.fill(fill, a.length);
-      b.set(a);
+    const i32 = (a: Int32Array | undefined, fill = 0) => {
+      const b = new Int32Array(size);
+      if (fill !== 0) b.fill(fill, a?.length ?? 0);
+      if (a) b.set(a);
       return b;
     };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(c);
-      b.set(a);
+    const u8 = (a: Uint8Array | undefined) => {
+      const b = new Uint8Array(size);
+      if (a) b.set(a);
       return b;
     };
-    this.rows = i32(this.rows);
-    this.firstLine = f64(this.firstLine);
-    this.firstDay = f64(this.firstDay, Infinity);
-    this.lastDay = f64(this.lastDay, -Infinity);
-    this.firstDayGross = f64(this.firstDayGross);
-    this.gross = f64(this.gross);
-    this.returnAmount = f64(this.returnAmount);
-    this.cost = f64(this.cost);
-    this.quantity = f64(this.quantity);
-    this.transactions = i32(this.transactions);
-    this.returns = i32(this.returns);
-    this.dayCount = i32(this.dayCount);
-    this.dayHead = i32(this.dayHead, -1);
-    this.rank = i32(this.rank, -1);
-    this.costUnknown = u8(this.costUnknown);
-    this.hasQuantity = u8(this.hasQuantity);
-    this.capacity = c;
+    this.rows = i32(from?.rows);
+    this.firstLine = f64(from?.firstLine);
+    this.firstDay = f64(from?.firstDay, Infinity);
+    this.lastDay = f64(from?.lastDay, -Infinity);
+    this.firstDayGross = f64(from?.firstDayGross);
+    this.gross = f64(from?.gross);
+    this.returnAmount = f64(from?.returnAmount);
+    this.cost = f64(from?.cost);
+    this.quantity = f64(from?.quantity);
+    this.transactions = i32(from?.transactions);
+    this.returns = i32(from?.returns);
+    this.dayCount = i32(from?.dayCount);
+    this.rank = i32(from?.rank, -1);
+    this.costUnknown = u8(from?.costUnknown);
+    this.hasQuantity = u8(from?.hasQuantity);
   }
 }
 
-/** Every customer's distinct purchase days as linked lists in two shared typed arrays. */
+/** Typed columns of numbers grown in blocks of `1 << bits` (the first block doubling up to that), never copied once whole. */
+class BlockedInt32 {
+  blocks: Int32Array[] = [new Int32Array(1024)];
+  constructor(
+    private readonly bits: number,
+    private readonly fill = 0,
+  ) {
+    if (fill !== 0) this.blocks[0].fill(fill);
+  }
+
+  /** Makes index i writable. */
+  reserve(i: number): void {
+    const b = i >>> this.bits;
+    if (b < this.blocks.length && (i & ((1 << this.bits) - 1)) < this.blocks[b].length) return;
+    if (b === 0) {
+      const c = new Int32Array(Math.min(this.blocks[0].length * 2, 1 << this.bits));
+      if (this.fill !== 0) c.fill(this.fill, this.blocks[0].length);
+      c.set(this.blocks[0]);
+      this.blocks[0] = c;
+    } else {
+      const c = new Int32Array(1 << this.bits);
+      if (this.fill !== 0) c.fill(this.fill);
+      this.blocks.push(c);
+    }
+  }
+}
+
+/** Customers' columns in blocks. */
+class Slots {
+  blocks: Block[] = [new Block(1024)];
+  capacity = 1024;
+  /** Head of each customer's list of distinct purchase days (−1: none yet): apart from the blocks, as the holdout needs it after they are let go. */
+  dayHead = new BlockedInt32(BLOCK_BITS, -1);
+
+  /** Room for one more block's worth of customers (or a doubled first block). */
+  grow(): void {
+    const first = this.blocks[0];
+    if (this.blocks.length === 1 && first.size < BLOCK) {
+      this.blocks[0] = new Block(Math.min(first.size * 2, BLOCK), first);
+      this.capacity = this.blocks[0].size;
+    } else {
+      this.blocks.push(new Block(BLOCK));
+      this.capacity += BLOCK;
+    }
+  }
+}
+
+/** Every customer's distinct purchase days as linked lists, in blocks of 2^16 entries. */
 class DayLists {
-  day = new Float64Array(4096);
-  next = new Int32Array(4096);
+  private static readonly BITS = 16;
+  days: Float64Array[] = [new Float64Array(4096)];
+  nexts: Int32Array[] = [new Int32Array(4096)];
   length = 0;
 
   push(day: number, next: number): number {
-    if (this.length === this.day.length) {
-      const d = new Float64Array(this.length * 2);
-      d.set(this.day);
-      this.day = d;
-      const n = new Int32Array(this.length * 2);
-      n.set(this.next);
-      this.next = n;
+    const i = this.length;
+    const b = i >>> DayLists.BITS;
+    const j = i & 0xffff;
+    if (b === this.days.length) {
+      this.days.push(new Float64Array(1 << DayLists.BITS));
+      this.nexts.push(new Int32Array(1 << DayLists.BITS));
+    } else if (j === this.days[b].length) {
+      // Only the first block grows by doubling, up to a whole block.
+      const d = new Float64Array(j * 2);
+      d.set(this.days[b]);
+      this.days[b] = d;
+      const n = new Int32Array(j * 2);
+      n.set(this.nexts[b]);
+      this.nexts[b] = n;
     }
-    this.day[this.length] = day;
-    this.next[this.length] = next;
-    return this.length++;
+    this.days[b][j] = day;
+    this.nexts[b][j] = next;
+    this.length++;
+    return i;
+  }
+
+  day(i: number): number {
+    return this.days[i >>> DayLists.BITS][i & 0xffff];
+  }
+
+  next(i: number): number {
+    return this.nexts[i >>> DayLists.BITS][i & 0xffff];
   }
 
   has(head: number, day: number): boolean {
-    for (let i = head; i >= 0; i = this.next[i]) if (this.day[i] === day) return true;
+    for (let i = head; i >= 0; i = this.next(i)) if (this.day(i) === day) return true;
     return false;
   }
 }
@@ -222,7 +299,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   const company: (string | undefined)[] = [];
   const name: (string | undefined)[] = [];
   const s = new Slots();
-  const days = new DayLists();
+  let days = new DayLists();
   let byRank = new Int32Array(1024);
   let ranked = 0;
   let maxDay = -Infinity;
@@ -232,6 +309,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let finished: SummaryColumns | undefined;
   let excluded: ExcludedCustomer[] = [];
   let customersSeen = 0;
+  /** Set by release(): the per-customer columns are gone, no row may come. */
+  let released = false;
 
   // Ids the byte lane gave (customerIndex) and the map has not been told yet:
   // it is told only when an id comes as text (add), so a file read wholly by
@@ -245,7 +324,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   function newCustomer(id: string): number {
     const k = names.length;
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     if (k === s.capacity) s.grow();
+    s.dayHead.reserve(k);
     names.push(own(id));
     return k;
   }
@@ -278,13 +359,15 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   /** The holdout orders customers by their first purchase row, after as-of or not (as PurchaseDays does). */
   function rankOf(k: number): void {
-    if (s.rank[k] >= 0) return;
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
+    if (b.rank[j] >= 0) return;
     if (ranked === byRank.length) {
       const b = new Int32Array(ranked * 2);
       b.set(byRank);
       byRank = b;
     }
-    s.rank[k] = ranked;
+    b.rank[j] = ranked;
     byRank[ranked++] = k;
   }
 
@@ -294,20 +377,23 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
    * as-of day.
    */
   function addRow(k: number, day: number, amount: number, line: number, quantity?: number): boolean {
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     if (fixedAsOf !== undefined && day > fixedAsOf) {
       afterAsOf++;
       if (amount >= 0) rankOf(k);
       return false;
     }
     numbers(k, day, amount, line);
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
     // A row without cost or margin: its cost is known only through a margin for the whole file (rowCost).
     if (amount !== 0) {
-      if (globalMargin === undefined) s.costUnknown[k] = 1;
-      else s.cost[k] += amount * (1 - globalMargin);
+      if (globalMargin === undefined) b.costUnknown[j] = 1;
+      else b.cost[j] += amount * (1 - globalMargin);
     }
     if (quantity !== undefined && Number.isFinite(quantity)) {
-      s.quantity[k] += quantity;
-      s.hasQuantity[k] = 1;
+      b.quantity[j] += quantity;
+      b.hasQuantity[j] = 1;
     }
     return true;
   }
@@ -317,39 +403,43 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     finished = undefined;
     rows++;
     if (day > maxDay) maxDay = day;
-    if (s.rows[k]++ === 0) {
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
+    if (b.rows[j]++ === 0) {
       customersSeen++;
-      s.firstLine[k] = line;
-    } else if (line < s.firstLine[k]) {
-      s.firstLine[k] = line;
+      b.firstLine[j] = line;
+    } else if (line < b.firstLine[j]) {
+      b.firstLine[j] = line;
     }
     if (amount >= 0) {
-      rankOf(k);
-      if (amount > 0) s.transactions[k]++;
-      s.gross[k] += amount;
-      const first = s.firstDay[k];
-      const last = s.lastDay[k];
+      if (b.rank[j] < 0) rankOf(k);
+      if (amount > 0) b.transactions[j]++;
+      b.gross[j] += amount;
+      const first = b.firstDay[j];
+      const last = b.lastDay[j];
       // The first and last days are listed, so only a day between them needs a look at the list
       // (rows mostly come in date order, and then it never does).
-      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead[k], day))) {
-        s.dayHead[k] = days.push(day, s.dayHead[k]);
-        s.dayCount[k]++;
+      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
+        const heads = s.dayHead.blocks[k >>> BLOCK_BITS];
+        heads[j] = days.push(day, heads[j]);
+        b.dayCount[j]++;
       }
       if (day < first) {
-        s.firstDay[k] = day;
-        s.firstDayGross[k] = amount;
+        b.firstDay[j] = day;
+        b.firstDayGross[j] = amount;
       } else if (day === first) {
-        s.firstDayGross[k] += amount;
+        b.firstDayGross[j] += amount;
       }
-      if (day > last) s.lastDay[k] = day;
+      if (day > last) b.lastDay[j] = day;
       if (day < firstPurchase) firstPurchase = day;
     } else if (amount < 0) {
-      s.returns[k]++;
-      s.returnAmount[k] -= amount;
+      b.returns[j]++;
+      b.returnAmount[j] -= amount;
     }
   }
 
   function add(t: Transaction): void {
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     const { day, amount } = t;
     if (!Number.isFinite(day)) throw new CvError(FN, 'value', `line ${t.line}: day is not a number`);
     if (!Number.isFinite(amount)) throw new CvError(FN, 'value', `line ${t.line}: amount is not a number`);
@@ -360,14 +450,16 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     }
     const k = customer(t.customerId);
     numbers(k, day, amount, t.line);
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
     if (amount !== 0 || t.cost !== undefined || t.marginRate !== undefined) {
       const c = rowCost(t, globalMargin);
-      if (c === undefined) s.costUnknown[k] = 1;
-      else s.cost[k] += c;
+      if (c === undefined) b.costUnknown[j] = 1;
+      else b.cost[j] += c;
     }
     if (t.quantity !== undefined && Number.isFinite(t.quantity)) {
-      s.quantity[k] += t.quantity;
-      s.hasQuantity[k] = 1;
+      b.quantity[j] += t.quantity;
+      b.hasQuantity[j] = 1;
     }
     if (t.email && email[k] === undefined) setExtra(email, k, t.email);
     if (t.company && company[k] === undefined) setExtra(company, k, t.company);
@@ -385,9 +477,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const order: number[] = [];
     excluded = [];
     for (let k = 0; k < names.length; k++) {
-      if (s.rows[k] === 0) continue; // seen only after as-of
-      if (s.firstDay[k] === Infinity) {
-        excluded.push(onlyReturns({ id: names[k], rows: s.rows[k], returnAmount: s.returnAmount[k], firstLine: s.firstLine[k] }));
+      const b = s.blocks[k >>> BLOCK_BITS];
+      const j = k & MASK;
+      if (b.rows[j] === 0) continue; // seen only after as-of
+      if (b.firstDay[j] === Infinity) {
+        excluded.push(onlyReturns({ id: names[k], rows: b.rows[j], returnAmount: b.returnAmount[j], firstLine: b.firstLine[j] }));
       } else {
         order.push(k);
       }
@@ -400,34 +494,45 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   function columns(order: readonly number[], asOf: number): SummaryColumns {
     const n = order.length;
-    const pick64 = (from: Float64Array) => {
+    // A column's blocks first, so that the loop indexes arrays, not a property by name.
+    const pick64 = (field: (b: Block) => Float64Array) => {
+      const from = s.blocks.map(field);
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = from[order[i]];
+      for (let i = 0; i < n; i++) {
+        const k = order[i];
+        out[i] = from[k >>> BLOCK_BITS][k & MASK];
+      }
       return out;
     };
-    const pick32 = (from: Int32Array) => {
+    const pick32 = (field: (b: Block) => Int32Array) => {
+      const from = s.blocks.map(field);
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = from[order[i]];
+      for (let i = 0; i < n; i++) {
+        const k = order[i];
+        out[i] = from[k >>> BLOCK_BITS][k & MASK];
+      }
       return out;
     };
     const ids = order.map((k) => names[k]);
     const costKnown = new Uint8Array(n);
     const hasQuantity = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      costKnown[i] = s.costUnknown[order[i]] === 1 ? 0 : 1;
-      hasQuantity[i] = s.hasQuantity[order[i]];
+      const b = s.blocks[order[i] >>> BLOCK_BITS];
+      const j = order[i] & MASK;
+      costKnown[i] = b.costUnknown[j] === 1 ? 0 : 1;
+      hasQuantity[i] = b.hasQuantity[j];
     }
     const extras = (m: readonly (string | undefined)[]) => (m.length === 0 ? undefined : order.map((k) => m[k]));
     const emails = extras(email);
     const companies = extras(company);
     const customerNames = extras(name);
-    const purchaseDays = pick32(s.dayCount);
-    const firstDay = pick64(s.firstDay);
-    const lastDay = pick64(s.lastDay);
-    const grossRevenue = pick64(s.gross);
-    const firstDayGross = pick64(s.firstDayGross);
-    const returnAmount = pick64(s.returnAmount);
-    const cost = pick64(s.cost);
+    const purchaseDays = pick32((b) => b.dayCount);
+    const firstDay = pick64((b) => b.firstDay);
+    const lastDay = pick64((b) => b.lastDay);
+    const grossRevenue = pick64((b) => b.gross);
+    const firstDayGross = pick64((b) => b.firstDayGross);
+    const returnAmount = pick64((b) => b.returnAmount);
+    const cost = pick64((b) => b.cost);
     const frequency = new Float64Array(n);
     const recency = new Float64Array(n);
     const T = new Float64Array(n);
@@ -449,9 +554,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       monetary[i] = f > 0 ? (gross - firstDayGross[i]) / f : 0;
       if (costKnown[i] === 1) profit[i] = r - cost[i];
     }
-    const quantity = pick64(s.quantity);
-    const transactions = pick32(s.transactions);
-    const returns = pick32(s.returns);
+    const quantity = pick64((b) => b.quantity);
+    const transactions = pick32((b) => b.transactions);
+    const returns = pick32((b) => b.returns);
     const cols: Omit<SummaryColumns, 'summary' | 'summaries'> = {
       length: n,
       ids,
@@ -535,7 +640,28 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     };
   }
 
+  let daysReleased = false;
+  function release(keepDays: boolean): void {
+    finish();
+    released = true;
+    s.blocks = [];
+    index.clear();
+    unindexed = [];
+    // The columns hold their own copies of these (columns()).
+    email.length = 0;
+    company.length = 0;
+    name.length = 0;
+    if (!keepDays) {
+      daysReleased = true;
+      days = new DayLists();
+      s.dayHead = new BlockedInt32(BLOCK_BITS, -1);
+      byRank = new Int32Array(0);
+      names.length = 0;
+    }
+  }
+
   function split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories {
+    if (daysReleased) throw new CvError(FN, 'value', 'the purchase days were let go (release(false)) before the holdout split');
     const end = Math.min(asOf, windowEnd ?? asOf);
     const out: SplitHistories = { ids: [], x: [], t_x: [], T: [], holdout: [] };
     const minT = 1 / periodDays;
@@ -545,8 +671,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       let hold = 0;
       let first = Infinity;
       let last = -Infinity;
-      for (let i = s.dayHead[k]; i >= 0; i = days.next[i]) {
-        const d = days.day[i];
+      for (let i = s.dayHead.blocks[k >>> BLOCK_BITS][k & MASK]; i >= 0; i = days.next(i)) {
+        const d = days.day(i);
         if (d <= calibrationEnd) {
           cal++;
           if (d < first) first = d;
@@ -577,5 +703,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     report,
     firstPurchaseDay: () => firstPurchase,
     split,
+    release,
   };
 }
