@@ -42,14 +42,15 @@ export interface SummaryColumns extends SummaryTable {
   costKnown: Uint8Array;
   quantity: Float64Array;
   hasQuantity: Uint8Array;
-  frequency: Float64Array;
-  recency: Float64Array;
-  T: Float64Array;
-  sinceLast: Float64Array;
-  revenue: Float64Array;
-  averageSpend: Float64Array;
-  monetary: Float64Array;
-  profit: Float64Array;
+  // Derived from the columns above when read: each read makes a new array (take it once, before a loop).
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly sinceLast: Float64Array;
+  readonly revenue: Float64Array;
+  readonly averageSpend: Float64Array;
+  readonly monetary: Float64Array;
+  readonly profit: Float64Array;
   profitKnown: Uint8Array;
   /** Days from the first purchase to the as-of day, as the summary's T before the unit (asOf − firstDay). */
   asOf: DayNumber;
@@ -156,6 +157,11 @@ class Block {
     this.hasQuantity = u8(from?.hasQuantity);
   }
 }
+
+type F64Field = 'firstLine' | 'firstDay' | 'lastDay' | 'firstDayGross' | 'gross' | 'returnAmount' | 'cost' | 'quantity';
+type I32Field = 'rows' | 'transactions' | 'returns' | 'dayCount' | 'rank';
+const EMPTY64 = new Float64Array(0);
+const EMPTY32 = new Int32Array(0);
 
 /** Typed columns of numbers grown in blocks of `1 << bits` (the first block doubling up to that), never copied once whole. */
 class BlockedInt32 {
@@ -472,7 +478,12 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   }
 
   function finish(): SummaryColumns {
-    if (finished !== undefined) return finished;
+    if (finished === undefined) finished = summarise(false);
+    return finished;
+  }
+
+  /** The summary's columns; `consume` lets go of each of the builder's columns once copied (release). */
+  function summarise(consume: boolean): SummaryColumns {
     const asOf = asOfDay() ?? 0;
     const order: number[] = [];
     excluded = [];
@@ -488,28 +499,34 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     }
     sortById(order, names);
     excluded.sort((a, b) => byString(a.id, b.id));
-    finished = columns(order, asOf);
-    return finished;
+    return columns(order, asOf, consume);
   }
 
-  function columns(order: readonly number[], asOf: number): SummaryColumns {
+  function columns(order: readonly number[], asOf: number, consume: boolean): SummaryColumns {
     const n = order.length;
-    // A column's blocks first, so that the loop indexes arrays, not a property by name.
-    const pick64 = (field: (b: Block) => Float64Array) => {
-      const from = s.blocks.map(field);
+    // A column's blocks first, so that the loop indexes arrays, not a property by name;
+    // when consuming, the blocks' column goes as soon as it is copied, so that no more than one is held twice.
+    const pick64 = (field: F64Field) => {
+      const from = s.blocks.map((b) => b[field]);
+      if (consume) for (const b of s.blocks) b[field] = EMPTY64;
       const out = new Float64Array(n);
+      // Zeros are not written: a column of them (no cost, no quantity, no return) then stays
+      // untouched fresh memory, which takes no room until written.
       for (let i = 0; i < n; i++) {
         const k = order[i];
-        out[i] = from[k >>> BLOCK_BITS][k & MASK];
+        const v = from[k >>> BLOCK_BITS][k & MASK];
+        if (v !== 0 || Object.is(v, -0)) out[i] = v;
       }
       return out;
     };
-    const pick32 = (field: (b: Block) => Int32Array) => {
-      const from = s.blocks.map(field);
+    const pick32 = (field: I32Field) => {
+      const from = s.blocks.map((b) => b[field]);
+      if (consume) for (const b of s.blocks) b[field] = EMPTY32;
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) {
         const k = order[i];
-        out[i] = from[k >>> BLOCK_BITS][k & MASK];
+        const v = from[k >>> BLOCK_BITS][k & MASK];
+        if (v !== 0) out[i] = v;
       }
       return out;
     };
@@ -526,38 +543,70 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const emails = extras(email);
     const companies = extras(company);
     const customerNames = extras(name);
-    const purchaseDays = pick32((b) => b.dayCount);
-    const firstDay = pick64((b) => b.firstDay);
-    const lastDay = pick64((b) => b.lastDay);
-    const grossRevenue = pick64((b) => b.gross);
-    const firstDayGross = pick64((b) => b.firstDayGross);
-    const returnAmount = pick64((b) => b.returnAmount);
-    const cost = pick64((b) => b.cost);
-    const frequency = new Float64Array(n);
-    const recency = new Float64Array(n);
-    const T = new Float64Array(n);
-    const sinceLast = new Float64Array(n);
-    const revenue = new Float64Array(n);
-    const averageSpend = new Float64Array(n);
-    const monetary = new Float64Array(n);
-    const profit = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    const purchaseDays = pick32('dayCount');
+    const firstDay = pick64('firstDay');
+    const lastDay = pick64('lastDay');
+    const grossRevenue = pick64('gross');
+    const firstDayGross = pick64('firstDayGross');
+    const returnAmount = pick64('returnAmount');
+    const cost = pick64('cost');
+    const quantity = pick64('quantity');
+    const transactions = pick32('transactions');
+    const returns = pick32('returns');
+    // The fields derived from the sums, by createSummaryBuilder's arithmetic, per customer.
+    const frequencyOf = (i: number) => purchaseDays[i] - 1;
+    const recencyOf = (i: number) => (lastDay[i] - firstDay[i]) / unit;
+    const TOf = (i: number) => (asOf - firstDay[i]) / unit;
+    const sinceLastOf = (i: number) => (asOf - lastDay[i]) / unit;
+    const revenueOf = (i: number) => grossRevenue[i] - returnAmount[i];
+    const averageSpendOf = (i: number) => revenueOf(i) / purchaseDays[i];
+    const monetaryOf = (i: number) => {
       const f = purchaseDays[i] - 1;
-      const gross = grossRevenue[i];
-      const r = gross - returnAmount[i];
-      frequency[i] = f;
-      recency[i] = (lastDay[i] - firstDay[i]) / unit;
-      T[i] = (asOf - firstDay[i]) / unit;
-      sinceLast[i] = (asOf - lastDay[i]) / unit;
-      revenue[i] = r;
-      averageSpend[i] = r / purchaseDays[i];
-      monetary[i] = f > 0 ? (gross - firstDayGross[i]) / f : 0;
-      if (costKnown[i] === 1) profit[i] = r - cost[i];
+      return f > 0 ? (grossRevenue[i] - firstDayGross[i]) / f : 0;
+    };
+    const profitOf = (i: number) => (costKnown[i] === 1 ? revenueOf(i) - cost[i] : 0);
+    const derive = (of: (i: number) => number) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = of(i);
+      return out;
+    };
+    function summary(i: number): CustomerSummary {
+      const out: CustomerSummary = {
+        id: ids[i],
+        firstDay: firstDay[i],
+        lastDay: lastDay[i],
+        transactions: transactions[i],
+        purchaseDays: purchaseDays[i],
+        frequency: frequencyOf(i),
+        recency: recencyOf(i),
+        T: TOf(i),
+        sinceLast: sinceLastOf(i),
+        grossRevenue: grossRevenue[i],
+        returnAmount: returnAmount[i],
+        returns: returns[i],
+        revenue: revenueOf(i),
+        averageSpend: averageSpendOf(i),
+        monetary: monetaryOf(i),
+      };
+      if (costKnown[i] === 1) {
+        out.cost = cost[i];
+        out.profit = profitOf(i);
+      }
+      if (hasQuantity[i] === 1) out.quantity = quantity[i];
+      const e = emails?.[i];
+      if (e !== undefined) out.email = e;
+      const c = companies?.[i];
+      if (c !== undefined) out.company = c;
+      const m = customerNames?.[i];
+      if (m !== undefined) out.name = m;
+      return out;
     }
-    const quantity = pick64((b) => b.quantity);
-    const transactions = pick32((b) => b.transactions);
-    const returns = pick32((b) => b.returns);
-    const cols: Omit<SummaryColumns, 'summary' | 'summaries'> = {
+    let built: CustomerSummary[] | undefined;
+    // The derived columns are made when read, not kept: eight columns of a
+    // million customers' doubles (64 MB) held through the whole analysis for
+    // numbers two subtractions away. Each read makes a new array, so a loop
+    // takes the column once, before it starts.
+    return {
       length: n,
       ids,
       firstDay,
@@ -572,52 +621,33 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       costKnown,
       quantity,
       hasQuantity,
-      frequency,
-      recency,
-      T,
-      sinceLast,
-      revenue,
-      averageSpend,
-      monetary,
-      profit,
+      get frequency() {
+        return derive(frequencyOf);
+      },
+      get recency() {
+        return derive(recencyOf);
+      },
+      get T() {
+        return derive(TOf);
+      },
+      get sinceLast() {
+        return derive(sinceLastOf);
+      },
+      get revenue() {
+        return derive(revenueOf);
+      },
+      get averageSpend() {
+        return derive(averageSpendOf);
+      },
+      get monetary() {
+        return derive(monetaryOf);
+      },
+      get profit() {
+        return derive(profitOf);
+      },
       profitKnown: costKnown,
       asOf,
       unitDays: unit,
-    };
-    function summary(i: number): CustomerSummary {
-      const out: CustomerSummary = {
-        id: ids[i],
-        firstDay: firstDay[i],
-        lastDay: lastDay[i],
-        transactions: transactions[i],
-        purchaseDays: purchaseDays[i],
-        frequency: frequency[i],
-        recency: recency[i],
-        T: T[i],
-        sinceLast: sinceLast[i],
-        grossRevenue: grossRevenue[i],
-        returnAmount: returnAmount[i],
-        returns: returns[i],
-        revenue: revenue[i],
-        averageSpend: averageSpend[i],
-        monetary: monetary[i],
-      };
-      if (costKnown[i] === 1) {
-        out.cost = cost[i];
-        out.profit = profit[i];
-      }
-      if (hasQuantity[i] === 1) out.quantity = quantity[i];
-      const e = emails?.[i];
-      if (e !== undefined) out.email = e;
-      const c = companies?.[i];
-      if (c !== undefined) out.company = c;
-      const m = customerNames?.[i];
-      if (m !== undefined) out.name = m;
-      return out;
-    }
-    let built: CustomerSummary[] | undefined;
-    return {
-      ...cols,
       summary,
       summaries() {
         if (built === undefined) {
@@ -642,7 +672,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   let daysReleased = false;
   function release(keepDays: boolean): void {
-    finish();
+    if (finished === undefined) finished = summarise(true);
     released = true;
     s.blocks = [];
     index.clear();
