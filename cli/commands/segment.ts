@@ -160,6 +160,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
               },
               lacksText: analysis.lacksText,
               setText: analysis.setText,
+              setTextBytes: analysis.setTextBytes,
             },
           }),
       onProgress: (f) => progress.update(t.reading, f),

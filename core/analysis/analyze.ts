@@ -101,6 +101,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnal
     addRow: builder.addRow,
     lacksText: builder.lacksText,
     setText: builder.setText,
+    setTextBytes: builder.setTextBytes,
     finish() {
       // The builder's columns go as the summary's are made: an analysis is finished once.
       builder.release(settings.model === 'auto');

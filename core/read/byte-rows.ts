@@ -48,6 +48,13 @@ export interface RowSink {
   lacksText(k: number, role: TextRole): boolean;
   /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
   setText(k: number, role: TextRole, value: string): void;
+  /**
+   * Keeps a text of customer k as its UTF-8 bytes b[s … e−1] (copied: the
+   * array is reused), to be decoded only when shown; offered for a cell
+   * that needs no trimming ({@link LineText.plain}). A sink without it is
+   * given the string (setText).
+   */
+  setTextBytes?(k: number, role: TextRole, b: Uint8Array, s: number, e: number): void;
 }
 
 /** What the lane needs of the file and its columns (settled by the text reader from the head). */
@@ -74,6 +81,16 @@ export interface ByteLanePlan {
 export interface LineText {
   /** Cell `col` of the row, decoded and trimmed as the text reader's cellText gives it ('' when the row has no such cell). */
   text(col: number): string;
+  /**
+   * Whether cell `col` is not empty and begins and ends with a visible
+   * ASCII character: its decoded bytes are then its text as text() gives
+   * it (nothing to trim), and they are piece[start(col) … end(col)−1].
+   */
+  plain(col: number): boolean;
+  /** The piece of the file the row lies in (valid until the next row). */
+  readonly piece: Uint8Array;
+  start(col: number): number;
+  end(col: number): number;
 }
 
 /** What the text reader does with a row the lane read: add it, or say the lane may not take it now. */
@@ -397,8 +414,15 @@ export function scanByteRows(
   let b: Uint8Array = new Uint8Array(0);
   let base = 0;
   const total = isByteSource(input) ? input.size : input.length;
+  const visible = (c: number) => c > 32 && c < 127;
   const view: LineText = {
     text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
+    plain: (col) => col < count && ce[col] > cs[col] && visible(b[cs[col]]) && visible(b[ce[col] - 1]),
+    get piece() {
+      return b;
+    },
+    start: (col) => cs[col],
+    end: (col) => ce[col],
   };
   let lf = 0;
   let cr = 0;

@@ -775,6 +775,11 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           if (!sink.addRow(k, day, amount, line, quantity)) return;
           for (const t of texts) {
             if (!sink.lacksText(k, t.role)) continue;
+            // Kept as bytes when the sink can (no string per customer until one is shown).
+            if (sink.setTextBytes && cells.plain(t.col)) {
+              sink.setTextBytes(k, t.role, cells.piece, cells.start(t.col), cells.end(t.col));
+              continue;
+            }
             const v = cells.text(t.col);
             if (v) sink.setText(k, t.role, v);
           }

@@ -15,7 +15,7 @@ import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { SummaryTable } from './summary-table.ts';
-import type { RowSink } from '../read/byte-rows.ts';
+import type { RowSink, TextRole } from '../read/byte-rows.ts';
 
 const FN = 'summarize';
 
@@ -175,9 +175,26 @@ class BlockedInt32 {
 
   /** Makes index i writable. */
   reserve(i: number): void {
+    while (!this.has(i)) this.grow();
+  }
+
+  /** Whether index i is writable. */
+  has(i: number): boolean {
     const b = i >>> this.bits;
-    if (b < this.blocks.length && (i & ((1 << this.bits) - 1)) < this.blocks[b].length) return;
-    if (b === 0) {
+    return b < this.blocks.length && (i & ((1 << this.bits) - 1)) < this.blocks[b].length;
+  }
+
+  get(i: number): number {
+    return this.has(i) ? this.blocks[i >>> this.bits][i & ((1 << this.bits) - 1)] : this.fill;
+  }
+
+  set(i: number, v: number): void {
+    this.reserve(i);
+    this.blocks[i >>> this.bits][i & ((1 << this.bits) - 1)] = v;
+  }
+
+  private grow(): void {
+    if (this.blocks.length === 1 && this.blocks[0].length < 1 << this.bits) {
       const c = new Int32Array(Math.min(this.blocks[0].length * 2, 1 << this.bits));
       if (this.fill !== 0) c.fill(this.fill, this.blocks[0].length);
       c.set(this.blocks[0]);
@@ -187,6 +204,71 @@ class BlockedInt32 {
       if (this.fill !== 0) c.fill(this.fill);
       this.blocks.push(c);
     }
+  }
+}
+
+/** Declared as in decode-text.ts: core compiles without DOM or Node types. */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
+/**
+ * One text per customer (an e-mail, a company) kept as its UTF-8 bytes in
+ * chunks of 1 MiB, decoded when a product shows it: at 376,506 customers
+ * the e-mails as strings had been some 20 MB of the heap and a decode each
+ * while reading (docs/scale.md).
+ */
+class TextBytes {
+  private static readonly CHUNK_BITS = 20;
+  private chunks: Uint8Array[] = [new Uint8Array(4096)];
+  private used = 0;
+  /** Per customer: where its bytes start in the chunks, plus one (0: none), and how many. */
+  private readonly at = new BlockedInt32(BLOCK_BITS);
+  private readonly len = new BlockedInt32(BLOCK_BITS);
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  size = 0;
+
+  has(k: number): boolean {
+    return this.at.get(k) !== 0;
+  }
+
+  /** Keeps b[s … e−1] for customer k; false when it is longer than a chunk (then kept as a string). */
+  set(k: number, b: Uint8Array, s: number, e: number): boolean {
+    const n = e - s;
+    const whole = 1 << TextBytes.CHUNK_BITS;
+    if (n > whole) return false;
+    let last = this.chunks.length - 1;
+    if (this.used + n > this.chunks[last].length) {
+      if (last === 0 && this.chunks[0].length < whole) {
+        // The first chunk doubles up to a whole one (small files stay small).
+        let size = this.chunks[0].length * 2;
+        while (size < this.used + n) size *= 2;
+        const c = new Uint8Array(Math.min(size, whole));
+        c.set(this.chunks[0].subarray(0, this.used));
+        this.chunks[0] = c;
+      }
+      if (this.used + n > this.chunks[last].length) {
+        this.chunks.push(new Uint8Array(whole));
+        last++;
+        this.used = 0;
+      }
+    }
+    this.chunks[last].set(b.subarray(s, e), this.used);
+    this.at.set(k, last * whole + this.used + 1);
+    this.len.set(k, n);
+    this.used += n;
+    this.size++;
+    return true;
+  }
+
+  /** Customer k's text, decoded now (undefined when none). */
+  text(k: number): string | undefined {
+    const at = this.at.get(k) - 1;
+    if (at < 0) return undefined;
+    const chunk = this.chunks[at >>> TextBytes.CHUNK_BITS];
+    const from = at & ((1 << TextBytes.CHUNK_BITS) - 1);
+    return this.decoder.decode(chunk.subarray(from, from + this.len.get(k)));
   }
 }
 
@@ -304,6 +386,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   const email: (string | undefined)[] = [];
   const company: (string | undefined)[] = [];
   const name: (string | undefined)[] = [];
+  const texts = { email, company, name };
+  // The same texts when the byte lane gave them as bytes (setTextBytes).
+  const textBytes = { email: new TextBytes(), company: new TextBytes(), name: new TextBytes() };
   const s = new Slots();
   let days = new DayLists();
   let byRank = new Int32Array(1024);
@@ -467,9 +552,14 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       b.quantity[j] += t.quantity;
       b.hasQuantity[j] = 1;
     }
-    if (t.email && email[k] === undefined) setExtra(email, k, t.email);
-    if (t.company && company[k] === undefined) setExtra(company, k, t.company);
-    if (t.name && name[k] === undefined) setExtra(name, k, t.name);
+    if (t.email && lacksText(k, 'email')) setExtra(email, k, t.email);
+    if (t.company && lacksText(k, 'company')) setExtra(company, k, t.company);
+    if (t.name && lacksText(k, 'name')) setExtra(name, k, t.name);
+  }
+
+  /** Whether customer k has no value yet of a text column, as a string or as bytes (the first non-empty one wins). */
+  function lacksText(k: number, role: TextRole): boolean {
+    return texts[role][k] === undefined && !textBytes[role].has(k);
   }
 
   function asOfDay(): number | undefined {
@@ -539,10 +629,16 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       costKnown[i] = b.costUnknown[j] === 1 ? 0 : 1;
       hasQuantity[i] = b.hasQuantity[j];
     }
-    const extras = (m: readonly (string | undefined)[]) => (m.length === 0 ? undefined : order.map((k) => m[k]));
-    const emails = extras(email);
-    const companies = extras(company);
-    const customerNames = extras(name);
+    // A text column is read from the builder's strings or bytes when a summary is built (kept, not copied).
+    const textOf = (role: TextRole) => {
+      const m = texts[role];
+      const bytes = textBytes[role];
+      if (m.length === 0 && bytes.size === 0) return undefined;
+      return (i: number) => m[order[i]] ?? bytes.text(order[i]);
+    };
+    const emails = textOf('email');
+    const companies = textOf('company');
+    const customerNames = textOf('name');
     const purchaseDays = pick32('dayCount');
     const firstDay = pick64('firstDay');
     const lastDay = pick64('lastDay');
@@ -593,11 +689,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
         out.profit = profitOf(i);
       }
       if (hasQuantity[i] === 1) out.quantity = quantity[i];
-      const e = emails?.[i];
+      const e = emails?.(i);
       if (e !== undefined) out.email = e;
-      const c = companies?.[i];
+      const c = companies?.(i);
       if (c !== undefined) out.company = c;
-      const m = customerNames?.[i];
+      const m = customerNames?.(i);
       if (m !== undefined) out.name = m;
       return out;
     }
@@ -677,10 +773,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     s.blocks = [];
     index.clear();
     unindexed = [];
-    // The columns hold their own copies of these (columns()).
-    email.length = 0;
-    company.length = 0;
-    name.length = 0;
     if (!keepDays) {
       daysReleased = true;
       days = new DayLists();
@@ -721,14 +813,16 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return out;
   }
 
-  const texts = { email, company, name };
   return {
     add,
     customerIndex,
     addRow,
-    lacksText: (k, role) => texts[role][k] === undefined,
+    lacksText,
     // The byte lane decodes each text on its own: no piece of the file behind it to let go of.
     setText: (k, role, value) => setExtra(texts[role], k, value, true),
+    setTextBytes(k, role, b, s, e) {
+      if (!textBytes[role].set(k, b, s, e)) setExtra(texts[role], k, new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b.subarray(s, e)), true);
+    },
     finish,
     report,
     firstPurchaseDay: () => firstPurchase,
