@@ -185,12 +185,19 @@ class BlockedInt32 {
   }
 
   get(i: number): number {
-    return this.has(i) ? this.blocks[i >>> this.bits][i & ((1 << this.bits) - 1)] : this.fill;
+    const block = this.blocks[i >>> this.bits];
+    const j = i & ((1 << this.bits) - 1);
+    return block !== undefined && j < block.length ? block[j] : this.fill;
   }
 
   set(i: number, v: number): void {
-    this.reserve(i);
-    this.blocks[i >>> this.bits][i & ((1 << this.bits) - 1)] = v;
+    let block = this.blocks[i >>> this.bits];
+    const j = i & ((1 << this.bits) - 1);
+    if (block === undefined || j >= block.length) {
+      this.reserve(i);
+      block = this.blocks[i >>> this.bits];
+    }
+    block[j] = v;
   }
 
   private grow(): void {
@@ -254,7 +261,9 @@ class TextBytes {
         this.used = 0;
       }
     }
-    this.chunks[last].set(b.subarray(s, e), this.used);
+    // A loop: an e-mail is a few dozen bytes, where a subarray per customer cost more than the copy.
+    const chunk = this.chunks[last];
+    for (let i = s, u = this.used; i < e; i++, u++) chunk[u] = b[i];
     this.at.set(k, last * whole + this.used + 1);
     this.len.set(k, n);
     this.used += n;
