@@ -35,6 +35,7 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 import { analyzeSummaryTable, createAnalysis, readTransactions, type Analysis } from '../core/index.ts';
+import { openFileSource } from '../cli/file-source.ts';
 
 const [file, engine] = process.argv.slice(2);
 if (!file) throw new Error('usage: pipeline-child.ts FILE [duckdb]');
@@ -48,8 +49,14 @@ if (engine === 'duckdb') {
   rows = input.rows - input.rejected.length;
   result = analyzeSummaryTable(input.table, { unit: 'week', model: 'bgnbd', asOf: input.asOf });
 } else {
+  // Read in pieces, as `cvlens segment FILE` reads a CSV (cli/file-source.ts).
+  const source = openFileSource(file);
   const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
-  rows = readTransactions(readFileSync(file), { into: analysis }).rowsAccepted;
+  try {
+    rows = readTransactions(source, { into: analysis }).rowsAccepted;
+  } finally {
+    source.close();
+  }
   result = analysis.finish();
 }
 const seconds = (performance.now() - t0) / 1000;

@@ -8,12 +8,26 @@ import { CvError, formatMessage, readTransactionCells, readTransactions, type Re
 import { explainMissingColumn, parseNumber } from './options.ts';
 import { UsageError } from './usage-error.ts';
 import { isOle2, isZip, readSheetRows } from './xlsx-input.ts';
+import { openFileSource, type FileSource } from './file-source.ts';
 
 export function readInputFile(path: string | undefined): Uint8Array {
+  return openInput(path, (p) => readFileSync(p));
+}
+
+/**
+ * A FILE argument opened to be read in pieces (a CSV of millions of rows is
+ * then never whole in memory: core/read/byte-source.ts), with the same
+ * sentences as readInputFile when it cannot be. The caller closes it.
+ */
+export function openInputFile(path: string | undefined): FileSource {
+  return openInput(path, openFileSource);
+}
+
+function openInput<T>(path: string | undefined, open: (path: string) => T): T {
   if (!path) throw new UsageError('missing FILE: give the path of a CSV or .xlsx file of transactions.');
   try {
     if (statSync(path).isDirectory()) throw new UsageError(`'${path}' is a folder, not a file.`);
-    return readFileSync(path);
+    return open(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
@@ -48,25 +62,44 @@ export function lineWord(input: TransactionInput): 'line' | 'row' {
  * to do instead.
  */
 export async function readTransactionsFrom(
-  bytes: Uint8Array,
+  input: Uint8Array | FileSource,
   path: string,
   options: ReadOptions,
   sheet?: string,
 ): Promise<TransactionInput> {
-  if (isOle2(bytes)) {
+  // The first bytes tell a workbook from text; a text file is then read in pieces, a workbook whole.
+  const head = input instanceof Uint8Array ? input : firstBytes(input, 4);
+  const bytes = (): Uint8Array => (input instanceof Uint8Array ? input : readWhole(input));
+  if (isOle2(head)) {
     throw new UsageError(`'${path}' is an Excel 97–2003 workbook (.xls) or a password-protected one; cvlens reads .xlsx and CSV: save it as one of those.`);
   }
   // The bytes decide, not the name: a CSV saved as "report.xlsx" is still read.
-  const workbook = isZip(bytes);
+  const workbook = isZip(head);
   if (!workbook && sheet !== undefined) throw new UsageError(`--sheet is for .xlsx workbooks; '${path}' is a text file.`);
   try {
-    if (!workbook) return { read: readTransactions(bytes, options) };
-    const { rows, sheet: name } = await readSheetRows(bytes, path, sheet);
+    if (!workbook) return { read: readTransactions(input, options) };
+    const { rows, sheet: name } = await readSheetRows(bytes(), path, sheet);
     const { delimiter: _d, encoding: _e, ...cellOptions } = options;
     return { read: readTransactionCells(rows, { ...cellOptions, firstRow: 1 }), sheet: name };
   } catch (error) {
     throw explainReadError(error, options.headerRow !== undefined);
   }
+}
+
+function firstBytes(source: FileSource, n: number): Uint8Array {
+  const out = new Uint8Array(Math.min(n, source.size));
+  source.read(out, 0);
+  return out;
+}
+
+function readWhole(source: FileSource): Uint8Array {
+  const out = new Uint8Array(source.size);
+  for (let at = 0; at < out.length; ) {
+    const got = source.read(out.subarray(at), at);
+    if (got <= 0) throw new UsageError(`the file ended at byte ${at} of ${out.length} while being read (did it change?).`);
+    at += got;
+  }
+  return out;
 }
 
 /**

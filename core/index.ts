@@ -24,6 +24,7 @@ export { looksLikeHeader, readTable } from './read/read-table.ts';
 export { readTransactionCells, readTransactions } from './read/read-transactions.ts';
 export type { ReadOptions, ReadResult, TransactionSink } from './read/read-transactions.ts';
 export type { RowSink, TextRole } from './read/byte-rows.ts';
+export type { ByteSource } from './read/byte-source.ts';
 export { guardCell, isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
 export type { ScoredCustomer } from './exchange/scored-customers.ts';
 

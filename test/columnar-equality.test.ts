@@ -29,6 +29,7 @@ import {
   type Transaction,
 } from '../core/index.ts';
 import { predictColumns } from '../core/models/predict.ts';
+import { readTransactionsFromSource } from '../core/read/read-transactions.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from './cdnow.ts';
 
 /** Paths where two values differ; numbers by Object.is, `seconds` (a timing) skipped. */
@@ -124,10 +125,11 @@ describe('the columnar analysis gives the numbers of the object path', { timeout
     }
   });
 
-  it('on a simulated CSV with e-mails and companies read into the analysis, as the object path reads its rows', () => {
+  it('on a simulated CSV with e-mails and companies streamed in pieces into the analysis, as the object path reads its rows', () => {
+    // More customers than a block of the builder's columns (2^15) holds, and days past a block of the day lists (2^16).
     const csv = simulateTransactionsCsv({
       seed: 11,
-      customers: 3000,
+      customers: 40_000,
       params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
       spend: { p: 6.25, q: 3.74, gamma: 15.44 },
       start: isoToDay('2024-01-01'),
@@ -138,13 +140,18 @@ describe('the columnar analysis gives the numbers of the object path', { timeout
     for (let i = 5; i < lines.length; i += 97) lines[i] = lines[i]!.replace(/,(\d+\.\d+),/, ', $$$1 ,');
     const bytes = new TextEncoder().encode(lines.join('\n'));
     const columnar = createAnalysis({ model: 'bgnbd' });
-    readTransactions(bytes, { into: columnar });
+    const source = { size: bytes.length, read: (into: Uint8Array, at: number) => (into.set(bytes.subarray(at, at + into.length)), Math.min(into.length, bytes.length - at)) };
+    readTransactionsFromSource(source, { into: columnar }, { streamFrom: 0, pieceBytes: 65_536 });
     const objects = createObjectAnalysis({ model: 'bgnbd' });
     const read = readTransactions(bytes, { onTransaction: objects.add, onAccepted: () => {} });
     expect(read.rejected).toEqual([]);
     const a = columnar.finish();
     expect(a.segment.customers.some((c) => c.email !== undefined)).toBe(true);
+    expect(a.segment.totals.customers).toBeGreaterThan(2 ** 15);
     expect(differences(a, objects.finish())).toEqual([]);
+    // The builder's columns are let go once the analysis is finished: a row after that is refused, not lost.
+    expect(differences(columnar.finish(), a)).toEqual([]);
+    expect(() => columnar.add({ customerId: 'late', day: 19_800, amount: 5, line: 0 })).toThrow('rows were added after the analysis was finished');
   });
 
   it.skipIf(!HAS_CDNOW)(`on CDNOW master in days, BG/NBD asked for, as of 1997-09-30${WHY_NO_CDNOW}`, () => {

@@ -52,7 +52,7 @@ import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { createProgress } from '../progress.ts';
-import { lineWord, parseHeaderRow, readInputFile, readTransactionsFrom, type TransactionInput } from '../read-input.ts';
+import { lineWord, openInputFile, parseHeaderRow, readTransactionsFrom, type TransactionInput } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
@@ -124,9 +124,16 @@ export async function segmentCommand(args: string[]): Promise<number> {
     });
   }
   mark('started');
-  const bytes = readInputFile(file);
+  // A CSV is read in pieces (never whole in memory); a workbook whole.
+  const source = openInputFile(file);
   // Checked after the input (a missing FILE is the first thing to say) but before any work.
-  const format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
+  let format: ReturnType<typeof checkOutput> | undefined;
+  try {
+    format = out !== undefined ? checkOutput(out, ['xlsx', 'csv', 'json']) : undefined;
+  } catch (error) {
+    source.close();
+    throw error;
+  }
 
   const progress = createProgress();
   const analysis = createAnalysis({ unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
@@ -144,7 +151,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     split?.add(row);
   };
   try {
-    input = await readTransactionsFrom(bytes, file!, {
+    input = await readTransactionsFrom(source, file!, {
       headerRow,
       mapping: parseColumns(values.columns),
       decimal,
@@ -163,6 +170,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
               },
               lacksText: analysis.lacksText,
               setText: analysis.setText,
+              setTextBytes: analysis.setTextBytes,
             },
           }),
       onProgress: (f) => progress.update(t.reading, f),
@@ -171,6 +179,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     throw explainMissingColumn(error);
   } finally {
     progress.done();
+    source.close();
   }
   mark('read');
   const { read } = input;

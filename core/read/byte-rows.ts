@@ -14,6 +14,7 @@
  * (core/read/byte-rows.test.ts compares both on random files).
  */
 import { dayFromCivil } from './day-number.ts';
+import { isByteSource, readFully, type ByteSource } from './byte-source.ts';
 import { isBlank, PROGRESS_EVERY, splitWhitespaceRange, type RowVisitor } from './read-table.ts';
 
 /** See decode-text.ts: core compiles without DOM or Node types. */
@@ -47,6 +48,13 @@ export interface RowSink {
   lacksText(k: number, role: TextRole): boolean;
   /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
   setText(k: number, role: TextRole, value: string): void;
+  /**
+   * Keeps a text of customer k as its UTF-8 bytes b[s … e−1] (copied: the
+   * array is reused), to be decoded only when shown; offered for a cell
+   * that needs no trimming ({@link LineText.plain}). A sink without it is
+   * given the string (setText).
+   */
+  setTextBytes?(k: number, role: TextRole, b: Uint8Array, s: number, e: number): void;
 }
 
 /** What the lane needs of the file and its columns (settled by the text reader from the head). */
@@ -73,6 +81,16 @@ export interface ByteLanePlan {
 export interface LineText {
   /** Cell `col` of the row, decoded and trimmed as the text reader's cellText gives it ('' when the row has no such cell). */
   text(col: number): string;
+  /**
+   * Whether cell `col` is not empty and begins and ends with a visible
+   * ASCII character: its decoded bytes are then its text as text() gives
+   * it (nothing to trim), and they are piece[start(col) … end(col)−1].
+   */
+  plain(col: number): boolean;
+  /** The piece of the file the row lies in (valid until the next row). */
+  readonly piece: Uint8Array;
+  start(col: number): number;
+  end(col: number): number;
 }
 
 /** What the text reader does with a row the lane read: add it, or say the lane may not take it now. */
@@ -345,32 +363,46 @@ function countByte(b: Uint8Array, v: number, from: number, to: number): number {
   return n;
 }
 
+/** Bytes the lane reads from a {@link ByteSource} at a time (a line longer than this grows the buffer). */
+export const LANE_PIECE_BYTES = 4 * 2 ** 20;
+
 /**
- * Reads every line of the bytes: a line the lane can read goes to
- * `target.row`, any other (and every line while `target.direct()` is false)
- * to `visit` as the text scan would cut it. Returns the physical line count
- * as scanPieces counts it.
+ * Where a piece of the file may end so that it holds whole lines: just after
+ * its last line break (for \r\n a \r\n, a lone \n being part of a line),
+ * never in its last two bytes, so that the piece after holds at least three
+ * and with them the text's final break whole. 0 when there is none.
+ */
+function lastLineEnd(b: Uint8Array, have: number, breakByte: number, crlf: boolean): number {
+  if (have < 3) return 0;
+  for (let i = b.lastIndexOf(breakByte, have - 3); i >= 0; i = i > 0 ? b.lastIndexOf(breakByte, i - 1) : -1) {
+    if (!crlf || (i > 0 && b[i - 1] === 13)) return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * Reads every line of the bytes (an array, or a {@link ByteSource} a piece
+ * at a time, each piece ending after a line break): a line the lane can
+ * read goes to `target.row`, any other (and every line while
+ * `target.direct()` is false) to `visit` as the text scan would cut it.
+ * Returns the physical line count as scanPieces counts it.
  *
- * The caller checked {@link byteLaneFits}.
+ * The caller checked {@link byteLaneFits} (for a source: UTF-8 without a
+ * quote throughout).
  */
 export function scanByteRows(
-  b: Uint8Array,
+  input: Uint8Array | ByteSource,
   plan: ByteLanePlan,
   ids: ByteIds,
   target: ByteRowTarget,
   visit: RowVisitor,
   onProgress?: (f: number) => void,
+  pieceBytes = LANE_PIECE_BYTES,
 ): number {
-  // A plain view: a Node Buffer's subarray builds a Buffer, several times dearer.
-  b = new Uint8Array(b.buffer, b.byteOffset, b.length);
   const white = plan.delimiter === 'whitespace';
   const delim = white ? -1 : plan.delimiter.charCodeAt(0);
   const newline = white ? '\n' : plan.newline;
   const decoder = utf8();
-  // The text's final line break ends its last line; it starts none (withoutFinalBreak in scan-pieces.ts).
-  let limit = b.length;
-  if (limit - 2 >= plan.offset && b[limit - 2] === 13 && b[limit - 1] === 10) limit -= 2;
-  else if (limit - 1 >= plan.offset && (b[limit - 1] === 10 || b[limit - 1] === 13)) limit -= 1;
   const breakByte = newline === '\r' ? 13 : 10;
   const crlf = newline === '\r\n';
   const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, plan.quantityCol, ...plan.texts) + 1;
@@ -378,93 +410,163 @@ export function scanByteRows(
   const cs = new Int32Array(need);
   const ce = new Int32Array(need);
   let count = 0;
+  // The piece being read, and its place in the file (for progress).
+  let b: Uint8Array = new Uint8Array(0);
+  let base = 0;
+  const total = isByteSource(input) ? input.size : input.length;
+  const visible = (c: number) => c > 32 && c < 127;
   const view: LineText = {
     text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
+    plain: (col) => col < count && ce[col] > cs[col] && visible(b[cs[col]]) && visible(b[ce[col] - 1]),
+    get piece() {
+      return b;
+    },
+    start: (col) => cs[col],
+    end: (col) => ce[col],
   };
   let lf = 0;
+  let cr = 0;
   let line = 1;
-  let start = plan.offset;
-  if (limit === start) {
-    // An empty text: papaparse makes no row of it; the whitespace scan one blank line.
-    if (white) visit.blank(1);
-    onProgress?.(1);
-    return white ? 1 : 0;
-  }
   const slow = (s: number, e: number) => {
     const text = decoder.decode(b.subarray(s, e));
     const cells = white ? splitWhitespaceRange(text, 0, text.length) : text.split(plan.delimiter);
     if (white ? cells.length === 0 : isBlank(cells)) visit.blank(line);
     else visit.row(cells, line);
   };
-  for (;;) {
-    // One pass over the line: its cells (the first `need` of them) and its
-    // end, the next break (for \r\n a lone \n is part of the line, as in
-    // the text scan). A search for the break first (indexOf) cost more
-    // than the whole pass.
-    let cells = 0;
-    let i = start;
-    if (white) {
-      let inCell = false;
-      for (; i < limit; i++) {
-        const c = b[i];
-        if (c === 10) break;
-        const space = c === 32 || c === 9 || c === 13;
-        if (space) {
-          if (inCell) {
-            inCell = false;
-            ce[cells++] = i;
+
+  /**
+   * The lines of b[start … limit−1]. The last piece: its final line break
+   * ends its last line and starts none (withoutFinalBreak in
+   * scan-pieces.ts), and a line starts at `start` even when empty. Any other
+   * piece ends just after a break, and its lines end with it.
+   */
+  function lines(start: number, limit: number, final: boolean): void {
+    if (final) {
+      if (limit - 2 >= start && b[limit - 2] === 13 && b[limit - 1] === 10) limit -= 2;
+      else if (limit - 1 >= start && (b[limit - 1] === 10 || b[limit - 1] === 13)) limit -= 1;
+    } else if (start >= limit) {
+      return;
+    }
+    if (breakByte !== 10) lf += countByte(b, 10, start, limit);
+    cr += countByte(b, 13, start, limit);
+    for (;;) {
+      // One pass over the line: its cells (the first `need` of them) and its
+      // end, the next break (for \r\n a lone \n is part of the line, as in
+      // the text scan). A search for the break first (indexOf) cost more
+      // than the whole pass.
+      let cells = 0;
+      let i = start;
+      if (white) {
+        let inCell = false;
+        for (; i < limit; i++) {
+          const c = b[i];
+          if (c === 10) break;
+          const space = c === 32 || c === 9 || c === 13;
+          if (space) {
+            if (inCell) {
+              inCell = false;
+              ce[cells++] = i;
+            }
+          } else if (!inCell && cells < need) {
+            inCell = true;
+            cs[cells] = i;
           }
-        } else if (!inCell && cells < need) {
-          inCell = true;
-          cs[cells] = i;
+        }
+        if (inCell) ce[cells++] = i;
+      } else {
+        cs[0] = start;
+        for (; i < limit; i++) {
+          const c = b[i];
+          if (c === delim) {
+            if (cells < need) {
+              ce[cells++] = i;
+              if (cells < need) cs[cells] = i + 1;
+            }
+          } else if (c === breakByte) {
+            if (!crlf || (i > start && b[i - 1] === 13)) break;
+            lf++; // a lone \n inside a \r\n line
+          }
         }
       }
-      if (inCell) ce[cells++] = i;
-    } else {
-      cs[0] = start;
-      for (; i < limit; i++) {
-        const c = b[i];
-        if (c === delim) {
-          if (cells < need) {
-            ce[cells++] = i;
-            if (cells < need) cs[cells] = i + 1;
-          }
-        } else if (c === breakByte) {
-          if (!crlf || (i > start && b[i - 1] === 13)) break;
-          lf++; // a lone \n inside a \r\n line
+      const end = i;
+      if (end < limit && breakByte === 10) lf++;
+      const lineEnd = crlf && end < limit ? end - 1 : end;
+      if (!white && cells < need) ce[cells++] = lineEnd;
+      let read = false;
+      if (cells >= required && line >= plan.firstLine && line !== plan.headerLine && target.direct()) {
+        const is = cs[plan.idCol];
+        const ie = ce[plan.idCol];
+        const day = plainDay(b, cs[plan.dateCol], ce[plan.dateCol]);
+        const amount = plainAmount(b, cs[plan.amountCol], ce[plan.amountCol]);
+        // A quantity is optional: an empty cell is none, a plain number is read, anything else is the text reader's.
+        const qc = plan.quantityCol;
+        const noQuantity = qc < 0 || qc >= cells || cs[qc] === ce[qc];
+        const quantity = noQuantity ? undefined : plainAmount(b, cs[qc], ce[qc]);
+        if (day === day && amount === amount && quantity === quantity && plainId(b, is, ie)) {
+          read = true;
+          const id = ids.find(b, is, ie);
+          count = cells;
+          target.row(id, day, amount, line, view, quantity);
         }
       }
+      if (!read) slow(start, lineEnd);
+      line++;
+      if (onProgress && line % PROGRESS_EVERY === 0) onProgress((base + end) / total);
+      if (end >= limit) return;
+      start = end + 1;
+      if (!final && start >= limit) return;
     }
-    const end = i;
-    if (end < limit && breakByte === 10) lf++;
-    const lineEnd = crlf && end < limit ? end - 1 : end;
-    if (!white && cells < need) ce[cells++] = lineEnd;
-    let read = false;
-    if (cells >= required && line >= plan.firstLine && line !== plan.headerLine && target.direct()) {
-      const is = cs[plan.idCol];
-      const ie = ce[plan.idCol];
-      const day = plainDay(b, cs[plan.dateCol], ce[plan.dateCol]);
-      const amount = plainAmount(b, cs[plan.amountCol], ce[plan.amountCol]);
-      // A quantity is optional: an empty cell is none, a plain number is read, anything else is the text reader's.
-      const qc = plan.quantityCol;
-      const noQuantity = qc < 0 || qc >= cells || cs[qc] === ce[qc];
-      const quantity = noQuantity ? undefined : plainAmount(b, cs[qc], ce[qc]);
-      if (day === day && amount === amount && quantity === quantity && plainId(b, is, ie)) {
-        read = true;
-        const id = ids.find(b, is, ie);
-        count = cells;
-        target.row(id, day, amount, line, view, quantity);
+  }
+
+  if (!isByteSource(input)) {
+    // A plain view: a Node Buffer's subarray builds a Buffer, several times dearer.
+    b = new Uint8Array(input.buffer, input.byteOffset, input.length);
+    if (b.length === plan.offset || (b.length - plan.offset <= 2 && isOnlyBreak(b, plan.offset))) return emptyText(white, visit, onProgress);
+    lines(plan.offset, b.length, true);
+  } else {
+    let buf = new Uint8Array(Math.max(16, Math.min(pieceBytes, total)));
+    let have = 0;
+    let at = 0;
+    let first = true;
+    for (;;) {
+      have += readFully(input, buf.subarray(have), at + have);
+      const final = at + have >= total;
+      const cut = final ? have : lastLineEnd(buf, have, breakByte, crlf);
+      if (cut === 0) {
+        // No line ends in the buffer: a line longer than it.
+        const grown = new Uint8Array(buf.length * 2);
+        grown.set(buf.subarray(0, have));
+        buf = grown;
+        continue;
       }
+      // A new view for every piece: ByteIds remembers the last id by the array it was found in.
+      b = new Uint8Array(buf.buffer, 0, cut);
+      base = at;
+      const from = first ? plan.offset : 0;
+      if (first && final && (cut === from || (cut - from <= 2 && isOnlyBreak(b, from)))) return emptyText(white, visit, onProgress);
+      lines(from, cut, final);
+      first = false;
+      if (final) break;
+      buf.copyWithin(0, cut, have);
+      have -= cut;
+      at += cut;
     }
-    if (!read) slow(start, lineEnd);
-    line++;
-    if (onProgress && line % PROGRESS_EVERY === 0) onProgress(end / b.length);
-    if (end >= limit) break;
-    start = end + 1;
   }
   onProgress?.(1);
-  if (breakByte !== 10) lf = countByte(b, 10, plan.offset, limit);
-  const lines = line - 1;
-  const physical = 1 + (lf > 0 ? lf : countByte(b, 13, plan.offset, limit));
-  return Math.max(physical, lines);
+  const physical = 1 + (lf > 0 ? lf : cr);
+  return Math.max(physical, line - 1);
+}
+
+/** Whether b[from …] is nothing but one line break (\n, \r or \r\n): a text that is empty once its final break is gone. */
+function isOnlyBreak(b: Uint8Array, from: number): boolean {
+  const n = b.length - from;
+  if (n === 1) return b[from] === 10 || b[from] === 13;
+  return n === 2 && b[from] === 13 && b[from + 1] === 10;
+}
+
+/** An empty text: papaparse makes no row of it; the whitespace scan one blank line. */
+function emptyText(white: boolean, visit: RowVisitor, onProgress?: (f: number) => void): number {
+  if (white) visit.blank(1);
+  onProgress?.(1);
+  return white ? 1 : 0;
 }

@@ -8,6 +8,8 @@ import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './pars
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { preparePieces, scanHead, scanPieces } from './scan-pieces.ts';
 import { ByteIds, byteLaneFits, scanByteRows, type RowSink, type TextRole } from './byte-rows.ts';
+import { isByteSource, plainUtf8, readAll, readFully, type ByteSource } from './byte-source.ts';
+import { PIECE_BYTES } from './text-pieces.ts';
 
 /** A consumer of rows that can take them as numbers (the columnar summary builder, createAnalysis). */
 export interface TransactionSink extends RowSink {
@@ -560,8 +562,66 @@ function settleMapping(
  * @example readTransactions('id,date,amount\n007,2024-03-05,12.50').transactions
  * // [{ customerId: '007', day: 19787, amount: 12.5, line: 2 }]
  */
-export function readTransactions(input: string | Uint8Array, options: ReadOptions = {}): ReadResult {
-  return typeof input === 'string' ? readRows(wholeText(input, options), options) : readTransactionsInPieces(input, options);
+export function readTransactions(input: string | Uint8Array | ByteSource, options: ReadOptions = {}): ReadResult {
+  if (typeof input === 'string') return readRows(wholeText(input, options), options);
+  return isByteSource(input) ? readTransactionsFromSource(input, options) : readTransactionsInPieces(input, options);
+}
+
+/** How {@link readTransactionsFromSource} cuts a file: only tests change it, to cut small files into many pieces. */
+export interface SourcePieces {
+  /** Files smaller than this are read whole (default 16 MiB). */
+  streamFrom?: number;
+  /** Bytes per piece of the lane and of the pre-pass (default 4 MiB). */
+  pieceBytes?: number;
+}
+
+/** Bytes of the head a streamed file's columns and decimal mark are sniffed from: two text pieces, so the head is what the whole file's reading takes. */
+const HEAD_BYTES = 2 * PIECE_BYTES;
+
+/**
+ * readTransactions of a file read in pieces: a UTF-8 file without a quote
+ * that the byte lane reads is never whole in memory (its head for the
+ * sniffing, a piece of 4 MiB, and the sink's customers); any other file
+ * (a quote, another encoding, a comma decimal mark, a cost column, a caller
+ * that wants every row's cells) is read whole and then as bytes are, with
+ * the same result. It is read once more first, piece by piece, to know
+ * which: the lane must not begin on a file it cannot finish.
+ */
+export function readTransactionsFromSource(source: ByteSource, options: ReadOptions = {}, pieces: SourcePieces = {}): ReadResult {
+  const pieceBytes = pieces.pieceBytes ?? PIECE_BYTES;
+  const encoding = options.encoding ?? 'auto';
+  const small = source.size < (pieces.streamFrom ?? 4 * PIECE_BYTES);
+  if (small || options.onAccepted || (encoding !== 'auto' && encoding !== 'utf-8') || !plainUtf8(source, pieceBytes)) {
+    return readTransactionsInPieces(readAll(source), options);
+  }
+  const whole = source.size <= HEAD_BYTES;
+  let head = new Uint8Array(Math.min(source.size, HEAD_BYTES));
+  readFully(source, head, 0);
+  // Whole lines only: the sniffing must not see half a line as a row.
+  if (!whole) {
+    const lf = head.lastIndexOf(10);
+    if (lf < 0) return readTransactionsInPieces(readAll(source), options);
+    head = head.subarray(0, lf + 1);
+  }
+  const prepared = preparePieces(head, { ...options, encoding: 'utf-8' }, undefined, source.size);
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const result = readRows(
+    {
+      encoding: prepared.encoding,
+      delimiter: prepared.delimiter,
+      hasHeader: prepared.hasHeader,
+      headerLine: prepared.headerLine,
+      firstLine: prepared.firstLine,
+      preamble: prepared.preamble,
+      sample: prepared.sample,
+      // What the lane does not read (the decimal vote past the head, a file it leaves): the text reader on the whole file.
+      scan: (visit, onProgress) => scanPieces(preparePieces(readAll(source), options), visit, onProgress),
+      scanHead: { scan: (visit) => scanHead(prepared, visit), whole: prepared.headIsWhole },
+      bytes: { input: source, newline: prepared.newline, offset: bom ? 3 : 0, quoteFree: true, pieceBytes: pieces.pieceBytes },
+    },
+    options,
+  );
+  return result;
 }
 
 /** readTransactions of bytes; `pieceBytes` (default 4 MiB) only for tests that cut a small file into many pieces. */
@@ -585,8 +645,12 @@ interface RowSource {
   scan(visit: RowVisitor, onProgress?: (f: number) => void): number;
   /** Visits the rows of the text's head only; `whole` when the head is the whole text. */
   scanHead?: { scan(visit: RowVisitor): void; whole: boolean };
-  /** The bytes behind the text, for the byte lane: line break and where the text starts (after a BOM). */
-  bytes?: { input: Uint8Array; newline: string; offset: number };
+  /**
+   * The bytes behind the text, for the byte lane: line break and where the
+   * text starts (after a BOM); for a source, whether it was found free of
+   * quotes, and the lane's piece size (tests only).
+   */
+  bytes?: { input: Uint8Array | ByteSource; newline: string; offset: number; quoteFree?: boolean; pieceBytes?: number };
 }
 
 /** A string, scanned whole. */
@@ -671,7 +735,9 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
   const m = result.mapping;
   if (!bytes || options.onAccepted || result.decimal !== '.') return undefined;
   if (m.cost !== undefined || m.marginRate !== undefined) return undefined;
-  if (!byteLaneFits(bytes.input, source.encoding, source.delimiter)) return undefined;
+  if (isByteSource(bytes.input) ? !(bytes.quoteFree && byteLaneFits(new Uint8Array(0), source.encoding, source.delimiter)) : !byteLaneFits(bytes.input, source.encoding, source.delimiter)) {
+    return undefined;
+  }
   const texts: { role: TextRole; col: number }[] = [];
   for (const role of ['email', 'company', 'name'] as const) {
     const col = m[role];
@@ -709,6 +775,11 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           if (!sink.addRow(k, day, amount, line, quantity)) return;
           for (const t of texts) {
             if (!sink.lacksText(k, t.role)) continue;
+            // Kept as bytes when the sink can (no string per customer until one is shown).
+            if (sink.setTextBytes && cells.plain(t.col)) {
+              sink.setTextBytes(k, t.role, cells.piece, cells.start(t.col), cells.end(t.col));
+              continue;
+            }
             const v = cells.text(t.col);
             if (v) sink.setText(k, t.role, v);
           }
@@ -723,7 +794,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
         if (options.onTransaction) options.onTransaction(t);
         else result.transactions.push(t);
       },
-    }, visitor, options.onProgress);
+    }, visitor, options.onProgress, bytes.pieceBytes);
   };
 }
 

@@ -51,19 +51,24 @@ function withoutFinalBreak(text: string): string {
   return text;
 }
 
-/** prepareText for bytes: settles encoding, delimiter and header from the first piece. */
-export function preparePieces(input: Uint8Array, options: TableOptions = {}, pieceBytes?: number): PreparedPieces {
+/**
+ * prepareText for bytes: settles encoding, delimiter and header from the
+ * first piece. `totalBytes`, when `input` is only the head of a file (whole
+ * lines of it), is the file's length.
+ */
+export function preparePieces(input: Uint8Array, options: TableOptions = {}, pieceBytes?: number, totalBytes = input.length): PreparedPieces {
   const text = textPieces(input, options.encoding, pieceBytes);
   // The head: the first 2^20 characters at least (what papaparse reads to guess the line break), or the whole text.
   let head = '';
   let whole = true;
   for (const piece of text.pieces()) {
     head += piece.text;
-    if (head.length >= 2 ** 20 && piece.reached < text.bytes) {
+    if (head.length >= 2 ** 20 && piece.reached < totalBytes) {
       whole = false;
       break;
     }
   }
+  if (input.length < totalBytes) whole = false;
   // The whole text: trimmed as prepareText trims it. Else whole lines only (ample for the sniffing's 50 lines).
   head = whole ? withoutFinalBreak(head) : head.slice(0, Math.max(head.lastIndexOf('\n'), 0));
   // The head is settled exactly as a whole text would be (delimiter, header

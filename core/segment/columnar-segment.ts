@@ -81,7 +81,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   }
   const byProfit = valueBasis === 'profit';
   const values = new Array<number>(n);
-  for (let i = 0; i < n; i++) values[i] = byProfit ? table.profit[i] : table.revenue[i];
+  {
+    // A derived column is made when read (SummaryTable): once, outside the loop.
+    const from = byProfit ? table.profit : table.revenue;
+    for (let i = 0; i < n; i++) values[i] = from[i];
+  }
 
   const horizonDays = options.horizonDays ?? 365;
   const churnHorizonDays = options.churnHorizonDays ?? 90;
@@ -168,12 +172,15 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const levelOf = new Array<ChurnLevel>(n);
   const stageOf = new Array<LifecycleStage>(n);
   const trendInput = { grossRevenue: 0, monetary: 0, frequency: 0 };
-  for (let i = 0; i < n; i++) {
-    levelOf[i] = churnLevel(risk[i], options.churnThresholds);
-    trendInput.grossRevenue = table.grossRevenue[i];
-    trendInput.monetary = table.monetary[i];
-    trendInput.frequency = table.frequency[i];
-    stageOf[i] = lifecycleStage({ purchaseDays: table.purchaseDays[i], ageDays: table.T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
+  {
+    const { grossRevenue, monetary, frequency, purchaseDays, T } = table;
+    for (let i = 0; i < n; i++) {
+      levelOf[i] = churnLevel(risk[i], options.churnThresholds);
+      trendInput.grossRevenue = grossRevenue[i];
+      trendInput.monetary = monetary[i];
+      trendInput.frequency = frequency[i];
+      stageOf[i] = lifecycleStage({ purchaseDays: purchaseDays[i], ageDays: T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
+    }
   }
   const levels = labelCodes(levelOf);
   const stages = labelCodes(stageOf);
@@ -192,9 +199,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   let repeatCustomers = 0;
   let revenue = 0;
   let clvTotal = 0;
+  const frequency = table.frequency;
+  const revenueColumn = table.revenue;
   for (let i = 0; i < n; i++) {
-    if (table.frequency[i] > 0) repeatCustomers++;
-    revenue += table.revenue[i];
+    if (frequency[i] > 0) repeatCustomers++;
+    revenue += revenueColumn[i];
     clvTotal += clvColumn[i];
   }
   const totals: SegmentTotals = {
@@ -213,7 +222,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   };
   if (profitKnown && n > 0) {
     let profit = 0;
-    for (let i = 0; i < n; i++) profit += table.profit[i];
+    const profits = table.profit;
+    for (let i = 0; i < n; i++) profit += profits[i];
     totals.profit = profit;
   }
 

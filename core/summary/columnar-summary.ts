@@ -15,7 +15,7 @@ import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { SummaryTable } from './summary-table.ts';
-import type { RowSink } from '../read/byte-rows.ts';
+import type { RowSink, TextRole } from '../read/byte-rows.ts';
 
 const FN = 'summarize';
 
@@ -42,14 +42,15 @@ export interface SummaryColumns extends SummaryTable {
   costKnown: Uint8Array;
   quantity: Float64Array;
   hasQuantity: Uint8Array;
-  frequency: Float64Array;
-  recency: Float64Array;
-  T: Float64Array;
-  sinceLast: Float64Array;
-  revenue: Float64Array;
-  averageSpend: Float64Array;
-  monetary: Float64Array;
-  profit: Float64Array;
+  // Derived from the columns above when read: each read makes a new array (take it once, before a loop).
+  readonly frequency: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly sinceLast: Float64Array;
+  readonly revenue: Float64Array;
+  readonly averageSpend: Float64Array;
+  readonly monetary: Float64Array;
+  readonly profit: Float64Array;
   profitKnown: Uint8Array;
   /** Days from the first purchase to the as-of day, as the summary's T before the unit (asOf − firstDay). */
   asOf: DayNumber;
@@ -81,91 +82,264 @@ export interface ColumnarSummaryBuilder extends RowSink {
    * {@link createPurchaseDays} gives for the same rows.
    */
   split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories;
+  /**
+   * Lets go of the customers' columns once their summary is made (finish):
+   * an analysis holds the summary's columns and no longer needs the
+   * builder's, which were a third of a million-customer run's peak memory.
+   * The purchase days behind {@link split} stay when `keepDays`. No row may
+   * be added after.
+   */
+  release(keepDays: boolean): void;
 }
 
-/** Growable typed columns: doubled when full, so a customer costs a fixed number of bytes. */
-class Slots {
-  capacity = 1024;
-  rows = new Int32Array(this.capacity);
-  firstLine = new Float64Array(this.capacity);
-  firstDay = new Float64Array(this.capacity).fill(Infinity);
-  lastDay = new Float64Array(this.capacity).fill(-Infinity);
-  firstDayGross = new Float64Array(this.capacity);
-  gross = new Float64Array(this.capacity);
-  returnAmount = new Float64Array(this.capacity);
-  cost = new Float64Array(this.capacity);
-  quantity = new Float64Array(this.capacity);
-  transactions = new Int32Array(this.capacity);
-  returns = new Int32Array(this.capacity);
-  dayCount = new Int32Array(this.capacity);
-  /** Head of the customer's list of distinct purchase days (−1: none yet). */
-  dayHead = new Int32Array(this.capacity).fill(-1);
-  /** Order of the customer's first purchase row among customers (−1: none yet). */
-  rank = new Int32Array(this.capacity).fill(-1);
-  costUnknown = new Uint8Array(this.capacity);
-  hasQuantity = new Uint8Array(this.capacity);
+/**
+ * Customers' columns are kept in blocks of 2^15 customers: a block is added
+ * when one fills, so nothing is copied and at most one block is slack.
+ * Doubling one array per column had copied every column at each step and
+ * left up to half of it unused (at 376,506 customers: 16 columns grown to
+ * 524,288, with the old and the new side by side while copying).
+ */
+const BLOCK_BITS = 15;
+const BLOCK = 1 << BLOCK_BITS;
+const MASK = BLOCK - 1;
 
-  grow(): void {
-    const c = this.capacity * 2;
-    const f64 = (a: Float64Array, fill = 0) => {
-      const b = new Float64Array(c);
-      if (fill !== 0) b.fill(fill, a.length);
-      b.set(a);
+/** One block of customers' columns (the first block starts small and doubles up to a whole block, for small files). */
+class Block {
+  rows: Int32Array;
+  firstLine: Float64Array;
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  firstDayGross: Float64Array;
+  gross: Float64Array;
+  returnAmount: Float64Array;
+  cost: Float64Array;
+  quantity: Float64Array;
+  transactions: Int32Array;
+  returns: Int32Array;
+  dayCount: Int32Array;
+  /** Order of the customer's first purchase row among customers (−1: none yet). */
+  rank: Int32Array;
+  costUnknown: Uint8Array;
+  hasQuantity: Uint8Array;
+
+  constructor(readonly size: number, from?: Block) {
+    const f64 = (a: Float64Array | undefined, fill = 0) => {
+      const b = new Float64Array(size);
+      if (fill !== 0) b.fill(fill, a?.length ?? 0);
+      if (a) b.set(a);
       return b;
     };
-    const i32 = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(c);
-      if (fill !== 0) b.fill(fill, a.length);
-      b.set(a);
+    const i32 = (a: Int32Array | undefined, fill = 0) => {
+      const b = new Int32Array(size);
+      if (fill !== 0) b.fill(fill, a?.length ?? 0);
+      if (a) b.set(a);
       return b;
     };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(c);
-      b.set(a);
+    const u8 = (a: Uint8Array | undefined) => {
+      const b = new Uint8Array(size);
+      if (a) b.set(a);
       return b;
     };
-    this.rows = i32(this.rows);
-    this.firstLine = f64(this.firstLine);
-    this.firstDay = f64(this.firstDay, Infinity);
-    this.lastDay = f64(this.lastDay, -Infinity);
-    this.firstDayGross = f64(this.firstDayGross);
-    this.gross = f64(this.gross);
-    this.returnAmount = f64(this.returnAmount);
-    this.cost = f64(this.cost);
-    this.quantity = f64(this.quantity);
-    this.transactions = i32(this.transactions);
-    this.returns = i32(this.returns);
-    this.dayCount = i32(this.dayCount);
-    this.dayHead = i32(this.dayHead, -1);
-    this.rank = i32(this.rank, -1);
-    this.costUnknown = u8(this.costUnknown);
-    this.hasQuantity = u8(this.hasQuantity);
-    this.capacity = c;
+    this.rows = i32(from?.rows);
+    this.firstLine = f64(from?.firstLine);
+    this.firstDay = f64(from?.firstDay, Infinity);
+    this.lastDay = f64(from?.lastDay, -Infinity);
+    this.firstDayGross = f64(from?.firstDayGross);
+    this.gross = f64(from?.gross);
+    this.returnAmount = f64(from?.returnAmount);
+    this.cost = f64(from?.cost);
+    this.quantity = f64(from?.quantity);
+    this.transactions = i32(from?.transactions);
+    this.returns = i32(from?.returns);
+    this.dayCount = i32(from?.dayCount);
+    this.rank = i32(from?.rank, -1);
+    this.costUnknown = u8(from?.costUnknown);
+    this.hasQuantity = u8(from?.hasQuantity);
   }
 }
 
-/** Every customer's distinct purchase days as linked lists in two shared typed arrays. */
+type F64Field = 'firstLine' | 'firstDay' | 'lastDay' | 'firstDayGross' | 'gross' | 'returnAmount' | 'cost' | 'quantity';
+type I32Field = 'rows' | 'transactions' | 'returns' | 'dayCount' | 'rank';
+const EMPTY64 = new Float64Array(0);
+const EMPTY32 = new Int32Array(0);
+
+/** Typed columns of numbers grown in blocks of `1 << bits` (the first block doubling up to that), never copied once whole. */
+class BlockedInt32 {
+  blocks: Int32Array[] = [new Int32Array(1024)];
+  constructor(
+    private readonly bits: number,
+    private readonly fill = 0,
+  ) {
+    if (fill !== 0) this.blocks[0].fill(fill);
+  }
+
+  /** Makes index i writable. */
+  reserve(i: number): void {
+    while (!this.has(i)) this.grow();
+  }
+
+  /** Whether index i is writable. */
+  has(i: number): boolean {
+    const b = i >>> this.bits;
+    return b < this.blocks.length && (i & ((1 << this.bits) - 1)) < this.blocks[b].length;
+  }
+
+  get(i: number): number {
+    const block = this.blocks[i >>> this.bits];
+    const j = i & ((1 << this.bits) - 1);
+    return block !== undefined && j < block.length ? block[j] : this.fill;
+  }
+
+  set(i: number, v: number): void {
+    let block = this.blocks[i >>> this.bits];
+    const j = i & ((1 << this.bits) - 1);
+    if (block === undefined || j >= block.length) {
+      this.reserve(i);
+      block = this.blocks[i >>> this.bits];
+    }
+    block[j] = v;
+  }
+
+  private grow(): void {
+    if (this.blocks.length === 1 && this.blocks[0].length < 1 << this.bits) {
+      const c = new Int32Array(Math.min(this.blocks[0].length * 2, 1 << this.bits));
+      if (this.fill !== 0) c.fill(this.fill, this.blocks[0].length);
+      c.set(this.blocks[0]);
+      this.blocks[0] = c;
+    } else {
+      const c = new Int32Array(1 << this.bits);
+      if (this.fill !== 0) c.fill(this.fill);
+      this.blocks.push(c);
+    }
+  }
+}
+
+/** Declared as in decode-text.ts: core compiles without DOM or Node types. */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
+/**
+ * One text per customer (an e-mail, a company) kept as its UTF-8 bytes in
+ * chunks of 1 MiB, decoded when a product shows it: at 376,506 customers
+ * the e-mails as strings had been some 20 MB of the heap and a decode each
+ * while reading (docs/scale.md).
+ */
+class TextBytes {
+  private static readonly CHUNK_BITS = 20;
+  private chunks: Uint8Array[] = [new Uint8Array(4096)];
+  private used = 0;
+  /** Per customer: where its bytes start in the chunks, plus one (0: none), and how many. */
+  private readonly at = new BlockedInt32(BLOCK_BITS);
+  private readonly len = new BlockedInt32(BLOCK_BITS);
+  private readonly decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  size = 0;
+
+  has(k: number): boolean {
+    return this.at.get(k) !== 0;
+  }
+
+  /** Keeps b[s … e−1] for customer k; false when it is longer than a chunk (then kept as a string). */
+  set(k: number, b: Uint8Array, s: number, e: number): boolean {
+    const n = e - s;
+    const whole = 1 << TextBytes.CHUNK_BITS;
+    if (n > whole) return false;
+    let last = this.chunks.length - 1;
+    if (this.used + n > this.chunks[last].length) {
+      if (last === 0 && this.chunks[0].length < whole) {
+        // The first chunk doubles up to a whole one (small files stay small).
+        let size = this.chunks[0].length * 2;
+        while (size < this.used + n) size *= 2;
+        const c = new Uint8Array(Math.min(size, whole));
+        c.set(this.chunks[0].subarray(0, this.used));
+        this.chunks[0] = c;
+      }
+      if (this.used + n > this.chunks[last].length) {
+        this.chunks.push(new Uint8Array(whole));
+        last++;
+        this.used = 0;
+      }
+    }
+    // A loop: an e-mail is a few dozen bytes, where a subarray per customer cost more than the copy.
+    const chunk = this.chunks[last];
+    for (let i = s, u = this.used; i < e; i++, u++) chunk[u] = b[i];
+    this.at.set(k, last * whole + this.used + 1);
+    this.len.set(k, n);
+    this.used += n;
+    this.size++;
+    return true;
+  }
+
+  /** Customer k's text, decoded now (undefined when none). */
+  text(k: number): string | undefined {
+    const at = this.at.get(k) - 1;
+    if (at < 0) return undefined;
+    const chunk = this.chunks[at >>> TextBytes.CHUNK_BITS];
+    const from = at & ((1 << TextBytes.CHUNK_BITS) - 1);
+    return this.decoder.decode(chunk.subarray(from, from + this.len.get(k)));
+  }
+}
+
+/** Customers' columns in blocks. */
+class Slots {
+  blocks: Block[] = [new Block(1024)];
+  capacity = 1024;
+  /** Head of each customer's list of distinct purchase days (−1: none yet): apart from the blocks, as the holdout needs it after they are let go. */
+  dayHead = new BlockedInt32(BLOCK_BITS, -1);
+
+  /** Room for one more block's worth of customers (or a doubled first block). */
+  grow(): void {
+    const first = this.blocks[0];
+    if (this.blocks.length === 1 && first.size < BLOCK) {
+      this.blocks[0] = new Block(Math.min(first.size * 2, BLOCK), first);
+      this.capacity = this.blocks[0].size;
+    } else {
+      this.blocks.push(new Block(BLOCK));
+      this.capacity += BLOCK;
+    }
+  }
+}
+
+/** Every customer's distinct purchase days as linked lists, in blocks of 2^16 entries. */
 class DayLists {
-  day = new Float64Array(4096);
-  next = new Int32Array(4096);
+  private static readonly BITS = 16;
+  days: Float64Array[] = [new Float64Array(4096)];
+  nexts: Int32Array[] = [new Int32Array(4096)];
   length = 0;
 
   push(day: number, next: number): number {
-    if (this.length === this.day.length) {
-      const d = new Float64Array(this.length * 2);
-      d.set(this.day);
-      this.day = d;
-      const n = new Int32Array(this.length * 2);
-      n.set(this.next);
-      this.next = n;
+    const i = this.length;
+    const b = i >>> DayLists.BITS;
+    const j = i & 0xffff;
+    if (b === this.days.length) {
+      this.days.push(new Float64Array(1 << DayLists.BITS));
+      this.nexts.push(new Int32Array(1 << DayLists.BITS));
+    } else if (j === this.days[b].length) {
+      // Only the first block grows by doubling, up to a whole block.
+      const d = new Float64Array(j * 2);
+      d.set(this.days[b]);
+      this.days[b] = d;
+      const n = new Int32Array(j * 2);
+      n.set(this.nexts[b]);
+      this.nexts[b] = n;
     }
-    this.day[this.length] = day;
-    this.next[this.length] = next;
-    return this.length++;
+    this.days[b][j] = day;
+    this.nexts[b][j] = next;
+    this.length++;
+    return i;
+  }
+
+  day(i: number): number {
+    return this.days[i >>> DayLists.BITS][i & 0xffff];
+  }
+
+  next(i: number): number {
+    return this.nexts[i >>> DayLists.BITS][i & 0xffff];
   }
 
   has(head: number, day: number): boolean {
-    for (let i = head; i >= 0; i = this.next[i]) if (this.day[i] === day) return true;
+    for (let i = head; i >= 0; i = this.next(i)) if (this.day(i) === day) return true;
     return false;
   }
 }
@@ -221,8 +395,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   const email: (string | undefined)[] = [];
   const company: (string | undefined)[] = [];
   const name: (string | undefined)[] = [];
+  const texts = { email, company, name };
+  // The same texts when the byte lane gave them as bytes (setTextBytes).
+  const textBytes = { email: new TextBytes(), company: new TextBytes(), name: new TextBytes() };
   const s = new Slots();
-  const days = new DayLists();
+  let days = new DayLists();
   let byRank = new Int32Array(1024);
   let ranked = 0;
   let maxDay = -Infinity;
@@ -232,6 +409,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let finished: SummaryColumns | undefined;
   let excluded: ExcludedCustomer[] = [];
   let customersSeen = 0;
+  /** Set by release(): the per-customer columns are gone, no row may come. */
+  let released = false;
 
   // Ids the byte lane gave (customerIndex) and the map has not been told yet:
   // it is told only when an id comes as text (add), so a file read wholly by
@@ -245,7 +424,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   function newCustomer(id: string): number {
     const k = names.length;
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     if (k === s.capacity) s.grow();
+    s.dayHead.reserve(k);
     names.push(own(id));
     return k;
   }
@@ -278,13 +459,15 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   /** The holdout orders customers by their first purchase row, after as-of or not (as PurchaseDays does). */
   function rankOf(k: number): void {
-    if (s.rank[k] >= 0) return;
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
+    if (b.rank[j] >= 0) return;
     if (ranked === byRank.length) {
       const b = new Int32Array(ranked * 2);
       b.set(byRank);
       byRank = b;
     }
-    s.rank[k] = ranked;
+    b.rank[j] = ranked;
     byRank[ranked++] = k;
   }
 
@@ -294,20 +477,23 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
    * as-of day.
    */
   function addRow(k: number, day: number, amount: number, line: number, quantity?: number): boolean {
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     if (fixedAsOf !== undefined && day > fixedAsOf) {
       afterAsOf++;
       if (amount >= 0) rankOf(k);
       return false;
     }
     numbers(k, day, amount, line);
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
     // A row without cost or margin: its cost is known only through a margin for the whole file (rowCost).
     if (amount !== 0) {
-      if (globalMargin === undefined) s.costUnknown[k] = 1;
-      else s.cost[k] += amount * (1 - globalMargin);
+      if (globalMargin === undefined) b.costUnknown[j] = 1;
+      else b.cost[j] += amount * (1 - globalMargin);
     }
     if (quantity !== undefined && Number.isFinite(quantity)) {
-      s.quantity[k] += quantity;
-      s.hasQuantity[k] = 1;
+      b.quantity[j] += quantity;
+      b.hasQuantity[j] = 1;
     }
     return true;
   }
@@ -317,39 +503,43 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     finished = undefined;
     rows++;
     if (day > maxDay) maxDay = day;
-    if (s.rows[k]++ === 0) {
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
+    if (b.rows[j]++ === 0) {
       customersSeen++;
-      s.firstLine[k] = line;
-    } else if (line < s.firstLine[k]) {
-      s.firstLine[k] = line;
+      b.firstLine[j] = line;
+    } else if (line < b.firstLine[j]) {
+      b.firstLine[j] = line;
     }
     if (amount >= 0) {
-      rankOf(k);
-      if (amount > 0) s.transactions[k]++;
-      s.gross[k] += amount;
-      const first = s.firstDay[k];
-      const last = s.lastDay[k];
+      if (b.rank[j] < 0) rankOf(k);
+      if (amount > 0) b.transactions[j]++;
+      b.gross[j] += amount;
+      const first = b.firstDay[j];
+      const last = b.lastDay[j];
       // The first and last days are listed, so only a day between them needs a look at the list
       // (rows mostly come in date order, and then it never does).
-      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead[k], day))) {
-        s.dayHead[k] = days.push(day, s.dayHead[k]);
-        s.dayCount[k]++;
+      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
+        const heads = s.dayHead.blocks[k >>> BLOCK_BITS];
+        heads[j] = days.push(day, heads[j]);
+        b.dayCount[j]++;
       }
       if (day < first) {
-        s.firstDay[k] = day;
-        s.firstDayGross[k] = amount;
+        b.firstDay[j] = day;
+        b.firstDayGross[j] = amount;
       } else if (day === first) {
-        s.firstDayGross[k] += amount;
+        b.firstDayGross[j] += amount;
       }
-      if (day > last) s.lastDay[k] = day;
+      if (day > last) b.lastDay[j] = day;
       if (day < firstPurchase) firstPurchase = day;
     } else if (amount < 0) {
-      s.returns[k]++;
-      s.returnAmount[k] -= amount;
+      b.returns[j]++;
+      b.returnAmount[j] -= amount;
     }
   }
 
   function add(t: Transaction): void {
+    if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     const { day, amount } = t;
     if (!Number.isFinite(day)) throw new CvError(FN, 'value', `line ${t.line}: day is not a number`);
     if (!Number.isFinite(amount)) throw new CvError(FN, 'value', `line ${t.line}: amount is not a number`);
@@ -360,18 +550,25 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     }
     const k = customer(t.customerId);
     numbers(k, day, amount, t.line);
+    const b = s.blocks[k >>> BLOCK_BITS];
+    const j = k & MASK;
     if (amount !== 0 || t.cost !== undefined || t.marginRate !== undefined) {
       const c = rowCost(t, globalMargin);
-      if (c === undefined) s.costUnknown[k] = 1;
-      else s.cost[k] += c;
+      if (c === undefined) b.costUnknown[j] = 1;
+      else b.cost[j] += c;
     }
     if (t.quantity !== undefined && Number.isFinite(t.quantity)) {
-      s.quantity[k] += t.quantity;
-      s.hasQuantity[k] = 1;
+      b.quantity[j] += t.quantity;
+      b.hasQuantity[j] = 1;
     }
-    if (t.email && email[k] === undefined) setExtra(email, k, t.email);
-    if (t.company && company[k] === undefined) setExtra(company, k, t.company);
-    if (t.name && name[k] === undefined) setExtra(name, k, t.name);
+    if (t.email && lacksText(k, 'email')) setExtra(email, k, t.email);
+    if (t.company && lacksText(k, 'company')) setExtra(company, k, t.company);
+    if (t.name && lacksText(k, 'name')) setExtra(name, k, t.name);
+  }
+
+  /** Whether customer k has no value yet of a text column, as a string or as bytes (the first non-empty one wins). */
+  function lacksText(k: number, role: TextRole): boolean {
+    return texts[role][k] === undefined && !textBytes[role].has(k);
   }
 
   function asOfDay(): number | undefined {
@@ -380,79 +577,141 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   }
 
   function finish(): SummaryColumns {
-    if (finished !== undefined) return finished;
+    if (finished === undefined) finished = summarise(false);
+    return finished;
+  }
+
+  /** The summary's columns; `consume` lets go of each of the builder's columns once copied (release). */
+  function summarise(consume: boolean): SummaryColumns {
     const asOf = asOfDay() ?? 0;
     const order: number[] = [];
     excluded = [];
     for (let k = 0; k < names.length; k++) {
-      if (s.rows[k] === 0) continue; // seen only after as-of
-      if (s.firstDay[k] === Infinity) {
-        excluded.push(onlyReturns({ id: names[k], rows: s.rows[k], returnAmount: s.returnAmount[k], firstLine: s.firstLine[k] }));
+      const b = s.blocks[k >>> BLOCK_BITS];
+      const j = k & MASK;
+      if (b.rows[j] === 0) continue; // seen only after as-of
+      if (b.firstDay[j] === Infinity) {
+        excluded.push(onlyReturns({ id: names[k], rows: b.rows[j], returnAmount: b.returnAmount[j], firstLine: b.firstLine[j] }));
       } else {
         order.push(k);
       }
     }
     sortById(order, names);
     excluded.sort((a, b) => byString(a.id, b.id));
-    finished = columns(order, asOf);
-    return finished;
+    return columns(order, asOf, consume);
   }
 
-  function columns(order: readonly number[], asOf: number): SummaryColumns {
+  function columns(order: readonly number[], asOf: number, consume: boolean): SummaryColumns {
     const n = order.length;
-    const pick64 = (from: Float64Array) => {
+    // A column's blocks first, so that the loop indexes arrays, not a property by name;
+    // when consuming, the blocks' column goes as soon as it is copied, so that no more than one is held twice.
+    const pick64 = (field: F64Field) => {
+      const from = s.blocks.map((b) => b[field]);
+      if (consume) for (const b of s.blocks) b[field] = EMPTY64;
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = from[order[i]];
+      // Zeros are not written: a column of them (no cost, no quantity, no return) then stays
+      // untouched fresh memory, which takes no room until written.
+      for (let i = 0; i < n; i++) {
+        const k = order[i];
+        const v = from[k >>> BLOCK_BITS][k & MASK];
+        if (v !== 0 || Object.is(v, -0)) out[i] = v;
+      }
       return out;
     };
-    const pick32 = (from: Int32Array) => {
+    const pick32 = (field: I32Field) => {
+      const from = s.blocks.map((b) => b[field]);
+      if (consume) for (const b of s.blocks) b[field] = EMPTY32;
       const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = from[order[i]];
+      for (let i = 0; i < n; i++) {
+        const k = order[i];
+        const v = from[k >>> BLOCK_BITS][k & MASK];
+        if (v !== 0) out[i] = v;
+      }
       return out;
     };
     const ids = order.map((k) => names[k]);
     const costKnown = new Uint8Array(n);
     const hasQuantity = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      costKnown[i] = s.costUnknown[order[i]] === 1 ? 0 : 1;
-      hasQuantity[i] = s.hasQuantity[order[i]];
+      const b = s.blocks[order[i] >>> BLOCK_BITS];
+      const j = order[i] & MASK;
+      costKnown[i] = b.costUnknown[j] === 1 ? 0 : 1;
+      hasQuantity[i] = b.hasQuantity[j];
     }
-    const extras = (m: readonly (string | undefined)[]) => (m.length === 0 ? undefined : order.map((k) => m[k]));
-    const emails = extras(email);
-    const companies = extras(company);
-    const customerNames = extras(name);
-    const purchaseDays = pick32(s.dayCount);
-    const firstDay = pick64(s.firstDay);
-    const lastDay = pick64(s.lastDay);
-    const grossRevenue = pick64(s.gross);
-    const firstDayGross = pick64(s.firstDayGross);
-    const returnAmount = pick64(s.returnAmount);
-    const cost = pick64(s.cost);
-    const frequency = new Float64Array(n);
-    const recency = new Float64Array(n);
-    const T = new Float64Array(n);
-    const sinceLast = new Float64Array(n);
-    const revenue = new Float64Array(n);
-    const averageSpend = new Float64Array(n);
-    const monetary = new Float64Array(n);
-    const profit = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    // A text column is read from the builder's strings or bytes when a summary is built (kept, not copied).
+    const textOf = (role: TextRole) => {
+      const m = texts[role];
+      const bytes = textBytes[role];
+      if (m.length === 0 && bytes.size === 0) return undefined;
+      return (i: number) => m[order[i]] ?? bytes.text(order[i]);
+    };
+    const emails = textOf('email');
+    const companies = textOf('company');
+    const customerNames = textOf('name');
+    const purchaseDays = pick32('dayCount');
+    const firstDay = pick64('firstDay');
+    const lastDay = pick64('lastDay');
+    const grossRevenue = pick64('gross');
+    const firstDayGross = pick64('firstDayGross');
+    const returnAmount = pick64('returnAmount');
+    const cost = pick64('cost');
+    const quantity = pick64('quantity');
+    const transactions = pick32('transactions');
+    const returns = pick32('returns');
+    // The fields derived from the sums, by createSummaryBuilder's arithmetic, per customer.
+    const frequencyOf = (i: number) => purchaseDays[i] - 1;
+    const recencyOf = (i: number) => (lastDay[i] - firstDay[i]) / unit;
+    const TOf = (i: number) => (asOf - firstDay[i]) / unit;
+    const sinceLastOf = (i: number) => (asOf - lastDay[i]) / unit;
+    const revenueOf = (i: number) => grossRevenue[i] - returnAmount[i];
+    const averageSpendOf = (i: number) => revenueOf(i) / purchaseDays[i];
+    const monetaryOf = (i: number) => {
       const f = purchaseDays[i] - 1;
-      const gross = grossRevenue[i];
-      const r = gross - returnAmount[i];
-      frequency[i] = f;
-      recency[i] = (lastDay[i] - firstDay[i]) / unit;
-      T[i] = (asOf - firstDay[i]) / unit;
-      sinceLast[i] = (asOf - lastDay[i]) / unit;
-      revenue[i] = r;
-      averageSpend[i] = r / purchaseDays[i];
-      monetary[i] = f > 0 ? (gross - firstDayGross[i]) / f : 0;
-      if (costKnown[i] === 1) profit[i] = r - cost[i];
+      return f > 0 ? (grossRevenue[i] - firstDayGross[i]) / f : 0;
+    };
+    const profitOf = (i: number) => (costKnown[i] === 1 ? revenueOf(i) - cost[i] : 0);
+    const derive = (of: (i: number) => number) => {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = of(i);
+      return out;
+    };
+    function summary(i: number): CustomerSummary {
+      const out: CustomerSummary = {
+        id: ids[i],
+        firstDay: firstDay[i],
+        lastDay: lastDay[i],
+        transactions: transactions[i],
+        purchaseDays: purchaseDays[i],
+        frequency: frequencyOf(i),
+        recency: recencyOf(i),
+        T: TOf(i),
+        sinceLast: sinceLastOf(i),
+        grossRevenue: grossRevenue[i],
+        returnAmount: returnAmount[i],
+        returns: returns[i],
+        revenue: revenueOf(i),
+        averageSpend: averageSpendOf(i),
+        monetary: monetaryOf(i),
+      };
+      if (costKnown[i] === 1) {
+        out.cost = cost[i];
+        out.profit = profitOf(i);
+      }
+      if (hasQuantity[i] === 1) out.quantity = quantity[i];
+      const e = emails?.(i);
+      if (e !== undefined) out.email = e;
+      const c = companies?.(i);
+      if (c !== undefined) out.company = c;
+      const m = customerNames?.(i);
+      if (m !== undefined) out.name = m;
+      return out;
     }
-    const quantity = pick64(s.quantity);
-    const transactions = pick32(s.transactions);
-    const returns = pick32(s.returns);
-    const cols: Omit<SummaryColumns, 'summary' | 'summaries'> = {
+    let built: CustomerSummary[] | undefined;
+    // The derived columns are made when read, not kept: eight columns of a
+    // million customers' doubles (64 MB) held through the whole analysis for
+    // numbers two subtractions away. Each read makes a new array, so a loop
+    // takes the column once, before it starts.
+    return {
       length: n,
       ids,
       firstDay,
@@ -467,52 +726,33 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       costKnown,
       quantity,
       hasQuantity,
-      frequency,
-      recency,
-      T,
-      sinceLast,
-      revenue,
-      averageSpend,
-      monetary,
-      profit,
+      get frequency() {
+        return derive(frequencyOf);
+      },
+      get recency() {
+        return derive(recencyOf);
+      },
+      get T() {
+        return derive(TOf);
+      },
+      get sinceLast() {
+        return derive(sinceLastOf);
+      },
+      get revenue() {
+        return derive(revenueOf);
+      },
+      get averageSpend() {
+        return derive(averageSpendOf);
+      },
+      get monetary() {
+        return derive(monetaryOf);
+      },
+      get profit() {
+        return derive(profitOf);
+      },
       profitKnown: costKnown,
       asOf,
       unitDays: unit,
-    };
-    function summary(i: number): CustomerSummary {
-      const out: CustomerSummary = {
-        id: ids[i],
-        firstDay: firstDay[i],
-        lastDay: lastDay[i],
-        transactions: transactions[i],
-        purchaseDays: purchaseDays[i],
-        frequency: frequency[i],
-        recency: recency[i],
-        T: T[i],
-        sinceLast: sinceLast[i],
-        grossRevenue: grossRevenue[i],
-        returnAmount: returnAmount[i],
-        returns: returns[i],
-        revenue: revenue[i],
-        averageSpend: averageSpend[i],
-        monetary: monetary[i],
-      };
-      if (costKnown[i] === 1) {
-        out.cost = cost[i];
-        out.profit = profit[i];
-      }
-      if (hasQuantity[i] === 1) out.quantity = quantity[i];
-      const e = emails?.[i];
-      if (e !== undefined) out.email = e;
-      const c = companies?.[i];
-      if (c !== undefined) out.company = c;
-      const m = customerNames?.[i];
-      if (m !== undefined) out.name = m;
-      return out;
-    }
-    let built: CustomerSummary[] | undefined;
-    return {
-      ...cols,
       summary,
       summaries() {
         if (built === undefined) {
@@ -535,7 +775,24 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     };
   }
 
+  let daysReleased = false;
+  function release(keepDays: boolean): void {
+    if (finished === undefined) finished = summarise(true);
+    released = true;
+    s.blocks = [];
+    index.clear();
+    unindexed = [];
+    if (!keepDays) {
+      daysReleased = true;
+      days = new DayLists();
+      s.dayHead = new BlockedInt32(BLOCK_BITS, -1);
+      byRank = new Int32Array(0);
+      names.length = 0;
+    }
+  }
+
   function split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories {
+    if (daysReleased) throw new CvError(FN, 'value', 'the purchase days were let go (release(false)) before the holdout split');
     const end = Math.min(asOf, windowEnd ?? asOf);
     const out: SplitHistories = { ids: [], x: [], t_x: [], T: [], holdout: [] };
     const minT = 1 / periodDays;
@@ -545,8 +802,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       let hold = 0;
       let first = Infinity;
       let last = -Infinity;
-      for (let i = s.dayHead[k]; i >= 0; i = days.next[i]) {
-        const d = days.day[i];
+      for (let i = s.dayHead.blocks[k >>> BLOCK_BITS][k & MASK]; i >= 0; i = days.next(i)) {
+        const d = days.day(i);
         if (d <= calibrationEnd) {
           cal++;
           if (d < first) first = d;
@@ -565,17 +822,20 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return out;
   }
 
-  const texts = { email, company, name };
   return {
     add,
     customerIndex,
     addRow,
-    lacksText: (k, role) => texts[role][k] === undefined,
+    lacksText,
     // The byte lane decodes each text on its own: no piece of the file behind it to let go of.
     setText: (k, role, value) => setExtra(texts[role], k, value, true),
+    setTextBytes(k, role, b, s, e) {
+      if (!textBytes[role].set(k, b, s, e)) setExtra(texts[role], k, new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b.subarray(s, e)), true);
+    },
     finish,
     report,
     firstPurchaseDay: () => firstPurchase,
     split,
+    release,
   };
 }

@@ -7,7 +7,12 @@
  */
 import type { CustomerSummary } from '../types.ts';
 
-/** The numeric summary fields of every customer, index i = the i-th customer, plus the object on demand. */
+/**
+ * The numeric summary fields of every customer, index i = the i-th
+ * customer, plus the object on demand. A column may be made when read (the
+ * columnar builder derives recency, T and the like from its day and amount
+ * columns instead of keeping them): read each once, before a loop.
+ */
 export interface SummaryTable {
   length: number;
   ids: readonly string[];
