@@ -39,6 +39,12 @@ export interface MinimizeOptions {
    * evaluation is not interrupted.
    */
   maxSeconds?: number;
+  /**
+   * BFGS only: checked at each accepted point; true ends the search there
+   * with `stopped` (a caller that changes coordinates once the search
+   * reaches some region).
+   */
+  stopWhen?: (x: Float64Array) => boolean;
 }
 
 export interface MinimizeResult {
@@ -53,6 +59,8 @@ export interface MinimizeResult {
   outOfBudget: boolean;
   /** Why the loop stopped, for error messages. */
   reason: string;
+  /** True when options.stopWhen ended the search. */
+  stopped?: boolean;
 }
 
 /** Thrown by a budgeted objective when the budget is spent; caught by the minimisers. */
@@ -290,6 +298,10 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
       x = Float64Array.from(xNew);
       g = Float64Array.from(gNew);
       fx = fNew;
+      if (options.stopWhen?.(x)) {
+        iter++;
+        return { ...result(false, 'stopped by the caller'), stopped: true };
+      }
       if (improvement <= fTol * (Math.abs(fx) + fTol) && maxAbs(projected(g, x, lo, hi)) < Math.sqrt(gTol)) {
         converged = true;
         reason = 'no further improvement';
