@@ -45,6 +45,13 @@ export interface MinimizeOptions {
    * reaches some region).
    */
   stopWhen?: (x: Float64Array) => boolean;
+  /**
+   * Nelder–Mead only: stop when every vertex lies within this distance of
+   * the best one in every variable; default 0 (never). Where the objective
+   * is noisier than valueTolerance the simplex values never agree, and the
+   * search only shrinks the simplex onto one point evaluation after evaluation.
+   */
+  pointTolerance?: number;
 }
 
 export interface MinimizeResult {
@@ -349,6 +356,7 @@ export function nelderMead(
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 200 * n;
   const fTol = options.valueTolerance ?? 1e-12;
+  const xTol = options.pointTolerance ?? 0;
   const scale = options.scale ?? 0.5;
   const { lo, hi } = boxOf(n, options);
   const budget = budgeted((x) => objective(x), options);
@@ -361,6 +369,7 @@ export function nelderMead(
   const fs: number[] = [];
   let iter = 0;
   let converged = false;
+  let reason = 'iteration budget exhausted';
   const order = (): void => {
     const idx = fs.map((_, i) => i).sort((i, j) => fs[i] - fs[j]);
     const p2 = idx.map((i) => pts[i]);
@@ -405,6 +414,12 @@ export function nelderMead(
       const spread = Math.abs(fs[n] - fs[0]);
       if (Number.isFinite(fs[n]) && spread <= fTol * (Math.abs(fs[0]) + 1e-300)) {
         converged = true;
+        reason = 'simplex values agree';
+        break;
+      }
+      if (xTol > 0 && Number.isFinite(fs[n]) && diameter(pts) <= xTol) {
+        converged = true;
+        reason = 'simplex collapsed onto a point';
         break;
       }
       const c = new Float64Array(n);
@@ -439,11 +454,18 @@ export function nelderMead(
         }
       }
     }
-    return result(converged ? 'simplex values agree' : 'iteration budget exhausted', false);
+    return result(reason, false);
   } catch (e) {
     if (e instanceof BudgetSpent) return result(e.reason, true);
     throw e;
   }
+}
+
+/** Largest distance of a vertex from the first (the best) in any variable. */
+function diameter(pts: Float64Array[]): number {
+  let d = 0;
+  for (let i = 1; i < pts.length; i++) for (let j = 0; j < pts[0].length; j++) d = Math.max(d, Math.abs(pts[i][j] - pts[0][j]));
+  return d;
 }
 
 function identity(n: number): Float64Array {

@@ -108,6 +108,15 @@ const FLAT_SLOPE = 1e-2;
 /** Distance in ln(param) within which a parameter counts as held at the edge of the box. */
 const EDGE = 1e-3;
 
+/**
+ * Nelder–Mead stops once its simplex spans less than this in every
+ * log-parameter (a relative change of 1e-10, far below anything a
+ * prediction shows). Far out on a ridge the likelihood is noisier than the
+ * simplex's value tolerance, and without this the fallback shrank its
+ * simplex for 2,000 iterations (~9,000 evaluations) at one point.
+ */
+const POINT = 1e-10;
+
 /** Gain in −LL/N below which a further round of Nelder–Mead and BFGS counts as no progress. */
 const STALL = 1e-6;
 
@@ -221,7 +230,7 @@ export function maximizeLogLikelihood(
   for (let round = 0; !converged && round < 3; round++) {
     const before = res.value;
     const start = Number.isFinite(res.value) ? res.x : Float64Array.from(theta0);
-    const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, ...b }));
+    const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, pointTolerance: POINT, ...b }));
     if (leave && Number.isFinite(nm.value) && leave(nm.x)) return left(nm);
     res = run((b) => bfgs(objective, nm.x, { ...box, ...b }));
     if (res.stopped) return left(res);
