@@ -52,6 +52,14 @@ export interface MinimizeOptions {
    * search only shrinks the simplex onto one point evaluation after evaluation.
    */
   pointTolerance?: number;
+  /**
+   * BFGS only: relative gain of f per step that counts as rounding noise;
+   * three such steps in a row end the search ('no progress beyond
+   * rounding'). Default 1e-13 (a few hundred ulps). When given, a line
+   * search also gives up once the decrease it predicts falls below a tenth
+   * of it (the noise floor itself).
+   */
+  noise?: number;
 }
 
 export interface MinimizeResult {
@@ -154,7 +162,7 @@ const MAX_STEP = 3;
  */
 const AT_BOUND = 1e-4;
 
-/** Relative gain of f per BFGS step that counts as rounding noise (a few hundred ulps). */
+/** Default relative gain of f per BFGS step that counts as rounding noise (a few hundred ulps). */
 const NOISE = 1e-13;
 
 /**
@@ -175,6 +183,7 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
   const maxIterations = options.maxIterations ?? 500;
   const gTol = options.gradientTolerance ?? 1e-8;
   const fTol = options.valueTolerance ?? 1e-14;
+  const noise = options.noise ?? NOISE;
   const { lo, hi } = boxOf(n, options);
   const budget = budgeted(objective, options);
   const f = budget.f;
@@ -215,14 +224,14 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
     let idle = 0;
     for (; iter < maxIterations; iter++) {
       // Variables at a bound whose gradient points out of the box.
-      let changed = false;
       for (let i = 0; i < n; i++) {
         const h = (x[i] <= lo[i] + AT_BOUND && g[i] > 0) || (x[i] >= hi[i] - AT_BOUND && g[i] < 0) ? 1 : 0;
-        if (h !== held[i]) changed = true;
+        // A variable held or released forgets its curvature; the others keep theirs (a full
+        // reset each time one variable touched its bound made the rest crawl along a ridge).
+        if (h !== held[i]) forget(H, n, i);
         held[i] = h;
         pg[i] = h ? 0 : g[i];
       }
-      if (changed) resetIdentity(H, n);
       if (maxAbs(pg) < gTol) {
         converged = true;
         reason = 'gradient below tolerance';
@@ -253,6 +262,10 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         }
         // Steps below this move nothing a likelihood can resolve; more halvings only cost evaluations.
         if (moved < 1e-10) break;
+        // A predicted decrease below the noise floor the caller gave (a tenth of `noise`)
+        // cannot be told from rounding: halving on only spends evaluations (20 and more per
+        // failed search, far out on a ridge).
+        if (options.noise !== undefined && -decrease < 0.1 * noise * (Math.abs(fx) + noise)) break;
         if (options.analyticGradient) {
           fNew = f(xNew, gNew);
         } else {
@@ -316,7 +329,7 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         break;
       }
       // Steps that gain only rounding noise: the gradient is too inaccurate to go further.
-      idle = improvement <= NOISE * (Math.abs(fx) + NOISE) ? idle + 1 : 0;
+      idle = improvement <= noise * (Math.abs(fx) + noise) ? idle + 1 : 0;
       if (idle >= 3) {
         reason = 'no progress beyond rounding';
         converged = maxAbs(projected(g, x, lo, hi)) < Math.sqrt(gTol);
@@ -466,6 +479,15 @@ function diameter(pts: Float64Array[]): number {
   let d = 0;
   for (let i = 1; i < pts.length; i++) for (let j = 0; j < pts[0].length; j++) d = Math.max(d, Math.abs(pts[i][j] - pts[0][j]));
   return d;
+}
+
+/** Row and column i of the inverse Hessian back to the identity's. */
+function forget(m: Float64Array, n: number, i: number): void {
+  for (let j = 0; j < n; j++) {
+    m[i * n + j] = 0;
+    m[j * n + i] = 0;
+  }
+  m[i * n + i] = 1;
 }
 
 function identity(n: number): Float64Array {

@@ -65,6 +65,12 @@ export interface DriverOptions extends FitControl {
    * another (fitParetoNbd).
    */
   leaveAtRange?: boolean;
+  /**
+   * Relative gain of −LL/N per BFGS step below which three steps in a row
+   * count as no progress (MinimizeOptions.noise); default 1e-13. For a
+   * likelihood known to carry more rounding noise where it is searched.
+   */
+  noise?: number;
   /** Evaluations and seconds an earlier stage of the same fit spent, counted against its budget. */
   spent?: { evaluations: number; seconds: number };
 }
@@ -207,7 +213,7 @@ export function maximizeLogLikelihood(
     return res;
   };
   const leave = options.leaveAtRange ? beyondRange : undefined;
-  const box = { lower, upper, analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400, stopWhen: leave };
+  const box = { lower, upper, analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400, stopWhen: leave, noise: options.noise };
   const left = (r: MinimizeResult): MaximizeResult => ({
     theta: r.x,
     // (With the penalty, if any: this is a waypoint, not a fit.)
