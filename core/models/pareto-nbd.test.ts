@@ -3,7 +3,7 @@ import { cdnowSummary, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { nelderMead, numericalGradient } from '../math/minimize.ts';
 import { fitBgNbd as fitBgNbdPublic, fitParetoNbd as fitParetoNbdPublic } from '../index.ts';
-import { transactions } from '../../test/addin/synthetic-transactions.ts';
+import { addinCustomers, uniformDays } from '../../test/flat-customers.ts';
 import { createRng } from '../simulate/prng.ts';
 import { sampleExponential, sampleGamma } from '../simulate/samplers.ts';
 import { readFileSync } from 'node:fs';
@@ -341,18 +341,7 @@ describe('Pareto/NBD on data without heterogeneity in purchase rate (the Poisson
   // one purchase rate for all, so the optimum is at r → ∞ with r/α fixed, where r+s+x is ~1e4
   // and max(α,β) ≫ min(α,β) + y: the series of 2F1(a, b; a+1; z) there needed ~60,000 terms
   // per customer group and the fit ran out of its 10 s budget after ~60 evaluations.
-  const data = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
-  let seed = 7;
-  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  for (let c = 0; c < 100; c++) {
-    const n = 1 + Math.floor(rnd() * 8);
-    const days = new Set<number>();
-    for (let k = 0; k < n; k++) days.add(Math.floor(rnd() * 540));
-    const d = [...days].sort((a, b) => a - b);
-    data.x.push(d.length - 1);
-    data.t_x.push((d[d.length - 1] - d[0]) / 7);
-    data.T.push((540 - d[0]) / 7);
-  }
+  const data = uniformDays(100);
 
   it('settles at the boundary with its notes', () => {
     const fit = fitParetoNbd(data);
@@ -384,47 +373,6 @@ describe('Pareto/NBD on data without heterogeneity in purchase rate (the Poisson
     }
   });
 });
-
-/**
- * Customers buying on 1 to 8 days drawn uniformly from 540 (a Lehmer generator, seed 7; the
- * data of the 100-customer case above), in weeks, as of day 540: one purchase rate and no
- * visible drop-out for anyone, so the optimum lies at a limit of the model.
- */
-function uniformDays(customers: number): { x: number[]; t_x: number[]; T: number[] } {
-  const data = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
-  let seed = 7;
-  const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  for (let c = 0; c < customers; c++) {
-    const n = 1 + Math.floor(rnd() * 8);
-    const days = new Set<number>();
-    for (let k = 0; k < n; k++) days.add(Math.floor(rnd() * 540));
-    const d = [...days].sort((a, b) => a - b);
-    data.x.push(d.length - 1);
-    data.t_x.push((d[d.length - 1] - d[0]) / 7);
-    data.T.push((540 - d[0]) / 7);
-  }
-  return data;
-}
-
-/** The add-in tests' transactions (test/addin/synthetic-transactions.ts), summarised by distinct day in weeks, as of the day after the 540-day window. */
-function addinCustomers(customers: number): { x: number[]; t_x: number[]; T: number[] } {
-  const [ids, dates] = transactions(customers);
-  const days = new Map<string, Set<number>>();
-  for (let i = 1; i < ids.length; i++) {
-    const id = String(ids[i][0]);
-    if (!days.has(id)) days.set(id, new Set());
-    days.get(id)?.add(Number(dates[i][0]));
-  }
-  const end = 45292 + 540;
-  const data = { x: [] as number[], t_x: [] as number[], T: [] as number[] };
-  for (const set of days.values()) {
-    const d = [...set].sort((a, b) => a - b);
-    data.x.push(d.length - 1);
-    data.t_x.push((d[d.length - 1] - d[0]) / 7);
-    data.T.push((end - d[0]) / 7);
-  }
-  return data;
-}
 
 /**
  * The largest log-likelihood of a limit of the Pareto/NBD, in closed form (a reference
