@@ -29,7 +29,7 @@ function timed<T>(fit: () => T): { result: T | Error; cpu: number } {
 }
 
 function line(print: (line: string) => void, data: string, model: string, run: { result: FitResult | Error; cpu: number }): void {
-  const head = `${pad(data, 34)}${pad(model, 6)}${lpad(run.cpu.toFixed(3), 8)} s CPU`;
+  const head = `${pad(data, 42)}${pad(model, 6)}${lpad(run.cpu.toFixed(3), 8)} s CPU`;
   if (run.result instanceof Error) {
     print(`${head}  FAILED: ${run.result.message.slice(0, 120)}`);
     return;
@@ -46,6 +46,7 @@ export async function runFlatFitBench(print: (line: string) => void): Promise<vo
     ['uniform days, 300 customers', uniformDays(300)],
     ['uniform days, 1,000 customers', uniformDays(1000)],
     ['uniform days, 3,000 customers', uniformDays(3000)],
+    ['uniform days, 1,000, as of last purchase', uniformDays(1000, true)],
     ["add-in tests' 300 customers", addinCustomers(300)],
     ["add-in tests' 1,000 customers", addinCustomers(1000)],
   ];

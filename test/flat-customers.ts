@@ -14,20 +14,25 @@ export interface Summaries {
 
 /**
  * Customers buying on 1 to 8 days drawn uniformly from 540 (a Lehmer
- * generator, seed 7), as of day 540.
+ * generator, seed 7), as of day 540, or as of the last purchase of anyone
+ * (what a summary of the same transactions exported to a file gives).
  */
-export function uniformDays(customers: number): Summaries {
-  const data: Summaries = { x: [], t_x: [], T: [] };
+export function uniformDays(customers: number, asOfLastPurchase = false): Summaries {
   let seed = 7;
   const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const histories: number[][] = [];
   for (let c = 0; c < customers; c++) {
     const n = 1 + Math.floor(rnd() * 8);
     const days = new Set<number>();
     for (let k = 0; k < n; k++) days.add(Math.floor(rnd() * 540));
-    const d = [...days].sort((a, b) => a - b);
+    histories.push([...days].sort((a, b) => a - b));
+  }
+  const end = asOfLastPurchase ? Math.max(...histories.map((d) => d[d.length - 1])) : 540;
+  const data: Summaries = { x: [], t_x: [], T: [] };
+  for (const d of histories) {
     data.x.push(d.length - 1);
     data.t_x.push((d[d.length - 1] - d[0]) / 7);
-    data.T.push((540 - d[0]) / 7);
+    data.T.push((end - d[0]) / 7);
   }
   return data;
 }
