@@ -50,10 +50,14 @@ export async function runFlatFitBench(print: (line: string) => void): Promise<vo
     ["add-in tests' 300 customers", addinCustomers(300)],
     ["add-in tests' 1,000 customers", addinCustomers(1000)],
   ];
+  // The fits' default budget of 10 s is wall time: on a shared machine (load 15 on 2 cores)
+  // 3,000 customers overran it with 1.2 s of CPU spent. This bench measures CPU and
+  // evaluations, so it gives the fits room; the budget itself is the product's business.
+  const room = { maxSeconds: 300 };
   // Warm the code paths once so the first line is not charged with compilation.
-  fitParetoNbd(uniformDays(100));
+  fitParetoNbd(uniformDays(100), room);
   for (const [name, data] of sets) {
-    line(print, name, 'pnbd', timed(() => fitParetoNbd(data)));
-    line(print, name, 'bgnbd', timed(() => fitBgNbd(data)));
+    line(print, name, 'pnbd', timed(() => fitParetoNbd(data, room)));
+    line(print, name, 'bgnbd', timed(() => fitBgNbd(data, room)));
   }
 }

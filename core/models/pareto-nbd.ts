@@ -36,8 +36,11 @@ const PSI_NAMES = ['r', 'r/alpha', 's', 'beta'] as const;
  * three models on one data set and groups it once.
  *
  * Boundary optima (no drop-out visible: s → 0 or β → ∞; one purchase or
- * drop-out rate for everyone: r or s → ∞) are returned with `notes`, as in
- * fitBgNbd. r is held at 1e4 and s at 100 at most: beyond, with α far
+ * drop-out rate for everyone: r or s → ∞; a share gone at once: s, β → 0)
+ * are returned with `notes`, as in fitBgNbd. The search runs in
+ * ln(r, α, s, β) while the parameters stay in their identified range and
+ * goes on in ln(r, r/α, s, β) once it heads for a limit (searchLimits);
+ * `evaluations` counts both. r is held at 1e4 and s at 100 at most: beyond, with α far
  * from β, each likelihood evaluation needs ever longer hypergeometric series
  * (a burst of daily purchases followed by silence drove r past 1e9 and one
  * evaluation to seconds; 100 simulated customers with one drop-out rate for
