@@ -13,6 +13,7 @@ type Bench = (print: (line: string) => void) => Promise<void>;
 const suites: { name: string; file: string; fn: string }[] = [
   { name: 'core: read + summarise + score', file: './pipeline.ts', fn: 'runPipelineBench' },
   { name: 'core: probabilistic models', file: './models.ts', fn: 'runModelBench' },
+  { name: 'core: model fits on flat data (the limits of the model)', file: './fit-flat.ts', fn: 'runFlatFitBench' },
   { name: 'core: scores checked against what customers did next', file: './scores.ts', fn: 'runScoresBench' },
   { name: 'core: rejected-row reasons, in English and Chinese', file: './messages.ts', fn: 'runMessagesBench' },
   { name: 'core: BG/NBD fit vs a Python/scipy baseline', file: './python-baseline.ts', fn: 'runPythonBaselineBench' },

@@ -151,6 +151,12 @@ export interface FitResult<P extends Record<string, number> = Record<string, num
   /** Customers (or repeat customers, for Gamma-Gamma) the fit used. */
   customers: number;
   iterations: number;
+  /**
+   * Likelihood evaluations the fit spent (with its gradient, or alone in a
+   * line search or simplex step): the cost of a fit independent of the
+   * machine. Absent on results not made by a fit.
+   */
+  evaluations?: number;
   converged: boolean;
   seconds: number;
   /**

@@ -213,6 +213,10 @@ export const MESSAGE_CATALOG = {
     en: 'every customer appears to have the same drop-out probability after a purchase ({percent} %)',
     zh: '每位客户购买后的流失概率似乎相同（{percent}%）',
   },
+  'model.dropoutAtOnce': {
+    en: 'about {percent} % of customers appear to leave right after their first purchase and the others not at all: drop-out rates are extremely uneven',
+    zh: '约 {percent}% 的客户似乎在首次购买后立即流失，其余客户从不流失：流失率极不均匀',
+  },
   'model.sameDropoutRate': {
     en: 'every customer appears to have the same drop-out rate (an average lifetime of {lifetime} periods)',
     zh: '每位客户的流失率似乎相同（平均生命周期 {lifetime} 个周期）',

@@ -1,6 +1,6 @@
 /**
  * ln 2F1(a, b; a+1; z) and its partial derivatives in a, b and z, for large
- * a with z close to 1 but a·(1 − z) ≥ 1: the Pareto/NBD likelihood's
+ * a with z close to 1 but a·(1 − z) ≥ 1/2: the Pareto/NBD likelihood's
  * hypergeometric term where the Euler series of logHyp2f1APlusOne needs
  * ~37/(1 − z) terms (60,000 at r → ∞, the Poisson limit of a fit to data
  * without heterogeneity).
@@ -13,7 +13,7 @@
  *   F = w^(−b) ∫₀^∞ h(t) dt,  h(t) = exp(−t − b ln(1 + z e / w)).
  * ln h falls at rate λ = 1 + b z / (a w) at t = 0 and at rate 1 far out; in
  * s = λ t the integrand falls like e^(−s) near 0 and its curvature stays at
- * most 1/(a w) ≤ 1, so one exp-sinh (double-exponential) rule
+ * most 1/(a w) ≤ 2, so one exp-sinh (double-exponential) rule
  * s = exp(π/2 sinh x) in x with a fixed step serves the whole region.
  * The derivatives are integrals of h times positive factors
  * (differentiation under the integral sign):
@@ -57,8 +57,9 @@ const NODES: { s: Float64Array; weight: Float64Array } = (() => {
 
 /**
  * ln 2F1(a, b; a+1; z) with its gradient, for a ≥ 50, 0 < b ≤ a + 1 and
- * 1/a ≤ w = 1 − z ≤ 0.01 (accurate to ~1e-13 relative there, tested against
- * mpmath); w is passed because the callers know it better than 1 − z.
+ * 1/(2a) ≤ w = 1 − z ≤ 0.01, or ≤ 0.05 for a ≤ 300 (accurate to ~1e-13
+ * relative there, tested against mpmath); w is passed because the callers
+ * know it better than 1 − z.
  * Unchecked: the callers (logHyp2f1APlusOne, the Pareto/NBD gradient) have
  * validated their arguments and only come here inside that region.
  *

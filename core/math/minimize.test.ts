@@ -53,6 +53,56 @@ describe('nelderMead', () => {
   });
 });
 
+describe('nelderMead on a noisy objective', () => {
+  // A bowl with 1e-8 relative noise on top, a hash of the bits of x (the same at the same point,
+  // different at the next double), like a likelihood far out on a ridge that has lost digits to
+  // cancellation: the simplex shrinks onto one point whose neighbouring doubles' values never
+  // agree within 1e-13 (the Pareto/NBD fit's fallback did this 2,000 times at 1e-12 noise).
+  const bits = new Uint32Array(4);
+  const noisy = (x: Float64Array): number => {
+    const bowl = 1 + (x[0] - 1) ** 2 + (x[1] + 2) ** 2;
+    bits.set(new Uint32Array(Float64Array.of(x[0], x[1]).buffer));
+    let h = 2166136261;
+    for (const w of bits) h = Math.imul(h ^ w, 16777619) >>> 0;
+    return bowl * (1 + 1e-8 * (h / 2 ** 32 - 0.5));
+  };
+  it('shrinks its simplex to the iteration budget without pointTolerance', () => {
+    const res = nelderMead(noisy, [0, 0], { valueTolerance: 1e-13, maxIterations: 2000 });
+    expect(res.converged).toBe(false);
+    expect(res.iterations).toBe(2000);
+    expect(res.evaluations).toBeGreaterThan(5000);
+  });
+  it('stops once the simplex has collapsed onto the minimum with pointTolerance', () => {
+    const res = nelderMead(noisy, [0, 0], { valueTolerance: 1e-13, maxIterations: 2000, pointTolerance: 1e-10 });
+    expect(res.converged).toBe(true);
+    expect(res.reason).toMatch(/collapsed/);
+    expect(res.evaluations).toBeLessThan(300);
+    // As close as 1e-8 noise on a unit bowl lets anything get: √1e-8.
+    expect(Math.abs(res.x[0] - 1)).toBeLessThan(1e-4);
+    expect(Math.abs(res.x[1] + 2)).toBeLessThan(1e-4);
+  });
+});
+
+describe('bfgs stopWhen', () => {
+  it('ends the search at the first accepted point where it holds, with stopped', () => {
+    const seen: number[] = [];
+    const res = bfgs(
+      (x) => (x[0] - 5) ** 2,
+      [0],
+      {
+        stopWhen: (x) => {
+          seen.push(x[0]);
+          return x[0] > 2;
+        },
+      },
+    );
+    expect(res.stopped).toBe(true);
+    expect(res.converged).toBe(false);
+    expect(res.x[0]).toBeGreaterThan(2);
+    expect(seen.filter((v) => v > 2)).toHaveLength(1);
+  });
+});
+
 describe('bounds and budgets', () => {
   it('stops BFGS on the bound when the minimum lies outside the box, with a converged projected gradient', () => {
     const res = bfgs((x) => (x[0] - 5) ** 2 + (x[1] + 1) ** 2, [0, 0], { lower: [-10, -10], upper: [2, 10] });

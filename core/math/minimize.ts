@@ -39,6 +39,27 @@ export interface MinimizeOptions {
    * evaluation is not interrupted.
    */
   maxSeconds?: number;
+  /**
+   * BFGS only: checked at each accepted point; true ends the search there
+   * with `stopped` (a caller that changes coordinates once the search
+   * reaches some region).
+   */
+  stopWhen?: (x: Float64Array) => boolean;
+  /**
+   * Nelder–Mead only: stop when every vertex lies within this distance of
+   * the best one in every variable; default 0 (never). Where the objective
+   * is noisier than valueTolerance the simplex values never agree, and the
+   * search only shrinks the simplex onto one point evaluation after evaluation.
+   */
+  pointTolerance?: number;
+  /**
+   * BFGS only: relative gain of f per step that counts as rounding noise;
+   * three such steps in a row end the search ('no progress beyond
+   * rounding'). Default 1e-13 (a few hundred ulps). When given, a line
+   * search also gives up once the decrease it predicts falls below a tenth
+   * of it (the noise floor itself).
+   */
+  noise?: number;
 }
 
 export interface MinimizeResult {
@@ -53,6 +74,8 @@ export interface MinimizeResult {
   outOfBudget: boolean;
   /** Why the loop stopped, for error messages. */
   reason: string;
+  /** True when options.stopWhen ended the search. */
+  stopped?: boolean;
 }
 
 /** Thrown by a budgeted objective when the budget is spent; caught by the minimisers. */
@@ -139,7 +162,7 @@ const MAX_STEP = 3;
  */
 const AT_BOUND = 1e-4;
 
-/** Relative gain of f per BFGS step that counts as rounding noise (a few hundred ulps). */
+/** Default relative gain of f per BFGS step that counts as rounding noise (a few hundred ulps). */
 const NOISE = 1e-13;
 
 /**
@@ -160,6 +183,7 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
   const maxIterations = options.maxIterations ?? 500;
   const gTol = options.gradientTolerance ?? 1e-8;
   const fTol = options.valueTolerance ?? 1e-14;
+  const noise = options.noise ?? NOISE;
   const { lo, hi } = boxOf(n, options);
   const budget = budgeted(objective, options);
   const f = budget.f;
@@ -200,14 +224,14 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
     let idle = 0;
     for (; iter < maxIterations; iter++) {
       // Variables at a bound whose gradient points out of the box.
-      let changed = false;
       for (let i = 0; i < n; i++) {
         const h = (x[i] <= lo[i] + AT_BOUND && g[i] > 0) || (x[i] >= hi[i] - AT_BOUND && g[i] < 0) ? 1 : 0;
-        if (h !== held[i]) changed = true;
+        // A variable held or released forgets its curvature; the others keep theirs (a full
+        // reset each time one variable touched its bound made the rest crawl along a ridge).
+        if (h !== held[i]) forget(H, n, i);
         held[i] = h;
         pg[i] = h ? 0 : g[i];
       }
-      if (changed) resetIdentity(H, n);
       if (maxAbs(pg) < gTol) {
         converged = true;
         reason = 'gradient below tolerance';
@@ -238,6 +262,10 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         }
         // Steps below this move nothing a likelihood can resolve; more halvings only cost evaluations.
         if (moved < 1e-10) break;
+        // A predicted decrease below the noise floor the caller gave (a tenth of `noise`)
+        // cannot be told from rounding: halving on only spends evaluations (20 and more per
+        // failed search, far out on a ridge).
+        if (options.noise !== undefined && -decrease < 0.1 * noise * (Math.abs(fx) + noise)) break;
         if (options.analyticGradient) {
           fNew = f(xNew, gNew);
         } else {
@@ -290,6 +318,10 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
       x = Float64Array.from(xNew);
       g = Float64Array.from(gNew);
       fx = fNew;
+      if (options.stopWhen?.(x)) {
+        iter++;
+        return { ...result(false, 'stopped by the caller'), stopped: true };
+      }
       if (improvement <= fTol * (Math.abs(fx) + fTol) && maxAbs(projected(g, x, lo, hi)) < Math.sqrt(gTol)) {
         converged = true;
         reason = 'no further improvement';
@@ -297,7 +329,7 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
         break;
       }
       // Steps that gain only rounding noise: the gradient is too inaccurate to go further.
-      idle = improvement <= NOISE * (Math.abs(fx) + NOISE) ? idle + 1 : 0;
+      idle = improvement <= noise * (Math.abs(fx) + noise) ? idle + 1 : 0;
       if (idle >= 3) {
         reason = 'no progress beyond rounding';
         converged = maxAbs(projected(g, x, lo, hi)) < Math.sqrt(gTol);
@@ -337,6 +369,7 @@ export function nelderMead(
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 200 * n;
   const fTol = options.valueTolerance ?? 1e-12;
+  const xTol = options.pointTolerance ?? 0;
   const scale = options.scale ?? 0.5;
   const { lo, hi } = boxOf(n, options);
   const budget = budgeted((x) => objective(x), options);
@@ -349,6 +382,7 @@ export function nelderMead(
   const fs: number[] = [];
   let iter = 0;
   let converged = false;
+  let reason = 'iteration budget exhausted';
   const order = (): void => {
     const idx = fs.map((_, i) => i).sort((i, j) => fs[i] - fs[j]);
     const p2 = idx.map((i) => pts[i]);
@@ -393,6 +427,12 @@ export function nelderMead(
       const spread = Math.abs(fs[n] - fs[0]);
       if (Number.isFinite(fs[n]) && spread <= fTol * (Math.abs(fs[0]) + 1e-300)) {
         converged = true;
+        reason = 'simplex values agree';
+        break;
+      }
+      if (xTol > 0 && Number.isFinite(fs[n]) && diameter(pts) <= xTol) {
+        converged = true;
+        reason = 'simplex collapsed onto a point';
         break;
       }
       const c = new Float64Array(n);
@@ -427,11 +467,27 @@ export function nelderMead(
         }
       }
     }
-    return result(converged ? 'simplex values agree' : 'iteration budget exhausted', false);
+    return result(reason, false);
   } catch (e) {
     if (e instanceof BudgetSpent) return result(e.reason, true);
     throw e;
   }
+}
+
+/** Largest distance of a vertex from the first (the best) in any variable. */
+function diameter(pts: Float64Array[]): number {
+  let d = 0;
+  for (let i = 1; i < pts.length; i++) for (let j = 0; j < pts[0].length; j++) d = Math.max(d, Math.abs(pts[i][j] - pts[0][j]));
+  return d;
+}
+
+/** Row and column i of the inverse Hessian back to the identity's. */
+function forget(m: Float64Array, n: number, i: number): void {
+  for (let j = 0; j < n; j++) {
+    m[i * n + j] = 0;
+    m[j * n + i] = 0;
+  }
+  m[i * n + i] = 1;
 }
 
 function identity(n: number): Float64Array {

@@ -84,6 +84,7 @@ export function fitBgNbd(data: RepeatInput, options: BgNbdFitOptions = {}): FitR
     logLikelihood: res.logLikelihood,
     customers: g.customers,
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
     seconds: nowSeconds() - started,
     ...fitNotes(notes),

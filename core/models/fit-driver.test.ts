@@ -117,6 +117,29 @@ describe('maximizeLogLikelihood: bounded search', () => {
     };
     expect(() => maximizeLogLikelihood('f', ['u'], steep, [0], 1, true)).toThrow(/runs to infinity .* keeps changing/);
   });
+  it('with leaveAtRange, returns the first point outside the identified range instead of a fit', () => {
+    // −LL/N = e^−θ heads for θ → ∞; the identified range of u is e^±(ln 1e5) around 1.
+    const flat = (t: Float64Array, g?: Float64Array): number => {
+      if (g) g[0] = -Math.exp(-t[0]);
+      return Math.exp(-t[0]);
+    };
+    const res = maximizeLogLikelihood('f', ['u'], flat, [0], 1, true, [1], { leaveAtRange: true });
+    expect(res.leftRange).toBe(true);
+    expect(res.converged).toBe(false);
+    expect(res.theta[0]).toBeGreaterThan(Math.log(1e5));
+    expect(res.evaluations).toBeGreaterThan(0);
+    // An interior optimum is a fit as without the option.
+    const inside = maximizeLogLikelihood('f', ['u'], quadratic, [0], 1, true, [1], { leaveAtRange: true });
+    expect(inside.leftRange).toBeUndefined();
+    expect(inside.theta[0]).toBeCloseTo(1, 6);
+  });
+  it('counts what an earlier stage spent against the budget and in evaluations', () => {
+    const res = maximizeLogLikelihood('f', ['u'], quadratic, [0], 1, true, [1], { spent: { evaluations: 7, seconds: 0 } });
+    expect(res.evaluations).toBeGreaterThan(7);
+    expect(() => maximizeLogLikelihood('f', ['u'], quadratic, [0], 1, true, [1], { spent: { evaluations: 7, seconds: 0 }, maxEvaluations: 8 })).toThrow(
+      /budget of 10 s and 8 likelihood evaluations \(it used 8\)/,
+    );
+  });
   it('treats a CvError from inside the objective as +∞', () => {
     const picky = (t: Float64Array, g?: Float64Array): number => {
       if (t[0] > 1.5) throw new CvError('hyp2f1', 'num', 'series did not converge');

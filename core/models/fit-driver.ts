@@ -52,6 +52,27 @@ export interface DriverOptions extends FitControl {
   margin?: number | readonly number[];
   /** Multiplier of each parameter inside the penalty (1/max T for time-unit parameters); default 1. */
   penaltyScales?: readonly number[];
+  /**
+   * Σ (scaled parameter)² at the search coordinates (adding its gradient to
+   * `grad` when given), for a model searched in coordinates other than the
+   * log-parameters; replaces the default Σ (penaltyScales_i e^θ_i)².
+   */
+  penalty?: Objective;
+  /**
+   * Stop as soon as the search steps outside the identified range, returning
+   * the point reached with `leftRange` instead of a fit: for a model that
+   * searches its interior in one set of coordinates and its limits in
+   * another (fitParetoNbd).
+   */
+  leaveAtRange?: boolean;
+  /**
+   * Relative gain of −LL/N per BFGS step below which three steps in a row
+   * count as no progress (MinimizeOptions.noise); default 1e-13. For a
+   * likelihood known to carry more rounding noise where it is searched.
+   */
+  noise?: number;
+  /** Evaluations and seconds an earlier stage of the same fit spent, counted against its budget. */
+  spent?: { evaluations: number; seconds: number };
 }
 
 /** Where a parameter ended up relative to its identified range. */
@@ -71,6 +92,8 @@ export interface MaximizeResult {
    * or ∞, and the parameter is held at a finite value there. null otherwise.
    */
   boundary: BoundarySide[];
+  /** True when `leaveAtRange` stopped the search outside the identified range: theta is where, not an optimum. */
+  leftRange?: boolean;
 }
 
 /** Default half-width (as a factor) of a parameter's identified range around its scale. */
@@ -90,6 +113,15 @@ const FLAT_SLOPE = 1e-2;
 
 /** Distance in ln(param) within which a parameter counts as held at the edge of the box. */
 const EDGE = 1e-3;
+
+/**
+ * Nelder–Mead stops once its simplex spans less than this in every
+ * log-parameter (a relative change of 1e-10, far below anything a
+ * prediction shows). Far out on a ridge the likelihood is noisier than the
+ * simplex's value tolerance, and without this the fallback shrank its
+ * simplex for 2,000 iterations (~9,000 evaluations) at one point.
+ */
+const POINT = 1e-10;
 
 /** Gain in −LL/N below which a further round of Nelder–Mead and BFGS counts as no progress. */
 const STALL = 1e-6;
@@ -140,22 +172,32 @@ export function maximizeLogLikelihood(
   const penaltyScales = options.penaltyScales ?? names.map(() => 1);
 
   // lifetimes' penalizer_coef · Σ params² on −LL/N; d/dθ (k e^θ)² = 2 (k e^θ)².
-  const objective: Objective =
-    penalizer === 0
-      ? negMeanLL
-      : (theta, grad) => {
-          const v = negMeanLL(theta, grad);
-          let pen = 0;
-          for (let i = 0; i < n; i++) {
-            const q = Math.exp(theta[i]) * penaltyScales[i];
-            pen += q * q;
-            if (grad) grad[i] += 2 * penalizer * q * q;
-          }
-          return v + penalizer * pen;
-        };
+  const custom = options.penalty;
+  const penaltyGradient = new Float64Array(n);
+  let objective: Objective = negMeanLL;
+  if (penalizer !== 0 && custom) {
+    objective = (theta, grad) => {
+      const v = negMeanLL(theta, grad);
+      penaltyGradient.fill(0);
+      const pen = custom(theta, grad ? penaltyGradient : undefined);
+      if (grad) for (let i = 0; i < n; i++) grad[i] += penalizer * penaltyGradient[i];
+      return v + penalizer * pen;
+    };
+  } else if (penalizer !== 0) {
+    objective = (theta, grad) => {
+      const v = negMeanLL(theta, grad);
+      let pen = 0;
+      for (let i = 0; i < n; i++) {
+        const q = Math.exp(theta[i]) * penaltyScales[i];
+        pen += q * q;
+        if (grad) grad[i] += 2 * penalizer * q * q;
+      }
+      return v + penalizer * pen;
+    };
+  }
 
-  const started = nowSeconds();
-  let evaluations = 0;
+  const started = nowSeconds() - (options.spent?.seconds ?? 0);
+  let evaluations = options.spent?.evaluations ?? 0;
   let iterations = 0;
   const run = (minimize: (budget: { maxSeconds: number; maxEvaluations: number }) => MinimizeResult): MinimizeResult => {
     const res = minimize({ maxSeconds: Math.max(maxSeconds - (nowSeconds() - started), 0), maxEvaluations: Math.max(maxEvaluations - evaluations, 0) });
@@ -170,8 +212,20 @@ export function maximizeLogLikelihood(
     }
     return res;
   };
-  const box = { lower, upper, analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400 };
+  const leave = options.leaveAtRange ? beyondRange : undefined;
+  const box = { lower, upper, analyticGradient: analytic, gradientTolerance: 1e-9, maxIterations: 400, stopWhen: leave, noise: options.noise };
+  const left = (r: MinimizeResult): MaximizeResult => ({
+    theta: r.x,
+    // (With the penalty, if any: this is a waypoint, not a fit.)
+    logLikelihood: -r.value * customers,
+    iterations,
+    evaluations,
+    converged: false,
+    boundary: names.map(() => null),
+    leftRange: true,
+  });
   let res = run((b) => bfgs(objective, theta0, { ...box, ...b }));
+  if (res.stopped) return left(res);
   // Far out on a flat ridge towards a boundary optimum the likelihood loses digits to
   // cancellation and no line search can verify a decrease: a search that stalls there has
   // reached the optimum to the precision the likelihood has. (Nelder–Mead would crawl on along
@@ -182,8 +236,10 @@ export function maximizeLogLikelihood(
   for (let round = 0; !converged && round < 3; round++) {
     const before = res.value;
     const start = Number.isFinite(res.value) ? res.x : Float64Array.from(theta0);
-    const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, ...b }));
+    const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, pointTolerance: POINT, ...b }));
+    if (leave && Number.isFinite(nm.value) && leave(nm.x)) return left(nm);
     res = run((b) => bfgs(objective, nm.x, { ...box, ...b }));
+    if (res.stopped) return left(res);
     // A round of both methods that gains next to nothing: optimal to the likelihood's precision.
     converged = Number.isFinite(res.value) && (res.converged || stalledAtBoundary(res) || before - res.value < STALL);
   }

@@ -187,6 +187,7 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
     logLikelihood: res.logLikelihood,
     customers: m,
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
     seconds: nowSeconds() - started,
     correlation,

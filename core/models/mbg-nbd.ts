@@ -80,6 +80,7 @@ export function fitMbgNbd(data: RepeatInput, options: MbgNbdFitOptions = {}): Fi
     logLikelihood: res.logLikelihood,
     customers: g.customers,
     iterations: res.iterations,
+    evaluations: res.evaluations,
     converged: res.converged,
     seconds: nowSeconds() - started,
     ...fitNotes(
