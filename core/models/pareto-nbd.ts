@@ -556,9 +556,11 @@ function logBracket(p: ParetoNbdParams, x: number, t_x: number, T: number): { to
  * Stable for large x and for α far from β (log form; 0 rather than NaN when
  * a very active customer has gone quiet).
  *
- * Throws CvError('paretoNbdProbabilityAlive', 'value') for invalid input;
- * CvError('logHyp2f1APlusOne', 'convergence') when r+s+x is in the tens of
- * thousands and max(α,β) ≫ min(α,β) + t_x (the series would need millions of terms).
+ * Throws CvError('paretoNbdProbabilityAlive', 'value') for invalid input,
+ * and CvError('logHyp2f1APlusOne', 'convergence') only outside the region
+ * its series, split integral and quadrature cover (see logHyp2f1APlusOne
+ * and hyp2f1APlusOneLongSeries): no fitted model met on real or simulated
+ * data reaches it.
  *
  * @example
  * paretoNbdProbabilityAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 30.43, 38.86); // ≈ 0.70
