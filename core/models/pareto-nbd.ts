@@ -559,8 +559,8 @@ function logBracket(p: ParetoNbdParams, x: number, t_x: number, T: number): { to
  * Throws CvError('paretoNbdProbabilityAlive', 'value') for invalid input,
  * and CvError('logHyp2f1APlusOne', 'convergence') only outside the region
  * its series, split integral and quadrature cover (see logHyp2f1APlusOne
- * and hyp2f1APlusOneLongSeries): no fitted model met on real or simulated
- * data reaches it.
+ * and hyp2f1APlusOneLongSeries); none of the fits in the tests and benches
+ * (CDNOW, and flat simulated data at the model's limits) reaches it.
  *
  * @example
  * paretoNbdProbabilityAlive({ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, 2, 30.43, 38.86); // ≈ 0.70
