@@ -33,6 +33,7 @@ import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
 import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
 import { holdoutPlan, isModelProblem, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
 import { purchaseModel } from '../models/purchase-model.ts';
+import { groupRepeatData } from '../models/customer-data.ts';
 import { MODEL_TITLES, resolveSettings, type AnalysisSettings, type AnalysisSettingsInput } from './settings.ts';
 
 export interface ModelReport {
@@ -454,7 +455,13 @@ function recalibrate(
   const t = churnHorizonDays / holdout.periodDays;
   try {
     const pm = purchaseModel(fit);
-    const predicted = s.x.map((x, i) => pm.noPurchase(t, x, s.t_x[i], s.T[i]));
+    // Customers with the same (x, t_x, T) get the same prediction: computed once per group
+    // (CDNOW's 23,570 customers are 9,895 groups), as the model choice does.
+    const g = groupRepeatData('recalibrate', s, { rowGroups: true });
+    const perGroup = new Float64Array(g.x.length);
+    for (let k = 0; k < perGroup.length; k++) perGroup[k] = pm.noPurchase(t, g.x[k], g.t_x[k], g.T[k]);
+    const rowGroup = g.rowGroup!;
+    const predicted = s.x.map((_, i) => perGroup[rowGroup[i]]);
     const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));
     return {
       recalibration: { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report },
