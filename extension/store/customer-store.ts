@@ -89,8 +89,10 @@ const LAST_CHAR = String.fromCharCode(0xffff);
  */
 const DB_VERSION = 2;
 const STATE_KEY = 'state';
-/** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
+/** Chunks written per transaction: large enough to amortise a commit, small enough to start writing early. */
 const CHUNKS_PER_TRANSACTION = 64;
+/** Customers laid out between two progress reports. */
+const PROGRESS_EVERY = 8192;
 
 /** Every key of generation `gen` in a chunk store: [gen, anything] sorts below [gen, []]. */
 const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
@@ -143,7 +145,8 @@ export class CustomerStore {
    * file does not hold (a customer in both takes the file's row). Customer
    * blocks are written as they fill, in transactions of
    * CHUNKS_PER_TRANSACTION committed at once, so the browser stores them
-   * while the rest is laid out; `onProgress` gets the fraction written.
+   * while the rest is laid out; `onProgress` gets the fraction handed over,
+   * and 1 once all is written.
    * `keysDerived`: every row's keys are customerIndexKeys of its fields (an
    * import's rows; they are then not stored). `whileWriting` is called with
    * the customers the store will show once every chunk is handed over, while
@@ -182,9 +185,7 @@ export class CustomerStore {
     let added = 0;
     const close = () => {
       if (!tx) return;
-      // Blocks hold nearly all the bytes: the fraction written is that of the customers in blocks handed over.
-      const upTo = Math.min(added / Math.max(1, all), 0.95);
-      const finished = transactionDone(tx).then(() => options.onProgress?.(upTo));
+      const finished = transactionDone(tx);
       // Awaited at the end; noted now so a failure is not reported as unhandled meanwhile.
       finished.catch(() => {});
       committed.push(finished);
@@ -202,8 +203,14 @@ export class CustomerStore {
     // sent to the browser as it is made, and each transaction committed as
     // soon as it is full, without waiting for this thread to yield.
     const builder = new RefLayoutBuilder((block, n) => put('customerChunks', block, [gen, n]));
-    for (; added < rows.length; added++) builder.add(rows[added], options.keysDerived ?? false);
-    for (const c of kept) (builder.add(c, false), added++);
+    // Progress is told from this loop (a transaction's completion is heard
+    // only once the loop is over): the share of customers handed to the
+    // database, the blocks holding nearly all the bytes.
+    const told = (n: number) => {
+      if (n % PROGRESS_EVERY === 0) options.onProgress?.((0.9 * n) / Math.max(1, all));
+    };
+    for (; added < rows.length; added++, told(added)) builder.add(rows[added], options.keysDerived ?? false);
+    for (const c of kept) (builder.add(c, false), added++, told(added));
     const layout = builder.finish();
     layout.keyChunks.forEach((chunk, n) => put('keyChunks', chunk, [gen, n]));
     for (const [prefix, chunk] of layout.termChunks) put('termChunks', chunk, [gen, prefix]);
