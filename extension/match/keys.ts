@@ -85,7 +85,8 @@ export function customerIndexKeys(c: CustomerIdentity): LookupKey[] {
   const email = c.email === undefined ? undefined : normalizeEmail(c.email);
   if (email !== undefined) add(`email:${email}`);
   if (c.domain !== undefined) addShared(add, domainKeys, companyDomainOf(c.domain), 'domain:');
-  if (email !== undefined) addShared(add, domainKeys, companyDomainOf(email), 'domain:');
+  // The address is canonical already: its domain part is looked up without normalising it again.
+  if (email !== undefined) addShared(add, domainKeys, remembered(domains, email.slice(email.lastIndexOf('@') + 1), companyDomain), 'domain:');
   if (c.company !== undefined) addShared(add, companyKeys, remembered(companies, c.company, normalizeCompany), 'company:');
   return out;
 }

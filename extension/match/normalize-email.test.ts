@@ -61,3 +61,17 @@ describe('normalizeEmail', () => {
     );
   });
 });
+
+describe('normalizeEmail on ASCII text', () => {
+  it('accepts exactly what the Unicode rule accepts (its ASCII expression is a shortcut, not a new rule)', () => {
+    // The rule as written for any script, applied to the trimmed, lower-cased text.
+    const rule = /^[^\s@<>()[\]\\,;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}-]{2,63}$/u;
+    const reference = (s: string) => (rule.test(s.trim().toLowerCase()) ? s.trim().toLowerCase() : undefined);
+    const ascii = fc.string({ unit: fc.constantFrom(...'aZ9@.-_ ;:"(x'.split('')), maxLength: 24 });
+    fc.assert(fc.property(ascii, (s) => {
+      expect(normalizeEmail(s)).toBe(reference(s));
+    }), { numRuns: 5000 });
+    expect(normalizeEmail('Buyer1@Firm-2.Example')).toBe('buyer1@firm-2.example');
+    expect(normalizeEmail('a@-x.com')).toBeUndefined();
+  });
+});

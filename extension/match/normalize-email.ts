@@ -16,7 +16,7 @@
 export function normalizeEmail(input: string): string | undefined {
   if (typeof input !== 'string') return undefined;
   let s = input.trim();
-  if (/^mailto:/i.test(s)) {
+  if ((s.charCodeAt(0) | 0x20) === 0x6d && /^mailto:/i.test(s)) {
     s = s.slice('mailto:'.length);
     const q = s.indexOf('?');
     if (q >= 0) s = s.slice(0, q);
@@ -27,11 +27,13 @@ export function normalizeEmail(input: string): string | undefined {
     }
     s = s.trim();
   }
-  const angle = /<([^<>]*)>\s*$/.exec(s);
+  const angle = s.includes('<') ? /<([^<>]*)>\s*$/.exec(s) : null;
   if (angle) s = angle[1].trim();
   s = s.toLowerCase();
-  return EMAIL.test(s) ? s : undefined;
+  return (ASCII.test(s) ? ASCII_EMAIL : EMAIL).test(s) ? s : undefined;
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * One address, pragmatic rather than RFC 5322: a local part of printable
@@ -41,3 +43,9 @@ export function normalizeEmail(input: string): string | undefined {
  */
 const EMAIL =
   /^[^\s@<>()[\]\\,;:"]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}\p{N}-]{2,63}$/u;
+/**
+ * EMAIL for lower-cased ASCII text, without the Unicode classes (which cost
+ * most of an import's key work): the only \p{L} and \p{N} in lower-case
+ * ASCII are a-z and 0-9.
+ */
+const ASCII_EMAIL = /^[^\s@<>()[\]\\,;:"]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/;

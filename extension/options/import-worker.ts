@@ -7,7 +7,9 @@
  */
 import { CvError } from '../../core/index.ts';
 import { CustomerStore } from '../store/customer-store.ts';
-import { storeCompaniesOf } from '../store/company-store.ts';
+import { storeCompanies } from '../store/company-store.ts';
+import { companyRecords } from '../store/company-records.ts';
+import type { StoredCompany } from '../store/stored-company.ts';
 import { buildImport, previewImport } from './import-job.ts';
 import type { WorkerReply, WorkerRequest } from './import-protocol.ts';
 
@@ -25,9 +27,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     post({ type: 'progress', phase: 'write', fraction: 0 });
     const store = await CustomerStore.open();
     try {
-      const shown = await store.writeImport(rows, meta, { mode: request.settings.mode, onProgress: (fraction) => post({ type: 'progress', phase: 'write', fraction }) });
-      // Companies sum every customer shown now: after a merge, the merged set, not only the file's rows.
-      await storeCompaniesOf(request.settings.mode === 'merge' ? await store.customers() : rows, meta.tierMethod);
+      let companies: StoredCompany[] = [];
+      const shown = await store.writeImport(rows, meta, {
+        mode: request.settings.mode,
+        // Every import's rows come from stored(), whose keys are customerIndexKeys of the fields.
+        keysDerived: true,
+        onProgress: (fraction) => post({ type: 'progress', phase: 'write', fraction }),
+        // Companies sum every customer shown now (after a merge, the merged set), worked out while the browser writes the customers.
+        whileWriting: (all) => void (companies = companyRecords(all, meta.tierMethod)),
+      });
+      await storeCompanies(companies);
       post({ type: 'done', meta: (await store.meta()) ?? { ...meta, customers: shown } });
     } finally {
       store.close();

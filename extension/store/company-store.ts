@@ -151,9 +151,14 @@ async function migrateVersion1(database: IDBPDatabase<unknown>, tx: IDBPTransact
  * (after a merge, the merged set), so a company never sums part of its customers.
  */
 export async function storeCompaniesOf(customers: readonly StoredCustomer[], tierMethod: string | undefined, name = COMPANY_DB_NAME): Promise<number> {
+  return storeCompanies(companyRecords(customers, tierMethod), name);
+}
+
+/** Replaces the stored companies with `companies` (companyRecords of every customer shown). */
+export async function storeCompanies(companies: readonly StoredCompany[], name = COMPANY_DB_NAME): Promise<number> {
   const store = await CompanyStore.open(name);
   try {
-    return await store.replaceAll(companyRecords(customers, tierMethod));
+    return await store.replaceAll(companies);
   } finally {
     store.close();
   }

@@ -190,4 +190,50 @@ describe('CustomerStore', () => {
     }, { meta: { ...meta, fileName: 'v2.csv' } });
     expect(out).toEqual({ count: 2, hit: { id: 'OLD', tier: 'VIP', key: 'company:acme' }, found: ['OLD', 'PAL'], all: ['OLD', 'PAL'], merged: { count: 3, pal: 'Old Pal' } });
   });
+
+  it('reads the packed chunks the layout before refs wrote, merges them into the ref layout, and undoes back to them', async () => {
+    const out = await page.evaluate(async ({ meta }) => {
+      // Version 2 as the packed release wrote it (joined strings, customers placed by the hash of their id).
+      const join = (parts: string[]) => ({ text: parts.join(''), lens: Uint16Array.from(parts.map((p) => p.length)) });
+      const fields = (id: string, name: string, tier: string, keys: string[]) => [id, name, '', '', '', tier, '', '', '', '', ...keys];
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('t8', 2);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          for (const name of ['sets', 'state', 'customerChunks', 'keyChunks', 'termChunks']) db.createObjectStore(name);
+          const tx = open.transaction!;
+          tx.objectStore('sets').put({ gen: 1, meta, customers: 2, customerChunks: 1, keyChunks: 1 }, 1);
+          tx.objectStore('state').put({ current: 1, nextGen: 2, cleanFrom: 1 }, 'state');
+          tx.objectStore('customerChunks').put({
+            ...join([...fields('OLD', 'Old Timer', 'VIP', ['email:old@x.com', 'company:acme']), ...fields('PAL', 'Old Pal', 'Small', ['email:pal@x.com'])]),
+            lists: Uint16Array.of(0, 2, 0, 1),
+            num: Float64Array.of(0.5, NaN, NaN, 7, NaN, NaN, NaN, 3),
+          }, [1, 0]);
+          tx.objectStore('keyChunks').put(join(['email:old@x.com', 'OLD', 'company:acme', 'OLD', 'email:pal@x.com', 'PAL']), [1, 0]);
+          tx.objectStore('termChunks').put({ terms: join(['old timer', 'old', 'old pal', 'old']), ids: join(['OLD', 'OLD', 'PAL', 'PAL']) }, [1, 'ol']);
+        };
+        open.onsuccess = () => (open.result.close(), resolve());
+        open.onerror = () => reject(open.error);
+      });
+      const store = await window.cv.CustomerStore.open('t8');
+      const read = async () => ({
+        count: await store.count(),
+        old: (await store.lookup(['email:nobody@x.com', 'company:acme']))?.customer ?? null,
+        pal: (await store.lookup(['email:pal@x.com']))?.customer.name ?? null,
+        found: (await store.search('old')).map((c) => c.id),
+      });
+      const before = await read();
+      await store.writeImport([{ id: 'NEW', name: 'Old News', tier: 'Major', value: 5, keys: ['email:new@x.com'] }], meta, { mode: 'merge' });
+      const merged = { ...(await read()), added: (await store.lookup(['email:new@x.com']))?.customer.id ?? null };
+      await store.undo();
+      const undone = await read();
+      store.close();
+      return { before, merged, undone };
+    }, { meta: { ...meta, fileName: 'v2.csv' } });
+    const old = { id: 'OLD', name: 'Old Timer', tier: 'VIP', churnRisk: 0.5, value: 7, keys: ['email:old@x.com', 'company:acme'] };
+    expect(out.before).toEqual({ count: 2, old, pal: 'Old Pal', found: ['OLD', 'PAL'] });
+    // Merged into the ref layout: the old customers keep their keys (not those of their fields) and are found by them.
+    expect(out.merged).toEqual({ count: 3, old, pal: 'Old Pal', found: ['OLD', 'NEW', 'PAL'], added: 'NEW' });
+    expect(out.undone).toEqual(out.before);
+  });
 });

@@ -3,9 +3,11 @@ import type { RejectedRow, TierSummaryRow } from '../../core/index.ts';
 import type { EntityScore, StoredCustomer } from './stored-customer.ts';
 import { normalizeQuery } from './search-terms.ts';
 import { byValue } from './by-value.ts';
-import { chunkHash, eachTermMatch, keyOwner, layoutChunks, shorterPrefixes, type StoredKeyChunk, type StoredTermChunk } from './chunk-layout.ts';
-import { unpackCustomers, type CustomerChunk } from './packed-customers.ts';
+import { chunkHash, eachTermMatch, keyOwner, shorterPrefixes, type StoredKeyChunk, type StoredTermChunk } from './chunk-layout.ts';
+import { unpackCustomers, type ChunkedCustomer, type CustomerChunk } from './packed-customers.ts';
 import { chunkReader } from './chunk-reader.ts';
+import { blockOf, isBlock, positionOf, readBlock, type CustomerBlock } from './customer-blocks.ts';
+import { eachRefMatch, keyCheck, layoutRefs, RefLayoutBuilder, refsOfCheck, type KeyRefChunk, type TermRefChunk } from './ref-layout.ts';
 
 /** Facts about the last import, shown on the options page. */
 export interface ImportMeta {
@@ -45,6 +47,12 @@ interface SetRecord {
   customers: number;
   customerChunks: number;
   keyChunks: number;
+  /**
+   * 3: laid out by ref-layout.ts. Absent: by chunk-layout.ts (sets written
+   * before it), read as they are — an update keeps the data shown and the
+   * one undo goes back to without rewriting them.
+   */
+  layout?: 3;
 }
 
 /**
@@ -62,9 +70,9 @@ interface StateRecord {
 interface CvlensDB extends DBSchema {
   sets: { key: number; value: SetRecord };
   state: { key: string; value: StateRecord };
-  customerChunks: { key: [number, number]; value: CustomerChunk };
-  keyChunks: { key: [number, number]; value: StoredKeyChunk };
-  termChunks: { key: [number, string]; value: StoredTermChunk };
+  customerChunks: { key: [number, number]; value: CustomerChunk | CustomerBlock };
+  keyChunks: { key: [number, number]; value: StoredKeyChunk | KeyRefChunk };
+  termChunks: { key: [number, string]; value: StoredTermChunk | TermRefChunk };
 }
 
 type ChunkStore = 'customerChunks' | 'keyChunks' | 'termChunks';
@@ -75,13 +83,16 @@ export const DB_NAME = 'cvlens';
 const LAST_CHAR = String.fromCharCode(0xffff);
 /**
  * Version 1 kept one record per customer; version 2 keeps chunks (see
- * chunk-layout.ts). Packed chunks came later without a new version: the
- * readers take both forms, so data written before stays readable as it is.
+ * chunk-layout.ts). Packed chunks, then the ref layout (ref-layout.ts, a
+ * set's `layout: 3`), came later without a new version: the readers take
+ * every form, so data written before stays readable as it is.
  */
 const DB_VERSION = 2;
 const STATE_KEY = 'state';
-/** Chunks written per transaction: large enough to amortise a commit, small enough to report progress. */
-const CHUNKS_PER_TRANSACTION = 128;
+/** Chunks written per transaction: large enough to amortise a commit, small enough to start writing early. */
+const CHUNKS_PER_TRANSACTION = 64;
+/** Customers laid out between two progress reports. */
+const PROGRESS_EVERY = 8192;
 
 /** Every key of generation `gen` in a chunk store: [gen, anything] sorts below [gen, []]. */
 const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
@@ -131,71 +142,89 @@ export class CustomerStore {
   /**
    * Stores an import as a new generation and shows it. `replace`: the new
    * rows only; `merge`: the new rows plus the stored customers whose id the
-   * file does not hold (a customer in both takes the file's row). Chunks are
-   * written in transactions of CHUNKS_PER_TRANSACTION; `onProgress` gets the
-   * fraction written. The generation shown before stays for `undo` until the
-   * next import; older ones are deleted.
+   * file does not hold (a customer in both takes the file's row). Customer
+   * blocks are written as they fill, in transactions of
+   * CHUNKS_PER_TRANSACTION committed at once, so the browser stores them
+   * while the rest is laid out; `onProgress` gets the fraction handed over,
+   * and 1 once all is written.
+   * `keysDerived`: every row's keys are customerIndexKeys of its fields (an
+   * import's rows; they are then not stored). `whileWriting` is called with
+   * the customers the store will show once every chunk is handed over, while
+   * the browser is still writing them. The generation shown before stays for
+   * `undo` until the next import; older ones are deleted.
    *
    * @returns how many customers the shown data now holds
    */
-  async writeImport(rows: readonly StoredCustomer[], meta: ImportMeta, options: { mode?: ImportMode; onProgress?: (fraction: number) => void } = {}): Promise<number> {
+  async writeImport(
+    rows: readonly StoredCustomer[],
+    meta: ImportMeta,
+    options: { mode?: ImportMode; onProgress?: (fraction: number) => void; keysDerived?: boolean; whileWriting?: (shown: readonly (StoredCustomer | ChunkedCustomer)[]) => void } = {},
+  ): Promise<number> {
     const state = await this.state();
-    let all = rows;
+    let kept: ChunkedCustomer[] = [];
     let written = meta;
     if (options.mode === 'merge' && state.current !== null) {
       const ids = new Set(rows.map((r) => r.id));
-      const kept: StoredCustomer[] = [];
       let replaced = 0;
       for (const c of await this.customersOf(state.current)) {
         if (ids.has(c.id)) replaced++;
         // Its search words are worked out again from its fields when laid out.
         else kept.push(c);
       }
-      all = [...rows, ...kept];
-      written = { ...meta, customers: all.length, merged: { kept: kept.length, replaced } };
+      written = { ...meta, customers: rows.length + kept.length, merged: { kept: kept.length, replaced } };
     }
+    const all = rows.length + kept.length;
     const gen = state.nextGen;
     // The generation number is taken before anything is written: an import
     // that dies half-way leaves chunks that the next one deletes.
     await this.db.put('state', { ...state, nextGen: gen + 1 }, STATE_KEY);
-    const layout = layoutChunks(all);
-    const total = layout.customerChunks.length + layout.keyChunks.length + layout.termChunks.size;
-    let done = 0;
-    let tx: IDBPTransaction<CvlensDB, ChunkStore[], 'readwrite'> | undefined;
+    const db = unwrap(this.db);
+    const committed: Promise<void>[] = [];
+    let tx: IDBTransaction | undefined;
     let inTx = 0;
-    // The transaction before the one being filled: the browser commits it
-    // while this thread clones the next one's chunks.
-    let committing: Promise<void> | undefined;
-    const put = async <S extends ChunkStore>(store: S, key: CvlensDB[S]['key'], value: CvlensDB[S]['value']) => {
-      // Relaxed durability: an interrupted import is re-run, not recovered.
-      tx ??= this.db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
-      void tx.objectStore(store).put(value as never, key as never);
-      done++;
-      if (++inTx >= CHUNKS_PER_TRANSACTION) await flush();
-    };
-    const flush = async () => {
+    let added = 0;
+    const close = () => {
       if (!tx) return;
-      const upTo = done;
-      const finished = tx.done.then(() => options.onProgress?.(upTo / total));
-      // Awaited at the next flush or at the end; noted now so a failure is not reported as unhandled meanwhile.
+      const finished = transactionDone(tx);
+      // Awaited at the end; noted now so a failure is not reported as unhandled meanwhile.
       finished.catch(() => {});
+      committed.push(finished);
+      tx.commit();
       tx = undefined;
       inTx = 0;
-      if (committing) await committing;
-      committing = finished;
     };
-    for (let n = 0; n < layout.customerChunks.length; n++) await put('customerChunks', [gen, n], layout.customerChunks[n]);
-    for (let n = 0; n < layout.keyChunks.length; n++) await put('keyChunks', [gen, n], layout.keyChunks[n]);
-    for (const [prefix, chunk] of layout.termChunks) await put('termChunks', [gen, prefix], chunk);
-    await flush();
-    await committing;
-    const set: SetRecord = { gen, meta: written, customers: all.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
+    const put = (store: ChunkStore, value: unknown, key: IDBValidKey) => {
+      // Relaxed durability: an interrupted import is re-run, not recovered.
+      tx ??= db.transaction(CHUNK_STORES, 'readwrite', { durability: 'relaxed' });
+      tx.objectStore(store).put(value, key);
+      if (++inTx >= CHUNKS_PER_TRANSACTION) close();
+    };
+    // Everything from here to the last put runs in one task: each put is
+    // sent to the browser as it is made, and each transaction committed as
+    // soon as it is full, without waiting for this thread to yield.
+    const builder = new RefLayoutBuilder((block, n) => put('customerChunks', block, [gen, n]));
+    // Progress is told from this loop (a transaction's completion is heard
+    // only once the loop is over): the share of customers handed to the
+    // database, the blocks holding nearly all the bytes.
+    const told = (n: number) => {
+      if (n % PROGRESS_EVERY === 0) options.onProgress?.((0.9 * n) / Math.max(1, all));
+    };
+    for (; added < rows.length; added++, told(added)) builder.add(rows[added], options.keysDerived ?? false);
+    for (const c of kept) (builder.add(c, false), added++, told(added));
+    const layout = builder.finish();
+    layout.keyChunks.forEach((chunk, n) => put('keyChunks', chunk, [gen, n]));
+    for (const [prefix, chunk] of layout.termChunks) put('termChunks', chunk, [gen, prefix]);
+    close();
+    options.whileWriting?.(kept.length ? [...rows, ...kept] : rows);
+    await Promise.all(committed);
+    options.onProgress?.(1);
+    const set: SetRecord = { gen, meta: written, customers: all, customerChunks: layout.customerChunks, keyChunks: layout.keyChunks.length, layout: 3 };
     const sw = this.db.transaction(['sets', 'state'], 'readwrite');
     const latest = (await sw.objectStore('state').get(STATE_KEY)) ?? state;
     const next: StateRecord = { current: gen, previous: latest.current, nextGen: Math.max(latest.nextGen, gen + 1), cleanFrom: latest.cleanFrom };
     await Promise.all([sw.objectStore('sets').put(set, gen), sw.objectStore('state').put(next, STATE_KEY), sw.done]);
     await this.dropUnused();
-    return all.length;
+    return all;
   }
 
   /** Replaces every customer with `rows` (an import in `replace` mode). */
@@ -246,7 +275,7 @@ export class CustomerStore {
   private async customersOf(gen: number): Promise<StoredCustomer[]> {
     const chunks = await this.db.getAll('customerChunks', genRange(gen) as IDBKeyRange);
     const out: StoredCustomer[] = [];
-    for (const chunk of chunks) for (const c of unpackCustomers(chunk)) out.push(c);
+    for (const chunk of chunks) for (const c of isBlock(chunk) ? readBlock(chunk) : unpackCustomers(chunk)) out.push(c);
     return out;
   }
 
@@ -280,6 +309,7 @@ export class CustomerStore {
       setRequest.onsuccess = () => {
         const set = setRequest.result;
         if (!set) return;
+        if (set.layout === 3) return lookupRefs(tx, set, entities, results);
         const keyChunk = chunkReader<StoredKeyChunk>(tx.objectStore('keyChunks'), (n) => [gen, n]);
         const customerChunk = chunkReader<CustomerChunk>(tx.objectStore('customerChunks'), (n) => [gen, n]);
         const ask = (i: number, k: number): void => {
@@ -314,26 +344,48 @@ export class CustomerStore {
     const set = await this.currentSet();
     if (!set) return [];
     const enough = Math.max(limit * 10, 200);
-    const ids = new Set<string>();
-    const take = (chunk: StoredTermChunk | undefined) => eachTermMatch(chunk, q, (id) => ids.add(id).size < enough);
     const tx = this.db.transaction(['termChunks', 'customerChunks'], 'readonly');
     const terms = tx.objectStore('termChunks');
-    for (const chunk of await Promise.all(shorterPrefixes(q).map((p) => terms.get([set.gen, p])))) take(chunk);
+    const chunks = await Promise.all(shorterPrefixes(q).map((p) => terms.get([set.gen, p])));
     let cursor = await terms.openCursor(IDBKeyRange.bound([set.gen, q], [set.gen, q + LAST_CHAR]));
-    while (cursor && ids.size < enough) {
-      take(cursor.value);
+    const next = async () => {
+      if (!cursor) return undefined;
+      const value = cursor.value;
       cursor = await cursor.continue();
+      return value;
+    };
+    let found: StoredCustomer[];
+    if (set.layout === 3) {
+      const refs = new Set<number>();
+      const take = (chunk: StoredTermChunk | TermRefChunk | undefined) => eachRefMatch(chunk as TermRefChunk | undefined, q, (ref) => refs.add(ref).size < enough);
+      for (const chunk of chunks) take(chunk);
+      while (cursor && refs.size < enough) take(await next());
+      const blocks = new Map<number, number[]>();
+      for (const ref of refs) {
+        const n = blockOf(ref);
+        let list = blocks.get(n);
+        if (!list) blocks.set(n, (list = []));
+        list.push(positionOf(ref));
+      }
+      const wanted = [...blocks];
+      const read = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
+      found = read.flatMap((block, i) => (isBlock(block) ? wanted[i][1].flatMap((pos) => readBlock(block, pos)) : []));
+    } else {
+      const ids = new Set<string>();
+      const take = (chunk: StoredTermChunk | TermRefChunk | undefined) => eachTermMatch(chunk as StoredTermChunk | undefined, q, (id) => ids.add(id).size < enough);
+      for (const chunk of chunks) take(chunk);
+      while (cursor && ids.size < enough) take(await next());
+      const byChunk = new Map<number, Set<string>>();
+      for (const id of ids) {
+        const n = chunkHash(id) % set.customerChunks;
+        let s = byChunk.get(n);
+        if (!s) byChunk.set(n, (s = new Set()));
+        s.add(id);
+      }
+      const wanted = [...byChunk];
+      const read = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
+      found = read.flatMap((chunk, i) => unpackCustomers(chunk as CustomerChunk | undefined).filter((c) => wanted[i][1].has(c.id)));
     }
-    const byChunk = new Map<number, Set<string>>();
-    for (const id of ids) {
-      const n = chunkHash(id) % set.customerChunks;
-      let s = byChunk.get(n);
-      if (!s) byChunk.set(n, (s = new Set()));
-      s.add(id);
-    }
-    const wanted = [...byChunk];
-    const chunks = await Promise.all(wanted.map(([n]) => tx.objectStore('customerChunks').get([set.gen, n])));
-    const found = chunks.flatMap((chunk, i) => unpackCustomers(chunk).filter((c) => wanted[i][1].has(c.id)));
     return found.sort(byValue).slice(0, limit);
   }
 
@@ -352,6 +404,34 @@ export class CustomerStore {
     const tx = this.db.transaction(['sets', 'state', ...CHUNK_STORES], 'readwrite');
     await Promise.all([...(['sets', 'state', ...CHUNK_STORES] as StoreNames<CvlensDB>[]).map((s) => tx.objectStore(s).clear()), tx.done]);
   }
+}
+
+/**
+ * lookupMany on a set of the ref layout: a key's chunk gives the refs whose
+ * keyCheck matches; the first of their customers that has the key is the
+ * answer (another one is a collision of checks). Each chunk is read once.
+ */
+function lookupRefs(tx: IDBTransaction, set: SetRecord, entities: readonly (readonly string[])[], results: (EntityScore | undefined)[]): void {
+  const { gen } = set;
+  const keyChunk = chunkReader<KeyRefChunk>(tx.objectStore('keyChunks'), (n) => [gen, n]);
+  const block = chunkReader<CustomerBlock>(tx.objectStore('customerChunks'), (n) => [gen, n]);
+  const ask = (i: number, k: number): void => {
+    const key = entities[i][k];
+    if (key === undefined) return;
+    keyChunk(chunkHash(key) % set.keyChunks, (chunk) => {
+      const refs = refsOfCheck(chunk, keyCheck(key));
+      const tryRef = (j: number): void => {
+        if (j >= refs.length) return ask(i, k + 1);
+        block(blockOf(refs[j]), (b) => {
+          const customer = b && readBlock(b, positionOf(refs[j]))[0];
+          if (customer && customer.keys.includes(key)) results[i] = { customer, key };
+          else tryRef(j + 1);
+        });
+      };
+      tryRef(0);
+    });
+  };
+  for (let i = 0; i < entities.length; i++) ask(i, 0);
 }
 
 function transactionDone(tx: IDBTransaction): Promise<void> {
@@ -373,12 +453,12 @@ async function migrateVersion1(database: IDBPDatabase<unknown>, tx: IDBPTransact
   const rows = (await tx.objectStore('customers').getAll()) as StoredCustomer[];
   const meta = names.includes('meta') ? ((await tx.objectStore('meta').get('import')) as ImportMeta | undefined) : undefined;
   if (rows.length && meta) {
-    const layout = layoutChunks(rows);
+    const layout = layoutRefs(rows, false);
     const gen = 1;
-    layout.customerChunks.forEach((chunk, n) => void tx.objectStore('customerChunks').put(chunk, [gen, n]));
+    layout.blocks.forEach((block, n) => void tx.objectStore('customerChunks').put(block, [gen, n]));
     layout.keyChunks.forEach((chunk, n) => void tx.objectStore('keyChunks').put(chunk, [gen, n]));
     for (const [prefix, chunk] of layout.termChunks) void tx.objectStore('termChunks').put(chunk, [gen, prefix]);
-    const set: SetRecord = { gen, meta, customers: rows.length, customerChunks: layout.customerChunks.length, keyChunks: layout.keyChunks.length };
+    const set: SetRecord = { gen, meta, customers: rows.length, customerChunks: layout.customerChunks, keyChunks: layout.keyChunks.length, layout: 3 };
     void tx.objectStore('sets').put(set, gen);
     void tx.objectStore('state').put({ current: gen, nextGen: gen + 1, cleanFrom: gen } satisfies StateRecord, STATE_KEY);
   }

@@ -40,7 +40,7 @@ const NUM = ['churnRisk', 'churnHorizonDays', 'clv', 'value'] as const;
 /** More CRM ids or keys than this per customer are cut off (a Uint16 count); no real record has a fraction of it. */
 const MAX_LIST = 0xffff;
 
-/** Collects customers for one packed chunk. */
+/** Collects customers for one packed chunk, the form sets written before the ref layout hold (tests of the readers write it). */
 export class CustomerPacker {
   private readonly text: string[] = [];
   private readonly lists: number[] = [];
@@ -122,7 +122,7 @@ export function unpackCustomers(chunk: CustomerChunk | undefined, only?: string)
   return out;
 }
 
-/** One packed chunk of `rows` (tests and the version-1 migration). */
+/** One packed chunk of `rows` (tests of the readers). */
 export function packCustomers(rows: readonly (StoredCustomer | ChunkedCustomer)[]): PackedCustomers {
   const p = new CustomerPacker();
   for (const r of rows) p.add(r);
