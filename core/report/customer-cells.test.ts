@@ -19,7 +19,21 @@ import { customerColumns } from './customer-columns.ts';
 import { tenCustomers } from './fixtures/ten-customers.ts';
 import { segmentValues } from './segment-values.ts';
 
+/**
+ * The cells read from the segment's columns, and from the rows of a copy of
+ * it (as the add-in's worker hands it over: a structured clone keeps
+ * `customers` and loses the non-enumerable `row` and `columns`), each held
+ * against segmentCell over every row.
+ */
 function expectSameCells(segment: SegmentResult, lang: Lang): void {
+  expect(segment.columns, 'the analysis keeps its columns').toBeDefined();
+  const copy = structuredClone(segment);
+  expect(copy.columns).toBeUndefined();
+  expect(typeof copy.row).toBe('undefined');
+  for (const s of [segment, copy]) expectCellsOf(s, lang);
+}
+
+function expectCellsOf(segment: SegmentResult, lang: Lang): void {
   const cells = customerCells(segment, lang, dayToExcelSerial);
   const rows = segment.customers;
   expect(cells.rows).toBe(rows.length);
@@ -30,6 +44,9 @@ function expectSameCells(segment: SegmentResult, lang: Lang): void {
     expect(mismatch, `${key}: first differing row`).toBe(-1);
   }
   expect(cells.tiers).toEqual(rows.map((r) => r.tier));
+  // Dates as the CSV writes them (ISO text, no formatDay) take the same path.
+  const iso = customerCells(segment, lang).column('lastDay');
+  expect(rows.findIndex((row, i) => cellAt(iso, i) !== segmentCell(row, 'lastDay', lang))).toBe(-1);
   // The pass hands the report tables the same numbers the rows hold.
   const v = segmentValues(segment);
   expect(Array.from(v.value)).toEqual(rows.map((r) => r.value));
@@ -55,5 +72,25 @@ describe('customerCells', () => {
     const noCost = analyzeTransactions(tenCustomers(), { model: 'none' });
     expectSameCells(noCost.segment, 'zh');
     expect(customerCells(noCost.segment, 'zh').keys).not.toContain('profit');
+  });
+
+  it('keeps the names, e-mails and companies some customers have, and no profit where a cost is missing', () => {
+    // Customers in an order their values sort differently from (c3 first), texts and cost on some of them only.
+    const rows = tenCustomers().map((t, i) => ({
+      ...t,
+      customerId: `c${(i * 7) % 10}`,
+      name: i % 3 === 0 ? `Name ${i}` : undefined,
+      email: i === 4 ? 'four@example.com' : undefined,
+      company: i % 2 === 0 ? (i < 5 ? 'Acme' : 'Bolt') : undefined,
+      cost: i % 4 === 0 ? t.amount * 0.5 : undefined,
+    }));
+    const { segment } = analyzeTransactions(rows, { model: 'none' });
+    expectSameCells(segment, 'en');
+    const cells = customerCells(segment, 'en');
+    expect(cells.keys).toEqual(expect.arrayContaining(['name', 'email', 'company']));
+    // Revenue is the value when only some customers have a cost, and their profit shows with the others' left empty.
+    expect(segment.totals.valueBasis).toBe('revenue');
+    const profit = cells.column('profit');
+    expect(Array.from(profit.kinds).filter((k) => k !== 0)).toHaveLength(3);
   });
 });

@@ -13,11 +13,12 @@
  */
 import { segmentCell, type DayFormat } from '../segment/segment-table.ts';
 import { COMPOSITE_COLUMNS, SEGMENT_COLUMNS } from '../segment/segment-table.ts';
-import type { SegmentResult, SegmentRow } from '../segment/segment.ts';
+import { dayToIso } from '../read/day-number.ts';
+import type { SegmentColumns, SegmentLabels, SegmentNumberField, SegmentResult, SegmentRow, SegmentTextField } from '../segment/segment.ts';
 import type { Lang, Tier } from '../types.ts';
 import { customerColumns, type CustomerColumn } from './customer-columns.ts';
 import type { ReportCell } from './report-table.ts';
-import { rememberSegmentValues, rowReader, segmentValuesCollector } from './segment-values.ts';
+import { rememberSegmentValues, rowReader, segmentValuesCollector, type SegmentValues } from './segment-values.ts';
 
 /** What a cell holds, a byte per customer. */
 export const CELL = { empty: 0, number: 1, text: 2 } as const;
@@ -58,6 +59,30 @@ const RAW: Partial<Record<CustomerColumn, (row: SegmentRow) => string>> = {
   rfmSegment: (r) => r.rfm.segment,
 };
 
+/** The segment's label column each labelled cell column is made from (rfmCell too: 125 texts, one per score triple). */
+const LABELLED: Partial<Record<CustomerColumn, keyof SegmentLabels>> = {
+  tier: 'tier',
+  matrix: 'matrix',
+  stage: 'stage',
+  churnLevel: 'churnLevel',
+  rfmCell: 'rfmCell',
+  rfmSegment: 'rfmSegment',
+};
+
+/** The number columns a segment keeps (cost, quantity and transactions are not: no report column shows them). */
+const NUMBER_FIELDS: ReadonlySet<string> = new Set<SegmentNumberField>([
+  'firstDay', 'lastDay', 'purchaseDays', 'frequency', 'recency', 'T', 'sinceLast', 'grossRevenue', 'returnAmount', 'returns', 'revenue', 'averageSpend',
+  'monetary', 'profit', 'value', 'contribution', 'clv', 'pAlive', 'expectedPurchases', 'expectedSpend', 'churnRisk', 'composite', 'compositeRank', 'rfmR', 'rfmF', 'rfmM',
+]);
+
+function isNumberField(key: CustomerColumn): key is SegmentNumberField {
+  return NUMBER_FIELDS.has(key);
+}
+
+function isText(key: CustomerColumn): key is SegmentTextField {
+  return key === 'id' || key === 'name' || key === 'email' || key === 'company';
+}
+
 /** Columns whose texts are not looked up for repeats: nearly every customer has a text of its own there (ids are unique). */
 const FREE_TEXT = new Set<CustomerColumn>(['id', 'name', 'email', 'company']);
 
@@ -75,12 +100,6 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
   const all = [...new Set<CustomerColumn>([...SEGMENT_COLUMNS, ...COMPOSITE_COLUMNS])];
   const columns: CellColumn[] = all.map((key) => ({ key, kinds: new Uint8Array(n), numbers: new Float64Array(n), codes: new Int32Array(n), texts: [] }));
   const textCodes = all.map(() => new Map<string, number>());
-  const raw = all.map((key) => RAW[key]);
-  // Per labelled column: raw label → code of its cell's text.
-  const rawCodes = all.map(() => new Map<string, number>());
-  const witness: (SegmentRow | undefined)[] = all.map(() => undefined);
-  const tiers = new Array<Tier>(n);
-  const values = segmentValuesCollector(n);
   const free = all.map((key) => FREE_TEXT.has(key));
   const code = (j: number, text: string): number => {
     if (free[j]) return columns[j]!.texts.push(text) - 1;
@@ -92,10 +111,54 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
     }
     return c;
   };
+  const filled = segment.columns !== undefined ? fromColumns(segment, segment.columns, all, columns, code, lang, formatDay) : fromRows(segment, all, columns, code, lang, formatDay);
+  rememberSegmentValues(segment, filled.values);
+  const keys = customerColumns(filled.witness.filter((w): w is SegmentRow => w !== undefined));
+  return {
+    rows: n,
+    keys,
+    tiers: filled.values.tier,
+    column: (key) => {
+      const j = all.indexOf(key);
+      if (j < 0) throw new Error(`no customer column ${key}`);
+      return columns[j]!;
+    },
+  };
+}
+
+interface Filled {
+  /** The numbers the report tables add up, read in the same pass. */
+  values: SegmentValues;
+  /** Per column, the first row with a cell there (undefined: no customer has one), for customerColumns. */
+  witness: (SegmentRow | undefined)[];
+}
+
+type Code = (j: number, text: string) => number;
+
+/** Sets customer k's cell of column j; an empty cell stays as the column was made. */
+function put(column: CellColumn, j: number, k: number, v: ReportCell, code: Code): boolean {
+  if (v === null) return false;
+  if (typeof v === 'number') {
+    column.numbers[k] = v;
+    column.kinds[k] = CELL.number;
+  } else {
+    column.codes[k] = code(j, v);
+    column.kinds[k] = CELL.text;
+  }
+  return true;
+}
+
+/** The cells from every customer's row object: for a result without columns (a structured-clone copy, segmentCustomers'). */
+function fromRows(segment: SegmentResult, all: readonly CustomerColumn[], columns: CellColumn[], code: Code, lang: Lang, formatDay?: DayFormat): Filled {
+  const n = segment.totals.customers;
+  const raw = all.map((key) => RAW[key]);
+  // Per labelled column: raw label → code of its cell's text.
+  const rawCodes = all.map(() => new Map<string, number>());
+  const witness: (SegmentRow | undefined)[] = all.map(() => undefined);
+  const values = segmentValuesCollector(n);
   const rowAt = rowReader(segment);
   for (let i = 0; i < n; i++) {
     const row = rowAt(i);
-    tiers[i] = row.tier;
     values.add(i, row);
     for (let j = 0; j < all.length; j++) {
       const col = columns[j]!;
@@ -104,9 +167,7 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
         const r = labelOf(row);
         let c = rawCodes[j]!.get(r);
         if (c === undefined) {
-          const text = segmentCell(row, col.key, lang, formatDay);
-          if (typeof text !== 'string') throw new Error(`the ${col.key} column gave ${String(text)} for "${r}", not a label`);
-          c = code(j, text);
+          c = code(j, labelText(row, col.key, lang, formatDay));
           rawCodes[j]!.set(r, c);
         }
         col.codes[i] = c;
@@ -114,30 +175,96 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
         witness[j] ??= row;
         continue;
       }
-      const v = segmentCell(row, col.key, lang, formatDay);
-      if (v === null) continue;
-      if (typeof v === 'number') {
-        col.numbers[i] = v;
-        col.kinds[i] = CELL.number;
-      } else {
-        col.codes[i] = code(j, v);
-        col.kinds[i] = CELL.text;
-      }
-      witness[j] ??= row;
+      if (put(col, j, i, segmentCell(row, col.key, lang, formatDay), code)) witness[j] ??= row;
     }
   }
-  rememberSegmentValues(segment, values.values);
-  const keys = customerColumns(witness.filter((w): w is SegmentRow => w !== undefined));
-  return {
-    rows: n,
-    keys,
-    tiers,
-    column: (key) => {
-      const j = all.indexOf(key);
-      if (j < 0) throw new Error(`no customer column ${key}`);
-      return columns[j]!;
-    },
+  return { values: values.values, witness };
+}
+
+/**
+ * The cells from the segment's columns, column by column: numbers copied,
+ * a labelled column's text asked of segmentCell once per label (on the row
+ * of the first customer with it), so no row object is built per customer.
+ */
+function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readonly CustomerColumn[], columns: CellColumn[], code: Code, lang: Lang, formatDay?: DayFormat): Filled {
+  const n = segment.totals.customers;
+  const order = source.order;
+  // The few rows built: the first customer with each label, and each column's witness.
+  const built = new Map<number, SegmentRow>();
+  const rowAt = (k: number): SegmentRow => {
+    let row = built.get(k);
+    if (row === undefined) {
+      row = segment.row(k);
+      built.set(k, row);
+    }
+    return row;
   };
+  const first = all.map(() => -1);
+  for (let j = 0; j < all.length; j++) {
+    const col = columns[j]!;
+    const key = col.key;
+    const labelled = LABELLED[key];
+    if (labelled !== undefined) {
+      const { codes } = source.label(labelled);
+      // Label code → code of its cell's text, found at the label's first customer (texts in order of first occurrence).
+      const textOf = new Map<number, number>();
+      for (let k = 0; k < n; k++) {
+        const l = codes[order[k]!]!;
+        let c = textOf.get(l);
+        if (c === undefined) {
+          c = code(j, labelText(rowAt(k), key, lang, formatDay));
+          textOf.set(l, c);
+        }
+        col.codes[k] = c;
+        col.kinds[k] = CELL.text;
+      }
+      if (n > 0) first[j] = 0;
+    } else if (isText(key)) {
+      const texts = source.text(key);
+      for (let k = 0; k < n; k++) {
+        const t = texts[order[k]!];
+        if (t === undefined) continue;
+        col.codes[k] = code(j, t);
+        col.kinds[k] = CELL.text;
+        if (first[j] < 0) first[j] = k;
+      }
+    } else {
+      if (!isNumberField(key)) throw new Error(`the ${key} column is not among the segment's columns`);
+      const column = source.number(key);
+      if (column === undefined) continue;
+      const { values, known } = column;
+      const isDay = key === 'firstDay' || key === 'lastDay';
+      for (let k = 0; k < n; k++) {
+        const i = order[k]!;
+        if (known !== undefined && known[i] !== 1) continue;
+        if (isDay) {
+          if (!put(col, j, k, formatDay !== undefined ? formatDay(values[i]!) : dayToIso(values[i]!), code)) continue;
+        } else {
+          col.numbers[k] = values[i]!;
+          col.kinds[k] = CELL.number;
+        }
+        if (first[j] < 0) first[j] = k;
+      }
+    }
+  }
+  const out: SegmentValues = { n, value: new Float64Array(n), clv: new Float64Array(n), contribution: new Float64Array(n), tier: new Array<Tier>(n) };
+  const fill = (to: Float64Array, field: 'value' | 'clv' | 'contribution') => {
+    const from = source.number(field)!.values;
+    for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
+  };
+  fill(out.value, 'value');
+  fill(out.clv, 'clv');
+  fill(out.contribution, 'contribution');
+  const tiers = source.label('tier');
+  for (let k = 0; k < n; k++) out.tier[k] = tiers.labels[tiers.codes[order[k]!]!]!;
+  return { values: out, witness: first.map((k) => (k < 0 ? undefined : rowAt(k))) };
+}
+
+/** A labelled column's text: segmentCell's, which for these is always a label. */
+function labelText(row: SegmentRow, key: CustomerColumn, lang: Lang, formatDay?: DayFormat): string {
+  const text = segmentCell(row, key, lang, formatDay);
+  if (typeof text !== 'string') throw new Error(`the ${key} column gave ${String(text)}, not a label`);
+  return text;
 }
 
 /** Customer i's cell of a column, as segmentCell gives it. */

@@ -23,6 +23,7 @@ import { quintileScores, quintileScoresOfSorted, rfmCell } from '../rfm/score.ts
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
+import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import type { SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
 import { assignTiers } from '../tiers/assign.ts';
@@ -35,9 +36,13 @@ import {
   orderByValueThenId,
   rfmSegmentTable,
   type CompositeField,
+  type SegmentColumns,
+  type SegmentLabels,
+  type SegmentNumberField,
   type SegmentOptions,
   type SegmentResult,
   type SegmentRow,
+  type SegmentTextField,
   type SegmentTotals,
   type ValueBasis,
   withRowAccess,
@@ -274,7 +279,88 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     };
   }
   let rows: SegmentRow[] | undefined;
-  return withRowAccess(
+
+  // The columns as kept above, for a reader of every customer (the workbook's customer sheet): a
+  // derived column (SummaryTable) or a code column is made on first read and kept.
+  const numberColumns = new Map<SegmentNumberField, { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined>();
+  const numberColumn = (field: SegmentNumberField): { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined => {
+    switch (field) {
+      case 'value':
+        return { values };
+      case 'contribution':
+        return { values: contribution };
+      case 'clv':
+        return { values: clvColumn };
+      case 'churnRisk':
+        return { values: risk };
+      case 'pAlive':
+      case 'expectedPurchases':
+      case 'expectedSpend':
+        return { values: pred[field] };
+      case 'composite':
+        return composite === undefined ? undefined : { values: composite };
+      case 'compositeRank':
+        return compositeRanks === undefined ? undefined : { values: compositeRanks };
+      case 'rfmR':
+        return { values: rScores };
+      case 'rfmF':
+        return { values: fScores };
+      case 'rfmM':
+        return { values: mScores };
+      case 'profit':
+        return { values: table.profit, known: table.profitKnown };
+      case 'firstDay':
+      case 'lastDay': {
+        if (hasDays(table)) return { values: table[field] };
+        const days = new Float64Array(n);
+        for (let i = 0; i < n; i++) days[i] = table.summary(i)[field];
+        return { values: days };
+      }
+      default:
+        return { values: table[field] };
+    }
+  };
+  let texts: Record<Exclude<SegmentTextField, 'id'>, (string | undefined)[]> | undefined;
+  const rfmCodes = (): Uint8Array => {
+    const codes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) codes[i] = (rScores[i] - 1) * 25 + (fScores[i] - 1) * 5 + (mScores[i] - 1);
+    return codes;
+  };
+  let rfmIndex: Uint8Array | undefined;
+  const columns: SegmentColumns = {
+    order,
+    number(field) {
+      if (!numberColumns.has(field)) numberColumns.set(field, numberColumn(field));
+      return numberColumns.get(field);
+    },
+    text(field) {
+      if (field === 'id') return ids;
+      if (texts === undefined) {
+        // The summary table keeps no text columns: each customer's summary is read once for all three.
+        texts = { name: new Array(n), email: new Array(n), company: new Array(n) };
+        for (let i = 0; i < n; i++) {
+          const s = table.summary(i);
+          texts.name[i] = s.name;
+          texts.email[i] = s.email;
+          texts.company[i] = s.company;
+        }
+      }
+      return texts[field];
+    },
+    label<F extends keyof SegmentLabels>(field: F): { codes: ArrayLike<number>; labels: readonly SegmentLabels[F][] } {
+      const byField: { [K in keyof SegmentLabels]: () => { codes: ArrayLike<number>; labels: readonly SegmentLabels[K][] } } = {
+        tier: () => tierOf,
+        matrix: () => matrixCells,
+        stage: () => stages,
+        churnLevel: () => levels,
+        rfmCell: () => ({ codes: (rfmIndex ??= rfmCodes()), labels: RFM_CELLS }),
+        rfmSegment: () => ({ codes: (rfmIndex ??= rfmCodes()), labels: segments }),
+      };
+      return byField[field]();
+    },
+  };
+  return withColumns(
+    withRowAccess(
     {
       get customers(): SegmentRow[] {
         if (rows === undefined) {
@@ -290,8 +376,23 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       warningMessages,
     },
     (k) => (rows !== undefined ? rows[k] : build(order[k])),
+    ),
+    columns,
   );
 }
+
+/** The result with its non-enumerable {@link SegmentResult.columns} (a copy keeps data only, as with `row`). */
+function withColumns(result: SegmentResult, columns: SegmentColumns): SegmentResult {
+  return Object.defineProperty(result, 'columns', { value: columns, enumerable: false });
+}
+
+/** Whether the table keeps first and last purchase days as columns (the columnar summary does). */
+function hasDays(table: SummaryTable): table is SummaryTable & Pick<SummaryColumns, 'firstDay' | 'lastDay'> {
+  return 'firstDay' in table && 'lastDay' in table;
+}
+
+/** rfmCell's text of each index (r−1)·25 + (f−1)·5 + (m−1), as the RFM segments are indexed. */
+const RFM_CELLS: readonly string[] = Array.from({ length: 125 }, (_, k) => rfmCell(Math.floor(k / 25) + 1, (Math.floor(k / 5) % 5) + 1, (k % 5) + 1));
 
 /** Whole numbers 0..255 (quintile scores) in a byte each, where an array of numbers takes eight. */
 function small(scores: readonly number[]): Uint8Array {
@@ -308,8 +409,8 @@ function small(scores: readonly number[]): Uint8Array {
  */
 class LabelCodes<T> {
   constructor(
-    private readonly codes: Uint8Array,
-    private readonly labels: readonly T[],
+    readonly codes: Uint8Array | Int32Array,
+    readonly labels: readonly T[],
   ) {}
 
   at(i: number): T {
@@ -317,16 +418,16 @@ class LabelCodes<T> {
   }
 }
 
-function labelCodes<T>(values: readonly T[]): LabelCodes<T> | { at(i: number): T } {
+function labelCodes<T>(values: readonly T[]): LabelCodes<T> {
   const labels: T[] = [];
   const code = new Map<T, number>();
-  const codes = new Uint8Array(values.length);
+  let codes: Uint8Array | Int32Array = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     let c = code.get(values[i]);
     if (c === undefined) {
-      // More labels than a byte holds cannot come from these columns; kept as they are all the same.
-      if (labels.length === 256) return { at: (k: number) => values[k] };
       c = labels.length;
+      // More labels than a byte holds cannot come from these columns; should they, the codes widen.
+      if (c === 256) codes = Int32Array.from(codes);
       labels.push(values[i]);
       code.set(values[i], c);
     }

@@ -164,6 +164,75 @@ export interface SegmentResult {
   warnings: string[];
   /** The same notes as messages, in the same order, to say them in any language (formatMessage). */
   warningMessages: Message[];
+  /**
+   * The table as the columns it was computed on, where the result keeps them
+   * (the columnar analysis): a product that reads every customer reads
+   * these instead of building a row object per customer. Absent from
+   * segmentCustomers' results and from copies (not enumerable, like `row`),
+   * so a reader falls back to the rows.
+   */
+  columns?: SegmentColumns;
+}
+
+/** A numeric field of {@link SegmentRow} (rfmR/F/M being rfm.r/f/m). */
+export type SegmentNumberField =
+  | 'firstDay'
+  | 'lastDay'
+  | 'purchaseDays'
+  | 'frequency'
+  | 'recency'
+  | 'T'
+  | 'sinceLast'
+  | 'grossRevenue'
+  | 'returnAmount'
+  | 'returns'
+  | 'revenue'
+  | 'averageSpend'
+  | 'monetary'
+  | 'profit'
+  | 'value'
+  | 'contribution'
+  | 'clv'
+  | 'pAlive'
+  | 'expectedPurchases'
+  | 'expectedSpend'
+  | 'churnRisk'
+  | 'composite'
+  | 'compositeRank'
+  | 'rfmR'
+  | 'rfmF'
+  | 'rfmM';
+
+/** A text field of {@link SegmentRow} that nearly every customer holds differently. */
+export type SegmentTextField = 'id' | 'name' | 'email' | 'company';
+
+/** The labelled fields of {@link SegmentRow} (rfmCell and rfmSegment being rfm.cell and rfm.segment), by label type. */
+export interface SegmentLabels {
+  tier: Tier;
+  matrix: MatrixCell;
+  stage: LifecycleStage;
+  churnLevel: ChurnLevel;
+  rfmCell: string;
+  rfmSegment: RfmSegment;
+}
+
+/**
+ * Read-only columns of a segment table, indexed by the customer's input
+ * position i; `order[k]` is the position of customers[k]. Each value is the
+ * one row(k) holds for that field, the same number (tested cell by cell).
+ */
+export interface SegmentColumns {
+  order: ArrayLike<number>;
+  /**
+   * A numeric field per customer, or undefined when no customer has it
+   * (composite without a score). `known`, where given, is 0 for a customer
+   * whose row holds undefined there (profit without a cost).
+   */
+  number(field: SegmentNumberField): { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined;
+  /** A text field per customer (undefined where the row has none). */
+  text(field: SegmentTextField): readonly (string | undefined)[];
+  /** A labelled field as a code per customer into its labels. */
+  label<F extends keyof SegmentLabels>(field: F): { codes: ArrayLike<number>; labels: readonly SegmentLabels[F][] };
 }
 
 const FN = 'segmentCustomers';
