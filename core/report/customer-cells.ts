@@ -28,9 +28,9 @@ export interface CellColumn {
   key: CustomerColumn;
   /** CELL.empty, CELL.number or CELL.text per customer. */
   kinds: Uint8Array;
-  /** The number of a number cell. */
+  /** The number of a number cell (empty when the column has no number cell). */
   numbers: Float64Array;
-  /** A text cell's index into `texts`. */
+  /** A text cell's index into `texts` (empty when the column has no text cell). */
   codes: Int32Array;
   /**
    * The column's texts: each distinct label once, in the order they first
@@ -49,6 +49,9 @@ export interface CustomerCells {
   /** The cells of any column a customer row can have. */
   column(key: CustomerColumn): CellColumn;
 }
+
+const NO_NUMBERS = new Float64Array(0);
+const NO_CODES = new Int32Array(0);
 
 /** The raw label a labelled column's cell is made from. */
 const RAW: Partial<Record<CustomerColumn, (row: SegmentRow) => string>> = {
@@ -98,7 +101,13 @@ const FREE_TEXT = new Set<CustomerColumn>(['id', 'name', 'email', 'company']);
 export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: DayFormat): CustomerCells {
   const n = segment.totals.customers;
   const all = [...new Set<CustomerColumn>([...SEGMENT_COLUMNS, ...COMPOSITE_COLUMNS])];
-  const columns: CellColumn[] = all.map((key) => ({ key, kinds: new Uint8Array(n), numbers: new Float64Array(n), codes: new Int32Array(n), texts: [] }));
+  const source = segment.columns;
+  // From rows, a column's kind of cell is known only as it is read; from columns, each column gets only the array its cells use.
+  const columns: CellColumn[] = all.map((key) =>
+    source === undefined
+      ? { key, kinds: new Uint8Array(n), numbers: new Float64Array(n), codes: new Int32Array(n), texts: [] }
+      : { key, kinds: new Uint8Array(n), numbers: NO_NUMBERS, codes: NO_CODES, texts: [] },
+  );
   const textCodes = all.map(() => new Map<string, number>());
   const free = all.map((key) => FREE_TEXT.has(key));
   const code = (j: number, text: string): number => {
@@ -111,7 +120,7 @@ export function customerCells(segment: SegmentResult, lang: Lang, formatDay?: Da
     }
     return c;
   };
-  const filled = segment.columns !== undefined ? fromColumns(segment, segment.columns, all, columns, code, lang, formatDay) : fromRows(segment, all, columns, code, lang, formatDay);
+  const filled = source !== undefined ? fromColumns(segment, source, all, columns, code, lang, formatDay) : fromRows(segment, all, columns, code, lang, formatDay);
   rememberSegmentValues(segment, filled.values);
   const keys = customerColumns(filled.witness.filter((w): w is SegmentRow => w !== undefined));
   return {
@@ -205,22 +214,24 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
     const key = col.key;
     const labelled = LABELLED[key];
     if (labelled !== undefined) {
-      const { codes } = source.label(labelled);
+      const { codes, labels } = source.label(labelled);
       // Label code → code of its cell's text, found at the label's first customer (texts in order of first occurrence).
-      const textOf = new Map<number, number>();
+      const textOf = new Int32Array(labels.length).fill(-1);
+      const out = (col.codes = new Int32Array(n));
       for (let k = 0; k < n; k++) {
         const l = codes[order[k]!]!;
-        let c = textOf.get(l);
-        if (c === undefined) {
+        let c = textOf[l]!;
+        if (c < 0) {
           c = code(j, labelText(rowAt(k), key, lang, formatDay));
-          textOf.set(l, c);
+          textOf[l] = c;
         }
-        col.codes[k] = c;
-        col.kinds[k] = CELL.text;
+        out[k] = c;
       }
+      col.kinds.fill(CELL.text);
       if (n > 0) first[j] = 0;
     } else if (isText(key)) {
       const texts = source.text(key);
+      col.codes = new Int32Array(n);
       for (let k = 0; k < n; k++) {
         const t = texts[order[k]!];
         if (t === undefined) continue;
@@ -233,17 +244,26 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
       const column = source.number(key);
       if (column === undefined) continue;
       const { values, known } = column;
-      const isDay = key === 'firstDay' || key === 'lastDay';
-      for (let k = 0; k < n; k++) {
-        const i = order[k]!;
-        if (known !== undefined && known[i] !== 1) continue;
-        if (isDay) {
-          if (!put(col, j, k, formatDay !== undefined ? formatDay(values[i]!) : dayToIso(values[i]!), code)) continue;
-        } else {
-          col.numbers[k] = values[i]!;
-          col.kinds[k] = CELL.number;
+      const numbers = (col.numbers = new Float64Array(n));
+      if (key === 'firstDay' || key === 'lastDay') {
+        // A day is a number (Excel's serial) or a text (ISO), as formatDay makes it.
+        col.codes = new Int32Array(n);
+        for (let k = 0; k < n; k++) {
+          const day = values[order[k]!]!;
+          if (put(col, j, k, formatDay !== undefined ? formatDay(day) : dayToIso(day), code) && first[j] < 0) first[j] = k;
         }
-        if (first[j] < 0) first[j] = k;
+      } else if (known === undefined) {
+        for (let k = 0; k < n; k++) numbers[k] = values[order[k]!]!;
+        col.kinds.fill(CELL.number);
+        if (n > 0) first[j] = 0;
+      } else {
+        for (let k = 0; k < n; k++) {
+          const i = order[k]!;
+          if (known[i] !== 1) continue;
+          numbers[k] = values[i]!;
+          col.kinds[k] = CELL.number;
+          if (first[j] < 0) first[j] = k;
+        }
       }
     }
   }

@@ -282,7 +282,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
 
   // The columns as kept above, for a reader of every customer (the workbook's customer sheet): a
   // derived column (SummaryTable) or a code column is made on first read and kept.
-  const numberColumns = new Map<SegmentNumberField, { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined>();
+  const numberColumns = new Map<SegmentNumberField, { values: Float64Array; known?: ArrayLike<number> } | undefined>();
   const numberColumn = (field: SegmentNumberField): { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined => {
     switch (field) {
       case 'value':
@@ -330,7 +330,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const columns: SegmentColumns = {
     order,
     number(field) {
-      if (!numberColumns.has(field)) numberColumns.set(field, numberColumn(field));
+      if (!numberColumns.has(field)) {
+        const c = numberColumn(field);
+        // The array constructor copies an array or a typed array natively (not through its iterator).
+        numberColumns.set(field, c === undefined ? undefined : { ...c, values: c.values instanceof Float64Array ? c.values : new Float64Array(c.values) });
+      }
       return numberColumns.get(field);
     },
     text(field) {
@@ -347,8 +351,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       }
       return texts[field];
     },
-    label<F extends keyof SegmentLabels>(field: F): { codes: ArrayLike<number>; labels: readonly SegmentLabels[F][] } {
-      const byField: { [K in keyof SegmentLabels]: () => { codes: ArrayLike<number>; labels: readonly SegmentLabels[K][] } } = {
+    label<F extends keyof SegmentLabels>(field: F): { codes: Uint8Array | Int32Array; labels: readonly SegmentLabels[F][] } {
+      const byField: { [K in keyof SegmentLabels]: () => { codes: Uint8Array | Int32Array; labels: readonly SegmentLabels[K][] } } = {
         tier: () => tierOf,
         matrix: () => matrixCells,
         stage: () => stages,

@@ -222,17 +222,18 @@ export interface SegmentLabels {
  * one row(k) holds for that field, the same number (tested cell by cell).
  */
 export interface SegmentColumns {
-  order: ArrayLike<number>;
+  order: Int32Array;
   /**
    * A numeric field per customer, or undefined when no customer has it
    * (composite without a score). `known`, where given, is 0 for a customer
-   * whose row holds undefined there (profit without a cost).
+   * whose row holds undefined there (profit without a cost). Always doubles,
+   * so that a reader's loop over every column sees one kind of array.
    */
-  number(field: SegmentNumberField): { values: ArrayLike<number>; known?: ArrayLike<number> } | undefined;
+  number(field: SegmentNumberField): { values: Float64Array; known?: ArrayLike<number> } | undefined;
   /** A text field per customer (undefined where the row has none). */
   text(field: SegmentTextField): readonly (string | undefined)[];
   /** A labelled field as a code per customer into its labels. */
-  label<F extends keyof SegmentLabels>(field: F): { codes: ArrayLike<number>; labels: readonly SegmentLabels[F][] };
+  label<F extends keyof SegmentLabels>(field: F): { codes: Uint8Array | Int32Array; labels: readonly SegmentLabels[F][] };
 }
 
 const FN = 'segmentCustomers';
