@@ -1,15 +1,19 @@
 /**
- * The cells of the report's customer table (customer-columns.ts), read in
- * one pass over segment.row(k) and kept as typed columns: a number column
- * as doubles, a text column as a code per customer into its distinct texts.
- * A writer of a large sheet then reads numbers without boxing them and
- * writes each distinct text once (a tier label, an RFM segment, an id).
+ * The cells of the report's customer table (customer-columns.ts), kept as
+ * typed columns: a number column as doubles, a text column as a code per
+ * customer into its distinct texts. A writer of a large sheet then reads
+ * numbers without boxing them and writes each distinct text once (a tier
+ * label, an RFM segment, an id).
  *
  * The cells are segmentCell's (segment-table.ts), the same the add-in's
- * segment sheet shows. For the labelled columns (tier, matrix, stage, churn
- * level, RFM segment) the cell depends only on the row's raw label, so
- * segmentCell is asked once per distinct label rather than once per
- * customer (the equality over every row is tested).
+ * segment sheet shows. They are read from the segment's own columns where
+ * it lends them (segment.columns, the columnar analysis): building a
+ * 40-field row per customer to read it once was most of this step on the
+ * CDNOW master file. A copy without them (the add-in's structured clone)
+ * is read in one pass over its rows. Either way a labelled column's cell
+ * (tier, matrix, stage, churn level, RFM cell and segment) depends only on
+ * the raw label, so segmentCell is asked once per distinct label, on a row
+ * that has it (the equality over every row is tested on both paths).
  */
 import { segmentCell, type DayFormat } from '../segment/segment-table.ts';
 import { COMPOSITE_COLUMNS, SEGMENT_COLUMNS } from '../segment/segment-table.ts';

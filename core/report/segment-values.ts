@@ -8,10 +8,10 @@
  * which on the CDNOW master file (23,570 customers) built all of them for
  * four numbers each and kept them alive through the workbook, where their
  * garbage collection was a visible part of the time. Rows are read here
- * through `segment.row(k)` and dropped at once; a product that reads the
- * rows itself anyway (the command line's customer sheet, customer-cells.ts)
- * hands the columns over with {@link rememberSegmentValues}, so that the
- * whole workbook reads each row once.
+ * through `segment.row(k)` and dropped at once; a product that reads every
+ * customer anyway (the command line's customer sheet, customer-cells.ts,
+ * from the segment's columns or its rows) hands the columns over with
+ * {@link rememberSegmentValues}, so that no table reads the rows again.
  */
 import type { SegmentResult, SegmentRow } from '../segment/segment.ts';
 import type { Tier } from '../types.ts';
