@@ -3,17 +3,19 @@
  * segmentCell gives for every row (the cells the add-in's segment sheet
  * shows), and choose the columns customerColumns chooses over all the rows.
  * Checked on the CDNOW sample (2,357 customers, BG/NBD, a composite score)
- * in both languages, and on ten customers with cost and names.
+ * in both languages, and on ten customers with cost and names, each both
+ * from the segment's columns and from the rows of a structured-clone copy.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
-import { analyzeTransactions, createAnalysis } from '../analysis/analyze.ts';
+import { analyzeCustomers, analyzeTransactions, createAnalysis } from '../analysis/analyze.ts';
+import { createSummaryBuilder } from '../summary/summarize.ts';
 import { readTransactions } from '../read/read-transactions.ts';
 import { dayToExcelSerial } from '../read/day-number.ts';
 import { COMPOSITE_COLUMNS, SEGMENT_COLUMNS, segmentCell } from '../segment/segment-table.ts';
 import type { SegmentResult } from '../segment/segment.ts';
-import type { Lang } from '../types.ts';
+import type { Lang, Transaction } from '../types.ts';
 import { cellAt, customerCells } from './customer-cells.ts';
 import { customerColumns } from './customer-columns.ts';
 import { tenCustomers } from './fixtures/ten-customers.ts';
@@ -54,6 +56,23 @@ function expectCellsOf(segment: SegmentResult, lang: Lang): void {
   expect(Array.from(v.contribution)).toEqual(rows.map((r) => r.contribution));
 }
 
+/**
+ * Ten customers whose input order is not their value order (c3 first), with
+ * texts and a cost on some of them only, and three who came back a month later.
+ */
+function mixedCustomers(): Transaction[] {
+  const first = tenCustomers().map((t, i) => ({
+    ...t,
+    customerId: `c${(i * 7) % 10}`,
+    name: i % 3 === 0 ? `Name ${i}` : undefined,
+    email: i === 4 ? 'four@example.com' : undefined,
+    company: i % 2 === 0 ? (i < 5 ? 'Acme' : 'Bolt') : undefined,
+    cost: i % 4 === 0 ? t.amount * 0.5 : undefined,
+  }));
+  const again = first.slice(5, 8).map((t, i) => ({ ...t, day: t.day + 30, amount: 20 + i, cost: undefined, line: 20 + i }));
+  return [...first, ...again];
+}
+
 describe('customerCells', () => {
   it(`holds segmentCell's cells for every customer of the CDNOW sample, in English and Chinese${WHY_NO_CDNOW}`, { skip: !HAS_CDNOW }, () => {
     for (const lang of ['en', 'zh'] as const) {
@@ -75,16 +94,7 @@ describe('customerCells', () => {
   });
 
   it('keeps the names, e-mails and companies some customers have, and no profit where a cost is missing', () => {
-    // Customers in an order their values sort differently from (c3 first), texts and cost on some of them only.
-    const rows = tenCustomers().map((t, i) => ({
-      ...t,
-      customerId: `c${(i * 7) % 10}`,
-      name: i % 3 === 0 ? `Name ${i}` : undefined,
-      email: i === 4 ? 'four@example.com' : undefined,
-      company: i % 2 === 0 ? (i < 5 ? 'Acme' : 'Bolt') : undefined,
-      cost: i % 4 === 0 ? t.amount * 0.5 : undefined,
-    }));
-    const { segment } = analyzeTransactions(rows, { model: 'none' });
+    const { segment } = analyzeTransactions(mixedCustomers(), { model: 'none' });
     expectSameCells(segment, 'en');
     const cells = customerCells(segment, 'en');
     expect(cells.keys).toEqual(expect.arrayContaining(['name', 'email', 'company']));
@@ -92,5 +102,13 @@ describe('customerCells', () => {
     expect(segment.totals.valueBasis).toBe('revenue');
     const profit = cells.column('profit');
     expect(Array.from(profit.kinds).filter((k) => k !== 0)).toHaveLength(3);
+  });
+
+  it('reads a customer table (summaries given as objects, no day columns) the same way', () => {
+    const b = createSummaryBuilder({ unit: 'week' });
+    for (const t of mixedCustomers()) b.add(t);
+    const { segment } = analyzeCustomers(b.finish(), { model: 'none' });
+    expectSameCells(segment, 'zh');
+    expect(customerCells(segment, 'zh', dayToExcelSerial).column('firstDay').kinds[0]).toBe(1);
   });
 });
