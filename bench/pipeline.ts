@@ -132,6 +132,7 @@ export async function runPipelineBench(print: Print): Promise<void> {
 }
 
 const CHILD = fileURLToPath(new URL('./pipeline-child.ts', import.meta.url));
+const PARSE_WORKER = fileURLToPath(new URL('../cli/parse-worker.ts', import.meta.url));
 const PYTHON_PIPELINE = fileURLToPath(new URL('./reference/pipeline_lifetimes.py', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the tool library's `fetch` puts the reference library's git directory. */
@@ -183,9 +184,9 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
  * it starts and holds memory as `cvlens` does, where tsx compiling the
  * sources added 50 MB and half a second to every run.
  */
-async function buildChild(): Promise<string> {
+export async function buildChild(): Promise<string> {
   const outdir = join(ROOT, 'bench', 'dist');
-  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD }, outdir });
+  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD, 'parse-worker': PARSE_WORKER }, outdir });
   return join(outdir, 'pipeline-child.mjs');
 }
 
@@ -207,7 +208,7 @@ function pythonRun(file: string, format: 'cdnow' | 'csv', pythonPath: string): S
  * A simulated transaction file of about `rows` rows, written in batches of
  * customers (ids made unique per batch), so that no single string holds it.
  */
-function writeSimulated(path: string, rows: number): void {
+export function writeSimulated(path: string, rows: number): void {
   const perBatch = 50_000;
   const customers = Math.round(rows / 2.656); // the simulator gives about 2.66 rows a customer with these parameters
   writeFileSync(path, 'customer_id,date,amount,email,company\n');

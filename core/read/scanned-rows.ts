@@ -69,8 +69,7 @@ export function pieceBuffers(p: ScannedPiece): ArrayBuffer[] {
 }
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number, make: (n: number) => T): T {
-  if (n < a.length) return a;
-  const c = make(a.length * 2);
+  const c = make(n);
   c.set(a);
   return c;
 }
@@ -83,6 +82,7 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number,
 export function recordByteRows(source: ByteSource, plan: ByteLanePlan, onPiece: (piece: ScannedPiece) => void, pieceBytes?: number): void {
   const ids = new ByteIds();
   const nt = plan.texts.length;
+  const textCols = Int32Array.from(plan.texts);
   let sent = 0;
   let n = 0;
   let kinds = new Uint8Array(1 << 14);
@@ -95,15 +95,18 @@ export function recordByteRows(source: ByteSource, plan: ByteLanePlan, onPiece: 
   let texts = new Int32Array(Math.max(1, 2 * nt) << 14);
   let slow: string[][] = [];
   let problems: Message[] = [];
+  // Grown all together, checked once a record (a closure per array per row had been a third of the recording's time).
   const room = () => {
-    kinds = grow(kinds, n, (m) => new Uint8Array(m));
-    lines = grow(lines, n, (m) => new Int32Array(m));
-    rowIds = grow(rowIds, n, (m) => new Int32Array(m));
-    days = grow(days, n, (m) => new Int32Array(m));
-    amounts = grow(amounts, n, (m) => new Float64Array(m));
-    quantities = grow(quantities, n, (m) => new Float64Array(m));
-    spans = grow(spans, 2 * n + 1, (m) => new Int32Array(m));
-    if (nt > 0) texts = grow(texts, 2 * nt * n + 2 * nt - 1, (m) => new Int32Array(m));
+    if (n < kinds.length) return;
+    const m = kinds.length * 2;
+    kinds = grow(kinds, m, (k) => new Uint8Array(k));
+    lines = grow(lines, m, (k) => new Int32Array(k));
+    rowIds = grow(rowIds, m, (k) => new Int32Array(k));
+    days = grow(days, m, (k) => new Int32Array(k));
+    amounts = grow(amounts, m, (k) => new Float64Array(k));
+    quantities = grow(quantities, m, (k) => new Float64Array(k));
+    spans = grow(spans, 2 * m, (k) => new Int32Array(k));
+    if (nt > 0) texts = grow(texts, 2 * nt * m, (k) => new Int32Array(k));
   };
   const flush = (bytes: Uint8Array, upTo: number, lineCount?: number) => {
     const newIds = ids.strings.slice(sent);
@@ -142,11 +145,15 @@ export function recordByteRows(source: ByteSource, plan: ByteLanePlan, onPiece: 
       days[n] = day;
       amounts[n] = amount;
       quantities[n] = quantity === undefined ? NaN : quantity;
-      for (let j = 0; j < nt; j++) {
-        const col = plan.texts[j];
-        const has = col < cells.cellCount && cells.end(col) > cells.start(col);
-        texts[2 * (n * nt + j)] = has ? cells.start(col) : 0;
-        texts[2 * (n * nt + j) + 1] = has ? cells.end(col) : 0;
+      if (nt > 0) {
+        const count = cells.cellCount;
+        for (let j = 0; j < nt; j++) {
+          const col = textCols[j];
+          const s = col < count ? cells.start(col) : 0;
+          const e = col < count ? cells.end(col) : 0;
+          texts[2 * (n * nt + j)] = e > s ? s : 0;
+          texts[2 * (n * nt + j) + 1] = e > s ? e : 0;
+        }
       }
       n++;
     },
