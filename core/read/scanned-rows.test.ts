@@ -119,4 +119,10 @@ describe('rows read on one side and replayed on the other', () => {
     expect({ ...r, transactions: [] }).toEqual({ ...reference, transactions: [] });
     sameRecorded(bytes, 4096);
   });
+
+  it('records pieces of more rows than its arrays start with (2^14), as the 4 MiB pieces of a large file hold', () => {
+    const rows = ['customer_id,date,amount,email,company'];
+    for (let i = 0; i < 40_000; i++) rows.push(`k${(i * 7919) % 9001},2024-0${1 + (i % 9)}-2${i % 8},${i % 300}.5,${i % 3 ? '' : `m${i}@x.org`},${i % 7 ? '' : 'Acme'}`);
+    sameRecorded(utf8(rows.join('\n') + '\n'), 1 << 22);
+  });
 });
