@@ -12,6 +12,8 @@
  *   pipeline-child.ts FILE duckdb  the same through the DuckDB engine (`cvlens
  *                                  segment FILE --engine duckdb`): DuckDB's
  *                                  GROUP BY, then analyzeSummaryTable
+ *   pipeline-child.ts FILE worker  as the first, the rows read and cut on a
+ *                                  worker thread (cli/parse-worker.ts)
  *
  * The scored table is read through its totals: a product that writes every
  * row builds each one as it writes it (SegmentResult.row).
@@ -38,22 +40,32 @@ import { analyzeSummaryTable, createAnalysis, readTransactions, type Analysis } 
 import { openFileSource } from '../cli/file-source.ts';
 
 const [file, engine] = process.argv.slice(2);
-if (!file) throw new Error('usage: pipeline-child.ts FILE [duckdb]');
+if (!file) throw new Error('usage: pipeline-child.ts FILE [duckdb|worker]');
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 let rows: number;
+let rejected = 0;
+// Reading and summarising alone (the JavaScript reader): the part a parse worker can shorten.
+let readSeconds: number | undefined;
+let readCpuSeconds: number | undefined;
 let result: Analysis;
 if (engine === 'duckdb') {
   const { summariseWithDuckdb } = await import('../cli/duckdb-input.ts');
   const input = await summariseWithDuckdb(file, 'csv', { unit: 'week' });
   rows = input.rows - input.rejected.length;
+  rejected = input.rejected.length;
   result = analyzeSummaryTable(input.table, { unit: 'week', model: 'bgnbd', asOf: input.asOf });
 } else {
   // Read in pieces, as `cvlens segment FILE` reads a CSV (cli/file-source.ts).
-  const source = openFileSource(file);
+  const source = openFileSource(file, { parseWorker: engine === 'worker' });
   const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
   try {
-    rows = readTransactions(source, { into: analysis }).rowsAccepted;
+    const read = readTransactions(source, { into: analysis });
+    rows = read.rowsAccepted;
+    rejected = read.rejected.length;
+    readSeconds = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(cpu0);
+    readCpuSeconds = (c.user + c.system) / 1e6;
   } finally {
     source.close();
   }
@@ -66,9 +78,12 @@ process.stdout.write(
     rows,
     customers: result.segment.totals.customers,
     seconds,
+    readSeconds,
+    readCpuSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRss: peakRss(),
     params: result.models.purchase?.params,
     sumClv: result.segment.totals.clv,
+    rejected,
   }) + '\n',
 );

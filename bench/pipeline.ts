@@ -132,6 +132,7 @@ export async function runPipelineBench(print: Print): Promise<void> {
 }
 
 const CHILD = fileURLToPath(new URL('./pipeline-child.ts', import.meta.url));
+const PARSE_WORKER = fileURLToPath(new URL('../cli/parse-worker.ts', import.meta.url));
 const PYTHON_PIPELINE = fileURLToPath(new URL('./reference/pipeline_lifetimes.py', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the tool library's `fetch` puts the reference library's git directory. */
@@ -183,13 +184,13 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
  * it starts and holds memory as `cvlens` does, where tsx compiling the
  * sources added 50 MB and half a second to every run.
  */
-async function buildChild(): Promise<string> {
+export async function buildChild(): Promise<string> {
   const outdir = join(ROOT, 'bench', 'dist');
-  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD }, outdir });
+  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD, 'parse-worker': PARSE_WORKER }, outdir });
   return join(outdir, 'pipeline-child.mjs');
 }
 
-function cvlensRun(child: string, file: string, engine?: 'duckdb'): SideRun | string {
+function cvlensRun(child: string, file: string, engine?: 'duckdb' | 'worker'): SideRun | string {
   const r = timed(process.execPath, [child, file, ...(engine ? [engine] : [])]);
   if ('error' in r) return r.error;
   const o = r.out;
@@ -207,7 +208,7 @@ function pythonRun(file: string, format: 'cdnow' | 'csv', pythonPath: string): S
  * A simulated transaction file of about `rows` rows, written in batches of
  * customers (ids made unique per batch), so that no single string holds it.
  */
-function writeSimulated(path: string, rows: number): void {
+export function writeSimulated(path: string, rows: number): void {
   const perBatch = 50_000;
   const customers = Math.round(rows / 2.656); // the simulator gives about 2.66 rows a customer with these parameters
   writeFileSync(path, 'customer_id,date,amount,email,company\n');
@@ -233,7 +234,8 @@ function writeSimulated(path: string, rows: number): void {
  * engine ("cvlens ddb"); at 10,000,000 rows only the DuckDB engine (the
  * JavaScript reader takes the whole file's bytes).
  * `CVLENS_BENCH_10M=1 npm run bench -- pipeline` (or `… pipeline 10m`)
- * adds 10,000,000 rows: several minutes each side.
+ * adds 10,000,000 rows: several minutes each side. CVLENS_BENCH_PARSE_WORKER=1
+ * adds the JavaScript reader with its parse worker ("cvlens wkr").
  */
 export async function runSideBySide(print: Print): Promise<void> {
   print('');
@@ -267,6 +269,8 @@ export async function runSideBySide(print: Print): Promise<void> {
       const file = set.file();
       const js = set.rows === undefined || set.rows < 5_000_000 ? cvlensRun(child, file) : undefined;
       const ddb = set.rows !== undefined ? cvlensRun(child, file, 'duckdb') : undefined;
+      // The parse worker (cli/parse-worker.ts) is off by default: measured beside the plain reader on request.
+      const wkr = set.rows !== undefined && process.env.CVLENS_BENCH_PARSE_WORKER === '1' ? cvlensRun(child, file, 'worker') : undefined;
       const theirs = 'path' in py ? pythonRun(file, set.format, py.path) : undefined;
       const line = (tool: string, r: SideRun | string | undefined) => {
         if (r === undefined) return;
@@ -274,6 +278,7 @@ export async function runSideBySide(print: Print): Promise<void> {
         print(`  ${set.name.padEnd(22)} ${tool.padEnd(10)} ${sec(r.wall).padStart(9)} ${sec(r.seconds).padStart(11)} ${sec(r.cpuSeconds).padStart(9)} ${mb(r.peakRss).padStart(9)}  ${r.customers.toLocaleString('en')}`);
       };
       line('cvlens', js);
+      line('cvlens wkr', wkr);
       line('cvlens ddb', ddb);
       line('lifetimes', theirs);
       for (const ours of [js, ddb]) {

@@ -20,7 +20,9 @@ export function readInputFile(path: string | undefined): Uint8Array {
  * sentences as readInputFile when it cannot be. The caller closes it.
  */
 export function openInputFile(path: string | undefined): FileSource {
-  return openInput(path, openFileSource);
+  // Off unless asked for: on the 1,005,320-row file it cost more CPU and memory than it saved in time (docs/scale.md).
+  const parseWorker = process.env.CVLENS_PARSE_WORKER === '1';
+  return openInput(path, (p) => openFileSource(p, { parseWorker }));
 }
 
 function openInput<T>(path: string | undefined, open: (path: string) => T): T {

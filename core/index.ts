@@ -25,6 +25,8 @@ export { readTransactionCells, readTransactions } from './read/read-transactions
 export type { ReadOptions, ReadResult, TransactionSink } from './read/read-transactions.ts';
 export type { RowSink, TextRole } from './read/byte-rows.ts';
 export type { ByteSource } from './read/byte-source.ts';
+export type { ByteLanePlan } from './read/byte-rows.ts';
+export { pieceBuffers, recordByteRows, type ScannedPiece } from './read/scanned-rows.ts';
 export { guardCell, isScoredCustomersCsv, parseScoredCustomersCsv, toScoredCustomersCsv } from './exchange/scored-customers.ts';
 export type { ScoredCustomer } from './exchange/scored-customers.ts';
 

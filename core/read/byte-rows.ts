@@ -91,6 +91,11 @@ export interface LineText {
   readonly piece: Uint8Array;
   start(col: number): number;
   end(col: number): number;
+  /** How many of the row's cells were cut (the lane cuts no more than its plan needs). */
+  readonly cellCount: number;
+  /** The row's bytes, piece[lineStart … lineEnd−1] (no line break): what the text scan would read if the row went its way. */
+  readonly lineStart: number;
+  readonly lineEnd: number;
 }
 
 /** What the text reader does with a row the lane read: add it, or say the lane may not take it now. */
@@ -99,6 +104,12 @@ export interface ByteRowTarget {
   direct(): boolean;
   /** An accepted row: the customer's number among the ids met ({@link ByteIds}), day, amount, line, and its text cells. */
   row(id: number, day: number, amount: number, line: number, cells: LineText, quantity: number | undefined): void;
+  /**
+   * Called when every line of a piece has been read, with the piece (valid
+   * until this returns) and how far into the file it ends (0 … 1): a
+   * recorder (scanned-rows.ts) sends a piece's rows on from here.
+   */
+  pieceDone?(piece: Uint8Array, upTo: number): void;
 }
 
 /**
@@ -423,16 +434,22 @@ export function scanByteRows(
     },
     start: (col) => cs[col],
     end: (col) => ce[col],
+    get cellCount() {
+      return count;
+    },
+    get lineStart() {
+      return lineFrom;
+    },
+    get lineEnd() {
+      return lineTo;
+    },
   };
+  let lineFrom = 0;
+  let lineTo = 0;
   let lf = 0;
   let cr = 0;
   let line = 1;
-  const slow = (s: number, e: number) => {
-    const text = decoder.decode(b.subarray(s, e));
-    const cells = white ? splitWhitespaceRange(text, 0, text.length) : text.split(plan.delimiter);
-    if (white ? cells.length === 0 : isBlank(cells)) visit.blank(line);
-    else visit.row(cells, line);
-  };
+  const slow = (s: number, e: number) => slowLine(decoder, b, s, e, plan.delimiter, line, visit);
 
   /**
    * The lines of b[start … limit−1]. The last piece: its final line break
@@ -506,6 +523,8 @@ export function scanByteRows(
           read = true;
           const id = ids.find(b, is, ie);
           count = cells;
+          lineFrom = start;
+          lineTo = lineEnd;
           target.row(id, day, amount, line, view, quantity);
         }
       }
@@ -523,6 +542,7 @@ export function scanByteRows(
     b = new Uint8Array(input.buffer, input.byteOffset, input.length);
     if (b.length === plan.offset || (b.length - plan.offset <= 2 && isOnlyBreak(b, plan.offset))) return emptyText(white, visit, onProgress);
     lines(plan.offset, b.length, true);
+    target.pieceDone?.(b, 1);
   } else {
     let buf = new Uint8Array(Math.max(16, Math.min(pieceBytes, total)));
     let have = 0;
@@ -545,6 +565,7 @@ export function scanByteRows(
       const from = first ? plan.offset : 0;
       if (first && final && (cut === from || (cut - from <= 2 && isOnlyBreak(b, from)))) return emptyText(white, visit, onProgress);
       lines(from, cut, final);
+      target.pieceDone?.(b, (at + cut) / total);
       first = false;
       if (final) break;
       buf.copyWithin(0, cut, have);
@@ -555,6 +576,18 @@ export function scanByteRows(
   onProgress?.(1);
   const physical = 1 + (lf > 0 ? lf : cr);
   return Math.max(physical, line - 1);
+}
+
+/**
+ * A line the lane does not read, b[s … e−1] without its break, handed to
+ * the text reader's visitor cut as the text scan would cut it.
+ */
+export function slowLine(decoder: { decode(input?: Uint8Array): string }, b: Uint8Array, s: number, e: number, delimiter: string, line: number, visit: RowVisitor): void {
+  const text = decoder.decode(b.subarray(s, e));
+  const white = delimiter === 'whitespace';
+  const cells = white ? splitWhitespaceRange(text, 0, text.length) : text.split(delimiter);
+  if (white ? cells.length === 0 : isBlank(cells)) visit.blank(line);
+  else visit.row(cells, line);
 }
 
 /** Whether b[from …] is nothing but one line break (\n, \r or \r\n): a text that is empty once its final break is gone. */

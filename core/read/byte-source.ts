@@ -6,6 +6,8 @@
  * elsewhere); core stays free of file-system APIs.
  */
 import { isUtf8 } from './text-pieces.ts';
+import type { ByteLanePlan } from './byte-rows.ts';
+import type { ScannedPiece } from './scanned-rows.ts';
 
 /** A file to read in pieces. */
 export interface ByteSource {
@@ -16,6 +18,13 @@ export interface ByteSource {
    * left) and returns how many; fewer than asked only at the end.
    */
   read(into: Uint8Array, position: number): number;
+  /**
+   * Optional: the byte lane's rows of this file, read and cut elsewhere (the
+   * command line's worker thread) by recordByteRows with this plan, as a
+   * function giving each recorded piece in turn (undefined after the last);
+   * undefined to have them read here.
+   */
+  scanRows?(plan: ByteLanePlan, pieceBytes?: number): (() => ScannedPiece | undefined) | undefined;
 }
 
 /** Whether a reader's input is a {@link ByteSource} (and not bytes or text). */

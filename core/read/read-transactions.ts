@@ -7,7 +7,8 @@ import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from '.
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { preparePieces, scanHead, scanPieces } from './scan-pieces.ts';
-import { ByteIds, byteLaneFits, scanByteRows, type RowSink, type TextRole } from './byte-rows.ts';
+import { ByteIds, byteLaneFits, scanByteRows, type ByteRowTarget, type RowSink, type TextRole } from './byte-rows.ts';
+import { replayByteRows } from './scanned-rows.ts';
 import { isByteSource, plainUtf8, readAll, readFully, type ByteSource } from './byte-source.ts';
 import { PIECE_BYTES } from './text-pieces.ts';
 
@@ -760,7 +761,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     const sink = options.into;
     // The sink's number of each id the lane met (−1: not asked yet).
     let sinkIndex = new Int32Array(1024).fill(-1);
-    return scanByteRows(bytes.input, plan, ids, {
+    const target: ByteRowTarget = {
       direct: () => builder.direct(),
       row(id, day, amount, line, cells, quantity) {
         builder.acceptDirect();
@@ -794,7 +795,11 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
         if (options.onTransaction) options.onTransaction(t);
         else result.transactions.push(t);
       },
-    }, visitor, options.onProgress, bytes.pieceBytes);
+    };
+    // A source that reads its rows on another thread hands them over recorded (scanned-rows.ts).
+    const recorded = isByteSource(bytes.input) ? bytes.input.scanRows?.(plan, bytes.pieceBytes) : undefined;
+    if (recorded) return replayByteRows(recorded, plan, ids, target, visitor, options.onProgress);
+    return scanByteRows(bytes.input, plan, ids, target, visitor, options.onProgress, bytes.pieceBytes);
   };
 }
 
