@@ -242,6 +242,10 @@ async function readTransactions(
   // The customers are computed into a table first and the rows dropped, then DuckDB's memory is
   // lowered before they are read: a query streamed to the reader kept its whole GROUP BY (DuckDB's
   // full memory limit) while JavaScript filled the customers' columns beside it.
+  // Without insertion order (the reader sorts by id; the lines were numbered above): DuckDB then
+  // need not hold finished groups back to write them in order (10M rows at a 500 MB limit: 1,055 MB
+  // peak RSS with it).
+  await db.connection.run('SET preserve_insertion_order = false');
   await db.connection.run(`CREATE TABLE cv_summary AS ${sql}`);
   await db.connection.run('DROP TABLE cv_rows');
   if (format === 'csv') await db.connection.run('DROP TABLE cv_file');

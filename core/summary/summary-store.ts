@@ -13,19 +13,18 @@ import { TextBytes } from './columnar-summary.ts';
 const NUMBER_FIELDS = [
   'firstDay',
   'lastDay',
-  'transactions',
-  'purchaseDays',
-  'frequency',
   'recency',
   'T',
   'sinceLast',
   'grossRevenue',
   'returnAmount',
-  'returns',
   'revenue',
   'averageSpend',
   'monetary',
 ] as const;
+/** Counts: whole numbers ≥ 0 (the reader checks them), four bytes each instead of eight. */
+const COUNT_FIELDS = ['transactions', 'purchaseDays', 'frequency', 'returns'] as const;
+type CountField = (typeof COUNT_FIELDS)[number];
 type NumberField = (typeof NUMBER_FIELDS)[number];
 
 export interface SummaryStore {
@@ -41,7 +40,7 @@ export interface SummaryStore {
  * columns (a sorted copy of every column had been the largest allocation
  * of a 10-million-row run).
  */
-export function permuteColumns(f64: readonly Float64Array[], others: readonly (Uint8Array | (string | undefined)[])[], order: Int32Array): void {
+export function permuteColumns(f64: readonly Float64Array[], others: readonly (Uint8Array | Uint32Array | (string | undefined)[])[], order: Int32Array): void {
   const n = order.length;
   const scratch = new Float64Array(n);
   for (const a of f64) {
@@ -70,6 +69,7 @@ export function createSummaryStore(expected = 0): SummaryStore {
   let n = 0;
   const ids: string[] = [];
   const num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(capacity)])) as Record<NumberField, Float64Array>;
+  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, new Uint32Array(capacity)])) as Record<CountField, Uint32Array>;
   let cost = new Float64Array(capacity);
   let profit = new Float64Array(capacity);
   let quantity = new Float64Array(capacity);
@@ -90,6 +90,11 @@ export function createSummaryStore(expected = 0): SummaryStore {
       return b;
     };
     for (const f of NUMBER_FIELDS) num[f] = f64(num[f]);
+    for (const f of COUNT_FIELDS) {
+      const b = new Uint32Array(capacity);
+      b.set(counts[f]);
+      counts[f] = b;
+    }
     cost = f64(cost);
     profit = f64(profit);
     quantity = f64(quantity);
@@ -102,6 +107,11 @@ export function createSummaryStore(expected = 0): SummaryStore {
     if (n === capacity) grow();
     ids.push(s.id);
     for (const f of NUMBER_FIELDS) num[f][n] = s[f];
+    for (const f of COUNT_FIELDS) {
+      const v = s[f];
+      if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${s.id} is not a whole number from 0 to 4,294,967,295: ${v}`);
+      counts[f][n] = v;
+    }
     let bits = 0;
     if (s.cost !== undefined && s.profit !== undefined) {
       cost[n] = s.cost;
@@ -131,10 +141,13 @@ export function createSummaryStore(expected = 0): SummaryStore {
       const o = Array.from({ length: n }, (_, i) => i);
       o.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
       order = Int32Array.from(o);
-      permuteColumns([...NUMBER_FIELDS.map((f) => num[f]), cost, profit, quantity], [known, ids], order);
+      permuteColumns([...NUMBER_FIELDS.map((f) => num[f]), cost, profit, quantity], [known, ...COUNT_FIELDS.map((f) => counts[f]), ids], order);
     }
     // Views, not copies: the columns are read-only from here.
-    const col = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, num[f].subarray(0, n)])) as Record<NumberField, Float64Array>;
+    const col = {
+      ...(Object.fromEntries(NUMBER_FIELDS.map((f) => [f, num[f].subarray(0, n)])) as Record<NumberField, Float64Array>),
+      ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, counts[f].subarray(0, n)])) as Record<CountField, Uint32Array>),
+    };
     const costs = cost.subarray(0, n);
     const profits = profit.subarray(0, n);
     const quantities = quantity.subarray(0, n);
