@@ -76,6 +76,8 @@ export interface ReadSummaryOptions {
    * it again in its finally, a no-op).
    */
   closeWhenRead?: boolean;
+  /** The query gives one row per id (its own GROUP BY): repeats need not be looked for. */
+  uniqueIds?: boolean;
 }
 
 /**
@@ -86,7 +88,7 @@ export interface ReadSummaryOptions {
  */
 export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSummaryOptions = {}): Promise<SummarySqlRowsResult> {
   const result = await db.connection.stream(sql);
-  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected });
+  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, uniqueIds: options.uniqueIds });
   const names = result.columnNames().map((n) => n.toLowerCase());
   const row: Record<string, unknown> = {};
   for (;;) {

@@ -250,7 +250,7 @@ async function readTransactions(
   await db.connection.run('DROP TABLE cv_rows');
   if (format === 'csv') await db.connection.run('DROP TABLE cv_file');
   await db.connection.run(`SET memory_limit = '${READ_MEMORY_LIMIT}'`);
-  const read = await readSummaryQuery(db, 'SELECT * FROM cv_summary', { asTable: true, expected: Number(counts!.customers) * 1.03 + 1024, closeWhenRead: true });
+  const read = await readSummaryQuery(db, 'SELECT * FROM cv_summary', { asTable: true, expected: Number(counts!.customers) * 1.03 + 1024, closeWhenRead: true, uniqueIds: true });
   if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
   return {
     format,
