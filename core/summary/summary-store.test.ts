@@ -30,3 +30,16 @@ describe('createSummaryStore', () => {
     expect(store.finish().summary(0).company).toBe(company);
   });
 });
+
+describe('createSummaryStore, cost and quantity', () => {
+  it('sorts cost, profit and quantity with their customers when some have them, and gives 0 and unknown to the others', () => {
+    const store = createSummaryStore();
+    store.push(base('c', { cost: 7, profit: 23, quantity: 3 }));
+    store.push(base('b'));
+    store.push(base('a', { cost: 5, profit: 25 }));
+    const table = store.finish();
+    expect(Array.from(table.profit)).toEqual([25, 0, 23]);
+    expect(Array.from(table.profitKnown)).toEqual([1, 0, 1]);
+    expect([0, 1, 2].map((i) => [table.summary(i).cost, table.summary(i).quantity])).toEqual([[5, undefined], [undefined, undefined], [7, 3]]);
+  });
+});
