@@ -202,6 +202,9 @@ async function readTransactions(
       'FROM cv_typed',
     ].join('\n'),
   );
+  // The file's table is read no more: dropped now, its pages leave DuckDB's buffer pool before the GROUP BY.
+  await db.connection.run('DROP VIEW cv_typed');
+  if (format === 'csv') await db.connection.run('DROP TABLE cv_file');
   const asOfDays = o.asOf === undefined ? 'NULL' : String(o.asOf);
   const [counts] = await queryRows(
     db,
@@ -248,7 +251,6 @@ async function readTransactions(
   await db.connection.run('SET preserve_insertion_order = false');
   await db.connection.run(`CREATE TABLE cv_summary AS ${sql}`);
   await db.connection.run('DROP TABLE cv_rows');
-  if (format === 'csv') await db.connection.run('DROP TABLE cv_file');
   await db.connection.run(`SET memory_limit = '${READ_MEMORY_LIMIT}'`);
   const read = await readSummaryQuery(db, 'SELECT * FROM cv_summary', { asTable: true, expected: Number(counts!.customers) * 1.03 + 1024, closeWhenRead: true, uniqueIds: true });
   if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
