@@ -18,9 +18,11 @@ export interface Duckdb {
 /**
  * DuckDB's memory for the command line unless CVLENS_DUCKDB_MEMORY says otherwise: past it the
  * GROUP BY spills to the temporary folder, so memory stays bounded whatever the file's size
- * (DuckDB's own default, 80 % of RAM, let one 10-million-row summary reach 6 GB).
+ * (DuckDB's own default, 80 % of RAM, let one 10-million-row summary reach 6 GB). 500 MB:
+ * 10,026,014 rows summarise within it (DuckDB's step peaked at 713 MB RSS, docs/scale.md), and
+ * the whole process is meant to stay near 1 GB, which a 1 GB limit alone would pass.
  */
-export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '1GB';
+export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '500MB';
 
 export interface DuckdbOptions {
   /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
@@ -39,9 +41,13 @@ export async function openDuckdb(options: DuckdbOptions = {}): Promise<Duckdb> {
   const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT };
   const instance = await DuckDBInstance.create(join(spill, 'cvlens.duckdb'), config);
   const connection = await instance.connect();
+  let open = true;
   return {
     connection,
+    // Idempotent: a reader closes the database as soon as it has the rows (see readSummaryQuery), the caller again in its finally.
     close() {
+      if (!open) return;
+      open = false;
       connection.closeSync();
       instance.closeSync();
       rmSync(spill, { recursive: true, force: true });
@@ -58,22 +64,46 @@ export function plainValue(v: DuckDBValue): unknown {
   return v;
 }
 
+export interface ReadSummaryOptions {
+  /** Line of the first row, for rejected rows. */
+  firstLine?: number;
+  /** Keep the customers as columns (result.table) rather than objects. */
+  asTable?: boolean;
+  /** About how many customers will come: the columns are made that size once. */
+  expected?: number;
+  /**
+   * Whether the reader may close the database once the last row is read,
+   * before the customers are sorted: DuckDB's memory is then given back
+   * before the JavaScript side's largest allocations (the caller closes
+   * it again in its finally, a no-op).
+   */
+  closeWhenRead?: boolean;
+  /** The query gives one row per id (its own GROUP BY): repeats need not be looked for. */
+  uniqueIds?: boolean;
+}
+
 /**
  * Runs the summary query (summarySql's output, or any query with its
- * columns) and reads the customers; `asTable` keeps them as columns
- * (result.table) rather than objects, made for about `expected` customers.
+ * columns) and reads the customers chunk by chunk (DuckDB's vectors of
+ * 2,048 rows, column by column), one reused row object for the reader, so
+ * that nothing per row outlives its chunk.
  */
-export async function readSummaryQuery(db: Duckdb, sql: string, firstLine = 1, asTable = false, expected?: number): Promise<SummarySqlRowsResult> {
+export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSummaryOptions = {}): Promise<SummarySqlRowsResult> {
   const result = await db.connection.stream(sql);
-  const reader = createSummarySqlReader({ firstLine, asTable, expected });
+  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, uniqueIds: options.uniqueIds });
   const names = result.columnNames().map((n) => n.toLowerCase());
-  for await (const rows of result.yieldRows()) {
-    for (const row of rows) {
-      const o: Record<string, unknown> = {};
-      for (let j = 0; j < names.length; j++) o[names[j]!] = plainValue(row[j]!);
-      reader.add(o as SummarySqlRow);
+  const row: Record<string, unknown> = {};
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    const vectors = names.map((_, j) => chunk.getColumnVector(j));
+    const n = chunk.rowCount;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < names.length; j++) row[names[j]!] = plainValue(vectors[j]!.getItem(i));
+      reader.add(row as SummarySqlRow);
     }
   }
+  if (options.closeWhenRead) db.close();
   return reader.finish();
 }
 

@@ -36,7 +36,7 @@ export { describeExcluded, excludedMessage } from './summary/describe-excluded.t
 export { CHECK_SQL_COLUMNS, SQL_DIALECTS, SUMMARY_SQL_COLUMNS, summarySql } from './summary/summary-sql.ts';
 export type { SqlDialect, SummarySqlColumn, SummarySqlColumns, SummarySqlOptions } from './summary/summary-sql.ts';
 export { createSummarySqlReader, isSummarySqlHeader, readSummarySqlRows, REQUIRED_SUMMARY_SQL_COLUMNS } from './summary/summary-sql-rows.ts';
-export type { SummarySqlReader, SummarySqlRow, SummarySqlRowsResult } from './summary/summary-sql-rows.ts';
+export type { SummarySqlReader, SummarySqlReaderOptions, SummarySqlRow, SummarySqlRowsResult } from './summary/summary-sql-rows.ts';
 export { classicClv } from './clv/classic.ts';
 
 // Scoring and grouping rules, labels, the segment table

@@ -226,7 +226,7 @@ declare class TextDecoder {
  * the e-mails as strings had been some 20 MB of the heap and a decode each
  * while reading (docs/scale.md).
  */
-class TextBytes {
+export class TextBytes {
   private static readonly CHUNK_BITS = 20;
   private chunks: Uint8Array[] = [new Uint8Array(4096)];
   private used = 0;
