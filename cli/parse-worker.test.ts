@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAnalysis, readTransactions } from '../core/index.ts';
-import { readTransactionsFromSource } from '../core/read/read-transactions.ts';
+import { createAnalysis, readTransactions, readTransactionsFromSource } from '../core/index.ts';
 import { openFileSource } from './file-source.ts';
 import { scanRowsOnWorker } from './parse-worker-source.ts';
 

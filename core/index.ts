@@ -21,7 +21,7 @@ export type { DateOrder } from './read/parse-date.ts';
 export { CUSTOMER_ROLES, detectCustomerColumns, readCustomerCells, REQUIRED_CUSTOMER_ROLES } from './read/read-customer-cells.ts';
 export type { CustomerMapping, CustomerRole } from './read/read-customer-cells.ts';
 export { looksLikeHeader, readTable } from './read/read-table.ts';
-export { readTransactionCells, readTransactions } from './read/read-transactions.ts';
+export { readTransactionCells, readTransactions, readTransactionsFromSource } from './read/read-transactions.ts';
 export type { ReadOptions, ReadResult, TransactionSink } from './read/read-transactions.ts';
 export type { RowSink, TextRole } from './read/byte-rows.ts';
 export type { ByteSource } from './read/byte-source.ts';
