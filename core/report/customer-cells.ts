@@ -22,7 +22,7 @@ import type { SegmentColumns, SegmentLabels, SegmentNumberField, SegmentResult, 
 import type { Lang, Tier } from '../types.ts';
 import { customerColumns, type CustomerColumn } from './customer-columns.ts';
 import type { ReportCell } from './report-table.ts';
-import { rememberSegmentValues, rowReader, segmentValuesCollector, type SegmentValues } from './segment-values.ts';
+import { rememberSegmentValues, rowReader, segmentValues, segmentValuesCollector, type SegmentValues } from './segment-values.ts';
 
 /** What a cell holds, a byte per customer. */
 export const CELL = { empty: 0, number: 1, text: 2 } as const;
@@ -271,17 +271,7 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
       }
     }
   }
-  const out: SegmentValues = { n, value: new Float64Array(n), clv: new Float64Array(n), contribution: new Float64Array(n), tier: new Array<Tier>(n) };
-  const fill = (to: Float64Array, field: 'value' | 'clv' | 'contribution') => {
-    const from = source.number(field)!.values;
-    for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
-  };
-  fill(out.value, 'value');
-  fill(out.clv, 'clv');
-  fill(out.contribution, 'contribution');
-  const tiers = source.label('tier');
-  for (let k = 0; k < n; k++) out.tier[k] = tiers.labels[tiers.codes[order[k]!]!]!;
-  return { values: out, witness: first.map((k) => (k < 0 ? undefined : rowAt(k))) };
+  return { values: segmentValues(segment), witness: first.map((k) => (k < 0 ? undefined : rowAt(k))) };
 }
 
 /** A labelled column's text: segmentCell's, which for these is always a label. */

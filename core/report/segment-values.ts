@@ -7,13 +7,14 @@
  * customer; the tier summary and the concentration curve used to read it,
  * which on the CDNOW master file (23,570 customers) built all of them for
  * four numbers each and kept them alive through the workbook, where their
- * garbage collection was a visible part of the time. Rows are read here
- * through `segment.row(k)` and dropped at once; a product that reads every
- * customer anyway (the command line's customer sheet, customer-cells.ts,
- * from the segment's columns or its rows) hands the columns over with
- * {@link rememberSegmentValues}, so that no table reads the rows again.
+ * garbage collection was a visible part of the time. They are copied from
+ * the segment's own columns where it lends them; otherwise rows are read
+ * through `segment.row(k)` and dropped at once, and a product that reads
+ * every row anyway (customer-cells.ts on a copied result) hands the columns
+ * over with {@link rememberSegmentValues}, so that no table reads the rows
+ * again.
  */
-import type { SegmentResult, SegmentRow } from '../segment/segment.ts';
+import type { SegmentColumns, SegmentResult, SegmentRow } from '../segment/segment.ts';
 import type { Tier } from '../types.ts';
 
 export interface SegmentValues {
@@ -27,17 +28,36 @@ export interface SegmentValues {
 
 const known = new WeakMap<SegmentResult, SegmentValues>();
 
-/** The columns of `segment`, read on first use. */
+/** The columns of `segment`, read on first use: from the segment's own columns where it lends them, else from its rows. */
 export function segmentValues(segment: SegmentResult): SegmentValues {
   let v = known.get(segment);
   if (v === undefined) {
-    const collect = segmentValuesCollector(segment.totals.customers);
-    const row = rowReader(segment);
-    for (let k = 0; k < collect.values.n; k++) collect.add(k, row(k));
-    v = collect.values;
+    v = segment.columns !== undefined ? fromColumns(segment.totals.customers, segment.columns) : fromRows(segment);
     known.set(segment, v);
   }
   return v;
+}
+
+function fromRows(segment: SegmentResult): SegmentValues {
+  const collect = segmentValuesCollector(segment.totals.customers);
+  const row = rowReader(segment);
+  for (let k = 0; k < collect.values.n; k++) collect.add(k, row(k));
+  return collect.values;
+}
+
+/** The columns copied into the segment's order (the columns themselves are in the order customers were summarised). */
+function fromColumns(n: number, source: SegmentColumns): SegmentValues {
+  const order = source.order;
+  const copy = (field: 'value' | 'clv' | 'contribution'): Float64Array => {
+    const from = source.number(field)!.values;
+    const to = new Float64Array(n);
+    for (let k = 0; k < n; k++) to[k] = from[order[k]!]!;
+    return to;
+  };
+  const tiers = source.label('tier');
+  const tier = new Array<Tier>(n);
+  for (let k = 0; k < n; k++) tier[k] = tiers.labels[tiers.codes[order[k]!]!]!;
+  return { n, value: copy('value'), clv: copy('clv'), contribution: copy('contribution'), tier };
 }
 
 /**
