@@ -77,10 +77,14 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   // third of a second per million customers, this a few tens of milliseconds. Groups
   // keep the order of their first row either way.
   const table = new TripleTable();
-  const gx: number[] = [];
-  const gt: number[] = [];
-  const gT: number[] = [];
-  const gw: number[] = [];
+  // The groups' columns grow by doubling as typed arrays: pushing onto four number[] had been
+  // half of the grouping's time and most of its garbage at a million customers (docs/scale.md).
+  let cap = Math.min(n, 1024);
+  let gx: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let gt: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let gT: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let gw: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  let groups = 0;
   let repeat = 0;
   let sumX = 0;
   let sumT = 0;
@@ -95,34 +99,52 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     sumX += x;
     sumT += T;
     // + 0 turns −0 into 0: a Map key made them one group, and so must the bits.
-    const g = table.findOrAdd(x + 0, t + 0, T + 0, gx.length);
-    if (g === gx.length) {
-      gx.push(x);
-      gt.push(t);
-      gT.push(T);
-      gw.push(1);
+    const g = table.findOrAdd(x + 0, t + 0, T + 0, groups);
+    if (g === groups) {
+      if (groups === cap) {
+        cap *= 2;
+        gx = grown(gx, cap);
+        gt = grown(gt, cap);
+        gT = grown(gT, cap);
+        gw = grown(gw, cap);
+      }
+      gx[g] = x;
+      gt[g] = t;
+      gT[g] = T;
+      gw[g] = 1;
+      groups++;
     } else {
       gw[g]++;
     }
     if (rowGroup) rowGroup[i] = g;
   }
-  const distinct = [...new Set(gx)].sort((p, q) => p - q);
-  const pos = new Map(distinct.map((v, i) => [v, i]));
-  const xIndex = new Int32Array(gx.length);
-  for (let i = 0; i < gx.length; i++) xIndex[i] = pos.get(gx[i]) ?? 0;
+  // The distinct x in ascending order (a Map, as the Set before it, takes −0 as 0).
+  const seen = new Map<number, number>();
+  for (let i = 0; i < groups; i++) if (!seen.has(gx[i])) seen.set(gx[i], 0);
+  const distinct = Float64Array.from(seen.keys()).sort();
+  for (let i = 0; i < distinct.length; i++) seen.set(distinct[i], i);
+  const xIndex = new Int32Array(groups);
+  for (let i = 0; i < groups; i++) xIndex[i] = seen.get(gx[i]) ?? 0;
   return {
-    x: Float64Array.from(gx),
-    t_x: Float64Array.from(gt),
-    T: Float64Array.from(gT),
-    weight: Float64Array.from(gw),
+    x: gx.slice(0, groups),
+    t_x: gt.slice(0, groups),
+    T: gT.slice(0, groups),
+    weight: gw.slice(0, groups),
     xIndex,
-    distinctX: Float64Array.from(distinct),
+    distinctX: distinct,
     customers: n,
     repeatCustomers: repeat,
     meanX: n > 0 ? sumX / n : 0,
     meanT: n > 0 ? sumT / n : 0,
     ...(rowGroup ? { rowGroup } : {}),
   };
+}
+
+/** A copy of `a` in an array of length `size` (≥ a.length). */
+function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(size);
+  out.set(a);
+  return out;
 }
 
 /**

@@ -70,29 +70,36 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
   if (data.zbar.length !== n) {
     throw new CvError(fn, 'value', `x and zbar must have the same length (got ${n}, ${data.zbar.length})`);
   }
-  const xs: number[] = [];
-  const zs: number[] = [];
+  // Checked and counted first, then copied into arrays of their size: pushing onto number[]
+  // and a Set and a Map lookup per customer made garbage the size of the data (docs/scale.md).
+  let m = 0;
   for (let i = 0; i < n; i++) {
     const x = data.x[i];
     const z = data.zbar[i];
     if (!(Number.isInteger(x) && x >= 0)) throw new CvError(fn, 'value', `row ${i}: x must be a whole number ≥ 0, got ${x}`);
     if (!(Number.isFinite(z) && z >= 0)) throw new CvError(fn, 'value', `row ${i}: zbar must be a number ≥ 0, got ${z}`);
-    if (x > 0 && z > 0) {
-      xs.push(x);
-      zs.push(z);
-    }
+    if (x > 0 && z > 0) m++;
   }
-  const m = xs.length;
   if (m < MIN_SPEND_CUSTOMERS) {
     throw new CvError(fn, 'data', msg('model.tooFewSpendCustomers', { min: MIN_SPEND_CUSTOMERS, n: m }));
   }
-  const x = Float64Array.from(xs);
-  const z = Float64Array.from(zs);
+  const x = new Float64Array(m);
+  const z = new Float64Array(m);
+  for (let i = 0, j = 0; i < n; i++) {
+    const xi = data.x[i];
+    const zi = data.zbar[i];
+    if (xi > 0 && zi > 0) {
+      x[j] = xi;
+      z[j++] = zi;
+    }
+  }
   // Gamma-function terms depend on x alone: compute them once per distinct x.
-  const distinct = [...new Set(xs)].sort((a, b) => a - b);
-  const xOf = new Map(distinct.map((v, j) => [v, j]));
-  const xIndex = Int32Array.from(xs, (v) => xOf.get(v) ?? 0);
-  const dx = Float64Array.from(distinct);
+  const xOf = new Map<number, number>();
+  for (let i = 0; i < m; i++) if (!xOf.has(x[i])) xOf.set(x[i], 0);
+  const dx = Float64Array.from(xOf.keys()).sort();
+  for (let j = 0; j < dx.length; j++) xOf.set(dx[j], j);
+  const xIndex = new Int32Array(m);
+  for (let i = 0; i < m; i++) xIndex[i] = xOf.get(x[i]) ?? 0;
   const lnX = dx.map(Math.log);
   // Σ over customers of (px − 1) ln zbar splits into p Σ x ln zbar − Σ ln zbar.
   let sumLnZ = 0;
