@@ -99,6 +99,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnal
   return {
     add: builder.add,
     customerIndex: builder.customerIndex,
+    customerIndexBytes: builder.customerIndexBytes,
     addRow: builder.addRow,
     lacksText: builder.lacksText,
     setText: builder.setText,

@@ -1,6 +1,7 @@
 import { CvError } from '../errors.ts';
 import type { CustomerPrediction, FitResult } from '../types.ts';
 import { checkRow } from './customer-data.ts';
+import { customerIds, idsStrictlyAscending, type CustomerIds } from '../summary/summary-table.ts';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
 import { checkOptions, discountedPurchases, type ClvOptions } from './model-clv.ts';
 import { purchaseModel, type PurchaseModelFit } from './purchase-model.ts';
@@ -139,7 +140,7 @@ function spendFor(c: PredictCustomer, gg: GammaGammaParams | undefined): number 
 
 /** Customers to score as parallel columns (the fields of {@link PredictCustomer}). */
 export interface PredictColumnsInput {
-  ids: readonly string[];
+  ids: CustomerIds | readonly string[];
   x: ArrayLike<number>;
   t_x: ArrayLike<number>;
   T: ArrayLike<number>;
@@ -174,7 +175,7 @@ export function predictColumns(
 ): PredictionColumns {
   const fn = 'predictCustomers';
   const { pm, horizon, churnHorizon } = predictionSetup(fn, model, spend, options);
-  const { ids } = customers;
+  const ids = isIdArray(customers.ids) ? customerIds(customers.ids) : customers.ids;
   const n = ids.length;
   const out: PredictionColumns = {
     pAlive: new Float64Array(n),
@@ -184,23 +185,23 @@ export function predictColumns(
     clv: new Float64Array(n),
   };
   // Ids in strictly ascending order (the summary builder's) are distinct without a set of them.
-  let ascending = true;
-  for (let i = 1; i < n && ascending; i++) ascending = ids[i - 1] < ids[i];
+  const ascending = idsStrictlyAscending(ids);
   const seen = ascending ? undefined : new Set<string>();
   const ifAlive = new Map<number, Map<number, { expected: number; discounted: number }>>();
   const alive = new Map<number, Map<number, Map<number, { pa: number; np: number }>>>();
+  // An id is a string made when needed (the builder keeps ids as bytes): for a message, or the set of ids not in order.
+  const id = (i: number) => ids.id(i);
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
     const x = customers.x[i];
     const T = customers.T[i];
     const monetary = customers.monetary[i];
     try {
       checkRow(fn, -1, x, customers.t_x[i], T);
     } catch (e) {
-      throw new CvError(fn, 'value', `customer ${id}: ${(e as CvError).reason}`);
+      throw new CvError(fn, 'value', `customer ${id(i)}: ${(e as CvError).reason}`);
     }
     if (!(Number.isFinite(monetary) && monetary >= 0)) {
-      throw new CvError(fn, 'value', `customer ${id}: monetary must be a number ≥ 0, got ${monetary}`);
+      throw new CvError(fn, 'value', `customer ${id(i)}: monetary must be a number ≥ 0, got ${monetary}`);
     }
     const t_x = x === 0 ? 0 : customers.t_x[i];
     let byT = ifAlive.get(x);
@@ -238,11 +239,15 @@ export function predictColumns(
     out.clv[i] = options.marginRate * expectedSpend * pa * e.discounted;
     if (seen !== undefined) {
       const before = seen.size;
-      seen.add(id);
-      if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id} appears twice`);
+      seen.add(id(i));
+      if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id(i)} appears twice`);
     }
   }
   return out;
+}
+
+function isIdArray(ids: CustomerIds | readonly string[]): ids is readonly string[] {
+  return Array.isArray(ids);
 }
 
 /** spendFor on a customer's columns. */

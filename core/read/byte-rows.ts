@@ -44,6 +44,14 @@ export interface RowSink {
    * as-of day (its other cells are then ignored, as add ignores them).
    */
   addRow(k: number, day: number, amount: number, line: number, quantity?: number): boolean;
+  /**
+   * Optional: the sink's number of a customer whose id the lane read as
+   * ASCII bytes b[s … e−1] (the array is reused: copy them), where
+   * customerIndex(id, true) would take its string. The lane asks once per id,
+   * so the sink may keep the bytes and make the string only when a product
+   * shows the customer.
+   */
+  customerIndexBytes?(b: Uint8Array, s: number, e: number): number;
   /** Whether customer k has no value yet of a text column (only the first non-empty one is kept). */
   lacksText(k: number, role: TextRole): boolean;
   /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
@@ -128,8 +136,9 @@ const utf8 = (): TextDecoder => new TextDecoder('utf-8', { fatal: false, ignoreB
 
 /**
  * Customer ids met so far, found by their bytes: an open-addressing hash
- * table over a byte arena, so a row's id costs a hash and a compare, and a
- * string is made only the first time an id is met.
+ * table over a byte arena, so a row's id costs a hash and a compare. An
+ * ASCII id's string is made only when asked for ({@link string}); any other
+ * is decoded when first met (to know whether decoding made two ids one).
  */
 export class ByteIds {
   /** Open addressing: [hash, number + 1] per slot (0: empty), side by side so a probe touches one cache line. */
@@ -143,7 +152,9 @@ export class ByteIds {
   private lastS = 0;
   private lastE = 0;
   private lastK = -1;
-  readonly strings: string[] = [];
+  private count = 0;
+  /** The strings of ids with a byte past ASCII, decoded when met. */
+  private readonly decoded = new Map<number, string>();
   /**
    * Whether every id's string differs from every other's: ids that differ
    * in bytes differ as text unless decoding replaced bytes (invalid UTF-8
@@ -153,7 +164,34 @@ export class ByteIds {
   private readonly decoder = utf8();
 
   get size(): number {
-    return this.strings.length;
+    return this.count;
+  }
+
+  /** Id k's string (made now for an ASCII id: ask once per id). */
+  string(k: number): string {
+    const t = this.decoded.get(k);
+    if (t !== undefined) return t;
+    const s = this.spans[2 * k];
+    const e = this.spans[2 * k + 1];
+    return asciiText(this.arena, s, e) ?? this.decoder.decode(this.arena.subarray(s, e));
+  }
+
+  /** Whether id k is all ASCII: its bytes are then its UTF-16 code units. */
+  ascii(k: number): boolean {
+    return !this.decoded.has(k);
+  }
+
+  /** The arena id k's bytes lie in, from {@link start} to {@link end} (valid until the next new id). */
+  get bytes(): Uint8Array {
+    return this.arena;
+  }
+
+  start(k: number): number {
+    return this.spans[2 * k];
+  }
+
+  end(k: number): number {
+    return this.spans[2 * k + 1];
   }
 
   /** The number of the id in bytes b[s … e−1], a new one when first met. */
@@ -200,7 +238,7 @@ export class ByteIds {
   }
 
   private add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
-    const k = this.strings.length;
+    const k = this.count++;
     if (2 * k === this.spans.length) {
       const c = new Int32Array(this.spans.length * 2);
       c.set(this.spans);
@@ -216,7 +254,9 @@ export class ByteIds {
     this.spans[2 * k] = this.used;
     this.spans[2 * k + 1] = this.used + len;
     this.used += len;
-    this.strings.push(this.text(b, s, e));
+    let ascii = true;
+    for (let i = s; i < e && ascii; i++) ascii = b[i] < 0x80;
+    if (!ascii) this.decoded.set(k, this.text(b, s, e));
     this.table[2 * slot] = h;
     this.table[2 * slot + 1] = k + 1;
     // Kept at most half full, so a miss ends after a probe or two.

@@ -761,6 +761,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     const sink = options.into;
     // The sink's number of each id the lane met (−1: not asked yet).
     let sinkIndex = new Int32Array(1024).fill(-1);
+    const idTexts: string[] = [];
     const target: ByteRowTarget = {
       direct: () => builder.direct(),
       row(id, day, amount, line, cells, quantity) {
@@ -772,7 +773,11 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
             sinkIndex = grown;
           }
           let k = sinkIndex[id];
-          if (k < 0) k = sinkIndex[id] = sink.customerIndex(ids.strings[id], ids.distinct);
+          if (k < 0) {
+            // An ASCII id goes to a sink that keeps bytes as its bytes: no string per customer.
+            k = sinkIndex[id] =
+              sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id)) : sink.customerIndex(ids.string(id), ids.distinct);
+          }
           if (!sink.addRow(k, day, amount, line, quantity)) return;
           for (const t of texts) {
             if (!sink.lacksText(k, t.role)) continue;
@@ -786,7 +791,8 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           }
           return;
         }
-        const t: Transaction = { customerId: ids.strings[id], day, amount, line };
+        // One string per id, kept: every row of the customer carries it.
+        const t: Transaction = { customerId: (idTexts[id] ??= ids.string(id)), day, amount, line };
         if (quantity !== undefined) t.quantity = quantity;
         for (const x of texts) {
           const v = cells.text(x.col);

@@ -24,7 +24,7 @@ import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
-import type { SummaryTable } from '../summary/summary-table.ts';
+import { idsStrictlyAscending, idStrings, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
 import { assignTiers } from '../tiers/assign.ts';
 import { DEFAULT_TIER_RULE } from '../tiers/rule.ts';
@@ -95,8 +95,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const horizonDays = options.horizonDays ?? 365;
   const churnHorizonDays = options.churnHorizonDays ?? 90;
 
-  let idsStrictlyAscending = true;
-  for (let i = 1; i < n && idsStrictlyAscending; i++) idsStrictlyAscending = ids[i - 1] < ids[i];
+  const idsAscending = idsStrictlyAscending(ids);
 
   // Churn risk and future value: the model's for every customer, or the heuristic's for every one.
   const model = options.predictions;
@@ -109,7 +108,9 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       p.expectedPurchases = model.expectedPurchases[i];
       p.expectedSpend = model.expectedSpend[i];
       p.clv = model.clv[i];
-      checkPrediction(ids[i], p);
+      // The id (a string made from bytes) only for the message of a prediction that fails.
+      const fine = p.pAlive >= 0 && p.pAlive <= 1 && p.pNoPurchase >= 0 && p.pNoPurchase <= 1 && Number.isFinite(p.expectedPurchases) && Number.isFinite(p.expectedSpend) && Number.isFinite(p.clv);
+      if (!fine) checkPrediction(ids.id(i), p);
     }
     pred = model;
   } else {
@@ -190,7 +191,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const levels = labelCodes(levelOf);
   const stages = labelCodes(stageOf);
   const segments = rfmSegmentTable();
-  const order = orderByValueThenId(values, (i) => ids[i], ascending, idsStrictlyAscending);
+  const order = orderByValueThenId(values, (i) => ids.id(i), ascending, idsAscending);
 
   let negatives = 0;
   let flooredTotal = 0;
@@ -321,6 +322,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     }
   };
   let texts: Record<Exclude<SegmentTextField, 'id'>, (string | undefined)[]> | undefined;
+  // The ids as strings, made when a product first asks for the column (they are kept as bytes till then).
+  let idTexts: string[] | undefined;
   const rfmCodes = (): Uint8Array => {
     const codes = new Uint8Array(n);
     for (let i = 0; i < n; i++) codes[i] = (rScores[i] - 1) * 25 + (fScores[i] - 1) * 5 + (mScores[i] - 1);
@@ -338,7 +341,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       return numberColumns.get(field);
     },
     text(field) {
-      if (field === 'id') return ids;
+      if (field === 'id') return (idTexts ??= idStrings(ids));
       if (texts === undefined) {
         // The summary table keeps no text columns: each customer's summary is read once for all three.
         texts = { name: new Array(n), email: new Array(n), company: new Array(n) };
@@ -465,7 +468,7 @@ function indicatorValues(table: SummaryTable, field: CompositeField, values: rea
       return numbers(risk);
     case 'profit':
       for (let i = 0; i < n; i++) {
-        if (table.profitKnown[i] !== 1) throw new CvError(FN, 'missing', `indicator "profit" needs cost; customer "${table.ids[i]}" has none`);
+        if (table.profitKnown[i] !== 1) throw new CvError(FN, 'missing', `indicator "profit" needs cost; customer "${table.ids.id(i)}" has none`);
       }
       return numbers(table.profit);
     default:

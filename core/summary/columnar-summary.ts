@@ -14,7 +14,7 @@ import { CvError } from '../errors.ts';
 import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
-import type { SummaryTable } from './summary-table.ts';
+import type { CustomerIds, SummaryTable } from './summary-table.ts';
 import type { RowSink, TextRole } from '../read/byte-rows.ts';
 
 const FN = 'summarize';
@@ -27,7 +27,7 @@ const FN = 'summarize';
 export interface SummaryColumns extends SummaryTable {
   /** Customers with a summary. */
   length: number;
-  ids: readonly string[];
+  ids: CustomerIds;
   firstDay: Float64Array;
   lastDay: Float64Array;
   purchaseDays: Int32Array;
@@ -271,6 +271,44 @@ export class TextBytes {
     return true;
   }
 
+  /**
+   * Customer j's bytes against customer k's, byte by byte, then by length:
+   * for ASCII texts (the only ones IdStore keeps as bytes) the order of
+   * their strings' code units.
+   */
+  compare(j: number, k: number): number {
+    const W = TextBytes.CHUNK_BITS;
+    const M = (1 << W) - 1;
+    const a = this.at.get(j) - 1;
+    const b = this.at.get(k) - 1;
+    const la = this.len.get(j);
+    const lb = this.len.get(k);
+    const ca = this.chunks[a >>> W];
+    const cb = this.chunks[b >>> W];
+    const fa = a & M;
+    const fb = b & M;
+    const n = la < lb ? la : lb;
+    for (let i = 0; i < n; i++) {
+      const d = ca[fa + i] - cb[fb + i];
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  }
+
+  /** Customer k's bytes against the code units of `t` (k's bytes ASCII), as compare. */
+  compareText(k: number, t: string): number {
+    const a = this.at.get(k) - 1;
+    const la = this.len.get(k);
+    const c = this.chunks[a >>> TextBytes.CHUNK_BITS];
+    const f = a & ((1 << TextBytes.CHUNK_BITS) - 1);
+    const n = la < t.length ? la : t.length;
+    for (let i = 0; i < n; i++) {
+      const d = c[f + i] - t.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return la - t.length;
+  }
+
   /** Customer k's text, decoded now (undefined when none). */
   text(k: number): string | undefined {
     const at = this.at.get(k) - 1;
@@ -279,6 +317,45 @@ export class TextBytes {
     const from = at & ((1 << TextBytes.CHUNK_BITS) - 1);
     return this.decoder.decode(chunk.subarray(from, from + this.len.get(k)));
   }
+}
+
+/**
+ * Customers' ids: one the byte lane read as ASCII bytes kept as those
+ * bytes (its string made when a product shows the customer), any other as
+ * its string. Both compare in UTF-16 code-unit order, the order `<` gives
+ * the strings: an ASCII byte is its code unit, and a string id (any
+ * character, those past U+FFFF as their two surrogates) is compared by its
+ * code units.
+ */
+class IdStore {
+  private readonly bytes = new TextBytes();
+  private readonly strings: (string | undefined)[] = [];
+
+  addString(k: number, id: string): void {
+    setExtra(this.strings, k, id, true);
+  }
+
+  /** Keeps ASCII bytes b[s … e−1] as customer k's id. */
+  addBytes(k: number, b: Uint8Array, s: number, e: number): void {
+    if (!this.bytes.set(k, b, s, e)) this.addString(k, asciiString(b, s, e));
+  }
+
+  id(k: number): string {
+    return this.strings[k] ?? this.bytes.text(k) ?? '';
+  }
+
+  compare(j: number, k: number): number {
+    const a = this.strings[j];
+    const b = this.strings[k];
+    if (a === undefined && b === undefined) return this.bytes.compare(j, k);
+    if (a !== undefined && b !== undefined) return byString(a, b);
+    return a === undefined ? this.bytes.compareText(j, b!) : -this.bytes.compareText(k, a);
+  }
+}
+
+/** The string of ASCII bytes b[s … e−1]. */
+function asciiString(b: Uint8Array, s: number, e: number): string {
+  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b.subarray(s, e));
 }
 
 /** Customers' columns in blocks. */
@@ -368,10 +445,10 @@ function setExtra(a: (string | undefined)[], k: number, v: string, owned = false
  * Sorts customer indices by id in code-unit order (what `<` compares). Ids
  * written in that order already (a file sorted by customer) cost one pass.
  */
-function sortById(order: number[], names: readonly string[]): void {
+function sortById(order: number[], ids: IdStore): void {
   let sorted = true;
-  for (let i = 1; i < order.length && sorted; i++) sorted = names[order[i - 1]] < names[order[i]];
-  if (!sorted) order.sort((a, b) => byString(names[a], names[b]));
+  for (let i = 1; i < order.length && sorted; i++) sorted = ids.compare(order[i - 1], order[i]) < 0;
+  if (!sorted) order.sort((a, b) => ids.compare(a, b));
 }
 
 /**
@@ -390,7 +467,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   const { unit, fixedAsOf, globalMargin } = checkSummaryOptions(options);
 
   const index = new Map<string, number>();
-  const names: string[] = [];
+  const ids = new IdStore();
+  /** Customers met, with a purchase or not. */
+  let customerCount = 0;
   // A customer's first non-empty value wins; the arrays stay empty when a file has no such column.
   const email: (string | undefined)[] = [];
   const company: (string | undefined)[] = [];
@@ -418,16 +497,17 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let unindexed: number[] = [];
 
   function indexAll(): void {
-    for (const k of unindexed) index.set(names[k], k);
+    for (const k of unindexed) index.set(ids.id(k), k);
     unindexed = [];
   }
 
-  function newCustomer(id: string): number {
-    const k = names.length;
+  function newCustomer(id: string | undefined): number {
+    const k = customerCount;
     if (released) throw new CvError(FN, 'value', 'rows were added after the analysis was finished');
     if (k === s.capacity) s.grow();
     s.dayHead.reserve(k);
-    names.push(own(id));
+    if (id !== undefined) ids.addString(k, own(id));
+    customerCount++;
     return k;
   }
 
@@ -440,7 +520,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     let k = index.get(id);
     if (k === undefined) {
       k = newCustomer(id);
-      index.set(names[k], k);
+      index.set(ids.id(k), k);
     }
     lastId = id;
     lastK = k;
@@ -453,6 +533,15 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const k = index.size > 0 ? index.get(id) : undefined;
     if (k !== undefined) return k;
     const added = newCustomer(id);
+    unindexed.push(added);
+    return added;
+  }
+
+  /** RowSink.customerIndexBytes: an id the lane read as ASCII bytes, kept as them unless ids also came as text. */
+  function customerIndexBytes(b: Uint8Array, s: number, e: number): number {
+    if (index.size > 0) return customerIndex(asciiString(b, s, e), true);
+    const added = newCustomer(undefined);
+    ids.addBytes(added, b, s, e);
     unindexed.push(added);
     return added;
   }
@@ -586,17 +675,17 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const asOf = asOfDay() ?? 0;
     const order: number[] = [];
     excluded = [];
-    for (let k = 0; k < names.length; k++) {
+    for (let k = 0; k < customerCount; k++) {
       const b = s.blocks[k >>> BLOCK_BITS];
       const j = k & MASK;
       if (b.rows[j] === 0) continue; // seen only after as-of
       if (b.firstDay[j] === Infinity) {
-        excluded.push(onlyReturns({ id: names[k], rows: b.rows[j], returnAmount: b.returnAmount[j], firstLine: b.firstLine[j] }));
+        excluded.push(onlyReturns({ id: ids.id(k), rows: b.rows[j], returnAmount: b.returnAmount[j], firstLine: b.firstLine[j] }));
       } else {
         order.push(k);
       }
     }
-    sortById(order, names);
+    sortById(order, ids);
     excluded.sort((a, b) => byString(a.id, b.id));
     return columns(order, asOf, consume);
   }
@@ -629,7 +718,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       }
       return out;
     };
-    const ids = order.map((k) => names[k]);
+    // The ids stay in the builder's store, read through the order (no string each).
+    const byOrder = Int32Array.from(order);
+    const customerIds: CustomerIds = { length: n, id: (i) => ids.id(byOrder[i]), compare: (i, j) => ids.compare(byOrder[i], byOrder[j]) };
     const costKnown = new Uint8Array(n);
     const hasQuantity = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -677,7 +768,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     };
     function summary(i: number): CustomerSummary {
       const out: CustomerSummary = {
-        id: ids[i],
+        id: customerIds.id(i),
         firstDay: firstDay[i],
         lastDay: lastDay[i],
         transactions: transactions[i],
@@ -713,7 +804,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     // takes the column once, before it starts.
     return {
       length: n,
-      ids,
+      ids: customerIds,
       firstDay,
       lastDay,
       purchaseDays,
@@ -787,7 +878,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       days = new DayLists();
       s.dayHead = new BlockedInt32(BLOCK_BITS, -1);
       byRank = new Int32Array(0);
-      names.length = 0;
     }
   }
 
@@ -813,7 +903,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
         }
       }
       if (cal === 0) continue;
-      out.ids.push(names[k]);
+      out.ids.push(ids.id(k));
       out.x.push(cal - 1);
       out.t_x.push(cal > 1 ? (last - first) / periodDays : 0);
       out.T.push(Math.max((calibrationEnd - first) / periodDays, minT));
@@ -825,6 +915,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   return {
     add,
     customerIndex,
+    customerIndexBytes,
     addRow,
     lacksText,
     // The byte lane decodes each text on its own: no piece of the file behind it to let go of.

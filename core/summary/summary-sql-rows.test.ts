@@ -3,6 +3,7 @@ import { detectCustomerColumns } from '../read/read-customer-cells.ts';
 import { isoToDay } from '../read/day-number.ts';
 import { createSummarySqlReader, isSummarySqlHeader, readSummarySqlRows, type SummarySqlRow } from './summary-sql-rows.ts';
 import { SUMMARY_SQL_COLUMNS } from './summary-sql.ts';
+import { idStrings } from './summary-table.ts';
 
 /** A row as psql --csv prints it (every value text, NULL as empty). */
 const row = (extra: Partial<Record<string, string>> = {}): SummarySqlRow => ({
@@ -117,7 +118,7 @@ describe('createSummarySqlReader with asTable', () => {
     const columns = reader.finish();
     expect(columns.summaries).toEqual([]);
     const table = columns.table!;
-    expect(table.ids).toEqual(['a', 'b', 'c']);
+    expect(idStrings(table.ids)).toEqual(['a', 'b', 'c']);
     expect(Array.from({ length: table.length }, (_, i) => table.summary(i))).toStrictEqual(objects.summaries);
     expect(Array.from(table.profitKnown)).toEqual([0, 1, 0]);
     expect(Array.from(table.monetary)).toEqual(objects.summaries.map((s) => s.monetary));

@@ -7,7 +7,7 @@
  * result is a {@link SummaryTable} in id order, the analysis' input.
  */
 import type { CustomerSummary } from '../types.ts';
-import type { SummaryTable } from './summary-table.ts';
+import { customerIds, type SummaryTable } from './summary-table.ts';
 import { TextBytes } from './columnar-summary.ts';
 
 const NUMBER_FIELDS = [
@@ -174,7 +174,7 @@ export function createSummaryStore(expected = 0): SummaryStore {
     const names = textOf('name');
     return {
       length: n,
-      ids: sortedIds,
+      ids: customerIds(sortedIds),
       ...col,
       profit: profits,
       profitKnown,

@@ -8,6 +8,50 @@
 import type { CustomerSummary } from '../types.ts';
 
 /**
+ * Customers' ids without a string each: the columnar builder keeps an id
+ * the byte lane read as its bytes, and makes its string only when a
+ * product shows the customer (376,506 ids as strings had been some 18 MB
+ * of a million-row run's heap; docs/scale.md).
+ */
+export interface CustomerIds {
+  readonly length: number;
+  /** Customer i's id (made now when kept as bytes: read it once per customer shown). */
+  id(i: number): string;
+  /**
+   * Customer i's id against customer j's in UTF-16 code-unit order — what
+   * `<` on the two strings compares, and so the order of a sort by id and
+   * of ties: negative, 0 or positive.
+   */
+  compare(i: number, j: number): number;
+}
+
+/**
+ * Ids already held as strings, seen as {@link CustomerIds}.
+ *
+ * @example customerIds(['a', 'b']).compare(0, 1) // -1
+ */
+export function customerIds(strings: readonly string[]): CustomerIds {
+  return {
+    length: strings.length,
+    id: (i) => strings[i],
+    compare: (i, j) => (strings[i] < strings[j] ? -1 : strings[i] > strings[j] ? 1 : 0),
+  };
+}
+
+/** Every id as a string, in order (a product that shows all customers; tests). */
+export function idStrings(ids: CustomerIds): string[] {
+  const out = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = ids.id(i);
+  return out;
+}
+
+/** Whether the ids are in strictly ascending order (so distinct): the builder's always are. */
+export function idsStrictlyAscending(ids: CustomerIds): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids.compare(i - 1, i) >= 0) return false;
+  return true;
+}
+
+/**
  * The numeric summary fields of every customer, index i = the i-th
  * customer, plus the object on demand. A column may be made when read (the
  * columnar builder derives recency, T and the like from its day and amount
@@ -15,7 +59,7 @@ import type { CustomerSummary } from '../types.ts';
  */
 export interface SummaryTable {
   length: number;
-  ids: readonly string[];
+  ids: CustomerIds;
   purchaseDays: ArrayLike<number>;
   frequency: ArrayLike<number>;
   recency: ArrayLike<number>;
@@ -52,7 +96,7 @@ export function tableOfSummaries(summaries: readonly CustomerSummary[]): Summary
   for (let i = 0; i < n; i++) profitKnown[i] = summaries[i].profit === undefined ? 0 : 1;
   return {
     length: n,
-    ids: summaries.map((s) => s.id),
+    ids: customerIds(summaries.map((s) => s.id)),
     purchaseDays: col((s) => s.purchaseDays),
     frequency: col((s) => s.frequency),
     recency: col((s) => s.recency),
