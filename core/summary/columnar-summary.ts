@@ -761,11 +761,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       return f > 0 ? (grossRevenue[i] - firstDayGross[i]) / f : 0;
     };
     const profitOf = (i: number) => (costKnown[i] === 1 ? revenueOf(i) - cost[i] : 0);
-    const derive = (of: (i: number) => number) => {
-      const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) out[i] = of(i);
-      return out;
-    };
+    // Each derived column by a loop of its own: one shared loop calling eight different
+    // functions ran as a call per customer (0.13 s of a million-row run's profile).
+    const f64 = () => new Float64Array(n);
     function summary(i: number): CustomerSummary {
       const out: CustomerSummary = {
         id: customerIds.id(i),
@@ -818,28 +816,47 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       quantity,
       hasQuantity,
       get frequency() {
-        return derive(frequencyOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = purchaseDays[i] - 1;
+        return out;
       },
       get recency() {
-        return derive(recencyOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = (lastDay[i] - firstDay[i]) / unit;
+        return out;
       },
       get T() {
-        return derive(TOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = (asOf - firstDay[i]) / unit;
+        return out;
       },
       get sinceLast() {
-        return derive(sinceLastOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = (asOf - lastDay[i]) / unit;
+        return out;
       },
       get revenue() {
-        return derive(revenueOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = grossRevenue[i] - returnAmount[i];
+        return out;
       },
       get averageSpend() {
-        return derive(averageSpendOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = (grossRevenue[i] - returnAmount[i]) / purchaseDays[i];
+        return out;
       },
       get monetary() {
-        return derive(monetaryOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) {
+          const f = purchaseDays[i] - 1;
+          out[i] = f > 0 ? (grossRevenue[i] - firstDayGross[i]) / f : 0;
+        }
+        return out;
       },
       get profit() {
-        return derive(profitOf);
+        const out = f64();
+        for (let i = 0; i < n; i++) out[i] = costKnown[i] === 1 ? grossRevenue[i] - returnAmount[i] - cost[i] : 0;
+        return out;
       },
       profitKnown: costKnown,
       asOf,
