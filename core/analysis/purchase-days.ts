@@ -8,7 +8,8 @@ import type { DayNumber, Transaction } from '../types.ts';
 
 /** (x, t_x, T) per customer at a calibration end, and purchases after it. */
 export interface SplitHistories {
-  ids: string[];
+  /** The customers' ids (the columnar builder makes them when read: read once). */
+  readonly ids: string[];
   x: number[];
   t_x: number[];
   T: number[];

@@ -222,7 +222,7 @@ function judgeOnHoldout(
   fits: Map<FittedModelName, PurchaseModelFit>,
 ): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: Message } {
   const { histories: s } = h;
-  const customers = s.ids.length;
+  const customers = s.x.length;
   let repeat = 0;
   for (const x of s.x) if (x > 0) repeat++;
   if (customers < HOLDOUT_MIN_CUSTOMERS || repeat < HOLDOUT_MIN_REPEAT) {

@@ -901,7 +901,18 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   function split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories {
     if (daysReleased) throw new CvError(FN, 'value', 'the purchase days were let go (release(false)) before the holdout split');
     const end = Math.min(asOf, windowEnd ?? asOf);
-    const out: SplitHistories = { ids: [], x: [], t_x: [], T: [], holdout: [] };
+    // The customers' numbers here, their ids as strings only if read: the model choice reads the
+    // numbers alone, and 376,506 id strings had undone the ids kept as bytes (docs/scale.md).
+    const who: number[] = [];
+    const out: SplitHistories = {
+      get ids() {
+        return who.map((k) => ids.id(k));
+      },
+      x: [],
+      t_x: [],
+      T: [],
+      holdout: [],
+    };
     const minT = 1 / periodDays;
     for (let r = 0; r < ranked; r++) {
       const k = byRank[r];
@@ -920,7 +931,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
         }
       }
       if (cal === 0) continue;
-      out.ids.push(ids.id(k));
+      who.push(k);
       out.x.push(cal - 1);
       out.t_x.push(cal > 1 ? (last - first) / periodDays : 0);
       out.T.push(Math.max((calibrationEnd - first) / periodDays, minT));
