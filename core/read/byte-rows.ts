@@ -270,12 +270,15 @@ export class ByteIds {
    * in profiles), where a table made large enough early re-inserts a few.
    */
   reserve(n: number): void {
-    while (this.table.length < 4 * n) this.rehash();
+    let size = this.table.length;
+    while (size < 4 * n) size *= 2;
+    if (size > this.table.length) this.rehash(size);
   }
 
-  private rehash(): void {
+  /** Moves the ids into a table of `size` entries (twice the current by default). */
+  private rehash(size = this.table.length * 2): void {
     const old = this.table;
-    const table = new Int32Array(old.length * 2);
+    const table = new Int32Array(size);
     const mask = (table.length >>> 1) - 1;
     for (let j = 0; j < old.length; j += 2) {
       const v = old[j + 1];
