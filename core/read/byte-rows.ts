@@ -250,13 +250,18 @@ export class ByteIds {
       c.set(this.arena.subarray(0, this.used));
       this.arena = c;
     }
-    this.arena.set(b.subarray(s, e), this.used);
+    // Copied by a loop that also sees whether the id is ASCII: a subarray per id to copy from cost more.
+    const arena = this.arena;
+    let high = 0;
+    for (let i = s, u = this.used; i < e; i++, u++) {
+      const c = b[i];
+      arena[u] = c;
+      high |= c;
+    }
     this.spans[2 * k] = this.used;
     this.spans[2 * k + 1] = this.used + len;
     this.used += len;
-    let ascii = true;
-    for (let i = s; i < e && ascii; i++) ascii = b[i] < 0x80;
-    if (!ascii) this.decoded.set(k, this.text(b, s, e));
+    if (high >= 0x80) this.decoded.set(k, this.text(b, s, e));
     this.table[2 * slot] = h;
     this.table[2 * slot + 1] = k + 1;
     // Kept at most half full, so a miss ends after a probe or two.
