@@ -269,21 +269,9 @@ export class ByteIds {
     return k;
   }
 
-  /**
-   * Room for `n` ids without growing the table: each doubling re-inserts
-   * every id met so far (0.08–0.14 s over a million-row file's 376,506 ids
-   * in profiles), where a table made large enough early re-inserts a few.
-   */
-  reserve(n: number): void {
-    let size = this.table.length;
-    while (size < 4 * n) size *= 2;
-    if (size > this.table.length) this.rehash(size);
-  }
-
-  /** Moves the ids into a table of `size` entries (twice the current by default). */
-  private rehash(size = this.table.length * 2): void {
+  private rehash(): void {
     const old = this.table;
-    const table = new Int32Array(size);
+    const table = new Int32Array(old.length * 2);
     const mask = (table.length >>> 1) - 1;
     for (let j = 0; j < old.length; j += 2) {
       const v = old[j + 1];
@@ -430,9 +418,6 @@ function countByte(b: Uint8Array, v: number, from: number, to: number): number {
   for (let i = b.indexOf(v, from); i >= 0 && i < to; i = b.indexOf(v, i + 1)) n++;
   return n;
 }
-
-/** The most ids the lane makes room for on its guess from a file's first piece. */
-const MAX_RESERVED_IDS = 1 << 19;
 
 /** Bytes the lane reads from a {@link ByteSource} at a time (a line longer than this grows the buffer). */
 export const LANE_PIECE_BYTES = 4 * 2 ** 20;
@@ -625,9 +610,6 @@ export function scanByteRows(
       const from = first ? plan.offset : 0;
       if (first && final && (cut === from || (cut - from <= 2 && isOnlyBreak(b, from)))) return emptyText(white, visit, onProgress);
       lines(from, cut, final);
-      // The ids of the whole file guessed from the first piece's, capped (a file sorted by date
-      // meets most of its customers early, so the guess is high; the cap bounds the table to 8 MB).
-      if (first && !final) ids.reserve(Math.min((ids.size * total) / cut, MAX_RESERVED_IDS));
       target.pieceDone?.(b, (at + cut) / total);
       first = false;
       if (final) break;

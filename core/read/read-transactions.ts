@@ -762,6 +762,9 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     // The sink's number of each id the lane met (−1: not asked yet).
     let sinkIndex = new Int32Array(1024).fill(-1);
     const idTexts: string[] = [];
+    // Per sink customer, a bit per text column once the sink has kept its text (only the first is
+    // kept): the sink is then not asked again on the customer's later rows.
+    let kept = new Uint8Array(1024);
     const target: ByteRowTarget = {
       direct: () => builder.direct(),
       row(id, day, amount, line, cells, quantity) {
@@ -779,15 +782,31 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
               sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id)) : sink.customerIndex(ids.string(id), ids.distinct);
           }
           if (!sink.addRow(k, day, amount, line, quantity)) return;
-          for (const t of texts) {
-            if (!sink.lacksText(k, t.role)) continue;
+          if (texts.length === 0) return;
+          if (k >= kept.length) {
+            const grown = new Uint8Array(Math.max(kept.length * 2, k + 1));
+            grown.set(kept);
+            kept = grown;
+          }
+          for (let x = 0; x < texts.length; x++) {
+            const t = texts[x];
+            // An empty cell has no text to keep (cells.text gives ''): most rows' company, say.
+            if ((kept[k] & (1 << x)) !== 0 || t.col >= cells.cellCount || cells.start(t.col) === cells.end(t.col)) continue;
+            if (!sink.lacksText(k, t.role)) {
+              kept[k] |= 1 << x;
+              continue;
+            }
             // Kept as bytes when the sink can (no string per customer until one is shown).
             if (sink.setTextBytes && cells.plain(t.col)) {
               sink.setTextBytes(k, t.role, cells.piece, cells.start(t.col), cells.end(t.col));
+              kept[k] |= 1 << x;
               continue;
             }
             const v = cells.text(t.col);
-            if (v) sink.setText(k, t.role, v);
+            if (v) {
+              sink.setText(k, t.role, v);
+              kept[k] |= 1 << x;
+            }
           }
           return;
         }
