@@ -720,7 +720,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     };
     // The ids stay in the builder's store, read through the order (no string each).
     const byOrder = Int32Array.from(order);
-    const customerIds: CustomerIds = { length: n, id: (i) => ids.id(byOrder[i]), compare: (i, j) => ids.compare(byOrder[i], byOrder[j]) };
+    // Sorted by id, and distinct (one customer per id): strictly ascending.
+    const customerIds: CustomerIds = { length: n, id: (i) => ids.id(byOrder[i]), compare: (i, j) => ids.compare(byOrder[i], byOrder[j]), ascending: true };
     const costKnown = new Uint8Array(n);
     const hasQuantity = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
