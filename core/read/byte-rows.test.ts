@@ -240,8 +240,9 @@ describe('the byte lane', () => {
     const idList = ['b7', 'B7', 'a', 'ab', 'é', '\u{1D49C}x', '\uFF5A', 'zz', 'z', 'x'.repeat(17), 'x'.repeat(16), '~', '\u007F'];
     const rows = idList.flatMap((id, i) => [`${id},2024-01-0${1 + (i % 5)},${i + 1}.5`, `${id},2024-02-0${1 + (i % 7)},2`]);
     for (const slowLine of [false, true]) {
-      // One row the lane leaves to the text reader (an amount with a currency sign): its id then comes as a string first.
-      const lines = slowLine ? ['zz,2024-01-03,$4', ...rows] : rows;
+      // Rows the lane leaves to the text reader (an amount with a currency sign): an id that then comes as a
+      // string first, and one the lane had kept as bytes coming again as a string.
+      const lines = slowLine ? ['zz,2024-01-03,$4', ...rows, 'ab,2024-03-01,$7'] : rows;
       const bytes = utf8(['id,date,amount', ...lines].join('\n'));
       const sink = createColumnarSummaryBuilder({ unit: 'week' });
       readTransactions(bytes, { into: sink });

@@ -491,14 +491,16 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   /** Set by release(): the per-customer columns are gone, no row may come. */
   let released = false;
 
-  // Ids the byte lane gave (customerIndex) and the map has not been told yet:
-  // it is told only when an id comes as text (add), so a file read wholly by
-  // the lane pays no hash map of its ids (the lane finds ids by their bytes).
-  let unindexed: number[] = [];
+  // Customers below this number are in the map. The ids the byte lane gives
+  // (customerIndex, customerIndexBytes) are put in only when an id comes as
+  // text (add), so a file read wholly by the lane pays no hash map of its ids
+  // and no string per id (the lane finds ids by their bytes); a customer added
+  // as text is put in at once, and again here, under the same number.
+  let indexedUpTo = 0;
 
   function indexAll(): void {
-    for (const k of unindexed) index.set(ids.id(k), k);
-    unindexed = [];
+    for (let k = indexedUpTo; k < customerCount; k++) index.set(ids.id(k), k);
+    indexedUpTo = customerCount;
   }
 
   function newCustomer(id: string | undefined): number {
@@ -516,11 +518,12 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   let lastK = -1;
   function customer(id: string): number {
     if (id === lastId) return lastK;
-    if (unindexed.length > 0) indexAll();
+    if (indexedUpTo < customerCount) indexAll();
     let k = index.get(id);
     if (k === undefined) {
       k = newCustomer(id);
       index.set(ids.id(k), k);
+      indexedUpTo = customerCount;
     }
     lastId = id;
     lastK = k;
@@ -532,9 +535,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     if (!fresh) return customer(id);
     const k = index.size > 0 ? index.get(id) : undefined;
     if (k !== undefined) return k;
-    const added = newCustomer(id);
-    unindexed.push(added);
-    return added;
+    return newCustomer(id);
   }
 
   /** RowSink.customerIndexBytes: an id the lane read as ASCII bytes, kept as them unless ids also came as text. */
@@ -542,7 +543,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     if (index.size > 0) return customerIndex(asciiString(b, s, e), true);
     const added = newCustomer(undefined);
     ids.addBytes(added, b, s, e);
-    unindexed.push(added);
     return added;
   }
 
@@ -890,7 +890,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     released = true;
     s.blocks = [];
     index.clear();
-    unindexed = [];
     if (!keepDays) {
       daysReleased = true;
       days = new DayLists();
