@@ -7,7 +7,7 @@ import { CvError } from '../errors.ts';
  * @throws CvError('median', 'value') for a non-finite value.
  * @example median([5, 1, 3, 2]) // 2.5
  */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
   const s = new Float64Array(n);

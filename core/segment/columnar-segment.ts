@@ -11,24 +11,24 @@
  */
 import { CvError } from '../errors.ts';
 import type { CustomerPrediction, CustomerSummary, LifecycleStage, MatrixCell, Tier } from '../types.ts';
-import { type ChurnLevel, churnLevel } from '../churn/level.ts';
+import { CHURN_LEVEL_THRESHOLDS, CHURN_LEVELS, type ChurnLevel, churnLevel, churnLevelCode } from '../churn/level.ts';
 import { heuristicPredictions } from '../churn/own-rate-predictions.ts';
 import { giniOfSorted } from '../concentration/gini.ts';
 import { topShareOfSorted } from '../concentration/top-share.ts';
-import { lifecycleStage, type StageOptions } from '../lifecycle/stage.ts';
-import { valueTrend } from '../lifecycle/trend.ts';
-import { valueMatrix } from '../matrix/value-matrix.ts';
+import { LIFECYCLE_STAGES, lifecycleStage, stageCode, stageRules, type StageOptions } from '../lifecycle/stage.ts';
+import { valueTrendOf } from '../lifecycle/trend.ts';
+import { MATRIX_CELLS, valueMatrixCodes } from '../matrix/value-matrix.ts';
 import type { PredictionColumns } from '../models/predict.ts';
-import { quintileScores, quintileScoresOfSorted, rfmCell } from '../rfm/score.ts';
+import { quintileCodes, rfmCell } from '../rfm/score.ts';
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import type { SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
-import { assignTiers } from '../tiers/assign.ts';
-import { DEFAULT_TIER_RULE } from '../tiers/rule.ts';
-import { tierSummary } from '../tiers/summary.ts';
+import { tierCodes } from '../tiers/assign.ts';
+import { DEFAULT_TIER_RULE, TIERS } from '../tiers/rule.ts';
+import { tierSummaryOfCodes } from '../tiers/summary.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import {
   checkPrediction,
@@ -85,12 +85,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     throw new CvError(FN, 'missing', `value basis "profit" needs cost or a margin rate; ${missingProfit} customer(s) have no profit`);
   }
   const byProfit = valueBasis === 'profit';
-  const values = new Array<number>(n);
-  {
-    // A derived column is made when read (SummaryTable): once, outside the loop.
-    const from = byProfit ? table.profit : table.revenue;
-    for (let i = 0; i < n; i++) values[i] = from[i];
-  }
+  // The summary table makes a derived column when read (a fresh array), a stored one is only read: never written here.
+  const values = doubles(byProfit ? table.profit : table.revenue);
 
   const horizonDays = options.horizonDays ?? 365;
   const churnHorizonDays = options.churnHorizonDays ?? 90;
@@ -102,14 +98,14 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const model = options.predictions;
   let pred: PredictionColumns;
   if (model !== undefined) {
-    const p: CustomerPrediction = { pAlive: 0, pNoPurchase: 0, expectedPurchases: 0, expectedSpend: 0, clv: 0 };
+    const { pAlive, pNoPurchase, expectedPurchases, expectedSpend, clv } = model;
     for (let i = 0; i < n; i++) {
-      p.pAlive = model.pAlive[i];
-      p.pNoPurchase = model.pNoPurchase[i];
-      p.expectedPurchases = model.expectedPurchases[i];
-      p.expectedSpend = model.expectedSpend[i];
-      p.clv = model.clv[i];
-      checkPrediction(ids[i], p);
+      const pa = pAlive[i];
+      const np = pNoPurchase[i];
+      // x − x is 0 exactly for a finite x; checkPrediction names the first field at fault.
+      if (!(pa >= 0 && pa <= 1 && np >= 0 && np <= 1 && expectedPurchases[i] - expectedPurchases[i] === 0 && expectedSpend[i] - expectedSpend[i] === 0 && clv[i] - clv[i] === 0)) {
+        checkPrediction(ids[i], { pAlive: pa, pNoPurchase: np, expectedPurchases: expectedPurchases[i], expectedSpend: expectedSpend[i], clv: clv[i] });
+      }
     }
     pred = model;
   } else {
@@ -135,29 +131,29 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const fromModel = model !== undefined;
   const risk = pred.pNoPurchase;
   const clvColumn = pred.clv;
-  // The helpers below take arrays of numbers (as segmentCustomers gives them).
-  const clv = numbers(clvColumn);
   const churnSource = !fromModel || n === 0 ? 'heuristic' : 'model';
 
-  const rScores = small(quintileScores(numbers(table.sinceLast), false));
-  const fScores = small(quintileScores(numbers(table.purchaseDays)));
-  const ascending = new Float64Array(values).sort();
-  const mScores = small(quintileScoresOfSorted(values, ascending));
+  // Scores, tiers and cells a byte per customer, straight from the columns (no copy as an array of numbers).
+  const { purchaseDays, T, sinceLast, grossRevenue, monetary, frequency } = table;
+  const rScores = quintileCodes(sinceLast, sortedCopy(sinceLast), false);
+  const fScores = quintileCodes(purchaseDays, sortedCopy(purchaseDays));
+  const ascending = sortedCopy(values);
+  const mScores = quintileCodes(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
-  const assigned = assignTiers(values, tierRule);
+  const assigned = tierCodes(values, tierRule);
   const contribution = assigned.contribution;
-  const tierTable = tierSummary(assigned.tiers, values);
-  const tierOf = labelCodes(assigned.tiers);
+  const tierTable = tierSummaryOfCodes(assigned.codes, values);
+  const tierOf = new LabelCodes<Tier>(assigned.codes, TIERS);
   let total = 0;
   for (let i = 0; i < n; i++) total += values[i];
   if (n > 0 && total <= 0 && tierRule.method === 'contribution') {
     warn(msg('segment.totalNotPositive'));
   }
-  const matrix = valueMatrix(values, clv, {
+  const matrix = valueMatrixCodes(values, clvColumn, {
     currentSplit: options.matrix?.currentSplit ?? (n > 0 ? medianOfSorted(ascending) : undefined),
     futureSplit: options.matrix?.futureSplit,
   });
-  const matrixCells = labelCodes<MatrixCell>(matrix.cells);
+  const matrixCells = new LabelCodes<MatrixCell>(matrix.codes, MATRIX_CELLS);
 
   let composite: number[] | undefined;
   if (options.composite !== undefined && n > 0) {
@@ -167,28 +163,35 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
         weight: ind.weight,
         normalisation: ind.normalisation,
         higherIsBetter: ind.higherIsBetter ?? !LOWER_IS_BETTER.has(ind.field),
-        values: indicatorValues(table, ind.field, values, clv, risk),
+        values: indicatorValues(table, ind.field, values, clvColumn, risk),
       })),
     );
   }
 
   const compositeRanks = composite !== undefined ? rankDescending(composite) : undefined;
   const stageOptions: StageOptions = { ...options.stage, declineRisk: options.stage?.declineRisk ?? options.churnThresholds?.[1] };
-  const levelOf = new Array<ChurnLevel>(n);
-  const stageOf = new Array<LifecycleStage>(n);
-  const trendInput = { grossRevenue: 0, monetary: 0, frequency: 0 };
-  {
-    const { grossRevenue, monetary, frequency, purchaseDays, T } = table;
+  const levels = new LabelCodes<ChurnLevel>(new Uint8Array(n), CHURN_LEVELS);
+  const stages = new LabelCodes<LifecycleStage>(new Uint8Array(n), LIFECYCLE_STAGES);
+  if (n > 0) {
+    const thresholds = options.churnThresholds ?? CHURN_LEVEL_THRESHOLDS;
+    // The first customer's level checks the thresholds (and its risk) as churnLevel does.
+    churnLevel(risk[0], thresholds);
+    const lo = thresholds[0];
+    const hi = thresholds[1];
+    const rules = stageRules(stageOptions);
+    const levelCodes = levels.codes;
+    const stageCodes = stages.codes;
     for (let i = 0; i < n; i++) {
-      levelOf[i] = churnLevel(risk[i], options.churnThresholds);
-      trendInput.grossRevenue = grossRevenue[i];
-      trendInput.monetary = monetary[i];
-      trendInput.frequency = frequency[i];
-      stageOf[i] = lifecycleStage({ purchaseDays: purchaseDays[i], ageDays: T[i] * days, churnRisk: risk[i], valueTrend: valueTrend(trendInput) }, stageOptions);
+      const r = risk[i];
+      const pd = purchaseDays[i];
+      const age = T[i] * days;
+      // What churnLevel and lifecycleStage reject goes to them, to fail with their errors.
+      if (!(r >= 0 && r <= 1)) churnLevel(r, thresholds);
+      if (!(pd - pd === 0 && age - age === 0 && pd >= 0 && age >= 0)) lifecycleStage({ purchaseDays: pd, ageDays: age, churnRisk: r }, stageOptions);
+      levelCodes[i] = churnLevelCode(r, lo, hi);
+      stageCodes[i] = stageCode(pd, age, r, valueTrendOf(grossRevenue[i], monetary[i], frequency[i]), rules);
     }
   }
-  const levels = labelCodes(levelOf);
-  const stages = labelCodes(stageOf);
   const segments = rfmSegmentTable();
   const order = orderByValueThenId(values, (i) => ids[i], ascending, idsStrictlyAscending);
 
@@ -199,13 +202,17 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     flooredTotal += Math.max(0, values[i]);
   }
   if (negatives > 0) warn(msg('segment.negativeValue', { n: negatives }));
-  const floored = ascending.map((v) => Math.max(0, v));
+  // Sorted values with the negatives as 0 (still sorted): the concentration's input. Shared when nothing is negative.
+  let floored = ascending;
+  if (negatives > 0) {
+    floored = new Float64Array(n);
+    for (let i = 0; i < n; i++) floored[i] = Math.max(0, ascending[i]);
+  }
 
   let repeatCustomers = 0;
   let revenue = 0;
   let clvTotal = 0;
-  const frequency = table.frequency;
-  const revenueColumn = table.revenue;
+  const revenueColumn = byProfit ? table.revenue : values;
   for (let i = 0; i < n; i++) {
     if (frequency[i] > 0) repeatCustomers++;
     revenue += revenueColumn[i];
@@ -227,7 +234,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   };
   if (profitKnown && n > 0) {
     let profit = 0;
-    const profits = table.profit;
+    const profits = byProfit ? values : table.profit;
     for (let i = 0; i < n; i++) profit += profits[i];
     totals.profit = profit;
   }
@@ -398,13 +405,6 @@ function hasDays(table: SummaryTable): table is SummaryTable & Pick<SummaryColum
 /** rfmCell's text of each index (r−1)·25 + (f−1)·5 + (m−1), as the RFM segments are indexed. */
 const RFM_CELLS: readonly string[] = Array.from({ length: 125 }, (_, k) => rfmCell(Math.floor(k / 25) + 1, (Math.floor(k / 5) % 5) + 1, (k % 5) + 1));
 
-/** Whole numbers 0..255 (quintile scores) in a byte each, where an array of numbers takes eight. */
-function small(scores: readonly number[]): Uint8Array {
-  const out = new Uint8Array(scores.length);
-  for (let i = 0; i < scores.length; i++) out[i] = scores[i];
-  return out;
-}
-
 /**
  * A column of a few labels (tiers, matrix cells, churn levels, stages) kept
  * as a byte per customer and the labels once: at millions of customers an
@@ -422,22 +422,21 @@ class LabelCodes<T> {
   }
 }
 
-function labelCodes<T>(values: readonly T[]): LabelCodes<T> {
-  const labels: T[] = [];
-  const code = new Map<T, number>();
-  let codes: Uint8Array | Int32Array = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    let c = code.get(values[i]);
-    if (c === undefined) {
-      c = labels.length;
-      // More labels than a byte holds cannot come from these columns; should they, the codes widen.
-      if (c === 256) codes = Int32Array.from(codes);
-      labels.push(values[i]);
-      code.set(values[i], c);
-    }
-    codes[i] = c;
-  }
-  return new LabelCodes(codes, labels);
+/** A column as doubles: itself when it is already, else a copy by a plain loop. */
+function doubles(column: ArrayLike<number>): Float64Array {
+  if (column instanceof Float64Array) return column;
+  const n = column.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = column[i];
+  return out;
+}
+
+/** The column's values sorted ascending, in a new array (a typed array sorts natively, without a comparator). */
+function sortedCopy(column: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(column.length);
+  if (column instanceof Float64Array) out.set(column);
+  else for (let i = 0; i < out.length; i++) out[i] = column[i];
+  return out.sort();
 }
 
 /**
@@ -454,13 +453,13 @@ function numbers(column: ArrayLike<number>): number[] {
 }
 
 /** An indicator's values per customer, as segmentCustomers reads them. */
-function indicatorValues(table: SummaryTable, field: CompositeField, values: readonly number[], clv: readonly number[], risk: Float64Array): number[] {
+function indicatorValues(table: SummaryTable, field: CompositeField, values: Float64Array, clv: Float64Array, risk: Float64Array): number[] {
   const n = table.length;
   switch (field) {
     case 'value':
-      return values.slice();
+      return numbers(values);
     case 'clv':
-      return clv.slice();
+      return numbers(clv);
     case 'churnRisk':
       return numbers(risk);
     case 'profit':

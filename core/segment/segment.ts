@@ -552,7 +552,7 @@ export function rfmSegmentTable(): readonly RfmSegment[] {
  * `inputSortedById` says the input is in strictly ascending id order.
  */
 export function orderByValueThenId(
-  values: readonly number[],
+  values: ArrayLike<number>,
   idOf: (i: number) => string,
   ascending: Float64Array,
   inputSortedById: boolean,
