@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { sortedDoubles } from './sort-doubles.ts';
 
 /**
  * Median: the middle value, or the mean of the two middle values for an
@@ -10,12 +11,10 @@ import { CvError } from '../errors.ts';
 export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  const s = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(values[i])) throw new CvError('median', 'value', `value #${i + 1} is not a finite number`);
-    s[i] = values[i];
   }
-  return medianOfSorted(s.sort());
+  return medianOfSorted(sortedDoubles(values));
 }
 
 /**

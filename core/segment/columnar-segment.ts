@@ -23,6 +23,7 @@ import { quintileCodes, rfmCell } from '../rfm/score.ts';
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
+import { ascendingOrder, sortedByOrder, sortedDoubles } from '../score/sort-doubles.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import type { SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
@@ -33,7 +34,7 @@ import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import {
   checkPrediction,
   LOWER_IS_BETTER,
-  orderByValueThenId,
+  orderFromAscending,
   rfmSegmentTable,
   type CompositeField,
   type SegmentColumns,
@@ -135,9 +136,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
 
   // Scores, tiers and cells a byte per customer, straight from the columns (no copy as an array of numbers).
   const { purchaseDays, T, sinceLast, grossRevenue, monetary, frequency } = table;
-  const rScores = quintileCodes(sinceLast, sortedCopy(sinceLast), false);
-  const fScores = quintileCodes(purchaseDays, sortedCopy(purchaseDays));
-  const ascending = sortedCopy(values);
+  const rScores = quintileCodes(sinceLast, sortedDoubles(sinceLast), false);
+  const fScores = quintileCodes(purchaseDays, sortedDoubles(purchaseDays));
+  // One ordering of the values serves the M scores, the median, the row order and the concentration.
+  const byValue = ascendingOrder(values);
+  const ascending = sortedByOrder(values, byValue);
   const mScores = quintileCodes(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
   const assigned = tierCodes(values, tierRule);
@@ -193,7 +196,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     }
   }
   const segments = rfmSegmentTable();
-  const order = orderByValueThenId(values, (i) => ids[i], ascending, idsStrictlyAscending);
+  const order = orderFromAscending(values, (i) => ids[i], byValue, idsStrictlyAscending);
 
   let negatives = 0;
   let flooredTotal = 0;
@@ -429,14 +432,6 @@ function doubles(column: ArrayLike<number>): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = column[i];
   return out;
-}
-
-/** The column's values sorted ascending, in a new array (a typed array sorts natively, without a comparator). */
-function sortedCopy(column: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(column.length);
-  if (column instanceof Float64Array) out.set(column);
-  else for (let i = 0; i < out.length; i++) out[i] = column[i];
-  return out.sort();
 }
 
 /**
