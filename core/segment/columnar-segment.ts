@@ -23,7 +23,7 @@ import { quintileCodes, rfmCell } from '../rfm/score.ts';
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
-import { ascendingOrder, sortedByOrder, sortedDoubles } from '../score/sort-doubles.ts';
+import { ascendingOrder, RADIX_FROM, sortedByOrder, sortedDoubles } from '../score/sort-doubles.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import type { SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
@@ -34,6 +34,7 @@ import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import {
   checkPrediction,
   LOWER_IS_BETTER,
+  orderByValueThenId,
   orderFromAscending,
   rfmSegmentTable,
   type CompositeField,
@@ -138,9 +139,10 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const { purchaseDays, T, sinceLast, grossRevenue, monetary, frequency } = table;
   const rScores = quintileCodes(sinceLast, sortedDoubles(sinceLast), false);
   const fScores = quintileCodes(purchaseDays, sortedDoubles(purchaseDays));
-  // One ordering of the values serves the M scores, the median, the row order and the concentration.
-  const byValue = ascendingOrder(values);
-  const ascending = sortedByOrder(values, byValue);
+  // One sort of the values serves the M scores, the median, the row order and the concentration. At
+  // scale one stable radix order gives both the sorted values and the blocks of the row order.
+  const byValue = n >= RADIX_FROM ? ascendingOrder(values) : undefined;
+  const ascending = byValue !== undefined ? sortedByOrder(values, byValue) : sortedDoubles(values);
   const mScores = quintileCodes(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
   const assigned = tierCodes(values, tierRule);
@@ -196,7 +198,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     }
   }
   const segments = rfmSegmentTable();
-  const order = orderFromAscending(values, (i) => ids[i], byValue, idsStrictlyAscending);
+  const idOf = (i: number) => ids[i];
+  const order = byValue !== undefined ? orderFromAscending(values, idOf, byValue, idsStrictlyAscending) : orderByValueThenId(values, idOf, ascending, idsStrictlyAscending);
 
   let negatives = 0;
   let flooredTotal = 0;
