@@ -37,16 +37,14 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 /**
- * CPU seconds of this process's main thread alone (Linux: /proc/self/task/PID/stat, in clock ticks of
- * 10 ms), or undefined elsewhere. process.cpuUsage() adds V8's compiler and collector threads, which run
- * beside the main thread on an idle core: what the in-process time waits for is the main thread.
+ * CPU seconds of this process's main thread alone (Linux: the scheduler's nanoseconds on a CPU in
+ * /proc/self/task/PID/schedstat), or undefined elsewhere. process.cpuUsage() adds V8's compiler and
+ * collector threads, which run beside the main thread on an idle core: what the in-process time waits
+ * for is the main thread, and on a shared machine its CPU time is steadier than the wall time.
  */
 function mainThreadCpu(): number | undefined {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e9;
   } catch {
     return undefined;
   }

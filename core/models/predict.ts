@@ -183,10 +183,9 @@ export function predictColumns(
     expectedSpend: new Float64Array(n),
     clv: new Float64Array(n),
   };
-  // Ids in strictly ascending order (the summary builder's) are distinct without a set of them.
-  let ascending = true;
-  for (let i = 1; i < n && ascending; i++) ascending = ids[i - 1] < ids[i];
-  const seen = ascending ? undefined : new Set<string>();
+  // Ids in strictly ascending order (the summary builder's) are distinct without a set of them: the set
+  // is made, from the ids before, only at the first id out of order (checked in the one loop below).
+  let seen: Set<string> | undefined;
   const gg = spend?.params;
   const spendOf = gg === undefined ? undefined : spendModel(gg);
   // Per (x, T): what does not depend on t_x, and, for a customer without repeat purchases (t_x is then 0), all of it.
@@ -257,6 +256,7 @@ export function predictColumns(
     expectedPurchases[i] = pa * e.expected;
     expectedSpend[i] = s;
     clv[i] = margin * s * pa * e.discounted;
+    if (seen === undefined && i > 0 && !(ids[i - 1] < ids[i])) seen = new Set(ids.slice(0, i));
     if (seen !== undefined) {
       const before = seen.size;
       seen.add(ids[i]);

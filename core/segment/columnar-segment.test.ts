@@ -7,6 +7,7 @@
  * simulated files, below that size.
  */
 import { describe, expect, it } from 'vitest';
+import { CvError } from '../errors.ts';
 import { RADIX_FROM } from '../score/sort-doubles.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { tableOfSummaries } from '../summary/summary-table.ts';
@@ -43,5 +44,44 @@ describe('segmentSummaryTable from 65,536 customers on', () => {
       if (k % 97 === 0 || k < 50 || k > summaries.length - 50) expect(got.row(k)).toEqual(expected.customers[k]);
       else expect(got.row(k).id).toBe(expected.customers[k]!.id);
     }
+  });
+});
+
+describe('segmentSummaryTable refuses what segmentCustomers refuses, with the same error', () => {
+  const b = createSummaryBuilder({ unit: 'week', asOf: 10_000 });
+  ['A', 'B', 'C'].forEach((id, k) => b.add({ line: k + 1, customerId: id, day: 9_900 + k, amount: 10 + k }));
+  const summaries = b.finish();
+  const columns = (field: 'pAlive' | 'pNoPurchase' | 'clv', bad: number) => {
+    const p = { pAlive: Float64Array.of(0.5, 0.5, 0.5), pNoPurchase: Float64Array.of(0.2, 0.2, 0.2), expectedPurchases: Float64Array.of(1, 1, 1), expectedSpend: Float64Array.of(9, 9, 9), clv: Float64Array.of(3, 3, 3) };
+    p[field][1] = bad;
+    p[field][2] = bad;
+    return p;
+  };
+  const asMap = (p: ReturnType<typeof columns>) => new Map(summaries.map((s, i) => [s.id, { pAlive: p.pAlive[i]!, pNoPurchase: p.pNoPurchase[i]!, expectedPurchases: p.expectedPurchases[i]!, expectedSpend: p.expectedSpend[i]!, clv: p.clv[i]! }]));
+  const errorOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['pAlive', 1.5],
+    ['pNoPurchase', -0.1],
+    ['clv', Number.NaN],
+  ] as const)('a prediction with %s %s, naming the first such customer', (field, bad) => {
+    const p = columns(field, bad);
+    const expected = errorOf(() => segmentCustomers(summaries, { unit: 'week', predictions: asMap(p) }));
+    expect(expected).toBeInstanceOf(CvError);
+    expect(errorOf(() => segmentSummaryTable(tableOfSummaries(summaries), { unit: 'week', predictions: p }))).toEqual(expected);
+  });
+
+  it('profit as value without costs, before a bad prediction', () => {
+    const p = columns('clv', Number.NaN);
+    const expected = errorOf(() => segmentCustomers(summaries, { unit: 'week', valueBasis: 'profit', predictions: asMap(p) }));
+    expect((expected as CvError).message).toMatch(/needs cost or a margin rate/);
+    expect(errorOf(() => segmentSummaryTable(tableOfSummaries(summaries), { unit: 'week', valueBasis: 'profit', predictions: p }))).toEqual(expected);
   });
 });
