@@ -21,5 +21,18 @@ export function churnLevel(risk: number, thresholds: readonly [number, number] =
   const lo = thresholds[0];
   const hi = thresholds[1];
   if (!(lo >= 0 && lo <= hi && hi <= 1)) throw new CvError('churnLevel', 'num', 'thresholds must be ascending within 0..1');
-  return risk >= hi ? 'high' : risk >= lo ? 'medium' : 'low';
+  return CHURN_LEVELS[churnLevelCode(risk, lo, hi)];
+}
+
+/** The levels as {@link churnLevelCode} numbers them. */
+export const CHURN_LEVELS: readonly ChurnLevel[] = ['low', 'medium', 'high'];
+
+/**
+ * Internal (not re-exported from core): {@link churnLevel}'s rule on a
+ * risk and thresholds it has checked, as an index into {@link CHURN_LEVELS}.
+ *
+ * @example CHURN_LEVELS[churnLevelCode(0.5, 0.3, 0.7)] // "medium"
+ */
+export function churnLevelCode(risk: number, lo: number, hi: number): number {
+  return risk >= hi ? 2 : risk >= lo ? 1 : 0;
 }

@@ -48,10 +48,34 @@ export function lifecycleStage(c: StageInput, options: StageOptions = {}): Lifec
   }
   if (c.churnRisk < 0 || c.churnRisk > 1) throw new CvError(fn, 'num', `churn risk ${c.churnRisk} is outside 0..1`);
   if (c.purchaseDays < 0 || c.ageDays < 0) throw new CvError(fn, 'num', 'purchase days and age must not be negative');
+  return LIFECYCLE_STAGES[stageCode(c.purchaseDays, c.ageDays, c.churnRisk, c.valueTrend ?? Number.NaN, stageRules(options))];
+}
+
+/** The stages as {@link stageCode} numbers them. */
+export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['exploration', 'formation', 'stability', 'decline'];
+
+/** {@link StageOptions} with every default filled in. */
+export type StageRules = Required<StageOptions>;
+
+/** The options with their defaults, resolved once for a whole table. */
+export function stageRules(options: StageOptions = {}): StageRules {
   const { declineRisk = 0.7, youngDays = 90, formationDays = 365, growthTrend = 0.1 } = options;
-  if (c.churnRisk >= declineRisk) return 'decline';
-  if (c.purchaseDays <= 1) return c.ageDays <= youngDays ? 'exploration' : 'stability';
-  if (c.ageDays <= formationDays) return 'formation';
-  if (c.valueTrend !== undefined && Number.isFinite(c.valueTrend) && c.valueTrend >= growthTrend) return 'formation';
-  return 'stability';
+  return { declineRisk, youngDays, formationDays, growthTrend };
+}
+
+/**
+ * Internal (not re-exported from core): the rules of {@link lifecycleStage}
+ * on inputs it has checked, as an index into {@link LIFECYCLE_STAGES}; a
+ * valueTrend of NaN is an unknown trend. The segment table calls it once a
+ * customer with numbers from its columns, without an input object each.
+ *
+ * @example LIFECYCLE_STAGES[stageCode(1, 30, 0.2, Number.NaN, stageRules())] // "exploration"
+ */
+export function stageCode(purchaseDays: number, ageDays: number, churnRisk: number, valueTrend: number, rules: StageRules): number {
+  if (churnRisk >= rules.declineRisk) return 3;
+  if (purchaseDays <= 1) return ageDays <= rules.youngDays ? 0 : 2;
+  if (ageDays <= rules.formationDays) return 1;
+  // NaN (unknown) and ±Infinity fail the finite check, as undefined did.
+  if (valueTrend - valueTrend === 0 && valueTrend >= rules.growthTrend) return 1;
+  return 2;
 }

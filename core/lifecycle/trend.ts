@@ -11,9 +11,21 @@ import type { CustomerSummary } from '../types.ts';
  * @example valueTrend({ grossRevenue: 50, monetary: 20, frequency: 2 }) // 1 (first day 10, repeat days 20)
  */
 export function valueTrend(s: Pick<CustomerSummary, 'grossRevenue' | 'monetary' | 'frequency'>): number | undefined {
-  if (s.frequency <= 0) return undefined;
-  const first = s.grossRevenue - s.monetary * s.frequency;
+  const trend = valueTrendOf(s.grossRevenue, s.monetary, s.frequency);
+  return Number.isNaN(trend) ? undefined : trend;
+}
+
+/**
+ * Internal (not re-exported from core): {@link valueTrend} of one customer's
+ * numbers, NaN where it is undefined; the segment table reads them from its
+ * columns without an object per customer.
+ *
+ * @example valueTrendOf(50, 20, 2) // 1
+ */
+export function valueTrendOf(grossRevenue: number, monetary: number, frequency: number): number {
+  if (frequency <= 0) return Number.NaN;
+  const first = grossRevenue - monetary * frequency;
   // Below a cent of a 1e-9 relative error the first day is treated as zero.
-  if (!(first > 1e-9 * Math.max(1, s.grossRevenue))) return undefined;
-  return s.monetary / first - 1;
+  if (!(first > 1e-9 * Math.max(1, grossRevenue))) return Number.NaN;
+  return monetary / first - 1;
 }

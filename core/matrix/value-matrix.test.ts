@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
-import { matrixCell, valueMatrix } from './value-matrix.ts';
+import { MATRIX_CELLS, matrixCell, valueMatrix, valueMatrixCodes } from './value-matrix.ts';
 
 describe('matrixCell', () => {
   it('names the four quadrants of seed 001', () => {
@@ -25,5 +25,18 @@ describe('valueMatrix', () => {
   });
   it('rejects lists of different lengths', () => {
     expect(() => valueMatrix([1], [])).toThrow(CvError);
+  });
+});
+
+describe('valueMatrixCodes (the segment table\'s byte cells)', () => {
+  it('gives valueMatrix\' cells and splits', () => {
+    const current = [1, 2, 3, 4, 5, 5];
+    const future = [4, 3, 2, 1, 9, 0];
+    for (const options of [{}, { currentSplit: 2, futureSplit: 2 }]) {
+      const expected = valueMatrix(current, future, options);
+      const got = valueMatrixCodes(Float64Array.from(current), Float64Array.from(future), options);
+      expect(Array.from(got.codes, (c) => MATRIX_CELLS[c])).toEqual(expected.cells);
+      expect([got.currentSplit, got.futureSplit]).toEqual([expected.currentSplit, expected.futureSplit]);
+    }
   });
 });

@@ -53,3 +53,34 @@ export function valueMatrix(current: readonly number[], future: readonly number[
   const cells = current.map((c, i) => matrixCell(c, future[i], currentSplit, futureSplit));
   return { cells, currentSplit, futureSplit };
 }
+
+/** The four cells as {@link valueMatrixCodes} numbers them: bit 1 high current, bit 0 high future. */
+export const MATRIX_CELLS: readonly MatrixCell[] = ['Lead', 'Iron', 'Platinum', 'Gold'];
+
+/** {@link ValueMatrix} as a column: each cell as its index into {@link MATRIX_CELLS}. */
+export interface ValueMatrixCodes {
+  codes: Uint8Array;
+  currentSplit: number;
+  futureSplit: number;
+}
+
+/**
+ * Internal (not re-exported from core): {@link valueMatrix} on columns of
+ * numbers, each cell a byte, where an array of cell names took eight bytes a
+ * customer.
+ *
+ * @throws as valueMatrix.
+ * @example MATRIX_CELLS[valueMatrixCodes(Float64Array.of(1, 2, 3, 4), Float64Array.of(4, 3, 2, 1)).codes[2]] // "Platinum"
+ */
+export function valueMatrixCodes(current: ArrayLike<number>, future: ArrayLike<number>, options: ValueMatrixOptions = {}): ValueMatrixCodes {
+  const fn = 'valueMatrix';
+  const n = current.length;
+  if (n !== future.length) throw new CvError(fn, 'value', `${n} current values but ${future.length} future values`);
+  if (options.currentSplit !== undefined && !Number.isFinite(options.currentSplit)) throw new CvError(fn, 'value', 'currentSplit is not a finite number');
+  if (options.futureSplit !== undefined && !Number.isFinite(options.futureSplit)) throw new CvError(fn, 'value', 'futureSplit is not a finite number');
+  const currentSplit = options.currentSplit ?? (n === 0 ? 0 : median(current));
+  const futureSplit = options.futureSplit ?? (n === 0 ? 0 : median(future));
+  const codes = new Uint8Array(n);
+  for (let i = 0; i < n; i++) codes[i] = (+(current[i] > currentSplit) << 1) | +(future[i] > futureSplit);
+  return { codes, currentSplit, futureSplit };
+}

@@ -1,7 +1,7 @@
 import { CvError } from '../errors.ts';
 import type { CustomerPrediction, FitResult } from '../types.ts';
 import { checkRow } from './customer-data.ts';
-import { customerIds, idsStrictlyAscending, type CustomerIds } from '../summary/summary-table.ts';
+import { customerIds, type CustomerIds } from '../summary/summary-table.ts';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.ts';
 import { checkOptions, discountedPurchases, type ClvOptions } from './model-clv.ts';
 import { purchaseModel, type PurchaseModelFit } from './purchase-model.ts';
@@ -176,6 +176,8 @@ export function predictColumns(
   const fn = 'predictCustomers';
   const { pm, horizon, churnHorizon } = predictionSetup(fn, model, spend, options);
   const ids = isIdArray(customers.ids) ? customerIds(customers.ids) : customers.ids;
+  // The builder's ids are known to ascend: no compare per customer then.
+  const knownAscending = ids.ascending === true;
   const n = ids.length;
   const out: PredictionColumns = {
     pAlive: new Float64Array(n),
@@ -184,38 +186,57 @@ export function predictColumns(
     expectedSpend: new Float64Array(n),
     clv: new Float64Array(n),
   };
-  // Ids in strictly ascending order (the summary builder's) are distinct without a set of them.
-  const ascending = idsStrictlyAscending(ids);
-  const seen = ascending ? undefined : new Set<string>();
-  const ifAlive = new Map<number, Map<number, { expected: number; discounted: number }>>();
-  const alive = new Map<number, Map<number, Map<number, { pa: number; np: number }>>>();
-  // An id is a string made when needed (the builder keeps ids as bytes): for a message, or the set of ids not in order.
-  const id = (i: number) => ids.id(i);
+  // Ids in strictly ascending order (the summary builder's) are distinct without a set of them: the set
+  // is made, from the ids before, only at the first id out of order (checked in the one loop below).
+  let seen: Set<string> | undefined;
+  const gg = spend?.params;
+  const spendOf = gg === undefined ? undefined : spendModel(gg);
+  // Per (x, T): what does not depend on t_x, and, for a customer without repeat purchases (t_x is then 0), all of it.
+  const byX = new Map<number, Map<number, PairPrediction>>();
+  const alive = pm.costlyAlive ? new Map<number, Map<number, Map<number, { pa: number; np: number }>>>() : undefined;
+  const { x: xs, t_x: txs, T: Ts, monetary: ms, averageSpend: averages } = customers;
+  const { pAlive, pNoPurchase, expectedPurchases, expectedSpend, clv } = out;
+  const margin = options.marginRate;
   for (let i = 0; i < n; i++) {
-    const x = customers.x[i];
-    const T = customers.T[i];
-    const monetary = customers.monetary[i];
-    try {
-      checkRow(fn, -1, x, customers.t_x[i], T);
-    } catch (e) {
-      throw new CvError(fn, 'value', `customer ${id(i)}: ${(e as CvError).reason}`);
+    const x = xs[i];
+    const T = Ts[i];
+    const rawTx = txs[i];
+    const monetary = ms[i];
+    // checkRow's and the spend's rules without a call per customer (x % 1 is NaN for ±Infinity and NaN); a
+    // customer that breaks one goes through them, to fail with their message.
+    if (!(x >= 0 && x % 1 === 0 && T > 0 && T < Infinity && rawTx >= 0 && rawTx <= T)) {
+      try {
+        checkRow(fn, -1, x, rawTx, T);
+      } catch (e) {
+        throw new CvError(fn, 'value', `customer ${ids.id(i)}: ${(e as CvError).reason}`);
+      }
     }
-    if (!(Number.isFinite(monetary) && monetary >= 0)) {
-      throw new CvError(fn, 'value', `customer ${id(i)}: monetary must be a number ≥ 0, got ${monetary}`);
+    if (!(monetary >= 0 && monetary < Infinity)) {
+      throw new CvError(fn, 'value', `customer ${ids.id(i)}: monetary must be a number ≥ 0, got ${monetary}`);
     }
-    const t_x = x === 0 ? 0 : customers.t_x[i];
-    let byT = ifAlive.get(x);
-    if (!byT) ifAlive.set(x, (byT = new Map()));
+    const t_x = x === 0 ? 0 : rawTx;
+    let byT = byX.get(x);
+    if (byT === undefined) byX.set(x, (byT = new Map()));
     let e = byT.get(T);
-    if (!e) {
+    if (e === undefined) {
+      // The last discounting step ends at the horizon, so its cumulative value is `expected`:
+      // evaluated once (the same call on the same numbers, so nothing changes but the time).
       const expected = pm.expectedIfAlive(horizon, x, T);
       const at = (t: number): number => (t === horizon ? expected : pm.expectedIfAlive(t, x, T));
-      e = { expected, discounted: discountedPurchases(at, options) };
+      e = new PairPrediction(expected, discountedPurchases(at, options));
       byT.set(T, e);
     }
     let pa: number;
     let np: number;
-    if (pm.costlyAlive) {
+    if (x === 0) {
+      // (0, 0, T): the same triple for every one-time buyer of this age, computed once.
+      if (Number.isNaN(e.pa)) {
+        e.pa = pm.pAlive(0, 0, T);
+        e.np = pm.noPurchase(churnHorizon, 0, 0, T);
+      }
+      pa = e.pa;
+      np = e.np;
+    } else if (alive !== undefined) {
       let aT = alive.get(x);
       if (!aT) alive.set(x, (aT = new Map()));
       let aR = aT.get(T);
@@ -231,16 +252,22 @@ export function predictColumns(
       pa = pm.pAlive(x, t_x, T);
       np = pm.noPurchase(churnHorizon, x, t_x, T);
     }
-    const expectedSpend = spendOf(x, monetary, customers.averageSpend[i], spend?.params);
-    out.pAlive[i] = pa;
-    out.pNoPurchase[i] = np;
-    out.expectedPurchases[i] = pa * e.expected;
-    out.expectedSpend[i] = expectedSpend;
-    out.clv[i] = options.marginRate * expectedSpend * pa * e.discounted;
+    const observed = monetary > 0 ? monetary : Math.max(averages[i] ?? 0, 0);
+    const s = spendOf === undefined ? observed : spendOf(x, monetary, observed);
+    pAlive[i] = pa;
+    pNoPurchase[i] = np;
+    expectedPurchases[i] = pa * e.expected;
+    expectedSpend[i] = s;
+    clv[i] = margin * s * pa * e.discounted;
+    if (seen === undefined && !knownAscending && i > 0 && ids.compare(i - 1, i) >= 0) {
+      seen = new Set<string>();
+      for (let j = 0; j < i; j++) seen.add(ids.id(j));
+    }
     if (seen !== undefined) {
       const before = seen.size;
-      seen.add(id(i));
-      if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id(i)} appears twice`);
+      const id = ids.id(i);
+      seen.add(id);
+      if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id} appears twice`);
     }
   }
   return out;
@@ -250,7 +277,38 @@ function isIdArray(ids: CustomerIds | readonly string[]): ids is readonly string
   return Array.isArray(ids);
 }
 
-/** spendFor on a customer's columns. */
-function spendOf(x: number, monetary: number, averageSpend: number, gg: GammaGammaParams | undefined): number {
-  return spendFor({ id: '', x, t_x: 0, T: 1, monetary, averageSpend }, gg);
+/** What predictColumns keeps per (x, T); pa and np are NaN until a customer with x = 0 needs them. */
+class PairPrediction {
+  pa = Number.NaN;
+  np = Number.NaN;
+  constructor(
+    readonly expected: number,
+    readonly discounted: number,
+  ) {}
+}
+
+/**
+ * spendFor with a Gamma-Gamma fit, for a customer's numbers and observed
+ * spend: the first call of each kind goes through gammaGammaExpectedSpend
+ * (its checks of the parameters), the rest repeat its arithmetic,
+ * p(γ + x·z̄)/(p·x + q − 1), operation for operation, so the doubles are the
+ * same; the population mean (x = 0) is computed once.
+ */
+function spendModel(gg: GammaGammaParams): (x: number, monetary: number, observed: number) => number {
+  const { p, q, gamma } = gg;
+  let checked = false;
+  let mean: number | undefined;
+  return (x, monetary, observed) => {
+    if (monetary > 0 && x > 0) {
+      const den = p * x + q - 1;
+      if (!checked || !(den > 0)) {
+        checked = true;
+        return gammaGammaExpectedSpend(gg, x, monetary);
+      }
+      return (p * (gamma + x * monetary)) / den;
+    }
+    // No repeat spend observed: the population mean, when it exists.
+    if (!(q > 1)) return observed;
+    return (mean ??= gammaGammaExpectedSpend(gg, 0, 0));
+  };
 }

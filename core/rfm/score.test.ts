@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import { quintileScores, rfmScores } from './score.ts';
+import { quintileCodes, quintileScores, rfmScores } from './score.ts';
 
 describe('quintileScores', () => {
   it('gives 1..5 to five distinct values, reversed when lower is better', () => {
@@ -101,5 +101,22 @@ describe('quintileScores and rfmScores against the reference implementation', ()
       expect(quintileScores(xs)).toEqual(quintileScoresByBinarySearch(xs));
       expect(quintileScores(xs, false)).toEqual(quintileScoresByBinarySearch(xs, false));
     }
+  });
+});
+
+describe('quintileCodes (the segment table\'s byte scores)', () => {
+  it('gives quintileScores\' scores for any column, either direction (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { maxLength: 60 }), fc.boolean(), (ints, higher) => {
+        const column = Float64Array.from(ints);
+        const ascending = Float64Array.from(ints).sort();
+        expect(Array.from(quintileCodes(column, ascending, higher))).toEqual(quintileScores(ints, higher));
+      }),
+    );
+  });
+
+  it('names the first value that is not finite, as quintileScores does', () => {
+    const column = Float64Array.of(1, 2, Infinity, Number.NaN);
+    expect(() => quintileCodes(column, Float64Array.from(column).sort())).toThrow('value #3 is not a finite number');
   });
 });

@@ -47,24 +47,51 @@ export function quintileScores(values: readonly number[], higherIsBetter = true)
  * @example quintileScoresOfSorted([30, 10, 20], Float64Array.of(10, 20, 30)) // [4, 1, 3]
  */
 export function quintileScoresOfSorted(values: readonly number[], ascending: Float64Array, higherIsBetter = true): number[] {
+  const codes = quintileCodes(values, ascending, higherIsBetter);
+  const scores = new Array<number>(codes.length);
+  for (let i = 0; i < codes.length; i++) scores[i] = codes[i];
+  return scores;
+}
+
+/**
+ * Internal (not re-exported from core): {@link quintileScoresOfSorted} on
+ * any column of numbers, the scores a byte each. The segment table keeps a
+ * million customers' three scores in 3 MB this way, where arrays of numbers
+ * took 24 MB and a copy of each column to read it from.
+ *
+ * @throws CvError('quintileScores', 'value') for a value that is not finite.
+ * @example quintileCodes(Float64Array.of(30, 10, 20), Float64Array.of(10, 20, 30)) // Uint8Array [4, 1, 3]
+ */
+export function quintileCodes(values: ArrayLike<number>, ascending: Float64Array, higherIsBetter = true): Uint8Array {
   const n = values.length;
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(values[i])) throw new CvError('quintileScores', 'value', `value #${i + 1} is not a finite number`);
-  }
-  // score = 1 + ⌊5·worse/n⌋ is 1 plus the number of k = 1..4 with worse ≥ m_k = ⌈k·n/5⌉, and
-  // "at least m values are worse than v" is one comparison with the sorted values: the m-th
-  // smallest is below v (higher is better) or the m-th largest is above v (lower is better).
-  // Four comparisons per value replace a binary search; the scores are exactly the same.
-  const cut = [1, 2, 3, 4].map((k) => (higherIsBetter ? ascending[Math.ceil((k * n) / 5) - 1] : ascending[n - Math.ceil((k * n) / 5)]));
-  const [c1, c2, c3, c4] = cut;
-  const scores = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    scores[i] = higherIsBetter
-      ? 1 + +(c1 < v) + +(c2 < v) + +(c3 < v) + +(c4 < v)
-      : 1 + +(c1 > v) + +(c2 > v) + +(c3 > v) + +(c4 > v);
+  const scores = new Uint8Array(n);
+  if (n === 0) return scores;
+  // Four cut points, named rather than in an array: one pass over the customers, no closure.
+  const cut = (k: number): number => (higherIsBetter ? ascending[Math.ceil((k * n) / 5) - 1] : ascending[n - Math.ceil((k * n) / 5)]);
+  const c1 = cut(1);
+  const c2 = cut(2);
+  const c3 = cut(3);
+  const c4 = cut(4);
+  // Scoring and the check share the loop; a value that is not finite stops it with the first such position.
+  // v − v is 0 exactly for a finite number (NaN for ±Infinity and NaN): no builtin call per value while cold.
+  if (higherIsBetter) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (!(v - v === 0)) throw notFinite(i);
+      scores[i] = 1 + +(c1 < v) + +(c2 < v) + +(c3 < v) + +(c4 < v);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (!(v - v === 0)) throw notFinite(i);
+      scores[i] = 1 + +(c1 > v) + +(c2 > v) + +(c3 > v) + +(c4 > v);
+    }
   }
   return scores;
+}
+
+function notFinite(i: number): CvError {
+  return new CvError('quintileScores', 'value', `value #${i + 1} is not a finite number`);
 }
 
 /** The 125 cells '111' … '555', built once so scoring does not build a string per customer. */

@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { sortedDoubles } from './sort-doubles.ts';
 
 /**
  * Median: the middle value, or the mean of the two middle values for an
@@ -7,15 +8,13 @@ import { CvError } from '../errors.ts';
  * @throws CvError('median', 'value') for a non-finite value.
  * @example median([5, 1, 3, 2]) // 2.5
  */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  const s = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(values[i])) throw new CvError('median', 'value', `value #${i + 1} is not a finite number`);
-    s[i] = values[i];
   }
-  return medianOfSorted(s.sort());
+  return medianOfSorted(sortedDoubles(values));
 }
 
 /**

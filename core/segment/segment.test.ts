@@ -11,7 +11,8 @@ import { rfmSegment } from '../rfm/segments.ts';
 import { median } from '../score/median.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { TIERS } from '../tiers/rule.ts';
-import { segmentCustomers, type SegmentOptions } from './segment.ts';
+import { orderByValueThenId, orderFromAscending, segmentCustomers, type SegmentOptions } from './segment.ts';
+import { ascendingOrder } from '../score/sort-doubles.ts';
 
 /** Summarise (as of options.asOf) and segment: what the analysis does after reading, without a model. */
 function segmentTransactions(txs: Iterable<Transaction>, options: SegmentOptions & { asOf?: number; marginRate?: number } = {}) {
@@ -302,6 +303,25 @@ describe('segmentCustomers against the straightforward pipeline (one shared sort
         expect(got.warnings.some((w) => w.startsWith(`${unknown} prediction(s) are for customers not in the data`))).toBe(unknown > 0);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('orderFromAscending (the row order at scale, from the radix order)', () => {
+  it('gives orderByValueThenId\'s order: value descending, ties by id, then input order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.oneof(fc.integer({ min: -3, max: 6 }), fc.constantFrom(0, -0, 2.5)), id: fc.constantFrom('a', 'b', 'c', 'B', 'aa') }), { maxLength: 700 }),
+        fc.boolean(),
+        (customers, sortedById) => {
+          const values = customers.map((c) => c.value);
+          const idOf = (i: number) => customers[i]!.id;
+          const expected = orderByValueThenId(values, idOf, Float64Array.from(values).sort(), sortedById);
+          // From 512 values the radix sort makes the order the segment table uses at 65,536 customers and more.
+          expect(Array.from(orderFromAscending(values, idOf, ascendingOrder(values, 512), sortedById))).toEqual(Array.from(expected));
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

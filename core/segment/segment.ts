@@ -552,7 +552,7 @@ export function rfmSegmentTable(): readonly RfmSegment[] {
  * `inputSortedById` says the input is in strictly ascending id order.
  */
 export function orderByValueThenId(
-  values: readonly number[],
+  values: ArrayLike<number>,
   idOf: (i: number) => string,
   ascending: Float64Array,
   inputSortedById: boolean,
@@ -582,6 +582,36 @@ export function orderByValueThenId(
       blocks.set(tie, b);
     }
     for (let q = b; q < end; q++) order[out++] = blocks[q];
+  }
+  return order;
+}
+
+/**
+ * {@link orderByValueThenId} from `byValue`, the positions in ascending
+ * order of value with equal values in input order (ascendingOrder in
+ * score/sort-doubles.ts): the blocks of equal values are read off it, not
+ * found by a binary search per customer. The same order (the columnar
+ * segment table uses it; test/columnar-equality.test.ts holds it to the
+ * object path's).
+ */
+export function orderFromAscending(values: ArrayLike<number>, idOf: (i: number) => string, byValue: Int32Array, inputSortedById: boolean): Int32Array {
+  const n = byValue.length;
+  const order = new Int32Array(n);
+  let out = 0;
+  // Blocks from the highest value down; within a block, input order (or id order, below).
+  for (let end = n; end > 0; ) {
+    const v = values[byValue[end - 1]];
+    let b = end - 1;
+    while (b > 0 && values[byValue[b - 1]] === v) b--;
+    if (end - b > 1 && !inputSortedById && !idsAscending(byValue, b, end, idOf)) {
+      // A stable sort by id of the block (in input order): ties of value and id keep input order.
+      const tie = Array.from(byValue.subarray(b, end));
+      tie.sort((i, j) => compareIds(idOf(i), idOf(j)));
+      for (let q = b; q < end; q++) order[out++] = tie[q - b];
+    } else {
+      for (let q = b; q < end; q++) order[out++] = byValue[q];
+    }
+    end = b;
   }
   return order;
 }

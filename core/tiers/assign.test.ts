@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import { assignTiers } from './assign.ts';
+import { assignTiers, tierCodes } from './assign.ts';
 import { TIERS, type TierRule } from './rule.ts';
 
 const rank = (t: string) => TIERS.indexOf(t as (typeof TIERS)[number]);
@@ -89,6 +89,20 @@ describe('assignTiers against the first implementation', () => {
         expect(assignTiers(xs, { method: 'fixed', thresholds: [50, 10, 0] })).toEqual(reference(xs, 'fixed', [50, 10, 0]));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('tierCodes (the segment table\'s byte tiers)', () => {
+  it('gives assignTiers\' tiers and contributions under every rule (property)', () => {
+    const rules: TierRule[] = [{ method: 'contribution' }, { method: 'pareto' }, { method: 'quantile' }, { method: 'fixed', thresholds: [30, 10, 0] }];
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { maxLength: 40 }), fc.constantFrom(...rules), (values, rule) => {
+        const expected = assignTiers(values, rule);
+        const { codes, contribution } = tierCodes(Float64Array.from(values), rule);
+        expect(Array.from(codes, (c) => TIERS[c])).toEqual(expected.tiers);
+        expect(Array.from(contribution)).toEqual(expected.contribution);
+      }),
     );
   });
 });

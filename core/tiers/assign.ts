@@ -9,10 +9,10 @@ export interface TierAssignment {
   contribution: number[];
 }
 
-/** Index 0..3 into TIERS of the first parameter the test passes, else Small. */
-function pick(test: (p: number) => boolean, p: readonly [number, number, number]): Tier {
-  for (let i = 0; i < 3; i++) if (test(p[i])) return TIERS[i];
-  return TIERS[3];
+/** Index 0..3 into TIERS of the first parameter the test passes, else 3 (Small). */
+function pick(test: (p: number) => boolean, p: readonly [number, number, number]): number {
+  for (let i = 0; i < 3; i++) if (test(p[i])) return i;
+  return 3;
 }
 
 /**
@@ -25,6 +25,33 @@ function pick(test: (p: number) => boolean, p: readonly [number, number, number]
  * @example assignTiers([100, 1, 1, 1, 1, 1, 1, 1, 1, 1], { method: 'contribution' }).tiers[0] // "VIP"
  */
 export function assignTiers(values: readonly number[], rule: TierRule): TierAssignment {
+  const { codes, contribution } = tierCodes(values, rule);
+  const n = values.length;
+  const tiers = new Array<Tier>(n);
+  const share = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    tiers[i] = TIERS[codes[i]];
+    share[i] = contribution[i];
+  }
+  return { tiers, contribution: share };
+}
+
+/** {@link TierAssignment} as columns: each tier as its index into TIERS. */
+export interface TierCodes {
+  codes: Uint8Array;
+  contribution: Float64Array;
+}
+
+/**
+ * Internal (not re-exported from core): {@link assignTiers} on any column
+ * of numbers, each tier a byte (its index into TIERS) and the contributions
+ * as doubles: the same numbers, without an array of strings and one of
+ * numbers per call (16 bytes a customer, garbage soon after).
+ *
+ * @throws as assignTiers.
+ * @example TIERS[tierCodes(Float64Array.of(100, 1, 1, 1, 1, 1, 1, 1, 1, 1), { method: 'contribution' }).codes[0]] // "VIP"
+ */
+export function tierCodes(values: ArrayLike<number>, rule: TierRule): TierCodes {
   const p = tierRuleParams(rule);
   const n = values.length;
   let total = 0;
@@ -36,28 +63,26 @@ export function assignTiers(values: readonly number[], rule: TierRule): TierAssi
     if (v > 0) positive += v;
   }
   const mean = n > 0 ? total / n : 0;
-  const contribution = new Array<number>(n);
-  for (let i = 0; i < n; i++) contribution[i] = mean > 0 ? values[i] / mean : 0;
+  const contribution = new Float64Array(n);
+  if (mean > 0) for (let i = 0; i < n; i++) contribution[i] = values[i] / mean;
 
-  let tiers: Tier[];
-  // The two per-value rules are plain loops (no closure per customer); they run on every segment table.
+  const codes = new Uint8Array(n);
   if (rule.method === 'contribution') {
-    tiers = new Array<Tier>(n);
+    const [p0, p1, p2] = p;
     for (let i = 0; i < n; i++) {
       const c = contribution[i];
-      tiers[i] = c > p[0] ? TIERS[0] : c > p[1] ? TIERS[1] : c > p[2] ? TIERS[2] : TIERS[3];
+      codes[i] = c > p0 ? 0 : c > p1 ? 1 : c > p2 ? 2 : 3;
     }
   } else if (rule.method === 'fixed') {
-    tiers = new Array<Tier>(n);
+    const [p0, p1, p2] = p;
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      tiers[i] = v >= p[0] ? TIERS[0] : v >= p[1] ? TIERS[1] : v >= p[2] ? TIERS[2] : TIERS[3];
+      codes[i] = v >= p0 ? 0 : v >= p1 ? 1 : v >= p2 ? 2 : 3;
     }
   } else {
-    // "Above" = strictly greater values: ties share the same count and sum.
-    const order = values.map((_, i) => i).sort((a, b) => values[b] - values[a]);
-    const countAbove = new Array<number>(n);
-    const sumAbove = new Array<number>(n);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b] - values[a]);
+    const countAbove = new Float64Array(n);
+    const sumAbove = new Float64Array(n);
     let count = 0;
     let sum = 0;
     for (let k = 0; k < n; ) {
@@ -71,11 +96,15 @@ export function assignTiers(values: readonly number[], rule: TierRule): TierAssi
       count = j;
       k = j;
     }
-    tiers =
-      rule.method === 'pareto'
-        ? values.map((_, i) => (positive > 0 ? pick((s) => sumAbove[i] / positive < s, p) : 'Small'))
-        : // The tolerance keeps 0.07 · 100 = 7.000000000000001 from admitting an 8th customer.
-          values.map((_, i) => pick((q) => countAbove[i] < q * n - 1e-9, p));
+    for (let i = 0; i < n; i++) {
+      codes[i] =
+        rule.method === 'pareto'
+          ? positive > 0
+            ? pick((s) => sumAbove[i] / positive < s, p)
+            : 3
+          : // The tolerance keeps 0.07 · 100 = 7.000000000000001 from admitting an 8th customer.
+            pick((q) => countAbove[i] < q * n - 1e-9, p);
+    }
   }
-  return { tiers, contribution };
+  return { codes, contribution };
 }

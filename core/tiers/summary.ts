@@ -11,18 +11,33 @@ import { TIERS } from './rule.ts';
  * @example tierSummary(['VIP', 'Small'], [300, 100])[0] // { tier: 'VIP', customers: 1, customerShare: 0.5, value: 300, valueShare: 0.75, averageValue: 300 }
  */
 export function tierSummary(tiers: readonly Tier[], values: readonly number[]): TierSummaryRow[] {
-  // Plain counters indexed like TIERS (no Map lookups per customer); sums still accumulate in input order.
-  const count = [0, 0, 0, 0];
-  const sum = [0, 0, 0, 0];
-  let total = 0;
+  // A value outside the four tiers (possible from untyped callers) counts in the total only, as before: code 4.
   const n = tiers.length;
+  const codes = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const k = tierIndex(tiers[i]);
-    // A value outside the four tiers (possible from untyped callers) counts in the total only, as before.
-    if (k >= 0) {
-      count[k]++;
-      sum[k] += values[i];
-    }
+    codes[i] = k >= 0 ? k : 4;
+  }
+  return tierSummaryOfCodes(codes, values);
+}
+
+/**
+ * Internal (not re-exported from core): {@link tierSummary} of tiers given
+ * as their indexes into TIERS (tiers/assign.ts' tierCodes); a code past
+ * the four counts in the total only.
+ *
+ * @example tierSummaryOfCodes(Uint8Array.of(0, 3), Float64Array.of(90, 10))[0].valueShare // 0.9
+ */
+export function tierSummaryOfCodes(codes: ArrayLike<number>, values: ArrayLike<number>): TierSummaryRow[] {
+  // Plain counters indexed like TIERS (no Map lookups per customer); sums still accumulate in input order.
+  const count = [0, 0, 0, 0, 0];
+  const sum = [0, 0, 0, 0, 0];
+  let total = 0;
+  const n = codes.length;
+  for (let i = 0; i < n; i++) {
+    const k = codes[i];
+    count[k]++;
+    sum[k] += values[i];
     total += values[i];
   }
   return TIERS.map((tier, k) => {
