@@ -37,7 +37,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  *
  * A boundary optimum is a fit, not an error (as for BG/NBD): the parameter
  * is held where the likelihood has flattened and `notes` says what that
- * means. The search is bounded by options.maxSeconds and maxEvaluations.
+ * means. The search is bounded by options.maxEvaluations (and maxSeconds, when given).
  *
  * Throws CvError('fitMbgNbd', 'value') for invalid rows, 'data' for fewer
  * than MIN_CUSTOMERS customers or MIN_REPEAT_CUSTOMERS repeat customers,
