@@ -5,7 +5,8 @@ import { CvError } from '../errors.ts';
 import { createRng } from '../simulate/prng.ts';
 import { simulateCustomers } from '../simulate/simulate-customers.ts';
 import { fitBgNbd } from './bg-nbd.ts';
-import { maximizeLogLikelihood } from './fit-driver.ts';
+import { maximizeLogLikelihood, type WarmStart } from './fit-driver.ts';
+import { fitMbgNbd } from './mbg-nbd.ts';
 import { fitGammaGamma } from './gamma-gamma.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 
@@ -303,4 +304,29 @@ describe.skipIf(!HAS_CDNOW)('penalizer against Python lifetimes 0.11 on CDNOW' +
       for (const k of ['p', 'q', 'gamma'] as const) expect(rel(fit.params[k], REF.gg[c][k]), `${k} at ${c}`).toBeLessThan(1e-5);
     }
   });
+});
+
+describe.skipIf(!HAS_CDNOW)('warm start: a refit from where a related fit ended' + WHY_NO_CDNOW, () => {
+  // As the model choice does: a fit to part of the data (here every other customer of the
+  // CDNOW sample) fills the warm start; the fit to all of them starts from its end point and
+  // curvature. It must find the optimum of a cold fit, to far below what any figure shows,
+  // and spend fewer evaluations getting there.
+  const all = cdnowSummary();
+  const half = { x: all.x.filter((_, i) => i % 2 === 0), t_x: all.t_x.filter((_, i) => i % 2 === 0), T: all.T.filter((_, i) => i % 2 === 0) };
+  const fits = { pnbd: fitParetoNbd, mbgnbd: fitMbgNbd } as const;
+  for (const [name, fit] of Object.entries(fits)) {
+    it(`${name}: the same optimum in fewer evaluations`, () => {
+      const warm: WarmStart = {};
+      fit(half, { warm });
+      expect(warm.theta?.length).toBe(4);
+      expect(warm.inverseHessian?.length).toBe(16);
+      const cold = fit(all);
+      const hot = fit(all, { warm });
+      for (const [k, v] of Object.entries(cold.params)) expect(rel((hot.params as Record<string, number>)[k], v), k).toBeLessThan(1e-6);
+      expect(Math.abs(hot.logLikelihood - cold.logLikelihood)).toBeLessThan(1e-6);
+      expect(hot.evaluations).toBeLessThan((cold.evaluations as number) * 0.7);
+      // And the refit leaves its own end in the warm start, for a later refit.
+      expect(Array.from(warm.theta as Float64Array, Math.exp)[0]).toBeCloseTo(hot.params.r, 12);
+    });
+  }
 });

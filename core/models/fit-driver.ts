@@ -34,6 +34,22 @@ export interface FitControl {
    * and accepts that its answer then depends on the machine's load.
    */
   maxSeconds?: number;
+  /**
+   * Where a fit of the same model to related data ended, to start from: a
+   * fit given an empty one fills it, a fit given a filled one starts at its
+   * point with its curvature. The model choice fits each model on the data
+   * before its holdout and then refits the chosen one on all the data,
+   * whose optimum is close by: started there, the refit of CDNOW master
+   * takes a third of the evaluations. The optimum is the same to the
+   * fit's tolerance.
+   */
+  warm?: WarmStart;
+}
+
+/** A search's end point and its inverse Hessian there, in the fit's search coordinates. */
+export interface WarmStart {
+  theta?: Float64Array;
+  inverseHessian?: Float64Array;
 }
 
 /**
@@ -233,7 +249,10 @@ export function maximizeLogLikelihood(
     boundary: names.map(() => null),
     leftRange: true,
   });
-  let res = run((b) => bfgs(objective, theta0, { ...box, ...b }));
+  const warm = options.warm;
+  const warmed = warm?.theta?.length === n && warm.inverseHessian?.length === n * n;
+  const first: ArrayLike<number> = warmed ? (warm.theta as Float64Array) : theta0;
+  let res = run((b) => bfgs(objective, first, { ...box, ...b, inverseHessian: warmed ? warm.inverseHessian : undefined }));
   if (res.stopped) return left(res);
   // Far out on a flat ridge towards a boundary optimum the likelihood loses digits to
   // cancellation and no line search can verify a decrease: a search that stalls there has
@@ -244,7 +263,7 @@ export function maximizeLogLikelihood(
   let converged = (res.converged || stalledAtBoundary(res)) && Number.isFinite(res.value);
   for (let round = 0; !converged && round < 3; round++) {
     const before = res.value;
-    const start = Number.isFinite(res.value) ? res.x : Float64Array.from(theta0);
+    const start = Number.isFinite(res.value) ? res.x : Float64Array.from(first);
     const nm = run((b) => nelderMead((t) => objective(t), start, { lower, upper, maxIterations: 2000, valueTolerance: 1e-13, pointTolerance: POINT, ...b }));
     if (leave && Number.isFinite(nm.value) && leave(nm.x)) return left(nm);
     res = run((b) => bfgs(objective, nm.x, { ...box, ...b }));
@@ -278,6 +297,10 @@ export function maximizeLogLikelihood(
     throw new CvError(fn, 'convergence', msg('model.notConverged', { why: res.reason, iterations }));
   }
   const ll = penalizer === 0 ? -res.value * customers : -negMeanLL(res.x) * customers;
+  if (warm && res.inverseHessian) {
+    warm.theta = Float64Array.from(res.x);
+    warm.inverseHessian = Float64Array.from(res.inverseHessian);
+  }
   return { theta: res.x, logLikelihood: ll, iterations, evaluations, converged: true, boundary };
 }
 

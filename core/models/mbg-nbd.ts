@@ -70,7 +70,7 @@ export function fitMbgNbd(data: RepeatInput, options: MbgNbdFitOptions = {}): Fi
     g.customers,
     true,
     [1, g.meanT, 1, 1],
-    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1] },
+    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1], warm: options.warm },
   );
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
   const params = { r, alpha, a, b };

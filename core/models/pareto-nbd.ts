@@ -67,6 +67,7 @@ export function fitParetoNbd(data: RepeatInput, options: ParetoNbdFitOptions = {
   const pairs = indexPairs(g);
   const maxT = g.T.reduce((m, v) => Math.max(m, v), 0);
   const control = { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations };
+  // A warm start is a point in θ: only the interior search takes it, and only a fit that ends there gives one.
   // Inside the range where data identify every parameter (CDNOW's optimum is there), the search
   // runs in θ = ln(r, α, s, β), as it always has: the published fits are reproduced to the digit.
   const interior = maximizeLogLikelihood(
@@ -84,6 +85,7 @@ export function fitParetoNbd(data: RepeatInput, options: ParetoNbdFitOptions = {
       upper: [1e3, g.meanT * 1e5, 100, g.meanT * 1e5],
       margin: [10, 100, 1, 100],
       leaveAtRange: true,
+      warm: options.warm,
     },
   );
   const res = interior.leftRange ? searchLimits(g, pairs, interior, control, started) : interior;
