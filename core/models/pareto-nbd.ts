@@ -660,8 +660,8 @@ export function pAlive(p: ParetoNbdParams, x: number, t_x: number, T: number): n
   return logistic(-logOddsDead(p, x, t_x, T));
 }
 
-/** ln(P(dead)/P(alive)) at T. */
-function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
+/** ln(P(dead)/P(alive)) at T: what pAlive and noPurchase are made of (unchecked). */
+export function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
   const b = logBracket(p, x, t_x, T);
   return b.dead - b.alive;
 }
