@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../cli/build.ts';
 import { bundleIsFresh } from '../cli/bundle-freshness.js';
-import { createAnalysis, readTransactions } from '../core/index.ts';
+import { createAnalysis, MODEL_TITLES, readTransactions, type Analysis, type FittedModelName } from '../core/index.ts';
 import { segmentWorkbook } from '../cli/workbook.ts';
 
 type Print = (line: string) => void;
@@ -131,6 +131,7 @@ export async function runCliBench(print: Print): Promise<void> {
       print(line(`  in this process (--model ${model}): analysis`, phases.analysis, model === 'auto' ? 'model choice on a holdout, prediction, segments' : 'one fit, prediction, segments'));
       print(line(`  in this process (--model ${model}): workbook`, phases.workbook, 'sheets written, zip deflated on the thread pool'));
       print(line(`  core only (read + analysis, --model ${model})`, { wall: phases.read.wall + phases.analysis.wall, cpu: phases.read.cpu + phases.analysis.cpu }));
+      print(`    likelihood evaluations (the same on any machine): ${phases.evaluations}`);
     }
     print(`  ${load()}`);
   } finally {
@@ -151,13 +152,15 @@ function timed<T>(work: () => T): { result: T; run: Run } {
 }
 
 /** What `cvlens segment --out x.xlsx` does, without the process around it: the median of three runs of each phase. */
-async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis: Run; workbook: Run }> {
+async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis: Run; workbook: Run; evaluations: string }> {
   const bytes = readFileSync(CDNOW);
   const runs: { read: Run; analysis: Run; workbook: Run }[] = [];
+  let evaluations = '';
   for (let i = 0; i < 3; i++) {
     const analysis = createAnalysis({ model });
     const read = timed(() => readTransactions(bytes, { onTransaction: (t) => analysis.add(t) }));
     const done = timed(() => analysis.finish());
+    evaluations = fitCosts(done.result);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await segmentWorkbook({ analysis: done.result, lang: 'en', rejected: read.result.rejected, source: { file: 'CDNOW_master.txt' } });
@@ -165,5 +168,13 @@ async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis
     runs.push({ read: read.run, analysis: done.run, workbook: { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 } });
   }
   const med = (k: 'read' | 'analysis' | 'workbook'): Run => ({ wall: median(runs.map((r) => r[k].wall)), cpu: median(runs.map((r) => r[k].cpu)) });
-  return { read: med('read'), analysis: med('analysis'), workbook: med('workbook') };
+  return { read: med('read'), analysis: med('analysis'), workbook: med('workbook'), evaluations };
+}
+
+/** Each fit's likelihood evaluations: the models fitted before the holdout, then the chosen one on all the data. */
+function fitCosts(a: Analysis): string {
+  const { selection, purchase } = a.models;
+  const before = selection.method === 'holdout' ? selection.candidates.map((c) => `${MODEL_TITLES[c.model]} ${c.evaluations ?? '–'}`).join(', ') : '';
+  const chosen = purchase ? `${MODEL_TITLES[selection.chosen as FittedModelName]} ${purchase.evaluations ?? '–'} on all the data` : 'no model fitted';
+  return before ? `before the holdout ${before}; ${chosen}` : chosen;
 }

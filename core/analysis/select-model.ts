@@ -30,6 +30,11 @@ export interface CandidateReport {
   model: FittedModelName;
   /** Log-likelihood of the fit on all the data (likelihood route) or on the calibration part (holdout route). */
   logLikelihood?: number;
+  /**
+   * Likelihood evaluations its fit took (on the holdout route, the fit before
+   * the holdout): the cost of the choice, the same on any machine.
+   */
+  evaluations?: number;
   /** On the holdout: mean log loss of P(no purchase) and mean absolute error of expected purchases per customer. */
   holdout?: { logLoss: number; purchasesMae: number };
   /** Why it could not be fitted. */
@@ -150,7 +155,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
         try {
           const fit = fitPurchaseModel(m, data(), penalizer);
           fits.set(m, fit);
-          candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+          candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
         } catch (e) {
           candidates.push({ model: m, ...dataProblem(e) });
         }
@@ -169,7 +174,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
     try {
       const fit = fitPurchaseModel(m, data(), penalizer, warm.get(m));
       // On the holdout route the candidates already carry their calibration figures.
-      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
       if (method === 'requested') {
         reason = m === requested ? msg('select.asAsked', { model: MODEL_TITLES[m] }) : msg('select.instead', { model: MODEL_TITLES[m], requested: MODEL_TITLES[requested as FittedModelName] });
       }
@@ -261,7 +266,7 @@ function judgeOnHoldout(
         logLoss -= Math.log(p);
         mae += Math.abs(expected[k] - s.holdout[i]);
       }
-      candidates.push({ model: m, logLikelihood: fit.logLikelihood, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
+      candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
     } catch (e) {
       candidates.push({ model: m, ...dataProblem(e) });
     }
