@@ -7,7 +7,8 @@
  * user waits for; CPU time (user + system, all threads, from the child
  * itself) is what the command costs, and stays comparable on a machine busy
  * with other work. Targets (issue 12): --help ≤ 0.15 s, CDNOW → workbook
- * ≤ 1 s.
+ * ≤ 1 s. CVLENS_BENCH_AGAINST=<another checkout> also runs that checkout's
+ * command and this one by turns (see alternate).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -133,6 +134,8 @@ export async function runCliBench(print: Print): Promise<void> {
       print(line(`  core only (read + analysis, --model ${model})`, { wall: phases.read.wall + phases.analysis.wall, cpu: phases.read.cpu + phases.analysis.cpu }));
       print(`    likelihood evaluations (the same on any machine): ${phases.evaluations}`);
     }
+    const against = process.env.CVLENS_BENCH_AGAINST;
+    if (against) alternate(print, join(against, 'cli', 'bin.js'), dir);
     print(`  ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -140,6 +143,31 @@ export async function runCliBench(print: Print): Promise<void> {
     if (!bundleIsFresh(new URL('../cli/dist/', import.meta.url), new URL('../', import.meta.url))) {
       print('  NOTE: a source changed during the run, so some runs used the sources through tsx; run the bench again.');
     }
+  }
+}
+
+/**
+ * With CVLENS_BENCH_AGAINST=<another checkout, built>: its command and this
+ * one run CDNOW master → workbook (--model auto) by turns, nine times each,
+ * so that both see the same load; the smallest CPU and wall of each (the
+ * least disturbed run) and the medians. On a machine shared with other work
+ * this is the comparison that holds.
+ */
+function alternate(print: Print, other: string, dir: string): void {
+  if (!existsSync(other)) {
+    print(`  CVLENS_BENCH_AGAINST: no ${other}`);
+    return;
+  }
+  const bins = { this: BIN, other } as const;
+  const runs: Record<keyof typeof bins, Run[]> = { this: [], other: [] };
+  for (let i = 0; i < 9; i++) {
+    for (const k of ['other', 'this'] as const) runs[k].push(spawnTimed([bins[k], 'segment', CDNOW, '--out', join(dir, `${k}.xlsx`)]));
+  }
+  print(`  by turns with ${other} (CDNOW master → workbook, --model auto, 9 runs each):`);
+  for (const k of ['other', 'this'] as const) {
+    const r = runs[k];
+    const min = (f: (x: Run) => number): string => Math.min(...r.map(f)).toFixed(3);
+    print(`    ${k.padEnd(5)}  cpu least ${min((x) => x.cpu)} s, median ${median(r.map((x) => x.cpu)).toFixed(3)} s   wall least ${min((x) => x.wall)} s, median ${median(r.map((x) => x.wall)).toFixed(3)} s`);
   }
 }
 
