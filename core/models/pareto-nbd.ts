@@ -418,7 +418,11 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
     // ln(L/e^A), and the dead part's share wD of L over D (the weight of the A0 difference).
     let lnRatio: number;
     let wOverD: number;
-    if (u <= 0) {
+    if (D === 0) {
+      // No dead part: L = e^A exactly (and below, e^(−u) could underflow to 0 beside D = 0).
+      lnRatio = 0;
+      wOverD = 0;
+    } else if (u <= 0) {
       const eu = Math.exp(u);
       const rho = eu * D;
       lnRatio = Math.log1p(rho);
