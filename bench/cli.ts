@@ -7,7 +7,8 @@
  * user waits for; CPU time (user + system, all threads, from the child
  * itself) is what the command costs, and stays comparable on a machine busy
  * with other work. Targets (issue 12): --help ≤ 0.15 s, CDNOW → workbook
- * ≤ 1 s.
+ * ≤ 1 s. CVLENS_BENCH_AGAINST=<another checkout> also runs that checkout's
+ * command and this one by turns (see alternate).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCli } from '../cli/build.ts';
 import { bundleIsFresh } from '../cli/bundle-freshness.js';
-import { createAnalysis, readTransactions } from '../core/index.ts';
+import { createAnalysis, MODEL_TITLES, readTransactions, type Analysis, type FittedModelName } from '../core/index.ts';
 import { segmentWorkbook } from '../cli/workbook.ts';
 
 type Print = (line: string) => void;
@@ -131,7 +132,10 @@ export async function runCliBench(print: Print): Promise<void> {
       print(line(`  in this process (--model ${model}): analysis`, phases.analysis, model === 'auto' ? 'model choice on a holdout, prediction, segments' : 'one fit, prediction, segments'));
       print(line(`  in this process (--model ${model}): workbook`, phases.workbook, 'sheets written, zip deflated on the thread pool'));
       print(line(`  core only (read + analysis, --model ${model})`, { wall: phases.read.wall + phases.analysis.wall, cpu: phases.read.cpu + phases.analysis.cpu }));
+      print(`    likelihood evaluations (the same on any machine): ${phases.evaluations}`);
     }
+    const against = process.env.CVLENS_BENCH_AGAINST;
+    if (against) alternate(print, join(against, 'cli', 'bin.js'), dir);
     print(`  ${load()}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -139,6 +143,31 @@ export async function runCliBench(print: Print): Promise<void> {
     if (!bundleIsFresh(new URL('../cli/dist/', import.meta.url), new URL('../', import.meta.url))) {
       print('  NOTE: a source changed during the run, so some runs used the sources through tsx; run the bench again.');
     }
+  }
+}
+
+/**
+ * With CVLENS_BENCH_AGAINST=<another checkout, built>: its command and this
+ * one run CDNOW master → workbook (--model auto) by turns, nine times each,
+ * so that both see the same load; the smallest CPU and wall of each (the
+ * least disturbed run) and the medians. On a machine shared with other work
+ * this is the comparison that holds.
+ */
+function alternate(print: Print, other: string, dir: string): void {
+  if (!existsSync(other)) {
+    print(`  CVLENS_BENCH_AGAINST: no ${other}`);
+    return;
+  }
+  const bins = { this: BIN, other } as const;
+  const runs: Record<keyof typeof bins, Run[]> = { this: [], other: [] };
+  for (let i = 0; i < 9; i++) {
+    for (const k of ['other', 'this'] as const) runs[k].push(spawnTimed([bins[k], 'segment', CDNOW, '--out', join(dir, `${k}.xlsx`)]));
+  }
+  print(`  by turns with ${other} (CDNOW master → workbook, --model auto, 9 runs each):`);
+  for (const k of ['other', 'this'] as const) {
+    const r = runs[k];
+    const min = (f: (x: Run) => number): string => Math.min(...r.map(f)).toFixed(3);
+    print(`    ${k.padEnd(5)}  cpu least ${min((x) => x.cpu)} s, median ${median(r.map((x) => x.cpu)).toFixed(3)} s   wall least ${min((x) => x.wall)} s, median ${median(r.map((x) => x.wall)).toFixed(3)} s`);
   }
 }
 
@@ -151,13 +180,15 @@ function timed<T>(work: () => T): { result: T; run: Run } {
 }
 
 /** What `cvlens segment --out x.xlsx` does, without the process around it: the median of three runs of each phase. */
-async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis: Run; workbook: Run }> {
+async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis: Run; workbook: Run; evaluations: string }> {
   const bytes = readFileSync(CDNOW);
   const runs: { read: Run; analysis: Run; workbook: Run }[] = [];
+  let evaluations = '';
   for (let i = 0; i < 3; i++) {
     const analysis = createAnalysis({ model });
     const read = timed(() => readTransactions(bytes, { onTransaction: (t) => analysis.add(t) }));
     const done = timed(() => analysis.finish());
+    evaluations = fitCosts(done.result);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await segmentWorkbook({ analysis: done.result, lang: 'en', rejected: read.result.rejected, source: { file: 'CDNOW_master.txt' } });
@@ -165,5 +196,13 @@ async function inProcess(model: 'auto' | 'bgnbd'): Promise<{ read: Run; analysis
     runs.push({ read: read.run, analysis: done.run, workbook: { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 } });
   }
   const med = (k: 'read' | 'analysis' | 'workbook'): Run => ({ wall: median(runs.map((r) => r[k].wall)), cpu: median(runs.map((r) => r[k].cpu)) });
-  return { read: med('read'), analysis: med('analysis'), workbook: med('workbook') };
+  return { read: med('read'), analysis: med('analysis'), workbook: med('workbook'), evaluations };
+}
+
+/** Each fit's likelihood evaluations: the models fitted before the holdout, then the chosen one on all the data. */
+function fitCosts(a: Analysis): string {
+  const { selection, purchase } = a.models;
+  const before = selection.method === 'holdout' ? selection.candidates.map((c) => `${MODEL_TITLES[c.model]} ${c.evaluations ?? '–'}`).join(', ') : '';
+  const chosen = purchase ? `${MODEL_TITLES[selection.chosen as FittedModelName]} ${purchase.evaluations ?? '–'} on all the data` : 'no model fitted';
+  return before ? `before the holdout ${before}; ${chosen}` : chosen;
 }

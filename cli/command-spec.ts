@@ -4,7 +4,7 @@
  * Defaults are read from the core's DEFAULT_SETTINGS (and the fitter's own
  * limit), never restated here.
  */
-import { COMPOSITE_FIELDS, DEFAULT_MAX_SECONDS, DEFAULT_SETTINGS, tierRuleOf, tierRuleParams, type TierMethod } from '../core/index.ts';
+import { COMPOSITE_FIELDS, DEFAULT_MAX_EVALUATIONS, DEFAULT_SETTINGS, tierRuleOf, tierRuleParams, type TierMethod } from '../core/index.ts';
 
 export interface OptionSpec {
   name: string;
@@ -256,12 +256,20 @@ export const FIT: CommandSpec = {
     SHEET,
     HEADER_ROW,
     {
+      name: 'max-evaluations',
+      value: 'N',
+      help: 'stop the parameter search after this many likelihood evaluations (the same data always give the same result)',
+      default: `${DEFAULT_MAX_EVALUATIONS}`,
+      helpZh: '参数搜索最多计算这么多次似然（同样的数据总得到同样的结果）',
+      defaultZh: `${DEFAULT_MAX_EVALUATIONS}`,
+    },
+    {
       name: 'max-seconds',
       value: 'S',
-      help: 'stop the parameter search after this many seconds',
-      default: `${DEFAULT_MAX_SECONDS} s`,
-      helpZh: '参数搜索最多用这么多秒',
-      defaultZh: `${DEFAULT_MAX_SECONDS} 秒`,
+      help: 'also stop it after this many seconds (then the result can depend on how busy the machine is)',
+      default: 'none',
+      helpZh: '另外限定参数搜索最多用这么多秒（结果可能随机器忙闲而不同）',
+      defaultZh: '不限',
     },
     LANG_OPTION,
     JSON_FLAG,

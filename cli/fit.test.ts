@@ -38,6 +38,14 @@ describe('cvlens fit on a burst of daily purchases followed by silence', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/did not settle within its budget/);
   });
+  it('gives up with the same sentence on a small budget of likelihood evaluations, the same on every run', () => {
+    const runs = [0, 1].map(() => runCli(['fit', file, '--model', 'pnbd', '--as-of', '2025-03-31', '--max-evaluations', '10']));
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/did not settle within its budget of 10 likelihood evaluations \(it used 10\)/);
+    }
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+  });
   it('prints the notes', () => {
     const run = runCli(['fit', file, '--model', 'bgnbd', '--as-of', '2025-03-31']);
     expect(run.code, run.stderr).toBe(0);
@@ -53,5 +61,6 @@ describe('cvlens fit on a burst of daily purchases followed by silence', () => {
   it('rejects a negative penalizer and a zero time budget as usage errors', () => {
     expect(runCli(['fit', file, '--model', 'bgnbd', '--penalizer', '-1']).code).toBe(2);
     expect(runCli(['fit', file, '--model', 'bgnbd', '--max-seconds', '0']).code).toBe(2);
+    expect(runCli(['fit', file, '--model', 'bgnbd', '--max-evaluations', '2.5']).code).toBe(2);
   });
 });

@@ -23,7 +23,7 @@ Usage:
                  [--columns customerId=HEADER,date=HEADER,amount=HEADER,…] [--decimal auto|.|,]
                  [--sheet NAME] [--header-row N]
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
-                 [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
+                 [--as-of DATE] [--penalizer C] [--max-evaluations N] [--json]
   cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
   cvlens sql --dialect duckdb|postgres|spark|bigquery --table TABLE --id COLUMN
                  --date COLUMN --amount COLUMN [--cost COLUMN] [--as-of DATE] [--period week]
@@ -63,7 +63,7 @@ export const HELP_ZH = `cvlens：根据交易文件为客户价值评分
                  [--date-order auto|dmy|mdy|ymd] [--encoding auto|utf-8|gb18030]
                  [--columns customerId=表头,date=表头,amount=表头,…] [--decimal auto|.|,]
   cvlens fit FILE --model bgnbd|mbgnbd|pnbd|gg [--period week] [--calibration-end DATE]
-                 [--as-of DATE] [--penalizer C] [--max-seconds S] [--json]
+                 [--as-of DATE] [--penalizer C] [--max-evaluations N] [--json]
   cvlens demo [--out demo/transactions.csv] [--customers N] [--seed N]
   cvlens help [COMMAND] | COMMAND --help | --version
 

@@ -100,7 +100,7 @@ export type { Recalibration, RecalibrationMethod, RecalibrationReport } from './
 export { bgNbdConditionalExpected, bgNbdProbabilityAlive, bgNbdProbabilityNoPurchase, fitBgNbd } from './models/bg-nbd.ts';
 export type { BgNbdParams } from './models/bg-nbd.ts';
 export type { RepeatData } from './models/customer-data.ts';
-export { DEFAULT_MAX_SECONDS } from './models/fit-driver.ts';
+export { DEFAULT_MAX_EVALUATIONS } from './models/fit-driver.ts';
 export type { FitControl } from './models/fit-driver.ts';
 export { fitGammaGamma } from './models/gamma-gamma.ts';
 export type { HoldoutComparison } from './models/holdout.ts';

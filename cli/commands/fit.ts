@@ -3,8 +3,9 @@
  * prints its parameters, log-likelihood, customer count, fit time and notes
  * (boundary optima). With --calibration-end the model is fitted on the
  * calibration period and its predictions are compared with the purchases
- * made after it. --penalizer adds lifetimes' L2 penalty; --max-seconds
- * bounds the search (default 10 s).
+ * made after it. --penalizer adds lifetimes' L2 penalty; --max-evaluations
+ * bounds the search (default 5,000 likelihood evaluations), --max-seconds
+ * also by time (default none).
  */
 import {
   compareCalibration,
@@ -62,6 +63,7 @@ export async function fitCommand(args: string[]): Promise<number> {
   const calibrationEnd = parseDay(values['calibration-end'], '--calibration-end');
   const control: FitControl = {
     penalizer: parseNumber(values.penalizer, '--penalizer', (n) => (n < 0 ? 'must be a number ≥ 0' : undefined)),
+    maxEvaluations: parseNumber(values['max-evaluations'], '--max-evaluations', (n) => (n < 1 || !Number.isInteger(n) ? 'must be a whole number ≥ 1' : undefined)),
     maxSeconds: parseNumber(values['max-seconds'], '--max-seconds', (n) => (n <= 0 ? 'must be a positive number of seconds' : undefined)),
   };
 

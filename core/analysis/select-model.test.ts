@@ -42,6 +42,9 @@ describe('the model choice on a holdout', () => {
       // Each model on the rows as given, scored customer by customer: the sums must agree to the last bit.
       const fit = FITS[c.model](s);
       expect(picked.calibrationFits?.get(c.model)?.params).toEqual(fit.params);
+      // What the choice cost, in the unit of the fits' budget.
+      expect(c.evaluations, c.model).toBe(fit.evaluations);
+      expect(c.evaluations).toBeGreaterThan(0);
       const pm = purchaseModel(fit);
       let logLoss = 0;
       let mae = 0;

@@ -18,6 +18,7 @@ import { fitBgNbd } from '../models/bg-nbd.ts';
 import { groupRepeatData, groupedOnce, type RepeatData, type RepeatInput } from '../models/customer-data.ts';
 import { fitMbgNbd } from '../models/mbg-nbd.ts';
 import { fitParetoNbd } from '../models/pareto-nbd.ts';
+import type { WarmStart } from '../models/fit-driver.ts';
 import { purchaseModel, type PurchaseModelFit } from '../models/purchase-model.ts';
 import type { DayNumber } from '../types.ts';
 import type { SplitHistories } from './purchase-days.ts';
@@ -29,6 +30,11 @@ export interface CandidateReport {
   model: FittedModelName;
   /** Log-likelihood of the fit on all the data (likelihood route) or on the calibration part (holdout route). */
   logLikelihood?: number;
+  /**
+   * Likelihood evaluations its fit took (on the holdout route, the fit before
+   * the holdout): the cost of the choice, the same on any machine.
+   */
+  evaluations?: number;
   /** On the holdout: mean log loss of P(no purchase) and mean absolute error of expected purchases per customer. */
   holdout?: { logLoss: number; purchasesMae: number };
   /** Why it could not be fitted. */
@@ -98,14 +104,14 @@ export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd
  * 'data' or 'convergence'. `data` may be grouped already (groupRepeatData),
  * to fit several models on it without grouping it each time.
  */
-export function fitPurchaseModel(name: FittedModelName, data: RepeatInput, penalizer: number): PurchaseModelFit {
+export function fitPurchaseModel(name: FittedModelName, data: RepeatInput, penalizer: number, warm?: WarmStart): PurchaseModelFit {
   switch (name) {
     case 'bgnbd':
       return fitBgNbd(data, { penalizer });
     case 'mbgnbd':
-      return fitMbgNbd(data, { penalizer });
+      return fitMbgNbd(data, { penalizer, warm });
     case 'pnbd':
-      return fitParetoNbd(data, { penalizer });
+      return fitParetoNbd(data, { penalizer, warm });
   }
 }
 
@@ -129,10 +135,12 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
   let reason = msg('select.heuristicScores');
   let holdoutInfo: ModelSelection['holdout'];
   const calibrationFits = new Map<FittedModelName, PurchaseModelFit>();
+  // Where each model's fit before the holdout ended: the refit on all the data starts there.
+  const warm = new Map<FittedModelName, WarmStart>();
   if (requested !== 'auto') {
     order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
   } else {
-    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits) : { why: input.noHoldout ?? msg('select.noHoldout') };
+    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits, warm) : { why: input.noHoldout ?? msg('select.noHoldout') };
     if ('order' in judged) {
       order = judged.order;
       method = 'holdout';
@@ -147,7 +155,7 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
         try {
           const fit = fitPurchaseModel(m, data(), penalizer);
           fits.set(m, fit);
-          candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+          candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
         } catch (e) {
           candidates.push({ model: m, ...dataProblem(e) });
         }
@@ -164,9 +172,9 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
 
   for (const m of order) {
     try {
-      const fit = fitPurchaseModel(m, data(), penalizer);
+      const fit = fitPurchaseModel(m, data(), penalizer, warm.get(m));
       // On the holdout route the candidates already carry their calibration figures.
-      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood });
+      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
       if (method === 'requested') {
         reason = m === requested ? msg('select.asAsked', { model: MODEL_TITLES[m] }) : msg('select.instead', { model: MODEL_TITLES[m], requested: MODEL_TITLES[requested as FittedModelName] });
       }
@@ -220,6 +228,7 @@ function judgeOnHoldout(
   penalizer: number,
   candidates: CandidateReport[],
   fits: Map<FittedModelName, PurchaseModelFit>,
+  warm: Map<FittedModelName, WarmStart>,
 ): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: Message } {
   const { histories: s } = h;
   const customers = s.x.length;
@@ -238,8 +247,10 @@ function judgeOnHoldout(
   const expected = new Float64Array(groups);
   for (const m of PURCHASE_MODELS) {
     try {
-      const fit = fitPurchaseModel(m, g, penalizer);
+      const start: WarmStart = {};
+      const fit = fitPurchaseModel(m, g, penalizer, start);
       fits.set(m, fit);
+      warm.set(m, start);
       const pm = purchaseModel(fit);
       for (let k = 0; k < groups; k++) {
         p0[k] = pm.noPurchase(length, g.x[k], g.t_x[k], g.T[k]);
@@ -255,7 +266,7 @@ function judgeOnHoldout(
         logLoss -= Math.log(p);
         mae += Math.abs(expected[k] - s.holdout[i]);
       }
-      candidates.push({ model: m, logLikelihood: fit.logLikelihood, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
+      candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
     } catch (e) {
       candidates.push({ model: m, ...dataProblem(e) });
     }

@@ -60,6 +60,13 @@ export interface MinimizeOptions {
    * of it (the noise floor itself).
    */
   noise?: number;
+  /**
+   * BFGS only: the inverse Hessian to start from (n×n, row by row), e.g.
+   * where a search of a closely related function ended; default the
+   * identity. A good one turns the first steps from gradient steps into
+   * Newton steps.
+   */
+  inverseHessian?: ArrayLike<number>;
 }
 
 export interface MinimizeResult {
@@ -76,6 +83,8 @@ export interface MinimizeResult {
   reason: string;
   /** True when options.stopWhen ended the search. */
   stopped?: boolean;
+  /** BFGS only: its estimate of the inverse Hessian at x (n×n, row by row). */
+  inverseHessian?: Float64Array;
 }
 
 /** Thrown by a budgeted objective when the budget is spent; caught by the minimisers. */
@@ -199,6 +208,8 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
   let g = new Float64Array(n).fill(NaN);
   let fx = Infinity;
   let iter = 0;
+  const H = identity(n);
+  if (options.inverseHessian) H.set(options.inverseHessian);
   const result = (converged: boolean, reason: string, outOfBudget = false): MinimizeResult => ({
     x,
     value: fx,
@@ -208,11 +219,11 @@ export function bfgs(objective: Objective, x0: ArrayLike<number>, options: Minim
     converged,
     outOfBudget,
     reason,
+    inverseHessian: H,
   });
   try {
     fx = evalWithGradient(x, g);
     if (!Number.isFinite(fx)) return result(false, 'objective not finite at the start');
-    const H = identity(n);
     const p = new Float64Array(n);
     const pg = new Float64Array(n);
     const xNew = new Float64Array(n);

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { cdnowSummary, CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../../test/cdnow.ts';
 import { CvError } from '../errors.ts';
 import { createRng } from '../simulate/prng.ts';
 import { simulateCustomers } from '../simulate/simulate-customers.ts';
 import { fitBgNbd } from './bg-nbd.ts';
-import { maximizeLogLikelihood } from './fit-driver.ts';
+import { maximizeLogLikelihood, type WarmStart } from './fit-driver.ts';
+import { fitMbgNbd } from './mbg-nbd.ts';
 import { fitGammaGamma } from './gamma-gamma.ts';
 import { fitParetoNbd } from './pareto-nbd.ts';
 
@@ -78,7 +79,21 @@ describe('maximizeLogLikelihood: bounded search', () => {
     );
     expect(calls).toBeLessThanOrEqual(40);
   });
-  it('gives up at maxSeconds, checked between evaluations', () => {
+  it('has no time limit unless asked: the same data give the same fit however busy the machine', () => {
+    // A clock that moves an hour per reading: any default time budget would end the search at once.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 3_600_000));
+    try {
+      const rosen = (t: Float64Array): number => 100 * (t[1] - t[0] ** 2) ** 2 + (1 - t[0]) ** 2;
+      const res = maximizeLogLikelihood('f', ['u', 'v'], rosen, [-1.2, 1], 10, false, [1, 1]);
+      expect(res.converged).toBe(true);
+      expect(res.theta[0]).toBeCloseTo(1, 4);
+      expect(() => maximizeLogLikelihood('f', ['u', 'v'], rosen, [-1.2, 1], 10, false, [1, 1], { maxSeconds: 60 })).toThrow(/budget of 60 s and 5000/);
+    } finally {
+      now.mockRestore();
+    }
+  });
+  it('gives up at maxSeconds when given, checked between evaluations', () => {
     let calls = 0;
     const slow = (t: Float64Array): number => {
       calls++;
@@ -137,7 +152,7 @@ describe('maximizeLogLikelihood: bounded search', () => {
     const res = maximizeLogLikelihood('f', ['u'], quadratic, [0], 1, true, [1], { spent: { evaluations: 7, seconds: 0 } });
     expect(res.evaluations).toBeGreaterThan(7);
     expect(() => maximizeLogLikelihood('f', ['u'], quadratic, [0], 1, true, [1], { spent: { evaluations: 7, seconds: 0 }, maxEvaluations: 8 })).toThrow(
-      /budget of 10 s and 8 likelihood evaluations \(it used 8\)/,
+      /budget of 8 likelihood evaluations \(it used 8\)/,
     );
   });
   it('treats a CvError from inside the objective as +∞', () => {
@@ -164,7 +179,8 @@ describe('fits on a burst of daily purchases followed by silence', () => {
     expect(fit.notes?.join(' ')).toMatch(/purchase rates look the same/);
   });
   it('obeys a small evaluation or time budget with a reason', () => {
-    expect(() => fitParetoNbd(burst(), { maxEvaluations: 15 })).toThrow(/budget of 10 s and 15 likelihood evaluations/);
+    expect(() => fitParetoNbd(burst(), { maxEvaluations: 15 })).toThrow(/budget of 15 likelihood evaluations \(it used 15\)/);
+    expect(() => fitParetoNbd(burst(), { maxEvaluations: 15, maxSeconds: 60 })).toThrow(/budget of 60 s and 15 likelihood evaluations/);
     const quick = fitOrReason(() => fitParetoNbd(burst(), { maxSeconds: 0.001 }));
     if (quick instanceof CvError) expect(quick.kind).toBe('convergence');
   });
@@ -288,4 +304,29 @@ describe.skipIf(!HAS_CDNOW)('penalizer against Python lifetimes 0.11 on CDNOW' +
       for (const k of ['p', 'q', 'gamma'] as const) expect(rel(fit.params[k], REF.gg[c][k]), `${k} at ${c}`).toBeLessThan(1e-5);
     }
   });
+});
+
+describe.skipIf(!HAS_CDNOW)('warm start: a refit from where a related fit ended' + WHY_NO_CDNOW, () => {
+  // As the model choice does: a fit to part of the data (here every other customer of the
+  // CDNOW sample) fills the warm start; the fit to all of them starts from its end point and
+  // curvature. It must find the optimum of a cold fit, to far below what any figure shows,
+  // and spend fewer evaluations getting there.
+  const all = cdnowSummary();
+  const half = { x: all.x.filter((_, i) => i % 2 === 0), t_x: all.t_x.filter((_, i) => i % 2 === 0), T: all.T.filter((_, i) => i % 2 === 0) };
+  const fits = { pnbd: fitParetoNbd, mbgnbd: fitMbgNbd } as const;
+  for (const [name, fit] of Object.entries(fits)) {
+    it(`${name}: the same optimum in fewer evaluations`, () => {
+      const warm: WarmStart = {};
+      fit(half, { warm });
+      expect(warm.theta?.length).toBe(4);
+      expect(warm.inverseHessian?.length).toBe(16);
+      const cold = fit(all);
+      const hot = fit(all, { warm });
+      for (const [k, v] of Object.entries(cold.params)) expect(rel((hot.params as Record<string, number>)[k], v), k).toBeLessThan(1e-6);
+      expect(Math.abs(hot.logLikelihood - cold.logLikelihood)).toBeLessThan(1e-6);
+      expect(hot.evaluations).toBeLessThan((cold.evaluations as number) * 0.7);
+      // And the refit leaves its own end in the warm start, for a later refit.
+      expect(Array.from(warm.theta as Float64Array, Math.exp)[0]).toBeCloseTo(hot.params.r, 12);
+    });
+  }
 });

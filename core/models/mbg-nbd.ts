@@ -37,7 +37,7 @@ const NAMES = ['r', 'alpha', 'a', 'b'] as const;
  *
  * A boundary optimum is a fit, not an error (as for BG/NBD): the parameter
  * is held where the likelihood has flattened and `notes` says what that
- * means. The search is bounded by options.maxSeconds and maxEvaluations.
+ * means. The search is bounded by options.maxEvaluations (and maxSeconds, when given).
  *
  * Throws CvError('fitMbgNbd', 'value') for invalid rows, 'data' for fewer
  * than MIN_CUSTOMERS customers or MIN_REPEAT_CUSTOMERS repeat customers,
@@ -70,7 +70,7 @@ export function fitMbgNbd(data: RepeatInput, options: MbgNbdFitOptions = {}): Fi
     g.customers,
     true,
     [1, g.meanT, 1, 1],
-    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1] },
+    { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations, penaltyScales: [1, 1 / maxT, 1, 1], warm: options.warm },
   );
   const [r, alpha, a, b] = Array.from(res.theta, Math.exp);
   const params = { r, alpha, a, b };

@@ -125,6 +125,18 @@ describe('Pareto/NBD analytic gradient', () => {
       g.forEach((v, i) => expect(Math.abs(v - num[i]), `component ${i}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(v))));
     });
   }
+  it('is finite, with a finite gradient, for customers who bought on the day the data end (t_x = T: no dead part)', () => {
+    // The A0 difference is exactly 0 there; the likelihood is the alive part alone, whatever the parameters.
+    const sameDay = { x: [3, 12, 0, 1], t_x: [38.86, 20, 0, 5], T: [38.86, 20, 38.86, 30] };
+    for (const [, params] of points) {
+      const theta = Float64Array.from(params, Math.log);
+      const g = new Float64Array(4);
+      const v = paretoNbdObjective(sameDay, theta, g);
+      expect(Number.isFinite(v)).toBe(true);
+      const num = numericalGradient((t) => paretoNbdObjective(sameDay, t), theta, 1e-5);
+      g.forEach((d, i) => expect(Math.abs(d - num[i]), `component ${i}`).toBeLessThan(1e-6 * Math.max(1, Math.abs(d))));
+    }
+  });
 });
 
 describe('Pareto/NBD predictions', () => {

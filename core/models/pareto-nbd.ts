@@ -67,6 +67,7 @@ export function fitParetoNbd(data: RepeatInput, options: ParetoNbdFitOptions = {
   const pairs = indexPairs(g);
   const maxT = g.T.reduce((m, v) => Math.max(m, v), 0);
   const control = { penalizer: options.penalizer, maxSeconds: options.maxSeconds, maxEvaluations: options.maxEvaluations };
+  // A warm start is a point in θ: only the interior search takes it, and only a fit that ends there gives one.
   // Inside the range where data identify every parameter (CDNOW's optimum is there), the search
   // runs in θ = ln(r, α, s, β), as it always has: the published fits are reproduced to the digit.
   const interior = maximizeLogLikelihood(
@@ -84,6 +85,7 @@ export function fitParetoNbd(data: RepeatInput, options: ParetoNbdFitOptions = {
       upper: [1e3, g.meanT * 1e5, 100, g.meanT * 1e5],
       margin: [10, 100, 1, 100],
       leaveAtRange: true,
+      warm: options.warm,
     },
   );
   const res = interior.leftRange ? searchLimits(g, pairs, interior, control, started) : interior;
@@ -245,6 +247,60 @@ interface PairIndex {
   ageX: Float64Array;
   ageY: Float64Array;
   ageOf: Int32Array;
+  /** Each pair's x as an index into g.distinctX. */
+  recXi: Int32Array;
+  ageXi: Int32Array;
+  /** Per distinct x, the series' coefficients at the parameters being evaluated. */
+  terms: SeriesTerms[];
+}
+
+/**
+ * The coefficients of the series S of logTailGradient for one x, which
+ * all its (x, y) pairs share: c_k = Π_{i<k} (m+i)/(n+1+i) and the harmonic
+ * sums H_k(m), H_k(n+1). Taken once per x and evaluation, they leave each
+ * pair's series only multiplications and additions; its three divisions per
+ * term, one after the other through the running term, were most of its time.
+ * Grown on demand: a pair with z near 1 needs more terms.
+ */
+class SeriesTerms {
+  c: Float64Array = new Float64Array(64);
+  hm: Float64Array = new Float64Array(64);
+  hn: Float64Array = new Float64Array(64);
+  /** Entries valid at the current parameters. */
+  length = 0;
+  private m = 0;
+  private np = 0;
+
+  reset(m: number, np: number): void {
+    this.m = m;
+    this.np = np;
+    this.c[0] = 1;
+    this.hm[0] = 0;
+    this.hn[0] = 0;
+    this.length = 1;
+  }
+
+  /** Makes entries 0 … k valid. */
+  growTo(k: number): void {
+    if (k >= this.c.length) {
+      const size = Math.max(2 * this.c.length, k + 1);
+      const grown = (a: Float64Array): Float64Array => {
+        const b = new Float64Array(size);
+        b.set(a.subarray(0, this.length));
+        return b;
+      };
+      this.c = grown(this.c);
+      this.hm = grown(this.hm);
+      this.hn = grown(this.hn);
+    }
+    const { c, hm, hn, m, np } = this;
+    for (let i = this.length - 1; i < k; i++) {
+      c[i + 1] = (c[i] * (m + i)) / (np + i);
+      hm[i + 1] = hm[i] + 1 / (m + i);
+      hn[i + 1] = hn[i] + 1 / (np + i);
+    }
+    if (k + 1 > this.length) this.length = k + 1;
+  }
 }
 
 function indexPairs(g: GroupedRepeatData): PairIndex {
@@ -269,7 +325,21 @@ function indexPairs(g: GroupedRepeatData): PairIndex {
   };
   const rec = build(g.t_x);
   const age = build(g.T);
-  return { g, recX: rec.px, recY: rec.py, recOf: rec.of, ageX: age.px, ageY: age.py, ageOf: age.of };
+  const position = new Map<number, number>();
+  g.distinctX.forEach((x, j) => position.set(x, j));
+  const xi = (px: Float64Array): Int32Array => Int32Array.from(px, (x) => position.get(x) ?? 0);
+  return {
+    g,
+    recX: rec.px,
+    recY: rec.py,
+    recOf: rec.of,
+    ageX: age.px,
+    ageY: age.py,
+    ageOf: age.of,
+    recXi: xi(rec.px),
+    ageXi: xi(age.px),
+    terms: Array.from(g.distinctX, () => new SeriesTerms()),
+  };
 }
 
 /**
@@ -308,11 +378,20 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
   const lnBetaT = new Float64Array(nAge);
   const dRec = grad ? new Float64Array(4 * nRec) : undefined;
   const dAge = grad ? new Float64Array(4 * nAge) : undefined;
-  for (let k = 0; k < nRec; k++) rec[k] = dRec ? logTailGradient(p, ix.recX[k], ix.recY[k], dRec, 4 * k) : logTail(p, ix.recX[k], ix.recY[k]);
+  if (grad) {
+    const first = alpha >= beta;
+    for (let j = 0; j < nx; j++) {
+      const x = g.distinctX[j];
+      ix.terms[j].reset(first ? r + x : s + 1, r + s + x + 1);
+    }
+  }
+  for (let k = 0; k < nRec; k++) {
+    rec[k] = dRec ? logTailGradient(p, ix.recX[k], ix.recY[k], dRec, 4 * k, ix.terms[ix.recXi[k]]) : logTail(p, ix.recX[k], ix.recY[k]);
+  }
   for (let k = 0; k < nAge; k++) {
     const x = ix.ageX[k];
     const T = ix.ageY[k];
-    age[k] = dAge ? logTailGradient(p, x, T, dAge, 4 * k) : logTail(p, x, T);
+    age[k] = dAge ? logTailGradient(p, x, T, dAge, 4 * k, ix.terms[ix.ageXi[k]]) : logTail(p, x, T);
     lnAlphaT[k] = Math.log(alpha + T);
     lnBetaT[k] = Math.log(beta + T);
     // logAlive, on the logarithms just taken.
@@ -329,27 +408,38 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
     const ri = ix.recOf[i];
     const l1 = rec[ri];
     const l2 = age[a];
-    // logDiff(l1, l2), with l2 − l1 kept for q below.
-    const d21 = l2 - l1;
-    const diff = l2 < l1 ? l1 + Math.log(-Math.expm1(d21)) : -Infinity;
-    const dead = share[j] + diff;
+    // L/e^A = 1 + e^u·D with u = ln(s/(r+s+x)) + l1 − A and D = 1 − e^(l2 − l1) (the A0
+    // difference over its first term; 0 when rounding makes l2 ≥ l1, at t_x ≈ T). Formed so
+    // that neither term can overflow, in three transcendental calls where logDiff, logAddExp
+    // and the weights below took six (they were half the time of an evaluation).
+    const D = l2 < l1 ? -Math.expm1(l2 - l1) : 0;
     const A = alive[a];
-    // logAddExp(A, dead), written out: as a call it was not inlined and cost a fifth of the loop.
-    let total: number;
-    if (A === -Infinity) total = dead;
-    else if (dead === -Infinity) total = A;
-    else if (Number.isNaN(A) || Number.isNaN(dead)) total = NaN;
-    else {
-      const top = A > dead ? A : dead;
-      total = top === Infinity ? Infinity : top + Math.log1p(Math.exp(-Math.abs(A - dead)));
+    const u = share[j] + l1 - A;
+    // ln(L/e^A), and the dead part's share wD of L over D (the weight of the A0 difference).
+    let lnRatio: number;
+    let wOverD: number;
+    if (D === 0) {
+      // No dead part: L = e^A exactly (and below, e^(−u) could underflow to 0 beside D = 0).
+      lnRatio = 0;
+      wOverD = 0;
+    } else if (u <= 0) {
+      const eu = Math.exp(u);
+      const rho = eu * D;
+      lnRatio = Math.log1p(rho);
+      wOverD = eu / (1 + rho);
+    } else {
+      const e = Math.exp(-u);
+      lnRatio = u + Math.log(D + e);
+      wOverD = 1 / (D + e);
     }
+    const total = A + lnRatio;
     const w = g.weight[i];
     ll += w * (c[j] + total);
     if (dRec && dAge) {
       const x = g.x[i];
       const T = g.T[i];
       const n = r + s + x;
-      const wD = dead === -Infinity ? 0 : Math.exp(dead - total);
+      const wD = wOverD * D;
       const wA = 1 - wD;
       // Terms of c and of the "alive" part.
       let dr = dcR[j] - wA * lnAlphaT[a];
@@ -357,9 +447,9 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
       let ds = lnBeta - wA * lnBetaT[a];
       let dbe = s / beta - (wA * s) / (beta + T);
       if (wD > 0) {
-        // d ln(e^l1 − e^l2) = (dl1 − q dl2) / (1 − q), q = e^(l2 − l1).
-        const q = Math.exp(d21);
-        const f = wD / (1 - q);
+        // d ln(e^l1 − e^l2) = (dl1 − q dl2) / (1 − q), q = e^(l2 − l1) = 1 − D.
+        const q = 1 - D;
+        const f = wOverD;
         const o1 = 4 * ri;
         const o2 = 4 * a;
         dr += wD * (-1 / n) + f * (dRec[o1] - q * dAge[o2]);
@@ -393,7 +483,7 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
  *   ∂ ln S/∂z = Σ k t_k / (z S),   H_k(v) = Σ_{i<k} 1/(v+i).
  * Branch α ≥ β: b = s+1, m = r+x, z = (α−β)/(α+y); α < β: b = r+x, m = s+1, z = (β−α)/(β+y).
  */
-function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number): number {
+function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64Array, offset: number, terms: SeriesTerms): number {
   const { r, alpha, s, beta } = p;
   const n = r + s + x;
   const first = alpha >= beta;
@@ -405,29 +495,27 @@ function logTailGradient(p: ParetoNbdParams, x: number, y: number, out: Float64A
   // there, and the gradient of that value is taken by central differences.
   if (hyp2f1APlusOneNearOne(n, (small + y) / (big + y))) return logTailNumericGradient(p, x, y, out, offset);
   if (hyp2f1APlusOneLongSeries(n, (small + y) / (big + y))) return logTailLargeA(p, x, y, out, offset);
-  const m = first ? r + x : s + 1;
-  const np = n + 1;
-  // Series and its derivative sums.
-  let t = 1;
+  // Series and its derivative sums, from the coefficients x shares (t_{k+1} = c_{k+1} z^(k+1)).
   let S = 1;
   let Sm = 0;
   let Sn = 0;
   let Sz = 0;
-  let Hm = 0;
-  let Hn = 0;
+  let zk = 1; // z^k
   for (let k = 0; ; k++) {
     if (k === 1_000_000) {
       throw new CvError('paretoNbdObjective', 'convergence', `the hypergeometric series did not converge within a million terms (r+s+x = ${n})`);
     }
-    const u = (t * (m + k)) / (np + k); // t_{k+1} / z
-    Hm += 1 / (m + k);
-    Hn += 1 / (np + k);
-    t = u * z;
+    if (k + 1 >= terms.length) terms.growTo(Math.max(k + 1, 2 * terms.length));
+    const u = terms.c[k + 1] * zk; // t_{k+1} / z
+    const Hm = terms.hm[k + 1];
+    const Hn = terms.hn[k + 1];
+    const t = u * z;
     S += t;
     Sm += t * Hm;
     Sn += t * Hn;
     Sz += (k + 1) * u;
     if ((k + 2) * u * (1 + Hm + Hn) <= 1e-17 * S * (1 - z) * (1 - z)) break;
+    zk *= z;
   }
   const lnS = Math.log(S);
   const dm = Sm / S;
@@ -576,8 +664,8 @@ export function pAlive(p: ParetoNbdParams, x: number, t_x: number, T: number): n
   return logistic(-logOddsDead(p, x, t_x, T));
 }
 
-/** ln(P(dead)/P(alive)) at T. */
-function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
+/** ln(P(dead)/P(alive)) at T: what pAlive and noPurchase are made of (unchecked). */
+export function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: number): number {
   const b = logBracket(p, x, t_x, T);
   return b.dead - b.alive;
 }

@@ -10,11 +10,11 @@ import {
 import {
   checkParams as checkPareto,
   expectedIfAlive as paretoIfAlive,
-  noPurchase as paretoNoPurchase,
+  logOddsDead as paretoLogOddsDead,
   noPurchaseIfAlive as paretoNoPurchaseIfAlive,
-  pAlive as paretoAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
+import { combineNoPurchase, logistic } from './no-purchase.ts';
 import {
   checkParams as checkMbg,
   expectedIfAlive as mbgIfAlive,
@@ -91,11 +91,30 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       if (v === undefined) byT.set(T, (v = paretoNoPurchaseIfAlive(p, t, x, T)));
       return v;
     };
+    // The log odds of being dead cost two more tails and every caller asks for P(alive) and the
+    // churn risk of one history one after the other: the last history's are remembered.
+    let lastX = NaN;
+    let lastTx = NaN;
+    let lastT = NaN;
+    let lastOdds = 0;
+    const oddsDead = (x: number, t_x: number, T: number): number => {
+      if (x !== lastX || t_x !== lastTx || T !== lastT) {
+        lastOdds = paretoLogOddsDead(p, x, t_x, T);
+        lastX = x;
+        lastTx = t_x;
+        lastT = T;
+      }
+      return lastOdds;
+    };
     return {
       costlyAlive: true,
-      pAlive: (x, t_x, T) => paretoAlive(p, x, t_x, T),
+      pAlive: (x, t_x, T) => logistic(-oddsDead(x, t_x, T)),
       expectedIfAlive: (t, x, T) => paretoIfAlive(p, t, x, T),
-      noPurchase: (t, x, t_x, T) => paretoNoPurchase(p, t, x, t_x, T, stayIfAlive(t, x, T)),
+      // As pareto-nbd.ts's noPurchase (the part given alive first, as there): certain over no time, else both parts combined.
+      noPurchase: (t, x, t_x, T) => {
+        const stay = stayIfAlive(t, x, T);
+        return t === 0 ? 1 : combineNoPurchase(oddsDead(x, t_x, T), stay);
+      },
     };
   }
   throw new CvError('purchaseModel', 'value', `expected a BG/NBD, MBG/NBD or Pareto/NBD fit, got model '${fit.model}'`);

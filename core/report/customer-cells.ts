@@ -257,7 +257,7 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
           if (put(col, j, k, formatDay !== undefined ? formatDay(day) : dayToIso(day), code) && first[j] < 0) first[j] = k;
         }
       } else if (known === undefined) {
-        for (let k = 0; k < n; k++) numbers[k] = values[order[k]!]!;
+        gather(values, order, numbers);
         col.kinds.fill(CELL.number);
         if (n > 0) first[j] = 0;
       } else {
@@ -272,6 +272,16 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
     }
   }
   return { values: segmentValues(segment), witness: first.map((k) => (k < 0 ? undefined : rowAt(k))) };
+}
+
+/**
+ * out[k] = values[order[k]]. A loop of its own: run for twenty-odd columns
+ * it is optimised once, where the same loop inline in fromColumns ran
+ * unoptimised (fromColumns runs once per workbook) at about 50 ns a cell
+ * and was a tenth of the workbook's time.
+ */
+function gather(values: Float64Array, order: Int32Array, out: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] = values[order[k]!]!;
 }
 
 /** A labelled column's text: segmentCell's, which for these is always a label. */
