@@ -69,8 +69,10 @@ export interface ReadSummaryOptions {
   firstLine?: number;
   /** Keep the customers as columns (result.table) rather than objects. */
   asTable?: boolean;
-  /** About how many customers will come: the columns are made that size once. */
+  /** How many customers will come (at most): the columns are made that size once. */
   expected?: number;
+  /** Days in the query's unit: recency, t and since_last are then made from the days, not kept. */
+  unitDays?: number;
   /**
    * Whether the reader may close the database once the last row is read,
    * before the customers are sorted: DuckDB's memory is then given back
@@ -89,8 +91,10 @@ export interface ReadSummaryOptions {
  * that nothing per row outlives its chunk.
  */
 export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSummaryOptions = {}): Promise<SummarySqlRowsResult> {
+  // The query's GROUP BY runs while the chunks are fetched: on one thread throughout (see oneThread).
+  await db.connection.run('SET threads = 1');
   const result = await db.connection.stream(sql);
-  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, uniqueIds: options.uniqueIds });
+  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, unitDays: options.unitDays, uniqueIds: options.uniqueIds });
   const names = result.columnNames().map((n) => n.toLowerCase());
   const row: Record<string, unknown> = {};
   for (;;) {
@@ -104,7 +108,24 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
     }
   }
   if (options.closeWhenRead) db.close();
+  else await db.connection.run('RESET threads');
   return reader.finish();
+}
+
+/**
+ * Runs `statement` (a GROUP BY with sums) on one DuckDB thread: the same
+ * input then gives the same sums on every run. In parallel each thread
+ * adds the rows it happened to take, and the threads' parts are added in
+ * whatever order they finish, so sums differed in the last bits from run
+ * to run (the sum of CLV of 10M rows in the 8th digit, docs/scale.md).
+ */
+export async function oneThread(db: Duckdb, statement: string): Promise<void> {
+  await db.connection.run('SET threads = 1');
+  try {
+    await db.connection.run(statement);
+  } finally {
+    await db.connection.run('RESET threads');
+  }
 }
 
 /** All rows of a small query as plain objects (for checks and rejected rows). */

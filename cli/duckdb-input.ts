@@ -18,8 +18,9 @@ import {
   type SummarySqlColumns,
   type SummaryTable,
   type TimeUnit,
+  unitDays,
 } from '../core/index.ts';
-import { DUCKDB_MEMORY_LIMIT, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
+import { DUCKDB_MEMORY_LIMIT, oneThread, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
 import { UsageError } from './usage-error.ts';
 
 export type DuckdbFormat = 'parquet' | 'csv';
@@ -54,6 +55,18 @@ export interface DuckdbInputOptions {
   memoryLimit?: string;
 }
 
+/**
+ * The customers as the reader takes them, dates as day numbers and counts
+ * as doubles (exact below 2^53): DuckDB's DATE and BIGINT values are read
+ * as an object or a bigint each, 20 million of them at 10M rows.
+ */
+const SUMMARY_AS_NUMBERS = [
+  'SELECT * REPLACE (',
+  ['first_day', 'last_day', 'as_of'].map((c) => `  CAST(${c} - DATE '1970-01-01' AS DOUBLE) AS ${c}`).join(',\n') + ',',
+  ['transactions', 'purchase_days', 'frequency', 'returns', 'row_count', 'first_line'].map((c) => `  CAST(${c} AS DOUBLE) AS ${c}`).join(',\n'),
+  ') FROM cv_summary',
+].join('\n');
+
 /** DuckDB's memory while the customers are read back: a table scan, a few vectors at a time. */
 const READ_MEMORY_LIMIT = '64MB';
 
@@ -75,7 +88,7 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
     const described = await queryRows(db, 'DESCRIBE cv_file');
     const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const headers = [...types.keys()].filter((h) => h !== 'cv_line' && h !== 'file_row_number');
-    if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers);
+    if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers, o.unit);
     return await readTransactions(db, format, headers, types, o);
   } catch (error) {
     throw explainDuckdbError(error, path);
@@ -84,10 +97,12 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
   }
 }
 
-async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[]): Promise<DuckdbInput> {
+async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[], unit: TimeUnit): Promise<DuckdbInput> {
   const read = await readSummaryQuery(db, `SELECT * EXCLUDE (cv_line${format === 'parquet' ? ', file_row_number' : ''}) FROM cv_file`, {
     firstLine: format === 'csv' ? 2 : 1,
     asTable: true,
+    // The analysis' unit: a table written in another keeps its own times (the store keeps what differs).
+    unitDays: unitDays(unit),
     closeWhenRead: true,
   });
   const table = read.table!;
@@ -208,9 +223,7 @@ async function readTransactions(
   const asOfDays = o.asOf === undefined ? 'NULL' : String(o.asOf);
   const [counts] = await queryRows(
     db,
-    // approx_count_distinct: about how many customers (HyperLogLog, a few kB), so their columns are made that size once.
     `SELECT COUNT(*) AS n, COUNT(problem) AS bad, MAX(CASE WHEN problem IS NULL THEN sold END) AS last_day,
-       approx_count_distinct(CASE WHEN problem IS NULL THEN customer END) AS customers,
        COUNT(CASE WHEN problem IS NULL AND sold > DATE '1970-01-01' + CAST(${asOfDays} AS INTEGER) THEN 1 END) AS after
      FROM cv_rows`,
   );
@@ -249,10 +262,19 @@ async function readTransactions(
   // need not hold finished groups back to write them in order (10M rows at a 500 MB limit: 1,055 MB
   // peak RSS with it).
   await db.connection.run('SET preserve_insertion_order = false');
-  await db.connection.run(`CREATE TABLE cv_summary AS ${sql}`);
+  await oneThread(db, `CREATE TABLE cv_summary AS ${sql}`);
   await db.connection.run('DROP TABLE cv_rows');
   await db.connection.run(`SET memory_limit = '${READ_MEMORY_LIMIT}'`);
-  const read = await readSummaryQuery(db, 'SELECT * FROM cv_summary', { asTable: true, expected: Number(counts!.customers) * 1.03 + 1024, closeWhenRead: true, uniqueIds: true });
+  // Exactly how many customers the columns will hold: approx_count_distinct's estimate had come out
+  // short at 10M rows, and the columns doubled (1.0 GB of them for 3.77 million customers).
+  const [scored] = await queryRows(db, 'SELECT COUNT(*) AS n FROM cv_summary WHERE purchase_days > 0');
+  const read = await readSummaryQuery(db, SUMMARY_AS_NUMBERS, {
+    asTable: true,
+    expected: Number(scored!.n),
+    unitDays: unitDays(o.unit),
+    closeWhenRead: true,
+    uniqueIds: true,
+  });
   if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
   return {
     format,
