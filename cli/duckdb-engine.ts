@@ -27,6 +27,8 @@ export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '500MB';
 export interface DuckdbOptions {
   /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
   memoryLimit?: string;
+  /** DuckDB's threads (default: one per core). */
+  threads?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface DuckdbOptions {
  */
 export async function openDuckdb(options: DuckdbOptions = {}): Promise<Duckdb> {
   const spill = mkdtempSync(join(tmpdir(), 'cvlens-duckdb-'));
-  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT };
+  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT, ...(options.threads === undefined ? {} : { threads: String(options.threads) }) };
   const instance = await DuckDBInstance.create(join(spill, 'cvlens.duckdb'), config);
   const connection = await instance.connect();
   let open = true;
@@ -92,6 +94,7 @@ export interface ReadSummaryOptions {
  */
 export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSummaryOptions = {}): Promise<SummarySqlRowsResult> {
   // The query's GROUP BY runs while the chunks are fetched: on one thread throughout (see oneThread).
+  const [before] = await queryRows(db, "SELECT current_setting('threads') AS threads");
   await db.connection.run('SET threads = 1');
   const result = await db.connection.stream(sql);
   const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, unitDays: options.unitDays, uniqueIds: options.uniqueIds });
@@ -108,7 +111,7 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
     }
   }
   if (options.closeWhenRead) db.close();
-  else await db.connection.run('RESET threads');
+  else await db.connection.run(`SET threads = ${Number(before!.threads)}`);
   return reader.finish();
 }
 
@@ -120,11 +123,12 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
  * to run (the sum of CLV of 10M rows in the 8th digit, docs/scale.md).
  */
 export async function oneThread(db: Duckdb, statement: string): Promise<void> {
+  const [before] = await queryRows(db, "SELECT current_setting('threads') AS threads");
   await db.connection.run('SET threads = 1');
   try {
     await db.connection.run(statement);
   } finally {
-    await db.connection.run('RESET threads');
+    await db.connection.run(`SET threads = ${Number(before!.threads)}`);
   }
 }
 
