@@ -24,6 +24,22 @@ export interface Duckdb {
  */
 export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '500MB';
 
+/**
+ * DuckDB's memory for a CSV of `bytes`: twice the file, from 128 MB up to
+ * {@link DUCKDB_MEMORY_LIMIT} (CVLENS_DUCKDB_MEMORY, when set, as it is).
+ * DuckDB fills whatever limit it has with cached pages and hash tables
+ * before it spills, so a small file under the full limit had made the
+ * engine's peak: 1,005,320 rows (70 MB) peaked at 401–517 MB RSS under
+ * 500 MB, 281 MB under 150 MB and 296 MB under 100 MB (the JavaScript side
+ * then being the peak), for the same CPU time (docs/scale.md).
+ */
+export function duckdbMemoryFor(bytes: number): string {
+  if (process.env.CVLENS_DUCKDB_MEMORY) return process.env.CVLENS_DUCKDB_MEMORY;
+  const cap = 500;
+  const mb = Math.min(cap, Math.max(128, Math.ceil((2 * bytes) / 1e6)));
+  return `${mb}MB`;
+}
+
 export interface DuckdbOptions {
   /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
   memoryLimit?: string;

@@ -20,7 +20,8 @@ import {
   type TimeUnit,
   unitDays,
 } from '../core/index.ts';
-import { DUCKDB_MEMORY_LIMIT, oneThread, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
+import { statSync } from 'node:fs';
+import { DUCKDB_MEMORY_LIMIT, duckdbMemoryFor, oneThread, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
 import { UsageError } from './usage-error.ts';
 
 export type DuckdbFormat = 'parquet' | 'csv';
@@ -76,7 +77,9 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Reads the file in DuckDB and returns the customer summaries. */
 export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o: DuckdbInputOptions): Promise<DuckdbInput> {
-  const db = await openDuckdb({ memoryLimit: o.memoryLimit, threads: o.threads });
+  // Parquet is compressed: its size says little about what the GROUP BY needs, so it gets the full limit.
+  const memoryLimit = o.memoryLimit ?? (format === 'csv' ? duckdbMemoryFor(statSync(path).size) : undefined);
+  const db = await openDuckdb({ memoryLimit, threads: o.threads });
   try {
     // Parquet keeps its types; a CSV is read as text (ids keep their zeros, and every value is checked
     // here), its lines numbered in file order (DuckDB keeps insertion order), header = line 1.
@@ -93,7 +96,7 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
     if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers, o.unit);
     return await readTransactions(db, format, headers, types, o);
   } catch (error) {
-    throw explainDuckdbError(error, path);
+    throw explainDuckdbError(error, path, memoryLimit ?? DUCKDB_MEMORY_LIMIT);
   } finally {
     db.close();
   }
@@ -294,13 +297,13 @@ async function readTransactions(
 }
 
 /** DuckDB's own message for a file it cannot open or parse, as one sentence. */
-function explainDuckdbError(error: unknown, path: string): unknown {
+function explainDuckdbError(error: unknown, path: string, limit: string): unknown {
   if (error instanceof UsageError || !(error instanceof Error)) return error;
   if (/^Out of Memory Error/.test(error.message)) {
     return new CvError(
       'duckdb',
       'data',
-      `DuckDB needed more than its memory limit (${DUCKDB_MEMORY_LIMIT}) to summarise '${path}'; ` +
+      `DuckDB needed more than its memory limit (${limit}) to summarise '${path}'; ` +
         'run again with a larger one, e.g. CVLENS_DUCKDB_MEMORY=4GB cvlens segment …',
     );
   }
