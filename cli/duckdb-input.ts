@@ -61,14 +61,18 @@ export interface DuckdbInputOptions {
 /**
  * The customers as the reader takes them, dates as day numbers and counts
  * as doubles (exact below 2^53): DuckDB's DATE and BIGINT values are read
- * as an object or a bigint each, 20 million of them at 10M rows.
+ * as an object or a bigint each, 20 million of them at 10M rows. Columns
+ * the file cannot fill (`absent`: no quantity, no e-mail …) are
+ * left out rather than read as millions of nulls.
  */
-const SUMMARY_AS_NUMBERS = [
-  'SELECT * REPLACE (',
-  ['first_day', 'last_day', 'as_of'].map((c) => `  CAST(${c} - DATE '1970-01-01' AS DOUBLE) AS ${c}`).join(',\n') + ',',
-  ['transactions', 'purchase_days', 'frequency', 'returns', 'row_count', 'first_line'].map((c) => `  CAST(${c} AS DOUBLE) AS ${c}`).join(',\n'),
-  ') FROM cv_summary',
-].join('\n');
+function summaryAsNumbers(absent: readonly string[]): string {
+  return [
+    `SELECT *${absent.length > 0 ? ` EXCLUDE (${absent.join(', ')})` : ''} REPLACE (`,
+    ['first_day', 'last_day', 'as_of'].map((c) => `  CAST(${c} - DATE '1970-01-01' AS DOUBLE) AS ${c}`).join(',\n') + ',',
+    ['transactions', 'purchase_days', 'frequency', 'returns', 'row_count', 'first_line'].map((c) => `  CAST(${c} AS DOUBLE) AS ${c}`).join(',\n'),
+    ') FROM cv_summary',
+  ].join('\n');
+}
 
 /** DuckDB's memory while the customers are read back: a table scan, a few vectors at a time. */
 const READ_MEMORY_LIMIT = '64MB';
@@ -273,7 +277,12 @@ async function readTransactions(
   // Exactly how many customers the columns will hold: approx_count_distinct's estimate had come out
   // short at 10M rows, and the columns doubled (1.0 GB of them for 3.77 million customers).
   const [scored] = await queryRows(db, 'SELECT COUNT(*) AS n FROM cv_summary WHERE purchase_days > 0');
-  const read = await readSummaryQuery(db, SUMMARY_AS_NUMBERS, {
+  const absent = [
+    // Not cost and profit: a customer whose every row is 0 has a known cost of 0 without a cost column.
+    ...(roles.quantity === undefined ? ['quantity'] : []),
+    ...(['email', 'company', 'name'] as const).filter((r) => roles[r] === undefined),
+  ];
+  const read = await readSummaryQuery(db, summaryAsNumbers(absent), {
     asTable: true,
     expected: Number(scored!.n),
     unitDays: unitDays(o.unit),
