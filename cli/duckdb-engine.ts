@@ -24,9 +24,27 @@ export interface Duckdb {
  */
 export const DUCKDB_MEMORY_LIMIT = process.env.CVLENS_DUCKDB_MEMORY || '500MB';
 
+/**
+ * DuckDB's memory for a CSV of `bytes`: twice the file, from 128 MB up to
+ * {@link DUCKDB_MEMORY_LIMIT} (CVLENS_DUCKDB_MEMORY, when set, as it is).
+ * DuckDB fills whatever limit it has with cached pages and hash tables
+ * before it spills, so a small file under the full limit had made the
+ * engine's peak: 1,005,320 rows (70 MB) peaked at 401–517 MB RSS under
+ * 500 MB, 281 MB under 150 MB and 296 MB under 100 MB (the JavaScript side
+ * then being the peak), for the same CPU time (docs/scale.md).
+ */
+export function duckdbMemoryFor(bytes: number): string {
+  if (process.env.CVLENS_DUCKDB_MEMORY) return process.env.CVLENS_DUCKDB_MEMORY;
+  const cap = 500;
+  const mb = Math.min(cap, Math.max(128, Math.ceil((2 * bytes) / 1e6)));
+  return `${mb}MB`;
+}
+
 export interface DuckdbOptions {
   /** DuckDB's memory_limit (e.g. '1GB'); default {@link DUCKDB_MEMORY_LIMIT}. */
   memoryLimit?: string;
+  /** DuckDB's threads (default: one per core). */
+  threads?: number;
 }
 
 /**
@@ -38,7 +56,7 @@ export interface DuckdbOptions {
  */
 export async function openDuckdb(options: DuckdbOptions = {}): Promise<Duckdb> {
   const spill = mkdtempSync(join(tmpdir(), 'cvlens-duckdb-'));
-  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT };
+  const config: Record<string, string> = { temp_directory: spill, memory_limit: options.memoryLimit ?? DUCKDB_MEMORY_LIMIT, ...(options.threads === undefined ? {} : { threads: String(options.threads) }) };
   const instance = await DuckDBInstance.create(join(spill, 'cvlens.duckdb'), config);
   const connection = await instance.connect();
   let open = true;
@@ -69,8 +87,10 @@ export interface ReadSummaryOptions {
   firstLine?: number;
   /** Keep the customers as columns (result.table) rather than objects. */
   asTable?: boolean;
-  /** About how many customers will come: the columns are made that size once. */
+  /** How many customers will come (at most): the columns are made that size once. */
   expected?: number;
+  /** Days in the query's unit: recency, t and since_last are then made from the days, not kept. */
+  unitDays?: number;
   /**
    * Whether the reader may close the database once the last row is read,
    * before the customers are sorted: DuckDB's memory is then given back
@@ -89,8 +109,11 @@ export interface ReadSummaryOptions {
  * that nothing per row outlives its chunk.
  */
 export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSummaryOptions = {}): Promise<SummarySqlRowsResult> {
+  // The query's GROUP BY runs while the chunks are fetched: on one thread throughout (see oneThread).
+  const [before] = await queryRows(db, "SELECT current_setting('threads') AS threads");
+  await db.connection.run('SET threads = 1');
   const result = await db.connection.stream(sql);
-  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, uniqueIds: options.uniqueIds });
+  const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, unitDays: options.unitDays, uniqueIds: options.uniqueIds });
   const names = result.columnNames().map((n) => n.toLowerCase());
   const row: Record<string, unknown> = {};
   for (;;) {
@@ -104,7 +127,25 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
     }
   }
   if (options.closeWhenRead) db.close();
+  else await db.connection.run(`SET threads = ${Number(before!.threads)}`);
   return reader.finish();
+}
+
+/**
+ * Runs `statement` (a GROUP BY with sums) on one DuckDB thread: the same
+ * input then gives the same sums on every run. In parallel each thread
+ * adds the rows it happened to take, and the threads' parts are added in
+ * whatever order they finish, so sums differed in the last bits from run
+ * to run (the sum of CLV of 10M rows in the 8th digit, docs/scale.md).
+ */
+export async function oneThread(db: Duckdb, statement: string): Promise<void> {
+  const [before] = await queryRows(db, "SELECT current_setting('threads') AS threads");
+  await db.connection.run('SET threads = 1');
+  try {
+    await db.connection.run(statement);
+  } finally {
+    await db.connection.run(`SET threads = ${Number(before!.threads)}`);
+  }
 }
 
 /** All rows of a small query as plain objects (for checks and rejected rows). */

@@ -18,8 +18,10 @@ import {
   type SummarySqlColumns,
   type SummaryTable,
   type TimeUnit,
+  unitDays,
 } from '../core/index.ts';
-import { DUCKDB_MEMORY_LIMIT, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
+import { statSync } from 'node:fs';
+import { DUCKDB_MEMORY_LIMIT, duckdbMemoryFor, oneThread, openDuckdb, queryRows, readSummaryQuery, sqlString, type Duckdb } from './duckdb-engine.ts';
 import { UsageError } from './usage-error.ts';
 
 export type DuckdbFormat = 'parquet' | 'csv';
@@ -52,6 +54,24 @@ export interface DuckdbInputOptions {
   /** --columns: role → header or 0-based index. */
   mapping?: Partial<Record<ColumnRole, string | number>>;
   memoryLimit?: string;
+  /** DuckDB's threads (default one per core; the GROUP BY runs on one whatever this says). */
+  threads?: number;
+}
+
+/**
+ * The customers as the reader takes them, dates as day numbers and counts
+ * as doubles (exact below 2^53): DuckDB's DATE and BIGINT values are read
+ * as an object or a bigint each, 20 million of them at 10M rows. Columns
+ * the file cannot fill (`absent`: no quantity, no e-mail …) are
+ * left out rather than read as millions of nulls.
+ */
+function summaryAsNumbers(absent: readonly string[]): string {
+  return [
+    `SELECT *${absent.length > 0 ? ` EXCLUDE (${absent.join(', ')})` : ''} REPLACE (`,
+    ['first_day', 'last_day', 'as_of'].map((c) => `  CAST(${c} - DATE '1970-01-01' AS DOUBLE) AS ${c}`).join(',\n') + ',',
+    ['transactions', 'purchase_days', 'frequency', 'returns', 'row_count', 'first_line'].map((c) => `  CAST(${c} AS DOUBLE) AS ${c}`).join(',\n'),
+    ') FROM cv_summary',
+  ].join('\n');
 }
 
 /** DuckDB's memory while the customers are read back: a table scan, a few vectors at a time. */
@@ -61,7 +81,9 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Reads the file in DuckDB and returns the customer summaries. */
 export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o: DuckdbInputOptions): Promise<DuckdbInput> {
-  const db = await openDuckdb({ memoryLimit: o.memoryLimit });
+  // Parquet is compressed: its size says little about what the GROUP BY needs, so it gets the full limit.
+  const memoryLimit = o.memoryLimit ?? (format === 'csv' ? duckdbMemoryFor(statSync(path).size) : undefined);
+  const db = await openDuckdb({ memoryLimit, threads: o.threads });
   try {
     // Parquet keeps its types; a CSV is read as text (ids keep their zeros, and every value is checked
     // here), its lines numbered in file order (DuckDB keeps insertion order), header = line 1.
@@ -75,19 +97,21 @@ export async function summariseWithDuckdb(path: string, format: DuckdbFormat, o:
     const described = await queryRows(db, 'DESCRIBE cv_file');
     const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
     const headers = [...types.keys()].filter((h) => h !== 'cv_line' && h !== 'file_row_number');
-    if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers);
+    if (isSummarySqlHeader(headers)) return await readSummaries(db, format, headers, o.unit);
     return await readTransactions(db, format, headers, types, o);
   } catch (error) {
-    throw explainDuckdbError(error, path);
+    throw explainDuckdbError(error, path, memoryLimit ?? DUCKDB_MEMORY_LIMIT);
   } finally {
     db.close();
   }
 }
 
-async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[]): Promise<DuckdbInput> {
+async function readSummaries(db: Duckdb, format: DuckdbFormat, headers: string[], unit: TimeUnit): Promise<DuckdbInput> {
   const read = await readSummaryQuery(db, `SELECT * EXCLUDE (cv_line${format === 'parquet' ? ', file_row_number' : ''}) FROM cv_file`, {
     firstLine: format === 'csv' ? 2 : 1,
     asTable: true,
+    // The analysis' unit: a table written in another keeps its own times (the store keeps what differs).
+    unitDays: unitDays(unit),
     closeWhenRead: true,
   });
   const table = read.table!;
@@ -208,9 +232,7 @@ async function readTransactions(
   const asOfDays = o.asOf === undefined ? 'NULL' : String(o.asOf);
   const [counts] = await queryRows(
     db,
-    // approx_count_distinct: about how many customers (HyperLogLog, a few kB), so their columns are made that size once.
     `SELECT COUNT(*) AS n, COUNT(problem) AS bad, MAX(CASE WHEN problem IS NULL THEN sold END) AS last_day,
-       approx_count_distinct(CASE WHEN problem IS NULL THEN customer END) AS customers,
        COUNT(CASE WHEN problem IS NULL AND sold > DATE '1970-01-01' + CAST(${asOfDays} AS INTEGER) THEN 1 END) AS after
      FROM cv_rows`,
   );
@@ -249,10 +271,24 @@ async function readTransactions(
   // need not hold finished groups back to write them in order (10M rows at a 500 MB limit: 1,055 MB
   // peak RSS with it).
   await db.connection.run('SET preserve_insertion_order = false');
-  await db.connection.run(`CREATE TABLE cv_summary AS ${sql}`);
+  await oneThread(db, `CREATE TABLE cv_summary AS ${sql}`);
   await db.connection.run('DROP TABLE cv_rows');
   await db.connection.run(`SET memory_limit = '${READ_MEMORY_LIMIT}'`);
-  const read = await readSummaryQuery(db, 'SELECT * FROM cv_summary', { asTable: true, expected: Number(counts!.customers) * 1.03 + 1024, closeWhenRead: true, uniqueIds: true });
+  // Exactly how many customers the columns will hold: approx_count_distinct's estimate had come out
+  // short at 10M rows, and the columns doubled (1.0 GB of them for 3.77 million customers).
+  const [scored] = await queryRows(db, 'SELECT COUNT(*) AS n FROM cv_summary WHERE purchase_days > 0');
+  const absent = [
+    // Not cost and profit: a customer whose every row is 0 has a known cost of 0 without a cost column.
+    ...(roles.quantity === undefined ? ['quantity'] : []),
+    ...(['email', 'company', 'name'] as const).filter((r) => roles[r] === undefined),
+  ];
+  const read = await readSummaryQuery(db, summaryAsNumbers(absent), {
+    asTable: true,
+    expected: Number(scored!.n),
+    unitDays: unitDays(o.unit),
+    closeWhenRead: true,
+    uniqueIds: true,
+  });
   if (read.rejected.length > 0) throw new Error(`the summary query gave rows cvlens cannot read: ${read.rejected[0]!.reason}`);
   return {
     format,
@@ -270,13 +306,13 @@ async function readTransactions(
 }
 
 /** DuckDB's own message for a file it cannot open or parse, as one sentence. */
-function explainDuckdbError(error: unknown, path: string): unknown {
+function explainDuckdbError(error: unknown, path: string, limit: string): unknown {
   if (error instanceof UsageError || !(error instanceof Error)) return error;
   if (/^Out of Memory Error/.test(error.message)) {
     return new CvError(
       'duckdb',
       'data',
-      `DuckDB needed more than its memory limit (${DUCKDB_MEMORY_LIMIT}) to summarise '${path}'; ` +
+      `DuckDB needed more than its memory limit (${limit}) to summarise '${path}'; ` +
         'run again with a larger one, e.g. CVLENS_DUCKDB_MEMORY=4GB cvlens segment …',
     );
   }

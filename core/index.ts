@@ -35,6 +35,7 @@ export { createSummaryBuilder } from './summary/summarize.ts';
 export { describeExcluded, excludedMessage } from './summary/describe-excluded.ts';
 export { CHECK_SQL_COLUMNS, SQL_DIALECTS, SUMMARY_SQL_COLUMNS, summarySql } from './summary/summary-sql.ts';
 export type { SqlDialect, SummarySqlColumn, SummarySqlColumns, SummarySqlOptions } from './summary/summary-sql.ts';
+export { unitDays } from './summary/units.ts';
 export { createSummarySqlReader, isSummarySqlHeader, readSummarySqlRows, REQUIRED_SUMMARY_SQL_COLUMNS } from './summary/summary-sql-rows.ts';
 export type { SummarySqlReader, SummarySqlReaderOptions, SummarySqlRow, SummarySqlRowsResult } from './summary/summary-sql-rows.ts';
 export { classicClv } from './clv/classic.ts';

@@ -56,7 +56,11 @@ function toNumber(v: unknown): number | undefined {
 }
 
 function toDay(v: unknown): number | undefined {
-  if (typeof v === 'number' || typeof v === 'bigint') return toNumber(v);
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    // A day number is whole (a driver's DATE, an engine's day count): a fraction is no date.
+    const n = toNumber(v);
+    return n !== undefined && Number.isInteger(n) ? n : undefined;
+  }
   if (typeof v !== 'string') return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00(?::?00)?)?)?$/.exec(v.trim());
   return m ? isoToDay(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
@@ -102,6 +106,12 @@ export interface SummarySqlReaderOptions {
   /** About how many customers will come. */
   expected?: number;
   /**
+   * Days in the unit the query measured recency, t and since_last in
+   * (unitDays of its unit): with it the table makes them from the days
+   * instead of keeping them (summary-store.ts).
+   */
+  unitDays?: number;
+  /**
    * The source promises one row per id (the summary query's own GROUP BY,
    * run here): the ids are then not kept in a set to find repeats, which
    * took some 100 MB at 3.77 million customers.
@@ -117,7 +127,7 @@ export interface SummarySqlReaderOptions {
 export function createSummarySqlReader(options: SummarySqlReaderOptions = {}): SummarySqlReader {
   const firstLine = options.firstLine ?? 2;
   const summaries: CustomerSummary[] = [];
-  const store = options.asTable ? createSummaryStore(options.expected) : undefined;
+  const store = options.asTable ? createSummaryStore({ expected: options.expected, unitDays: options.unitDays }) : undefined;
   const excluded: ExcludedCustomer[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Set<string>();
@@ -225,7 +235,7 @@ export function createSummarySqlReader(options: SummarySqlReaderOptions = {}): S
     for (const key of ['email', 'company', 'name'] as const) {
       if (!blank(row[key])) s[key] = String(row[key]).trim();
     }
-    if (store) store.push(s);
+    if (store) store.push(s, rowAsOf);
     else summaries.push(s);
   }
   function finish(): SummarySqlRowsResult {

@@ -44,3 +44,43 @@ describe('createSummaryStore, cost and quantity', () => {
     expect([0, 1, 2].map((i) => [table.summary(i).cost, table.summary(i).quantity])).toEqual([[5, undefined], [undefined, undefined], [7, 3]]);
   });
 });
+
+describe('createSummaryStore, fields made from the days and sums', () => {
+  // Weeks, as-of 19014: recency 1, T 2, since-last 1 are (19007 − 19000) / 7, (19014 − 19000) / 7, (19014 − 19007) / 7.
+  const asOf = 19014;
+
+  it('gives back a field exactly as pushed when a row disagrees with the arithmetic (a table rounded to 4 decimals), the other customers unchanged', () => {
+    const store = createSummaryStore({ unitDays: 7 });
+    const rows = [
+      base('b', { lastDay: 19003, recency: 3 / 7, sinceLast: 11 / 7 }),
+      base('c', { lastDay: 19010, recency: 1.4286, sinceLast: 4 / 7, grossRevenue: 30.1, revenue: 30.1, averageSpend: 15.05 }),
+      base('a'),
+    ];
+    for (const r of rows) store.push(r, asOf);
+    const table = store.finish();
+    expect([0, 1, 2].map((i) => table.summary(i))).toEqual([rows[2], rows[0], rows[1]]);
+    expect(Array.from(table.recency)).toEqual([1, 3 / 7, 1.4286]);
+    // Kept from the first disagreement on: the same view on every read; the others are made on each read.
+    expect(table.recency).toBe(table.recency);
+    expect(table.T).not.toBe(table.T);
+  });
+
+  it('keeps T and since-last of rows with another as-of day as given', () => {
+    const store = createSummaryStore({ unitDays: 7 });
+    store.push(base('a'), asOf);
+    store.push(base('b', { T: 3, sinceLast: 2 }), asOf + 7);
+    const table = store.finish();
+    expect([table.summary(0).T, table.summary(1).T, table.summary(1).sinceLast]).toEqual([2, 3, 2]);
+  });
+
+  it('keeps recency, T and since-last as given without the unit', () => {
+    const store = createSummaryStore();
+    store.push(base('a', { recency: 0.25, T: 0.5, sinceLast: 0.25 }), asOf);
+    expect(store.finish().summary(0)).toEqual(base('a', { recency: 0.25, T: 0.5, sinceLast: 0.25 }));
+  });
+
+  it('refuses a day that is not a whole day number', () => {
+    const store = createSummaryStore({ unitDays: 7 });
+    expect(() => store.push(base('a', { lastDay: 19007.5 }), asOf)).toThrow('lastDay of customer a is not a whole day number: 19007.5');
+  });
+});

@@ -1,84 +1,139 @@
 /**
  * Customer summaries kept as they arrive (from the summary query's rows, a
  * warehouse's customer table) in growable typed columns instead of an
- * object each: about 150 bytes a customer plus its id and its e-mail,
- * company and name as UTF-8 bytes (decoded when a summary is built), where a
- * CustomerSummary object with its boxed numbers takes several hundred. The
- * result is a {@link SummaryTable} in id order, the analysis' input.
+ * object each, plus its id and its e-mail, company and name as UTF-8 bytes
+ * (decoded when a summary is built), where a CustomerSummary object with
+ * its boxed numbers takes several hundred bytes. The result is a
+ * {@link SummaryTable} in id order, the analysis' input.
+ *
+ * Only what cannot be recomputed is kept: days as Int32 day numbers,
+ * counts as Uint32, the money sums and monetary as Float64 (about 33 bytes
+ * a customer). frequency, recency, T, since-last, revenue, average spend
+ * and profit are made from them when read, by the summary query's own
+ * arithmetic (summary-sql.ts' SELECT), as the columnar builder makes its
+ * own (columnar-summary.ts). Each derived value is checked against the row's
+ * when pushed: a field that differs even once (a table written by another
+ * tool, rounded) is kept as given from then on, so a summary read back is
+ * always exactly the one pushed.
  */
-import type { CustomerSummary } from '../types.ts';
+import type { CustomerSummary, DayNumber } from '../types.ts';
 import { customerIds, type SummaryTable } from './summary-table.ts';
 import { TextBytes } from './columnar-summary.ts';
 
-const NUMBER_FIELDS = [
-  'firstDay',
-  'lastDay',
-  'recency',
-  'T',
-  'sinceLast',
-  'grossRevenue',
-  'returnAmount',
-  'revenue',
-  'averageSpend',
-  'monetary',
-] as const;
-/** Counts: whole numbers ≥ 0 (the reader checks them), four bytes each instead of eight. */
-const COUNT_FIELDS = ['transactions', 'purchaseDays', 'frequency', 'returns'] as const;
-type CountField = (typeof COUNT_FIELDS)[number];
-type NumberField = (typeof NUMBER_FIELDS)[number];
+type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
+
+/**
+ * A typed column grown by doubling, whose zeros are never written: a
+ * column no customer has a non-zero value in (returns, cost, quantity in
+ * most files) stays fresh memory the system has not handed out, neither
+ * copied when grown nor moved when sorted.
+ */
+class Column<A extends Typed> {
+  touched = false;
+  constructor(
+    public a: A,
+    private readonly make: (n: number) => A,
+  ) {}
+
+  set(i: number, v: number): void {
+    if (v !== 0 || Object.is(v, -0)) {
+      this.a[i] = v;
+      this.touched = true;
+    }
+  }
+
+  grow(capacity: number): void {
+    const b = this.make(capacity);
+    if (this.touched) (b as Float64Array).set(this.a as Float64Array);
+    this.a = b;
+  }
+}
+
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
+const u32 = (n: number) => new Uint32Array(n);
+
+/** Fields the table makes from the kept columns, each with a column of its own only once a row disagrees. */
+const DERIVED = ['frequency', 'recency', 'T', 'sinceLast', 'revenue', 'averageSpend', 'profit'] as const;
+type DerivedField = (typeof DERIVED)[number];
+const COUNT_FIELDS = ['transactions', 'purchaseDays', 'returns'] as const;
+
+/** The store's table: a {@link SummaryTable} with the days and counts it keeps. */
+export interface StoredSummaryTable extends SummaryTable {
+  firstDay: Int32Array;
+  lastDay: Int32Array;
+  transactions: Uint32Array;
+}
 
 export interface SummaryStore {
-  /** Keeps the numbers and strings of `s` (not the object). */
-  push(s: CustomerSummary): void;
+  /**
+   * Keeps the numbers and strings of `s` (not the object); `asOf` is the
+   * as-of day of its row (T and since-last are then made from it and the days).
+   */
+  push(s: CustomerSummary, asOf?: DayNumber): void;
   /** The customers pushed, sorted by id (code-unit order, as the summary builders sort). */
-  finish(): SummaryTable;
+  finish(): StoredSummaryTable;
+}
+
+export interface SummaryStoreOptions {
+  /**
+   * About how many customers will come (a count the source knows): the
+   * columns are made that size at once, where doubling left up to half of
+   * them unused and held the old and the new columns together while it copied.
+   */
+  expected?: number;
+  /**
+   * Days in the unit of recency, T and since-last (unitDays of the query's
+   * unit): with it they are made from the days rather than kept.
+   */
+  unitDays?: number;
 }
 
 /**
  * Puts element order[i] of each column at i, in place, through one scratch
- * column: sorting millions of customers this way needs no second set of
+ * buffer: sorting millions of customers this way needs no second set of
  * columns (a sorted copy of every column had been the largest allocation
  * of a 10-million-row run).
  */
-export function permuteColumns(f64: readonly Float64Array[], others: readonly (Uint8Array | Uint32Array | (string | undefined)[])[], order: Int32Array): void {
+export function permuteColumns(columns: readonly Typed[], ids: (string | undefined)[] | undefined, order: Int32Array): void {
   const n = order.length;
-  const scratch = new Float64Array(n);
-  for (const a of f64) {
-    scratch.set(a.subarray(0, n));
+  const buffer = new ArrayBuffer(n * 8);
+  for (const a of columns) {
+    const scratch = new (a.constructor as new (b: ArrayBuffer, o: number, l: number) => Typed)(buffer, 0, n);
+    (scratch as Float64Array).set((a as Float64Array).subarray(0, n));
     for (let i = 0; i < n; i++) a[i] = scratch[order[i]];
   }
-  for (const a of others) {
-    const copy = a.slice(0, n);
-    for (let i = 0; i < n; i++) a[i] = copy[order[i]];
+  if (ids) {
+    const copy = ids.slice(0, n);
+    for (let i = 0; i < n; i++) ids[i] = copy[order[i]];
   }
 }
 
 /**
- * `expected`: about how many customers will come (a count the source knows,
- * e.g. DuckDB's approx_count_distinct): the columns are made that size at
- * once, where doubling left up to half of them unused and held the old and
- * the new columns together while it copied.
- *
  * @example
- * const store = createSummaryStore();
- * store.push(summary);
+ * const store = createSummaryStore({ unitDays: 7 });
+ * store.push(summary, asOf);
  * store.finish().summary(0) // an object with summary's fields
  */
-export function createSummaryStore(expected = 0): SummaryStore {
-  let capacity = Math.max(1024, Math.ceil(expected));
+export function createSummaryStore(options: SummaryStoreOptions = {}): SummaryStore {
+  let capacity = Math.max(1024, Math.ceil(options.expected ?? 0));
+  const unit = options.unitDays;
   let n = 0;
+  /** The as-of day of the first row (T and since-last are derived only for rows with this one). */
+  let asOf: number | undefined;
   const ids: string[] = [];
-  const num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(capacity)])) as Record<NumberField, Float64Array>;
-  const counts = Object.fromEntries(COUNT_FIELDS.map((f) => [f, new Uint32Array(capacity)])) as Record<CountField, Uint32Array>;
-  let cost = new Float64Array(capacity);
-  let profit = new Float64Array(capacity);
-  let quantity = new Float64Array(capacity);
-  // Whether any customer has a cost or a quantity: the columns are neither copied nor sorted when
-  // none has, so their memory is never touched (most files have neither: 72 MB at 3.77M customers).
-  let anyCost = false;
-  let anyQuantity = false;
+  const firstDay = new Column(i32(capacity), i32);
+  const lastDay = new Column(i32(capacity), i32);
+  const counts = { transactions: new Column(u32(capacity), u32), purchaseDays: new Column(u32(capacity), u32), returns: new Column(u32(capacity), u32) };
+  const gross = new Column(f64(capacity), f64);
+  const returnAmount = new Column(f64(capacity), f64);
+  const monetary = new Column(f64(capacity), f64);
+  const cost = new Column(f64(capacity), f64);
+  const quantity = new Column(f64(capacity), f64);
   /** Bit 1: cost and profit known; bit 2: quantity known. */
-  let known = new Uint8Array(capacity);
+  const known = new Column(new Uint8Array(capacity), (k) => new Uint8Array(k));
+  /** A derived field's own column, made when a row first disagrees with the derivation. */
+  const kept: Partial<Record<DerivedField, Column<Float64Array>>> = {};
   // As bytes, not strings: at 3.77 million customers the e-mails and companies as strings had been
   // the largest part of the heap after DuckDB's output was read (docs/scale.md).
   const text = { email: new TextBytes(), company: new TextBytes(), name: new TextBytes() };
@@ -86,49 +141,80 @@ export function createSummaryStore(expected = 0): SummaryStore {
   const long = { email: new Map<number, string>(), company: new Map<number, string>(), name: new Map<number, string>() };
   const encoder = new TextEncoder();
 
+  /**
+   * The summary query's arithmetic (summary-sql.ts: frequency, recency, t,
+   * since_last, revenue, average_spend, profit), over the kept columns:
+   * days are whole numbers, so their differences are exact before the one
+   * division, as in the query's CAST(days AS DOUBLE) / unit.
+   */
+  function derivation(field: DerivedField): (i: number) => number {
+    const pd = counts.purchaseDays;
+    switch (field) {
+      case 'frequency':
+        return (i) => pd.a[i] - 1;
+      case 'recency':
+        return (i) => (unit === undefined ? NaN : (lastDay.a[i] - firstDay.a[i]) / unit);
+      case 'T':
+        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - firstDay.a[i]) / unit);
+      case 'sinceLast':
+        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - lastDay.a[i]) / unit);
+      case 'revenue':
+        return (i) => gross.a[i] - returnAmount.a[i];
+      case 'averageSpend':
+        return (i) => (gross.a[i] - returnAmount.a[i]) / pd.a[i];
+      case 'profit':
+        return (i) => ((known.a[i] & 1) !== 0 ? gross.a[i] - returnAmount.a[i] - cost.a[i] : 0);
+    }
+  }
+  const derive = Object.fromEntries(DERIVED.map((f) => [f, derivation(f)])) as Record<DerivedField, (i: number) => number>;
+
   function grow(): void {
     capacity *= 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(capacity);
-      b.set(a);
-      return b;
-    };
-    for (const f of NUMBER_FIELDS) num[f] = f64(num[f]);
-    for (const f of COUNT_FIELDS) {
-      const b = new Uint32Array(capacity);
-      b.set(counts[f]);
-      counts[f] = b;
-    }
-    cost = anyCost ? f64(cost) : new Float64Array(capacity);
-    profit = anyCost ? f64(profit) : new Float64Array(capacity);
-    quantity = anyQuantity ? f64(quantity) : new Float64Array(capacity);
-    const k = new Uint8Array(capacity);
-    k.set(known);
-    known = k;
+    for (const c of [firstDay, lastDay, counts.transactions, counts.purchaseDays, counts.returns, gross, returnAmount, monetary, cost, quantity, known]) c.grow(capacity);
+    for (const f of DERIVED) kept[f]?.grow(capacity);
   }
 
-  function push(s: CustomerSummary): void {
+  function wholeDay(field: 'firstDay' | 'lastDay', s: CustomerSummary): number {
+    const v = s[field];
+    if ((v | 0) !== v) throw new RangeError(`${field} of customer ${s.id} is not a whole day number: ${v}`);
+    return v;
+  }
+
+  function push(s: CustomerSummary, rowAsOf?: DayNumber): void {
     if (n === capacity) grow();
+    if (n === 0) asOf = rowAsOf;
     ids.push(s.id);
-    for (const f of NUMBER_FIELDS) num[f][n] = s[f];
+    firstDay.set(n, wholeDay('firstDay', s));
+    lastDay.set(n, wholeDay('lastDay', s));
     for (const f of COUNT_FIELDS) {
       const v = s[f];
       if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${s.id} is not a whole number from 0 to 4,294,967,295: ${v}`);
-      counts[f][n] = v;
+      counts[f].set(n, v);
     }
+    gross.set(n, s.grossRevenue);
+    returnAmount.set(n, s.returnAmount);
+    monetary.set(n, s.monetary);
     let bits = 0;
     if (s.cost !== undefined && s.profit !== undefined) {
-      cost[n] = s.cost;
-      profit[n] = s.profit;
-      anyCost = true;
+      cost.set(n, s.cost);
       bits |= 1;
     }
     if (s.quantity !== undefined) {
-      quantity[n] = s.quantity;
-      anyQuantity = true;
+      quantity.set(n, s.quantity);
       bits |= 2;
     }
-    known[n] = bits;
+    known.set(n, bits);
+    // A row of another as-of day cannot have its T made from the first row's.
+    const sameAsOf = rowAsOf !== undefined && rowAsOf === asOf;
+    for (const f of DERIVED) {
+      const v = f === 'profit' ? (s.profit ?? 0) : s[f];
+      let own = kept[f];
+      if (own === undefined && (!Object.is(derive[f](n), v) || (!sameAsOf && (f === 'T' || f === 'sinceLast')))) {
+        own = kept[f] = new Column(f64(capacity), f64);
+        for (let i = 0; i < n; i++) own.set(i, derive[f](i));
+      }
+      own?.set(n, v);
+    }
     for (const key of ['email', 'company', 'name'] as const) {
       const v = s[key];
       if (v === undefined) continue;
@@ -138,7 +224,7 @@ export function createSummaryStore(expected = 0): SummaryStore {
     n++;
   }
 
-  function finish(): SummaryTable {
+  function finish(): StoredSummaryTable {
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
     /** Arrival index of the i-th customer in id order (undefined: the same), for the texts, which stay where they came. */
@@ -147,19 +233,40 @@ export function createSummaryStore(expected = 0): SummaryStore {
       const o = Array.from({ length: n }, (_, i) => i);
       o.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
       order = Int32Array.from(o);
-      permuteColumns([...NUMBER_FIELDS.map((f) => num[f]), ...(anyCost ? [cost, profit] : []), ...(anyQuantity ? [quantity] : [])], [known, ...COUNT_FIELDS.map((f) => counts[f]), ids], order);
+      const moved = [firstDay, lastDay, counts.transactions, counts.purchaseDays, counts.returns, gross, returnAmount, monetary, cost, quantity, known, ...DERIVED.map((f) => kept[f])];
+      permuteColumns(
+        moved.filter((c) => c !== undefined && c.touched).map((c) => c!.a),
+        ids,
+        order,
+      );
     }
     // Views, not copies: the columns are read-only from here.
-    const col = {
-      ...(Object.fromEntries(NUMBER_FIELDS.map((f) => [f, num[f].subarray(0, n)])) as Record<NumberField, Float64Array>),
-      ...(Object.fromEntries(COUNT_FIELDS.map((f) => [f, counts[f].subarray(0, n)])) as Record<CountField, Uint32Array>),
-    };
-    const costs = cost.subarray(0, n);
-    const profits = profit.subarray(0, n);
-    const quantities = quantity.subarray(0, n);
-    const bits = known.subarray(0, n);
+    const view = <A extends Typed>(c: Column<A>) => c.a.subarray(0, n) as A;
+    const first = view(firstDay);
+    const last = view(lastDay);
+    const transactions = view(counts.transactions);
+    const purchaseDays = view(counts.purchaseDays);
+    const returns = view(counts.returns);
+    const grossRevenue = view(gross);
+    const returned = view(returnAmount);
+    const spend = view(monetary);
+    const costs = view(cost);
+    const quantities = view(quantity);
+    const bits = view(known);
     const profitKnown = bits.map((b) => b & 1);
     const sortedIds = ids.length === n ? ids : ids.slice(0, n);
+    const own = Object.fromEntries(DERIVED.map((f) => [f, kept[f] === undefined ? undefined : view(kept[f])])) as Record<DerivedField, Float64Array | undefined>;
+    /** Customer i's value of a derived field: its own column's, else made. */
+    const value = Object.fromEntries(DERIVED.map((f) => [f, own[f] === undefined ? derive[f] : (i: number) => own[f]![i]])) as Record<DerivedField, (i: number) => number>;
+    /** A derived column: its own when kept (a view), else a new array (read it once, before a loop). */
+    const column = (f: DerivedField): Float64Array => {
+      const o = own[f];
+      if (o !== undefined) return o;
+      const out = new Float64Array(n);
+      const d = derive[f];
+      for (let i = 0; i < n; i++) out[i] = d(i);
+      return out;
+    };
     const textOf = (key: 'email' | 'company' | 'name') => {
       const bytes = text[key];
       const longer = long[key];
@@ -175,30 +282,57 @@ export function createSummaryStore(expected = 0): SummaryStore {
     return {
       length: n,
       ids: customerIds(sortedIds),
-      ...col,
-      profit: profits,
+      firstDay: first,
+      lastDay: last,
+      transactions,
+      purchaseDays,
+      returns,
+      grossRevenue,
+      returnAmount: returned,
+      monetary: spend,
+      get frequency() {
+        return column('frequency');
+      },
+      get recency() {
+        return column('recency');
+      },
+      get T() {
+        return column('T');
+      },
+      get sinceLast() {
+        return column('sinceLast');
+      },
+      get revenue() {
+        return column('revenue');
+      },
+      get averageSpend() {
+        return column('averageSpend');
+      },
+      get profit() {
+        return column('profit');
+      },
       profitKnown,
       summary(i: number): CustomerSummary {
         const s: CustomerSummary = {
           id: sortedIds[i],
-          firstDay: col.firstDay[i],
-          lastDay: col.lastDay[i],
-          transactions: col.transactions[i],
-          purchaseDays: col.purchaseDays[i],
-          frequency: col.frequency[i],
-          recency: col.recency[i],
-          T: col.T[i],
-          sinceLast: col.sinceLast[i],
-          grossRevenue: col.grossRevenue[i],
-          returnAmount: col.returnAmount[i],
-          returns: col.returns[i],
-          revenue: col.revenue[i],
-          averageSpend: col.averageSpend[i],
-          monetary: col.monetary[i],
+          firstDay: first[i],
+          lastDay: last[i],
+          transactions: transactions[i],
+          purchaseDays: purchaseDays[i],
+          frequency: value.frequency(i),
+          recency: value.recency(i),
+          T: value.T(i),
+          sinceLast: value.sinceLast(i),
+          grossRevenue: grossRevenue[i],
+          returnAmount: returned[i],
+          returns: returns[i],
+          revenue: value.revenue(i),
+          averageSpend: value.averageSpend(i),
+          monetary: spend[i],
         };
         if ((bits[i] & 1) !== 0) {
           s.cost = costs[i];
-          s.profit = profits[i];
+          s.profit = value.profit(i);
         }
         if ((bits[i] & 2) !== 0) s.quantity = quantities[i];
         const e = emails?.(i);

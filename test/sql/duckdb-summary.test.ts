@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSummaryBuilder, isoToDay, readTransactions, summarySql, type Transaction } from '../../core/index.ts';
+import { createSummaryBuilder, isoToDay, readTransactions, summarySql, unitDays, type CustomerSummary, type Transaction } from '../../core/index.ts';
 import type { SummaryOptions } from '../../core/summary/summarize.ts';
 import { openDuckdb, readSummaryQuery, type Duckdb } from '../../cli/duckdb-engine.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../cdnow.ts';
@@ -32,6 +32,31 @@ async function duckdbSummary(rows: readonly Transaction[], o: SummaryOptions, co
   return readSummaryQuery(db, summarySql({ dialect: 'duckdb', table: 'tx', columns, unit: o.unit, asOf: o.asOf, marginRate: o.marginRate }));
 }
 
+/**
+ * The same query's output read into the table of typed columns (as the
+ * command line reads it) against the rows read as objects: every field of
+ * every customer identical, while the table keeps no column for frequency,
+ * recency, T, since-last, revenue, average spend and profit (they are made
+ * from the days and sums, so each read gives a new array).
+ */
+async function tableDifferences(o: SummaryOptions, objects: readonly CustomerSummary[]): Promise<string[]> {
+  const sql = summarySql({ dialect: 'duckdb', table: 'tx', columns: TX_COLUMNS, unit: o.unit, asOf: o.asOf, marginRate: o.marginRate });
+  const table = (await readSummaryQuery(db, sql, { asTable: true, unitDays: unitDays(o.unit ?? 'week') })).table!;
+  const out: string[] = [];
+  if (table.length !== objects.length) out.push(`customers: ${objects.length} objects, ${table.length} in the table`);
+  for (let i = 0; i < Math.min(table.length, objects.length); i++) {
+    const got = table.summary(i);
+    const want = objects[i]!;
+    for (const k of new Set([...Object.keys(want), ...Object.keys(got)]) as Set<keyof CustomerSummary>) {
+      if (!Object.is(got[k], want[k])) out.push(`${want.id} ${k}: ${String(want[k])} from the query, ${String(got[k])} from the table`);
+    }
+  }
+  for (const k of ['frequency', 'recency', 'T', 'sinceLast', 'revenue', 'averageSpend', 'profit'] as const) {
+    if (table.length > 0 && table[k] === table[k]) out.push(`${k} is kept as a column`);
+  }
+  return out;
+}
+
 async function expectSame(rows: readonly Transaction[], o: SummaryOptions): Promise<void> {
   const ts = typescriptSummary(rows, o);
   const sql = await duckdbSummary(rows, o);
@@ -39,6 +64,7 @@ async function expectSame(rows: readonly Transaction[], o: SummaryOptions): Prom
   expect(excludedDifferences(ts.report.excluded, sql.excluded)).toEqual([]);
   expect(sql.rejected).toEqual([]);
   expect(sql.asOf).toBe(ts.report.asOf);
+  expect(await tableDifferences(o, sql.summaries)).toEqual([]);
 }
 
 const tx = (customerId: string, day: number, amount: number, line: number, extra: Partial<Transaction> = {}): Transaction => ({
@@ -115,6 +141,7 @@ describe('summary SQL on DuckDB, rule by rule against core/summary', () => {
           const sql = await duckdbSummary(rows, { unit, asOf, marginRate });
           return (
             summaryDifferences(ts.summaries, sql.summaries).length === 0 &&
+            (await tableDifferences({ unit, asOf, marginRate }, sql.summaries)).length === 0 &&
             excludedDifferences(ts.report.excluded, sql.excluded).length === 0 &&
             (sql.summaries.length + sql.excluded.length === 0 || sql.asOf === ts.report.asOf)
           );
