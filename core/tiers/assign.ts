@@ -64,22 +64,25 @@ export function tierCodes(values: ArrayLike<number>, rule: TierRule): TierCodes 
   }
   const mean = n > 0 ? total / n : 0;
   const contribution = new Float64Array(n);
-  if (mean > 0) for (let i = 0; i < n; i++) contribution[i] = values[i] / mean;
-
   const codes = new Uint8Array(n);
+  const p0 = p[0];
+  const p1 = p[1];
+  const p2 = p[2];
+  // Contributions and, by the two direct rules, tiers in the same pass: in a short run each loop starts in the interpreter.
   if (rule.method === 'contribution') {
-    const [p0, p1, p2] = p;
     for (let i = 0; i < n; i++) {
-      const c = contribution[i];
+      const c = mean > 0 ? values[i] / mean : 0;
+      contribution[i] = c;
       codes[i] = c > p0 ? 0 : c > p1 ? 1 : c > p2 ? 2 : 3;
     }
   } else if (rule.method === 'fixed') {
-    const [p0, p1, p2] = p;
     for (let i = 0; i < n; i++) {
       const v = values[i];
+      if (mean > 0) contribution[i] = v / mean;
       codes[i] = v >= p0 ? 0 : v >= p1 ? 1 : v >= p2 ? 2 : 3;
     }
   } else {
+    if (mean > 0) for (let i = 0; i < n; i++) contribution[i] = values[i] / mean;
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b] - values[a]);
     const countAbove = new Float64Array(n);
     const sumAbove = new Float64Array(n);
