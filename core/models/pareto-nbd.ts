@@ -671,6 +671,23 @@ export function logOddsDead(p: ParetoNbdParams, x: number, t_x: number, T: numbe
 }
 
 /**
+ * logOddsDead with its two hypergeometric terms from `tail(x, y)`, which
+ * must give logTail(p, x, y): a caller scoring many customers remembers them
+ * per (x, y) pair, which far fewer than the customers' (x, t_x, T) histories
+ * (CDNOW master: 5,119 pairs for 9,895 histories before the holdout).
+ */
+export function logOddsDeadBy(p: ParetoNbdParams, x: number, t_x: number, T: number, tail: (x: number, y: number) => number): number {
+  const alive = logAlive(p, x, T);
+  const dead = Math.log(p.s) - Math.log(p.r + p.s + x) + logDiff(tail(x, t_x), tail(x, T));
+  return dead - alive;
+}
+
+/** Unchecked ln[2F1(…) / (max(α,β)+y)^(r+s+x)], the term of the likelihood at y = t_x and y = T (see logTail). */
+export function paretoLogTail(p: ParetoNbdParams, x: number, y: number): number {
+  return logTail(p, x, y);
+}
+
+/**
  * Probability of no purchase in (T, T+t] for a customer with history
  * (x, t_x, T): the churn risk over a horizon of t model periods.
  *

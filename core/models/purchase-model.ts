@@ -10,7 +10,8 @@ import {
 import {
   checkParams as checkPareto,
   expectedIfAlive as paretoIfAlive,
-  logOddsDead as paretoLogOddsDead,
+  logOddsDeadBy as paretoLogOddsDeadBy,
+  paretoLogTail,
   noPurchaseIfAlive as paretoNoPurchaseIfAlive,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
@@ -91,15 +92,25 @@ export function purchaseModel(fit: PurchaseModelFit): PurchaseModel {
       if (v === undefined) byT.set(T, (v = paretoNoPurchaseIfAlive(p, t, x, T)));
       return v;
     };
-    // The log odds of being dead cost two more tails and every caller asks for P(alive) and the
-    // churn risk of one history one after the other: the last history's are remembered.
+    // The log odds of being dead cost two more tails, each a function of (x, t_x) or (x, T) alone,
+    // which many histories share: remembered per pair.
+    const tails = new Map<number, Map<number, number>>();
+    const tail = (x: number, y: number): number => {
+      let byY = tails.get(x);
+      if (!byY) tails.set(x, (byY = new Map()));
+      let v = byY.get(y);
+      if (v === undefined) byY.set(y, (v = paretoLogTail(p, x, y)));
+      return v;
+    };
+    // And every caller asks for P(alive) and the churn risk of one history one after the other:
+    // the last history's log odds are remembered.
     let lastX = NaN;
     let lastTx = NaN;
     let lastT = NaN;
     let lastOdds = 0;
     const oddsDead = (x: number, t_x: number, T: number): number => {
       if (x !== lastX || t_x !== lastTx || T !== lastT) {
-        lastOdds = paretoLogOddsDead(p, x, t_x, T);
+        lastOdds = paretoLogOddsDeadBy(p, x, t_x, T, tail);
         lastX = x;
         lastTx = t_x;
         lastT = T;
