@@ -193,7 +193,7 @@ describe('model choice on awkward data', () => {
         }
       }
     }
-    // Each fit is bounded (10 s budget) and the machine may be busy: an honest budget, not a speed test.
+    // Each fit is bounded (5,000 likelihood evaluations) and the machine may be busy: an honest budget, not a speed test.
   }, 180_000);
 
   it('skips a model whose predictions cannot be evaluated accurately instead of failing the analysis', () => {

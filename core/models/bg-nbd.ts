@@ -8,7 +8,7 @@ import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type Groupe
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
 import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
-import { distinctTimes, logsOfShifted } from './distinct-times.ts';
+import { distinctTimes, logsOfShifted, type DistinctTimes } from './distinct-times.ts';
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the
@@ -171,24 +171,86 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
   const times = distinctTimes(g);
   const lnT = logsOfShifted(alpha, times.T);
   const lnTx = logsOfShifted(alpha, times.t_x);
-  let ll = 0;
-  let gr = 0;
-  let gal = 0;
-  let ga = 0;
-  let gb = 0;
+  const sums = new Float64Array(5);
   const n = g.x.length;
-  for (let i = 0; i < n; i++) {
-    const j = g.xIndex[i];
-    const x = g.x[i];
-    const w = g.weight[i];
+  for (let from = 0; from < n; from += CHUNK) {
+    sumOverGroups(g, times, from, Math.min(n, from + CHUNK), lnT, lnTx, c12, c4, dR, dA, dB, r, alpha, a, b, grad !== undefined, sums);
+  }
+  const ll = sums[0];
+  const gr = sums[1];
+  const gal = sums[2];
+  const ga = sums[3];
+  const gb = sums[4];
+  const N = g.customers;
+  if (grad) {
+    // Chain rule to θ = ln(param): ∂/∂θ = param · ∂/∂param.
+    grad[0] = (-gr * r) / N;
+    grad[1] = (-gal * alpha) / N;
+    grad[2] = (-ga * a) / N;
+    grad[3] = (-gb * b) / N;
+  }
+  const v = -ll / N;
+  return Number.isNaN(v) ? Infinity : v;
+}
+
+/**
+ * Groups per call of sumOverGroups: enough calls per likelihood evaluation at scale that V8
+ * optimises it as a whole function after a few, instead of entering its loop by on-stack
+ * replacement every time.
+ */
+const CHUNK = 1024;
+
+/**
+ * The sums over groups [from, to) of negMeanLogLikelihood, added to `out` (ll and the four
+ * gradient sums) in the groups' order, so the doubles are those of one loop. A function of its
+ * own, called per chunk: one long loop in the likelihood was entered by on-stack replacement on
+ * every call, and the code after it, without type feedback in that optimised code, deoptimised
+ * every time (27 of a 1M run's bailouts, `node --trace-deopt`), the next call's loop starting
+ * again in the interpreter.
+ */
+function sumOverGroups(
+  g: GroupedRepeatData,
+  times: DistinctTimes,
+  from: number,
+  to: number,
+  lnT: Float64Array,
+  lnTx: Float64Array,
+  c12: Float64Array,
+  c4: Float64Array,
+  dR: Float64Array,
+  dA: Float64Array,
+  dB: Float64Array,
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  grad: boolean,
+  out: Float64Array,
+): void {
+  let ll = out[0];
+  let gr = out[1];
+  let gal = out[2];
+  let ga = out[3];
+  let gb = out[4];
+  const xs = g.x;
+  const tx = g.t_x;
+  const Ts = g.T;
+  const weight = g.weight;
+  const xIndex = g.xIndex;
+  const TIndex = times.TIndex;
+  const t_xIndex = times.t_xIndex;
+  for (let i = from; i < to; i++) {
+    const j = xIndex[i];
+    const x = xs[i];
+    const w = weight[i];
     const rx = r + x;
-    const lT = lnT[times.TIndex[i]];
+    const lT = lnT[TIndex[i]];
     const A3 = -rx * lT;
     let lse = A3;
     let w4 = 0;
     let lt = 0;
     if (x > 0) {
-      lt = lnTx[times.t_xIndex[i]];
+      lt = lnTx[t_xIndex[i]];
       const A4 = c4[j] - rx * lt;
       // ln(e^A3 + e^A4) and the share of the second term.
       if (A4 > A3) {
@@ -205,21 +267,16 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
     if (grad) {
       const w3 = 1 - w4;
       gr += w * (dR[j] - w3 * lT - w4 * lt);
-      gal += w * (r / alpha - w3 * rx / (alpha + g.T[i]) - (x > 0 ? (w4 * rx) / (alpha + g.t_x[i]) : 0));
+      gal += w * (r / alpha - w3 * rx / (alpha + Ts[i]) - (x > 0 ? (w4 * rx) / (alpha + tx[i]) : 0));
       ga += w * (dA[j] + w4 / a);
       gb += w * (dB[j] - (x > 0 ? w4 / (b + x - 1) : 0));
     }
   }
-  const N = g.customers;
-  if (grad) {
-    // Chain rule to θ = ln(param): ∂/∂θ = param · ∂/∂param.
-    grad[0] = (-gr * r) / N;
-    grad[1] = (-gal * alpha) / N;
-    grad[2] = (-ga * a) / N;
-    grad[3] = (-gb * b) / N;
-  }
-  const v = -ll / N;
-  return Number.isNaN(v) ? Infinity : v;
+  out[0] = ll;
+  out[1] = gr;
+  out[2] = gal;
+  out[3] = ga;
+  out[4] = gb;
 }
 
 /**

@@ -56,6 +56,9 @@ describe('groupRepeatData', () => {
   it('puts −0 and 0 in one group, as equal numbers', () => {
     const g = groupRepeatData('test', { x: [1, 1, 0], t_x: [0, -0, 0], T: [5, 5, 5] });
     expect(Array.from(g.weight)).toEqual([2, 1]);
+    // Each group keeps its first row's numbers as they came, −0 included.
+    const h = groupRepeatData('test', { x: [1, 1], t_x: [-0, 0], T: [5, 5] });
+    expect([Object.is(h.t_x[0], -0), Array.from(h.weight)]).toEqual([true, [2]]);
   });
 
   it('is not repeated for data already grouped, and still validates raw rows', () => {

@@ -77,12 +77,11 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   // third of a second per million customers, this a few tens of milliseconds. Groups
   // keep the order of their first row either way.
   const table = new TripleTable();
-  // The groups' columns grow by doubling as typed arrays: pushing onto four number[] had been
-  // half of the grouping's time and most of its garbage at a million customers (docs/scale.md).
+  // The weights grow by doubling as a typed array: pushing onto number[] had been half of the
+  // grouping's time and most of its garbage at a million customers (docs/scale.md). The groups'
+  // (x, t_x, T) are the table's keys, taken out once at the end (three more growing columns of
+  // them had been 12 MB and their copies at 376,506 customers).
   let cap = Math.min(n, 1024);
-  let gx: Float64Array<ArrayBuffer> = new Float64Array(cap);
-  let gt: Float64Array<ArrayBuffer> = new Float64Array(cap);
-  let gT: Float64Array<ArrayBuffer> = new Float64Array(cap);
   let gw: Float64Array<ArrayBuffer> = new Float64Array(cap);
   let groups = 0;
   let repeat = 0;
@@ -98,19 +97,12 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     if (x > 0) repeat++;
     sumX += x;
     sumT += T;
-    // + 0 turns −0 into 0: a Map key made them one group, and so must the bits.
-    const g = table.findOrAdd(x + 0, t + 0, T + 0, groups);
+    const g = table.findOrAdd(x, t, T, groups);
     if (g === groups) {
       if (groups === cap) {
         cap *= 2;
-        gx = grown(gx, cap);
-        gt = grown(gt, cap);
-        gT = grown(gT, cap);
         gw = grown(gw, cap);
       }
-      gx[g] = x;
-      gt[g] = t;
-      gT[g] = T;
       gw[g] = 1;
       groups++;
     } else {
@@ -119,6 +111,7 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     if (rowGroup) rowGroup[i] = g;
   }
   // The distinct x in ascending order (a Map, as the Set before it, takes −0 as 0).
+  const gx = table.column(0, groups);
   const seen = new Map<number, number>();
   for (let i = 0; i < groups; i++) if (!seen.has(gx[i])) seen.set(gx[i], 0);
   const distinct = Float64Array.from(seen.keys()).sort();
@@ -126,9 +119,9 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   const xIndex = new Int32Array(groups);
   for (let i = 0; i < groups; i++) xIndex[i] = seen.get(gx[i]) ?? 0;
   return {
-    x: gx.slice(0, groups),
-    t_x: gt.slice(0, groups),
-    T: gT.slice(0, groups),
+    x: gx,
+    t_x: table.column(1, groups),
+    T: table.column(2, groups),
     weight: gw.slice(0, groups),
     xIndex,
     distinctX: distinct,
@@ -159,10 +152,14 @@ class TripleTable {
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
 
-  /** The group of (x, t, T), or `next` after recording it as a new group (groups are numbered 0, 1, … in order). */
+  /**
+   * The group of (x, t, T), or `next` after recording it as a new group (groups are numbered 0, 1, … in order).
+   * −0 and 0 are one key (a Map key made them one group): the bits hashed are those of v + 0, the
+   * keys compared by ===. A group keeps the numbers of its first row as they came.
+   */
   findOrAdd(x: number, t: number, T: number, next: number): number {
     const mask = this.slots.length - 1;
-    let s = this.hash(x, t, T) & mask;
+    let s = this.hash(x + 0, t + 0, T + 0) & mask;
     for (;;) {
       const g = this.slots[s];
       if (g < 0) break;
@@ -183,6 +180,14 @@ class TripleTable {
     return next;
   }
 
+  /** Component c (0: x, 1: t_x, 2: T) of groups 0 … groups−1. */
+  column(c: number, groups: number): Float64Array<ArrayBuffer> {
+    const out = new Float64Array(groups);
+    const keys = this.keys;
+    for (let g = 0; g < groups; g++) out[g] = keys[3 * g + c];
+    return out;
+  }
+
   private hash(x: number, t: number, T: number): number {
     return (this.mix(this.mix(this.mix(0x811c9dc5, x), t), T) >>> 0);
   }
@@ -198,7 +203,7 @@ class TripleTable {
     const slots = new Int32Array(this.slots.length * 2).fill(-1);
     const mask = slots.length - 1;
     for (let g = 0; g < this.size; g++) {
-      let s = this.hash(this.keys[3 * g], this.keys[3 * g + 1], this.keys[3 * g + 2]) & mask;
+      let s = this.hash(this.keys[3 * g] + 0, this.keys[3 * g + 1] + 0, this.keys[3 * g + 2] + 0) & mask;
       while (slots[s] >= 0) s = (s + 1) & mask;
       slots[s] = g;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import { quintileCodes, quintileScores, rfmScores } from './score.ts';
+import { quintileCodes, quintileCodesBySelection, quintileScores, rfmScores } from './score.ts';
 
 describe('quintileScores', () => {
   it('gives 1..5 to five distinct values, reversed when lower is better', () => {
@@ -118,5 +118,18 @@ describe('quintileCodes (the segment table\'s byte scores)', () => {
   it('names the first value that is not finite, as quintileScores does', () => {
     const column = Float64Array.of(1, 2, Infinity, Number.NaN);
     expect(() => quintileCodes(column, Float64Array.from(column).sort())).toThrow('value #3 is not a finite number');
+  });
+
+  it('quintileCodesBySelection gives the same codes without the sorted values (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true, noDefaultInfinity: true })), { maxLength: 400 }), fc.boolean(), (xs, higher) => {
+        const column = Float64Array.from(xs);
+        expect(quintileCodesBySelection(column, higher)).toEqual(quintileCodes(column, Float64Array.from(xs).sort(), higher));
+      }),
+    );
+  });
+
+  it('quintileCodesBySelection names the first value that is not finite, as quintileCodes does', () => {
+    expect(() => quintileCodesBySelection(Float64Array.of(1, 2, Infinity, Number.NaN))).toThrow('value #3 is not a finite number');
   });
 });

@@ -1,4 +1,5 @@
 import { CvError } from '../errors.ts';
+import { orderStatistics } from '../score/order-statistics.ts';
 
 /** The three RFM facts of one customer. */
 export interface RfmInput {
@@ -64,14 +65,38 @@ export function quintileScoresOfSorted(values: readonly number[], ascending: Flo
  */
 export function quintileCodes(values: ArrayLike<number>, ascending: Float64Array, higherIsBetter = true): Uint8Array {
   const n = values.length;
+  if (n === 0) return new Uint8Array(0);
+  const r = cutRanks(n, higherIsBetter);
+  return codesOfCuts(values, ascending[r[0]], ascending[r[1]], ascending[r[2]], ascending[r[3]], higherIsBetter);
+}
+
+/**
+ * Internal (not re-exported from core): {@link quintileCodes} without the
+ * sorted values, its four cut points selected (core/score/order-statistics.ts):
+ * the segment table's R and F scores need nothing else of a sort.
+ *
+ * @throws CvError('quintileScores', 'value') for a value that is not finite.
+ * @example quintileCodesBySelection(Float64Array.of(30, 10, 20)) // Uint8Array [4, 1, 3]
+ */
+export function quintileCodesBySelection(values: ArrayLike<number>, higherIsBetter = true): Uint8Array {
+  const n = values.length;
+  if (n === 0) return new Uint8Array(0);
+  const cuts = orderStatistics(values, cutRanks(n, higherIsBetter));
+  // A value that is not finite: quintileCodes names the first one.
+  if (cuts === undefined) return quintileCodes(values, Float64Array.from(values).sort(), higherIsBetter);
+  return codesOfCuts(values, cuts[0], cuts[1], cuts[2], cuts[3], higherIsBetter);
+}
+
+/** The ranks in ascending order of the four cut points between the quintiles of n values. */
+function cutRanks(n: number, higherIsBetter: boolean): number[] {
+  const ranks: number[] = [];
+  for (let k = 1; k <= 4; k++) ranks.push(higherIsBetter ? Math.ceil((k * n) / 5) - 1 : n - Math.ceil((k * n) / 5));
+  return ranks;
+}
+
+function codesOfCuts(values: ArrayLike<number>, c1: number, c2: number, c3: number, c4: number, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
   const scores = new Uint8Array(n);
-  if (n === 0) return scores;
-  // Four cut points, named rather than in an array: one pass over the customers, no closure.
-  const cut = (k: number): number => (higherIsBetter ? ascending[Math.ceil((k * n) / 5) - 1] : ascending[n - Math.ceil((k * n) / 5)]);
-  const c1 = cut(1);
-  const c2 = cut(2);
-  const c3 = cut(3);
-  const c4 = cut(4);
   // Scoring and the check share the loop; a value that is not finite stops it with the first such position.
   // v − v is 0 exactly for a finite number (NaN for ±Infinity and NaN): no builtin call per value while cold.
   if (higherIsBetter) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
-import { median } from './median.ts';
+import fc from 'fast-check';
+import { median, medianOfSorted } from './median.ts';
 
 describe('median', () => {
   it('takes the middle, or the mean of the two middles', () => {
@@ -11,5 +12,15 @@ describe('median', () => {
   it('is NaN for no values and throws for NaN values', () => {
     expect(median([])).toBeNaN();
     expect(() => median([Number.NaN])).toThrow(CvError);
+  });
+  it('gives the median of the sorted values to the bit, −0 included (property)', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -3, max: 5 }), fc.constantFrom(0, -0));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), (values) => {
+        expect(Object.is(median(values), medianOfSorted(Float64Array.from(values).sort()))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(Object.is(median([0, -0, -0, 0]), -0 / 2 + 0 / 2)).toBe(true);
   });
 });

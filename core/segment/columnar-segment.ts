@@ -19,7 +19,7 @@ import { LIFECYCLE_STAGES, lifecycleStage, stageCode, stageRules, type StageOpti
 import { valueTrendOf } from '../lifecycle/trend.ts';
 import { MATRIX_CELLS, valueMatrixCodes } from '../matrix/value-matrix.ts';
 import type { PredictionColumns } from '../models/predict.ts';
-import { quintileCodes, rfmCell } from '../rfm/score.ts';
+import { quintileCodes, quintileCodesBySelection, rfmCell } from '../rfm/score.ts';
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
@@ -172,8 +172,9 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
 
   // Scores, tiers and cells a byte per customer, straight from the columns (no copy as an array of numbers).
   const { purchaseDays, T, sinceLast, grossRevenue, monetary } = table;
-  const rScores = quintileCodes(sinceLast, sortedDoubles(sinceLast), false);
-  const fScores = quintileCodes(purchaseDays, sortedDoubles(purchaseDays));
+  // R and F need four cut points each, selected without a sort (the values are sorted once below, for M).
+  const rScores = quintileCodesBySelection(sinceLast, false);
+  const fScores = quintileCodesBySelection(purchaseDays);
   // One sort of the values serves the M scores, the median, the row order and the concentration. At
   // scale one stable radix order gives both the sorted values and the blocks of the row order.
   const byValue = n >= RADIX_FROM ? ascendingOrder(values) : undefined;

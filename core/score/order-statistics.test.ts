@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { orderStatistics } from './order-statistics.ts';
+
+/** Finite doubles as a customers' column holds them: repeated amounts, whole counts, signed zeros, extremes. */
+const value = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: -3, max: 40 }),
+  fc.constantFrom(0, -0, 0.1, 1e-310, -1e-310, Number.MAX_VALUE, -Number.MAX_VALUE),
+);
+const column = fc.oneof(fc.array(value, { minLength: 1, maxLength: 40 }), fc.array(value, { minLength: 200, maxLength: 3000 }));
+
+/** −0 and 0 as one value: they compare equal, and a selection may give either where a sort gives one. */
+const plain = (v: number): number => v + 0;
+
+describe('orderStatistics', () => {
+  it('gives at each rank the value Float64Array.prototype.sort puts there (property)', () => {
+    fc.assert(
+      fc.property(column, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (values, picks) => {
+        const ranks = picks.map((p) => p % values.length);
+        const sorted = Float64Array.from(values).sort();
+        expect(Array.from(orderStatistics(values, ranks)!, plain)).toEqual(ranks.map((r) => plain(sorted[r])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves the column it is given as it was', () => {
+    const values = Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 501);
+    const before = Float64Array.from(values);
+    orderStatistics(values, [0, 250, 499]);
+    expect(values).toEqual(before);
+  });
+
+  it('stays exact on inputs that defeat a median-of-three pivot and on long runs of one value', () => {
+    const n = 100_000;
+    // Organ pipe (rising, then falling), many ties, and sorted both ways.
+    const shapes = [
+      Float64Array.from({ length: n }, (_, i) => (i < n / 2 ? i : n - i)),
+      Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 2)),
+      Float64Array.from({ length: n }, (_, i) => i),
+      Float64Array.from({ length: n }, (_, i) => n - i),
+    ];
+    for (const values of shapes) {
+      const ranks = [0, 19_999, 39_999, 59_999, 79_999, n - 1];
+      const sorted = Float64Array.from(values).sort();
+      expect(Array.from(orderStatistics(values, ranks)!)).toEqual(ranks.map((r) => sorted[r]));
+    }
+  });
+
+  it('is undefined for a column with a value that is not finite (the caller reports it)', () => {
+    expect(orderStatistics([1, Number.NaN, 2], [0])).toBeUndefined();
+    expect(orderStatistics([1, Infinity, 2], [0])).toBeUndefined();
+  });
+
+  it('rejects a rank outside the column', () => {
+    expect(() => orderStatistics([1, 2], [2])).toThrow('rank 2 is outside 0 … 1');
+  });
+});
