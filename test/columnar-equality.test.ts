@@ -154,6 +154,39 @@ describe('the columnar analysis gives the numbers of the object path', { timeout
     expect(() => columnar.add({ customerId: 'late', day: 19_800, amount: 5, line: 0 })).toThrow('rows were added after the analysis was finished');
   });
 
+  it('on ids the lane keeps for the summary (out of order, of many lengths, some past ASCII), read straight into the analysis', () => {
+    // The summary keeps these ids where the lane found them (its table): their order and strings must be the object path's.
+    const csv = simulateTransactionsCsv({
+      seed: 5,
+      customers: 3000,
+      params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      spend: { p: 6.25, q: 3.74, gamma: 15.44 },
+      start: isoToDay('2024-01-01'),
+      days: 52 * 7,
+    });
+    const [head, ...rest] = csv.trimEnd().split('\n');
+    const renamed = rest.map((line, i) => {
+      const cut = line.indexOf(',');
+      const id = line.slice(0, cut);
+      const n = Number(id.replace(/\D/g, ''));
+      // Lengths 1 to 20 (longer than the 16 the lane makes in one call), a few with a letter past ASCII, a prefix of another.
+      const other = n % 7 === 0 ? `Kundé-${n}` : n % 5 === 0 ? String(n).slice(0, 1 + (n % 3)) + 'x'.repeat(n % 20) : `c${n}`;
+      return { at: (i * 7919) % rest.length, line: other + line.slice(cut) };
+    });
+    renamed.sort((a, b) => a.at - b.at);
+    const bytes = new TextEncoder().encode([head, ...renamed.map((r) => r.line)].join('\n') + '\n');
+    const columnar = createAnalysis({ model: 'bgnbd' });
+    const read = readTransactions(bytes, { into: columnar });
+    const objects = createObjectAnalysis({ model: 'bgnbd' });
+    const rows = readTransactions(bytes, { onTransaction: objects.add, onAccepted: () => {} });
+    expect({ ...read, transactions: [] }).toEqual({ ...rows, transactions: [] });
+    const a = columnar.finish();
+    const ids = a.segment.customers.map((c) => c.id);
+    expect(ids.some((id) => id.startsWith('Kundé-'))).toBe(true);
+    expect(ids.some((id) => id.length > 16)).toBe(true);
+    expect(differences(a, objects.finish())).toEqual([]);
+  });
+
   it.skipIf(!HAS_CDNOW)(`on CDNOW master in days, BG/NBD asked for, as of 1997-09-30${WHY_NO_CDNOW}`, () => {
     const rows = readTransactions(readFileSync(CDNOW_DIR + 'CDNOW_master.txt')).transactions;
     const { columnar, objects } = both(rows, { unit: 'day', model: 'bgnbd', asOf: isoToDay('1997-09-30') });

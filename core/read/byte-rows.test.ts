@@ -233,6 +233,29 @@ describe('the byte lane', () => {
     expect(ids.distinct).toBe(true);
   });
 
+  it('compares ids by their bytes as their strings compare, keeps them once sealed, and refuses a lookup after', () => {
+    const ids = new ByteIds();
+    const list = ['b7', 'B7', 'a', 'ab', 'zz', 'z', 'x'.repeat(17), 'x'.repeat(16), '~', '\u007F', ''];
+    const bytes = utf8(list.join(','));
+    let s = 0;
+    for (let e = 0; e <= bytes.length; e++) {
+      if (e < bytes.length && bytes[e] !== 44) continue;
+      ids.find(bytes, s, e);
+      s = e + 1;
+    }
+    ids.seal();
+    const sign = (x: number) => Math.sign(x) + 0;
+    for (let j = 0; j < list.length; j++) {
+      expect(ids.string(j)).toBe(list[j]);
+      for (let k = 0; k < list.length; k++) {
+        const want = list[j]! < list[k]! ? -1 : list[j]! > list[k]! ? 1 : 0;
+        expect(sign(ids.compare(j, k)), `${list[j]} ${list[k]}`).toBe(want);
+        expect(sign(ids.compareText(j, list[k]!)), `${list[j]} ${list[k]}`).toBe(want);
+      }
+    }
+    expect(() => ids.find(bytes, 0, 2)).toThrow('after the read was done');
+  });
+
   it('orders ids kept as bytes and ids kept as strings as a sort of their strings does (UTF-16 code units)', () => {
     // ASCII ids reach the summary as bytes, the others as strings. U+1D49C is the surrogates
     // D835 DC9C in UTF-16, so it sorts before U+FF5A there, though after it by code point and

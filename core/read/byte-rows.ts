@@ -49,9 +49,12 @@ export interface RowSink {
    * ASCII bytes b[s … e−1] (the array is reused: copy them), where
    * customerIndex(id, true) would take its string. The lane asks once per id,
    * so the sink may keep the bytes and make the string only when a product
-   * shows the customer.
+   * shows the customer. `lane` and `id` are the lane's table and the id's
+   * number in it (b is then lane.bytes): a sink may keep the table instead
+   * of a copy of the bytes, which it holds until the sink lets it go
+   * ({@link ByteIds.seal} drops its hash table once the read is done).
    */
-  customerIndexBytes?(b: Uint8Array, s: number, e: number): number;
+  customerIndexBytes?(b: Uint8Array, s: number, e: number, lane?: ByteIds, id?: number): number;
   /** Whether customer k has no value yet of a text column (only the first non-empty one is kept). */
   lacksText(k: number, role: TextRole): boolean;
   /** Keeps a text of customer k: a string of its own (decoded from the row's bytes, not cut out of a larger text). */
@@ -194,8 +197,51 @@ export class ByteIds {
     return this.spans[2 * k + 1];
   }
 
+  /**
+   * Lets go of the hash table once no id is looked up any more (the read is
+   * done): a summary that keeps these ids' bytes keeps only the arena and
+   * the spans, not 8 bytes a slot of a table kept half empty.
+   */
+  seal(): void {
+    this.table = new Int32Array(2);
+    this.lastBytes = undefined;
+    this.sealed = true;
+  }
+
+  private sealed = false;
+
+  /** Id j's bytes against id k's, byte by byte, then by length: for ASCII ids the order of their strings' code units. */
+  compare(j: number, k: number): number {
+    const sp = this.spans;
+    const a = sp[2 * j];
+    const b = sp[2 * k];
+    const la = sp[2 * j + 1] - a;
+    const lb = sp[2 * k + 1] - b;
+    const arena = this.arena;
+    const n = la < lb ? la : lb;
+    for (let i = 0; i < n; i++) {
+      const d = arena[a + i] - arena[b + i];
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  }
+
+  /** Id k's bytes (ASCII) against the code units of `t`, as compare. */
+  compareText(k: number, t: string): number {
+    const a = this.spans[2 * k];
+    const la = this.spans[2 * k + 1] - a;
+    const arena = this.arena;
+    const n = la < t.length ? la : t.length;
+    for (let i = 0; i < n; i++) {
+      const d = arena[a + i] - t.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return la - t.length;
+  }
+
   /** The number of the id in bytes b[s … e−1], a new one when first met. */
   find(b: Uint8Array, s: number, e: number): number {
+    if (this.sealed) throw new Error('ByteIds: an id looked up after the read was done');
     if (b === this.lastBytes && e - s === this.lastE - this.lastS) {
       const ls = this.lastS;
       let i = 0;

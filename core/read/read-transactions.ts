@@ -779,7 +779,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
           if (k < 0) {
             // An ASCII id goes to a sink that keeps bytes as its bytes: no string per customer.
             k = sinkIndex[id] =
-              sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id)) : sink.customerIndex(ids.string(id), ids.distinct);
+              sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id), ids, id) : sink.customerIndex(ids.string(id), ids.distinct);
           }
           if (!sink.addRow(k, day, amount, line, quantity)) return;
           if (texts.length === 0) return;
@@ -823,8 +823,12 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     };
     // A source that reads its rows on another thread hands them over recorded (scanned-rows.ts).
     const recorded = isByteSource(bytes.input) ? bytes.input.scanRows?.(plan, bytes.pieceBytes) : undefined;
-    if (recorded) return replayByteRows(recorded, plan, ids, target, visitor, options.onProgress);
-    return scanByteRows(bytes.input, plan, ids, target, visitor, options.onProgress, bytes.pieceBytes);
+    const lines = recorded
+      ? replayByteRows(recorded, plan, ids, target, visitor, options.onProgress)
+      : scanByteRows(bytes.input, plan, ids, target, visitor, options.onProgress, bytes.pieceBytes);
+    // The sink may keep the ids' bytes where the lane has them: not its hash table.
+    ids.seal();
+    return lines;
   };
 }
 

@@ -15,7 +15,7 @@ import type { SplitHistories } from '../analysis/purchase-days.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '../types.ts';
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { CustomerIds, SummaryTable } from './summary-table.ts';
-import type { RowSink, TextRole } from '../read/byte-rows.ts';
+import type { ByteIds, RowSink, TextRole } from '../read/byte-rows.ts';
 
 const FN = 'summarize';
 
@@ -326,29 +326,68 @@ export class TextBytes {
  * the strings: an ASCII byte is its code unit, and a string id (any
  * character, those past U+FFFF as their two surrogates) is compared by its
  * code units.
+ *
+ * The bytes stay where the lane has them (its {@link ByteIds}) while every
+ * customer the lane gave has the lane's number: a copy had cost a second
+ * arena and two numbers a customer, and ~100 ms at a million rows
+ * (docs/scale.md). Any other lane id (a second read into the same sink)
+ * moves them all into a copy of their own.
  */
 class IdStore {
   private readonly bytes = new TextBytes();
   private readonly strings: (string | undefined)[] = [];
+  /** Where the ids of customers without a string are, while they are the lane's of the same number. */
+  private lane: ByteIds | undefined;
+  /** Customers below this may be the lane's. */
+  private laneCount = 0;
 
   addString(k: number, id: string): void {
     setExtra(this.strings, k, id, true);
   }
 
-  /** Keeps ASCII bytes b[s … e−1] as customer k's id. */
-  addBytes(k: number, b: Uint8Array, s: number, e: number): void {
+  /** Keeps ASCII bytes b[s … e−1] as customer k's id; lane and id as RowSink.customerIndexBytes gives them. */
+  addBytes(k: number, b: Uint8Array, s: number, e: number, lane?: ByteIds, id?: number): void {
+    if (lane !== undefined && id === k && (this.lane === undefined ? this.laneCount === 0 && !this.copied : this.lane === lane)) {
+      this.lane = lane;
+      this.laneCount = k + 1;
+      return;
+    }
+    if (this.lane !== undefined) this.copyLane();
+    this.copied = true;
     if (!this.bytes.set(k, b, s, e)) this.addString(k, asciiString(b, s, e));
   }
 
+  /** Whether any id went into the copy (the lane is then not used). */
+  private copied = false;
+
+  /** The lane's ids put into the copy, when a customer's id cannot be the lane's of its number. */
+  private copyLane(): void {
+    const lane = this.lane!;
+    this.lane = undefined;
+    for (let k = 0; k < this.laneCount; k++) {
+      if (this.strings[k] !== undefined) continue;
+      if (!this.bytes.set(k, lane.bytes, lane.start(k), lane.end(k))) this.addString(k, lane.string(k));
+    }
+    this.laneCount = 0;
+  }
+
   id(k: number): string {
-    return this.strings[k] ?? this.bytes.text(k) ?? '';
+    const t = this.strings[k];
+    if (t !== undefined) return t;
+    if (this.lane !== undefined) return k < this.laneCount ? this.lane.string(k) : '';
+    return this.bytes.text(k) ?? '';
   }
 
   compare(j: number, k: number): number {
     const a = this.strings[j];
     const b = this.strings[k];
-    if (a === undefined && b === undefined) return this.bytes.compare(j, k);
     if (a !== undefined && b !== undefined) return byString(a, b);
+    const lane = this.lane;
+    if (lane !== undefined) {
+      if (a === undefined && b === undefined) return lane.compare(j, k);
+      return a === undefined ? lane.compareText(j, b!) : -lane.compareText(k, a);
+    }
+    if (a === undefined && b === undefined) return this.bytes.compare(j, k);
     return a === undefined ? this.bytes.compareText(j, b!) : -this.bytes.compareText(k, a);
   }
 }
@@ -539,10 +578,10 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   }
 
   /** RowSink.customerIndexBytes: an id the lane read as ASCII bytes, kept as them unless ids also came as text. */
-  function customerIndexBytes(b: Uint8Array, s: number, e: number): number {
+  function customerIndexBytes(b: Uint8Array, s: number, e: number, lane?: ByteIds, id?: number): number {
     if (index.size > 0) return customerIndex(asciiString(b, s, e), true);
     const added = newCustomer(undefined);
-    ids.addBytes(added, b, s, e);
+    ids.addBytes(added, b, s, e, lane, id);
     return added;
   }
 
