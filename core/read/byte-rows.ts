@@ -13,6 +13,7 @@
  * text scan would have cut it, so the result is the same row for row
  * (core/read/byte-rows.test.ts compares both on random files).
  */
+import { compareBytes, compareBytesToText } from './compare-bytes.ts';
 import { dayFromCivil } from './day-number.ts';
 import { isByteSource, readFully, type ByteSource } from './byte-source.ts';
 import { isBlank, PROGRESS_EVERY, splitWhitespaceRange, type RowVisitor } from './read-table.ts';
@@ -215,28 +216,13 @@ export class ByteIds {
     const sp = this.spans;
     const a = sp[2 * j];
     const b = sp[2 * k];
-    const la = sp[2 * j + 1] - a;
-    const lb = sp[2 * k + 1] - b;
-    const arena = this.arena;
-    const n = la < lb ? la : lb;
-    for (let i = 0; i < n; i++) {
-      const d = arena[a + i] - arena[b + i];
-      if (d !== 0) return d;
-    }
-    return la - lb;
+    return compareBytes(this.arena, a, sp[2 * j + 1] - a, this.arena, b, sp[2 * k + 1] - b);
   }
 
   /** Id k's bytes (ASCII) against the code units of `t`, as compare. */
   compareText(k: number, t: string): number {
     const a = this.spans[2 * k];
-    const la = this.spans[2 * k + 1] - a;
-    const arena = this.arena;
-    const n = la < t.length ? la : t.length;
-    for (let i = 0; i < n; i++) {
-      const d = arena[a + i] - t.charCodeAt(i);
-      if (d !== 0) return d;
-    }
-    return la - t.length;
+    return compareBytesToText(this.arena, a, this.spans[2 * k + 1] - a, t);
   }
 
   /** The number of the id in bytes b[s … e−1], a new one when first met. */

@@ -16,6 +16,7 @@ import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { CustomerIds, SummaryTable } from './summary-table.ts';
 import type { ByteIds, RowSink, TextRole } from '../read/byte-rows.ts';
+import { compareBytes, compareBytesToText } from '../read/compare-bytes.ts';
 
 const FN = 'summarize';
 
@@ -283,30 +284,14 @@ export class TextBytes {
     const b = this.at.get(k) - 1;
     const la = this.len.get(j);
     const lb = this.len.get(k);
-    const ca = this.chunks[a >>> W];
-    const cb = this.chunks[b >>> W];
-    const fa = a & M;
-    const fb = b & M;
-    const n = la < lb ? la : lb;
-    for (let i = 0; i < n; i++) {
-      const d = ca[fa + i] - cb[fb + i];
-      if (d !== 0) return d;
-    }
-    return la - lb;
+    return compareBytes(this.chunks[a >>> W], a & M, la, this.chunks[b >>> W], b & M, lb);
   }
 
   /** Customer k's bytes against the code units of `t` (k's bytes ASCII), as compare. */
   compareText(k: number, t: string): number {
     const a = this.at.get(k) - 1;
     const la = this.len.get(k);
-    const c = this.chunks[a >>> TextBytes.CHUNK_BITS];
-    const f = a & ((1 << TextBytes.CHUNK_BITS) - 1);
-    const n = la < t.length ? la : t.length;
-    for (let i = 0; i < n; i++) {
-      const d = c[f + i] - t.charCodeAt(i);
-      if (d !== 0) return d;
-    }
-    return la - t.length;
+    return compareBytesToText(this.chunks[a >>> TextBytes.CHUNK_BITS], a & ((1 << TextBytes.CHUNK_BITS) - 1), la, t);
   }
 
   /** Customer k's text, decoded now (undefined when none). */
