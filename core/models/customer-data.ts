@@ -1,5 +1,6 @@
 import { CvError } from '../errors.ts';
 import { msg } from '../i18n/messages.ts';
+import { indexSortedDistinct } from './distinct-times.ts';
 
 /**
  * Per-customer inputs of the "buy till you die" models, as parallel arrays:
@@ -110,14 +111,9 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     }
     if (rowGroup) rowGroup[i] = g;
   }
-  // The distinct x in ascending order (a Map, as the Set before it, takes −0 as 0).
+  // The distinct x in ascending order (−0 taken as 0, as the Set before it did).
   const gx = table.column(0, groups);
-  const seen = new Map<number, number>();
-  for (let i = 0; i < groups; i++) if (!seen.has(gx[i])) seen.set(gx[i], 0);
-  const distinct = Float64Array.from(seen.keys()).sort();
-  for (let i = 0; i < distinct.length; i++) seen.set(distinct[i], i);
-  const xIndex = new Int32Array(groups);
-  for (let i = 0; i < groups; i++) xIndex[i] = seen.get(gx[i]) ?? 0;
+  const { values: distinct, index: xIndex } = indexSortedDistinct(gx, groups);
   return {
     x: gx,
     t_x: table.column(1, groups),

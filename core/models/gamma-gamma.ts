@@ -3,6 +3,7 @@ import type { FitResult } from '../types.ts';
 import { digamma } from '../math/digamma.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
+import { indexSortedDistinct } from './distinct-times.ts';
 import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 
 /**
@@ -94,12 +95,7 @@ export function fitGammaGamma(data: SpendData, options: GammaGammaFitOptions = {
     }
   }
   // Gamma-function terms depend on x alone: compute them once per distinct x.
-  const xOf = new Map<number, number>();
-  for (let i = 0; i < m; i++) if (!xOf.has(x[i])) xOf.set(x[i], 0);
-  const dx = Float64Array.from(xOf.keys()).sort();
-  for (let j = 0; j < dx.length; j++) xOf.set(dx[j], j);
-  const xIndex = new Int32Array(m);
-  for (let i = 0; i < m; i++) xIndex[i] = xOf.get(x[i]) ?? 0;
+  const { values: dx, index: xIndex } = indexSortedDistinct(x, m);
   const lnX = dx.map(Math.log);
   // Σ over customers of (px − 1) ln zbar splits into p Σ x ln zbar − Σ ln zbar.
   let sumLnZ = 0;
