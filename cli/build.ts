@@ -47,7 +47,7 @@ export async function buildCli(out = path.join(repo, 'cli', 'dist')): Promise<{ 
   const staging = `${out}.${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { cvlens: 'cli/main.ts', 'parse-worker': 'cli/parse-worker.ts' },
+    entryPoints: { cvlens: 'cli/main.ts', 'parse-worker': 'cli/parse-worker.ts', 'fit-worker': 'cli/fit-worker.ts' },
     outdir: staging,
     ...(await nodeBundleOptions()),
     chunkNames: 'chunks/[name]-[hash]',

@@ -94,6 +94,9 @@ export type { CalibrationData } from './analysis/calibration-split.ts';
 export { DEFAULT_SETTINGS, MODEL_TITLES, parseCutPoints, parseDuration, PURCHASE_MODELS, resolveSettings } from './analysis/settings.ts';
 export type { AnalysisSettings, AnalysisSettingsInput, FittedModelName, PurchaseModelName } from './analysis/settings.ts';
 export type { CandidateReport, ModelSelection } from './analysis/select-model.ts';
+// The model choice's fits as jobs a product may run on another thread (the command line's fit worker)
+export { inlineRunner, runFitJob } from './analysis/fit-jobs.ts';
+export type { CandidateJob, CandidateResult, FitJob, FitJobResult, FitRunner, SpendJob, SpendResult } from './analysis/fit-jobs.ts';
 export { fitRecalibration } from './analysis/recalibrate.ts';
 export type { Recalibration, RecalibrationMethod, RecalibrationReport } from './analysis/recalibrate.ts';
 

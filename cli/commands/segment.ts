@@ -56,6 +56,7 @@ import { lineWord, openInputFile, parseHeaderRow, readTransactionsFrom, type Tra
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
+import { startFitWorker, wantFitWorker, type FitWorker } from '../fit-worker-runner.ts';
 
 /**
  * Marks where each step of a run ends, on the process's performance
@@ -134,6 +135,50 @@ export async function segmentCommand(args: string[]): Promise<number> {
     source.close();
     throw error;
   }
+  // Started before the reading, which its start and loading then overlap; ended however the command ends.
+  const fits = wantFitWorker(model, source.size) ? startFitWorker() : undefined;
+  try {
+    return await segmentFile(source, fits, {
+      file: file!, out, format, json, lang, t, unit, asOf, calibrationEnd, marginRate, valueBasis, score, tierRule, model,
+      horizonDays, churnHorizonDays, annualDiscount, penalizer, dateOrder, encoding, decimal, headerRow, columns: values.columns, sheet: values.sheet, margin: values.margin,
+    });
+  } finally {
+    fits?.close();
+  }
+}
+
+interface SegmentRun {
+  file: string;
+  out: string | undefined;
+  format: ReturnType<typeof checkOutput> | undefined;
+  json: boolean;
+  lang: Lang;
+  t: CliText;
+  unit: TimeUnit;
+  asOf: number | undefined;
+  calibrationEnd: number | undefined;
+  marginRate: number | undefined;
+  valueBasis: ValueBasis | undefined;
+  score: CompositeIndicator[] | undefined;
+  tierRule: ReturnType<typeof parseTierRule>;
+  model: PurchaseModelName;
+  horizonDays: number | undefined;
+  churnHorizonDays: number | undefined;
+  annualDiscount: number | undefined;
+  penalizer: number | undefined;
+  dateOrder: DateOrder | 'auto' | undefined;
+  encoding: string | undefined;
+  decimal: 'auto' | '.' | ',' | undefined;
+  headerRow: number | undefined;
+  columns: string | undefined;
+  sheet: string | undefined;
+  margin: string | undefined;
+}
+
+/** Reads, analyses and writes, the fits run by `fits` when there is a worker for them. */
+async function segmentFile(source: ReturnType<typeof openInputFile>, fits: FitWorker | undefined, run: SegmentRun): Promise<number> {
+  const { file, out, format, json, lang, t, unit, asOf, calibrationEnd, marginRate, valueBasis, score, tierRule, model } = run;
+  const { horizonDays, churnHorizonDays, annualDiscount, penalizer, dateOrder, encoding, decimal, headerRow } = run;
 
   const progress = createProgress();
   const analysis = createAnalysis({ unit, asOf, marginRate, valueBasis, score, tierRule, model, horizonDays, churnHorizonDays, annualDiscount, penalizer });
@@ -153,7 +198,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
   try {
     input = await readTransactionsFrom(source, file!, {
       headerRow,
-      mapping: parseColumns(values.columns),
+      mapping: parseColumns(run.columns),
       decimal,
       dateOrder,
       encoding: (encoding === 'gbk' ? 'gb18030' : encoding) as TextEncodingOption | undefined,
@@ -174,7 +219,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
             },
           }),
       onProgress: (f) => progress.update(t.reading, f),
-    }, values.sheet);
+    }, run.sheet);
   } catch (error) {
     throw explainMissingColumn(error);
   } finally {
@@ -191,10 +236,10 @@ export async function segmentCommand(args: string[]): Promise<number> {
     return 1;
   }
   checkProfitSource(read, valueBasis, score, marginRate);
-  if (marginRate !== undefined && read.mapping.cost !== undefined) warn(t.marginWithCost(values.margin ?? String(marginRate)));
+  if (marginRate !== undefined && read.mapping.cost !== undefined) warn(t.marginWithCost(run.margin ?? String(marginRate)));
   const farPast = asOfWarning(asOf, lastDay, lang);
   if (farPast) warn(farPast);
-  const result = analysis.finish();
+  const result = fits ? await analysis.finishAsync(fits.runner) : analysis.finish();
   mark('analysis');
   for (const m of result.warningMessages) warn(formatMessage(m, lang));
   if (result.segment.totals.customers === 0) {

@@ -31,8 +31,18 @@ import type { TransactionSink } from '../read/read-transactions.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
 import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
 import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
-import { holdoutPlan, isModelProblem, selectPurchaseModel, type ModelSelection, type SelectionInput } from './select-model.ts';
-import { purchaseModel } from '../models/purchase-model.ts';
+import { churnRiskPerGroup, runCandidate, runFitJob, type CandidateResult, type FitJob, type FitRunner, type HoldoutJudging, type SpendJob, type SpendResult } from './fit-jobs.ts';
+import {
+  finishSelection,
+  holdoutPlan,
+  isModelProblem,
+  planSelection,
+  selectPurchaseModel,
+  type ModelSelection,
+  type SelectionInput,
+  type SelectionPlan,
+  type SelectionResult,
+} from './select-model.ts';
 import { groupRepeatData } from '../models/customer-data.ts';
 import { MODEL_TITLES, resolveSettings, type AnalysisSettings, type AnalysisSettingsInput } from './settings.ts';
 
@@ -82,7 +92,14 @@ export interface AnalysisBuilder {
  * `readTransactions(bytes, { into: analysis })` reads a plain UTF-8 file
  * without an object or a string per row.
  */
-export interface StreamingAnalysis extends AnalysisBuilder, TransactionSink {}
+export interface StreamingAnalysis extends AnalysisBuilder, TransactionSink {
+  /**
+   * {@link AnalysisBuilder.finish} with the model fits run by `runner`
+   * (fit-jobs.ts), which may run some of them on another thread meanwhile:
+   * the same analysis, number for number. Without a runner, finish().
+   */
+  finishAsync(runner?: FitRunner): Promise<Analysis>;
+}
 
 /**
  * An analysis fed row by row (a reader's onTransaction callback).
@@ -105,15 +122,22 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnal
     setText: builder.setText,
     setTextBytes: builder.setTextBytes,
     finish() {
-      // The builder's columns go as the summary's are made: an analysis is finished once.
-      builder.release(settings.model === 'auto');
-      const columns = builder.finish();
-      const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
-      const report = builder.report();
-      const ctx = analysisContext(columns.length, report, settings, days);
+      const { columns, ctx } = finished();
       return runTable(columns, settings, ctx);
     },
+    async finishAsync(runner) {
+      const { columns, ctx } = finished();
+      return runner ? runTableWith(columns, settings, ctx, runner) : runTable(columns, settings, ctx);
+    },
   };
+  function finished(): { columns: SummaryTable; ctx: RunContext } {
+    // The builder's columns go as the summary's are made: an analysis is finished once.
+    builder.release(settings.model === 'auto');
+    const columns = builder.finish();
+    const days = settings.model === 'auto' ? { firstDay: builder.firstPurchaseDay, split: builder.split } : undefined;
+    const report = builder.report();
+    return { columns, ctx: analysisContext(columns.length, report, settings, days) };
+  }
 }
 
 /**
@@ -230,6 +254,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
   let purchase: PurchaseModelFit | undefined;
   let selection: ModelSelection;
   let calibrationFit: PurchaseModelFit | undefined;
+  let judging: HoldoutJudging | undefined;
   if (summaries.length === 0) {
     const reasonMessage = msg('analysis.noCustomers');
     selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: formatMessage(reasonMessage, 'en'), reasonMessage, candidates: [], steps: [], stepMessages: [] };
@@ -244,6 +269,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
     purchase = picked.fit;
     selection = picked.selection;
     if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
+    judging = picked.judging;
   }
   const models: ModelReport = { marginRate, selection, purchase };
   warnings.push(...selection.stepMessages);
@@ -287,7 +313,7 @@ function run(summaries: readonly CustomerSummary[], settings: AnalysisSettings, 
       predictions = undefined;
     }
     if (predictions && calibrationFit && ctx.holdout && ctx.days) {
-      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays, judging);
       models.recalibration = learned.recalibration;
       if (learned.apply) for (const p of predictions.values()) p.pNoPurchase = learned.apply(p.pNoPurchase);
     }
@@ -314,7 +340,16 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
   return analysisOf(settings, segment, models, warnings, ctx);
 }
 
-/** The model choice, fits and predictions of {@link runTable}; notes go to `warnings`. */
+/** {@link runTable} with the fits run by `runner`. */
+async function runTableWith(table: SummaryTable, settings: AnalysisSettings, ctx: RunContext, runner: FitRunner): Promise<Analysis> {
+  const marginRate = tableMarginRate(table, settings.marginRate);
+  const warnings: Message[] = [...ctx.notes];
+  const { models, predictions } = await tableModelsRun(table, settings, ctx, marginRate, warnings, runner);
+  const segment = segmentSummaryTable(table, { ...segmentSettings(settings, marginRate), predictions });
+  return analysisOf(settings, segment, models, warnings, ctx);
+}
+
+/** The model choice, fits and predictions of {@link runTable}, here and now; notes go to `warnings`. */
 function tableModels(
   table: SummaryTable,
   settings: AnalysisSettings,
@@ -322,10 +357,48 @@ function tableModels(
   marginRate: number,
   warnings: Message[],
 ): { models: ModelReport; predictions: PredictionColumns | undefined } {
-  const { unit } = settings;
-  const days = unitDays(unit);
+  const inputs = tableModelInputs(table, settings);
+  const plan = inputs.n > 0 ? planSelection(selectionInput(inputs, settings, ctx), churnLength(settings, ctx)) : undefined;
+  return modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, plan ? plan.jobs.map(runCandidate) : []);
+}
+
+/**
+ * {@link tableModels} with the fits run by `runner` (perhaps on another
+ * thread): the candidates' jobs and the spend model's, which does not
+ * depend on the purchase model, go at once; the same choice is then made of
+ * the same results.
+ */
+async function tableModelsRun(
+  table: SummaryTable,
+  settings: AnalysisSettings,
+  ctx: RunContext,
+  marginRate: number,
+  warnings: Message[],
+  runner: FitRunner,
+): Promise<{ models: ModelReport; predictions: PredictionColumns | undefined }> {
+  const inputs = tableModelInputs(table, settings);
+  const plan = inputs.n > 0 ? planSelection(selectionInput(inputs, settings, ctx), churnLength(settings, ctx)) : undefined;
+  const jobs: FitJob[] = plan ? [...plan.jobs] : [];
+  if (plan && plan.route !== 'none' && settings.spendModel) jobs.push(spendJob(inputs, settings.penalizer));
+  const results = jobs.length > 0 ? await runner.run(jobs) : [];
+  const candidates = results.filter((r): r is CandidateResult => r.kind === 'candidate');
+  const spend = results.find((r): r is SpendResult => r.kind === 'spend');
+  return modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, candidates, spend);
+}
+
+/** The purchase and spend models' inputs from the summary columns. */
+interface TableModelInputs {
+  n: number;
+  x: Float64Array;
+  t_x: Float64Array;
+  T: Float64Array;
+  monetary: Float64Array;
+}
+
+/** The models' inputs, as modelInputs makes them. */
+function tableModelInputs(table: SummaryTable, settings: AnalysisSettings): TableModelInputs {
+  const days = unitDays(settings.unit);
   const n = table.length;
-  // The models' inputs, as modelInputs makes them.
   const minT = 1 / days;
   const frequency = table.frequency;
   const x = copyUnless(frequency, true);
@@ -344,15 +417,61 @@ function tableModels(
   same = true;
   for (let i = 0; i < n && same; i++) same = Object.is(Math.max(monetaryColumn[i], 0), monetaryColumn[i]);
   const monetary = same ? monetaryColumn : monetaryColumn.map((m) => Math.max(m, 0));
+  return { n, x, t_x, T, monetary };
+}
 
+function selectionInput(inputs: TableModelInputs, settings: AnalysisSettings, ctx: RunContext): SelectionInput {
+  const { x, t_x, T } = inputs;
+  return { requested: settings.model, penalizer: settings.penalizer, data: { x, t_x, T }, holdout: ctx.holdout, noHoldout: ctx.noHoldout };
+}
+
+/** The churn horizon in model periods when the chosen model's churn risk will be corrected on the holdout (recalibrate). */
+function churnLength(settings: AnalysisSettings, ctx: RunContext): number | undefined {
+  const h = ctx.holdout;
+  if (!h || !ctx.days || settings.churnHorizonDays > h.asOf - h.calibrationEnd) return undefined;
+  return settings.churnHorizonDays / h.periodDays;
+}
+
+/** Gamma-Gamma's job: the repeat buyers with spend. */
+function spendJob(inputs: TableModelInputs, penalizer: number): SpendJob {
+  const { n, x, monetary } = inputs;
+  // Counted first, so the two arrays are made at their size (pushing grew them: 0.2 s at 376,000 customers).
+  let repeat = 0;
+  for (let i = 0; i < n; i++) if (x[i] > 0 && monetary[i] > 0) repeat++;
+  const rx = new Float64Array(repeat);
+  const rz = new Float64Array(repeat);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (x[i] > 0 && monetary[i] > 0) {
+      rx[j] = x[i];
+      rz[j++] = monetary[i];
+    }
+  }
+  return { kind: 'spend', x: rx, zbar: rz, penalizer };
+}
+
+/** The choice from the candidates' results, the spend model (fitted here unless given), predictions and the churn-risk correction. */
+function modelsFrom(
+  table: SummaryTable,
+  settings: AnalysisSettings,
+  ctx: RunContext,
+  marginRate: number,
+  warnings: Message[],
+  inputs: TableModelInputs,
+  plan: SelectionPlan | undefined,
+  results: readonly CandidateResult[],
+  spendResult?: SpendResult,
+): { models: ModelReport; predictions: PredictionColumns | undefined } {
+  const days = unitDays(settings.unit);
+  const { n, x, t_x, T, monetary } = inputs;
   let purchase: PurchaseModelFit | undefined;
   let selection: ModelSelection;
   let calibrationFit: PurchaseModelFit | undefined;
-  if (n === 0) {
+  let picked: SelectionResult | undefined;
+  if (plan === undefined) {
     const reasonMessage = msg('analysis.noCustomers');
     selection = { requested: settings.model, chosen: 'none', method: 'heuristic', reason: formatMessage(reasonMessage, 'en'), reasonMessage, candidates: [], steps: [], stepMessages: [] };
   } else {
-    const picked = selectPurchaseModel({ requested: settings.model, penalizer: settings.penalizer, data: { x, t_x, T }, holdout: ctx.holdout, noHoldout: ctx.noHoldout });
+    picked = finishSelection(plan, results);
     purchase = picked.fit;
     selection = picked.selection;
     if (selection.chosen !== 'none') calibrationFit = picked.calibrationFits?.get(selection.chosen);
@@ -372,23 +491,12 @@ function tableModels(
   let predictions: PredictionColumns | undefined;
   if (purchase) {
     if (settings.spendModel) {
-      // Counted first, so the two arrays are made at their size (pushing grew them: 0.2 s at 376,000 customers).
-      let repeat = 0;
-      for (let i = 0; i < n; i++) if (x[i] > 0 && monetary[i] > 0) repeat++;
-      const rx = new Float64Array(repeat);
-      const rz = new Float64Array(repeat);
-      for (let i = 0, j = 0; i < n; i++) {
-        if (x[i] > 0 && monetary[i] > 0) {
-          rx[j] = x[i];
-          rz[j++] = monetary[i];
-        }
-      }
-      try {
-        models.spend = fitGammaGamma({ x: rx, zbar: rz }, { penalizer: settings.penalizer });
+      const spent = spendResult ?? (runFitJob(spendJob(inputs, settings.penalizer)) as SpendResult);
+      if ('fit' in spent) {
+        models.spend = spent.fit;
         warnings.push(...models.spend.warningMessages.map((note) => msg('analysis.modelNote', { model: 'Gamma-Gamma', note })));
-      } catch (error) {
-        if (!isDataProblem(error)) throw error;
-        warnings.push(msg('analysis.spendNotFitted', { why: error.problem ?? error.reason }));
+      } else {
+        warnings.push(msg('analysis.spendNotFitted', { why: spent.problem.problem ?? spent.problem.reason }));
       }
     }
     try {
@@ -406,7 +514,7 @@ function tableModels(
       predictions = undefined;
     }
     if (predictions && calibrationFit && ctx.holdout && ctx.days) {
-      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays);
+      const learned = recalibrate(calibrationFit, ctx.holdout, ctx.days, settings.churnHorizonDays, picked?.judging, picked?.churnRisk);
       models.recalibration = learned.recalibration;
       const apply = learned.apply;
       if (apply) {
@@ -466,6 +574,8 @@ function recalibrate(
   holdout: NonNullable<SelectionInput['holdout']>,
   days: DaySplitter,
   churnHorizonDays: number,
+  judging?: HoldoutJudging,
+  ahead?: Float64Array,
 ): { recalibration: NonNullable<ModelReport['recalibration']>; apply?: (risk: number) => number } {
   const length = holdout.asOf - holdout.calibrationEnd;
   if (churnHorizonDays > length) {
@@ -474,12 +584,11 @@ function recalibrate(
   const s = days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, holdout.calibrationEnd + churnHorizonDays);
   const t = churnHorizonDays / holdout.periodDays;
   try {
-    const pm = purchaseModel(fit);
     // Customers with the same (x, t_x, T) get the same prediction: computed once per group
-    // (CDNOW's 23,570 customers are 9,895 groups), as the model choice does.
-    const g = groupRepeatData('recalibrate', s, { rowGroups: true });
-    const perGroup = new Float64Array(g.x.length);
-    for (let k = 0; k < perGroup.length; k++) perGroup[k] = pm.noPurchase(t, g.x[k], g.t_x[k], g.T[k]);
+    // (CDNOW's 23,570 customers are 9,895 groups). The histories before the holdout do not depend on
+    // where the holdout ends, so they group as the model choice grouped them: its grouping is used.
+    const g = judging?.grouped ?? groupRepeatData('recalibrate', s, { rowGroups: true });
+    const perGroup = ahead ?? churnRiskPerGroup(fit, g, t);
     const rowGroup = g.rowGroup!;
     const predicted = s.x.map((_, i) => perGroup[rowGroup[i]]);
     const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));

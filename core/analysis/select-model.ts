@@ -13,13 +13,9 @@
  *   data. All three have four parameters, so this is also the choice of
  *   AIC and BIC.
  */
-import { CvError } from '../errors.ts';
-import { fitBgNbd } from '../models/bg-nbd.ts';
 import { groupRepeatData, groupedOnce, type RepeatData, type RepeatInput } from '../models/customer-data.ts';
-import { fitMbgNbd } from '../models/mbg-nbd.ts';
-import { fitParetoNbd } from '../models/pareto-nbd.ts';
-import type { WarmStart } from '../models/fit-driver.ts';
-import { purchaseModel, type PurchaseModelFit } from '../models/purchase-model.ts';
+import type { PurchaseModelFit } from '../models/purchase-model.ts';
+import { runCandidate, SELECT_FN, type CandidateJob, type CandidateResult, type FitOutcome, type HoldoutJudging } from './fit-jobs.ts';
 import type { DayNumber } from '../types.ts';
 import type { SplitHistories } from './purchase-days.ts';
 import { MODEL_TITLES, PURCHASE_MODELS, type FittedModelName, type PurchaseModelName } from './settings.ts';
@@ -77,10 +73,13 @@ export interface SelectionResult {
   selection: ModelSelection;
   /** Holdout route: each model's fit on the data before the holdout (to learn a recalibration with). */
   calibrationFits?: Map<FittedModelName, PurchaseModelFit>;
+  /** Holdout route: the grouping of the histories before the holdout, the same at any holdout end. */
+  judging?: HoldoutJudging;
+  /** Holdout route, when done ahead: the chosen model's churn risk per group of `judging` (fit-jobs.ts). */
+  churnRisk?: Float64Array;
 }
 
-/** The name errors in validating the model inputs carry. */
-const FN = 'selectPurchaseModel';
+export { fitPurchaseModel, isModelProblem } from './fit-jobs.ts';
 
 /** Customers and repeat buyers a holdout needs before its verdict counts for more than the likelihood's. */
 export const HOLDOUT_MIN_CUSTOMERS = 100;
@@ -100,64 +99,117 @@ export function holdoutPlan(firstDay: number, asOf: DayNumber): { calibrationEnd
 }
 
 /**
- * Fits one named model; a fit that fails for want of data throws CvError
- * 'data' or 'convergence'. `data` may be grouped already (groupRepeatData),
- * to fit several models on it without grouping it each time.
+ * The fits a choice needs before it can choose, as jobs (fit-jobs.ts), and
+ * what it knows meanwhile. Made by {@link planSelection}, finished with the
+ * jobs' results by {@link finishSelection}.
  */
-export function fitPurchaseModel(name: FittedModelName, data: RepeatInput, penalizer: number, warm?: WarmStart): PurchaseModelFit {
-  switch (name) {
-    case 'bgnbd':
-      return fitBgNbd(data, { penalizer });
-    case 'mbgnbd':
-      return fitMbgNbd(data, { penalizer, warm });
-    case 'pnbd':
-      return fitParetoNbd(data, { penalizer, warm });
-  }
+export interface SelectionPlan {
+  input: SelectionInput;
+  route: 'none' | 'requested' | 'holdout' | 'likelihood';
+  jobs: CandidateJob[];
+  /** All the data grouped, once it has been (every fit on all the data shares it). */
+  grouped: RepeatInput;
+  /** Holdout route: the calibration histories' grouping the candidates were judged on (each customer's group in rowGroup). */
+  judging?: HoldoutJudging;
+  /** Likelihood route: why there is no holdout, for the reason. */
+  why?: Message;
 }
 
 /**
- * Fits and chooses. Throws only for programming errors; data that no model
- * can use give `fit: undefined` and the reason.
+ * Fits and chooses, here and now. Throws only for programming errors; data
+ * that no model can use give `fit: undefined` and the reason.
  */
-export function selectPurchaseModel(input: SelectionInput): SelectionResult {
+export function selectPurchaseModel(input: SelectionInput, churnLength?: number): SelectionResult {
+  const plan = planSelection(input, churnLength);
+  return finishSelection(plan, plan.jobs.map(runCandidate));
+}
+
+/**
+ * The candidates' jobs: on the holdout route each model's fit before the
+ * holdout and its judgement; by likelihood each model's fit on all the
+ * data; as asked, the asked model's fit. `churnLength` (the churn horizon
+ * in model periods, when the chosen model's churn risk will be corrected on
+ * the holdout) lets a job done ahead give that risk too.
+ */
+export function planSelection(input: SelectionInput, churnLength?: number): SelectionPlan {
   const { requested, penalizer } = input;
-  // Grouped once for every model fitted on all the data (one, or three by likelihood or fallback).
-  let grouped: RepeatInput = input.data;
-  const data = (): RepeatInput => (grouped = groupedOnce(FN, grouped));
+  const plan: SelectionPlan = { input, route: 'none', jobs: [], grouped: input.data };
+  if (requested === 'none') return plan;
+  if (requested !== 'auto') {
+    plan.route = 'requested';
+    plan.grouped = groupedOnce(SELECT_FN, input.data);
+    plan.jobs = [{ kind: 'candidate', model: requested, penalizer, data: plan.grouped, refit: true }];
+    return plan;
+  }
+  const judging = input.holdout ? holdoutJudging(input.holdout, churnLength) : { why: input.noHoldout ?? msg('select.noHoldout') };
+  if ('grouped' in judging) {
+    plan.route = 'holdout';
+    plan.judging = judging;
+    plan.jobs = PURCHASE_MODELS.map((model) => ({ kind: 'candidate', model, penalizer, data: input.data, holdout: judging, refit: false }));
+    return plan;
+  }
+  plan.route = 'likelihood';
+  plan.why = judging.why;
+  plan.grouped = groupedOnce(SELECT_FN, input.data);
+  plan.jobs = likelihoodJobs(plan);
+  return plan;
+}
+
+function likelihoodJobs(plan: SelectionPlan): CandidateJob[] {
+  return PURCHASE_MODELS.map((model) => ({ kind: 'candidate', model, penalizer: plan.input.penalizer, data: plan.grouped, refit: true }));
+}
+
+/**
+ * The choice, from the results of the plan's jobs (in the jobs' order,
+ * wherever they ran). Fits still needed (the chosen model's fit on all the
+ * data when it was not done ahead, fallbacks) are done here.
+ */
+export function finishSelection(plan: SelectionPlan, results: readonly CandidateResult[]): SelectionResult {
+  const { input } = plan;
+  const { requested, penalizer } = input;
+  // Grouped once for every model fitted here on all the data.
+  const data = (): RepeatInput => (plan.grouped = groupedOnce(SELECT_FN, plan.grouped));
   const steps = new Steps();
   const candidates: CandidateReport[] = [];
-  if (requested === 'none') {
+  if (plan.route === 'none') {
     return { selection: { requested, chosen: 'none', method: 'heuristic', ...said(msg('select.heuristicAsked')), candidates, ...steps.done() } };
   }
 
-  let order: FittedModelName[];
+  let order: FittedModelName[] = [];
   let method: ModelSelection['method'] = 'requested';
   let reason = msg('select.heuristicScores');
   let holdoutInfo: ModelSelection['holdout'];
   const calibrationFits = new Map<FittedModelName, PurchaseModelFit>();
-  // Where each model's fit before the holdout ended: the refit on all the data starts there.
-  const warm = new Map<FittedModelName, WarmStart>();
-  if (requested !== 'auto') {
-    order = [requested, ...PURCHASE_MODELS.filter((m) => m !== requested)];
+  const done = new Map<FittedModelName, CandidateResult>();
+  for (const r of results) done.set(r.model, r);
+  if (plan.route === 'requested') {
+    order = [requested as FittedModelName, ...PURCHASE_MODELS.filter((m) => m !== requested)];
   } else {
-    const judged = input.holdout ? judgeOnHoldout(input.holdout, penalizer, candidates, calibrationFits, warm) : { why: input.noHoldout ?? msg('select.noHoldout') };
-    if ('order' in judged) {
-      order = judged.order;
-      method = 'holdout';
-      holdoutInfo = judged.info;
-      const best = candidates.find((c) => c.model === order[0])?.holdout;
-      reason = msg('select.byHoldout', { model: MODEL_TITLES[order[0]], days: holdoutInfo.days, logLoss: String(best?.logLoss.toFixed(4)), n: order.length });
-    } else {
+    let why = plan.why;
+    if (plan.route === 'holdout') {
+      const judged = rankOnHoldout(plan, results, candidates, calibrationFits);
+      if ('order' in judged) {
+        order = judged.order;
+        method = 'holdout';
+        holdoutInfo = judged.info;
+        const best = candidates.find((c) => c.model === order[0])?.holdout;
+        reason = msg('select.byHoldout', { model: MODEL_TITLES[order[0]], days: holdoutInfo.days, logLoss: String(best?.logLoss.toFixed(4)), n: order.length });
+      } else {
+        why = judged.why;
+      }
+    }
+    if (method !== 'holdout') {
       // Fit all on everything; rank by likelihood.
       candidates.length = 0;
+      const all = plan.route === 'likelihood' ? results : likelihoodJobs({ ...plan, grouped: data() }).map(runCandidate);
       const fits = new Map<FittedModelName, PurchaseModelFit>();
-      for (const m of PURCHASE_MODELS) {
-        try {
-          const fit = fitPurchaseModel(m, data(), penalizer);
-          fits.set(m, fit);
-          candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
-        } catch (e) {
-          candidates.push({ model: m, ...dataProblem(e) });
+      for (const r of all) {
+        const outcome = r.all as FitOutcome;
+        if ('fit' in outcome) {
+          fits.set(r.model, outcome.fit);
+          candidates.push({ model: r.model, logLikelihood: outcome.fit.logLikelihood, evaluations: outcome.fit.evaluations });
+        } else {
+          candidates.push({ model: r.model, ...outcome });
         }
       }
       const ranked = candidates.filter((c) => c.logLikelihood !== undefined).sort((a, b) => (b.logLikelihood as number) - (a.logLikelihood as number));
@@ -165,14 +217,17 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
       const best = ranked[0];
       method = 'likelihood';
       const ll = (best.logLikelihood as number).toFixed(2);
-      reason = msg('select.byLikelihoodNoHoldout', { model: MODEL_TITLES[best.model], ll, why: judged.why });
+      reason = msg('select.byLikelihoodNoHoldout', { model: MODEL_TITLES[best.model], ll, why: why as Message });
       return { fit: fits.get(best.model), selection: { requested, chosen: best.model, method, ...said(reason), candidates, ...steps.done() } };
     }
   }
 
   for (const m of order) {
-    try {
-      const fit = fitPurchaseModel(m, data(), penalizer, warm.get(m));
+    const r = done.get(m);
+    const outcome =
+      r?.all ?? runCandidate({ kind: 'candidate', model: m, penalizer, data: data(), refit: true, warm: r?.warm }).all as FitOutcome;
+    if ('fit' in outcome) {
+      const fit = outcome.fit;
       // On the holdout route the candidates already carry their calibration figures.
       if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations });
       if (method === 'requested') {
@@ -182,12 +237,12 @@ export function selectPurchaseModel(input: SelectionInput): SelectionResult {
         fit,
         selection: { requested, chosen: m, method, ...said(reason), candidates, ...steps.done(), holdout: holdoutInfo },
         calibrationFits: method === 'holdout' ? calibrationFits : undefined,
+        churnRisk: method === 'holdout' ? r?.churnRisk : undefined,
+        judging: method === 'holdout' ? plan.judging : undefined,
       };
-    } catch (e) {
-      const problem = dataProblem(e);
-      steps.add(msg('select.notFitted', { model: MODEL_TITLES[m], why: problem.errorMessage ?? problem.error }));
-      if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, ...problem });
     }
+    steps.add(msg('select.notFitted', { model: MODEL_TITLES[m], why: outcome.errorMessage ?? outcome.error }));
+    if (!candidates.some((c) => c.model === m)) candidates.push({ model: m, ...outcome });
   }
   return heuristic(requested, candidates, steps);
 }
@@ -222,14 +277,8 @@ class Steps {
   }
 }
 
-/** Fits every model on the calibration part and orders them by holdout log loss (best first). */
-function judgeOnHoldout(
-  h: NonNullable<SelectionInput['holdout']>,
-  penalizer: number,
-  candidates: CandidateReport[],
-  fits: Map<FittedModelName, PurchaseModelFit>,
-  warm: Map<FittedModelName, WarmStart>,
-): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: Message } {
+/** The calibration histories grouped once for the three candidates, or why they are too few to judge by. */
+function holdoutJudging(h: NonNullable<SelectionInput['holdout']>, churnLength: number | undefined): HoldoutJudging | { why: Message } {
   const { histories: s } = h;
   const customers = s.x.length;
   let repeat = 0;
@@ -237,61 +286,32 @@ function judgeOnHoldout(
   if (customers < HOLDOUT_MIN_CUSTOMERS || repeat < HOLDOUT_MIN_REPEAT) {
     return { why: msg('select.fewBeforeHoldout', { customers, repeat, minCustomers: HOLDOUT_MIN_CUSTOMERS, minRepeat: HOLDOUT_MIN_REPEAT }) };
   }
-  const length = (h.asOf - h.calibrationEnd) / h.periodDays;
-  // Grouped once for the three fits, and each customer's group to score the holdout by: customers
-  // with the same (x, t_x, T) get the same predictions, computed once per group.
-  const g = groupRepeatData(FN, s, { rowGroups: true });
-  const rowGroup = g.rowGroup as Int32Array;
-  const groups = g.x.length;
-  const p0 = new Float64Array(groups);
-  const expected = new Float64Array(groups);
-  for (const m of PURCHASE_MODELS) {
-    try {
-      const start: WarmStart = {};
-      const fit = fitPurchaseModel(m, g, penalizer, start);
-      fits.set(m, fit);
-      warm.set(m, start);
-      const pm = purchaseModel(fit);
-      for (let k = 0; k < groups; k++) {
-        p0[k] = pm.noPurchase(length, g.x[k], g.t_x[k], g.T[k]);
-        expected[k] = pm.pAlive(g.x[k], g.t_x[k], g.T[k]) * pm.expectedIfAlive(length, g.x[k], g.T[k]);
-      }
-      // Summed per customer in their order, as before grouping: the same sums to the last bit.
-      let logLoss = 0;
-      let mae = 0;
-      for (let i = 0; i < customers; i++) {
-        const k = rowGroup[i];
-        // Probabilities of exactly 0 or 1 would make one customer's loss infinite; 1e-12 is far below any real doubt.
-        const p = Math.min(Math.max(s.holdout[i] === 0 ? p0[k] : 1 - p0[k], 1e-12), 1);
-        logLoss -= Math.log(p);
-        mae += Math.abs(expected[k] - s.holdout[i]);
-      }
-      candidates.push({ model: m, logLikelihood: fit.logLikelihood, evaluations: fit.evaluations, holdout: { logLoss: logLoss / customers, purchasesMae: mae / customers } });
-    } catch (e) {
-      candidates.push({ model: m, ...dataProblem(e) });
+  // Customers with the same (x, t_x, T) get the same predictions, computed once per group.
+  const grouped = groupRepeatData(SELECT_FN, s, { rowGroups: true }) as HoldoutJudging['grouped'];
+  return { grouped, holdout: s.holdout, length: (h.asOf - h.calibrationEnd) / h.periodDays, churnLength };
+}
+
+/** The candidates judged on the holdout, ordered by log loss (best first). */
+function rankOnHoldout(
+  plan: SelectionPlan,
+  results: readonly CandidateResult[],
+  candidates: CandidateReport[],
+  fits: Map<FittedModelName, PurchaseModelFit>,
+): { order: FittedModelName[]; info: NonNullable<ModelSelection['holdout']> } | { why: Message } {
+  const h = plan.input.holdout as NonNullable<SelectionInput['holdout']>;
+  for (const r of results) {
+    const outcome = r.calibration as FitOutcome;
+    if ('fit' in outcome) fits.set(r.model, outcome.fit);
+    if ('fit' in outcome && r.judged) {
+      candidates.push({ model: r.model, logLikelihood: outcome.fit.logLikelihood, evaluations: outcome.fit.evaluations, holdout: r.judged });
+    } else if (!('fit' in outcome)) {
+      candidates.push({ model: r.model, ...outcome });
     }
   }
   const ranked = candidates.filter((c) => c.holdout).sort((a, b) => (a.holdout as { logLoss: number }).logLoss - (b.holdout as { logLoss: number }).logLoss);
   if (ranked.length === 0) return { why: msg('select.noCalibrationFit') };
   return {
     order: ranked.map((c) => c.model),
-    info: { calibrationEnd: h.calibrationEnd, asOf: h.asOf, days: h.asOf - h.calibrationEnd, customers },
+    info: { calibrationEnd: h.calibrationEnd, asOf: h.asOf, days: h.asOf - h.calibrationEnd, customers: h.histories.x.length },
   };
-}
-
-/**
- * The reason a model could not be fitted or scored on these data: too few
- * of them ('data'), no settled fit ('convergence'), or parameters where a
- * special function cannot be evaluated accurately ('num', which the
- * numerics throw instead of returning a wrong number). Anything else is a
- * bug and is rethrown.
- */
-function dataProblem(e: unknown): { error: string; errorMessage?: Message } {
-  if (isModelProblem(e)) return e.problem !== undefined ? { error: e.reason, errorMessage: e.problem } : { error: e.reason };
-  throw e;
-}
-
-/** A model that cannot be fitted or evaluated on these data ('data', 'convergence' or 'num'), as opposed to a bug. */
-export function isModelProblem(e: unknown): e is CvError {
-  return e instanceof CvError && (e.kind === 'data' || e.kind === 'convergence' || e.kind === 'num');
 }
