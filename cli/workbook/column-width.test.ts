@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CellFormat, ReportCell } from '../../core/index.ts';
-import { cellWidth, columnWidth, grouped, textWidth } from './column-width.ts';
+import { CELL, type CellColumn, type CellFormat, type ReportCell } from '../../core/index.ts';
+import { cellColumnWidth, cellWidth, columnWidth, grouped, textWidth } from './column-width.ts';
 
 describe('column widths', () => {
   it('counts Chinese characters as two', () => {
@@ -42,6 +42,25 @@ describe('column widths', () => {
       fc.property(fc.array(cell as fc.Arbitrary<ReportCell>), fc.constantFrom(...formats), (values, format) => {
         const everyCell = values.reduce((w: number, v) => Math.max(w, cellWidth(v, format)), 0);
         expect(columnWidth(values, format, { max: 1000, min: 0 })).toBe(Math.min(1000, Math.max(0, everyCell + 2)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('gets the same width from a column kept as codes and numbers as from its cells', () => {
+    const formats: CellFormat[] = ['number', 'count', 'money', 'share', 'decimal', 'text'];
+    const cell = fc.oneof(fc.double({ noNaN: false }), fc.double({ min: -2, max: 2 }), fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.constant(null), fc.string(), fc.constantFrom('VIP', '重要客户'));
+    fc.assert(
+      fc.property(fc.array(cell as fc.Arbitrary<ReportCell>), fc.constantFrom(...formats), fc.constantFrom(undefined, 'Lifetime value (next 365 days)'), (values, format, heading) => {
+        const texts = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+        const column: CellColumn = {
+          key: 'clv',
+          kinds: Uint8Array.from(values, (v) => (v === null ? CELL.empty : typeof v === 'number' ? CELL.number : CELL.text)),
+          numbers: Float64Array.from(values, (v) => (typeof v === 'number' ? v : 0)),
+          codes: Int32Array.from(values, (v) => (typeof v === 'string' ? texts.indexOf(v) : 0)),
+          texts,
+        };
+        expect(cellColumnWidth(column, format, { heading, max: 60 })).toBe(columnWidth(values, format, { heading, max: 60 }));
       }),
       { numRuns: 2000 },
     );

@@ -31,6 +31,29 @@ describe('SharedStrings', () => {
     expect([s.id('VIP'), s.id('Small'), s.id('VIP')]).toEqual([0, 1, 0]);
     expect(s.xml()).toContain('count="3" uniqueCount="2"><si><t>VIP</t></si><si><t>Small</t></si></sst>');
   });
+
+  it('gives each text the index of its first use, through the growth of the table and shared slots, as a Map would', () => {
+    const s = new SharedStrings();
+    const first = new Map<string, number>();
+    // Ids like CDNOW's, repeated labels, texts that differ in one character or only in case, the empty text.
+    const texts = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? ['VIP', 'vip', '', 'A', 'B'][i % 5]! : String((i * 7919) % 12_007).padStart(5, '0')));
+    for (const t of texts) {
+      if (!first.has(t)) first.set(t, first.size);
+      expect(s.id(t)).toBe(first.get(t));
+    }
+    expect(s.size).toBe(first.size);
+    expect(s.xml()).toContain(`count="${texts.length}" uniqueCount="${first.size}"`);
+  });
+
+  it('writes plain texts as they are and escapes or preserves the others', () => {
+    const s = new SharedStrings();
+    for (const t of ['07592', 'a b', ' lead', 'trail ', 'x\ny', 'a&b', '_x0041_', '会员\u3000', 'tab\t']) s.id(t);
+    expect(s.xml()).toContain(
+      '<si><t>07592</t></si><si><t>a b</t></si><si><t xml:space="preserve"> lead</t></si><si><t xml:space="preserve">trail </t></si>' +
+        '<si><t xml:space="preserve">x\ny</t></si><si><t>a&amp;b</t></si><si><t>_x005F_x0041_</t></si><si><t xml:space="preserve">会员\u3000</t></si>' +
+        '<si><t xml:space="preserve">tab\t</t></si></sst>',
+    );
+  });
 });
 
 function rowValues(sheet: ExcelJS.Worksheet, row: number): unknown[] {

@@ -198,6 +198,12 @@ function fromRows(segment: SegmentResult, all: readonly CustomerColumn[], column
  * The cells from the segment's columns, column by column: numbers copied,
  * a labelled column's text asked of segmentCell once per label (on the row
  * of the first customer with it), so no row object is built per customer.
+ *
+ * Each kind of column is copied by a small function of its own (gather,
+ * gatherKnown, gatherCodes, gatherTexts): this runs once per process, and
+ * loops written inline here ran unoptimised or were compiled anew for each
+ * column (on-stack replacement of this whole function), where a function
+ * called for twenty-odd columns is compiled once, on the first few.
  */
 function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readonly CustomerColumn[], columns: CellColumn[], code: Code, lang: Lang, formatDay?: DayFormat): Filled {
   const n = segment.totals.customers;
@@ -219,30 +225,23 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
     const labelled = LABELLED[key];
     if (labelled !== undefined) {
       const { codes, labels } = source.label(labelled);
-      // Label code → code of its cell's text, found at the label's first customer (texts in order of first occurrence).
-      const textOf = new Int32Array(labels.length).fill(-1);
+      // Each customer's label, then each label's text in the order of the labels' first customers (the order
+      // texts are first met in), then the labels replaced by their texts.
+      const firstOf = new Int32Array(labels.length).fill(-1);
       const out = (col.codes = new Int32Array(n));
-      for (let k = 0; k < n; k++) {
-        const l = codes[order[k]!]!;
-        let c = textOf[l]!;
-        if (c < 0) {
-          c = code(j, labelText(rowAt(k), key, lang, formatDay));
-          textOf[l] = c;
-        }
-        out[k] = c;
-      }
+      gatherCodes(codes, order, out, firstOf);
+      const seen: number[] = [];
+      for (let l = 0; l < firstOf.length; l++) if (firstOf[l]! >= 0) seen.push(l);
+      seen.sort((a, b) => firstOf[a]! - firstOf[b]!);
+      const textOf = new Int32Array(labels.length);
+      for (const l of seen) textOf[l] = code(j, labelText(rowAt(firstOf[l]!), key, lang, formatDay));
+      relabel(out, textOf);
       col.kinds.fill(CELL.text);
       if (n > 0) first[j] = 0;
     } else if (isText(key)) {
-      const texts = source.text(key);
+      // Free text (FREE_TEXT): each cell's text its own, in customer order.
       col.codes = new Int32Array(n);
-      for (let k = 0; k < n; k++) {
-        const t = texts[order[k]!];
-        if (t === undefined) continue;
-        col.codes[k] = code(j, t);
-        col.kinds[k] = CELL.text;
-        if (first[j] < 0) first[j] = k;
-      }
+      first[j] = gatherTexts(source.text(key), order, col.codes, col.kinds, col.texts);
     } else {
       if (!isNumberField(key)) throw new Error(`the ${key} column is not among the segment's columns`);
       const column = source.number(key);
@@ -252,22 +251,13 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
       if (key === 'firstDay' || key === 'lastDay') {
         // A day is a number (Excel's serial) or a text (ISO), as formatDay makes it.
         col.codes = new Int32Array(n);
-        for (let k = 0; k < n; k++) {
-          const day = values[order[k]!]!;
-          if (put(col, j, k, formatDay !== undefined ? formatDay(day) : dayToIso(day), code) && first[j] < 0) first[j] = k;
-        }
+        first[j] = gatherDays(values, order, col, j, code, formatDay);
       } else if (known === undefined) {
         gather(values, order, numbers);
         col.kinds.fill(CELL.number);
         if (n > 0) first[j] = 0;
       } else {
-        for (let k = 0; k < n; k++) {
-          const i = order[k]!;
-          if (known[i] !== 1) continue;
-          numbers[k] = values[i]!;
-          col.kinds[k] = CELL.number;
-          if (first[j] < 0) first[j] = k;
-        }
+        first[j] = gatherKnown(values, known, order, numbers, col.kinds);
       }
     }
   }
@@ -282,6 +272,56 @@ function fromColumns(segment: SegmentResult, source: SegmentColumns, all: readon
  */
 function gather(values: Float64Array, order: Int32Array, out: Float64Array): void {
   for (let k = 0; k < out.length; k++) out[k] = values[order[k]!]!;
+}
+
+/** The known values (known[i] = 1) in segment order, marked as numbers; returns the first customer with one, or −1. */
+function gatherKnown(values: Float64Array, known: ArrayLike<number>, order: Int32Array, out: Float64Array, kinds: Uint8Array): number {
+  let first = -1;
+  for (let k = 0; k < out.length; k++) {
+    const i = order[k]!;
+    if (known[i] !== 1) continue;
+    out[k] = values[i]!;
+    kinds[k] = CELL.number;
+    if (first < 0) first = k;
+  }
+  return first;
+}
+
+/** out[k] = codes[order[k]], and each code's first customer in firstOf. */
+function gatherCodes(codes: Uint8Array | Int32Array, order: Int32Array, out: Int32Array, firstOf: Int32Array): void {
+  for (let k = 0; k < out.length; k++) {
+    const l = codes[order[k]!]!;
+    out[k] = l;
+    if (firstOf[l]! < 0) firstOf[l] = k;
+  }
+}
+
+/** A day column's cells in segment order, each as formatDay makes it; returns the first customer with one, or −1. */
+function gatherDays(days: Float64Array, order: Int32Array, col: CellColumn, j: number, code: Code, formatDay?: DayFormat): number {
+  let first = -1;
+  for (let k = 0; k < col.kinds.length; k++) {
+    const day = days[order[k]!]!;
+    if (put(col, j, k, formatDay !== undefined ? formatDay(day) : dayToIso(day), code) && first < 0) first = k;
+  }
+  return first;
+}
+
+/** codes[k] = textOf[codes[k]]. */
+function relabel(codes: Int32Array, textOf: Int32Array): void {
+  for (let k = 0; k < codes.length; k++) codes[k] = textOf[codes[k]!]!;
+}
+
+/** Each customer's own text (none where undefined) appended to `out` in segment order; returns the first customer with one, or −1. */
+function gatherTexts(texts: readonly (string | undefined)[], order: Int32Array, codes: Int32Array, kinds: Uint8Array, out: string[]): number {
+  let first = -1;
+  for (let k = 0; k < codes.length; k++) {
+    const t = texts[order[k]!];
+    if (t === undefined) continue;
+    codes[k] = out.push(t) - 1;
+    kinds[k] = CELL.text;
+    if (first < 0) first = k;
+  }
+  return first;
 }
 
 /** A labelled column's text: segmentCell's, which for these is always a label. */
