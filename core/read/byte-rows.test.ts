@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
 import { idStrings } from '../summary/summary-table.ts';
 import type { Transaction } from '../types.ts';
-import { ByteIds, plainAmount, plainDay } from './byte-rows.ts';
+import { ByteIds, hashBytes, plainAmount, plainDay } from './byte-rows.ts';
 import { scanAmount } from './parse-amount.ts';
 import { scanDateText } from './parse-date.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -231,6 +231,85 @@ describe('the byte lane', () => {
     }
     expect(ids.size).toBe(seen.size);
     expect(ids.distinct).toBe(true);
+  });
+
+  it('numbers ids as a map of their strings does, in order or not, each read from a piece of its own or from one array', () => {
+    // Ids that differ in their last byte only, prefixes of each other, longer than 16 bytes, non-ASCII;
+    // sorted runs (no table while ids come in order) broken at any point, and repeated ids.
+    const pool = ['a', 'ab', 'abc', 'abd', 'b', 'b0', 'b1', 'x'.repeat(17), 'x'.repeat(16) + 'y', 'é', 'éa', 'z9', 'z:'];
+    const sortedPool = [...pool].sort((p, q) => Buffer.compare(Buffer.from(p), Buffer.from(q)));
+    const idsArb = fc.oneof(
+      fc.array(fc.constantFrom(...pool), { maxLength: 60 }),
+      fc.tuple(fc.integer({ min: 0, max: pool.length }), fc.array(fc.constantFrom(...pool), { maxLength: 30 }), fc.integer({ min: 1, max: 3 })).map(([n, tail, rep]) =>
+        [...sortedPool.slice(0, n).flatMap((id) => Array<string>(rep).fill(id)), ...tail],
+      ),
+    );
+    fc.assert(
+      fc.property(idsArb, fc.boolean(), (list, onePiece) => {
+        const ids = new ByteIds();
+        const want = new Map<string, number>();
+        const joined = utf8(list.join(','));
+        let s = 0;
+        for (const id of list) {
+          const bytes = utf8(id);
+          const k = onePiece ? ids.find(joined, s, s + bytes.length) : ids.find(Uint8Array.from(bytes), 0, bytes.length);
+          s += bytes.length + 1;
+          if (!want.has(id)) want.set(id, want.size);
+          expect(k, `${id} in ${list.join(' ')}`).toBe(want.get(id));
+          expect(ids.string(k)).toBe(id);
+        }
+        expect(ids.size).toBe(want.size);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells apart ids of the same hash, before and after the table is grown', () => {
+    // Two ids with one FNV-1a hash, found by the birthday bound (the first pair comes at i = 28,903).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined && i < 1 << 18; i++) {
+      const id = `cust${(i * 2654435761) % 1e9}`;
+      const b = utf8(id);
+      const h = hashBytes(b, 0, b.length);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, id];
+      else seen.set(h, id);
+    }
+    expect(pair).toBeDefined();
+    const [p, q] = pair!;
+    const hp = hashBytes(utf8(p), 0, utf8(p).length);
+    expect(hashBytes(utf8(q), 0, utf8(q).length)).toBe(hp);
+    const ids = new ByteIds();
+    const find = (id: string) => ids.find(utf8(id), 0, utf8(id).length);
+    // Out of order from the start ('z' then 'a'), so both colliding ids go through the table, then past several rehashes.
+    expect(find('z')).toBe(0);
+    expect(find('a')).toBe(1);
+    expect(find(q)).toBe(2);
+    expect(find(p)).toBe(3);
+    for (let i = 0; i < 30000; i++) expect(find(`f${i}`)).toBe(4 + i);
+    expect(find(p)).toBe(3);
+    expect(find(q)).toBe(2);
+    expect(find('z')).toBe(0);
+    expect(ids.size).toBe(30004);
+  });
+
+  it('keeps no table for ids met in order and builds it, with every id in it, when one comes out of order', () => {
+    const ids = new ByteIds();
+    const id = (i: number) => `k${String(i).padStart(6, '0')}`;
+    const find = (t: string) => ids.find(utf8(t), 0, utf8(t).length);
+    // Sorted and repeated, each lookup from an array of its own (so the last-id shortcut does not catch the repeats).
+    for (let i = 0; i < 20000; i++) {
+      expect(find(id(i))).toBe(i);
+      expect(find(id(i))).toBe(i);
+    }
+    // Every earlier id found again after the order breaks, then new ids in and out of order.
+    expect(find(id(123))).toBe(123);
+    for (let i = 0; i < 20000; i += 7) expect(find(id(i))).toBe(i);
+    expect(find('k')).toBe(20000);
+    expect(find(id(20000))).toBe(20001);
+    expect(find(id(19999))).toBe(19999);
+    expect(find('k')).toBe(20000);
   });
 
   it('compares ids by their bytes as their strings compare, keeps them once sealed, and refuses a lookup after', () => {
