@@ -586,7 +586,8 @@ export function scanByteRows(
       return;
     }
     if (breakByte !== 10) lf += countByte(b, 10, start, limit);
-    cr += countByte(b, 13, start, limit);
+    // The line count takes the \r count only when there is no \n (as countLines does): once a \n is met, no need to count.
+    if (lf === 0) cr += countByte(b, 13, start, limit);
     for (;;) {
       // One pass over the line: its cells (the first `need` of them) and its
       // end, the next break (for \r\n a lone \n is part of the line, as in
