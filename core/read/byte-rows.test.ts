@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
 import { idStrings } from '../summary/summary-table.ts';
 import type { Transaction } from '../types.ts';
-import { ByteIds, hashBytes, plainAmount, plainDay } from './byte-rows.ts';
+import { ByteIds, hashBytes, plainAmount, plainDay, plainText } from './byte-rows.ts';
 import { scanAmount } from './parse-amount.ts';
 import { scanDateText } from './parse-date.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -97,7 +97,7 @@ const mostly = (plain: string[], odd: string[]) =>
 const idCell = mostly(['a', 'b', 'C7', '007', 'é', '客户', 'Zoë', 'a\ufffd', 'x y'], [' a', 'a ', '#N/A', '#7', '', '\u00a0a', 'b\u00a0']);
 const dateCell = mostly(['2024-03-05', '2024-03-06', '20240307', '2024-01-01'], ['2024-02-30', ' 2024-03-05', '2024/3/5', '3/5/2024', '13/5/2024', '5/13/2024', '', '2024-3-5', '0000-01-01', 'x', '2024-03-05T10:00']);
 const amountCell = mostly(['10', '12.50', '-3', '0', '-0', '.5', '5.', '00012', '9.99', '123456789012345'], ['1.2.3', '-', '', '$5', ' 7', '1e3', '1234567890123456', '(4)', '1,5']);
-const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司'], [' b@y.org ', '  ']);
+const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司', '北京恒达物流有限公司', 'Zoë'], [' b@y.org ', '  ', '\u00a0x', 'x\u3000', '\ufeffq', 'é\u2028', '\u0085é']);
 
 const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell, fc.oneof(amountCell, fc.constant('')));
 const fileArb = fc.record({
@@ -231,6 +231,26 @@ describe('the byte lane', () => {
     }
     expect(ids.size).toBe(seen.size);
     expect(ids.distinct).toBe(true);
+  });
+
+  it('keeps a text cell as bytes only when trimming its decoded text changes nothing, past ASCII too', () => {
+    // Trimmed by String.prototype.trim: ASCII spaces, U+00A0, U+1680, U+2000-U+200A, U+2028/9, U+202F, U+205F, U+3000, U+FEFF; not U+0085 or U+200B.
+    const chars = ['a', 'Z', '@', ' ', '\t', 'é', 'Ü', '北', '司', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', '😀'];
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const check = (bytes: Uint8Array, s: number, e: number) => {
+      const text = decoder.decode(bytes.subarray(s, e));
+      if (plainText(bytes, s, e)) expect(text.trim() === text && text !== '', JSON.stringify(text)).toBe(true);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 6 }), fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 2 }), fc.boolean(), (cs, junk, junkFirst) => {
+        const body = utf8(cs.join(''));
+        const bytes = Uint8Array.from(junkFirst ? [...junk, ...body] : [...body, ...junk]);
+        check(Uint8Array.from([0x2c, ...bytes, 0x2c]), 1, bytes.length + 1);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const t of ['北京恒达物流有限公司', 'Ünïcode', 'é', 'Zoë Ltd', 'a😀', '😀', 'x\u0085é']) expect(plainText(utf8(t), 0, utf8(t).length), t).toBe(true);
+    for (const t of ['', ' a', 'a\u00a0', '\u3000北', '北\u3000', '\ufeffa', 'é\u2028']) expect(plainText(utf8(t), 0, utf8(t).length), t).toBe(false);
   });
 
   it('numbers ids as a map of their strings does, in order or not, each read from a piece of its own or from one array', () => {

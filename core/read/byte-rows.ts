@@ -94,9 +94,9 @@ export interface LineText {
   /** Cell `col` of the row, decoded and trimmed as the text reader's cellText gives it ('' when the row has no such cell). */
   text(col: number): string;
   /**
-   * Whether cell `col` is not empty and begins and ends with a visible
-   * ASCII character: its decoded bytes are then its text as text() gives
-   * it (nothing to trim), and they are piece[start(col) … end(col)−1].
+   * Whether cell `col` is not empty and its decoded bytes are its text as
+   * text() gives it (nothing to trim: {@link plainText}); they are
+   * piece[start(col) … end(col)−1].
    */
   plain(col: number): boolean;
   /** The piece of the file the row lies in (valid until the next row). */
@@ -480,6 +480,35 @@ export function plainDay(b: Uint8Array, s: number, e: number): number {
   return NaN;
 }
 
+/**
+ * Whether a lead byte may begin a character that String.prototype.trim
+ * removes: of the whitespace past ASCII, U+00A0 begins with C2, U+1680
+ * with E1, U+2000–U+205F with E2, U+3000 with E3 and U+FEFF with EF.
+ */
+function mayBeSpace(lead: number): boolean {
+  return lead === 0xc2 || lead === 0xe1 || lead === 0xe2 || lead === 0xe3 || lead === 0xef;
+}
+
+/**
+ * Whether the text cell b[s … e−1] is not empty and its decoded text is
+ * what trimming it gives: it begins and ends with a visible ASCII
+ * character, or with a character past ASCII that is no whitespace (an
+ * accented or Chinese company name). Then the cell's bytes are its text
+ * and may be kept undecoded. Bytes that are not UTF-8 decode to U+FFFD,
+ * which trim keeps; the answer errs only towards false.
+ */
+export function plainText(b: Uint8Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const first = b[s];
+  if (first < 0x80 ? !(first > 32 && first < 127) : mayBeSpace(first)) return false;
+  const last = b[e - 1];
+  if (last < 0x80) return last > 32 && last < 127;
+  // The last character's lead byte: back over at most three continuation bytes.
+  let j = e - 1;
+  while (j > s && j > e - 4 && (b[j] & 0xc0) === 0x80) j--;
+  return !mayBeSpace(b[j]);
+}
+
 /** An id the lane takes as it is: starts and ends with a visible ASCII character other than '#' first (trim and sheet errors are the text reader's). */
 function plainId(b: Uint8Array, s: number, e: number): boolean {
   if (s >= e) return false;
@@ -546,10 +575,9 @@ export function scanByteRows(
   let b: Uint8Array = new Uint8Array(0);
   let base = 0;
   const total = isByteSource(input) ? input.size : input.length;
-  const visible = (c: number) => c > 32 && c < 127;
   const view: LineText = {
     text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
-    plain: (col) => col < count && ce[col] > cs[col] && visible(b[cs[col]]) && visible(b[ce[col] - 1]),
+    plain: (col) => col < count && plainText(b, cs[col], ce[col]),
     get piece() {
       return b;
     },
