@@ -163,6 +163,37 @@ describe('the byte lane', () => {
     sameStreamed(new Uint8Array([...utf8('id,date,amount\na,2024-01-01,1\n'), 0xc3, 0x28, ...utf8(',2024-01-02,2\n')]), 4);
   });
 
+  it('settles a large file from a short head when it holds what the sniffing reads, else from the long one, with the same result', () => {
+    const rows = (n: number, d: string, amount: (i: number) => string, note = '') =>
+      Array.from({ length: n }, (_, i) => [`c${(i * 7919) % 5000}`, `2024-0${1 + (i % 9)}-1${i % 10}`, amount(i), `p${i}@mail.example`, i % 3 === 0 ? 'Zoë Café' : '', note].join(d));
+    const files: { name: string; text: string; short: boolean }[] = [
+      { name: 'comma, \\n', text: ['customer_id,date,amount,email,company,note', ...rows(33000, ',', (i) => `${i % 90}.${i % 100}`)].join('\n') + '\n', short: true },
+      {
+        name: 'BOM, \\r\\n, title lines and blank lines above the header',
+        text: '\ufeff' + ['Sales report', 'Period: 2024', '', ',,,', 'customer_id,date,amount,email,company,note', ...rows(33000, ',', (i) => `${i % 50}`)].join('\r\n') + '\r\n',
+        short: true,
+      },
+      // The decimal vote reads up to 20,000 rows: a semicolon file keeps the long head.
+      { name: 'semicolon', text: ['id;date;amount;email;company;note', ...rows(33000, ';', (i) => (i === 25000 ? '2,5' : `${i % 40}`))].join('\n') + '\n', short: false },
+      // Fewer than 200 rows in the short head.
+      { name: 'long lines', text: ['customer_id,date,amount,email,company,note', ...rows(300, ',', (i) => `${i}.5`, 'n'.repeat(6000))].join('\n') + '\n', short: false },
+    ];
+    for (const f of files) {
+      const bytes = utf8(f.text);
+      const reads: [number, number][] = [];
+      const source = sourceOf(bytes);
+      const recording: ByteSource = { size: source.size, read: (into, position) => (reads.push([position, into.length]), source.read(into, position)) };
+      const pieces = { streamFrom: 0, shortHeadBytes: 1_150_000, headBytes: 1_400_000 };
+      expect(bytes.length, f.name).toBeGreaterThan(pieces.headBytes);
+      const a = createColumnarSummaryBuilder({ unit: 'week' });
+      const b = createColumnarSummaryBuilder({ unit: 'week' });
+      expect(readTransactionsFromSource(recording, { into: b }, pieces), f.name).toEqual(readTransactions(bytes, { into: a }));
+      expect(b.finish().summaries()).toEqual(a.finish().summaries());
+      expect(reads.some(([at, n]) => at === 0 && n === pieces.headBytes), f.name).toBe(!f.short);
+      expect(reads.some(([at, n]) => at === 0 && n === pieces.shortHeadBytes), f.name).toBe(true);
+    }
+  });
+
   it('reads whitespace-separated files (CDNOW\'s form) as the text reader does', () => {
     const text = '00001 19970101 1 11.77\n00002  19970112 1 12.00\r\n\n   \n00003\t19970102 2 20.76\n00004 19970230 1 5\n00001 19970118 2 29.33\n00005 19970101\n';
     const r = bothReaders(utf8(text), { delimiter: 'whitespace', header: false, mapping: { customerId: 0, date: 1, amount: 3 } })!;
