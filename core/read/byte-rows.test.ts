@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnarSummaryBuilder } from '../summary/columnar-summary.ts';
 import { idStrings } from '../summary/summary-table.ts';
 import type { Transaction } from '../types.ts';
-import { ByteIds, plainAmount, plainDay } from './byte-rows.ts';
+import { ByteIds, hashBytes, plainAmount, plainDay, plainText } from './byte-rows.ts';
 import { scanAmount } from './parse-amount.ts';
 import { scanDateText } from './parse-date.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -97,7 +97,7 @@ const mostly = (plain: string[], odd: string[]) =>
 const idCell = mostly(['a', 'b', 'C7', '007', 'é', '客户', 'Zoë', 'a\ufffd', 'x y'], [' a', 'a ', '#N/A', '#7', '', '\u00a0a', 'b\u00a0']);
 const dateCell = mostly(['2024-03-05', '2024-03-06', '20240307', '2024-01-01'], ['2024-02-30', ' 2024-03-05', '2024/3/5', '3/5/2024', '13/5/2024', '5/13/2024', '', '2024-3-5', '0000-01-01', 'x', '2024-03-05T10:00']);
 const amountCell = mostly(['10', '12.50', '-3', '0', '-0', '.5', '5.', '00012', '9.99', '123456789012345'], ['1.2.3', '-', '', '$5', ' 7', '1e3', '1234567890123456', '(4)', '1,5']);
-const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司'], [' b@y.org ', '  ']);
+const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司', '北京恒达物流有限公司', 'Zoë'], [' b@y.org ', '  ', '\u00a0x', 'x\u3000', '\ufeffq', 'é\u2028', '\u0085é']);
 
 const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell, fc.oneof(amountCell, fc.constant('')));
 const fileArb = fc.record({
@@ -161,6 +161,37 @@ describe('the byte lane', () => {
     sameStreamed(utf8('id,date,amount\n"a",2024-01-01,1\nb,2024-01-02,2\n'), 4);
     sameStreamed(utf8('id;date;amount\na;2024-01-01;1,5\nb;2024-01-02;2,25\n'), 4);
     sameStreamed(new Uint8Array([...utf8('id,date,amount\na,2024-01-01,1\n'), 0xc3, 0x28, ...utf8(',2024-01-02,2\n')]), 4);
+  });
+
+  it('settles a large file from a short head when it holds what the sniffing reads, else from the long one, with the same result', () => {
+    const rows = (n: number, d: string, amount: (i: number) => string, note = '') =>
+      Array.from({ length: n }, (_, i) => [`c${(i * 7919) % 5000}`, `2024-0${1 + (i % 9)}-1${i % 10}`, amount(i), `p${i}@mail.example`, i % 3 === 0 ? 'Zoë Café' : '', note].join(d));
+    const files: { name: string; text: string; short: boolean }[] = [
+      { name: 'comma, \\n', text: ['customer_id,date,amount,email,company,note', ...rows(33000, ',', (i) => `${i % 90}.${i % 100}`)].join('\n') + '\n', short: true },
+      {
+        name: 'BOM, \\r\\n, title lines and blank lines above the header',
+        text: '\ufeff' + ['Sales report', 'Period: 2024', '', ',,,', 'customer_id,date,amount,email,company,note', ...rows(33000, ',', (i) => `${i % 50}`)].join('\r\n') + '\r\n',
+        short: true,
+      },
+      // The decimal vote reads up to 20,000 rows: a semicolon file keeps the long head.
+      { name: 'semicolon', text: ['id;date;amount;email;company;note', ...rows(33000, ';', (i) => (i === 25000 ? '2,5' : `${i % 40}`))].join('\n') + '\n', short: false },
+      // Fewer than 200 rows in the short head.
+      { name: 'long lines', text: ['customer_id,date,amount,email,company,note', ...rows(300, ',', (i) => `${i}.5`, 'n'.repeat(6000))].join('\n') + '\n', short: false },
+    ];
+    for (const f of files) {
+      const bytes = utf8(f.text);
+      const reads: [number, number][] = [];
+      const source = sourceOf(bytes);
+      const recording: ByteSource = { size: source.size, read: (into, position) => (reads.push([position, into.length]), source.read(into, position)) };
+      const pieces = { streamFrom: 0, shortHeadBytes: 1_150_000, headBytes: 1_400_000 };
+      expect(bytes.length, f.name).toBeGreaterThan(pieces.headBytes);
+      const a = createColumnarSummaryBuilder({ unit: 'week' });
+      const b = createColumnarSummaryBuilder({ unit: 'week' });
+      expect(readTransactionsFromSource(recording, { into: b }, pieces), f.name).toEqual(readTransactions(bytes, { into: a }));
+      expect(b.finish().summaries()).toEqual(a.finish().summaries());
+      expect(reads.some(([at, n]) => at === 0 && n === pieces.headBytes), f.name).toBe(!f.short);
+      expect(reads.some(([at, n]) => at === 0 && n === pieces.shortHeadBytes), f.name).toBe(true);
+    }
   });
 
   it('reads whitespace-separated files (CDNOW\'s form) as the text reader does', () => {
@@ -231,6 +262,105 @@ describe('the byte lane', () => {
     }
     expect(ids.size).toBe(seen.size);
     expect(ids.distinct).toBe(true);
+  });
+
+  it('keeps a text cell as bytes only when trimming its decoded text changes nothing, past ASCII too', () => {
+    // Trimmed by String.prototype.trim: ASCII spaces, U+00A0, U+1680, U+2000-U+200A, U+2028/9, U+202F, U+205F, U+3000, U+FEFF; not U+0085 or U+200B.
+    const chars = ['a', 'Z', '@', ' ', '\t', 'é', 'Ü', '北', '司', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u205f', '\u3000', '\ufeff', '\u0085', '\u200b', '😀'];
+    const decoder = new TextDecoder('utf-8', { fatal: false });
+    const check = (bytes: Uint8Array, s: number, e: number) => {
+      const text = decoder.decode(bytes.subarray(s, e));
+      if (plainText(bytes, s, e)) expect(text.trim() === text && text !== '', JSON.stringify(text)).toBe(true);
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 6 }), fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 2 }), fc.boolean(), (cs, junk, junkFirst) => {
+        const body = utf8(cs.join(''));
+        const bytes = Uint8Array.from(junkFirst ? [...junk, ...body] : [...body, ...junk]);
+        check(Uint8Array.from([0x2c, ...bytes, 0x2c]), 1, bytes.length + 1);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const t of ['北京恒达物流有限公司', 'Ünïcode', 'é', 'Zoë Ltd', 'a😀', '😀', 'x\u0085é']) expect(plainText(utf8(t), 0, utf8(t).length), t).toBe(true);
+    for (const t of ['', ' a', 'a\u00a0', '\u3000北', '北\u3000', '\ufeffa', 'é\u2028']) expect(plainText(utf8(t), 0, utf8(t).length), t).toBe(false);
+  });
+
+  it('numbers ids as a map of their strings does, in order or not, each read from a piece of its own or from one array', () => {
+    // Ids that differ in their last byte only, prefixes of each other, longer than 16 bytes, non-ASCII;
+    // sorted runs (no table while ids come in order) broken at any point, and repeated ids.
+    const pool = ['a', 'ab', 'abc', 'abd', 'b', 'b0', 'b1', 'x'.repeat(17), 'x'.repeat(16) + 'y', 'é', 'éa', 'z9', 'z:'];
+    const sortedPool = [...pool].sort((p, q) => Buffer.compare(Buffer.from(p), Buffer.from(q)));
+    const idsArb = fc.oneof(
+      fc.array(fc.constantFrom(...pool), { maxLength: 60 }),
+      fc.tuple(fc.integer({ min: 0, max: pool.length }), fc.array(fc.constantFrom(...pool), { maxLength: 30 }), fc.integer({ min: 1, max: 3 })).map(([n, tail, rep]) =>
+        [...sortedPool.slice(0, n).flatMap((id) => Array<string>(rep).fill(id)), ...tail],
+      ),
+    );
+    fc.assert(
+      fc.property(idsArb, fc.boolean(), (list, onePiece) => {
+        const ids = new ByteIds();
+        const want = new Map<string, number>();
+        const joined = utf8(list.join(','));
+        let s = 0;
+        for (const id of list) {
+          const bytes = utf8(id);
+          const k = onePiece ? ids.find(joined, s, s + bytes.length) : ids.find(Uint8Array.from(bytes), 0, bytes.length);
+          s += bytes.length + 1;
+          if (!want.has(id)) want.set(id, want.size);
+          expect(k, `${id} in ${list.join(' ')}`).toBe(want.get(id));
+          expect(ids.string(k)).toBe(id);
+        }
+        expect(ids.size).toBe(want.size);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells apart ids of the same hash, before and after the table is grown', () => {
+    // Two ids with one FNV-1a hash, found by the birthday bound (the first pair comes at i = 28,903).
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; pair === undefined && i < 1 << 18; i++) {
+      const id = `cust${(i * 2654435761) % 1e9}`;
+      const b = utf8(id);
+      const h = hashBytes(b, 0, b.length);
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, id];
+      else seen.set(h, id);
+    }
+    expect(pair).toBeDefined();
+    const [p, q] = pair!;
+    const hp = hashBytes(utf8(p), 0, utf8(p).length);
+    expect(hashBytes(utf8(q), 0, utf8(q).length)).toBe(hp);
+    const ids = new ByteIds();
+    const find = (id: string) => ids.find(utf8(id), 0, utf8(id).length);
+    // Out of order from the start ('z' then 'a'), so both colliding ids go through the table, then past several rehashes.
+    expect(find('z')).toBe(0);
+    expect(find('a')).toBe(1);
+    expect(find(q)).toBe(2);
+    expect(find(p)).toBe(3);
+    for (let i = 0; i < 30000; i++) expect(find(`f${i}`)).toBe(4 + i);
+    expect(find(p)).toBe(3);
+    expect(find(q)).toBe(2);
+    expect(find('z')).toBe(0);
+    expect(ids.size).toBe(30004);
+  });
+
+  it('keeps no table for ids met in order and builds it, with every id in it, when one comes out of order', () => {
+    const ids = new ByteIds();
+    const id = (i: number) => `k${String(i).padStart(6, '0')}`;
+    const find = (t: string) => ids.find(utf8(t), 0, utf8(t).length);
+    // Sorted and repeated, each lookup from an array of its own (so the last-id shortcut does not catch the repeats).
+    for (let i = 0; i < 20000; i++) {
+      expect(find(id(i))).toBe(i);
+      expect(find(id(i))).toBe(i);
+    }
+    // Every earlier id found again after the order breaks, then new ids in and out of order.
+    expect(find(id(123))).toBe(123);
+    for (let i = 0; i < 20000; i += 7) expect(find(id(i))).toBe(i);
+    expect(find('k')).toBe(20000);
+    expect(find(id(20000))).toBe(20001);
+    expect(find(id(19999))).toBe(19999);
+    expect(find('k')).toBe(20000);
   });
 
   it('compares ids by their bytes as their strings compare, keeps them once sealed, and refuses a lookup after', () => {

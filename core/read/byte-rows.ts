@@ -94,9 +94,9 @@ export interface LineText {
   /** Cell `col` of the row, decoded and trimmed as the text reader's cellText gives it ('' when the row has no such cell). */
   text(col: number): string;
   /**
-   * Whether cell `col` is not empty and begins and ends with a visible
-   * ASCII character: its decoded bytes are then its text as text() gives
-   * it (nothing to trim), and they are piece[start(col) … end(col)−1].
+   * Whether cell `col` is not empty and its decoded bytes are its text as
+   * text() gives it (nothing to trim: {@link plainText}); they are
+   * piece[start(col) … end(col)−1].
    */
   plain(col: number): boolean;
   /** The piece of the file the row lies in (valid until the next row). */
@@ -143,10 +143,20 @@ const utf8 = (): TextDecoder => new TextDecoder('utf-8', { fatal: false, ignoreB
  * table over a byte arena, so a row's id costs a hash and a compare. An
  * ASCII id's string is made only when asked for ({@link string}); any other
  * is decoded when first met (to know whether decoding made two ids one).
+ *
+ * While every new id comes after the one before it in byte order (a file
+ * sorted by customer, as CDNOW and many exports are), an id is new exactly
+ * when it differs from the last one, so no table is kept: it is built from
+ * the arena the first time an id comes out of order. At a million rows the
+ * table's probes into fresh memory and its rehashes had been the largest
+ * part of the lookup (docs/scale.md).
  */
 export class ByteIds {
-  /** Open addressing: [hash, number + 1] per slot (0: empty), side by side so a probe touches one cache line. */
-  private table = new Int32Array(2 << 12);
+  /**
+   * Open addressing: [hash, number + 1] per slot (0: empty), side by side so
+   * a probe touches one cache line. Empty (length 0) while the ids are ordered.
+   */
+  private table = new Int32Array(0);
   /** [start, end] in the arena per id. */
   private spans = new Int32Array(2 << 11);
   private arena = new Uint8Array(1 << 15);
@@ -238,20 +248,28 @@ export class ByteIds {
         return this.lastK;
       }
     }
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
-    const table = this.table;
-    const mask = (table.length >>> 1) - 1;
     let k = -1;
-    for (let j = h & mask; ; j = (j + 1) & mask) {
-      const v = table[2 * j + 1];
-      if (v === 0) {
-        k = this.add(b, s, e, h, j);
-        break;
-      }
-      if (table[2 * j] === h && this.same(v - 1, b, s, e)) {
-        k = v - 1;
-        break;
+    if (this.table.length === 0) {
+      // Ordered so far: after the newest id means new, equal means it, before means the order ends here.
+      const c = this.count === 0 ? 1 : this.afterNewest(b, s, e);
+      if (c > 0) k = this.add(b, s, e, 0, -1);
+      else if (c === 0) k = this.count - 1;
+      else this.buildTable();
+    }
+    if (k < 0) {
+      const h = hashBytes(b, s, e);
+      const table = this.table;
+      const mask = (table.length >>> 1) - 1;
+      for (let j = h & mask; ; j = (j + 1) & mask) {
+        const v = table[2 * j + 1];
+        if (v === 0) {
+          k = this.add(b, s, e, h, j);
+          break;
+        }
+        if (table[2 * j] === h && this.same(v - 1, b, s, e)) {
+          k = v - 1;
+          break;
+        }
       }
     }
     this.lastBytes = b;
@@ -269,6 +287,7 @@ export class ByteIds {
     return true;
   }
 
+  /** Adds the id b[s … e−1], with its hash and free slot in the table (slot −1: no table). */
   private add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
     const k = this.count++;
     if (2 * k === this.spans.length) {
@@ -294,6 +313,7 @@ export class ByteIds {
     this.spans[2 * k + 1] = this.used + len;
     this.used += len;
     if (high >= 0x80) this.decoded.set(k, this.text(b, s, e));
+    if (slot < 0) return k;
     this.table[2 * slot] = h;
     this.table[2 * slot + 1] = k + 1;
     // Kept at most half full, so a miss ends after a probe or two.
@@ -301,17 +321,34 @@ export class ByteIds {
     return k;
   }
 
+  /** The bytes b[s … e−1] against the newest id's, as {@link compare}: positive when they come after it. */
+  private afterNewest(b: Uint8Array, s: number, e: number): number {
+    const k = this.count - 1;
+    const a = this.spans[2 * k];
+    return compareBytes(b, s, e - s, this.arena, a, this.spans[2 * k + 1] - a);
+  }
+
+  /** The table of every id so far, when the first id out of order comes (at least 2^12 slots, at most half full). */
+  private buildTable(): void {
+    let slots = 1 << 12;
+    while (this.count * 2 >= slots) slots *= 2;
+    this.fill(new Int32Array(2 * slots));
+  }
+
   private rehash(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
+    this.fill(new Int32Array(this.table.length * 2));
+  }
+
+  /** Puts every id into an empty table (their hashes made again from the arena: sparing a stored hash per id). */
+  private fill(table: Int32Array<ArrayBuffer>): void {
     const mask = (table.length >>> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const v = old[j + 1];
-      if (v === 0) continue;
-      let t = old[j] & mask;
+    const sp = this.spans;
+    for (let k = 0; k < this.count; k++) {
+      const h = hashBytes(this.arena, sp[2 * k], sp[2 * k + 1]);
+      let t = h & mask;
       while (table[2 * t + 1] !== 0) t = (t + 1) & mask;
-      table[2 * t] = old[j];
-      table[2 * t + 1] = v;
+      table[2 * t] = h;
+      table[2 * t + 1] = k + 1;
     }
     this.table = table;
   }
@@ -328,6 +365,13 @@ export class ByteIds {
     if (t.includes('\ufffd')) this.distinct = false;
     return t;
   }
+}
+
+/** FNV-1a of b[s … e−1] (exported for a test that needs two ids of one hash). */
+export function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
+  return h;
 }
 
 const F = String.fromCharCode;
@@ -436,6 +480,35 @@ export function plainDay(b: Uint8Array, s: number, e: number): number {
   return NaN;
 }
 
+/**
+ * Whether a lead byte may begin a character that String.prototype.trim
+ * removes: of the whitespace past ASCII, U+00A0 begins with C2, U+1680
+ * with E1, U+2000–U+205F with E2, U+3000 with E3 and U+FEFF with EF.
+ */
+function mayBeSpace(lead: number): boolean {
+  return lead === 0xc2 || lead === 0xe1 || lead === 0xe2 || lead === 0xe3 || lead === 0xef;
+}
+
+/**
+ * Whether the text cell b[s … e−1] is not empty and its decoded text is
+ * what trimming it gives: it begins and ends with a visible ASCII
+ * character, or with a character past ASCII that is no whitespace (an
+ * accented or Chinese company name). Then the cell's bytes are its text
+ * and may be kept undecoded. Bytes that are not UTF-8 decode to U+FFFD,
+ * which trim keeps; the answer errs only towards false.
+ */
+export function plainText(b: Uint8Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const first = b[s];
+  if (first < 0x80 ? !(first > 32 && first < 127) : mayBeSpace(first)) return false;
+  const last = b[e - 1];
+  if (last < 0x80) return last > 32 && last < 127;
+  // The last character's lead byte: back over at most three continuation bytes.
+  let j = e - 1;
+  while (j > s && j > e - 4 && (b[j] & 0xc0) === 0x80) j--;
+  return !mayBeSpace(b[j]);
+}
+
 /** An id the lane takes as it is: starts and ends with a visible ASCII character other than '#' first (trim and sheet errors are the text reader's). */
 function plainId(b: Uint8Array, s: number, e: number): boolean {
   if (s >= e) return false;
@@ -502,10 +575,9 @@ export function scanByteRows(
   let b: Uint8Array = new Uint8Array(0);
   let base = 0;
   const total = isByteSource(input) ? input.size : input.length;
-  const visible = (c: number) => c > 32 && c < 127;
   const view: LineText = {
     text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
-    plain: (col) => col < count && ce[col] > cs[col] && visible(b[cs[col]]) && visible(b[ce[col] - 1]),
+    plain: (col) => col < count && plainText(b, cs[col], ce[col]),
     get piece() {
       return b;
     },
@@ -542,7 +614,8 @@ export function scanByteRows(
       return;
     }
     if (breakByte !== 10) lf += countByte(b, 10, start, limit);
-    cr += countByte(b, 13, start, limit);
+    // The line count takes the \r count only when there is no \n (as countLines does): once a \n is met, no need to count.
+    if (lf === 0) cr += countByte(b, 13, start, limit);
     for (;;) {
       // One pass over the line: its cells (the first `need` of them) and its
       // end, the next break (for \r\n a lone \n is part of the line, as in

@@ -77,7 +77,7 @@ export function plainUtf8(source: ByteSource, pieceBytes: number): boolean {
     const have = carry + n;
     const end = at < source.size ? characterBoundary(buf, 0, have) : have;
     const piece = buf.subarray(0, end);
-    if (piece.indexOf(34) >= 0 || !isUtf8(piece)) return false;
+    if (!isUtf8(piece, true)) return false;
     buf.copyWithin(0, end, have);
     carry = have - end;
   }

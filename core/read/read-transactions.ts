@@ -6,7 +6,7 @@ import { DecimalVote, type DecimalDecision } from './detect-decimal.ts';
 import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from './parse-amount.ts';
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
-import { preparePieces, scanHead, scanPieces } from './scan-pieces.ts';
+import { preparePieces, scanHead, scanPieces, type PreparedPieces } from './scan-pieces.ts';
 import { ByteIds, byteLaneFits, scanByteRows, type ByteRowTarget, type RowSink, type TextRole } from './byte-rows.ts';
 import { replayByteRows } from './scanned-rows.ts';
 import { isByteSource, plainUtf8, readAll, readFully, type ByteSource } from './byte-source.ts';
@@ -574,10 +574,63 @@ export interface SourcePieces {
   streamFrom?: number;
   /** Bytes per piece of the lane and of the pre-pass (default 4 MiB). */
   pieceBytes?: number;
+  /** Bytes of the short head tried first (default 1.5 MiB), and of the long one (default 8 MiB). */
+  shortHeadBytes?: number;
+  headBytes?: number;
 }
 
 /** Bytes of the head a streamed file's columns and decimal mark are sniffed from: two text pieces, so the head is what the whole file's reading takes. */
 const HEAD_BYTES = 2 * PIECE_BYTES;
+
+/**
+ * A shorter head tried first: 1.5 MiB holds the 2^20 characters papaparse
+ * guesses the line break from in most files. Reading and decoding 8 MiB of
+ * head had cost ~80 ms at a million rows (docs/scale.md).
+ */
+const SHORT_HEAD_BYTES = 3 * 2 ** 19;
+
+/** The first `n` bytes of a file cut after their last line feed (undefined when they hold none). */
+function headLines(source: ByteSource, n: number): Uint8Array | undefined {
+  const head = new Uint8Array(Math.min(source.size, n));
+  readFully(source, head, 0);
+  const lf = head.lastIndexOf(10);
+  return lf < 0 ? undefined : head.subarray(0, lf + 1);
+}
+
+/** Whether code unit c is whitespace to String.prototype.trim. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Lines with a character that is neither whitespace nor a delimiter (a row for any delimiter's sniffing) a short head must hold. */
+const SHORT_HEAD_ROWS = 200;
+
+/**
+ * Whether a short head settles a file as the long one does: papaparse's
+ * line-break guess reads the first 2^20 characters, the delimiter and
+ * header sniffing the first 60 non-blank lines, so a head holding both,
+ * cut at line feeds (a \r-only text is one line to the sniffing), gives the
+ * same answers; the decimal vote (not a comma-separated file, no mark
+ * given) reads up to 20,000 rows, so it keeps the long head.
+ */
+function sniffedAlike(prepared: PreparedPieces, options: ReadOptions): boolean {
+  if (prepared.head.length < 2 ** 20 || prepared.newline === '\r') return false;
+  if (prepared.delimiter !== ',' && options.decimal !== '.' && options.decimal !== ',') return false;
+  const text = prepared.head;
+  let rows = 0;
+  let row = false;
+  for (let i = 0; i < text.length && rows < SHORT_HEAD_ROWS; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (row) rows++;
+      row = false;
+    } else if (!row && !(c === 44 || c === 59 || c === 124 || isSpace(c))) {
+      row = true;
+    }
+  }
+  return rows >= SHORT_HEAD_ROWS;
+}
 
 /**
  * readTransactions of a file read in pieces: a UTF-8 file without a quote
@@ -595,16 +648,16 @@ export function readTransactionsFromSource(source: ByteSource, options: ReadOpti
   if (small || options.onAccepted || (encoding !== 'auto' && encoding !== 'utf-8') || !plainUtf8(source, pieceBytes)) {
     return readTransactionsInPieces(readAll(source), options);
   }
-  const whole = source.size <= HEAD_BYTES;
-  let head = new Uint8Array(Math.min(source.size, HEAD_BYTES));
-  readFully(source, head, 0);
+  const headBytes = pieces.headBytes ?? HEAD_BYTES;
+  const whole = source.size <= headBytes;
+  // A short head first, kept when it settles what the long one would (sniffedAlike).
+  let shortHead = whole || (options.headerRow !== undefined && options.headerRow > 0) ? undefined : headLines(source, pieces.shortHeadBytes ?? SHORT_HEAD_BYTES);
+  let prepared = shortHead && preparePieces(shortHead, { ...options, encoding: 'utf-8' }, undefined, source.size);
+  if (prepared && !sniffedAlike(prepared, options)) prepared = shortHead = undefined;
+  let head = shortHead ?? (whole ? readAll(source) : headLines(source, headBytes));
   // Whole lines only: the sniffing must not see half a line as a row.
-  if (!whole) {
-    const lf = head.lastIndexOf(10);
-    if (lf < 0) return readTransactionsInPieces(readAll(source), options);
-    head = head.subarray(0, lf + 1);
-  }
-  const prepared = preparePieces(head, { ...options, encoding: 'utf-8' }, undefined, source.size);
+  if (head === undefined) return readTransactionsInPieces(readAll(source), options);
+  prepared ??= preparePieces(head, { ...options, encoding: 'utf-8' }, undefined, source.size);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const result = readRows(
     {

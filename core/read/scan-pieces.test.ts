@@ -102,6 +102,33 @@ describe('reading bytes in pieces', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('tells UTF-8 without a double quote as the decoder and a search for 0x22 do together, the quote anywhere in a word (property)', () => {
+    const part = fc.oneof(
+      { weight: 3, arbitrary: fc.array(fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.constant(0x22), fc.constantFrom(0x21, 0x23, 0xa2)), { maxLength: 20 }) },
+      { weight: 1, arbitrary: fc.constantFrom([0xc3, 0xa9], [0xe4, 0xb8, 0xad], [0xf0, 0x9f, 0x98, 0x80], [0xc0, 0x80], [0xff], [0xc8, 0xa2]) },
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (parts, offset) => {
+        const bytes = new Uint8Array([...Array<number>(offset).fill(0x41), ...parts.flat()]).subarray(offset);
+        let fatal = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          fatal = false;
+        }
+        expect(isUtf8(bytes, true)).toBe(fatal && bytes.indexOf(0x22) < 0);
+      }),
+      { numRuns: 3000 },
+    );
+    // A quote in each of a word's four places, after a run of whole words.
+    for (let at = 16; at < 20; at++) {
+      const b = new Uint8Array(24).fill(0x41);
+      b[at] = 0x22;
+      expect(isUtf8(b, true)).toBe(false);
+      expect(isUtf8(b)).toBe(true);
+    }
+  });
 });
 
 /** Every call a scan makes, in order, and a recorder that collects them. */

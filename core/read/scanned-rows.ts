@@ -12,7 +12,7 @@
  * them. Core owns no thread: the command line's worker (cli/parse-worker.ts)
  * runs {@link recordByteRows}.
  */
-import { ByteIds, scanByteRows, slowLine, type ByteLanePlan, type ByteRowTarget, type LineText } from './byte-rows.ts';
+import { ByteIds, plainText, scanByteRows, slowLine, type ByteLanePlan, type ByteRowTarget, type LineText } from './byte-rows.ts';
 import type { ByteSource } from './byte-source.ts';
 import type { Message } from '../i18n/messages.ts';
 import type { RowVisitor } from './read-table.ts';
@@ -184,8 +184,6 @@ export function recordByteRows(source: ByteSource, plan: ByteLanePlan, onPiece: 
   flush(new Uint8Array(0), 1, lineCount);
 }
 
-const visible = (c: number) => c > 32 && c < 127;
-
 /**
  * Feeds recorded pieces (from `next`, undefined after the last) to the
  * lane's target and the text reader's visitor in line order, as
@@ -220,7 +218,7 @@ export function replayByteRows(
     plain(col) {
       const s = span(col, 0);
       const e = span(col, 1);
-      return e > s && visible(p!.bytes[s]) && visible(p!.bytes[e - 1]);
+      return plainText(p!.bytes, s, e);
     },
     get piece() {
       return p!.bytes;
