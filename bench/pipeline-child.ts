@@ -15,6 +15,10 @@
  *   pipeline-child.ts FILE worker  as the first, the rows read and cut on a
  *                                  worker thread (cli/parse-worker.ts)
  *
+ * The model fits run as the command runs them: Gamma-Gamma on the fit
+ * worker (cli/fit-worker.ts) while BG/NBD fits here, the worker started
+ * before the reading; CVLENS_FIT_WORKER=0 runs them all here.
+ *
  * The scored table is read through its totals: a product that writes every
  * row builds each one as it writes it (SegmentResult.row).
  */
@@ -51,6 +55,7 @@ function mainThreadCpu(): number | undefined {
 }
 import { analyzeSummaryTable, createAnalysis, readTransactions, type Analysis } from '../core/index.ts';
 import { openFileSource } from '../cli/file-source.ts';
+import { practiceFor, startFitWorker, wantFitWorker } from '../cli/fit-worker-runner.ts';
 
 const [file, engine] = process.argv.slice(2);
 if (!file) throw new Error('usage: pipeline-child.ts FILE [duckdb|worker]');
@@ -73,6 +78,7 @@ if (engine === 'duckdb') {
   // Read in pieces, as `cvlens segment FILE` reads a CSV (cli/file-source.ts).
   const source = openFileSource(file, { parseWorker: engine === 'worker' });
   const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
+  const fits = wantFitWorker('bgnbd', source.size) ? startFitWorker({ practice: practiceFor('bgnbd') }) : undefined;
   try {
     const read = readTransactions(source, { into: analysis });
     rows = read.rowsAccepted;
@@ -83,7 +89,11 @@ if (engine === 'duckdb') {
   } finally {
     source.close();
   }
-  result = analysis.finish();
+  try {
+    result = fits ? await analysis.finishAsync(fits.runner) : analysis.finish();
+  } finally {
+    fits?.close();
+  }
 }
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
