@@ -28,7 +28,7 @@ export interface FitWorker {
   /** Settles when the thread has ended, with its exit code. */
   exited: Promise<number>;
   /** How the runner's batch went: jobs the worker ran (and its seconds on them), and why it fell back to this thread, if it did. */
-  report(): { onWorker: number; workerSeconds?: number; fallback?: string };
+  report(): { onWorker: number; workerSeconds?: number; workerCpuSeconds?: number; fallback?: string };
 }
 
 export interface FitWorkerOptions {
@@ -101,6 +101,9 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
   );
   let onWorkerCount = 0;
   let workerSeconds: number | undefined;
+  let workerCpuSeconds: number | undefined;
+  let askedAt = 0;
+  let workerDelay: number | undefined;
   let fallback: string | undefined;
   const close = () => {
     if (closed) return;
@@ -123,11 +126,14 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
         if ('error' in reply) reject(new Error(reply.error));
         else if (reply.results?.length === jobs.length) {
           workerSeconds = reply.seconds;
+          workerCpuSeconds = reply.cpuSeconds;
+          workerDelay = (reply.startedAt - askedAt) / 1000;
           resolve(reply.results);
         }
         else reject(new Error('the fit worker answered with another number of results'));
       });
       const request: FitWorkerRequest = { jobs };
+      askedAt = performance.timeOrigin + performance.now();
       worker.postMessage(request);
     });
 
@@ -151,7 +157,8 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
       // Marks on the command's timeline (bench/cli.ts): the worker asked, this thread's fits done, the worker's results here.
       performance.mark('cvlens:fitted');
       const got = await settled;
-      performance.mark('cvlens:joined');
+      // With what the worker spent on its jobs (wall and its thread's CPU) and how long they waited for it to be ready, for the bench.
+      performance.mark('cvlens:joined', { detail: { workerSeconds, workerCpuSeconds, workerDelay } });
       close();
       if ('results' in got) onWorkerCount += share.length;
       else fallback = got.error instanceof Error ? got.error.message : String(got.error);
@@ -162,7 +169,8 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
       return results as FitJobResult[];
     },
   };
-  return { runner, close, exited, report: () => ({ onWorker: onWorkerCount, ...(workerSeconds !== undefined ? { workerSeconds } : {}), ...(fallback !== undefined ? { fallback } : {}) }) };
+  return { runner, close, exited, report: () => ({ onWorker: onWorkerCount, ...(workerSeconds !== undefined ? { workerSeconds } : {}),
+    ...(workerCpuSeconds !== undefined ? { workerCpuSeconds } : {}), ...(fallback !== undefined ? { fallback } : {}) }) };
 }
 
 /**
