@@ -67,6 +67,8 @@ let rejected = 0;
 // Reading and summarising alone (the JavaScript reader): the part a parse worker can shorten.
 let readSeconds: number | undefined;
 let readCpuSeconds: number | undefined;
+// The main thread's CPU by then: what is left of mainCpuSeconds is the analysis' (the part the fit worker can shorten).
+let readMainCpuSeconds: number | undefined;
 let result: Analysis;
 if (engine === 'duckdb') {
   const { summariseWithDuckdb } = await import('../cli/duckdb-input.ts');
@@ -86,6 +88,8 @@ if (engine === 'duckdb') {
     readSeconds = (performance.now() - t0) / 1000;
     const c = process.cpuUsage(cpu0);
     readCpuSeconds = (c.user + c.system) / 1e6;
+    const m = mainThreadCpu();
+    readMainCpuSeconds = m === undefined || main0 === undefined ? undefined : m - main0;
   } finally {
     source.close();
   }
@@ -105,6 +109,7 @@ process.stdout.write(
     seconds,
     readSeconds,
     readCpuSeconds,
+    readMainCpuSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     mainCpuSeconds: main0 === undefined || main1 === undefined ? undefined : main1 - main0,
     peakRss: peakRss(),
