@@ -56,7 +56,8 @@ function spawnTimed(args: string[], env: Record<string, string> = {}): Run {
   });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const report = /cvlens-bench-cpu ([\d.e-]+)([^\n]*)/.exec(r.stderr);
+  // The last report: a fit worker's thread runs the hook too, and ends before the process does.
+  const report = [...r.stderr.matchAll(/cvlens-bench-cpu ([\d.e-]+)([^\n]*)/g)].at(-1);
   const marks: Record<string, number> = {};
   for (const m of (report?.[2] ?? '').matchAll(/(\w+)=([\d.]+)/g)) marks[m[1]] = Number(m[2]) / 1000;
   return { wall, cpu: Number(report?.[1] ?? NaN), marks };
@@ -158,16 +159,22 @@ function alternate(print: Print, other: string, dir: string): void {
     print(`  CVLENS_BENCH_AGAINST: no ${other}`);
     return;
   }
-  const bins = { this: BIN, other } as const;
-  const runs: Record<keyof typeof bins, Run[]> = { this: [], other: [] };
+  // This checkout twice: as it runs, and with its fit worker off (the main thread alone), to show what the second core does.
+  const arms = { other: { bin: other, env: {} }, 'this, no fit worker': { bin: BIN, env: { CVLENS_FIT_WORKER: '0' } }, this: { bin: BIN, env: {} } } as const;
+  const names = Object.keys(arms) as (keyof typeof arms)[];
+  const runs = Object.fromEntries(names.map((k) => [k, [] as Run[]])) as Record<keyof typeof arms, Run[]>;
   for (let i = 0; i < 9; i++) {
-    for (const k of ['other', 'this'] as const) runs[k].push(spawnTimed([bins[k], 'segment', CDNOW, '--out', join(dir, `${k}.xlsx`)]));
+    for (const k of names) runs[k].push(spawnTimed([arms[k].bin, 'segment', CDNOW, '--out', join(dir, `turn.xlsx`)], arms[k].env));
   }
   print(`  by turns with ${other} (CDNOW master → workbook, --model auto, 9 runs each):`);
-  for (const k of ['other', 'this'] as const) {
+  for (const k of names) {
     const r = runs[k];
     const min = (f: (x: Run) => number): string => Math.min(...r.map(f)).toFixed(3);
-    print(`    ${k.padEnd(5)}  cpu least ${min((x) => x.cpu)} s, median ${median(r.map((x) => x.cpu)).toFixed(3)} s   wall least ${min((x) => x.wall)} s, median ${median(r.map((x) => x.wall)).toFixed(3)} s`);
+    const analysis = r.map((x) => (x.marks?.analysis ?? NaN) - (x.marks?.read ?? NaN));
+    print(
+      `    ${k.padEnd(20)}  cpu least ${min((x) => x.cpu)} s, median ${median(r.map((x) => x.cpu)).toFixed(3)} s   wall least ${min((x) => x.wall)} s, median ${median(r.map((x) => x.wall)).toFixed(3)} s` +
+        `   analysis step least ${Math.min(...analysis).toFixed(3)} s, median ${median(analysis).toFixed(3)} s`,
+    );
   }
 }
 

@@ -15,6 +15,10 @@
  *   pipeline-child.ts FILE worker  as the first, the rows read and cut on a
  *                                  worker thread (cli/parse-worker.ts)
  *
+ * The model fits run as the command runs them: Gamma-Gamma on the fit
+ * worker (cli/fit-worker.ts) while BG/NBD fits here, the worker started
+ * before the reading; CVLENS_FIT_WORKER=0 runs them all here.
+ *
  * The scored table is read through its totals: a product that writes every
  * row builds each one as it writes it (SegmentResult.row).
  */
@@ -51,6 +55,7 @@ function mainThreadCpu(): number | undefined {
 }
 import { analyzeSummaryTable, createAnalysis, readTransactions, type Analysis } from '../core/index.ts';
 import { openFileSource } from '../cli/file-source.ts';
+import { practiceFor, startFitWorker, wantFitWorker } from '../cli/fit-worker-runner.ts';
 
 const [file, engine] = process.argv.slice(2);
 if (!file) throw new Error('usage: pipeline-child.ts FILE [duckdb|worker]');
@@ -62,6 +67,8 @@ let rejected = 0;
 // Reading and summarising alone (the JavaScript reader): the part a parse worker can shorten.
 let readSeconds: number | undefined;
 let readCpuSeconds: number | undefined;
+// The main thread's CPU by then: what is left of mainCpuSeconds is the analysis' (the part the fit worker can shorten).
+let readMainCpuSeconds: number | undefined;
 let result: Analysis;
 if (engine === 'duckdb') {
   const { summariseWithDuckdb } = await import('../cli/duckdb-input.ts');
@@ -73,6 +80,7 @@ if (engine === 'duckdb') {
   // Read in pieces, as `cvlens segment FILE` reads a CSV (cli/file-source.ts).
   const source = openFileSource(file, { parseWorker: engine === 'worker' });
   const analysis = createAnalysis({ unit: 'week', model: 'bgnbd' });
+  const fits = wantFitWorker('bgnbd', source.size) ? startFitWorker({ practice: practiceFor('bgnbd') }) : undefined;
   try {
     const read = readTransactions(source, { into: analysis });
     rows = read.rowsAccepted;
@@ -80,10 +88,16 @@ if (engine === 'duckdb') {
     readSeconds = (performance.now() - t0) / 1000;
     const c = process.cpuUsage(cpu0);
     readCpuSeconds = (c.user + c.system) / 1e6;
+    const m = mainThreadCpu();
+    readMainCpuSeconds = m === undefined || main0 === undefined ? undefined : m - main0;
   } finally {
     source.close();
   }
-  result = analysis.finish();
+  try {
+    result = fits ? await analysis.finishAsync(fits.runner) : analysis.finish();
+  } finally {
+    fits?.close();
+  }
 }
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
@@ -95,6 +109,7 @@ process.stdout.write(
     seconds,
     readSeconds,
     readCpuSeconds,
+    readMainCpuSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     mainCpuSeconds: main0 === undefined || main1 === undefined ? undefined : main1 - main0,
     peakRss: peakRss(),

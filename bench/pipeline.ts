@@ -133,6 +133,7 @@ export async function runPipelineBench(print: Print): Promise<void> {
 
 const CHILD = fileURLToPath(new URL('./pipeline-child.ts', import.meta.url));
 const PARSE_WORKER = fileURLToPath(new URL('../cli/parse-worker.ts', import.meta.url));
+const FIT_WORKER = fileURLToPath(new URL('../cli/fit-worker.ts', import.meta.url));
 const PYTHON_PIPELINE = fileURLToPath(new URL('./reference/pipeline_lifetimes.py', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the tool library's `fetch` puts the reference library's git directory. */
@@ -188,7 +189,7 @@ function timed(command: string, args: string[], env?: NodeJS.ProcessEnv): { wall
  */
 export async function buildChild(): Promise<string> {
   const outdir = join(ROOT, 'bench', 'dist');
-  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD, 'parse-worker': PARSE_WORKER }, outdir });
+  await build({ ...(await nodeBundleOptions()), entryPoints: { 'pipeline-child': CHILD, 'parse-worker': PARSE_WORKER, 'fit-worker': FIT_WORKER }, outdir });
   return join(outdir, 'pipeline-child.mjs');
 }
 

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runFitJob, type FitJob, type FitJobResult, type FitRunner } from '../core/index.ts';
-import type { FitWorkerReply, FitWorkerRequest } from './fit-worker.ts';
+import type { FitWorkerData, FitWorkerReply, FitWorkerRequest } from './fit-worker.ts';
 
 /**
  * Below this many bytes of input the fits take a few milliseconds on one
@@ -27,13 +27,26 @@ export interface FitWorker {
   close(): void;
   /** Settles when the thread has ended, with its exit code. */
   exited: Promise<number>;
-  /** How the runner's batch went: jobs the worker ran, and why it fell back to this thread, if it did. */
-  report(): { onWorker: number; fallback?: string };
+  /** How the runner's batch went: jobs the worker ran (and its seconds on them), and why it fell back to this thread, if it did. */
+  report(): { onWorker: number; workerSeconds?: number; workerCpuSeconds?: number; fallback?: string };
 }
 
 export interface FitWorkerOptions {
   /** The worker's script (tests give one that fails); default the bundled fit-worker.mjs, else the source through tsx. */
   script?: { script: URL | string; eval?: boolean };
+  /** The kind of job it will be given, to practise on made-up data while it waits (practiceFor). */
+  practice?: 'candidate' | 'spend';
+}
+
+/**
+ * What the worker will be given for `model` (see workerShare), to practise
+ * while the file is read: the Pareto/NBD candidate when the model is
+ * chosen or asked for, else Gamma-Gamma. CVLENS_FIT_WORKER_PRACTICE=0
+ * turns practice off (to measure what it gains).
+ */
+export function practiceFor(model: string | undefined, env: NodeJS.ProcessEnv = process.env): 'candidate' | 'spend' | undefined {
+  if (env.CVLENS_FIT_WORKER_PRACTICE === '0') return undefined;
+  return model === undefined || model === 'auto' || model === 'pnbd' ? 'candidate' : 'spend';
 }
 
 /**
@@ -67,7 +80,8 @@ export function workerShare(jobs: readonly FitJob[]): number[] {
 /** Starts the worker now (so that it loads while the file is read); its runner posts one batch. */
 export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
   const { script, eval: evaluate } = options.script ?? workerScript();
-  const worker = new Worker(script, { eval: evaluate });
+  const data: FitWorkerData = { practice: options.practice };
+  const worker = new Worker(script, { eval: evaluate, workerData: data });
   // Never what keeps the process alive: the command ends when its work does.
   worker.unref();
   let closed = false;
@@ -86,6 +100,10 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
     }),
   );
   let onWorkerCount = 0;
+  let workerSeconds: number | undefined;
+  let workerCpuSeconds: number | undefined;
+  let askedAt = 0;
+  let workerDelay: number | undefined;
   let fallback: string | undefined;
   const close = () => {
     if (closed) return;
@@ -106,10 +124,16 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
         failures.delete(reject);
         worker.unref();
         if ('error' in reply) reject(new Error(reply.error));
-        else if (reply.results?.length === jobs.length) resolve(reply.results);
+        else if (reply.results?.length === jobs.length) {
+          workerSeconds = reply.seconds;
+          workerCpuSeconds = reply.cpuSeconds;
+          workerDelay = (reply.startedAt - askedAt) / 1000;
+          resolve(reply.results);
+        }
         else reject(new Error('the fit worker answered with another number of results'));
       });
       const request: FitWorkerRequest = { jobs };
+      askedAt = performance.timeOrigin + performance.now();
       worker.postMessage(request);
     });
 
@@ -122,6 +146,7 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
         return jobs.map(runFitJob);
       }
       const there = share.map((i) => ({ ...jobs[i], ...(jobs[i].kind === 'candidate' ? { ahead: true } : {}) }) as FitJob);
+      performance.mark('cvlens:asked');
       const away = onWorker(there);
       // Caught now, met below: a rejection left unhandled while this thread fits would end the process.
       const settled = away.then(
@@ -129,7 +154,11 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
         (error: unknown) => ({ error }),
       );
       const results: (FitJobResult | undefined)[] = jobs.map((job, i) => (share.includes(i) ? undefined : runFitJob(job)));
+      // Marks on the command's timeline (bench/cli.ts): the worker asked, this thread's fits done, the worker's results here.
+      performance.mark('cvlens:fitted');
       const got = await settled;
+      // With what the worker spent on its jobs (wall and its thread's CPU) and how long they waited for it to be ready, for the bench.
+      performance.mark('cvlens:joined', { detail: { workerSeconds, workerCpuSeconds, workerDelay } });
       close();
       if ('results' in got) onWorkerCount += share.length;
       else fallback = got.error instanceof Error ? got.error.message : String(got.error);
@@ -140,7 +169,8 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
       return results as FitJobResult[];
     },
   };
-  return { runner, close, exited, report: () => ({ onWorker: onWorkerCount, ...(fallback !== undefined ? { fallback } : {}) }) };
+  return { runner, close, exited, report: () => ({ onWorker: onWorkerCount, ...(workerSeconds !== undefined ? { workerSeconds } : {}),
+    ...(workerCpuSeconds !== undefined ? { workerCpuSeconds } : {}), ...(fallback !== undefined ? { fallback } : {}) }) };
 }
 
 /**

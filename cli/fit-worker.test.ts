@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalysis, isoToDay, readTransactions, simulateTransactionsCsv, type Analysis, type AnalysisSettingsInput } from '../core/index.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../test/cdnow.ts';
-import { startFitWorker, wantFitWorker, workerShare, type FitWorkerOptions } from './fit-worker-runner.ts';
+import { practiceFor, startFitWorker, wantFitWorker, workerShare, type FitWorkerOptions } from './fit-worker-runner.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvlens-fit-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,8 +78,9 @@ function simulated(days: number, seed: number): Uint8Array {
 describe('the fit worker', () => {
   it(`gives CDNOW master's analysis as the main thread does: Pareto/NBD chosen on the holdout, its refit and churn risk done ahead${WHY_NO_CDNOW}`, { skip: !HAS_CDNOW, timeout: 120_000 }, async () => {
     const bytes = readFileSync(CDNOW_DIR + 'CDNOW_master.txt');
-    const { inline, worker, report } = await both(bytes, {});
-    expect(report).toEqual({ onWorker: 1 });
+    const { inline, worker, report } = await both(bytes, {}, { practice: 'candidate' });
+    expect(report.onWorker).toBe(1);
+    expect(report.fallback).toBeUndefined();
     expect(inline.models.selection.method).toBe('holdout');
     expect(inline.models.selection.chosen).toBe('pnbd');
     expect(inline.models.recalibration?.applied).toBe(true);
@@ -89,8 +90,9 @@ describe('the fit worker', () => {
 
   it(`gives CDNOW master's analysis with BG/NBD asked for, Gamma-Gamma on the worker${WHY_NO_CDNOW}`, { skip: !HAS_CDNOW, timeout: 120_000 }, async () => {
     const bytes = readFileSync(CDNOW_DIR + 'CDNOW_master.txt');
-    const { inline, worker, report } = await both(bytes, { model: 'bgnbd' });
-    expect(report).toEqual({ onWorker: 1 });
+    const { inline, worker, report } = await both(bytes, { model: 'bgnbd' }, { practice: 'spend' });
+    expect(report.onWorker).toBe(1);
+    expect(report.fallback).toBeUndefined();
     expect(inline.models.spend?.params.p).toBeGreaterThan(0);
     expect(differences(shown(worker), shown(inline))).toEqual([]);
   });
@@ -101,8 +103,9 @@ describe('the fit worker', () => {
       [70, {}],
       [546, { model: 'pnbd' }],
     ] as const) {
-      const { inline, worker, report } = await both(simulated(days, 5), settings);
-      expect(report, `${days} days, ${JSON.stringify(settings)}`).toEqual({ onWorker: 1 });
+      const { inline, worker, report } = await both(simulated(days, 5), settings, { practice: practiceFor(settings.model, {}) });
+      expect(report.onWorker).toBe(1);
+      expect(report.fallback).toBeUndefined();
       expect(differences(shown(worker), shown(inline)), `${days} days, ${JSON.stringify(settings)}`).toEqual([]);
       if (days === 70) expect(inline.models.selection.method).toBe('likelihood');
     }
@@ -134,6 +137,7 @@ describe('the fit worker', () => {
     expect(wantFitWorker('auto', 1000, {})).toBe(false);
     expect(wantFitWorker('auto', 1000, { CVLENS_FIT_WORKER: '1' })).toBe(true);
     expect(wantFitWorker('auto', 1e9, { CVLENS_FIT_WORKER: '0' })).toBe(false);
+    expect([practiceFor('auto', {}), practiceFor('pnbd', {}), practiceFor('bgnbd', {}), practiceFor('auto', { CVLENS_FIT_WORKER_PRACTICE: '0' })]).toEqual(['candidate', 'candidate', 'spend', undefined]);
   });
 
   it('outlives no command: `cvlens segment` with the worker ends without process.exit, asked or not, and writes what it writes without one', { timeout: 180_000 }, () => {

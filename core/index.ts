@@ -96,6 +96,7 @@ export type { AnalysisSettings, AnalysisSettingsInput, FittedModelName, Purchase
 export type { CandidateReport, ModelSelection } from './analysis/select-model.ts';
 // The model choice's fits as jobs a product may run on another thread (the command line's fit worker)
 export { inlineRunner, runFitJob } from './analysis/fit-jobs.ts';
+export { practiceJob } from './analysis/practice-jobs.ts';
 export type { CandidateJob, CandidateResult, FitJob, FitJobResult, FitRunner, SpendJob, SpendResult } from './analysis/fit-jobs.ts';
 export { fitRecalibration } from './analysis/recalibrate.ts';
 export type { Recalibration, RecalibrationMethod, RecalibrationReport } from './analysis/recalibrate.ts';

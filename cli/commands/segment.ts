@@ -56,7 +56,7 @@ import { lineWord, openInputFile, parseHeaderRow, readTransactionsFrom, type Tra
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
-import { startFitWorker, wantFitWorker, type FitWorker } from '../fit-worker-runner.ts';
+import { practiceFor, startFitWorker, wantFitWorker, type FitWorker } from '../fit-worker-runner.ts';
 
 /**
  * Marks where each step of a run ends, on the process's performance
@@ -136,7 +136,7 @@ export async function segmentCommand(args: string[]): Promise<number> {
     throw error;
   }
   // Started before the reading, which its start and loading then overlap; ended however the command ends.
-  const fits = wantFitWorker(model, source.size) ? startFitWorker() : undefined;
+  const fits = wantFitWorker(model, source.size) ? startFitWorker({ practice: practiceFor(model) }) : undefined;
   try {
     return await segmentFile(source, fits, {
       file: file!, out, format, json, lang, t, unit, asOf, calibrationEnd, marginRate, valueBasis, score, tierRule, model,
