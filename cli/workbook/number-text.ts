@@ -12,13 +12,14 @@
  * times down a column.
  */
 
-/** Entries in the cache of texts: a power of two. */
-const SLOTS = 1 << 13;
-
-/** The last text made for each slot of a double's hash (direct-mapped: a new value evicts the old). */
+/**
+ * The last text made for each slot of a double's hash (direct-mapped: a new
+ * value evicts the old), 8,192 slots. The class refers to nothing outside
+ * itself: a worker thread runs its source (row-bytes.ts).
+ */
 export class NumberTexts {
-  private readonly keys = new Float64Array(SLOTS);
-  private readonly texts: string[] = new Array<string>(SLOTS).fill('');
+  private readonly keys = new Float64Array(1 << 13);
+  private readonly texts: string[] = new Array<string>(1 << 13).fill('');
   private readonly scratch = new Float64Array(1);
   private readonly bits = new Uint32Array(this.scratch.buffer);
 

@@ -12,14 +12,11 @@
  * takes a small fraction of that.
  */
 import { CELL, type CellColumn, type ReportCell } from '../../core/index.ts';
-import { NumberTexts, writeNumber, writeWhole } from './number-text.ts';
+
+import { columnLetters, rowWriter, writeRows, type RowBlock } from './row-bytes.ts';
 
 /** `A`, `B`, …, `Z`, `AA`… for a 1-based column. */
-export function columnName(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+export const columnName = columnLetters;
 
 // Characters XML 1.0 cannot hold are written as _xHHHH_ (§22.9.2.19, ST_Xstring), and a literal "_xHHHH_" escapes its underscore.
 const SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/g;
@@ -149,6 +146,8 @@ export interface ByteSink {
   room(bytes: number): Uint8Array;
   readonly at: number;
   commit(at: number): void;
+  /** Bytes written elsewhere (a worker thread), after those written so far. */
+  append(bytes: Uint8Array): void;
 }
 
 /** Rows of cells kept as columns (core's customerCells): see {@link SheetWriter.columnRows}. */
@@ -157,6 +156,17 @@ export interface ColumnRows {
   columns: readonly CellColumn[];
   /** The formats of data row i's cells, one per column (arrays may be shared between rows). */
   styles(i: number): readonly number[];
+}
+
+/**
+ * Writes data rows from..to−1 (see {@link SheetWriter.columnRows}); `block`
+ * is every row's cells as a worker thread can be handed them, and `append`
+ * takes the bytes of rows from..to−1 written elsewhere from it.
+ */
+export interface ColumnRowsWriter {
+  (from: number, to: number): void;
+  readonly block: RowBlock;
+  append(pieces: readonly Uint8Array[], from: number, to: number): void;
 }
 
 /** What the sheet refers to, written after its rows: relationship ids of its drawing and tables. */
@@ -238,77 +248,84 @@ export class SheetWriter {
   /**
    * Data rows of `data` as sheet rows `firstRow`, `firstRow + 1`, …: the
    * returned function writes data rows from..to−1, so that a caller can let
-   * the event loop turn between blocks. The XML is what {@link row} writes
-   * for the same cells, but put as bytes straight into the zip entry's
-   * pieces: no string or array per row or per cell, numbers written by
-   * number-text.ts, and each distinct text of a column looked up in the
-   * shared strings once. On the CDNOW customer sheet (23,570 rows of 29
-   * cells) building a string per row and encoding it was most of the
+   * the event loop turn between blocks, or hand some of them to a worker
+   * thread (row-worker.ts) and {@link ColumnRowsWriter.append} their bytes.
+   * The XML is what {@link row} writes for the same cells, but put as bytes
+   * straight into the zip entry's pieces by row-bytes.ts: no string or
+   * array per row or per cell, and each distinct text of a column looked up
+   * in the shared strings once. On the CDNOW customer sheet (23,570 rows of
+   * 29 cells) building a string per row and encoding it was most of the
    * workbook's time, and its garbage most of the rest.
+   *
+   * Every text cell's shared string is found here, row by row as the rows
+   * will be written (the order row() would give them), so every data row is
+   * to be written.
    */
-  columnRows(data: ColumnRows, firstRow: number): (from: number, to: number) => void {
+  columnRows(data: ColumnRows, firstRow: number): ColumnRowsWriter {
     const sink = this.sink;
     if (sink === undefined) throw new Error('columnRows needs a sheet written into a byte sink');
-    const { columns } = data;
-    const width = columns.length;
-    const n = width === 0 ? 0 : columns[0]!.kinds.length;
-    // Each text's shared-string index, found when the text is first written, so that the table's order is row()'s.
-    const ids = columns.map((c) => new Int32Array(c.texts.length).fill(-1));
-    const letters = columns.map((_, j) => bytes(this.letter(j + 1)));
-    // A cell's text up to its value, per format: after a cell it follows ("<c s=…><v>"), or after its own r="B7".
-    const following: CellStarts[] = [];
-    const placed: CellStarts[] = [];
-    const texts = new NumberTexts();
-    // Longest cell: <c r="XFD1048576" s="65535" t="e"><v>#NUM!</v></c>, or a number of up to 25 characters.
-    const most = 32 + 96 * width;
-    return (from, to) => {
+    const block = this.block(data, firstRow);
+    const n = block.rows;
+    const w = rowWriter(block.kinds.length);
+    const check = (from: number, to: number) => {
       if (from < 0 || to > n || from > to) throw new Error(`rows ${from}..${to} outside 0..${n}`);
       if (from < to && firstRow + from <= this.lastRow) throw new Error(`row ${firstRow + from} written after row ${this.lastRow}`);
-      for (let i = from; i < to; i++) {
-        const r = firstRow + i;
-        const styles = data.styles(i);
-        const buf = sink.room(most);
-        let at = put(buf, sink.at, ROW_OPEN);
-        at = writeWhole(buf, at, r);
-        at = put(buf, at, ROW_OPENED);
-        let next = -1;
-        for (let j = 0; j < width; j++) {
-          const column = columns[j]!;
-          const kind = column.kinds[i]!;
-          const s = styles[j] ?? 0;
-          if (kind === CELL.empty && s === 0) continue;
-          let start: CellStarts;
-          if (j === next) start = following[s] ??= cellStarts('<c', s);
-          else {
-            at = put(buf, at, CELL_AT);
-            at = put(buf, at, letters[j]!);
-            at = writeWhole(buf, at, r);
-            start = placed[s] ??= cellStarts('"', s);
-          }
-          next = j + 1;
-          if (kind === CELL.empty) at = put(buf, at, start.empty);
-          else if (kind === CELL.number) {
-            const v = column.numbers[i]!;
-            if (Number.isFinite(v)) {
-              at = put(buf, at, start.number);
-              at = writeNumber(buf, at, v, texts);
-              at = put(buf, at, VALUE_END);
-            } else at = put(buf, at, start.error);
-          } else {
-            const code = column.codes[i]!;
-            const known = ids[j]!;
-            let id = known[code]!;
-            if (id < 0) id = known[code] = this.strings.id(column.texts[code]!);
-            else this.strings.reuse();
-            at = put(buf, at, start.text);
-            at = writeWhole(buf, at, id);
-            at = put(buf, at, VALUE_END);
-          }
-        }
-        at = put(buf, at, ROW_END);
-        sink.commit(at);
-        this.lastRow = r;
+    };
+    const write = (from: number, to: number) => {
+      check(from, to);
+      for (let i = from; i < to; i = w.next) {
+        const buf = sink.room(w.most);
+        writeRows(block, w, i, to, buf, sink.at);
+        sink.commit(w.at);
       }
+      if (from < to) this.lastRow = firstRow + to - 1;
+    };
+    const append = (pieces: readonly Uint8Array[], from: number, to: number) => {
+      check(from, to);
+      for (const p of pieces) sink.append(p);
+      if (from < to) this.lastRow = firstRow + to - 1;
+    };
+    return Object.assign(write, { block, append });
+  }
+
+  /** The cells of `data` as a RowBlock, with every text cell's shared string found, row by row. */
+  private block(data: ColumnRows, firstRow: number): RowBlock {
+    const { columns } = data;
+    const n = columns.length === 0 ? 0 : columns[0]!.kinds.length;
+    const textIds = columns.map((c) => new Int32Array(c.texts.length).fill(-1));
+    const withText = columns.map((c, j) => (c.texts.length > 0 ? j : -1)).filter((j) => j >= 0);
+    for (let i = 0; i < n; i++) {
+      for (const j of withText) {
+        const c = columns[j]!;
+        if (c.kinds[i] !== CELL.text) continue;
+        const code = c.codes[i]!;
+        const known = textIds[j]!;
+        if (known[code]! < 0) known[code] = this.strings.id(c.texts[code]!);
+        else this.strings.reuse();
+      }
+    }
+    // Rows share their arrays of formats (one per tier): each distinct array once.
+    const sets = new Map<readonly number[], number>();
+    const styleSets: Int32Array[] = [];
+    const rowSet = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const styles = data.styles(i);
+      let k = sets.get(styles);
+      if (k === undefined) {
+        k = styleSets.push(Int32Array.from(columns, (_, j) => styles[j] ?? 0)) - 1;
+        sets.set(styles, k);
+      }
+      rowSet[i] = k;
+    }
+    return {
+      firstRow,
+      rows: n,
+      kinds: columns.map((c) => c.kinds),
+      numbers: columns.map((c) => c.numbers),
+      codes: columns.map((c) => c.codes),
+      textIds,
+      styleSets,
+      rowSet,
     };
   }
 
@@ -338,35 +355,6 @@ export class SheetWriter {
     if (o === undefined) o = this.opens[style] = `<c s="${style}"`;
     return o;
   }
-}
-
-function bytes(ascii: string): Uint8Array {
-  return Uint8Array.from(ascii, (ch) => ch.charCodeAt(0));
-}
-
-/** Copies `b` to `at`; returns where it ends. Pieces of tags are a few bytes: a loop beats a native copy's call. */
-function put(buf: Uint8Array, at: number, b: Uint8Array): number {
-  for (let k = 0; k < b.length; k++) buf[at + k] = b[k]!;
-  return at + b.length;
-}
-
-const ROW_OPEN = bytes('<row r="');
-const ROW_OPENED = bytes('">');
-const ROW_END = bytes('</row>');
-const CELL_AT = bytes('<c r="');
-const VALUE_END = bytes('</v></c>');
-
-/** A cell's text from `head` (its "<c", or the quote closing its r="B7") up to its value, for each kind of cell of format `style`. */
-interface CellStarts {
-  empty: Uint8Array;
-  number: Uint8Array;
-  text: Uint8Array;
-  error: Uint8Array;
-}
-
-function cellStarts(head: string, style: number): CellStarts {
-  const s = style === 0 ? head : `${head} s="${style}"`;
-  return { empty: bytes(`${s}/>`), number: bytes(`${s}><v>`), text: bytes(`${s} t="s"><v>`), error: bytes(`${s} t="e"><v>#NUM!</v></c>`) };
 }
 
 /** The frozen pane of a sheet view (§18.3.1.66): the top-left cell that scrolls and the pane that has the focus. */
