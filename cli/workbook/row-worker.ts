@@ -19,7 +19,9 @@ const PIECE_BYTES = 1 << 20;
 /** The worker's program: the row functions, then a handler that writes the rows it is asked for into pieces it hands back. */
 function source(): string {
   const defs = [...ROW_CLASSES, ...ROW_FUNCTIONS].map((f) => `const ${f.name} = ${f.toString()};`).join('\n');
+  // __name: the helper that tsx's transform (keepNames) calls from within a class body, when running from the sources.
   return `'use strict';
+const __name = (target, value) => Object.defineProperty(target, 'name', { value, configurable: true });
 ${defs}
 const { parentPort } = require('node:worker_threads');
 parentPort.on('message', ({ block, from, to }) => {
@@ -53,7 +55,7 @@ export class RowWorker {
     });
   }
 
-  /** The bytes of data rows from..to−1 of `block`, in pieces, in row order. */
+  /** The bytes of data rows from..to−1 of `block`, in pieces, in row order; the block's arrays are handed over (detached here). */
   rows(block: RowBlock, from: number, to: number): Promise<Uint8Array[]> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
@@ -68,7 +70,9 @@ export class RowWorker {
         if (m.pieces) resolve(m.pieces.map((p) => new Uint8Array(p.buffer, 0, p.length)));
         else reject(new Error(`the row worker failed: ${m.error}`));
       });
-      this.worker.postMessage({ block, from, to });
+      // The block's arrays are the worker's from now on (rowsOf in workbook.ts copies them for it): moved, not copied again.
+      const arrays = [...block.kinds, ...block.numbers, ...block.codes, ...block.textIds, ...block.styleSets, block.rowSet];
+      this.worker.postMessage({ block, from, to }, [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))]);
     });
   }
 
