@@ -10,7 +10,6 @@
  * each row one string, and compressed as they are written.
  */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
 import {
   concentrationCurve,
   concentrationTable,
@@ -37,8 +36,6 @@ import {
 import type { ChartSpec, DataRef } from './workbook/chart-xml.ts';
 import { cellColumnWidth, columnWidth } from './workbook/column-width.ts';
 import { WorkbookPackage, type Sheet } from './workbook/package.ts';
-import type { RowBlock } from './workbook/row-bytes.ts';
-import { RowWorker } from './workbook/row-worker.ts';
 import { HEADER, hex, placeTable, wrappedHeight } from './workbook/report-sheet.ts';
 import { columnName } from './workbook/sheet-xml.ts';
 import type { Styles } from './workbook/styles.ts';
@@ -115,66 +112,12 @@ export async function writeSegmentWorkbook(path: string, input: WorkbookInput): 
   writeFileSync(path, await segmentWorkbook(input));
 }
 
-/**
- * From how many customers a worker thread writes the second half of the
- * customer rows while the main thread writes the first (row-worker.ts).
- * Starting a worker costs about 20-40 ms of the other core; below this the
- * whole sheet takes less.
- */
-export const ROW_WORKER_FROM = 4000;
-
-/**
- * Whether a core is free for a worker thread: the worker adds about 0.1 s
- * of CPU (its start and its own compiling of the row functions), which
- * pays only when it runs beside the main thread, not when every core is
- * already busy (measured on the 2-core build machine with other work
- * running: slower by that much). The load average of the last minute
- * against the cores says which.
- */
-function coreFree(): boolean {
-  return availableParallelism() >= 2 && loadavg()[0]! + 1 <= availableParallelism();
-}
-
-export interface WorkbookOptions {
-  /**
-   * Customers from which a worker thread writes half the rows. By default
-   * {@link ROW_WORKER_FROM} when a core is free (coreFree); tests set 0 to
-   * use the worker on small files whatever the load.
-   */
-  rowWorkerFrom?: number;
-  /** Told how many customer rows the worker thread wrote (0 when none, or when it failed and this thread wrote them). */
-  onCustomerRows?: (byWorker: number) => void;
-}
-
-/** The rows from..to−1 of a block, copied, as a block of their own (a worker is handed only the rows it writes). */
-function rowsOf(block: RowBlock, from: number, to: number): RowBlock {
-  return {
-    firstRow: block.firstRow + from,
-    rows: to - from,
-    kinds: block.kinds.map((k) => k.slice(from, to)),
-    numbers: block.numbers.map((v) => (v.length === 0 ? new Float64Array(0) : v.slice(from, to))),
-    codes: block.codes.map((c) => (c.length === 0 ? new Int32Array(0) : c.slice(from, to))),
-    textIds: block.textIds.map((t) => t.slice()),
-    styleSets: block.styleSets.map((s) => s.slice()),
-    rowSet: block.rowSet.slice(from, to),
-  };
-}
-
 /** The workbook as bytes of an .xlsx package. */
-export async function segmentWorkbook(input: WorkbookInput, options: WorkbookOptions = {}): Promise<Uint8Array> {
+export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   const { analysis, lang } = input;
   const { segment, settings } = analysis;
   const totals = segment.totals;
   const zh = lang === 'zh';
-  // Started first, so that it is up by the time the rows are ready.
-  let worker: RowWorker | undefined;
-  if (options.rowWorkerFrom !== undefined ? totals.customers >= options.rowWorkerFrom : totals.customers >= ROW_WORKER_FROM && coreFree()) {
-    try {
-      worker = new RowWorker();
-    } catch {
-      // No worker threads here: the main thread writes every row.
-    }
-  }
   const book = new WorkbookPackage();
   const styles = book.styles;
   // Every customer's cells in one pass over the rows, first: the pass also gives the tier summary and the
@@ -272,27 +215,12 @@ export async function segmentWorkbook(input: WorkbookInput, options: WorkbookOpt
   // Each row's formats looked up once, in row order, so the tier formats are made in the order they were before.
   const styleOfRow = tierAt >= 0 ? table.tiers.map(rowStyles) : undefined;
   const write = s2.columnRows({ columns, styles: styleOfRow ? (i) => styleOfRow[i]! : () => columnStyles }, 2);
-  // The worker writes the second half while this thread writes the first; if it fails, this thread writes it too.
-  const half = worker ? Math.floor(table.rows / 2) : table.rows;
-  const second = worker?.rows(rowsOf(write.block, half, table.rows), 0, table.rows - half);
-  second?.catch(() => undefined);
-  for (let from = 0; from < half; from += 512) {
-    write(from, Math.min(from + 512, half));
+  for (let from = 0; from < table.rows; from += 512) {
+    write(from, Math.min(from + 512, table.rows));
     // About every half megabyte of XML, the event loop turns: compressed pieces return to be filled again
     // (zip-writer.ts, PiecePool) instead of every megabyte of the sheet being written into fresh memory.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (second) {
-    let pieces: Uint8Array[] | undefined;
-    try {
-      pieces = await second;
-    } catch {
-      pieces = undefined;
-    }
-    if (pieces) write.append(pieces, half, table.rows);
-    else write(half, table.rows);
-    options.onCustomerRows?.(pieces ? table.rows - half : 0);
-  } else options.onCustomerRows?.(0);
   s2.end({
     printTitleRows: '1:1',
     tables: [{ name: 'Customers', ref: `A1:${col(keys.length)}${table.rows + 1}`, columns: headers, style: 'TableStyleMedium2' }],

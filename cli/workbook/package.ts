@@ -9,7 +9,7 @@
  * LibreOffice open the file without repairing it.
  */
 import { chartXml, drawingXml, xmlEscape, type Anchor, type ChartSpec } from './chart-xml.ts';
-import { SharedStrings, SheetWriter, type ColumnRows, type ColumnRowsWriter, type SheetSetup } from './sheet-xml.ts';
+import { SharedStrings, SheetWriter, type ColumnRows, type SheetSetup } from './sheet-xml.ts';
 import { Styles } from './styles.ts';
 import { ZipWriter, type ZipEntry } from './zip-writer.ts';
 import type { ReportCell } from '../../core/index.ts';
@@ -81,7 +81,7 @@ export class Sheet {
   }
 
   /** See {@link SheetWriter.columnRows}. */
-  columnRows(data: ColumnRows, firstRow: number): ColumnRowsWriter {
+  columnRows(data: ColumnRows, firstRow: number): (from: number, to: number) => void {
     return this.writer.columnRows(data, firstRow);
   }
 

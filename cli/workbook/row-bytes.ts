@@ -1,18 +1,16 @@
 /**
  * The customer sheet's rows as bytes of SpreadsheetML, from columns of
- * cells, by one function that either thread can run: the main thread writes
- * the first rows into the zip entry while a worker thread writes the rest
- * (row-worker.ts), each with its own numbers' texts. Everything it needs is
- * in plain typed arrays ({@link RowBlock}), which a worker is handed as
- * they are, and the functions it calls are listed in {@link ROW_FUNCTIONS},
- * so that the worker's code is these same functions, not a copy. For that
- * they all live in this one module and import nothing: a module loader
- * (vitest's) rewrites a name imported from another module in the source a
- * function's text shows.
+ * cells ({@link RowBlock}: plain typed arrays), by one function
+ * ({@link writeRows}) that writes as many rows as fit into the piece of
+ * the zip entry being filled; and the numbers' texts it writes. A cell
+ * names its place (r="B7") only when it does not follow the cell written
+ * before it in the row (ECMA-376 part 1, §18.3.1.4): the XML is what
+ * SheetWriter.row writes for the same cells.
  *
- * A cell names its place (r="B7") only when it does not follow the cell
- * written before it in the row (ECMA-376 part 1, §18.3.1.4): the XML is
- * what SheetWriter.row writes for the same cells.
+ * A worker thread writing half the rows with these functions was tried
+ * and measured (docs/cli-speed.md): it took 60-80 ms of CPU off the main
+ * thread but added about 130 ms on the other core, which compression,
+ * compiling and the collector already keep busy on a 2-core machine.
  */
 /*
  * Numbers' texts. A number written as bytes of text exactly as JavaScript writes it
@@ -30,8 +28,7 @@
 
 /**
  * The last text made for each slot of a double's hash (direct-mapped: a new
- * value evicts the old), 8,192 slots. The class refers to nothing outside
- * itself: a worker thread runs its source.
+ * value evicts the old), 8,192 slots.
  */
 export class NumberTexts {
   private readonly keys = new Float64Array(1 << 13);
@@ -221,8 +218,3 @@ export function writeRows(d: RowBlock, w: RowWriter, from: number, to: number, b
   w.next = i;
   w.at = at;
 }
-
-/** The functions writeRows runs, in an order where each is defined before a worker's code calls it. */
-export const ROW_FUNCTIONS: readonly ((...args: never[]) => unknown)[] = [writeWhole, writeAscii, writeNumber, asciiBytes, columnLetters, cellStarts, putBytes, rowWriter, writeRows];
-/** The classes they make. */
-export const ROW_CLASSES: readonly (abstract new (...args: never[]) => unknown)[] = [NumberTexts];

@@ -146,8 +146,6 @@ export interface ByteSink {
   room(bytes: number): Uint8Array;
   readonly at: number;
   commit(at: number): void;
-  /** Bytes written elsewhere (a worker thread), after those written so far. */
-  append(bytes: Uint8Array): void;
 }
 
 /** Rows of cells kept as columns (core's customerCells): see {@link SheetWriter.columnRows}. */
@@ -156,17 +154,6 @@ export interface ColumnRows {
   columns: readonly CellColumn[];
   /** The formats of data row i's cells, one per column (arrays may be shared between rows). */
   styles(i: number): readonly number[];
-}
-
-/**
- * Writes data rows from..to−1 (see {@link SheetWriter.columnRows}); `block`
- * is every row's cells as a worker thread can be handed them, and `append`
- * takes the bytes of rows from..to−1 written elsewhere from it.
- */
-export interface ColumnRowsWriter {
-  (from: number, to: number): void;
-  readonly block: RowBlock;
-  append(pieces: readonly Uint8Array[], from: number, to: number): void;
 }
 
 /** What the sheet refers to, written after its rows: relationship ids of its drawing and tables. */
@@ -248,8 +235,7 @@ export class SheetWriter {
   /**
    * Data rows of `data` as sheet rows `firstRow`, `firstRow + 1`, …: the
    * returned function writes data rows from..to−1, so that a caller can let
-   * the event loop turn between blocks, or hand some of them to a worker
-   * thread (row-worker.ts) and {@link ColumnRowsWriter.append} their bytes.
+   * the event loop turn between blocks.
    * The XML is what {@link row} writes for the same cells, but put as bytes
    * straight into the zip entry's pieces by row-bytes.ts: no string or
    * array per row or per cell, and each distinct text of a column looked up
@@ -261,7 +247,7 @@ export class SheetWriter {
    * will be written (the order row() would give them), so every data row is
    * to be written.
    */
-  columnRows(data: ColumnRows, firstRow: number): ColumnRowsWriter {
+  columnRows(data: ColumnRows, firstRow: number): (from: number, to: number) => void {
     const sink = this.sink;
     if (sink === undefined) throw new Error('columnRows needs a sheet written into a byte sink');
     const block = this.block(data, firstRow);
@@ -280,12 +266,7 @@ export class SheetWriter {
       }
       if (from < to) this.lastRow = firstRow + to - 1;
     };
-    const append = (pieces: readonly Uint8Array[], from: number, to: number) => {
-      check(from, to);
-      for (const p of pieces) sink.append(p);
-      if (from < to) this.lastRow = firstRow + to - 1;
-    };
-    return Object.assign(write, { block, append });
+    return write;
   }
 
   /** The cells of `data` as a RowBlock, with every text cell's shared string found, row by row. */

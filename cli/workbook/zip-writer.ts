@@ -147,13 +147,6 @@ export class ZipEntry {
     this.used = at;
   }
 
-  /** Bytes made elsewhere (a worker thread's rows), after everything written so far; they are not reused. */
-  append(bytes: Uint8Array): void {
-    if (this.ended) throw new Error(`zip entry ${this.name} is already closed`);
-    this.flush();
-    if (bytes.length > 0) this.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  }
-
   end(): void {
     if (this.ended) return;
     this.ended = true;
