@@ -12,14 +12,11 @@
  * takes a small fraction of that.
  */
 import { CELL, type CellColumn, type ReportCell } from '../../core/index.ts';
-import { NumberTexts, writeNumber, writeWhole } from './number-text.ts';
+
+import { columnLetters, rowWriter, writeRows, type RowBlock } from './row-bytes.ts';
 
 /** `A`, `B`, …, `Z`, `AA`… for a 1-based column. */
-export function columnName(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+export const columnName = columnLetters;
 
 // Characters XML 1.0 cannot hold are written as _xHHHH_ (§22.9.2.19, ST_Xstring), and a literal "_xHHHH_" escapes its underscore.
 const SPECIAL = /[&<>\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/g;
@@ -35,6 +32,18 @@ function escapeOne(m: string): string {
 /** Text as the content of an element. */
 export function xmlText(text: string): string {
   return text.replace(SPECIAL, escapeOne);
+}
+
+/** The first row of each code among a column's text cells into `rows` (−1: unused); returns how many text cells the column has. */
+function firstUses(kinds: Uint8Array, codes: Int32Array, rows: Float64Array): number {
+  let cells = 0;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== CELL.text) continue;
+    cells++;
+    const c = codes[i]!;
+    if (rows[c]! < 0) rows[c] = i;
+  }
+  return cells;
 }
 
 /** FNV-1a over UTF-16 code units: the shared-string table's hash. */
@@ -93,9 +102,9 @@ export class SharedStrings {
     return id;
   }
 
-  /** Counts one more cell referring to a text already in the table (its id known to the writer). */
-  reuse(): void {
-    this.uses++;
+  /** Counts `cells` more cells referring to texts already in the table (their ids known to the writer). */
+  reuse(cells = 1): void {
+    this.uses += cells;
   }
 
   /** xl/sharedStrings.xml. */
@@ -238,77 +247,100 @@ export class SheetWriter {
   /**
    * Data rows of `data` as sheet rows `firstRow`, `firstRow + 1`, …: the
    * returned function writes data rows from..to−1, so that a caller can let
-   * the event loop turn between blocks. The XML is what {@link row} writes
-   * for the same cells, but put as bytes straight into the zip entry's
-   * pieces: no string or array per row or per cell, numbers written by
-   * number-text.ts, and each distinct text of a column looked up in the
-   * shared strings once. On the CDNOW customer sheet (23,570 rows of 29
-   * cells) building a string per row and encoding it was most of the
+   * the event loop turn between blocks.
+   * The XML is what {@link row} writes for the same cells, but put as bytes
+   * straight into the zip entry's pieces by row-bytes.ts: no string or
+   * array per row or per cell, and each distinct text of a column looked up
+   * in the shared strings once. On the CDNOW customer sheet (23,570 rows of
+   * 29 cells) building a string per row and encoding it was most of the
    * workbook's time, and its garbage most of the rest.
+   *
+   * Every text cell's shared string is found here, row by row as the rows
+   * will be written (the order row() would give them), so every data row is
+   * to be written.
    */
   columnRows(data: ColumnRows, firstRow: number): (from: number, to: number) => void {
     const sink = this.sink;
     if (sink === undefined) throw new Error('columnRows needs a sheet written into a byte sink');
+    const block = this.block(data, firstRow);
+    const n = block.rows;
+    const w = rowWriter(block.kinds.length);
+    const check = (from: number, to: number) => {
+      if (from < 0 || to > n || from > to) throw new Error(`rows ${from}..${to} outside 0..${n}`);
+      if (from < to && firstRow + from <= this.lastRow) throw new Error(`row ${firstRow + from} written after row ${this.lastRow}`);
+    };
+    const write = (from: number, to: number) => {
+      check(from, to);
+      for (let i = from; i < to; i = w.next) {
+        const buf = sink.room(w.most);
+        writeRows(block, w, i, to, buf, sink.at);
+        sink.commit(w.at);
+      }
+      if (from < to) this.lastRow = firstRow + to - 1;
+    };
+    return write;
+  }
+
+  /**
+   * The cells of `data` as a RowBlock, with every text cell's shared
+   * string found in the order a scan of the rows would meet them: each
+   * column's texts by the first row that has them (a loop per column), then
+   * all columns' first uses in row-then-column order (a numeric sort), so
+   * that the 23,570 ids of the CDNOW sheet are not visited cell by cell
+   * across the rows.
+   */
+  private block(data: ColumnRows, firstRow: number): RowBlock {
     const { columns } = data;
     const width = columns.length;
     const n = width === 0 ? 0 : columns[0]!.kinds.length;
-    // Each text's shared-string index, found when the text is first written, so that the table's order is row()'s.
-    const ids = columns.map((c) => new Int32Array(c.texts.length).fill(-1));
-    const letters = columns.map((_, j) => bytes(this.letter(j + 1)));
-    // A cell's text up to its value, per format: after a cell it follows ("<c s=…><v>"), or after its own r="B7".
-    const following: CellStarts[] = [];
-    const placed: CellStarts[] = [];
-    const texts = new NumberTexts();
-    // Longest cell: <c r="XFD1048576" s="65535" t="e"><v>#NUM!</v></c>, or a number of up to 25 characters.
-    const most = 32 + 96 * width;
-    return (from, to) => {
-      if (from < 0 || to > n || from > to) throw new Error(`rows ${from}..${to} outside 0..${n}`);
-      if (from < to && firstRow + from <= this.lastRow) throw new Error(`row ${firstRow + from} written after row ${this.lastRow}`);
-      for (let i = from; i < to; i++) {
-        const r = firstRow + i;
-        const styles = data.styles(i);
-        const buf = sink.room(most);
-        let at = put(buf, sink.at, ROW_OPEN);
-        at = writeWhole(buf, at, r);
-        at = put(buf, at, ROW_OPENED);
-        let next = -1;
-        for (let j = 0; j < width; j++) {
-          const column = columns[j]!;
-          const kind = column.kinds[i]!;
-          const s = styles[j] ?? 0;
-          if (kind === CELL.empty && s === 0) continue;
-          let start: CellStarts;
-          if (j === next) start = following[s] ??= cellStarts('<c', s);
-          else {
-            at = put(buf, at, CELL_AT);
-            at = put(buf, at, letters[j]!);
-            at = writeWhole(buf, at, r);
-            start = placed[s] ??= cellStarts('"', s);
-          }
-          next = j + 1;
-          if (kind === CELL.empty) at = put(buf, at, start.empty);
-          else if (kind === CELL.number) {
-            const v = column.numbers[i]!;
-            if (Number.isFinite(v)) {
-              at = put(buf, at, start.number);
-              at = writeNumber(buf, at, v, texts);
-              at = put(buf, at, VALUE_END);
-            } else at = put(buf, at, start.error);
-          } else {
-            const code = column.codes[i]!;
-            const known = ids[j]!;
-            let id = known[code]!;
-            if (id < 0) id = known[code] = this.strings.id(column.texts[code]!);
-            else this.strings.reuse();
-            at = put(buf, at, start.text);
-            at = writeWhole(buf, at, id);
-            at = put(buf, at, VALUE_END);
-          }
-        }
-        at = put(buf, at, ROW_END);
-        sink.commit(at);
-        this.lastRow = r;
+    const textIds = columns.map((c) => new Int32Array(c.texts.length).fill(-1));
+    let cells = 0;
+    let firsts = 0;
+    const firstRows = columns.map((c) => {
+      const rows = new Float64Array(c.texts.length).fill(-1);
+      if (c.texts.length > 0) cells += firstUses(c.kinds, c.codes, rows);
+      return rows;
+    });
+    for (const rows of firstRows) for (const r of rows) if (r >= 0) firsts++;
+    // Key of a text's first use: (row × width + column) × 2^21 + code, exact in a double for up to 2^53 / 2^21 cells.
+    if (n * width >= 2 ** 32) throw new Error(`${n} rows of ${width} columns are more than a sheet's texts can be ordered in`);
+    const keys = new Float64Array(firsts);
+    let k = 0;
+    for (let j = 0; j < width; j++) {
+      const rows = firstRows[j]!;
+      for (let code = 0; code < rows.length; code++) if (rows[code]! >= 0) keys[k++] = (rows[code]! * width + j) * 2 ** 21 + code;
+    }
+    if (columns.some((c) => c.texts.length >= 2 ** 21)) throw new Error('a column of more than 2^21 distinct texts');
+    keys.sort();
+    for (const key of keys) {
+      const code = key % 2 ** 21;
+      const j = Math.floor(key / 2 ** 21) % width;
+      textIds[j]![code] = this.strings.id(columns[j]!.texts[code]!);
+    }
+    // Every later use of a text is a use of the table all the same (the count attribute).
+    this.strings.reuse(cells - firsts);
+    // Rows share their arrays of formats (one per tier): each distinct array once.
+    const sets = new Map<readonly number[], number>();
+    const styleSets: Int32Array[] = [];
+    const rowSet = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const styles = data.styles(i);
+      let k = sets.get(styles);
+      if (k === undefined) {
+        k = styleSets.push(Int32Array.from(columns, (_, j) => styles[j] ?? 0)) - 1;
+        sets.set(styles, k);
       }
+      rowSet[i] = k;
+    }
+    return {
+      firstRow,
+      rows: n,
+      kinds: columns.map((c) => c.kinds),
+      numbers: columns.map((c) => c.numbers),
+      codes: columns.map((c) => c.codes),
+      textIds,
+      styleSets,
+      rowSet,
     };
   }
 
@@ -338,35 +370,6 @@ export class SheetWriter {
     if (o === undefined) o = this.opens[style] = `<c s="${style}"`;
     return o;
   }
-}
-
-function bytes(ascii: string): Uint8Array {
-  return Uint8Array.from(ascii, (ch) => ch.charCodeAt(0));
-}
-
-/** Copies `b` to `at`; returns where it ends. Pieces of tags are a few bytes: a loop beats a native copy's call. */
-function put(buf: Uint8Array, at: number, b: Uint8Array): number {
-  for (let k = 0; k < b.length; k++) buf[at + k] = b[k]!;
-  return at + b.length;
-}
-
-const ROW_OPEN = bytes('<row r="');
-const ROW_OPENED = bytes('">');
-const ROW_END = bytes('</row>');
-const CELL_AT = bytes('<c r="');
-const VALUE_END = bytes('</v></c>');
-
-/** A cell's text from `head` (its "<c", or the quote closing its r="B7") up to its value, for each kind of cell of format `style`. */
-interface CellStarts {
-  empty: Uint8Array;
-  number: Uint8Array;
-  text: Uint8Array;
-  error: Uint8Array;
-}
-
-function cellStarts(head: string, style: number): CellStarts {
-  const s = style === 0 ? head : `${head} s="${style}"`;
-  return { empty: bytes(`${s}/>`), number: bytes(`${s}><v>`), text: bytes(`${s} t="s"><v>`), error: bytes(`${s} t="e"><v>#NUM!</v></c>`) };
 }
 
 /** The frozen pane of a sheet view (§18.3.1.66): the top-left cell that scrolls and the pane that has the focus. */

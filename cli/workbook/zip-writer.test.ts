@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { type PiecePool, ZipWriter } from './zip-writer.ts';
+import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
+import { fromGzip, type PiecePool, ZipWriter } from './zip-writer.ts';
 
 /** About 3 MB of sheet-like rows with Chinese and emoji: several pieces, multi-byte characters. */
 function bigRows(): string[] {
@@ -78,6 +79,23 @@ describe('ZipWriter', () => {
     const read = await JSZip.loadAsync(await zip.finish(), { checkCRC32: true });
     expect(await read.file('xl/worksheets/sheet1.xml')!.async('string')).toBe(rows.join(''));
     expect(taken).toBeGreaterThan(2);
+  });
+
+  it('takes the deflate data, CRC-32 and size out of a gzip member handed out in pieces of any size', () => {
+    const text = Buffer.from(bigRows().slice(0, 2000).join(''));
+    const member = gzipSync(text, { level: 3 });
+    // Pieces that cut the 10-byte header and the 8-byte trailer anywhere.
+    for (const cuts of [[], [1], [9, 10, 11], [5, member.length - 9, member.length - 3], [member.length - 1], [10, member.length - 8]]) {
+      const pieces: Buffer[] = [];
+      let from = 0;
+      for (const at of [...cuts, member.length]) {
+        pieces.push(member.subarray(from, at));
+        from = at;
+      }
+      const d = fromGzip(pieces);
+      expect(inflateRawSync(Buffer.concat(d.data)).equals(text)).toBe(true);
+      expect([d.crc, d.size]).toEqual([crc32(text), text.length]);
+    }
   });
 
   it('refuses to write into an entry that has ended', () => {

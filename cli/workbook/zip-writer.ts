@@ -38,22 +38,35 @@ const OUT_BYTES = 1 << 18;
 
 const OPTIONS = { level: ZIP_LEVEL, chunkSize: OUT_BYTES };
 
-/** A gzip member's deflate data, CRC-32 and size: its 10-byte header (no name, extra field or comment) and 8-byte trailer taken off. */
+/** A gzip member's deflate data (in pieces), CRC-32 and size: its 10-byte header (no name, extra field or comment) and 8-byte trailer taken off. */
 export interface Deflated {
-  data: Buffer;
+  data: Buffer[];
   crc: number;
   size: number;
 }
 
-function fromGzip(member: Buffer): Deflated {
+/** The member's pieces as zlib handed them out, without joining them (2 MB of the CDNOW sheet would be copied once more). */
+export function fromGzip(member: readonly Buffer[]): Deflated {
+  const length = member.reduce((n, b) => n + b.length, 0);
+  const head = Buffer.concat(member.slice(0, 2)).subarray(0, 10);
   // ID1 ID2 CM=8 (deflate) FLG=0: the header zlib writes when given no gzip header fields (RFC 1952 §2.3).
-  if (member.length < 18 || member[0] !== 0x1f || member[1] !== 0x8b || member[2] !== 8 || member[3] !== 0) throw new Error('zlib wrote an unexpected gzip header');
-  const end = member.length - 8;
-  return { data: member.subarray(10, end), crc: member.readUInt32LE(end), size: member.readUInt32LE(end + 4) };
+  if (length < 18 || head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8 || head[3] !== 0) throw new Error('zlib wrote an unexpected gzip header');
+  const data: Buffer[] = [];
+  const tail: Buffer[] = [];
+  let at = 0;
+  for (const b of member) {
+    const from = Math.max(0, 10 - at);
+    const to = Math.min(b.length, length - 8 - at);
+    if (from < to) data.push(b.subarray(from, to));
+    if (at + b.length > length - 8) tail.push(b.subarray(Math.max(0, length - 8 - at)));
+    at += b.length;
+  }
+  const trailer = Buffer.concat(tail);
+  return { data, crc: trailer.readUInt32LE(0), size: trailer.readUInt32LE(4) };
 }
 
 function gzipped(bytes: Buffer): Promise<Deflated> {
-  return new Promise((resolve, reject) => gzip(bytes, OPTIONS, (error, out) => (error ? reject(error) : resolve(fromGzip(out)))));
+  return new Promise((resolve, reject) => gzip(bytes, OPTIONS, (error, out) => (error ? reject(error) : resolve(fromGzip([out])))));
 }
 
 /**
@@ -192,7 +205,7 @@ export class ZipEntry {
       const out: Buffer[] = [];
       s.on('data', (chunk: Buffer) => out.push(chunk));
       this.result = new Promise((resolve, reject) => {
-        s.on('end', () => resolve(fromGzip(Buffer.concat(out))));
+        s.on('end', () => resolve(fromGzip(out)));
         s.on('error', reject);
       });
     }
@@ -242,7 +255,7 @@ export class ZipWriter {
     let offset = 0;
     for (const e of this.entries) {
       const d = await e.deflated();
-      const compressed = d.data.length;
+      const compressed = d.data.reduce((n, b) => n + b.length, 0);
       const name = Buffer.from(e.name, 'utf8');
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
@@ -256,7 +269,7 @@ export class ZipWriter {
       // Extra field, comment, disk number, internal and external attributes: none (zeros).
       record.writeUInt32LE(offset, 42);
       central.push(record, name);
-      pieces.push(local, name, d.data);
+      pieces.push(local, name, ...d.data);
       offset += local.length + name.length + compressed;
       if (offset > 0xfffffffe) throw new Error('the workbook is larger than 4 GB, which needs ZIP64');
     }

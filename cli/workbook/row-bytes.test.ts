@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NumberTexts, writeNumber, writeWhole } from './number-text.ts';
+import { NumberTexts, writeNumber, writeWhole } from './row-bytes.ts';
 
 function written(v: number, texts = new NumberTexts()): string {
   const buf = new Uint8Array(64);
