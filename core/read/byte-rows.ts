@@ -570,22 +570,82 @@ export function scanByteRows(
   const crlf = newline === '\r\n';
   const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, plan.quantityCol, ...plan.texts) + 1;
   const required = Math.max(plan.idCol, plan.dateCol, plan.amountCol) + 1;
+  // The cells every row needs are cut as the line is read; the text cells after them only when the
+  // target asks (a customer's first rows): the rest of most lines is only searched for its break.
+  const eager = white ? need : Math.max(required, plan.quantityCol + 1);
   const cs = new Int32Array(need);
   const ce = new Int32Array(need);
   let count = 0;
-  // The piece being read, and its place in the file (for progress).
+  // Where the cells past `eager` of the row being read begin, while not yet cut (−1: all cut).
+  let rest = -1;
+  // The piece being read, its 32-bit words from the first aligned byte `lead` (for the break search), and its place in the file (for progress).
   let b: Uint8Array = new Uint8Array(0);
+  let words: Int32Array = new Int32Array(0);
+  let lead = 0;
   let base = 0;
   const total = isByteSource(input) ? input.size : input.length;
+  const setPiece = (piece: Uint8Array) => {
+    b = piece;
+    lead = (4 - (piece.byteOffset & 3)) & 3;
+    words = piece.length >= lead + 4 ? new Int32Array(piece.buffer, piece.byteOffset + lead, (piece.length - lead) >>> 2) : new Int32Array(0);
+  };
+  const pattern = Math.imul(breakByte, 0x01010101);
+  /** The first i in [from, limit) with b[i] === breakByte, else limit: four bytes a step (a word holds the byte when word ^ pattern has a zero byte). */
+  const findBreak = (from: number, limit: number): number => {
+    let i = from;
+    while (i < limit && ((i - lead) & 3) !== 0) {
+      if (b[i] === breakByte) return i;
+      i++;
+    }
+    if (i < limit) {
+      let w = (i - lead) >> 2;
+      const last = Math.min(words.length, (limit - lead) >> 2);
+      for (; w < last; w++) {
+        const x = words[w] ^ pattern;
+        if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+      }
+      i = lead + 4 * w;
+      while (i < limit && b[i] !== breakByte) i++;
+    }
+    return i;
+  };
+  /** Cuts the row's cells past `eager` (up to `need`), as the one pass over the line would have. */
+  const cutRest = () => {
+    let cells = eager;
+    cs[cells] = rest;
+    for (let i = rest; i < lineTo; i++) {
+      if (b[i] === delim) {
+        ce[cells++] = i;
+        if (cells === need) break;
+        cs[cells] = i + 1;
+      }
+    }
+    if (cells < need) ce[cells++] = lineTo;
+    count = cells;
+    rest = -1;
+  };
   const view: LineText = {
-    text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
-    plain: (col) => col < count && plainText(b, cs[col], ce[col]),
+    text(col) {
+      if (rest >= 0) cutRest();
+      return col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : '';
+    },
+    plain(col) {
+      if (rest >= 0) cutRest();
+      return col < count && plainText(b, cs[col], ce[col]);
+    },
     get piece() {
       return b;
     },
-    start: (col) => cs[col],
-    end: (col) => ce[col],
+    start(col) {
+      if (rest >= 0) cutRest();
+      return cs[col];
+    },
+    end(col) {
+      if (rest >= 0) cutRest();
+      return ce[col];
+    },
     get cellCount() {
+      if (rest >= 0) cutRest();
       return count;
     },
     get lineStart() {
@@ -600,6 +660,8 @@ export function scanByteRows(
   let lf = 0;
   let cr = 0;
   let line = 1;
+  // Where the current line's cells past `eager` begin (−1: none left to cut).
+  let lineRest = -1;
   const slow = (s: number, e: number) => slowLine(decoder, b, s, e, plan.delimiter, line, visit);
 
   /**
@@ -619,10 +681,11 @@ export function scanByteRows(
     // The line count takes the \r count only when there is no \n (as countLines does): once a \n is met, no need to count.
     if (lf === 0) cr += countByte(b, 13, start, limit);
     for (;;) {
-      // One pass over the line: its cells (the first `need` of them) and its
-      // end, the next break (for \r\n a lone \n is part of the line, as in
-      // the text scan). A search for the break first (indexOf) cost more
-      // than the whole pass.
+      // One pass over the line's cells that every row needs (the first
+      // `eager`), then its end, the next break (for \r\n a lone \n is part
+      // of the line, as in the text scan), searched four bytes a step: most
+      // of a line is the e-mail and company that only a customer's first
+      // rows need (cut then by cutRest). indexOf for the break cost more.
       let cells = 0;
       let i = start;
       if (white) {
@@ -644,23 +707,33 @@ export function scanByteRows(
         if (inCell) ce[cells++] = i;
       } else {
         cs[0] = start;
+        let tail = -1;
         for (; i < limit; i++) {
           const c = b[i];
           if (c === delim) {
-            if (cells < need) {
-              ce[cells++] = i;
-              if (cells < need) cs[cells] = i + 1;
+            ce[cells++] = i;
+            if (cells === eager) {
+              tail = i + 1;
+              break;
             }
+            cs[cells] = i + 1;
           } else if (c === breakByte) {
             if (!crlf || (i > start && b[i - 1] === 13)) break;
             lf++; // a lone \n inside a \r\n line
           }
         }
+        if (tail >= 0) {
+          // The rest of the line: only its break is looked for now.
+          for (i = findBreak(tail, limit); i < limit && crlf && b[i - 1] !== 13; i = findBreak(i + 1, limit)) lf++;
+          lineRest = need > eager ? tail : -1;
+        } else {
+          lineRest = -1;
+        }
       }
       const end = i;
       if (end < limit && breakByte === 10) lf++;
       const lineEnd = crlf && end < limit ? end - 1 : end;
-      if (!white && cells < need) ce[cells++] = lineEnd;
+      if (!white && cells < eager) ce[cells++] = lineEnd;
       let read = false;
       if (cells >= required && line >= plan.firstLine && line !== plan.headerLine && target.direct()) {
         const is = cs[plan.idCol];
@@ -675,9 +748,11 @@ export function scanByteRows(
           read = true;
           const id = ids.find(b, is, ie);
           count = cells;
+          rest = lineRest;
           lineFrom = start;
           lineTo = lineEnd;
           target.row(id, day, amount, line, view, quantity);
+          rest = -1;
         }
       }
       if (!read) slow(start, lineEnd);
@@ -691,7 +766,7 @@ export function scanByteRows(
 
   if (!isByteSource(input)) {
     // A plain view: a Node Buffer's subarray builds a Buffer, several times dearer.
-    b = new Uint8Array(input.buffer, input.byteOffset, input.length);
+    setPiece(new Uint8Array(input.buffer, input.byteOffset, input.length));
     if (b.length === plan.offset || (b.length - plan.offset <= 2 && isOnlyBreak(b, plan.offset))) return emptyText(white, visit, onProgress);
     lines(plan.offset, b.length, true);
     target.pieceDone?.(b, 1);
@@ -712,7 +787,7 @@ export function scanByteRows(
         continue;
       }
       // A new view for every piece: ByteIds remembers the last id by the array it was found in.
-      b = new Uint8Array(buf.buffer, 0, cut);
+      setPiece(new Uint8Array(buf.buffer, 0, cut));
       base = at;
       const from = first ? plan.offset : 0;
       if (first && final && (cut === from || (cut - from <= 2 && isOnlyBreak(b, from)))) return emptyText(white, visit, onProgress);
