@@ -97,7 +97,7 @@ const mostly = (plain: string[], odd: string[]) =>
 const idCell = mostly(['a', 'b', 'C7', '007', 'é', '客户', 'Zoë', 'a\ufffd', 'x y'], [' a', 'a ', '#N/A', '#7', '', '\u00a0a', 'b\u00a0']);
 const dateCell = mostly(['2024-03-05', '2024-03-06', '20240307', '2024-01-01'], ['2024-02-30', ' 2024-03-05', '2024/3/5', '3/5/2024', '13/5/2024', '5/13/2024', '', '2024-3-5', '0000-01-01', 'x', '2024-03-05T10:00']);
 const amountCell = mostly(['10', '12.50', '-3', '0', '-0', '.5', '5.', '00012', '9.99', '123456789012345'], ['1.2.3', '-', '', '$5', ' 7', '1e3', '1234567890123456', '(4)', '1,5']);
-const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司', '北京恒达物流有限公司', 'Zoë'], [' b@y.org ', '  ', '\u00a0x', 'x\u3000', '\ufeffq', 'é\u2028', '\u0085é']);
+const textCell = mostly(['', 'a@x.com', 'Ünïcode', '公司', '北京恒达物流有限公司', 'Zoë', 'first.last.1234@example-company.com'], [' b@y.org ', '  ', '\u00a0x', 'x\u3000', '\ufeffq', 'é\u2028', '\u0085é', 'a\nlone line feed', 'a\rlone return']);
 
 const row = fc.tuple(idCell, dateCell, amountCell, textCell, textCell, fc.oneof(amountCell, fc.constant('')));
 const fileArb = fc.record({
@@ -135,6 +135,20 @@ describe('the byte lane', () => {
         bothReaders(utf8(text));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('reads bytes that start at any offset of their buffer (the break search reads aligned words) as the text reader does', () => {
+    fc.assert(
+      fc.property(fileArb, fc.integer({ min: 1, max: 7 }), (f, offset) => {
+        const text = render(f);
+        if (text.replace('\ufeff', '').trim() === '') return;
+        const bytes = utf8(text);
+        const shifted = new Uint8Array(bytes.length + offset + 5).fill(10);
+        shifted.set(bytes, offset);
+        bothReaders(shifted.subarray(offset, offset + bytes.length));
+      }),
+      { numRuns: 300 },
     );
   });
 

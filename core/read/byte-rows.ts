@@ -153,8 +153,11 @@ const utf8 = (): TextDecoder => new TextDecoder('utf-8', { fatal: false, ignoreB
  */
 export class ByteIds {
   /**
-   * Open addressing: [hash, number + 1] per slot (0: empty), side by side so
-   * a probe touches one cache line. Empty (length 0) while the ids are ordered.
+   * Open addressing: [hash, number + 1, start, end] per slot (number 0:
+   * empty), side by side so that a probe reads the id's place in the arena
+   * from the slot's own cache line, not from the spans (a miss per probe
+   * fewer in a file not sorted by customer). Empty (length 0) while the ids
+   * are ordered.
    */
   private table = new Int32Array(0);
   /** [start, end] in the arena per id. */
@@ -211,10 +214,10 @@ export class ByteIds {
   /**
    * Lets go of the hash table once no id is looked up any more (the read is
    * done): a summary that keeps these ids' bytes keeps only the arena and
-   * the spans, not 8 bytes a slot of a table kept half empty.
+   * the spans, not 16 bytes a slot of a table kept half empty.
    */
   seal(): void {
-    this.table = new Int32Array(2);
+    this.table = new Int32Array(4);
     this.lastBytes = undefined;
     this.sealed = true;
   }
@@ -259,14 +262,14 @@ export class ByteIds {
     if (k < 0) {
       const h = hashBytes(b, s, e);
       const table = this.table;
-      const mask = (table.length >>> 1) - 1;
+      const mask = (table.length >>> 2) - 1;
       for (let j = h & mask; ; j = (j + 1) & mask) {
-        const v = table[2 * j + 1];
+        const v = table[4 * j + 1];
         if (v === 0) {
           k = this.add(b, s, e, h, j);
           break;
         }
-        if (table[2 * j] === h && this.same(v - 1, b, s, e)) {
+        if (table[4 * j] === h && this.same(table[4 * j + 2], table[4 * j + 3], b, s, e)) {
           k = v - 1;
           break;
         }
@@ -279,9 +282,9 @@ export class ByteIds {
     return k;
   }
 
-  private same(k: number, b: Uint8Array, s: number, e: number): boolean {
-    const a = this.spans[2 * k];
-    if (this.spans[2 * k + 1] - a !== e - s) return false;
+  /** Whether arena[a … ae−1] and b[s … e−1] are the same bytes. */
+  private same(a: number, ae: number, b: Uint8Array, s: number, e: number): boolean {
+    if (ae - a !== e - s) return false;
     const arena = this.arena;
     for (let i = 0; i < e - s; i++) if (arena[a + i] !== b[s + i]) return false;
     return true;
@@ -290,14 +293,16 @@ export class ByteIds {
   /** Adds the id b[s … e−1], with its hash and free slot in the table (slot −1: no table). */
   private add(b: Uint8Array, s: number, e: number, h: number, slot: number): number {
     const k = this.count++;
+    // Grown fourfold: fresh memory costs most of a copy (a page fault per 4 KiB, ~3 ms a MB on the
+    // build machine, docs/scale.md), and the part not yet written is never faulted in.
     if (2 * k === this.spans.length) {
-      const c = new Int32Array(this.spans.length * 2);
+      const c = new Int32Array(this.spans.length * 4);
       c.set(this.spans);
       this.spans = c;
     }
     const len = e - s;
     if (this.used + len > this.arena.length) {
-      const c = new Uint8Array(Math.max(this.arena.length * 2, this.used + len));
+      const c = new Uint8Array(Math.max(this.arena.length * 4, this.used + len));
       c.set(this.arena.subarray(0, this.used));
       this.arena = c;
     }
@@ -314,10 +319,13 @@ export class ByteIds {
     this.used += len;
     if (high >= 0x80) this.decoded.set(k, this.text(b, s, e));
     if (slot < 0) return k;
-    this.table[2 * slot] = h;
-    this.table[2 * slot + 1] = k + 1;
+    const t = this.table;
+    t[4 * slot] = h;
+    t[4 * slot + 1] = k + 1;
+    t[4 * slot + 2] = this.spans[2 * k];
+    t[4 * slot + 3] = this.spans[2 * k + 1];
     // Kept at most half full, so a miss ends after a probe or two.
-    if ((k + 1) * 4 > this.table.length) this.rehash();
+    if ((k + 1) * 8 > t.length) this.rehash();
     return k;
   }
 
@@ -332,23 +340,36 @@ export class ByteIds {
   private buildTable(): void {
     let slots = 1 << 12;
     while (this.count * 2 >= slots) slots *= 2;
-    this.fill(new Int32Array(2 * slots));
-  }
-
-  private rehash(): void {
-    this.fill(new Int32Array(this.table.length * 2));
-  }
-
-  /** Puts every id into an empty table (their hashes made again from the arena: sparing a stored hash per id). */
-  private fill(table: Int32Array<ArrayBuffer>): void {
-    const mask = (table.length >>> 1) - 1;
+    const table = new Int32Array(4 * slots);
+    const mask = slots - 1;
     const sp = this.spans;
     for (let k = 0; k < this.count; k++) {
-      const h = hashBytes(this.arena, sp[2 * k], sp[2 * k + 1]);
+      const a = sp[2 * k];
+      const ae = sp[2 * k + 1];
+      const h = hashBytes(this.arena, a, ae);
       let t = h & mask;
-      while (table[2 * t + 1] !== 0) t = (t + 1) & mask;
-      table[2 * t] = h;
-      table[2 * t + 1] = k + 1;
+      while (table[4 * t + 1] !== 0) t = (t + 1) & mask;
+      table[4 * t] = h;
+      table[4 * t + 1] = k + 1;
+      table[4 * t + 2] = a;
+      table[4 * t + 3] = ae;
+    }
+    this.table = table;
+  }
+
+  /** The table at twice the slots, each slot moved as it is (its hash kept in it). */
+  private rehash(): void {
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >>> 2) - 1;
+    for (let j = 0; j < old.length; j += 4) {
+      if (old[j + 1] === 0) continue;
+      let t = old[j] & mask;
+      while (table[4 * t + 1] !== 0) t = (t + 1) & mask;
+      table[4 * t] = old[j];
+      table[4 * t + 1] = old[j + 1];
+      table[4 * t + 2] = old[j + 2];
+      table[4 * t + 3] = old[j + 3];
     }
     this.table = table;
   }
@@ -568,22 +589,82 @@ export function scanByteRows(
   const crlf = newline === '\r\n';
   const need = Math.max(plan.idCol, plan.dateCol, plan.amountCol, plan.quantityCol, ...plan.texts) + 1;
   const required = Math.max(plan.idCol, plan.dateCol, plan.amountCol) + 1;
+  // The cells every row needs are cut as the line is read; the text cells after them only when the
+  // target asks (a customer's first rows): the rest of most lines is only searched for its break.
+  const eager = white ? need : Math.max(required, plan.quantityCol + 1);
   const cs = new Int32Array(need);
   const ce = new Int32Array(need);
   let count = 0;
-  // The piece being read, and its place in the file (for progress).
+  // Where the cells past `eager` of the row being read begin, while not yet cut (−1: all cut).
+  let rest = -1;
+  // The piece being read, its 32-bit words from the first aligned byte `lead` (for the break search), and its place in the file (for progress).
   let b: Uint8Array = new Uint8Array(0);
+  let words: Int32Array = new Int32Array(0);
+  let lead = 0;
   let base = 0;
   const total = isByteSource(input) ? input.size : input.length;
+  const setPiece = (piece: Uint8Array) => {
+    b = piece;
+    lead = (4 - (piece.byteOffset & 3)) & 3;
+    words = piece.length >= lead + 4 ? new Int32Array(piece.buffer, piece.byteOffset + lead, (piece.length - lead) >>> 2) : new Int32Array(0);
+  };
+  const pattern = Math.imul(breakByte, 0x01010101);
+  /** The first i in [from, limit) with b[i] === breakByte, else limit: four bytes a step (a word holds the byte when word ^ pattern has a zero byte). */
+  const findBreak = (from: number, limit: number): number => {
+    let i = from;
+    while (i < limit && ((i - lead) & 3) !== 0) {
+      if (b[i] === breakByte) return i;
+      i++;
+    }
+    if (i < limit) {
+      let w = (i - lead) >> 2;
+      const last = Math.min(words.length, (limit - lead) >> 2);
+      for (; w < last; w++) {
+        const x = words[w] ^ pattern;
+        if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+      }
+      i = lead + 4 * w;
+      while (i < limit && b[i] !== breakByte) i++;
+    }
+    return i;
+  };
+  /** Cuts the row's cells past `eager` (up to `need`), as the one pass over the line would have. */
+  const cutRest = () => {
+    let cells = eager;
+    cs[cells] = rest;
+    for (let i = rest; i < lineTo; i++) {
+      if (b[i] === delim) {
+        ce[cells++] = i;
+        if (cells === need) break;
+        cs[cells] = i + 1;
+      }
+    }
+    if (cells < need) ce[cells++] = lineTo;
+    count = cells;
+    rest = -1;
+  };
   const view: LineText = {
-    text: (col) => (col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : ''),
-    plain: (col) => col < count && plainText(b, cs[col], ce[col]),
+    text(col) {
+      if (rest >= 0) cutRest();
+      return col < count && ce[col] > cs[col] ? decoder.decode(b.subarray(cs[col], ce[col])).trim() : '';
+    },
+    plain(col) {
+      if (rest >= 0) cutRest();
+      return col < count && plainText(b, cs[col], ce[col]);
+    },
     get piece() {
       return b;
     },
-    start: (col) => cs[col],
-    end: (col) => ce[col],
+    start(col) {
+      if (rest >= 0) cutRest();
+      return cs[col];
+    },
+    end(col) {
+      if (rest >= 0) cutRest();
+      return ce[col];
+    },
     get cellCount() {
+      if (rest >= 0) cutRest();
       return count;
     },
     get lineStart() {
@@ -598,6 +679,8 @@ export function scanByteRows(
   let lf = 0;
   let cr = 0;
   let line = 1;
+  // Where the current line's cells past `eager` begin (−1: none left to cut).
+  let lineRest = -1;
   const slow = (s: number, e: number) => slowLine(decoder, b, s, e, plan.delimiter, line, visit);
 
   /**
@@ -617,10 +700,11 @@ export function scanByteRows(
     // The line count takes the \r count only when there is no \n (as countLines does): once a \n is met, no need to count.
     if (lf === 0) cr += countByte(b, 13, start, limit);
     for (;;) {
-      // One pass over the line: its cells (the first `need` of them) and its
-      // end, the next break (for \r\n a lone \n is part of the line, as in
-      // the text scan). A search for the break first (indexOf) cost more
-      // than the whole pass.
+      // One pass over the line's cells that every row needs (the first
+      // `eager`), then its end, the next break (for \r\n a lone \n is part
+      // of the line, as in the text scan), searched four bytes a step: most
+      // of a line is the e-mail and company that only a customer's first
+      // rows need (cut then by cutRest). indexOf for the break cost more.
       let cells = 0;
       let i = start;
       if (white) {
@@ -642,23 +726,33 @@ export function scanByteRows(
         if (inCell) ce[cells++] = i;
       } else {
         cs[0] = start;
+        let tail = -1;
         for (; i < limit; i++) {
           const c = b[i];
           if (c === delim) {
-            if (cells < need) {
-              ce[cells++] = i;
-              if (cells < need) cs[cells] = i + 1;
+            ce[cells++] = i;
+            if (cells === eager) {
+              tail = i + 1;
+              break;
             }
+            cs[cells] = i + 1;
           } else if (c === breakByte) {
             if (!crlf || (i > start && b[i - 1] === 13)) break;
             lf++; // a lone \n inside a \r\n line
           }
         }
+        if (tail >= 0) {
+          // The rest of the line: only its break is looked for now.
+          for (i = findBreak(tail, limit); i < limit && crlf && b[i - 1] !== 13; i = findBreak(i + 1, limit)) lf++;
+          lineRest = need > eager ? tail : -1;
+        } else {
+          lineRest = -1;
+        }
       }
       const end = i;
       if (end < limit && breakByte === 10) lf++;
       const lineEnd = crlf && end < limit ? end - 1 : end;
-      if (!white && cells < need) ce[cells++] = lineEnd;
+      if (!white && cells < eager) ce[cells++] = lineEnd;
       let read = false;
       if (cells >= required && line >= plan.firstLine && line !== plan.headerLine && target.direct()) {
         const is = cs[plan.idCol];
@@ -673,9 +767,11 @@ export function scanByteRows(
           read = true;
           const id = ids.find(b, is, ie);
           count = cells;
+          rest = lineRest;
           lineFrom = start;
           lineTo = lineEnd;
           target.row(id, day, amount, line, view, quantity);
+          rest = -1;
         }
       }
       if (!read) slow(start, lineEnd);
@@ -689,7 +785,7 @@ export function scanByteRows(
 
   if (!isByteSource(input)) {
     // A plain view: a Node Buffer's subarray builds a Buffer, several times dearer.
-    b = new Uint8Array(input.buffer, input.byteOffset, input.length);
+    setPiece(new Uint8Array(input.buffer, input.byteOffset, input.length));
     if (b.length === plan.offset || (b.length - plan.offset <= 2 && isOnlyBreak(b, plan.offset))) return emptyText(white, visit, onProgress);
     lines(plan.offset, b.length, true);
     target.pieceDone?.(b, 1);
@@ -710,7 +806,7 @@ export function scanByteRows(
         continue;
       }
       // A new view for every piece: ByteIds remembers the last id by the array it was found in.
-      b = new Uint8Array(buf.buffer, 0, cut);
+      setPiece(new Uint8Array(buf.buffer, 0, cut));
       base = at;
       const from = first ? plan.offset : 0;
       if (first && final && (cut === from || (cut - from <= 2 && isOnlyBreak(b, from)))) return emptyText(white, visit, onProgress);

@@ -812,8 +812,9 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
   return (builder: TransactionBuilder, visitor: RowVisitor): number => {
     const ids = new ByteIds();
     const sink = options.into;
-    // The sink's number of each id the lane met (−1: not asked yet).
-    let sinkIndex = new Int32Array(1024).fill(-1);
+    // The sink's number of each id the lane met, plus one (0: not asked yet). Grown fourfold, no fill:
+    // what is not written yet stays unfaulted fresh memory.
+    let sinkIndex = new Int32Array(1024);
     const idTexts: string[] = [];
     // Per sink customer, a bit per text column once the sink has kept its text (only the first is
     // kept): the sink is then not asked again on the customer's later rows.
@@ -824,20 +825,20 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
         builder.acceptDirect();
         if (sink) {
           if (id >= sinkIndex.length) {
-            const grown = new Int32Array(sinkIndex.length * 2).fill(-1);
+            const grown = new Int32Array(sinkIndex.length * 4);
             grown.set(sinkIndex);
             sinkIndex = grown;
           }
-          let k = sinkIndex[id];
+          let k = sinkIndex[id] - 1;
           if (k < 0) {
             // An ASCII id goes to a sink that keeps bytes as its bytes: no string per customer.
-            k = sinkIndex[id] =
-              sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id), ids, id) : sink.customerIndex(ids.string(id), ids.distinct);
+            k = sink.customerIndexBytes && ids.ascii(id) ? sink.customerIndexBytes(ids.bytes, ids.start(id), ids.end(id), ids, id) : sink.customerIndex(ids.string(id), ids.distinct);
+            sinkIndex[id] = k + 1;
           }
           if (!sink.addRow(k, day, amount, line, quantity)) return;
           if (texts.length === 0) return;
           if (k >= kept.length) {
-            const grown = new Uint8Array(Math.max(kept.length * 2, k + 1));
+            const grown = new Uint8Array(Math.max(kept.length * 4, k + 1));
             grown.set(kept);
             kept = grown;
           }

@@ -104,7 +104,7 @@ const BLOCK_BITS = 15;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
 
-/** One block of customers' columns (the first block starts small and doubles up to a whole block, for small files). */
+/** One block of customers' columns (the first block starts small and grows up to a whole block, for small files). */
 class Block {
   rows: Int32Array;
   firstLine: Float64Array;
@@ -249,9 +249,9 @@ export class TextBytes {
     let last = this.chunks.length - 1;
     if (this.used + n > this.chunks[last].length) {
       if (last === 0 && this.chunks[0].length < whole) {
-        // The first chunk doubles up to a whole one (small files stay small).
-        let size = this.chunks[0].length * 2;
-        while (size < this.used + n) size *= 2;
+        // The first chunk grows up to a whole one (small files stay small).
+        let size = this.chunks[0].length * 4;
+        while (size < this.used + n) size *= 4;
         const c = new Uint8Array(Math.min(size, whole));
         c.set(this.chunks[0].subarray(0, this.used));
         this.chunks[0] = c;
@@ -389,11 +389,12 @@ class Slots {
   /** Head of each customer's list of distinct purchase days (−1: none yet): apart from the blocks, as the holdout needs it after they are let go. */
   dayHead = new BlockedInt32(BLOCK_BITS, -1);
 
-  /** Room for one more block's worth of customers (or a doubled first block). */
+  /** Room for one more block's worth of customers (or a grown first block). */
   grow(): void {
     const first = this.blocks[0];
     if (this.blocks.length === 1 && first.size < BLOCK) {
-      this.blocks[0] = new Block(Math.min(first.size * 2, BLOCK), first);
+      // Fourfold (copying a block is its fresh memory's page faults more than the copy): 2^10, 2^12, 2^14, 2^15.
+      this.blocks[0] = new Block(Math.min(first.size * 4, BLOCK), first);
       this.capacity = this.blocks[0].size;
     } else {
       this.blocks.push(new Block(BLOCK));
@@ -576,7 +577,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const j = k & MASK;
     if (b.rank[j] >= 0) return;
     if (ranked === byRank.length) {
-      const b = new Int32Array(ranked * 2);
+      // Fourfold: the part not written yet costs no page faults.
+      const b = new Int32Array(ranked * 4);
       b.set(byRank);
       byRank = b;
     }
