@@ -17,8 +17,9 @@
  * always exactly the one pushed.
  */
 import type { CustomerSummary, DayNumber } from '../types.ts';
-import { customerIds, type SummaryTable } from './summary-table.ts';
+import type { SummaryTable } from './summary-table.ts';
 import { TextBytes } from './columnar-summary.ts';
+import { StoredIds } from './summary-store-ids.ts';
 
 type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
@@ -65,12 +66,17 @@ export interface StoredSummaryTable extends SummaryTable {
   transactions: Uint32Array;
 }
 
+/** A row's texts as UTF-8 bytes (a database's text read without a string): used instead of the summary's strings. */
+export type TextBytesOf = Partial<Record<'id' | 'email' | 'company' | 'name', Uint8Array>>;
+
 export interface SummaryStore {
   /**
    * Keeps the numbers and strings of `s` (not the object); `asOf` is the
-   * as-of day of its row (T and since-last are then made from it and the days).
+   * as-of day of its row (T and since-last are then made from it and the
+   * days). A text in `bytes` is kept as those bytes instead of s's string
+   * (s.id is then not read but for messages).
    */
-  push(s: CustomerSummary, asOf?: DayNumber): void;
+  push(s: CustomerSummary, asOf?: DayNumber, bytes?: TextBytesOf): void;
   /** The customers pushed, sorted by id (code-unit order, as the summary builders sort). */
   finish(): StoredSummaryTable;
 }
@@ -95,17 +101,13 @@ export interface SummaryStoreOptions {
  * columns (a sorted copy of every column had been the largest allocation
  * of a 10-million-row run).
  */
-export function permuteColumns(columns: readonly Typed[], ids: (string | undefined)[] | undefined, order: Int32Array): void {
+export function permuteColumns(columns: readonly Typed[], order: Int32Array): void {
   const n = order.length;
   const buffer = new ArrayBuffer(n * 8);
   for (const a of columns) {
     const scratch = new (a.constructor as new (b: ArrayBuffer, o: number, l: number) => Typed)(buffer, 0, n);
     (scratch as Float64Array).set((a as Float64Array).subarray(0, n));
     for (let i = 0; i < n; i++) a[i] = scratch[order[i]];
-  }
-  if (ids) {
-    const copy = ids.slice(0, n);
-    for (let i = 0; i < n; i++) ids[i] = copy[order[i]];
   }
 }
 
@@ -121,7 +123,8 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
   let n = 0;
   /** The as-of day of the first row (T and since-last are derived only for rows with this one). */
   let asOf: number | undefined;
-  const ids: string[] = [];
+  // As bytes, not strings: 3.77 million ids as strings had been ~150 MiB of heap (docs/scale.md).
+  const ids = new StoredIds(capacity);
   const firstDay = new Column(i32(capacity), i32);
   const lastDay = new Column(i32(capacity), i32);
   const counts = { transactions: new Column(u32(capacity), u32), purchaseDays: new Column(u32(capacity), u32), returns: new Column(u32(capacity), u32) };
@@ -174,11 +177,14 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     for (const f of DERIVED) kept[f]?.grow(capacity);
   }
 
-  function wholeDay(field: 'firstDay' | 'lastDay', s: CustomerSummary): number {
+  function wholeDay(field: 'firstDay' | 'lastDay', s: CustomerSummary, bytes: TextBytesOf | undefined): number {
     const v = s[field];
-    if ((v | 0) !== v) throw new RangeError(`${field} of customer ${s.id} is not a whole day number: ${v}`);
+    if ((v | 0) !== v) throw new RangeError(`${field} of customer ${idOf(s, bytes)} is not a whole day number: ${v}`);
     return v;
   }
+
+  const decoder = new TextDecoder();
+  const idOf = (s: CustomerSummary, bytes: TextBytesOf | undefined): string => (bytes?.id !== undefined ? decoder.decode(bytes.id) : s.id);
 
   const scratch = new Uint8Array(4096);
 
@@ -199,15 +205,23 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     column.set(n, v);
   }
 
-  function push(s: CustomerSummary, rowAsOf?: DayNumber): void {
+  function push(s: CustomerSummary, rowAsOf?: DayNumber, bytes?: TextBytesOf): void {
     if (n === capacity) grow();
     if (n === 0) asOf = rowAsOf;
-    ids.push(s.id);
-    firstDay.set(n, wholeDay('firstDay', s));
-    lastDay.set(n, wholeDay('lastDay', s));
+    const fd0 = wholeDay('firstDay', s, bytes);
+    const ld0 = wholeDay('lastDay', s, bytes);
     for (const f of COUNT_FIELDS) {
       const v = s[f];
-      if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${s.id} is not a whole number from 0 to 4,294,967,295: ${v}`);
+      if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${idOf(s, bytes)} is not a whole number from 0 to 4,294,967,295: ${v}`);
+    }
+    // Checked before anything is kept, so that a rejected customer leaves no id behind.
+    const idBytes = bytes?.id;
+    if (idBytes !== undefined) ids.add(idBytes, 0, idBytes.length);
+    else ids.addText(s.id);
+    firstDay.set(n, fd0);
+    lastDay.set(n, ld0);
+    for (const f of COUNT_FIELDS) {
+      const v = s[f];
       counts[f].set(n, v);
     }
     gross.set(n, s.grossRevenue);
@@ -240,6 +254,12 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     keep('averageSpend', s.averageSpend, rev / pd, false);
     keep('profit', s.profit ?? 0, (bits & 1) !== 0 ? rev - (s.cost ?? 0) : 0, false);
     for (const key of ['email', 'company', 'name'] as const) {
+      const raw = bytes?.[key];
+      if (raw !== undefined) {
+        // A text longer than a chunk is kept as its string (rare).
+        if (!text[key].set(n, raw, 0, raw.length)) long[key].set(n, decoder.decode(raw));
+        continue;
+      }
       const v = s[key];
       if (v === undefined) continue;
       // Into one reused buffer: a new array per e-mail had been a tenth of the store's time.
@@ -251,18 +271,12 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
   }
 
   function finish(): StoredSummaryTable {
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
-    /** Arrival index of the i-th customer in id order (undefined: the same), for the texts, which stay where they came. */
-    let order: Int32Array | undefined;
-    if (!sorted) {
-      const o = Array.from({ length: n }, (_, i) => i);
-      o.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-      order = Int32Array.from(o);
+    /** Arrival index of the i-th customer in id order (undefined: the same), for the ids and texts, which stay where they came. */
+    const { order, view: sortedIds } = ids.sorted();
+    if (order !== undefined) {
       const moved = [firstDay, lastDay, counts.transactions, counts.purchaseDays, counts.returns, gross, returnAmount, monetary, cost, quantity, known, ...DERIVED.map((f) => kept[f])];
       permuteColumns(
         moved.filter((c) => c !== undefined && c.touched).map((c) => c!.a),
-        ids,
         order,
       );
     }
@@ -280,7 +294,6 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     const quantities = view(quantity);
     const bits = view(known);
     const profitKnown = bits.map((b) => b & 1);
-    const sortedIds = ids.length === n ? ids : ids.slice(0, n);
     const own = Object.fromEntries(DERIVED.map((f) => [f, kept[f] === undefined ? undefined : view(kept[f])])) as Record<DerivedField, Float64Array | undefined>;
     /** Customer i's value of a derived field: its own column's, else made. */
     const value = Object.fromEntries(DERIVED.map((f) => [f, own[f] === undefined ? derive[f] : (i: number) => own[f]![i]])) as Record<DerivedField, (i: number) => number>;
@@ -307,7 +320,7 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     const names = textOf('name');
     return {
       length: n,
-      ids: customerIds(sortedIds),
+      ids: sortedIds,
       firstDay: first,
       lastDay: last,
       transactions,
@@ -340,7 +353,7 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
       profitKnown,
       summary(i: number): CustomerSummary {
         const s: CustomerSummary = {
-          id: sortedIds[i],
+          id: sortedIds.id(i),
           firstDay: first[i],
           lastDay: last[i],
           transactions: transactions[i],
