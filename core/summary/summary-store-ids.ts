@@ -62,7 +62,15 @@ export class StoredIds {
   private scratch = new Uint8Array(256);
   length = 0;
 
-  constructor(capacity = 1024) {
+  /**
+   * @param packedUpTo Runs up to this many ids are sorted on four bytes and
+   *   their position packed in one double (at most 2^20); longer ones by a
+   *   radix order on six bytes. Only tests set it lower.
+   */
+  constructor(
+    capacity = 1024,
+    private readonly packedUpTo = 1 << 20,
+  ) {
     this.at = new Uint32Array(Math.max(1, capacity));
     this.len = new Int32Array(Math.max(1, capacity));
   }
@@ -220,7 +228,7 @@ export class StoredIds {
     }
     // Up to 2^20 ids: four bytes (257^4 < 2^33) and the position (< 2^20) in one double, sorted natively;
     // more: six bytes (257^6 < 2^49) in a stable radix order of numbers.
-    const packed = m <= 1 << 20;
+    const packed = m <= this.packedUpTo;
     const width = packed ? 4 : 6;
     const keys = new Float64Array(m);
     for (let i = 0; i < m; i++) {
