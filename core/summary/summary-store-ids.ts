@@ -13,7 +13,6 @@
  * U+E000–U+FFFF (lead bytes 0xEE, 0xEF) and characters past U+FFFF (lead
  * bytes 0xF0–0xF4, surrogates U+D800–U+DFFF in UTF-16, so before them).
  */
-import { ascendingOrder } from '../score/sort-doubles.ts';
 import type { CustomerIds } from './summary-table.ts';
 
 const CHUNK_BITS = 20;
@@ -63,13 +62,12 @@ export class StoredIds {
   length = 0;
 
   /**
-   * @param packedUpTo Runs up to this many ids are sorted on four bytes and
-   *   their position packed in one double (at most 2^20); longer ones by a
-   *   radix order on six bytes. Only tests set it lower.
+   * @param keyBytes How many bytes a sort key takes at most (default 4; see
+   *   sortRun). Only tests set it lower, to sort on fewer bytes at a time.
    */
   constructor(
     capacity = 1024,
-    private readonly packedUpTo = 1 << 20,
+    private readonly keyBytes = 4,
   ) {
     this.at = new Uint32Array(Math.max(1, capacity));
     this.len = new Int32Array(Math.max(1, capacity));
@@ -193,12 +191,16 @@ export class StoredIds {
   /**
    * Sorts order[from … to−1], ids that agree on their first `depth` bytes,
    * by the next few: each id's next bytes as one number (base 257, 0 past
-   * its end), the numbers sorted without a comparator, and each run of
-   * equal numbers that goes on past them sorted again further on. A
-   * comparator sort over millions of ids read their bytes from all over
+   * its end) times the run's length plus its place in the run, one double
+   * each, sorted natively (Float64Array.prototype.sort, no comparator), and
+   * each run of equal bytes that goes on past them sorted again further on.
+   * Four bytes while 257^4 · m < 2^53 (m ≤ 2,062,000 ids), three up to 5·10^8.
+   * A comparator sort over millions of ids read their bytes from all over
    * the arena at every comparison (8 s for 3,765,060 ids of 11 bytes,
-   * measured), where this reads each id's bytes once or twice. Stable:
-   * equal ids keep their arrival order. Returns whether two ids were equal.
+   * measured), and a radix order on six bytes held six more arrays of the
+   * ids' number at once (~160 MiB at that size). Stable: the place in the
+   * run is part of each number, so equal ids keep their order. Returns
+   * whether two ids were equal.
    */
   private sortRun(order: Int32Array, from: number, to: number, depth: number): boolean {
     const m = to - from;
@@ -226,10 +228,8 @@ export class StoredIds {
       for (let i = 1; i < m; i++) if (this.compare(run[i - 1], run[i]) === 0) return true;
       return false;
     }
-    // Up to 2^20 ids: four bytes (257^4 < 2^33) and the position (< 2^20) in one double, sorted natively;
-    // more: six bytes (257^6 < 2^49) in a stable radix order of numbers.
-    const packed = m <= this.packedUpTo;
-    const width = packed ? 4 : 6;
+    let width = this.keyBytes;
+    while (width > 1 && 257 ** width * m > 2 ** 53) width--;
     const keys = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       const k = order[from + i];
@@ -239,25 +239,15 @@ export class StoredIds {
       const left = this.len[k] - depth;
       let key = 0;
       for (let d = 0; d < width; d++) key = key * 257 + (d < left ? rank(chunk[start + d]) + 1 : 0);
-      keys[i] = packed ? key * 1048576 + i : key;
+      keys[i] = key * m + i;
     }
     const members = order.slice(from, to);
-    if (packed) {
-      // Distinct numbers (the position is part of each), so the sort's order is the only one: stable.
-      keys.sort();
-      for (let i = 0; i < m; i++) {
-        const p = keys[i] % 1048576;
-        order[from + i] = members[p];
-        keys[i] = (keys[i] - p) / 1048576;
-      }
-    } else {
-      const by = ascendingOrder(keys);
-      const sortedKeys = new Float64Array(m);
-      for (let i = 0; i < m; i++) {
-        order[from + i] = members[by[i]];
-        sortedKeys[i] = keys[by[i]];
-      }
-      keys.set(sortedKeys);
+    // Distinct numbers (the place is part of each): the sort's order is the only one.
+    keys.sort();
+    for (let i = 0; i < m; i++) {
+      const p = keys[i] % m;
+      order[from + i] = members[p];
+      keys[i] = (keys[i] - p) / m;
     }
     // A run of equal keys whose last byte is there goes on past these bytes; one whose last byte is not is equal ids.
     let ties = false;
