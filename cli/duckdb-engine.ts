@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBBlobVector, DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 import { createSummarySqlReader, type SummarySqlRow, type SummarySqlRowsResult } from '../core/index.ts';
 
 export interface Duckdb {
@@ -100,6 +100,22 @@ export interface ReadSummaryOptions {
   closeWhenRead?: boolean;
   /** The query gives one row per id (its own GROUP BY): repeats need not be looked for. */
   uniqueIds?: boolean;
+  /**
+   * How many rows the query gives (counted before): fewer read is an error.
+   * A stream DuckDB cannot go on with (its memory limit reached in an
+   * ORDER BY, seen with DuckDB 1.5) ends as if it were done, without an
+   * error: 362,496 of 3,765,060 customers, measured.
+   */
+  rows?: number;
+}
+
+/**
+ * Row i of a column as the reader takes it: a BLOB as a view of its bytes
+ * (the summary query's texts are read as BLOBs, encode(…), so that millions
+ * of ids and e-mails are never made strings), anything else as plainValue.
+ */
+function cell(vector: DuckDBVector, i: number): unknown {
+  return vector instanceof DuckDBBlobVector ? vector.getItemBytes(i) : plainValue(vector.getItem(i));
 }
 
 /**
@@ -116,18 +132,25 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
   const reader = createSummarySqlReader({ firstLine: options.firstLine ?? 1, asTable: options.asTable, expected: options.expected, unitDays: options.unitDays, uniqueIds: options.uniqueIds });
   const names = result.columnNames().map((n) => n.toLowerCase());
   const row: Record<string, unknown> = {};
+  let read = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
     const vectors = names.map((_, j) => chunk.getColumnVector(j));
     const n = chunk.rowCount;
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < names.length; j++) row[names[j]!] = plainValue(vectors[j]!.getItem(i));
+      for (let j = 0; j < names.length; j++) row[names[j]!] = cell(vectors[j]!, i);
       reader.add(row as SummarySqlRow);
     }
+    read += n;
   }
-  if (options.closeWhenRead) db.close();
-  else await db.connection.run(`SET threads = ${Number(before!.threads)}`);
+  if (options.rows !== undefined && read !== options.rows) {
+    db.close();
+    throw new Error(`DuckDB's result ended after ${read.toLocaleString('en')} of its ${options.rows.toLocaleString('en')} rows (most likely out of memory); nothing was scored`);
+  }
+  if (options.closeWhenRead) {
+    db.close();
+  } else await db.connection.run(`SET threads = ${Number(before!.threads)}`);
   return reader.finish();
 }
 

@@ -8,10 +8,14 @@
 import { isoToDay } from '../read/day-number.ts';
 import type { CustomerSummary, DayNumber, ExcludedCustomer, RejectedRow } from '../types.ts';
 import type { SummarySqlColumn } from './summary-sql.ts';
-import { createSummaryStore } from './summary-store.ts';
+import { createSummaryStore, type TextBytesOf } from './summary-store.ts';
 import type { SummaryTable } from './summary-table.ts';
 
-/** One output row: values as a driver or a CSV gives them (numbers, bigints, text, dates as ISO text or day numbers). */
+/**
+ * One output row: values as a driver or a CSV gives them (numbers, bigints,
+ * text, dates as ISO text or day numbers); a text may come as its UTF-8
+ * bytes (a Uint8Array), which the columns then keep without a string.
+ */
 export type SummarySqlRow = Partial<Record<SummarySqlColumn, unknown>>;
 
 export interface SummarySqlRowsResult {
@@ -43,7 +47,34 @@ export function isSummarySqlHeader(headers: readonly string[]): boolean {
   return REQUIRED_SUMMARY_SQL_COLUMNS.every((c) => have.has(c));
 }
 
-const blank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const utf8 = new TextDecoder();
+
+/** ASCII white space, which String.prototype.trim removes (so do some characters past ASCII, decoded to be trimmed). */
+const space = (b: number): boolean => b === 0x20 || (b >= 0x09 && b <= 0x0d);
+
+/**
+ * A text given as UTF-8 bytes, trimmed as String.prototype.trim trims its
+ * string: a view of the bytes, or the trimmed string when an end is past
+ * ASCII (U+00A0, U+3000 and the like may need trimming; rare).
+ */
+function trimmedBytes(b: Uint8Array): Uint8Array | string {
+  let s = 0;
+  let e = b.length;
+  while (s < e && space(b[s])) s++;
+  while (e > s && space(b[e - 1])) e--;
+  if (s < e && (b[s] >= 0x80 || b[e - 1] >= 0x80)) return utf8.decode(b.subarray(s, e)).trim();
+  return s === 0 && e === b.length ? b : b.subarray(s, e);
+}
+
+/** A text cell trimmed: bytes stay bytes (see trimmedBytes); anything else as its string. */
+function trimmed(v: unknown): Uint8Array | string {
+  return v instanceof Uint8Array ? trimmedBytes(v) : String(v).trim();
+}
+
+const asString = (t: Uint8Array | string): string => (typeof t === 'string' ? t : utf8.decode(t));
+
+const blank = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (v instanceof Uint8Array && trimmedBytes(v).length === 0);
 
 function toNumber(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
@@ -67,7 +98,7 @@ function toDay(v: unknown): number | undefined {
 }
 
 function show(v: unknown): string {
-  return blank(v) ? 'blank' : `"${String(v)}"`;
+  return blank(v) ? 'blank' : `"${v instanceof Uint8Array ? utf8.decode(v) : String(v)}"`;
 }
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
@@ -137,11 +168,14 @@ export function createSummarySqlReader(options: SummarySqlReaderOptions = {}): S
     i++;
     const line = firstLine + i;
     const reject = (reason: string) => rejected.push({ line, reason });
-    const id = blank(row.customer_id) ? '' : String(row.customer_id).trim();
-    if (id === '') {
+    const rawId = row.customer_id === null || row.customer_id === undefined ? '' : trimmed(row.customer_id);
+    if (rawId.length === 0) {
       reject('the customer id is blank');
       return;
     }
+    // As bytes only into the columns, and only with no set of ids to keep (the set holds strings).
+    const idBytes = store !== undefined && options.uniqueIds && typeof rawId !== 'string' ? rawId : undefined;
+    const id = idBytes === undefined ? asString(rawId) : '';
     if (!options.uniqueIds && seen.has(id)) {
       reject(`customer ${id} appears twice (one row per customer expected)`);
       return;
@@ -174,7 +208,7 @@ export function createSummarySqlReader(options: SummarySqlReaderOptions = {}): S
       if (!options.uniqueIds) seen.add(id);
       asOf = rowAsOf;
       excluded.push({
-        id,
+        id: asString(rawId),
         reason: `only returns (${rowCount === 1 ? '1 row' : `${rowCount} rows`}, \u2212${returnAmount.toFixed(2)}), no purchase to score`,
         rows: rowCount,
         returnAmount,
@@ -232,10 +266,17 @@ export function createSummarySqlReader(options: SummarySqlReaderOptions = {}): S
     }
     const quantity = toNumber(row.quantity);
     if (quantity !== undefined) s.quantity = quantity;
+    let bytes: TextBytesOf | undefined;
+    if (idBytes !== undefined) bytes = { id: idBytes };
     for (const key of ['email', 'company', 'name'] as const) {
-      if (!blank(row[key])) s[key] = String(row[key]).trim();
+      const v = row[key];
+      if (v === null || v === undefined) continue;
+      const t = trimmed(v);
+      if (t.length === 0) continue;
+      if (typeof t !== 'string' && store !== undefined) (bytes ??= {})[key] = t;
+      else s[key] = asString(t);
     }
-    if (store) store.push(s, rowAsOf);
+    if (store) store.push(s, rowAsOf, bytes);
     else summaries.push(s);
   }
   function finish(): SummarySqlRowsResult {

@@ -60,9 +60,28 @@ describe('createSummaryStore, fields made from the days and sums', () => {
     const table = store.finish();
     expect([0, 1, 2].map((i) => table.summary(i))).toEqual([rows[2], rows[0], rows[1]]);
     expect(Array.from(table.recency)).toEqual([1, 3 / 7, 1.4286]);
-    // Kept from the first disagreement on: the same view on every read; the others are made on each read.
+    // Kept from the first disagreement on: the same view on every read; the others are made on each read,
+    // but for those both the models and the segment step read (frequency, T, revenue), made once.
     expect(table.recency).toBe(table.recency);
-    expect(table.T).not.toBe(table.T);
+    expect(table.sinceLast).not.toBe(table.sinceLast);
+    expect(table.T).toBe(table.T);
+    expect(Array.from(table.T)).toEqual([2, 2, 2]);
+  });
+
+  it('takes no memory for a column no customer has a value in, and reads it as zeros', () => {
+    const store = createSummaryStore({ unitDays: 7 });
+    store.push(base('b', { returns: 1, returnAmount: 4, revenue: 26, averageSpend: 13 }), asOf);
+    store.push(base('a'), asOf);
+    const table = store.finish();
+    expect(Array.from(table.returns)).toEqual([0, 1]);
+    expect(Array.from(table.revenue)).toEqual([30, 26]);
+    const none = createSummaryStore({ unitDays: 7 });
+    none.push(base('a'), asOf);
+    const t = none.finish();
+    expect(Array.from(t.returnAmount)).toEqual([0]);
+    expect(t.summary(0)).toEqual(base('a'));
+    // No return anywhere: revenue is the gross revenue, the same array.
+    expect(t.revenue).toBe(t.grossRevenue);
   });
 
   it('keeps T and since-last of rows with another as-of day as given', () => {

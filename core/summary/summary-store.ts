@@ -17,35 +17,54 @@
  * always exactly the one pushed.
  */
 import type { CustomerSummary, DayNumber } from '../types.ts';
-import { customerIds, type SummaryTable } from './summary-table.ts';
+import type { SummaryTable } from './summary-table.ts';
 import { TextBytes } from './columnar-summary.ts';
+import { StoredIds } from './summary-store-ids.ts';
 
 type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
 /**
- * A typed column grown by doubling, whose zeros are never written: a
- * column no customer has a non-zero value in (returns, cost, quantity in
- * most files) stays fresh memory the system has not handed out, neither
- * copied when grown nor moved when sorted.
+ * A typed column grown by doubling, made only when a value other than 0 is
+ * first set: a column no customer has a non-zero value in (returns, cost,
+ * quantity in most files) takes no memory, is neither copied when grown
+ * nor moved when sorted, and reads as 0. Made as zeros it had been resident
+ * all the same once the allocator took it from freed memory (it clears
+ * what it reuses): ~100 MiB at 3.77 million customers.
  */
 class Column<A extends Typed> {
-  touched = false;
+  /** Undefined until a value other than 0 is set. */
+  a: A | undefined;
+  private zeros: A | undefined;
   constructor(
-    public a: A,
+    private capacity: number,
     private readonly make: (n: number) => A,
   ) {}
 
+  get touched(): boolean {
+    return this.a !== undefined;
+  }
+
   set(i: number, v: number): void {
-    if (v !== 0 || Object.is(v, -0)) {
-      this.a[i] = v;
-      this.touched = true;
-    }
+    if (v !== 0 || Object.is(v, -0)) (this.a ??= this.make(this.capacity))[i] = v;
+  }
+
+  get(i: number): number {
+    const a = this.a;
+    return a === undefined ? 0 : a[i];
   }
 
   grow(capacity: number): void {
+    this.capacity = capacity;
+    const a = this.a;
+    if (a === undefined) return;
     const b = this.make(capacity);
-    if (this.touched) (b as Float64Array).set(this.a as Float64Array);
+    (b as Float64Array).set(a as Float64Array);
     this.a = b;
+  }
+
+  /** The first n values: a view, or zeros made on first read when none was ever set. */
+  view(n: number): A {
+    return this.a !== undefined ? (this.a.subarray(0, n) as A) : (this.zeros ??= this.make(n));
   }
 }
 
@@ -65,12 +84,17 @@ export interface StoredSummaryTable extends SummaryTable {
   transactions: Uint32Array;
 }
 
+/** A row's texts as UTF-8 bytes (a database's text read without a string): used instead of the summary's strings. */
+export type TextBytesOf = Partial<Record<'id' | 'email' | 'company' | 'name', Uint8Array>>;
+
 export interface SummaryStore {
   /**
    * Keeps the numbers and strings of `s` (not the object); `asOf` is the
-   * as-of day of its row (T and since-last are then made from it and the days).
+   * as-of day of its row (T and since-last are then made from it and the
+   * days). A text in `bytes` is kept as those bytes instead of s's string
+   * (s.id is then not read but for messages).
    */
-  push(s: CustomerSummary, asOf?: DayNumber): void;
+  push(s: CustomerSummary, asOf?: DayNumber, bytes?: TextBytesOf): void;
   /** The customers pushed, sorted by id (code-unit order, as the summary builders sort). */
   finish(): StoredSummaryTable;
 }
@@ -95,17 +119,13 @@ export interface SummaryStoreOptions {
  * columns (a sorted copy of every column had been the largest allocation
  * of a 10-million-row run).
  */
-export function permuteColumns(columns: readonly Typed[], ids: (string | undefined)[] | undefined, order: Int32Array): void {
+export function permuteColumns(columns: readonly Typed[], order: Int32Array): void {
   const n = order.length;
   const buffer = new ArrayBuffer(n * 8);
   for (const a of columns) {
     const scratch = new (a.constructor as new (b: ArrayBuffer, o: number, l: number) => Typed)(buffer, 0, n);
     (scratch as Float64Array).set((a as Float64Array).subarray(0, n));
     for (let i = 0; i < n; i++) a[i] = scratch[order[i]];
-  }
-  if (ids) {
-    const copy = ids.slice(0, n);
-    for (let i = 0; i < n; i++) ids[i] = copy[order[i]];
   }
 }
 
@@ -121,17 +141,18 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
   let n = 0;
   /** The as-of day of the first row (T and since-last are derived only for rows with this one). */
   let asOf: number | undefined;
-  const ids: string[] = [];
-  const firstDay = new Column(i32(capacity), i32);
-  const lastDay = new Column(i32(capacity), i32);
-  const counts = { transactions: new Column(u32(capacity), u32), purchaseDays: new Column(u32(capacity), u32), returns: new Column(u32(capacity), u32) };
-  const gross = new Column(f64(capacity), f64);
-  const returnAmount = new Column(f64(capacity), f64);
-  const monetary = new Column(f64(capacity), f64);
-  const cost = new Column(f64(capacity), f64);
-  const quantity = new Column(f64(capacity), f64);
+  // As bytes, not strings: 3.77 million ids as strings had been ~150 MiB of heap (docs/scale.md).
+  const ids = new StoredIds(capacity);
+  const firstDay = new Column(capacity, i32);
+  const lastDay = new Column(capacity, i32);
+  const counts = { transactions: new Column(capacity, u32), purchaseDays: new Column(capacity, u32), returns: new Column(capacity, u32) };
+  const gross = new Column(capacity, f64);
+  const returnAmount = new Column(capacity, f64);
+  const monetary = new Column(capacity, f64);
+  const cost = new Column(capacity, f64);
+  const quantity = new Column(capacity, f64);
   /** Bit 1: cost and profit known; bit 2: quantity known. */
-  const known = new Column(new Uint8Array(capacity), (k) => new Uint8Array(k));
+  const known = new Column(capacity, (k) => new Uint8Array(k));
   /** A derived field's own column, made when a row first disagrees with the derivation. */
   const kept: Partial<Record<DerivedField, Column<Float64Array>>> = {};
   // As bytes, not strings: at 3.77 million customers the e-mails and companies as strings had been
@@ -151,19 +172,19 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     const pd = counts.purchaseDays;
     switch (field) {
       case 'frequency':
-        return (i) => pd.a[i] - 1;
+        return (i) => pd.get(i) - 1;
       case 'recency':
-        return (i) => (unit === undefined ? NaN : (lastDay.a[i] - firstDay.a[i]) / unit);
+        return (i) => (unit === undefined ? NaN : (lastDay.get(i) - firstDay.get(i)) / unit);
       case 'T':
-        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - firstDay.a[i]) / unit);
+        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - firstDay.get(i)) / unit);
       case 'sinceLast':
-        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - lastDay.a[i]) / unit);
+        return (i) => (unit === undefined || asOf === undefined ? NaN : (asOf - lastDay.get(i)) / unit);
       case 'revenue':
-        return (i) => gross.a[i] - returnAmount.a[i];
+        return (i) => gross.get(i) - returnAmount.get(i);
       case 'averageSpend':
-        return (i) => (gross.a[i] - returnAmount.a[i]) / pd.a[i];
+        return (i) => (gross.get(i) - returnAmount.get(i)) / pd.get(i);
       case 'profit':
-        return (i) => ((known.a[i] & 1) !== 0 ? gross.a[i] - returnAmount.a[i] - cost.a[i] : 0);
+        return (i) => ((known.get(i) & 1) !== 0 ? gross.get(i) - returnAmount.get(i) - cost.get(i) : 0);
     }
   }
   const derive = Object.fromEntries(DERIVED.map((f) => [f, derivation(f)])) as Record<DerivedField, (i: number) => number>;
@@ -174,11 +195,14 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     for (const f of DERIVED) kept[f]?.grow(capacity);
   }
 
-  function wholeDay(field: 'firstDay' | 'lastDay', s: CustomerSummary): number {
+  function wholeDay(field: 'firstDay' | 'lastDay', s: CustomerSummary, bytes: TextBytesOf | undefined): number {
     const v = s[field];
-    if ((v | 0) !== v) throw new RangeError(`${field} of customer ${s.id} is not a whole day number: ${v}`);
+    if ((v | 0) !== v) throw new RangeError(`${field} of customer ${idOf(s, bytes)} is not a whole day number: ${v}`);
     return v;
   }
+
+  const decoder = new TextDecoder();
+  const idOf = (s: CustomerSummary, bytes: TextBytesOf | undefined): string => (bytes?.id !== undefined ? decoder.decode(bytes.id) : s.id);
 
   const scratch = new Uint8Array(4096);
 
@@ -192,22 +216,30 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     let column = kept[f];
     if (column === undefined) {
       if (!own && Object.is(made, v)) return;
-      column = kept[f] = new Column(f64(capacity), f64);
+      column = kept[f] = new Column(capacity, f64);
       const d = derive[f];
       for (let i = 0; i < n; i++) column.set(i, d(i));
     }
     column.set(n, v);
   }
 
-  function push(s: CustomerSummary, rowAsOf?: DayNumber): void {
+  function push(s: CustomerSummary, rowAsOf?: DayNumber, bytes?: TextBytesOf): void {
     if (n === capacity) grow();
     if (n === 0) asOf = rowAsOf;
-    ids.push(s.id);
-    firstDay.set(n, wholeDay('firstDay', s));
-    lastDay.set(n, wholeDay('lastDay', s));
+    const fd0 = wholeDay('firstDay', s, bytes);
+    const ld0 = wholeDay('lastDay', s, bytes);
     for (const f of COUNT_FIELDS) {
       const v = s[f];
-      if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${s.id} is not a whole number from 0 to 4,294,967,295: ${v}`);
+      if (v >>> 0 !== v) throw new RangeError(`${f} of customer ${idOf(s, bytes)} is not a whole number from 0 to 4,294,967,295: ${v}`);
+    }
+    // Checked before anything is kept, so that a rejected customer leaves no id behind.
+    const idBytes = bytes?.id;
+    if (idBytes !== undefined) ids.add(idBytes, 0, idBytes.length);
+    else ids.addText(s.id);
+    firstDay.set(n, fd0);
+    lastDay.set(n, ld0);
+    for (const f of COUNT_FIELDS) {
+      const v = s[f];
       counts[f].set(n, v);
     }
     gross.set(n, s.grossRevenue);
@@ -240,6 +272,12 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     keep('averageSpend', s.averageSpend, rev / pd, false);
     keep('profit', s.profit ?? 0, (bits & 1) !== 0 ? rev - (s.cost ?? 0) : 0, false);
     for (const key of ['email', 'company', 'name'] as const) {
+      const raw = bytes?.[key];
+      if (raw !== undefined) {
+        // A text longer than a chunk is kept as its string (rare).
+        if (!text[key].set(n, raw, 0, raw.length)) long[key].set(n, decoder.decode(raw));
+        continue;
+      }
       const v = s[key];
       if (v === undefined) continue;
       // Into one reused buffer: a new array per e-mail had been a tenth of the store's time.
@@ -251,47 +289,71 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
   }
 
   function finish(): StoredSummaryTable {
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = ids[i - 1] < ids[i];
-    /** Arrival index of the i-th customer in id order (undefined: the same), for the texts, which stay where they came. */
-    let order: Int32Array | undefined;
-    if (!sorted) {
-      const o = Array.from({ length: n }, (_, i) => i);
-      o.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
-      order = Int32Array.from(o);
+    /** Arrival index of the i-th customer in id order (undefined: the same), for the ids and texts, which stay where they came. */
+    const { order, view: sortedIds } = ids.sorted();
+    if (order !== undefined) {
       const moved = [firstDay, lastDay, counts.transactions, counts.purchaseDays, counts.returns, gross, returnAmount, monetary, cost, quantity, known, ...DERIVED.map((f) => kept[f])];
       permuteColumns(
-        moved.filter((c) => c !== undefined && c.touched).map((c) => c!.a),
-        ids,
+        moved.flatMap((c) => (c?.a === undefined ? [] : [c.a])),
         order,
       );
     }
-    // Views, not copies: the columns are read-only from here.
-    const view = <A extends Typed>(c: Column<A>) => c.a.subarray(0, n) as A;
+    // Views, not copies: the columns are read-only from here. One never set is zeros made when read.
+    const view = <A extends Typed>(c: Column<A>) => c.view(n);
     const first = view(firstDay);
     const last = view(lastDay);
     const transactions = view(counts.transactions);
     const purchaseDays = view(counts.purchaseDays);
-    const returns = view(counts.returns);
     const grossRevenue = view(gross);
-    const returned = view(returnAmount);
     const spend = view(monetary);
-    const costs = view(cost);
-    const quantities = view(quantity);
     const bits = view(known);
     const profitKnown = bits.map((b) => b & 1);
-    const sortedIds = ids.length === n ? ids : ids.slice(0, n);
     const own = Object.fromEntries(DERIVED.map((f) => [f, kept[f] === undefined ? undefined : view(kept[f])])) as Record<DerivedField, Float64Array | undefined>;
     /** Customer i's value of a derived field: its own column's, else made. */
     const value = Object.fromEntries(DERIVED.map((f) => [f, own[f] === undefined ? derive[f] : (i: number) => own[f]![i]])) as Record<DerivedField, (i: number) => number>;
-    /** A derived column: its own when kept (a view), else a new array (read it once, before a loop). */
+    /**
+     * Derived columns read by both the models and the segment step (x is
+     * frequency, T is T; the segment's values are revenue), made on their
+     * first read and kept: each read had made another array of them, and
+     * those of the models were still held, or not yet given back, when the
+     * segment step made its own (10M: 3.77 million customers, 29 MiB each).
+     */
+    const shared: Partial<Record<DerivedField, Float64Array>> = {};
+    const SHARED: ReadonlySet<DerivedField> = new Set(['frequency', 'T', 'revenue']);
+    /** A derived column: its own when kept (a view), else made (read it once, before a loop). */
     const column = (f: DerivedField): Float64Array => {
-      const o = own[f];
+      const o = own[f] ?? shared[f];
       if (o !== undefined) return o;
-      const out = new Float64Array(n);
-      const d = derive[f];
-      for (let i = 0; i < n; i++) out[i] = d(i);
+      const out = made(f);
+      if (SHARED.has(f)) shared[f] = out;
       return out;
+    };
+    /** A derived column made from the kept ones in a loop of its own, the same arithmetic as derive's. */
+    const made = (f: DerivedField): Float64Array => {
+      // Revenue with no return is the gross revenue, value for value (x − 0 is x, −0 included): the same array.
+      if (f === 'revenue' && !returnAmount.touched) return grossRevenue;
+      const out = new Float64Array(n);
+      const u = unit ?? NaN;
+      const at = asOf ?? NaN;
+      switch (f) {
+        case 'frequency':
+          for (let i = 0; i < n; i++) out[i] = purchaseDays[i] - 1;
+          return out;
+        case 'T':
+          for (let i = 0; i < n; i++) out[i] = (at - first[i]) / u;
+          return out;
+        case 'sinceLast':
+          for (let i = 0; i < n; i++) out[i] = (at - last[i]) / u;
+          return out;
+        case 'recency':
+          for (let i = 0; i < n; i++) out[i] = (last[i] - first[i]) / u;
+          return out;
+        default: {
+          const d = derive[f];
+          for (let i = 0; i < n; i++) out[i] = d(i);
+          return out;
+        }
+      }
     };
     const textOf = (key: 'email' | 'company' | 'name') => {
       const bytes = text[key];
@@ -307,14 +369,18 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     const names = textOf('name');
     return {
       length: n,
-      ids: customerIds(sortedIds),
+      ids: sortedIds,
       firstDay: first,
       lastDay: last,
       transactions,
       purchaseDays,
-      returns,
+      get returns() {
+        return view(counts.returns);
+      },
       grossRevenue,
-      returnAmount: returned,
+      get returnAmount() {
+        return view(returnAmount);
+      },
       monetary: spend,
       get frequency() {
         return column('frequency');
@@ -340,7 +406,7 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
       profitKnown,
       summary(i: number): CustomerSummary {
         const s: CustomerSummary = {
-          id: sortedIds[i],
+          id: sortedIds.id(i),
           firstDay: first[i],
           lastDay: last[i],
           transactions: transactions[i],
@@ -350,17 +416,17 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
           T: value.T(i),
           sinceLast: value.sinceLast(i),
           grossRevenue: grossRevenue[i],
-          returnAmount: returned[i],
-          returns: returns[i],
+          returnAmount: returnAmount.get(i),
+          returns: counts.returns.get(i),
           revenue: value.revenue(i),
           averageSpend: value.averageSpend(i),
           monetary: spend[i],
         };
         if ((bits[i] & 1) !== 0) {
-          s.cost = costs[i];
+          s.cost = cost.get(i);
           s.profit = value.profit(i);
         }
-        if ((bits[i] & 2) !== 0) s.quantity = quantities[i];
+        if ((bits[i] & 2) !== 0) s.quantity = quantity.get(i);
         const e = emails?.(i);
         if (e !== undefined) s.email = e;
         const c = companies?.(i);
