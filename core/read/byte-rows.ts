@@ -567,7 +567,8 @@ function lastLineEnd(b: Uint8Array, have: number, breakByte: number, crlf: boole
  * at a time, each piece ending after a line break): a line the lane can
  * read goes to `target.row`, any other (and every line while
  * `target.direct()` is false) to `visit` as the text scan would cut it.
- * Returns the physical line count as scanPieces counts it.
+ * Returns the physical line count as scanPieces counts it. `scratch`, when
+ * given, is reused for a source's pieces.
  *
  * The caller checked {@link byteLaneFits} (for a source: UTF-8 without a
  * quote throughout).
@@ -580,6 +581,7 @@ export function scanByteRows(
   visit: RowVisitor,
   onProgress?: (f: number) => void,
   pieceBytes = LANE_PIECE_BYTES,
+  scratch?: Uint8Array,
 ): number {
   const white = plan.delimiter === 'whitespace';
   const delim = white ? -1 : plan.delimiter.charCodeAt(0);
@@ -790,7 +792,9 @@ export function scanByteRows(
     lines(plan.offset, b.length, true);
     target.pieceDone?.(b, 1);
   } else {
-    let buf = new Uint8Array(Math.max(16, Math.min(pieceBytes, total)));
+    // A scratch buffer already written (the pre-pass's) costs no page faults; the piece views start at its offset 0.
+    const size = Math.max(16, Math.min(pieceBytes, total));
+    let buf = scratch !== undefined && scratch.byteOffset === 0 && scratch.length >= size ? scratch.subarray(0, size) : new Uint8Array(size);
     let have = 0;
     let at = 0;
     let first = true;

@@ -65,10 +65,10 @@ function characterBoundary(b: Uint8Array, start: number, end: number): number {
 /**
  * Whether the whole file is UTF-8 (as isUtf8 of all its bytes says) without
  * a double quote: the byte lane can then read it piece by piece. One pass
- * through a reused buffer.
+ * through a reused buffer (`buf`, at least pieceBytes + 4 long: the lane's
+ * own afterwards, so that its pages are faulted in once).
  */
-export function plainUtf8(source: ByteSource, pieceBytes: number): boolean {
-  const buf = new Uint8Array(pieceBytes + 4);
+export function plainUtf8(source: ByteSource, pieceBytes: number, buf = new Uint8Array(pieceBytes + 4)): boolean {
   let carry = 0;
   let at = 0;
   while (at < source.size) {

@@ -645,7 +645,9 @@ export function readTransactionsFromSource(source: ByteSource, options: ReadOpti
   const pieceBytes = pieces.pieceBytes ?? PIECE_BYTES;
   const encoding = options.encoding ?? 'auto';
   const small = source.size < (pieces.streamFrom ?? 4 * PIECE_BYTES);
-  if (small || options.onAccepted || (encoding !== 'auto' && encoding !== 'utf-8') || !plainUtf8(source, pieceBytes)) {
+  // One buffer for the pre-pass and then the lane's pieces: fresh pages cost more than the reading (docs/scale.md).
+  const scratch = small ? undefined : new Uint8Array(pieceBytes + 4);
+  if (small || options.onAccepted || (encoding !== 'auto' && encoding !== 'utf-8') || !plainUtf8(source, pieceBytes, scratch)) {
     return readTransactionsInPieces(readAll(source), options);
   }
   const headBytes = pieces.headBytes ?? HEAD_BYTES;
@@ -671,7 +673,7 @@ export function readTransactionsFromSource(source: ByteSource, options: ReadOpti
       // What the lane does not read (the decimal vote past the head, a file it leaves): the text reader on the whole file.
       scan: (visit, onProgress) => scanPieces(preparePieces(readAll(source), options), visit, onProgress),
       scanHead: { scan: (visit) => scanHead(prepared, visit), whole: prepared.headIsWhole },
-      bytes: { input: source, newline: prepared.newline, offset: bom ? 3 : 0, quoteFree: true, pieceBytes: pieces.pieceBytes },
+      bytes: { input: source, newline: prepared.newline, offset: bom ? 3 : 0, quoteFree: true, pieceBytes: pieces.pieceBytes, scratch },
     },
     options,
   );
@@ -704,7 +706,7 @@ interface RowSource {
    * text starts (after a BOM); for a source, whether it was found free of
    * quotes, and the lane's piece size (tests only).
    */
-  bytes?: { input: Uint8Array | ByteSource; newline: string; offset: number; quoteFree?: boolean; pieceBytes?: number };
+  bytes?: { input: Uint8Array | ByteSource; newline: string; offset: number; quoteFree?: boolean; pieceBytes?: number; scratch?: Uint8Array };
 }
 
 /** A string, scanned whole. */
@@ -879,7 +881,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
     const recorded = isByteSource(bytes.input) ? bytes.input.scanRows?.(plan, bytes.pieceBytes) : undefined;
     const lines = recorded
       ? replayByteRows(recorded, plan, ids, target, visitor, options.onProgress)
-      : scanByteRows(bytes.input, plan, ids, target, visitor, options.onProgress, bytes.pieceBytes);
+      : scanByteRows(bytes.input, plan, ids, target, visitor, options.onProgress, bytes.pieceBytes, bytes.scratch);
     // The sink may keep the ids' bytes where the lane has them: not its hash table.
     ids.seal();
     return lines;
