@@ -81,7 +81,14 @@ export function workerShare(jobs: readonly FitJob[]): number[] {
 export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
   const { script, eval: evaluate } = options.script ?? workerScript();
   const data: FitWorkerData = { practice: options.practice };
-  const worker = new Worker(script, { eval: evaluate, workerData: data });
+  let worker: Worker;
+  try {
+    worker = new Worker(script, { eval: evaluate, workerData: data });
+  } catch (error) {
+    // No thread to be had (a resource limit): everything here, as without a worker.
+    const why = error instanceof Error ? error.message : String(error);
+    return { runner: { run: async (jobs) => jobs.map(runFitJob) }, close: () => undefined, exited: Promise.resolve(0), report: () => ({ onWorker: 0, fallback: why }) };
+  }
   // Never what keeps the process alive: the command ends when its work does.
   worker.unref();
   let closed = false;
