@@ -65,7 +65,7 @@ export interface DuckdbInputOptions {
  * the file cannot fill (`absent`: no quantity, no e-mail …) are
  * left out rather than read as millions of nulls.
  */
-export function summaryAsNumbers(absent: readonly string[]): string {
+function summaryAsNumbers(absent: readonly string[]): string {
   // Texts as their UTF-8 bytes (encode: a BLOB), kept so by the reader: 3.77 million ids as strings had been ~150 MiB of heap.
   const texts = ['customer_id', 'email', 'company', 'name'].filter((c) => !absent.includes(c));
   return [
