@@ -47,7 +47,11 @@ export function isSummarySqlHeader(headers: readonly string[]): boolean {
   return REQUIRED_SUMMARY_SQL_COLUMNS.every((c) => have.has(c));
 }
 
-const utf8 = new TextDecoder();
+// Made on first use, not when the module loads: the add-in's functions bundle includes this module, and
+// Excel's JavaScript-only custom-functions runtime has no TextDecoder (addin/build.ts loads the bundle
+// without one to check that it starts).
+let decoder: TextDecoder | undefined;
+const utf8 = (): TextDecoder => (decoder ??= new TextDecoder());
 
 /** ASCII white space, which String.prototype.trim removes (so do some characters past ASCII, decoded to be trimmed). */
 const space = (b: number): boolean => b === 0x20 || (b >= 0x09 && b <= 0x0d);
@@ -62,7 +66,7 @@ function trimmedBytes(b: Uint8Array): Uint8Array | string {
   let e = b.length;
   while (s < e && space(b[s])) s++;
   while (e > s && space(b[e - 1])) e--;
-  if (s < e && (b[s] >= 0x80 || b[e - 1] >= 0x80)) return utf8.decode(b.subarray(s, e)).trim();
+  if (s < e && (b[s] >= 0x80 || b[e - 1] >= 0x80)) return utf8().decode(b.subarray(s, e)).trim();
   return s === 0 && e === b.length ? b : b.subarray(s, e);
 }
 
@@ -71,7 +75,7 @@ function trimmed(v: unknown): Uint8Array | string {
   return v instanceof Uint8Array ? trimmedBytes(v) : String(v).trim();
 }
 
-const asString = (t: Uint8Array | string): string => (typeof t === 'string' ? t : utf8.decode(t));
+const asString = (t: Uint8Array | string): string => (typeof t === 'string' ? t : utf8().decode(t));
 
 const blank = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (v instanceof Uint8Array && trimmedBytes(v).length === 0);
@@ -98,7 +102,7 @@ function toDay(v: unknown): number | undefined {
 }
 
 function show(v: unknown): string {
-  return blank(v) ? 'blank' : `"${v instanceof Uint8Array ? utf8.decode(v) : String(v)}"`;
+  return blank(v) ? 'blank' : `"${v instanceof Uint8Array ? utf8().decode(v) : String(v)}"`;
 }
 
 const byId = (x: { id: string }, y: { id: string }): number => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
