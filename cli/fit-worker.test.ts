@@ -15,29 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAnalysis, isoToDay, readTransactions, simulateTransactionsCsv, type Analysis, type AnalysisSettingsInput } from '../core/index.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from '../test/cdnow.ts';
 import { practiceFor, startFitWorker, wantFitWorker, workerShare, type FitWorkerOptions } from './fit-worker-runner.ts';
+import { differences } from '../test/differences.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvlens-fit-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Paths where two values differ; numbers by Object.is, `seconds` (a timing) skipped. */
-function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (out.length > 20) return out;
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!Object.is(a, b)) out.push(`${path}: ${a} vs ${b}`);
-    return out;
-  }
-  if (typeof a === 'function' && typeof b === 'function') return out;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) {
-      if (k === 'seconds') continue;
-      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-    }
-    return out;
-  }
-  if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
 
 /** Everything a product reads of an analysis, the customers row by row. */
 function shown(a: Analysis): unknown {

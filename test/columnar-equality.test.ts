@@ -31,28 +31,7 @@ import {
 import { predictColumns } from '../core/models/predict.ts';
 import { readTransactionsFromSource } from '../core/read/read-transactions.ts';
 import { CDNOW_DIR, HAS_CDNOW, WHY_NO_CDNOW } from './cdnow.ts';
-
-/** Paths where two values differ; numbers by Object.is, `seconds` (a timing) skipped. */
-function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (out.length > 20) return out;
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!Object.is(a, b)) out.push(`${path}: ${a} vs ${b}`);
-    return out;
-  }
-  if (a instanceof Map && b instanceof Map) {
-    return differences(Object.fromEntries(a), Object.fromEntries(b), path, out);
-  }
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) {
-      if (k === 'seconds') continue;
-      differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-    }
-    return out;
-  }
-  if (a !== b) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
+import { differences } from './differences.ts';
 
 /**
  * A fit that stops on its wall-clock budget (10 s, fit-driver.ts) is not a

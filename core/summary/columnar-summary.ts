@@ -17,6 +17,7 @@ import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type Su
 import type { CustomerIds, SummaryTable } from './summary-table.ts';
 import type { ByteIds, RowSink, TextRole } from '../read/byte-rows.ts';
 import { compareBytes, compareBytesToText } from '../read/compare-bytes.ts';
+import { ByteArena } from './byte-arena.ts';
 
 const FN = 'summarize';
 
@@ -229,8 +230,8 @@ declare class TextDecoder {
  */
 export class TextBytes {
   private static readonly CHUNK_BITS = 20;
-  private chunks: Uint8Array[] = [new Uint8Array(4096)];
-  private used = 0;
+  private readonly arena = new ByteArena(TextBytes.CHUNK_BITS, 4096, 4);
+  private readonly chunks = this.arena.chunks;
   /** Per customer: where its bytes start in the chunks, plus one (0: none), and how many. */
   private readonly at = new BlockedInt32(BLOCK_BITS);
   private readonly len = new BlockedInt32(BLOCK_BITS);
@@ -244,30 +245,9 @@ export class TextBytes {
   /** Keeps b[s … e−1] for customer k; false when it is longer than a chunk (then kept as a string). */
   set(k: number, b: Uint8Array, s: number, e: number): boolean {
     const n = e - s;
-    const whole = 1 << TextBytes.CHUNK_BITS;
-    if (n > whole) return false;
-    let last = this.chunks.length - 1;
-    if (this.used + n > this.chunks[last].length) {
-      if (last === 0 && this.chunks[0].length < whole) {
-        // The first chunk grows up to a whole one (small files stay small).
-        let size = this.chunks[0].length * 4;
-        while (size < this.used + n) size *= 4;
-        const c = new Uint8Array(Math.min(size, whole));
-        c.set(this.chunks[0].subarray(0, this.used));
-        this.chunks[0] = c;
-      }
-      if (this.used + n > this.chunks[last].length) {
-        this.chunks.push(new Uint8Array(whole));
-        last++;
-        this.used = 0;
-      }
-    }
-    // A loop: an e-mail is a few dozen bytes, where a subarray per customer cost more than the copy.
-    const chunk = this.chunks[last];
-    for (let i = s, u = this.used; i < e; i++, u++) chunk[u] = b[i];
-    this.at.set(k, last * whole + this.used + 1);
+    if (n > 1 << TextBytes.CHUNK_BITS) return false;
+    this.at.set(k, this.arena.append(b, s, e) + 1);
     this.len.set(k, n);
-    this.used += n;
     this.size++;
     return true;
   }

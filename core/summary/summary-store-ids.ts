@@ -13,6 +13,7 @@
  * U+E000–U+FFFF (lead bytes 0xEE, 0xEF) and characters past U+FFFF (lead
  * bytes 0xF0–0xF4, surrogates U+D800–U+DFFF in UTF-16, so before them).
  */
+import { ByteArena } from './byte-arena.ts';
 import type { CustomerIds } from './summary-table.ts';
 
 const CHUNK_BITS = 20;
@@ -49,8 +50,8 @@ function wellFormed(t: string): boolean {
  * ids.sorted().view.id(0) // 'a'
  */
 export class StoredIds {
-  private readonly chunks: Uint8Array[] = [new Uint8Array(4096)];
-  private used = 0;
+  private readonly arena = new ByteArena(CHUNK_BITS, 4096, 2);
+  private readonly chunks = this.arena.chunks;
   /** Per customer, by arrival: where its bytes start (chunk · 2^20 + offset) and how many. */
   private at: Uint32Array;
   private len: Int32Array;
@@ -81,29 +82,11 @@ export class StoredIds {
       this.strings.set(k, this.decoder.decode(b.subarray(s, e)));
       return;
     }
-    let last = this.chunks.length - 1;
-    if (this.used + n > this.chunks[last].length) {
-      if (last === 0 && this.chunks[0].length < CHUNK) {
-        // The first chunk doubles up to a whole one: a small table stays small.
-        let size = this.chunks[0].length * 2;
-        while (size < this.used + n) size *= 2;
-        const c = new Uint8Array(Math.min(size, CHUNK));
-        c.set(this.chunks[0].subarray(0, this.used));
-        this.chunks[0] = c;
-      }
-      if (this.used + n > this.chunks[last].length) {
-        this.chunks.push(new Uint8Array(CHUNK));
-        last++;
-        this.used = 0;
-      }
-    }
-    if (last >= 4096) throw new RangeError('the customer ids take more than 4 GiB');
-    const chunk = this.chunks[last];
-    // A loop: an id is a few bytes, where a subarray per customer cost more than the copy.
-    for (let i = s, u = this.used; i < e; i++, u++) chunk[u] = b[i];
-    this.at[k] = last * CHUNK + this.used;
+    const place = this.arena.append(b, s, e);
+    // Places are kept in a Uint32Array: 4 GiB of ids at the most.
+    if (place >= 2 ** 32) throw new RangeError('the customer ids take more than 4 GiB');
+    this.at[k] = place;
     this.len[k] = n;
-    this.used += n;
   }
 
   /** Adds an id given as a string (a driver's text, a test). */
