@@ -23,7 +23,7 @@ import { quintileCodes, quintileCodesBySelection, rfmCell } from '../rfm/score.t
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
-import { ascendingOrder, RADIX_FROM, sortedByOrder, sortedDoubles } from '../score/sort-doubles.ts';
+import { ascendingOrder, LEAN_FROM, RADIX_FROM, sortedByOrder, sortedDoubles, sortedWithOrder } from '../score/sort-doubles.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import { idStrings, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
@@ -176,9 +176,12 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const rScores = quintileCodesBySelection(sinceLast, false);
   const fScores = quintileCodesBySelection(purchaseDays);
   // One sort of the values serves the M scores, the median, the row order and the concentration. At
-  // scale one stable radix order gives both the sorted values and the blocks of the row order.
-  const byValue = n >= RADIX_FROM ? ascendingOrder(values) : undefined;
-  const ascending = byValue !== undefined ? sortedByOrder(values, byValue) : sortedDoubles(values);
+  // scale one stable order gives both the sorted values and the blocks of the row order.
+  let byValue: Int32Array | undefined;
+  let ascending: Float64Array;
+  if (n >= LEAN_FROM) ({ ascending, order: byValue } = sortedWithOrder(values));
+  else if (n >= RADIX_FROM) ascending = sortedByOrder(values, (byValue = ascendingOrder(values)));
+  else ascending = sortedDoubles(values);
   const mScores = quintileCodes(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
   const assigned = tierCodes(values, tierRule);
