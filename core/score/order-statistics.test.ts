@@ -25,6 +25,21 @@ describe('orderStatistics', () => {
     );
   });
 
+  it('gives the same values from an Int32Array (selected in a copy of its own type) as from its doubles (property)', () => {
+    const ints = fc.oneof(fc.integer({ min: -3, max: 40 }), fc.integer(), fc.constantFrom(-(2 ** 31), 2 ** 31 - 1, 0));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(ints, { minLength: 1, maxLength: 40 }), fc.array(ints, { minLength: 200, maxLength: 3000 })), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (list, picks) => {
+        const values = Int32Array.from(list);
+        const before = values.slice();
+        const ranks = picks.map((p) => p % values.length);
+        const sorted = Float64Array.from(list).sort();
+        expect(Array.from(orderStatistics(values, ranks)!)).toEqual(ranks.map((r) => sorted[r]));
+        expect(values).toEqual(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves the column it is given as it was', () => {
     const values = Float64Array.from({ length: 500 }, (_, i) => (i * 7919) % 501);
     const before = Float64Array.from(values);

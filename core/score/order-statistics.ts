@@ -23,12 +23,18 @@ const SMALL = 16;
  */
 export function orderStatistics(values: ArrayLike<number>, ranks: readonly number[]): Float64Array | undefined {
   const n = values.length;
-  const a = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    // v − v is 0 exactly for a finite number.
-    if (!(v - v === 0)) return undefined;
-    a[i] = v;
+  // Whole numbers of 32 bits (the purchase days of the F scores) are selected in a copy of their own
+  // type, half the bytes of doubles: 14 MiB less at 3.77 million customers, at the segment step.
+  let a: Float64Array | Int32Array;
+  if (values instanceof Int32Array) a = values.slice();
+  else {
+    a = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      // v − v is 0 exactly for a finite number.
+      if (!(v - v === 0)) return undefined;
+      a[i] = v;
+    }
   }
   const wanted = Array.from(ranks).sort((x, y) => x - y);
   let lo = 0;
@@ -44,7 +50,7 @@ export function orderStatistics(values: ArrayLike<number>, ranks: readonly numbe
 }
 
 /** Rearranges a[lo … hi] so that a[k] holds the value a sort puts there, smaller ones before it, larger after. */
-function select(a: Float64Array, k: number, lo: number, hi: number): void {
+function select(a: Float64Array | Int32Array, k: number, lo: number, hi: number): void {
   // Splits allowed before the range is sorted instead: twice the depth of a balanced split.
   let budget = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
   while (hi - lo >= SMALL) {
