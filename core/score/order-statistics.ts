@@ -17,10 +17,14 @@
 const SMALL = 16;
 /**
  * From this many values on, the ranks are found by the values' bits,
- * sixteen at a time, without a copy of the column (see byDigits); below, in
- * a short run, quickselect's one loop costs less.
+ * sixteen at a time, without a copy of the column (see byDigits): memory
+ * decides there. Below, quickselect's copy is small and its one loop costs
+ * less: at a million rows' 376,506 customers the counting passes (up to four
+ * a rank, for the R and F scores' four cut points and the median's two) made
+ * the whole run 0.1 s slower (2.55 against 2.43 s CPU, median of five by
+ * turns, load 2.5).
  */
-export const DIGITS_FROM = 1 << 16;
+export const DIGITS_FROM = 1 << 21;
 /** Candidates this few are copied and sorted rather than counted by another digit. */
 const FEW = 1 << 12;
 
