@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ascendingOrder, sortedByOrder, sortedDoubles } from './sort-doubles.ts';
+import { ascendingOrder, lowerBound, sortedByOrder, sortedDoubles, sortedWithOrder } from './sort-doubles.ts';
 
 /** Doubles as a column of customers' values can hold them: repeated money amounts, whole counts, signed zeros, extremes. */
 const value = fc.oneof(
@@ -41,6 +41,50 @@ describe('ascendingOrder and sortedByOrder', () => {
         same(sortedByOrder(values, order), Float64Array.from(values).sort());
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('sortedWithOrder', () => {
+  it('gives what the radix order and sortedByOrder give, and the builtin sort (property)', () => {
+    fc.assert(
+      fc.property(column, (values) => {
+        const { ascending, order } = sortedWithOrder(values);
+        const radix = ascendingOrder(values, 512);
+        expect(Array.from(order)).toEqual(Array.from(radix));
+        same(ascending, sortedByOrder(values, radix));
+        same(ascending, Float64Array.from(values).sort());
+        // From a Float64Array (copied natively) as from an array of numbers.
+        expect(Array.from(sortedWithOrder(Float64Array.from(values)).order)).toEqual(Array.from(radix));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps ties in input order across long blocks of equal values and of ±0', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => [0, -0, 7.5, 7.5, -2][i % 5]! + (i % 997 === 0 ? 1e-9 : 0));
+    const expected = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+    expect(Array.from(sortedWithOrder(values).order)).toEqual(expected);
+  });
+
+  it('puts NaN in a block of its own at the end, every position once', () => {
+    const values = [3, Number.NaN, 1, Number.NaN, 2];
+    const { ascending, order } = sortedWithOrder(values);
+    same(ascending, Float64Array.from(values).sort());
+    expect(Array.from(order)).toEqual([2, 4, 0, 1, 3]);
+  });
+});
+
+describe('lowerBound', () => {
+  it('is the first position not below v, ±0 equal (property)', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 60 }), value, (values, v) => {
+        const sorted = Float64Array.from(values).sort();
+        let first = 0;
+        while (first < sorted.length && sorted[first]! < v) first++;
+        expect(lowerBound(sorted, v)).toBe(first);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -23,11 +23,11 @@ import { quintileCodes, quintileCodesBySelection, rfmCell } from '../rfm/score.t
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
-import { ascendingOrder, RADIX_FROM, sortedByOrder, sortedDoubles } from '../score/sort-doubles.ts';
+import { ascendingOrder, LEAN_FROM, RADIX_FROM, sortedByOrder, sortedDoubles, sortedWithOrder } from '../score/sort-doubles.ts';
 import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import { idStrings, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
-import { tierCodes } from '../tiers/assign.ts';
+import { contributionOf, tierCodesOfMean } from '../tiers/assign.ts';
 import { DEFAULT_TIER_RULE, TIERS } from '../tiers/rule.ts';
 import { tierSummaryOfCodes } from '../tiers/summary.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
@@ -176,13 +176,17 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const rScores = quintileCodesBySelection(sinceLast, false);
   const fScores = quintileCodesBySelection(purchaseDays);
   // One sort of the values serves the M scores, the median, the row order and the concentration. At
-  // scale one stable radix order gives both the sorted values and the blocks of the row order.
-  const byValue = n >= RADIX_FROM ? ascendingOrder(values) : undefined;
-  const ascending = byValue !== undefined ? sortedByOrder(values, byValue) : sortedDoubles(values);
+  // scale one stable order gives both the sorted values and the blocks of the row order.
+  let byValue: Int32Array | undefined;
+  let ascending: Float64Array;
+  if (n >= LEAN_FROM) ({ ascending, order: byValue } = sortedWithOrder(values));
+  else if (n >= RADIX_FROM) ascending = sortedByOrder(values, (byValue = ascendingOrder(values)));
+  else ascending = sortedDoubles(values);
   const mScores = quintileCodes(values, ascending);
   const tierRule = options.tierRule ?? DEFAULT_TIER_RULE;
-  const assigned = tierCodes(values, tierRule);
-  const contribution = assigned.contribution;
+  // Contributions are made when read (value / mean), not kept: a column of the customers' number, held to the end.
+  const assigned = tierCodesOfMean(values, tierRule);
+  const meanValue = assigned.mean;
   const tierTable = tierSummaryOfCodes(assigned.codes, values);
   const tierOf = new LabelCodes<Tier>(assigned.codes, TIERS);
   if (n > 0 && total <= 0 && tierRule.method === 'contribution') {
@@ -305,7 +309,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       churnSource: fromModel ? 'model' : 'heuristic',
       rfm: { r, f, m, cell: rfmCell(r, f, m), segment: segments[k] },
       tier: tierOf.at(i),
-      contribution: contribution[i],
+      contribution: contributionOf(values[i], meanValue),
       matrix: matrixCells.at(i),
       pAlive: pred.pAlive[i],
       expectedPurchases: pred.expectedPurchases[i],
@@ -324,8 +328,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
     switch (field) {
       case 'value':
         return { values };
-      case 'contribution':
+      case 'contribution': {
+        const contribution = new Float64Array(n);
+        for (let i = 0; i < n; i++) contribution[i] = contributionOf(values[i], meanValue);
         return { values: contribution };
+      }
       case 'clv':
         return { values: clvColumn };
       case 'churnRisk':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CvError } from '../errors.ts';
-import { assignTiers, tierCodes } from './assign.ts';
+import { assignTiers, contributionOf, tierCodes, tierCodesOfMean } from './assign.ts';
 import { TIERS, type TierRule } from './rule.ts';
 
 const rank = (t: string) => TIERS.indexOf(t as (typeof TIERS)[number]);
@@ -103,6 +103,30 @@ describe('tierCodes (the segment table\'s byte tiers)', () => {
         expect(Array.from(codes, (c) => TIERS[c])).toEqual(expected.tiers);
         expect(Array.from(contribution)).toEqual(expected.contribution);
       }),
+    );
+  });
+});
+
+describe('tierCodesOfMean and contributionOf (the segment table\'s contributions made when read)', () => {
+  it('give tierCodes\' tiers, and value / (sum / n) as each contribution, 0 when that mean is not positive (property)', () => {
+    const rules: TierRule[] = [{ method: 'contribution' }, { method: 'pareto' }, { method: 'quantile' }, { method: 'fixed', thresholds: [30, 10, 0] }];
+    const amount = fc.oneof(fc.double({ min: -100, max: 100, noNaN: true }), fc.constantFrom(0, -0, 12.5));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 40 }), fc.constantFrom(...rules), (values, rule) => {
+        const column = Float64Array.from(values);
+        const { codes, mean } = tierCodesOfMean(column, rule);
+        const full = tierCodes(column, rule);
+        expect(Array.from(codes)).toEqual(Array.from(full.codes));
+        let sum = 0;
+        for (const v of values) sum += v;
+        const m = values.length > 0 ? sum / values.length : 0;
+        values.forEach((v, i) => {
+          const made = contributionOf(v, mean);
+          expect(Object.is(made, m > 0 ? v / m : 0)).toBe(true);
+          expect(Object.is(made, full.contribution[i])).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
     );
   });
 });
