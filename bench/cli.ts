@@ -159,8 +159,8 @@ function alternate(print: Print, other: string, dir: string): void {
     print(`  CVLENS_BENCH_AGAINST: no ${other}`);
     return;
   }
-  // This checkout twice: as it runs, and with its fit worker off (the main thread alone), to show what the second core does.
-  const arms = { other: { bin: other, env: {} }, 'this, no fit worker': { bin: BIN, env: { CVLENS_FIT_WORKER: '0' } }, this: { bin: BIN, env: {} } } as const;
+  // This checkout twice: as it runs (the main thread alone), and with its fit worker asked for, to show what the second core does.
+  const arms = { other: { bin: other, env: {} }, this: { bin: BIN, env: {} }, 'this, fit worker on': { bin: BIN, env: { CVLENS_FIT_WORKER: '1' } } } as const;
   const names = Object.keys(arms) as (keyof typeof arms)[];
   const runs = Object.fromEntries(names.map((k) => [k, [] as Run[]])) as Record<keyof typeof arms, Run[]>;
   for (let i = 0; i < 9; i++) {

@@ -15,9 +15,9 @@
  *   pipeline-child.ts FILE worker  as the first, the rows read and cut on a
  *                                  worker thread (cli/parse-worker.ts)
  *
- * The model fits run as the command runs them: Gamma-Gamma on the fit
- * worker (cli/fit-worker.ts) while BG/NBD fits here, the worker started
- * before the reading; CVLENS_FIT_WORKER=0 runs them all here.
+ * The model fits run as the command runs them: all on this thread, or with
+ * CVLENS_FIT_WORKER=1 Gamma-Gamma on the fit worker (cli/fit-worker.ts)
+ * while BG/NBD fits here, the worker started before the reading.
  *
  * The scored table is read through its totals: a product that writes every
  * row builds each one as it writes it (SegmentResult.row).

@@ -50,16 +50,23 @@ export function practiceFor(model: string | undefined, env: NodeJS.ProcessEnv = 
 }
 
 /**
- * Whether `cvlens segment` should start a fit worker: not for `--model
- * none` (no fits), a one-CPU machine, or an input too small to pay for the
- * thread. CVLENS_FIT_WORKER=0 turns it off and =1 on regardless of size
- * (to measure by turns, and for tests).
+ * Whether `cvlens segment` should start a fit worker: only when asked
+ * (CVLENS_FIT_WORKER=1), as the parse worker is. Measured by turns on the
+ * 2-core build machine with nothing else running (2026-12-03 18:52–18:54,
+ * docs/cli-speed.md), the worker made runs slower, not faster: CDNOW master
+ * in process 0.68–0.76 s with it against 0.57–0.68 s without, 1M rows
+ * 2.31–2.81 s against 2.16–2.91 s; `cvlens segment` to a workbook with
+ * auto 1.27–1.43 s against 1.26–1.35 s. Its start and practice take the
+ * core the main thread's own compiler and collector threads use, and the
+ * read slows by more than the fits gain. When asked: not for `--model none`
+ * (no fits), a one-CPU machine or an input too small to pay for the
+ * thread; CVLENS_FIT_WORKER=force starts it on any input (tests).
  */
 export function wantFitWorker(model: string | undefined, inputBytes: number, env: NodeJS.ProcessEnv = process.env): boolean {
   const asked = env.CVLENS_FIT_WORKER;
-  if (asked === '0') return false;
+  if (asked !== '1' && asked !== 'force') return false;
   if (model === 'none') return false;
-  if (asked === '1') return true;
+  if (asked === 'force') return true;
   return availableParallelism() > 1 && inputBytes >= FIT_WORKER_MIN_BYTES;
 }
 
