@@ -6,7 +6,7 @@ import { logBeta } from '../math/log-beta.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
-import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, meanNegLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
 import { distinctTimes, logsOfShifted, type DistinctTimes } from './distinct-times.ts';
 
@@ -181,16 +181,7 @@ function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, grad?: 
   const gal = sums[2];
   const ga = sums[3];
   const gb = sums[4];
-  const N = g.customers;
-  if (grad) {
-    // Chain rule to θ = ln(param): ∂/∂θ = param · ∂/∂param.
-    grad[0] = (-gr * r) / N;
-    grad[1] = (-gal * alpha) / N;
-    grad[2] = (-ga * a) / N;
-    grad[3] = (-gb * b) / N;
-  }
-  const v = -ll / N;
-  return Number.isNaN(v) ? Infinity : v;
+  return meanNegLogLikelihood(ll, g.customers, grad, [gr, gal, ga, gb], [r, alpha, a, b]);
 }
 
 /**

@@ -305,6 +305,25 @@ export function maximizeLogLikelihood(
 }
 
 /**
+ * What a likelihood objective returns: −LL/N, the mean the fits minimise,
+ * and into `grad` (when given) its gradient in θ = ln(param) from the
+ * log-likelihood's partial derivatives in the parameters themselves, by the
+ * chain rule ∂/∂θ = param · ∂/∂param. A NaN likelihood counts as +Infinity,
+ * so that the line search backs off rather than stops.
+ */
+export function meanNegLogLikelihood(
+  ll: number,
+  customers: number,
+  grad: Float64Array | undefined,
+  partials: readonly number[],
+  params: readonly number[],
+): number {
+  if (grad) for (let i = 0; i < params.length; i++) grad[i] = (-partials[i] * params[i]) / customers;
+  const v = -ll / customers;
+  return Number.isNaN(v) ? Infinity : v;
+}
+
+/**
  * What each boundary optimum means, for FitResult.notes: `meaning(name, side)`
  * gives the sentence for a parameter held beyond its identified range, or
  * undefined to fall back on a generic one.

@@ -5,7 +5,7 @@ import { hyp2f1 } from '../math/hyp2f1.ts';
 import { logGamma } from '../math/log-gamma.ts';
 import { checkHorizon, groupRepeatData, requireEnoughData, checkRow, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
-import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, meanNegLogLikelihood, nowSeconds, type FitControl } from './fit-driver.ts';
 import { combineNoPurchase } from './no-purchase.ts';
 import { betaGeometricBoundaryMeaning } from './bg-nbd.ts';
 import { distinctTimes, logsOfShifted } from './distinct-times.ts';
@@ -186,16 +186,7 @@ export function negMeanLogLikelihood(g: GroupedRepeatData, theta: Float64Array, 
       gb += w * (dB[j] - w4 / (b + x));
     }
   }
-  const N = g.customers;
-  if (grad) {
-    // Chain rule to θ = ln(param): ∂/∂θ = param · ∂/∂param.
-    grad[0] = (-gr * r) / N;
-    grad[1] = (-gal * alpha) / N;
-    grad[2] = (-ga * a) / N;
-    grad[3] = (-gb * b) / N;
-  }
-  const v = -ll / N;
-  return Number.isNaN(v) ? Infinity : v;
+  return meanNegLogLikelihood(ll, g.customers, grad, [gr, gal, ga, gb], [r, alpha, a, b]);
 }
 
 /**

@@ -7,7 +7,7 @@ import { logGamma } from '../math/log-gamma.ts';
 import { logAddExp } from '../math/log-sum-exp.ts';
 import { checkHorizon, checkRow, groupRepeatData, requireEnoughData, type GroupedRepeatData, type RepeatData, type RepeatInput, groupedOnce } from './customer-data.ts';
 import { formatMessage, msg, type Message } from '../i18n/messages.ts';
-import { boundaryNotes, fitNotes, maximizeLogLikelihood, nowSeconds, type FitControl, type MaximizeResult } from './fit-driver.ts';
+import { boundaryNotes, fitNotes, maximizeLogLikelihood, meanNegLogLikelihood, nowSeconds, type FitControl, type MaximizeResult } from './fit-driver.ts';
 import { combineNoPurchase, logistic } from './no-purchase.ts';
 
 /**
@@ -463,15 +463,7 @@ function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64
       gb += w * dbe;
     }
   }
-  const N = g.customers;
-  if (grad) {
-    grad[0] = (-gr * r) / N;
-    grad[1] = (-ga * alpha) / N;
-    grad[2] = (-gs * s) / N;
-    grad[3] = (-gb * beta) / N;
-  }
-  const v = -ll / N;
-  return Number.isNaN(v) ? Infinity : v;
+  return meanNegLogLikelihood(ll, g.customers, grad, [gr, ga, gs, gb], [r, alpha, s, beta]);
 }
 
 /**
