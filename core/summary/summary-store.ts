@@ -18,8 +18,8 @@
  */
 import type { CustomerSummary, DayNumber } from '../types.ts';
 import type { SummaryTable } from './summary-table.ts';
-import { TextBytes } from './columnar-summary.ts';
 import { StoredIds } from './summary-store-ids.ts';
+import { StoredTexts } from './summary-store-texts.ts';
 
 type Typed = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
@@ -156,9 +156,10 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
   /** A derived field's own column, made when a row first disagrees with the derivation. */
   const kept: Partial<Record<DerivedField, Column<Float64Array>>> = {};
   // As bytes, not strings: at 3.77 million customers the e-mails and companies as strings had been
-  // the largest part of the heap after DuckDB's output was read (docs/scale.md).
-  const text = { email: new TextBytes(), company: new TextBytes(), name: new TextBytes() };
-  /** Texts too long for a chunk of bytes, by arrival index (rare). */
+  // the largest part of the heap after DuckDB's output was read (docs/scale.md). Repeated texts (companies)
+  // once each, with a code per customer (summary-store-texts.ts).
+  const text = { email: new StoredTexts(capacity), company: new StoredTexts(capacity), name: new StoredTexts(capacity) };
+  /** Texts too long to keep as bytes (over 254), by arrival index (rare). */
   const long = { email: new Map<number, string>(), company: new Map<number, string>(), name: new Map<number, string>() };
   const encoder = new TextEncoder();
 
@@ -274,7 +275,7 @@ export function createSummaryStore(options: SummaryStoreOptions = {}): SummarySt
     for (const key of ['email', 'company', 'name'] as const) {
       const raw = bytes?.[key];
       if (raw !== undefined) {
-        // A text longer than a chunk is kept as its string (rare).
+        // A text longer than 254 bytes is kept as its string (rare).
         if (!text[key].set(n, raw, 0, raw.length)) long[key].set(n, decoder.decode(raw));
         continue;
       }
