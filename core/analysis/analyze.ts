@@ -503,7 +503,8 @@ function modelsFrom(
       predictions = predictColumns(
         purchase,
         models.spend,
-        { ids: table.ids, x, t_x, T, monetary, averageSpend: table.averageSpend },
+        // The average spend is a column the summary makes when read: only if some customer's spend needs it.
+        { ids: table.ids, x, t_x, T, monetary, averageSpend: () => table.averageSpend },
         { periodDays: days, horizonDays: settings.horizonDays, annualDiscountRate: settings.annualDiscount, marginRate, churnHorizonDays: settings.churnHorizonDays },
       );
     } catch (error) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
 import type { FitResult } from '../types.ts';
@@ -10,7 +11,7 @@ import {
   paretoNbdProbabilityNoPurchase,
   type ParetoNbdParams,
 } from './pareto-nbd.ts';
-import { predictCustomers } from './predict.ts';
+import { predictColumns, predictCustomers, type PredictCustomer } from './predict.ts';
 
 // Published CDNOW parameters (Fader, Hardie & Lee 2005).
 const fit = <P extends Record<string, number>>(model: FitResult['model'], params: P): FitResult<P> => ({
@@ -81,5 +82,55 @@ describe('predictCustomers', () => {
     expect(() => predictCustomers(BG, GG, [customers[0], customers[0]], OPTS)).toThrow(/appears twice/);
     expect(() => predictCustomers(BG, GG, [{ ...customers[0], t_x: 50 }], OPTS)).toThrow(/customer A: t_x/);
     expect(() => predictCustomers(BG, BG as unknown as FitResult<GammaGammaParams>, customers, OPTS)).toThrow(CvError);
+  });
+});
+
+describe('predictColumns, expected purchases and spend made when read', () => {
+  const GG_NO_MEAN = fit<GammaGammaParams>('gg', { p: 6.25, q: 0.9, gamma: 15.44 });
+  const customer = fc.record({
+    x: fc.integer({ min: 0, max: 6 }),
+    t_x: fc.constantFrom(0, 1 / 7, 3, 30.43),
+    T: fc.constantFrom(1 / 7, 3, 30.43, 38.86),
+    monetary: fc.constantFrom(0, 0.01, 22.35, 1e6),
+    averageSpend: fc.constantFrom(0, -3, 11.77),
+  });
+
+  it('gives each customer what predictCustomers gives, bit for bit, with every spend model (property)', () => {
+    fc.assert(
+      fc.property(fc.array(customer, { maxLength: 40 }), fc.constantFrom(BG, PNBD), fc.constantFrom(GG, GG_NO_MEAN, undefined), (rows, model, spend) => {
+        const cs: PredictCustomer[] = rows
+          .filter((c) => c.t_x <= c.T)
+          .map((c, i) => ({ ...c, id: `c${String(i).padStart(3, '0')}`, t_x: c.x === 0 ? 0 : c.t_x, monetary: c.x === 0 ? 0 : c.monetary }));
+        let averagesRead = 0;
+        const columns = predictColumns(model, spend, {
+          ids: cs.map((c) => c.id),
+          x: cs.map((c) => c.x),
+          t_x: cs.map((c) => c.t_x),
+          T: cs.map((c) => c.T),
+          monetary: cs.map((c) => c.monetary),
+          averageSpend: () => (averagesRead++, cs.map((c) => c.averageSpend ?? 0)),
+        }, OPTS);
+        const map = predictCustomers(model, spend, cs, OPTS);
+        const made = columns.made!;
+        cs.forEach((c, i) => {
+          const p = map.get(c.id)!;
+          expect([made.expectedPurchases(i), made.expectedSpend(i), columns.clv[i], columns.pAlive[i]]).toEqual([p.expectedPurchases, p.expectedSpend, p.clv, p.pAlive]);
+          expect(columns.expectedPurchases[i]).toBe(p.expectedPurchases);
+          expect(columns.expectedSpend[i]).toBe(p.expectedSpend);
+        });
+        expect(made.firstNonFinite).toBe(-1);
+        // The average spend's column is asked for once at most, and only when a spend falls back on it.
+        const needed = cs.some((c) => !(c.monetary > 0 && c.x > 0) && !(spend !== undefined && spend.params.q > 1) && !(c.monetary > 0));
+        expect(averagesRead).toBe(needed ? 1 : 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the first customer whose expected spend is not finite', () => {
+    const huge = fit<GammaGammaParams>('gg', { p: 1e300, q: 3.74, gamma: 1e300 });
+    const columns = predictColumns(BG, huge, { ids: ['a', 'b', 'c'], x: [0, 2, 2], t_x: [0, 3, 3], T: [5, 5, 5], monetary: [0, 1e300, 1], averageSpend: [0, 0, 0] }, OPTS);
+    expect(columns.made!.firstNonFinite).toBe(Number.isFinite(columns.expectedSpend[0]) ? 1 : 0);
+    expect(Number.isFinite(columns.expectedSpend[columns.made!.firstNonFinite])).toBe(false);
   });
 });

@@ -145,16 +145,36 @@ export interface PredictColumnsInput {
   t_x: ArrayLike<number>;
   T: ArrayLike<number>;
   monetary: ArrayLike<number>;
-  averageSpend: ArrayLike<number>;
+  /**
+   * The column, or a function that gives it, called only if some customer's
+   * spend falls back on it (no spend model, or one without a population
+   * mean, and no repeat spend): a summary table makes it when read, and with
+   * a spend model it is not read at all.
+   */
+  averageSpend: ArrayLike<number> | (() => ArrayLike<number>);
 }
 
-/** The fields of {@link CustomerPrediction} as columns, index i = the i-th customer given. */
+/**
+ * The fields of {@link CustomerPrediction} as columns, index i = the i-th
+ * customer given. predictColumns' expectedPurchases and expectedSpend are
+ * made on their first read and kept (read each once, before a loop);
+ * `made` then gives a customer's value without the column.
+ */
 export interface PredictionColumns {
   pAlive: Float64Array;
   pNoPurchase: Float64Array;
-  expectedPurchases: Float64Array;
-  expectedSpend: Float64Array;
+  readonly expectedPurchases: Float64Array;
+  readonly expectedSpend: Float64Array;
   clv: Float64Array;
+  made?: MadeOnRead;
+}
+
+/** Prediction fields made from what the columns and the inputs hold, when read: the column's value at i, bit for bit. */
+export interface MadeOnRead {
+  expectedPurchases(i: number): number;
+  expectedSpend(i: number): number;
+  /** The first customer whose expected purchases or spend is not a finite number (checked as they were made), or −1. */
+  firstNonFinite: number;
 }
 
 /**
@@ -179,24 +199,25 @@ export function predictColumns(
   // The builder's ids are known to ascend: no compare per customer then.
   const knownAscending = ids.ascending === true;
   const n = ids.length;
-  const out: PredictionColumns = {
-    pAlive: new Float64Array(n),
-    pNoPurchase: new Float64Array(n),
-    expectedPurchases: new Float64Array(n),
-    expectedSpend: new Float64Array(n),
-    clv: new Float64Array(n),
-  };
+  const pAlive = new Float64Array(n);
+  const pNoPurchase = new Float64Array(n);
+  const clv = new Float64Array(n);
   // Ids in strictly ascending order (the summary builder's) are distinct without a set of them: the set
   // is made, from the ids before, only at the first id out of order (checked in the one loop below).
   let seen: Set<string> | undefined;
   const gg = spend?.params;
-  const spendOf = gg === undefined ? undefined : spendModel(gg);
+  const { x: xs, t_x: txs, T: Ts, monetary: ms, averageSpend } = customers;
+  let averages: ArrayLike<number> | undefined;
+  /** What spendFor calls observed: the repeat spend, else the average spend (its column got now, on the first need). */
+  const observedOf = (i: number, monetary: number): number =>
+    monetary > 0 ? monetary : Math.max((averages ??= typeof averageSpend === 'function' ? averageSpend() : averageSpend)[i] ?? 0, 0);
+  const spendOf = gg === undefined ? undefined : spendModel(gg, observedOf);
+  const spendAt = (i: number, x: number, monetary: number): number => (spendOf === undefined ? observedOf(i, monetary) : spendOf(x, monetary, i));
   // Per (x, T): what does not depend on t_x, and, for a customer without repeat purchases (t_x is then 0), all of it.
   const byX = new Map<number, Map<number, PairPrediction>>();
   const alive = pm.costlyAlive ? new Map<number, Map<number, Map<number, { pa: number; np: number }>>>() : undefined;
-  const { x: xs, t_x: txs, T: Ts, monetary: ms, averageSpend: averages } = customers;
-  const { pAlive, pNoPurchase, expectedPurchases, expectedSpend, clv } = out;
   const margin = options.marginRate;
+  let firstNonFinite = -1;
   for (let i = 0; i < n; i++) {
     const x = xs[i];
     const T = Ts[i];
@@ -252,12 +273,11 @@ export function predictColumns(
       pa = pm.pAlive(x, t_x, T);
       np = pm.noPurchase(churnHorizon, x, t_x, T);
     }
-    const observed = monetary > 0 ? monetary : Math.max(averages[i] ?? 0, 0);
-    const s = spendOf === undefined ? observed : spendOf(x, monetary, observed);
+    const s = spendAt(i, x, monetary);
     pAlive[i] = pa;
     pNoPurchase[i] = np;
-    expectedPurchases[i] = pa * e.expected;
-    expectedSpend[i] = s;
+    const purchases = pa * e.expected;
+    if (firstNonFinite < 0 && !(purchases - purchases === 0 && s - s === 0)) firstNonFinite = i;
     clv[i] = margin * s * pa * e.discounted;
     if (seen === undefined && !knownAscending && i > 0 && ids.compare(i - 1, i) >= 0) {
       seen = new Set<string>();
@@ -270,7 +290,33 @@ export function predictColumns(
       if (seen.size === before) throw new CvError(fn, 'value', `customer id ${id} appears twice`);
     }
   }
-  return out;
+  // Expected purchases and spend are not kept (two columns of the customers' number, 57 MiB at 3.77
+  // million): made again when read, by the same operations on the same numbers (the inputs are the
+  // summary's columns, which it keeps anyway), so the same bits.
+  const made: MadeOnRead = {
+    expectedPurchases: (i) => pAlive[i] * byX.get(xs[i])!.get(Ts[i])!.expected,
+    expectedSpend: (i) => spendAt(i, xs[i], ms[i]),
+    firstNonFinite,
+  };
+  let purchasesColumn: Float64Array | undefined;
+  let spendColumn: Float64Array | undefined;
+  const column = (at: (i: number) => number): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = at(i);
+    return out;
+  };
+  return {
+    pAlive,
+    pNoPurchase,
+    get expectedPurchases() {
+      return (purchasesColumn ??= column(made.expectedPurchases));
+    },
+    get expectedSpend() {
+      return (spendColumn ??= column(made.expectedSpend));
+    },
+    clv,
+    made,
+  };
 }
 
 function isIdArray(ids: CustomerIds | readonly string[]): ids is readonly string[] {
@@ -288,17 +334,17 @@ class PairPrediction {
 }
 
 /**
- * spendFor with a Gamma-Gamma fit, for a customer's numbers and observed
- * spend: the first call of each kind goes through gammaGammaExpectedSpend
+ * spendFor with a Gamma-Gamma fit, for customer i's numbers (its observed
+ * spend asked of `observedOf` only when needed): the first call of each kind goes through gammaGammaExpectedSpend
  * (its checks of the parameters), the rest repeat its arithmetic,
  * p(γ + x·z̄)/(p·x + q − 1), operation for operation, so the doubles are the
  * same; the population mean (x = 0) is computed once.
  */
-function spendModel(gg: GammaGammaParams): (x: number, monetary: number, observed: number) => number {
+function spendModel(gg: GammaGammaParams, observedOf: (i: number, monetary: number) => number): (x: number, monetary: number, i: number) => number {
   const { p, q, gamma } = gg;
   let checked = false;
   let mean: number | undefined;
-  return (x, monetary, observed) => {
+  return (x, monetary, i) => {
     if (monetary > 0 && x > 0) {
       const den = p * x + q - 1;
       if (!checked || !(den > 0)) {
@@ -308,7 +354,7 @@ function spendModel(gg: GammaGammaParams): (x: number, monetary: number, observe
       return (p * (gamma + x * monetary)) / den;
     }
     // No repeat spend observed: the population mean, when it exists.
-    if (!(q > 1)) return observed;
+    if (!(q > 1)) return observedOf(i, monetary);
     return (mean ??= gammaGammaExpectedSpend(gg, 0, 0));
   };
 }

@@ -78,6 +78,17 @@ describe('segmentSummaryTable refuses what segmentCustomers refuses, with the sa
     expect(errorOf(() => segmentSummaryTable(tableOfSummaries(summaries), { unit: 'week', predictions: p }))).toEqual(expected);
   });
 
+  it('an expected spend made when read that is not finite, naming the first such customer', () => {
+    const stored = columns('clv', 3);
+    stored.expectedSpend[1] = Number.POSITIVE_INFINITY;
+    stored.expectedSpend[2] = Number.NaN;
+    const expected = errorOf(() => segmentCustomers(summaries, { unit: 'week', predictions: asMap(stored) }));
+    expect((expected as CvError).message).toMatch(/expectedSpend is not a finite number/);
+    const { pAlive, pNoPurchase, clv, expectedPurchases, expectedSpend } = stored;
+    const made = { pAlive, pNoPurchase, clv, expectedPurchases, expectedSpend, made: { expectedPurchases: (i: number) => expectedPurchases[i]!, expectedSpend: (i: number) => expectedSpend[i]!, firstNonFinite: 1 } };
+    expect(errorOf(() => segmentSummaryTable(tableOfSummaries(summaries), { unit: 'week', predictions: made }))).toEqual(expected);
+  });
+
   it('profit as value without costs, before a bad prediction', () => {
     const p = columns('clv', Number.NaN);
     const expected = errorOf(() => segmentCustomers(summaries, { unit: 'week', valueBasis: 'profit', predictions: asMap(p) }));

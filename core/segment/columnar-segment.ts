@@ -18,7 +18,7 @@ import { topShareOfSorted } from '../concentration/top-share.ts';
 import { LIFECYCLE_STAGES, lifecycleStage, stageCode, stageRules, type StageOptions } from '../lifecycle/stage.ts';
 import { valueTrendOf } from '../lifecycle/trend.ts';
 import { MATRIX_CELLS, valueMatrixCodes } from '../matrix/value-matrix.ts';
-import type { PredictionColumns } from '../models/predict.ts';
+import type { MadeOnRead, PredictionColumns } from '../models/predict.ts';
 import { quintileCodes, quintileCodesBySelection, rfmCell } from '../rfm/score.ts';
 import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
@@ -95,7 +95,11 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   let revenue = 0;
   let clvTotal = 0;
   {
-    const { pAlive, pNoPurchase, expectedPurchases, expectedSpend, clv } = model ?? EMPTY_PREDICTIONS;
+    const { pAlive, pNoPurchase, clv } = model ?? EMPTY_PREDICTIONS;
+    // Fields made when read were checked as they were made (PredictionColumns.made): not made here.
+    const made = model?.made;
+    const unfinished = made?.firstNonFinite ?? -1;
+    const { expectedPurchases, expectedSpend } = made !== undefined || model === undefined ? EMPTY_PREDICTIONS : model;
     const checked = model !== undefined;
     for (let i = 0; i < n; i++) {
       if (known[i] !== 1) missingProfit++;
@@ -107,7 +111,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
         const np = pNoPurchase[i];
         const c = clv[i];
         // x − x is 0 exactly for a finite x; checkPrediction names the field at fault, below.
-        if (badPrediction < 0 && !(pa >= 0 && pa <= 1 && np >= 0 && np <= 1 && expectedPurchases[i] - expectedPurchases[i] === 0 && expectedSpend[i] - expectedSpend[i] === 0 && c - c === 0)) {
+        const finite = made !== undefined ? i !== unfinished : expectedPurchases[i] - expectedPurchases[i] === 0 && expectedSpend[i] - expectedSpend[i] === 0;
+        if (badPrediction < 0 && !(pa >= 0 && pa <= 1 && np >= 0 && np <= 1 && finite && c - c === 0)) {
           badPrediction = i;
         }
         clvTotal += c;
@@ -131,7 +136,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   if (model !== undefined) {
     if (badPrediction >= 0) {
       const i = badPrediction;
-      checkPrediction(ids.id(i), { pAlive: model.pAlive[i], pNoPurchase: model.pNoPurchase[i], expectedPurchases: model.expectedPurchases[i], expectedSpend: model.expectedSpend[i], clv: model.clv[i] });
+      const { expectedPurchases, expectedSpend } = predictionReaders(model);
+      checkPrediction(ids.id(i), { pAlive: model.pAlive[i], pNoPurchase: model.pNoPurchase[i], expectedPurchases: expectedPurchases(i), expectedSpend: expectedSpend(i), clv: model.clv[i] });
     }
     pred = model;
   } else {
@@ -169,6 +175,7 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
   const risk = pred.pNoPurchase;
   const clvColumn = pred.clv;
   const churnSource = !fromModel || n === 0 ? 'heuristic' : 'model';
+  const predicted = predictionReaders(pred);
 
   // Scores, tiers and cells a byte per customer, straight from the columns (no copy as an array of numbers).
   const { purchaseDays, T, sinceLast, grossRevenue, monetary } = table;
@@ -312,8 +319,8 @@ export function segmentSummaryTable(table: SummaryTable, options: ColumnarSegmen
       contribution: contributionOf(values[i], meanValue),
       matrix: matrixCells.at(i),
       pAlive: pred.pAlive[i],
-      expectedPurchases: pred.expectedPurchases[i],
-      expectedSpend: pred.expectedSpend[i],
+      expectedPurchases: predicted.expectedPurchases(i),
+      expectedSpend: predicted.expectedSpend(i),
       composite: composite?.[i],
       compositeRank: compositeRanks?.[i],
       stage: stages.at(i),
@@ -469,6 +476,13 @@ const EMPTY_PREDICTIONS: PredictionColumns = {
   expectedSpend: new Float64Array(0),
   clv: new Float64Array(0),
 };
+
+/** Customer i's expected purchases and spend: made now when the predictions make them when read, else read from their columns. */
+function predictionReaders(p: PredictionColumns): Pick<MadeOnRead, 'expectedPurchases' | 'expectedSpend'> {
+  if (p.made !== undefined) return p.made;
+  const { expectedPurchases, expectedSpend } = p;
+  return { expectedPurchases: (i) => expectedPurchases[i], expectedSpend: (i) => expectedSpend[i] };
+}
 
 /** A column as doubles: itself when it is already, else a copy by a plain loop. */
 function doubles(column: ArrayLike<number>): Float64Array {
