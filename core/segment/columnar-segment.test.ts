@@ -6,9 +6,13 @@
  * test/columnar-equality.test.ts holds the two equal on CDNOW and on smaller
  * simulated files, below that size.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CvError } from '../errors.ts';
+import { quintileCodesBySelection } from '../rfm/score.ts';
+import { DIGITS_FROM } from '../score/order-statistics.ts';
 import { RADIX_FROM } from '../score/sort-doubles.ts';
+import { createSummaryStore } from '../summary/summary-store.ts';
 import { createSummaryBuilder } from '../summary/summarize.ts';
 import { tableOfSummaries } from '../summary/summary-table.ts';
 import { segmentSummaryTable } from './columnar-segment.ts';
@@ -94,5 +98,52 @@ describe('segmentSummaryTable refuses what segmentCustomers refuses, with the sa
     const expected = errorOf(() => segmentCustomers(summaries, { unit: 'week', valueBasis: 'profit', predictions: asMap(p) }));
     expect((expected as CvError).message).toMatch(/needs cost or a margin rate/);
     expect(errorOf(() => segmentSummaryTable(tableOfSummaries(summaries), { unit: 'week', valueBasis: 'profit', predictions: p }))).toEqual(expected);
+  });
+});
+
+describe('R scores cut on the last days when since-last is made from them', () => {
+  it('gives the scores of since-last, lower better, from the last days, higher better (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 18_000, max: 18_060 }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.constantFrom(1, 7, 365.25 / 12),
+        (days, ahead, unit) => {
+          const asOf = 18_060 + ahead;
+          const lastDay = Int32Array.from(days);
+          const sinceLast = Float64Array.from(days, (d) => (asOf - d) / unit);
+          expect(quintileCodesBySelection(lastDay, true)).toEqual(quintileCodesBySelection(sinceLast, false));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does so where the cut points are selected digit by digit (2^21 customers and more)', () => {
+    const n = DIGITS_FROM + 1_001;
+    let seed = 11;
+    const lastDay = Int32Array.from({ length: n }, () => 15_000 + ((seed = (seed * 48271) % 2147483647) % 3_000));
+    const sinceLast = Float64Array.from(lastDay, (d) => (18_001 - d) / 7);
+    const a = quintileCodesBySelection(lastDay, true);
+    const b = quintileCodesBySelection(sinceLast, false);
+    // Counted in a loop: toEqual on two million elements takes seconds.
+    let differ = 0;
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) differ++;
+    expect([a.length, differ, new Set(a).size]).toEqual([n, 0, 5]);
+  });
+
+  it('gives the summary store\'s table the R scores of its since-last column', () => {
+    const store = createSummaryStore({ unitDays: 7 });
+    const asOf = 19_100;
+    for (let k = 0; k < 500; k++) {
+      const lastDay = 19_000 + ((k * 37) % 100);
+      const s = { id: `c${(k * 7919) % 500}`, firstDay: 19_000, lastDay, transactions: 2, purchaseDays: 2, frequency: 1, recency: (lastDay - 19_000) / 7, T: 100 / 7, sinceLast: (asOf - lastDay) / 7, grossRevenue: 10 + (k % 13), returnAmount: 0, returns: 0, revenue: 10 + (k % 13), averageSpend: (10 + (k % 13)) / 2, monetary: 5 };
+      store.push(s, asOf);
+    }
+    const table = store.finish();
+    expect(table.sinceLastOfLastDay).toBe(true);
+    const fromColumn = Object.create(table, { sinceLastOfLastDay: { value: false } }) as typeof table;
+    const scores = (t: typeof table) => Array.from(segmentSummaryTable(t, { unit: 'week' }).columns!.number('rfmR')!.values);
+    expect(scores(table)).toEqual(scores(fromColumn));
   });
 });
