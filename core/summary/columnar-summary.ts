@@ -16,6 +16,7 @@ import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { CustomerIds, SummaryTable } from './summary-table.ts';
 import type { ByteIds, RowSink, TextRole } from '../read/byte-rows.ts';
+import { sortByBytes } from './sort-by-bytes.ts';
 import { compareBytes, compareBytesToText } from '../read/compare-bytes.ts';
 import { ByteArena } from './byte-arena.ts';
 
@@ -343,6 +344,18 @@ class IdStore {
     return this.bytes.text(k) ?? '';
   }
 
+  /**
+   * Sorts customer numbers by id: by the ids' bytes when they are all the
+   * lane's ASCII bytes (sortByBytes), else by comparisons.
+   */
+  sort(order: Int32Array): void {
+    const lane = this.lane;
+    let bytesOnly = lane !== undefined && this.strings.length === 0;
+    for (let i = 0; i < order.length && bytesOnly; i++) bytesOnly = order[i] < this.laneCount;
+    if (lane !== undefined && bytesOnly) sortByBytes(order, lane.bytes, lane.allSpans);
+    else order.sort((a, b) => this.compare(a, b));
+  }
+
   compare(j: number, k: number): number {
     const a = this.strings[j];
     const b = this.strings[k];
@@ -453,7 +466,7 @@ function setExtra(a: (string | undefined)[], k: number, v: string, owned = false
 function sortById(order: Int32Array, ids: IdStore): void {
   let sorted = true;
   for (let i = 1; i < order.length && sorted; i++) sorted = ids.compare(order[i - 1], order[i]) < 0;
-  if (!sorted) order.sort((a, b) => ids.compare(a, b));
+  if (!sorted) ids.sort(order);
 }
 
 /** Whether order is 0, 1, …, n−1: every customer met, in id order (a file sorted by customer). */
