@@ -24,6 +24,8 @@ describe('sortByBytes', () => {
       fc.uint8Array({ maxLength: 6 }).map((b) => b.map((v) => v % 3)),
       fc.uint8Array({ maxLength: 40 }),
       fc.integer({ min: 0, max: 5000 }).map((v) => new TextEncoder().encode(`B${v % 7}-${String(v).padStart(7, '0')}`)),
+      // A long shared prefix, then differences anywhere in the twelve bytes after it and beyond.
+      fc.uint8Array({ minLength: 0, maxLength: 16 }).map((b) => Uint8Array.of(7, 7, 7, ...b.map((v) => (v % 2) * 200))),
     );
     fc.assert(
       fc.property(fc.array(run, { maxLength: 400 }), fc.boolean(), (runs, subset) => {
@@ -40,6 +42,25 @@ describe('sortByBytes', () => {
         expect(Array.from(order)).toEqual(expected);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('orders runs that share a prefix and differ anywhere past it', () => {
+    // A first byte of two values (no prefix common to all), then bytes of two values at any place
+    // of the key (or past it) with long equal stretches: every digit of the key decides somewhere.
+    const run = fc
+      .tuple(fc.constantFrom(1, 2), fc.integer({ min: 0, max: 13 }), fc.uint8Array({ minLength: 0, maxLength: 4 }))
+      .map(([first, at, b]) => Uint8Array.of(first, ...new Array<number>(at).fill(7), ...b.map((v) => (v % 2) * 200)));
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 2, maxLength: 300 }), (runs) => {
+        const { bytes, spans } = arenaOf(runs);
+        const order = Int32Array.from(runs.keys()).reverse();
+        const cmp = (a: number, b: number) => compareBytes(bytes, spans[2 * a], spans[2 * a + 1] - spans[2 * a], bytes, spans[2 * b], spans[2 * b + 1] - spans[2 * b]);
+        const expected = Array.from(order).sort(cmp);
+        sortByBytes(order, bytes, spans);
+        expect(Array.from(order)).toEqual(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 
