@@ -122,6 +122,12 @@ class Block {
   dayCount: Int32Array;
   /** Order of the customer's first purchase row among customers (−1: none yet). */
   rank: Int32Array;
+  /**
+   * Bit (day mod 32) of each of the customer's listed days, or 0 while not made (dayAlreadyListed
+   * makes it on the customer's first day between its first and last): a day whose bit is clear
+   * is not listed, without a walk through the list.
+   */
+  dayBits: Int32Array;
   costUnknown: Uint8Array;
   hasQuantity: Uint8Array;
 
@@ -156,6 +162,7 @@ class Block {
     this.returns = i32(from?.returns);
     this.dayCount = i32(from?.dayCount);
     this.rank = i32(from?.rank, -1);
+    this.dayBits = i32(from?.dayBits);
     this.costUnknown = u8(from?.costUnknown);
     this.hasQuantity = u8(from?.hasQuantity);
   }
@@ -627,6 +634,30 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   }
 
   /** Everything a row on or before as-of changes but its cost. */
+  /** Whether any customer's dayBits were made: until then (rows in date order per customer) no push reads them. */
+  let dayBitsMade = false;
+
+  /**
+   * Whether `day` is in the customer's list of days (head: its first entry). In a file not sorted
+   * by date a customer's days come in any order and each day between the first and the last had
+   * walked the list, entries far apart in memory (~0.2 s at a million rows); the day bits rule out
+   * most new days without the walk. The first walk makes them.
+   */
+  function dayAlreadyListed(b: Block, j: number, head: number, day: number): boolean {
+    const bits = b.dayBits[j];
+    if (bits !== 0) return (bits & (1 << (day & 31))) !== 0 && days.has(head, day);
+    let made = 0;
+    let found = false;
+    for (let i = head; i >= 0; i = days.next(i)) {
+      const d = days.day(i);
+      made |= 1 << (d & 31);
+      if (d === day) found = true;
+    }
+    b.dayBits[j] = made;
+    dayBitsMade = true;
+    return found;
+  }
+
   function numbers(k: number, day: number, amount: number, line: number): void {
     finished = undefined;
     rows++;
@@ -647,10 +678,12 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       const last = b.lastDay[j];
       // The first and last days are listed, so only a day between them needs a look at the list
       // (rows mostly come in date order, and then it never does).
-      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
+      if (day > last || day < first || (day !== last && day !== first && !dayAlreadyListed(b, j, s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
         const heads = s.dayHead.blocks[k >>> BLOCK_BITS];
         heads[j] = days.push(day, heads[j]);
         b.dayCount[j]++;
+        // Once any customer's bits are made, every push keeps its customer's bits (if made) whole.
+        if (dayBitsMade && b.dayBits[j] !== 0) b.dayBits[j] |= 1 << (day & 31);
       }
       if (day < first) {
         b.firstDay[j] = day;
