@@ -77,13 +77,17 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   // An open-addressing table keyed on the three doubles' bits: nested Maps cost a
   // third of a second per million customers, this a few tens of milliseconds. Groups
   // keep the order of their first row either way.
-  const table = new TripleTable();
-  // The weights grow by doubling as a typed array: pushing onto number[] had been half of the
-  // grouping's time and most of its garbage at a million customers (docs/scale.md). The groups'
-  // (x, t_x, T) are the table's keys, taken out once at the end (three more growing columns of
-  // them had been 12 MB and their copies at 376,506 customers).
-  let cap = Math.min(n, 1024);
-  let gw: Float64Array<ArrayBuffer> = new Float64Array(cap);
+  //
+  // The groups' columns are made at the size of the data (there are at most n groups) and handed
+  // out as views of their first `groups` entries: what is never written of them is fresh memory
+  // never touched, which costs nothing, where columns grown by doubling (or the table's keys
+  // copied out at the end) wrote every group's numbers two or three times into fresh pages, at
+  // 12 µs a page on the build machine (docs/scale.md): most of the grouping's time at a million rows.
+  const gx = new Float64Array(n);
+  const gt = new Float64Array(n);
+  const gT = new Float64Array(n);
+  const gw = new Float64Array(n);
+  const table = new TripleTable(gx, gt, gT);
   let groups = 0;
   let repeat = 0;
   let sumX = 0;
@@ -99,26 +103,18 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     sumX += x;
     sumT += T;
     const g = table.findOrAdd(x, t, T, groups);
-    if (g === groups) {
-      if (groups === cap) {
-        cap *= 2;
-        gw = grown(gw, cap);
-      }
-      gw[g] = 1;
-      groups++;
-    } else {
-      gw[g]++;
-    }
+    if (g === groups) groups++;
+    gw[g]++;
     if (rowGroup) rowGroup[i] = g;
   }
   // The distinct x in ascending order (−0 taken as 0, as the Set before it did).
-  const gx = table.column(0, groups);
-  const { values: distinct, index: xIndex } = indexSortedDistinct(gx, groups);
+  const x = gx.subarray(0, groups);
+  const { values: distinct, index: xIndex } = indexSortedDistinct(x, groups);
   return {
-    x: gx,
-    t_x: table.column(1, groups),
-    T: table.column(2, groups),
-    weight: gw.slice(0, groups),
+    x,
+    t_x: gt.subarray(0, groups),
+    T: gT.subarray(0, groups),
+    weight: gw.subarray(0, groups),
     xIndex,
     distinctX: distinct,
     customers: n,
@@ -129,24 +125,23 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
   };
 }
 
-/** A copy of `a` in an array of length `size` (≥ a.length). */
-function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(size);
-  out.set(a);
-  return out;
-}
-
 /**
  * Group numbers of (x, t_x, T) triples in an open-addressing hash table over
- * the doubles' bit patterns, with the triples themselves kept beside it to
- * tell collisions apart. Grows by doubling at half full.
+ * the doubles' bit patterns, the triples themselves kept in the grouping's
+ * columns to tell collisions apart. Grows by doubling at half full.
  */
 class TripleTable {
-  private slots = new Int32Array(1024).fill(-1);
-  private keys = new Float64Array(3 * 512);
+  /** Group number + 1 per slot, 0 for an empty one (a new table's zeros: no fill to write). */
+  private slots = new Int32Array(1024);
   private size = 0;
   private readonly bits = new Float64Array(1);
   private readonly words = new Uint32Array(this.bits.buffer);
+
+  constructor(
+    private readonly xs: Float64Array,
+    private readonly ts: Float64Array,
+    private readonly Ts: Float64Array,
+  ) {}
 
   /**
    * The group of (x, t, T), or `next` after recording it as a new group (groups are numbered 0, 1, … in order).
@@ -157,31 +152,17 @@ class TripleTable {
     const mask = this.slots.length - 1;
     let s = this.hash(x + 0, t + 0, T + 0) & mask;
     for (;;) {
-      const g = this.slots[s];
+      const g = this.slots[s] - 1;
       if (g < 0) break;
-      const k = 3 * g;
-      if (this.keys[k] === x && this.keys[k + 1] === t && this.keys[k + 2] === T) return g;
+      if (this.xs[g] === x && this.ts[g] === t && this.Ts[g] === T) return g;
       s = (s + 1) & mask;
     }
-    this.slots[s] = next;
-    if (3 * next + 3 > this.keys.length) {
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[3 * next] = x;
-    this.keys[3 * next + 1] = t;
-    this.keys[3 * next + 2] = T;
+    this.slots[s] = next + 1;
+    this.xs[next] = x;
+    this.ts[next] = t;
+    this.Ts[next] = T;
     if (++this.size * 2 > this.slots.length) this.grow();
     return next;
-  }
-
-  /** Component c (0: x, 1: t_x, 2: T) of groups 0 … groups−1. */
-  column(c: number, groups: number): Float64Array<ArrayBuffer> {
-    const out = new Float64Array(groups);
-    const keys = this.keys;
-    for (let g = 0; g < groups; g++) out[g] = keys[3 * g + c];
-    return out;
   }
 
   private hash(x: number, t: number, T: number): number {
@@ -196,12 +177,12 @@ class TripleTable {
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let g = 0; g < this.size; g++) {
-      let s = this.hash(this.keys[3 * g] + 0, this.keys[3 * g + 1] + 0, this.keys[3 * g + 2] + 0) & mask;
-      while (slots[s] >= 0) s = (s + 1) & mask;
-      slots[s] = g;
+      let s = this.hash(this.xs[g] + 0, this.ts[g] + 0, this.Ts[g] + 0) & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = g + 1;
     }
     this.slots = slots;
   }

@@ -207,6 +207,11 @@ export class ByteIds {
     return this.spans[2 * k];
   }
 
+  /** Every id's [start, end] in {@link bytes}, id k's at 2k and 2k + 1 (valid until the next new id). */
+  get allSpans(): Int32Array {
+    return this.spans;
+  }
+
   end(k: number): number {
     return this.spans[2 * k + 1];
   }

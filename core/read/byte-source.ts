@@ -53,13 +53,22 @@ export function readAll(source: ByteSource): Uint8Array {
 }
 
 /**
- * Where a piece of UTF-8 ending at `end` may be cut so that no character
- * is split: before the lead byte of a sequence that `end` would cut.
+ * Where a piece of UTF-8 b[start … end−1] may be cut so that no character
+ * is split: before the lead byte of the last sequence when its bytes run
+ * past `end`, else at `end`. Only bytes before `end` are looked at: the
+ * byte at `end` is not read yet (in a reused buffer it is an earlier
+ * piece's, and looking there had cut pieces in the middle of a character,
+ * so that a valid file of non-ASCII names was taken for one the lane cannot
+ * read and went whole to the text reader).
  */
-function characterBoundary(b: Uint8Array, start: number, end: number): number {
-  let p = end;
+export function characterBoundary(b: Uint8Array, start: number, end: number): number {
+  if (end <= start) return end;
+  let p = end - 1;
+  // Back over at most three continuation bytes to the sequence's first byte.
   for (let k = 0; k < 3 && p > start && (b[p] & 0xc0) === 0x80; k++) p--;
-  return p > start ? p : end;
+  const c = b[p];
+  const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  return p + length > end ? p : end;
 }
 
 /**

@@ -16,6 +16,7 @@ import type { CustomerSummary, DayNumber, ExcludedCustomer, Transaction } from '
 import { checkSummaryOptions, onlyReturns, rowCost, type SummaryOptions, type SummaryReport } from './summarize.ts';
 import type { CustomerIds, SummaryTable } from './summary-table.ts';
 import type { ByteIds, RowSink, TextRole } from '../read/byte-rows.ts';
+import { sortByBytes } from './sort-by-bytes.ts';
 import { compareBytes, compareBytesToText } from '../read/compare-bytes.ts';
 import { ByteArena } from './byte-arena.ts';
 
@@ -121,6 +122,12 @@ class Block {
   dayCount: Int32Array;
   /** Order of the customer's first purchase row among customers (−1: none yet). */
   rank: Int32Array;
+  /**
+   * Bit (day mod 32) of each of the customer's listed days, or 0 while not made (dayAlreadyListed
+   * makes it on the customer's first day between its first and last): a day whose bit is clear
+   * is not listed, without a walk through the list.
+   */
+  dayBits: Int32Array;
   costUnknown: Uint8Array;
   hasQuantity: Uint8Array;
 
@@ -155,6 +162,7 @@ class Block {
     this.returns = i32(from?.returns);
     this.dayCount = i32(from?.dayCount);
     this.rank = i32(from?.rank, -1);
+    this.dayBits = i32(from?.dayBits);
     this.costUnknown = u8(from?.costUnknown);
     this.hasQuantity = u8(from?.hasQuantity);
   }
@@ -343,6 +351,18 @@ class IdStore {
     return this.bytes.text(k) ?? '';
   }
 
+  /**
+   * Sorts customer numbers by id: by the ids' bytes when they are all the
+   * lane's ASCII bytes (sortByBytes), else by comparisons.
+   */
+  sort(order: Int32Array): void {
+    const lane = this.lane;
+    let bytesOnly = lane !== undefined && this.strings.length === 0;
+    for (let i = 0; i < order.length && bytesOnly; i++) bytesOnly = order[i] < this.laneCount;
+    if (lane !== undefined && bytesOnly) sortByBytes(order, lane.bytes, lane.allSpans);
+    else order.sort((a, b) => this.compare(a, b));
+  }
+
   compare(j: number, k: number): number {
     const a = this.strings[j];
     const b = this.strings[k];
@@ -450,10 +470,30 @@ function setExtra(a: (string | undefined)[], k: number, v: string, owned = false
  * Sorts customer indices by id in code-unit order (what `<` compares). Ids
  * written in that order already (a file sorted by customer) cost one pass.
  */
-function sortById(order: number[], ids: IdStore): void {
+function sortById(order: Int32Array, ids: IdStore): void {
   let sorted = true;
   for (let i = 1; i < order.length && sorted; i++) sorted = ids.compare(order[i - 1], order[i]) < 0;
-  if (!sorted) order.sort((a, b) => ids.compare(a, b));
+  if (!sorted) ids.sort(order);
+}
+
+/** Whether order is 0, 1, …, n−1: every customer met, in id order (a file sorted by customer). */
+function isIdentity(order: Int32Array): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
+  return true;
+}
+
+/** Whether a[0 … n−1] are all +0 (the bits of a column never written). */
+function allZero64(a: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v !== 0 || 1 / v < 0) return false;
+  }
+  return true;
+}
+
+function allZero32(a: Int32Array | Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== 0) return false;
+  return true;
 }
 
 /**
@@ -594,6 +634,30 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   }
 
   /** Everything a row on or before as-of changes but its cost. */
+  /** Whether any customer's dayBits were made: until then (rows in date order per customer) no push reads them. */
+  let dayBitsMade = false;
+
+  /**
+   * Whether `day` is in the customer's list of days (head: its first entry). In a file not sorted
+   * by date a customer's days come in any order and each day between the first and the last had
+   * walked the list, entries far apart in memory (~0.2 s at a million rows); the day bits rule out
+   * most new days without the walk. The first walk makes them.
+   */
+  function dayAlreadyListed(b: Block, j: number, head: number, day: number): boolean {
+    const bits = b.dayBits[j];
+    if (bits !== 0) return (bits & (1 << (day & 31))) !== 0 && days.has(head, day);
+    let made = 0;
+    let found = false;
+    for (let i = head; i >= 0; i = days.next(i)) {
+      const d = days.day(i);
+      made |= 1 << (d & 31);
+      if (d === day) found = true;
+    }
+    b.dayBits[j] = made;
+    dayBitsMade = true;
+    return found;
+  }
+
   function numbers(k: number, day: number, amount: number, line: number): void {
     finished = undefined;
     rows++;
@@ -614,10 +678,12 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       const last = b.lastDay[j];
       // The first and last days are listed, so only a day between them needs a look at the list
       // (rows mostly come in date order, and then it never does).
-      if (day > last || day < first || (day !== last && day !== first && !days.has(s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
+      if (day > last || day < first || (day !== last && day !== first && !dayAlreadyListed(b, j, s.dayHead.blocks[k >>> BLOCK_BITS][j], day))) {
         const heads = s.dayHead.blocks[k >>> BLOCK_BITS];
         heads[j] = days.push(day, heads[j]);
         b.dayCount[j]++;
+        // Once any customer's bits are made, every push keeps its customer's bits (if made) whole.
+        if (dayBitsMade && b.dayBits[j] !== 0) b.dayBits[j] |= 1 << (day & 31);
       }
       if (day < first) {
         b.firstDay[j] = day;
@@ -679,7 +745,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   /** The summary's columns; `consume` lets go of each of the builder's columns once copied (release). */
   function summarise(consume: boolean): SummaryColumns {
     const asOf = asOfDay() ?? 0;
-    const order: number[] = [];
+    // The customers in the summary first counted, then written: a typed array of their size, not a
+    // growing number[] copied again into the ids' order.
+    let n = 0;
     excluded = [];
     for (let k = 0; k < customerCount; k++) {
       const b = s.blocks[k >>> BLOCK_BITS];
@@ -688,16 +756,25 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       if (b.firstDay[j] === Infinity) {
         excluded.push(onlyReturns({ id: ids.id(k), rows: b.rows[j], returnAmount: b.returnAmount[j], firstLine: b.firstLine[j] }));
       } else {
-        order.push(k);
+        n++;
       }
+    }
+    const order = new Int32Array(n);
+    for (let k = 0, i = 0; i < n; k++) {
+      const b = s.blocks[k >>> BLOCK_BITS];
+      const j = k & MASK;
+      if (b.rows[j] !== 0 && b.firstDay[j] !== Infinity) order[i++] = k;
     }
     sortById(order, ids);
     excluded.sort((a, b) => byString(a.id, b.id));
     return columns(order, asOf, consume);
   }
 
-  function columns(order: readonly number[], asOf: number, consume: boolean): SummaryColumns {
+  function columns(order: Int32Array, asOf: number, consume: boolean): SummaryColumns {
     const n = order.length;
+    // Every customer in id order (a file sorted by customer): each column is its blocks one after
+    // another, copied a block at a time instead of a customer at a time through the order.
+    const whole = isIdentity(order);
     // A column's blocks first, so that the loop indexes arrays, not a property by name;
     // when consuming, the blocks' column goes as soon as it is copied, so that no more than one is held twice.
     const pick64 = (field: F64Field) => {
@@ -706,6 +783,13 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       const out = new Float64Array(n);
       // Zeros are not written: a column of them (no cost, no quantity, no return) then stays
       // untouched fresh memory, which takes no room until written.
+      if (whole) {
+        for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
+          const m = Math.min(n - base, from[b].length);
+          if (!allZero64(from[b], m)) out.set(from[b].subarray(0, m), base);
+        }
+        return out;
+      }
       for (let i = 0; i < n; i++) {
         const k = order[i];
         const v = from[k >>> BLOCK_BITS][k & MASK];
@@ -717,6 +801,13 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       const from = s.blocks.map((b) => b[field]);
       if (consume) for (const b of s.blocks) b[field] = EMPTY32;
       const out = new Int32Array(n);
+      if (whole) {
+        for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
+          const m = Math.min(n - base, from[b].length);
+          if (!allZero32(from[b], m)) out.set(from[b].subarray(0, m), base);
+        }
+        return out;
+      }
       for (let i = 0; i < n; i++) {
         const k = order[i];
         const v = from[k >>> BLOCK_BITS][k & MASK];
@@ -725,16 +816,26 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       return out;
     };
     // The ids stay in the builder's store, read through the order (no string each).
-    const byOrder = Int32Array.from(order);
+    const byOrder = order;
     // Sorted by id, and distinct (one customer per id): strictly ascending.
     const customerIds: CustomerIds = { length: n, id: (i) => ids.id(byOrder[i]), compare: (i, j) => ids.compare(byOrder[i], byOrder[j]), ascending: true };
     const costKnown = new Uint8Array(n);
     const hasQuantity = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const b = s.blocks[order[i] >>> BLOCK_BITS];
-      const j = order[i] & MASK;
-      costKnown[i] = b.costUnknown[j] === 1 ? 0 : 1;
-      hasQuantity[i] = b.hasQuantity[j];
+    if (whole) {
+      for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
+        const block = s.blocks[b];
+        const m = Math.min(n - base, block.size);
+        const unknown = block.costUnknown;
+        for (let j = 0; j < m; j++) costKnown[base + j] = unknown[j] === 1 ? 0 : 1;
+        if (!allZero32(block.hasQuantity, m)) hasQuantity.set(block.hasQuantity.subarray(0, m), base);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const b = s.blocks[order[i] >>> BLOCK_BITS];
+        const j = order[i] & MASK;
+        costKnown[i] = b.costUnknown[j] === 1 ? 0 : 1;
+        hasQuantity[i] = b.hasQuantity[j];
+      }
     }
     // A text column is read from the builder's strings or bytes when a summary is built (kept, not copied).
     const textOf = (role: TextRole) => {
