@@ -121,6 +121,7 @@ export function createAnalysis(input: AnalysisSettingsInput = {}): StreamingAnal
     lacksText: builder.lacksText,
     setText: builder.setText,
     setTextBytes: builder.setTextBytes,
+    expectRows: builder.expectRows,
     finish() {
       const { columns, ctx } = finished();
       return runTable(columns, settings, ctx);
@@ -335,8 +336,8 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
   // The models in a function of their own, so that their inputs (four columns of the customers'
   // numbers and the spend model's two) are let go before the segment step, where a million-row
   // run's memory peaks: locals of a function still running stay reachable.
-  const { models, predictions } = tableModels(table, settings, ctx, marginRate, warnings);
-  const segment = segmentSummaryTable(table, { ...segmentSettings(settings, marginRate), predictions });
+  const { models, predictions, asRead } = tableModels(table, settings, ctx, marginRate, warnings);
+  const segment = segmentSummaryTable(readingAs(table, asRead), { ...segmentSettings(settings, marginRate), predictions });
   return analysisOf(settings, segment, models, warnings, ctx);
 }
 
@@ -344,8 +345,8 @@ function runTable(table: SummaryTable, settings: AnalysisSettings, ctx: RunConte
 async function runTableWith(table: SummaryTable, settings: AnalysisSettings, ctx: RunContext, runner: FitRunner): Promise<Analysis> {
   const marginRate = tableMarginRate(table, settings.marginRate);
   const warnings: Message[] = [...ctx.notes];
-  const { models, predictions } = await tableModelsRun(table, settings, ctx, marginRate, warnings, runner);
-  const segment = segmentSummaryTable(table, { ...segmentSettings(settings, marginRate), predictions });
+  const { models, predictions, asRead } = await tableModelsRun(table, settings, ctx, marginRate, warnings, runner);
+  const segment = segmentSummaryTable(readingAs(table, asRead), { ...segmentSettings(settings, marginRate), predictions });
   return analysisOf(settings, segment, models, warnings, ctx);
 }
 
@@ -356,10 +357,10 @@ function tableModels(
   ctx: RunContext,
   marginRate: number,
   warnings: Message[],
-): { models: ModelReport; predictions: PredictionColumns | undefined } {
+): ModelsAndInputs {
   const inputs = tableModelInputs(table, settings);
   const plan = inputs.n > 0 ? planSelection(selectionInput(inputs, settings, ctx), churnLength(settings, ctx)) : undefined;
-  return modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, plan ? plan.jobs.map(runCandidate) : []);
+  return { ...modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, plan ? plan.jobs.map(runCandidate) : []), asRead: inputs.asRead };
 }
 
 /**
@@ -375,7 +376,7 @@ async function tableModelsRun(
   marginRate: number,
   warnings: Message[],
   runner: FitRunner,
-): Promise<{ models: ModelReport; predictions: PredictionColumns | undefined }> {
+): Promise<ModelsAndInputs> {
   const inputs = tableModelInputs(table, settings);
   const plan = inputs.n > 0 ? planSelection(selectionInput(inputs, settings, ctx), churnLength(settings, ctx)) : undefined;
   const jobs: FitJob[] = plan ? [...plan.jobs] : [];
@@ -383,7 +384,7 @@ async function tableModelsRun(
   const results = jobs.length > 0 ? await runner.run(jobs) : [];
   const candidates = results.filter((r): r is CandidateResult => r.kind === 'candidate');
   const spend = results.find((r): r is SpendResult => r.kind === 'spend');
-  return modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, candidates, spend);
+  return { ...modelsFrom(table, settings, ctx, marginRate, warnings, inputs, plan, candidates, spend), asRead: inputs.asRead };
 }
 
 /** The purchase and spend models' inputs from the summary columns. */
@@ -393,6 +394,32 @@ interface TableModelInputs {
   t_x: Float64Array;
   T: Float64Array;
   monetary: Float64Array;
+  /** Those of the inputs that are the table's columns as read, unchanged (see {@link readingAs}). */
+  asRead: ColumnsAsRead;
+}
+
+/** Derived columns of a summary table already read, to be read again without making them again. */
+type ColumnsAsRead = Partial<Pick<SummaryTable, 'frequency' | 'T' | 'monetary'>>;
+
+/** The models, the predictions, and the table's columns their inputs read. */
+interface ModelsAndInputs {
+  models: ModelReport;
+  predictions: PredictionColumns | undefined;
+  asRead: ColumnsAsRead;
+}
+
+/**
+ * The table, its columns in `asRead` given as they are instead of made
+ * again: the columnar summary makes a derived column (frequency, T,
+ * monetary) on every read, and the segment step read the three the models'
+ * inputs had just read (9 MiB of fresh memory at a million rows, its page
+ * faults the cost; the predictions keep the inputs alive anyway). Neither
+ * the segment step nor a product writes a table's column.
+ */
+function readingAs(table: SummaryTable, asRead: ColumnsAsRead): SummaryTable {
+  const own: PropertyDescriptorMap = {};
+  for (const [k, v] of Object.entries(asRead)) if (v !== undefined) own[k] = { value: v, enumerable: true };
+  return Object.keys(own).length === 0 ? table : (Object.create(table, own) as SummaryTable);
 }
 
 /** The models' inputs, as modelInputs makes them. */
@@ -409,15 +436,22 @@ function tableModelInputs(table: SummaryTable, settings: AnalysisSettings): Tabl
   for (let i = 0; i < n && same; i++) same = frequency[i] !== 0 || Object.is(recency[i], 0);
   const t_x = copyUnless(recency, same);
   if (!same) for (let i = 0; i < n; i++) if (frequency[i] === 0) t_x[i] = 0;
-  const TColumn = copyUnless(table.T, true);
+  const TRead = table.T;
+  const TColumn = copyUnless(TRead, true);
   same = true;
   for (let i = 0; i < n && same; i++) same = Object.is(Math.max(TColumn[i], minT), TColumn[i]);
   const T = same ? TColumn : TColumn.map((t) => Math.max(t, minT));
-  const monetaryColumn = copyUnless(table.monetary, true);
+  const monetaryRead = table.monetary;
+  const monetaryColumn = copyUnless(monetaryRead, true);
   same = true;
   for (let i = 0; i < n && same; i++) same = Object.is(Math.max(monetaryColumn[i], 0), monetaryColumn[i]);
   const monetary = same ? monetaryColumn : monetaryColumn.map((m) => Math.max(m, 0));
-  return { n, x, t_x, T, monetary };
+  // An input that is the column read (not a copy, not changed) holds its numbers exactly.
+  const asRead: ColumnsAsRead = {};
+  if (x === frequency) asRead.frequency = x;
+  if (T === TRead) asRead.T = T;
+  if (monetary === monetaryRead) asRead.monetary = monetary;
+  return { n, x, t_x, T, monetary, asRead };
 }
 
 function selectionInput(inputs: TableModelInputs, settings: AnalysisSettings, ctx: RunContext): SelectionInput {

@@ -67,6 +67,23 @@ export interface RowSink {
    * given the string (setText).
    */
   setTextBytes?(k: number, role: TextRole, b: Uint8Array, s: number, e: number): void;
+  /**
+   * Optional: about how many rows are to come (an estimate from the file's
+   * size and the lines at its start, not a bound), told before the first
+   * row, so that a sink can size its columns once instead of growing them.
+   */
+  expectRows?(rows: number): void;
+}
+
+/**
+ * About how many rows a text of `size` bytes holds, from the lines in a
+ * sample of its start, plus a quarter (a file whose later lines are
+ * somewhat shorter still fits); 0 when the sample holds no line feed.
+ */
+export function rowsEstimate(sample: Uint8Array, size: number): number {
+  let lines = 0;
+  for (let i = sample.indexOf(10); i >= 0; i = sample.indexOf(10, i + 1)) lines++;
+  return lines === 0 ? 0 : Math.ceil((size / sample.length) * lines * 1.25);
 }
 
 /** What the lane needs of the file and its columns (settled by the text reader from the head). */

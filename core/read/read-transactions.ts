@@ -7,7 +7,7 @@ import { amountProblemMessage, otherMark, scanAmount, type DecimalMark } from '.
 import { scanDateCell, yearLastDay, type DateOrder, type DateScan } from './parse-date.ts';
 import { countLines, findHeaderRow, looksLikeHeader, MAX_PREAMBLE_ROWS, prepareText, scanRows, skippedRow, trackingLastLine, type RowVisitor, type SkippedRow, type TableOptions } from './read-table.ts';
 import { preparePieces, scanHead, scanPieces, type PreparedPieces } from './scan-pieces.ts';
-import { ByteIds, byteLaneFits, scanByteRows, type ByteRowTarget, type RowSink, type TextRole } from './byte-rows.ts';
+import { ByteIds, byteLaneFits, rowsEstimate, scanByteRows, type ByteRowTarget, type RowSink, type TextRole } from './byte-rows.ts';
 import { replayByteRows } from './scanned-rows.ts';
 import { isByteSource, plainUtf8, readAll, readFully, type ByteSource } from './byte-source.ts';
 import { PIECE_BYTES } from './text-pieces.ts';
@@ -673,7 +673,7 @@ export function readTransactionsFromSource(source: ByteSource, options: ReadOpti
       // What the lane does not read (the decimal vote past the head, a file it leaves): the text reader on the whole file.
       scan: (visit, onProgress) => scanPieces(preparePieces(readAll(source), options), visit, onProgress),
       scanHead: { scan: (visit) => scanHead(prepared, visit), whole: prepared.headIsWhole },
-      bytes: { input: source, newline: prepared.newline, offset: bom ? 3 : 0, quoteFree: true, pieceBytes: pieces.pieceBytes, scratch },
+      bytes: { input: source, newline: prepared.newline, offset: bom ? 3 : 0, quoteFree: true, pieceBytes: pieces.pieceBytes, scratch, rows: rowsEstimate(head, source.size) },
     },
     options,
   );
@@ -706,7 +706,16 @@ interface RowSource {
    * text starts (after a BOM); for a source, whether it was found free of
    * quotes, and the lane's piece size (tests only).
    */
-  bytes?: { input: Uint8Array | ByteSource; newline: string; offset: number; quoteFree?: boolean; pieceBytes?: number; scratch?: Uint8Array };
+  bytes?: {
+    input: Uint8Array | ByteSource;
+    newline: string;
+    offset: number;
+    quoteFree?: boolean;
+    pieceBytes?: number;
+    scratch?: Uint8Array;
+    /** The rows a streamed file is estimated to hold (rowsEstimate of its head). */
+    rows?: number;
+  };
 }
 
 /** A string, scanned whole. */
@@ -814,6 +823,11 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
   return (builder: TransactionBuilder, visitor: RowVisitor): number => {
     const ids = new ByteIds();
     const sink = options.into;
+    if (sink?.expectRows) {
+      const input = bytes.input;
+      const rows = isByteSource(input) ? bytes.rows : rowsEstimate(input.subarray(0, 1 << 20), input.length);
+      if (rows !== undefined && rows > 0) sink.expectRows(rows);
+    }
     // The sink's number of each id the lane met, plus one (0: not asked yet). Grown fourfold, no fill:
     // what is not written yet stays unfaulted fresh memory.
     let sinkIndex = new Int32Array(1024);

@@ -105,6 +105,8 @@ export interface ColumnarSummaryBuilder extends RowSink {
 const BLOCK_BITS = 15;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
+/** The most blocks a region holds (2^22 customers, 377 MB of columns, most never written). */
+const REGION_BLOCKS = 128;
 
 /** One block of customers' columns (the first block starts small and grows up to a whole block, for small files). */
 class Block {
@@ -131,40 +133,95 @@ class Block {
   costUnknown: Uint8Array;
   hasQuantity: Uint8Array;
 
-  constructor(readonly size: number, from?: Block) {
-    const f64 = (a: Float64Array | undefined, fill = 0) => {
-      const b = new Float64Array(size);
+  /**
+   * A block of `size` customers: its columns views of `region`'s from `at` when given (the region
+   * then holds them one after another), else arrays of their own; `from` (a smaller first block)
+   * copied in.
+   */
+  constructor(readonly size: number, from?: Block, region?: Region, at = 0) {
+    const f64 = (field: F64Field, fill = 0) => {
+      const b = region ? region[field].subarray(at, at + size) : new Float64Array(size);
+      const a = from?.[field];
       if (fill !== 0) b.fill(fill, a?.length ?? 0);
       if (a) b.set(a);
       return b;
     };
-    const i32 = (a: Int32Array | undefined, fill = 0) => {
-      const b = new Int32Array(size);
+    const i32 = (field: I32Field | 'dayBits', fill = 0) => {
+      const b = region ? region[field].subarray(at, at + size) : new Int32Array(size);
+      const a = from?.[field];
       if (fill !== 0) b.fill(fill, a?.length ?? 0);
       if (a) b.set(a);
       return b;
     };
-    const u8 = (a: Uint8Array | undefined) => {
-      const b = new Uint8Array(size);
+    const u8 = (field: 'costUnknown' | 'hasQuantity') => {
+      const b = region ? region[field].subarray(at, at + size) : new Uint8Array(size);
+      const a = from?.[field];
       if (a) b.set(a);
       return b;
     };
-    this.rows = i32(from?.rows);
-    this.firstLine = f64(from?.firstLine);
-    this.firstDay = f64(from?.firstDay, Infinity);
-    this.lastDay = f64(from?.lastDay, -Infinity);
-    this.firstDayGross = f64(from?.firstDayGross);
-    this.gross = f64(from?.gross);
-    this.returnAmount = f64(from?.returnAmount);
-    this.cost = f64(from?.cost);
-    this.quantity = f64(from?.quantity);
-    this.transactions = i32(from?.transactions);
-    this.returns = i32(from?.returns);
-    this.dayCount = i32(from?.dayCount);
-    this.rank = i32(from?.rank, -1);
-    this.dayBits = i32(from?.dayBits);
-    this.costUnknown = u8(from?.costUnknown);
-    this.hasQuantity = u8(from?.hasQuantity);
+    this.rows = i32('rows');
+    this.firstLine = f64('firstLine');
+    this.firstDay = f64('firstDay', Infinity);
+    this.lastDay = f64('lastDay', -Infinity);
+    this.firstDayGross = f64('firstDayGross');
+    this.gross = f64('gross');
+    this.returnAmount = f64('returnAmount');
+    this.cost = f64('cost');
+    this.quantity = f64('quantity');
+    this.transactions = i32('transactions');
+    this.returns = i32('returns');
+    this.dayCount = i32('dayCount');
+    this.rank = i32('rank', -1);
+    this.dayBits = i32('dayBits');
+    this.costUnknown = u8('costUnknown');
+    this.hasQuantity = u8('hasQuantity');
+  }
+}
+
+/**
+ * The blocks' columns as one array each for the customers a file is
+ * expected to hold (RowSink.expectRows), the blocks views of it one after
+ * another: the summary of a file sorted by customer is then these arrays'
+ * first n entries, not a copy of every block (15 MiB of fresh memory at a
+ * million rows, its page faults the cost; docs/scale.md). The part no
+ * customer reaches is never written, so it takes no memory.
+ */
+class Region {
+  readonly rows: Int32Array;
+  readonly firstLine: Float64Array;
+  readonly firstDay: Float64Array;
+  readonly lastDay: Float64Array;
+  readonly firstDayGross: Float64Array;
+  readonly gross: Float64Array;
+  readonly returnAmount: Float64Array;
+  readonly cost: Float64Array;
+  readonly quantity: Float64Array;
+  readonly transactions: Int32Array;
+  readonly returns: Int32Array;
+  readonly dayCount: Int32Array;
+  readonly rank: Int32Array;
+  readonly dayBits: Int32Array;
+  readonly costUnknown: Uint8Array;
+  readonly hasQuantity: Uint8Array;
+
+  /** `size`: a whole number of blocks. */
+  constructor(readonly size: number) {
+    this.rows = new Int32Array(size);
+    this.firstLine = new Float64Array(size);
+    this.firstDay = new Float64Array(size);
+    this.lastDay = new Float64Array(size);
+    this.firstDayGross = new Float64Array(size);
+    this.gross = new Float64Array(size);
+    this.returnAmount = new Float64Array(size);
+    this.cost = new Float64Array(size);
+    this.quantity = new Float64Array(size);
+    this.transactions = new Int32Array(size);
+    this.returns = new Int32Array(size);
+    this.dayCount = new Int32Array(size);
+    this.rank = new Int32Array(size);
+    this.dayBits = new Int32Array(size);
+    this.costUnknown = new Uint8Array(size);
+    this.hasQuantity = new Uint8Array(size);
   }
 }
 
@@ -386,13 +443,32 @@ function asciiString(b: Uint8Array, s: number, e: number): string {
 class Slots {
   blocks: Block[] = [new Block(1024)];
   capacity = 1024;
+  /** Where the blocks' columns are one array each (expect): the first region.size / BLOCK blocks. */
+  region: Region | undefined;
   /** Head of each customer's list of distinct purchase days (−1: none yet): apart from the blocks, as the holdout needs it after they are let go. */
   dayHead = new BlockedInt32(BLOCK_BITS, -1);
+
+  /**
+   * Columns for about `customers` customers in one region, made before the first block fills
+   * (later, the blocks as they are grow on). Capped at 2^22 customers: past it, blocks.
+   */
+  expect(customers: number): void {
+    if (this.region !== undefined || this.blocks.length !== 1 || this.blocks[0].size === BLOCK) return;
+    const size = Math.min(Math.ceil(customers / BLOCK), REGION_BLOCKS) * BLOCK;
+    if (size <= BLOCK) return;
+    this.region = new Region(size);
+    this.blocks[0] = new Block(BLOCK, this.blocks[0], this.region, 0);
+    this.capacity = BLOCK;
+  }
 
   /** Room for one more block's worth of customers (or a grown first block). */
   grow(): void {
     const first = this.blocks[0];
-    if (this.blocks.length === 1 && first.size < BLOCK) {
+    const region = this.region;
+    if (region !== undefined && this.capacity + BLOCK <= region.size) {
+      this.blocks.push(new Block(BLOCK, undefined, region, this.capacity));
+      this.capacity += BLOCK;
+    } else if (this.blocks.length === 1 && first.size < BLOCK) {
       // Fourfold (copying a block is its fresh memory's page faults more than the copy): 2^10, 2^12, 2^14, 2^15.
       this.blocks[0] = new Block(Math.min(first.size * 4, BLOCK), first);
       this.capacity = this.blocks[0].size;
@@ -777,9 +853,13 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const whole = isIdentity(order);
     // A column's blocks first, so that the loop indexes arrays, not a property by name;
     // when consuming, the blocks' column goes as soon as it is copied, so that no more than one is held twice.
+    // Let go of (consume), every customer in the region in id order: the summary's columns are the
+    // region's, no copy (while rows may still come, a copy: the summary must not change under them).
+    const region = consume && whole && s.region !== undefined && n <= s.region.size ? s.region : undefined;
     const pick64 = (field: F64Field) => {
       const from = s.blocks.map((b) => b[field]);
       if (consume) for (const b of s.blocks) b[field] = EMPTY64;
+      if (region !== undefined) return region[field].subarray(0, n);
       const out = new Float64Array(n);
       // Zeros are not written: a column of them (no cost, no quantity, no return) then stays
       // untouched fresh memory, which takes no room until written.
@@ -800,6 +880,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const pick32 = (field: I32Field) => {
       const from = s.blocks.map((b) => b[field]);
       if (consume) for (const b of s.blocks) b[field] = EMPTY32;
+      if (region !== undefined) return region[field].subarray(0, n);
       const out = new Int32Array(n);
       if (whole) {
         for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
@@ -996,6 +1077,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     if (finished === undefined) finished = summarise(true);
     released = true;
     s.blocks = [];
+    s.region = undefined;
     index.clear();
     if (!keepDays) {
       daysReleased = true;
@@ -1058,6 +1140,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     setTextBytes(k, role, b, s, e) {
       if (!textBytes[role].set(k, b, s, e)) setExtra(texts[role], k, new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(b.subarray(s, e)), true);
     },
+    // A customer per row at most: columns for the rows expected (Slots.expect).
+    expectRows: (rows) => s.expect(rows),
     finish,
     report,
     firstPurchaseDay: () => firstPurchase,

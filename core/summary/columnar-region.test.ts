@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createColumnarSummaryBuilder, type SummaryColumns } from './columnar-summary.ts';
+
+/**
+ * A file's rows: `customers` customers (ids in order or not), 1–3 rows each, days in any order, some
+ * returns; with `onlyReturns`, every 1000th customer only returns (it leaves the summary: not every
+ * customer in order then).
+ */
+function rowsOf(customers: number, inOrder: boolean, onlyReturns = false): { id: string; day: number; amount: number }[] {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const ids = Array.from({ length: customers }, (_, k) => `c${String(k).padStart(7, '0')}`);
+  if (!inOrder) for (let i = ids.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [ids[i], ids[j]] = [ids[j], ids[i]]; }
+  const rows: { id: string; day: number; amount: number }[] = [];
+  ids.forEach((id, k) => {
+    const n = 1 + Math.floor(random() * 3);
+    const returnsOnly = onlyReturns && k % 1000 === 999;
+    for (let r = 0; r < n; r++) rows.push({ id, day: Math.floor(random() * 300), amount: returnsOnly || (r > 0 && random() < 0.1) ? -3 : Math.round(random() * 5000) / 100 });
+  });
+  return rows;
+}
+
+const STORED = ['firstDay', 'lastDay', 'purchaseDays', 'transactions', 'grossRevenue', 'firstDayGross', 'returnAmount', 'returns', 'cost', 'costKnown', 'quantity', 'hasQuantity'] as const;
+const DERIVED = ['frequency', 'recency', 'T', 'sinceLast', 'revenue', 'averageSpend', 'monetary', 'profit'] as const;
+
+/** Every column as one string (−0 apart from 0): quicker to compare than arrays of 70,000. */
+function columnsOf(t: SummaryColumns): Record<string, string> {
+  const out: Record<string, string> = { ids: Array.from({ length: t.length }, (_, i) => t.ids.id(i)).join() };
+  for (const c of [...STORED, ...DERIVED]) out[c] = Array.from(t[c], (v) => (Object.is(v, -0) ? '-0' : String(v))).join();
+  return out;
+}
+
+function summarised(rows: ReturnType<typeof rowsOf>, expected: number | undefined, release: boolean): { columns: Record<string, string>; t: SummaryColumns } {
+  const b = createColumnarSummaryBuilder({ unit: 'week' });
+  if (expected !== undefined) b.expectRows?.(expected);
+  rows.forEach((r, line) => b.add({ customerId: r.id, day: r.day, amount: r.amount, line: line + 2 }));
+  if (release) b.release(false);
+  const t = b.finish();
+  return { columns: columnsOf(t), t };
+}
+
+describe('columnar summary: columns sized from the rows expected (one region)', () => {
+  // Past one block (2^15 customers), within the region and past it (more customers than expected).
+  for (const customers of [10, 40_000, 70_000]) {
+    for (const [inOrder, onlyReturns] of [[true, false], [true, true], [false, false]]) {
+      it(`gives the columns of blocks alone: ${customers} customers, ids ${inOrder ? 'in order' : 'shuffled'}${onlyReturns ? ', some with returns only' : ''}`, () => {
+        const rows = rowsOf(customers, inOrder, onlyReturns);
+        const plain = summarised(rows, undefined, true).columns;
+        for (const expected of [50, 40_000, 200_000]) {
+          expect(summarised(rows, expected, true).columns).toEqual(plain);
+          expect(summarised(rows, expected, false).columns).toEqual(plain);
+        }
+      });
+    }
+  }
+
+  it('keeps a summary made before more rows came as it was (a copy, not the region)', () => {
+    const rows = rowsOf(1000, true);
+    const b = createColumnarSummaryBuilder({ unit: 'week' });
+    b.expectRows?.(100_000);
+    rows.forEach((r, line) => b.add({ customerId: r.id, day: r.day, amount: r.amount, line: line + 2 }));
+    const before = b.finish();
+    const seen = columnsOf(before);
+    b.add({ customerId: rows[0].id, day: 299, amount: 1000, line: rows.length + 2 });
+    expect(columnsOf(before)).toEqual(seen);
+    expect(b.finish().grossRevenue[0]).toBe(Number(seen.grossRevenue.split(',')[0]) + 1000);
+  });
+});
