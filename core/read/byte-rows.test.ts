@@ -400,6 +400,20 @@ describe('the byte lane', () => {
     expect(() => ids.find(bytes, 0, 2)).toThrow('after the read was done');
   });
 
+  it('gives each row to its customer when the sink numbers ids otherwise than the lane (a rejected row, ids as text)', () => {
+    // The lane numbers ids from 0 as it meets them, the sink its customers: an id met on a row then
+    // rejected, or a customer the text reader gave first, makes the numbers differ from there on.
+    const rows = ['a,2024-02-02,1.5', 'd,2024-02-03,2', 'b,2024-02-04,3', 'a,2024-02-05,4', 'd,2024-02-06,1'];
+    for (const before of [[], ['x,not a date,1'], ['a,2024-01-01,1', 'c,2024-01-02,$3'], ['é,2024-01-01,1']]) {
+      const bytes = utf8(['id,date,amount', ...before, ...rows].join('\n'));
+      const sink = createColumnarSummaryBuilder({ unit: 'week' });
+      readTransactions(bytes, { into: sink });
+      const fromText = createColumnarSummaryBuilder({ unit: 'week' });
+      for (const t of readTransactions(bytes, { onAccepted: () => {} }).transactions) fromText.add(t);
+      expect(sink.finish().summaries(), before.join()).toEqual(fromText.finish().summaries());
+    }
+  });
+
   it('orders ids kept as bytes and ids kept as strings as a sort of their strings does (UTF-16 code units)', () => {
     // ASCII ids reach the summary as bytes, the others as strings. U+1D49C is the surrogates
     // D835 DC9C in UTF-16, so it sorts before U+FF5A there, though after it by code point and
