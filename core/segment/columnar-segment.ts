@@ -446,9 +446,12 @@ function withColumns(result: SegmentResult, columns: SegmentColumns): SegmentRes
   return Object.defineProperty(result, 'columns', { value: columns, enumerable: false });
 }
 
-/** Whether the table says its since-last is (asOf − lastDay) / unit for every customer (summary-store.ts' StoredSummaryTable). */
-function sinceLastOfDays(table: SummaryTable): table is SummaryTable & { lastDay: Int32Array } {
-  return 'sinceLastOfLastDay' in table && table.sinceLastOfLastDay === true && 'lastDay' in table && table.lastDay instanceof Int32Array;
+/**
+ * Whether the table says its since-last is (asOf − lastDay) / unit for every customer, of whole days
+ * (summary-store.ts' StoredSummaryTable with Int32 days, the columnar summary when its days are whole).
+ */
+function sinceLastOfDays(table: SummaryTable): table is SummaryTable & { lastDay: Int32Array | Float64Array } {
+  return 'lastDay' in table && (table.lastDay instanceof Int32Array || table.lastDay instanceof Float64Array) && 'sinceLastOfLastDay' in table && table.sinceLastOfLastDay === true;
 }
 
 /** Whether the table keeps first and last purchase days as columns (the columnar summary does). */

@@ -66,3 +66,18 @@ describe('columnar summary: columns sized from the rows expected (one region)', 
     expect(b.finish().grossRevenue[0]).toBe(Number(seen.grossRevenue.split(',')[0]) + 1000);
   });
 });
+
+describe('columnar summary: since-last of whole last days', () => {
+  it('says so only when every last day and the as-of day are whole Int32 days', () => {
+    const of = (days: number[], asOf?: number) => {
+      const b = createColumnarSummaryBuilder({ unit: 'week', asOf });
+      days.forEach((day, i) => b.add({ customerId: `c${i}`, day, amount: 1, line: i + 2 }));
+      return b.finish().sinceLastOfLastDay;
+    };
+    expect(of([1, 5, 9])).toBe(true);
+    expect(of([1, 5.5, 9])).toBe(false);
+    expect(of([-0, 5])).toBe(false);
+    expect(of([1, 2 ** 31])).toBe(false);
+    expect(of([1, 5], 9.5)).toBe(false);
+  });
+});
