@@ -865,7 +865,7 @@ function byteLane(source: RowSource, result: ReadResult, options: ReadOptions) {
         builder.acceptDirect();
         if (sink) {
           // An id not asked yet is, while the numbers are the same, the next one (else they stop being).
-          if (same && id >= asked && id !== asked) notSame();
+          if (same && id > asked) notSame();
           let k = same ? (id < asked ? id : -1) : id < sinkIndex.length ? sinkIndex[id] - 1 : -1;
           if (k < 0) {
             // An ASCII id goes to a sink that keeps bytes as its bytes: no string per customer.

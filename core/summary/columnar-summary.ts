@@ -746,7 +746,6 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return true;
   }
 
-  /** Everything a row on or before as-of changes but its cost. */
   /** Whether any customer's dayBits were made: until then (rows in date order per customer) no push reads them. */
   let dayBitsMade = false;
 
@@ -771,6 +770,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return found;
   }
 
+  /** Everything a row on or before as-of changes but its cost. */
   function numbers(k: number, day: number, amount: number, line: number): void {
     finished = undefined;
     rows++;

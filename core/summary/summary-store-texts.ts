@@ -17,6 +17,8 @@
  * {@link DICTIONARY_TRIAL} and over half of the texts kept are distinct.
  */
 
+import { hashBytes } from '../read/byte-rows.ts';
+
 /** Largest text kept as bytes: its length + 1 fits a byte; longer ones the caller keeps as strings. */
 export const MAX_TEXT_BYTES = 254;
 /** Distinct texts a dictionary may hold: a code + 1 fits 2 bytes. */
@@ -27,13 +29,6 @@ export const DICTIONARY_TRIAL = 4096;
 const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 const BLOCK_BITS = 5;
-
-/** FNV-1a over b[s … e−1]. */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return h >>> 0;
-}
 
 /** Distinct texts, each once, found by their bytes through an open-addressing hash table. */
 class Dictionary {
