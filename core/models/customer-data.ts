@@ -121,7 +121,9 @@ export function groupRepeatData(fn: string, data: RepeatData, options: { rowGrou
     repeatCustomers: repeat,
     meanX: n > 0 ? sumX / n : 0,
     meanT: n > 0 ? sumT / n : 0,
-    ...(rowGroup ? { rowGroup } : {}),
+    // Present (undefined) even when not asked for: one object layout for every grouping, so that a
+    // likelihood compiled for the groups before the holdout is not thrown away by the groups of all the data.
+    rowGroup,
   };
 }
 

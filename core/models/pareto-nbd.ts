@@ -262,14 +262,28 @@ interface PairIndex {
  * term, one after the other through the running term, were most of its time.
  * Grown on demand: a pair with z near 1 needs more terms.
  */
+const NO_TERMS = new Float64Array(0);
+
 class SeriesTerms {
-  c: Float64Array = new Float64Array(64);
-  hm: Float64Array = new Float64Array(64);
-  hn: Float64Array = new Float64Array(64);
+  c: Float64Array = NO_TERMS;
+  hm: Float64Array = NO_TERMS;
+  hn: Float64Array = NO_TERMS;
   /** Entries valid at the current parameters. */
   length = 0;
-  private m = 0;
-  private np = 0;
+  // NaN, not 0: V8 lays a field out by the first value written to it, and the
+  // first fit's first (m, n) are whole numbers (it starts at r = s = 1): the
+  // first fraction would change the layout of every SeriesTerms and throw the
+  // likelihood's compiled code away mid-fit (docs/cli-speed.md, "Compiled once").
+  private m = NaN;
+  private np = NaN;
+
+  constructor() {
+    // Written twice before any code is compiled, so that V8 takes them for variables, not
+    // constants: they are replaced when they grow, mid-fit (see ByteIds' constructor).
+    this.c = new Float64Array(64);
+    this.hm = new Float64Array(64);
+    this.hn = new Float64Array(64);
+  }
 
   reset(m: number, np: number): void {
     this.m = m;
@@ -343,13 +357,38 @@ function indexPairs(g: GroupedRepeatData): PairIndex {
 }
 
 /**
+ * The parameters at θ as the likelihood takes them. A class of its own, with
+ * fields made fractional (NaN) before they are written: the fit starts at
+ * θ = 0, where every parameter is exactly 1, which V8 holds as a small
+ * integer, and an object first made with integer fields changes its layout at
+ * the first fraction, which throws away the code compiled for the likelihood
+ * in the middle of the fit. Not a plain { r, alpha, s, beta }: that layout is
+ * shared with every other model's parameters (BG/NBD's begin with r and
+ * alpha too), and their compiled predictions would be thrown away instead
+ * (docs/cli-speed.md, "Compiled once").
+ */
+class ParamsAt implements ParetoNbdParams {
+  r = NaN;
+  alpha = NaN;
+  s = NaN;
+  beta = NaN;
+
+  constructor(theta: Float64Array) {
+    this.r = Math.exp(theta[0]);
+    this.alpha = Math.exp(theta[1]);
+    this.s = Math.exp(theta[2]);
+    this.beta = Math.exp(theta[3]);
+  }
+}
+
+/**
  * −LL/N at θ = ln(r, α, s, β) and, when `grad` is given, its gradient in θ
  * (analytic: the hypergeometric series is differentiated term by term in
  * logTailGradient).
  */
 function negMeanLogLikelihood(ix: PairIndex, theta: Float64Array, grad?: Float64Array): number {
   const g = ix.g;
-  const p = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) };
+  const p = new ParamsAt(theta);
   if (![p.r, p.alpha, p.s, p.beta].every((v) => Number.isFinite(v) && v > 0)) return Infinity;
   const { r, alpha, s, beta } = p;
   const nx = g.distinctX.length;

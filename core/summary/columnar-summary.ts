@@ -468,11 +468,16 @@ function asciiString(b: Uint8Array, s: number, e: number): string {
 /** Customers' columns in blocks. */
 class Slots {
   blocks: Block[] = [new Block(1024)];
-  capacity = 1024;
+  capacity = 0;
   /** Where the blocks' columns are one array each (expect): the first region.size / BLOCK blocks. */
   region: Region | undefined;
   /** Head of each customer's list of distinct purchase days (−1: none yet): apart from the blocks, as the holdout needs it after they are let go. */
   dayHead = new BlockedInt32(BLOCK_BITS, -1);
+
+  constructor() {
+    // A second write, before any code is compiled: see ByteIds' constructor (the capacity changes as the blocks grow, mid-read).
+    this.capacity = this.blocks[0].size;
+  }
 
   /**
    * Columns for about `customers` customers in one region, made before the first block fills
