@@ -24,7 +24,6 @@ import { compositeScore } from '../score/composite.ts';
 import { rankDescending } from '../score/score-spec.ts';
 import { medianOfSorted } from '../score/median.ts';
 import { ascendingOrder, LEAN_FROM, RADIX_FROM, sortedByOrder, sortedDoubles, sortedWithOrder } from '../score/sort-doubles.ts';
-import type { SummaryColumns } from '../summary/columnar-summary.ts';
 import { idStrings, type SummaryTable } from '../summary/summary-table.ts';
 import { unitDays } from '../summary/units.ts';
 import { contributionOf, tierCodesOfMean } from '../tiers/assign.ts';
@@ -446,17 +445,14 @@ function withColumns(result: SegmentResult, columns: SegmentColumns): SegmentRes
   return Object.defineProperty(result, 'columns', { value: columns, enumerable: false });
 }
 
-/**
- * Whether the table says its since-last is (asOf − lastDay) / unit for every customer, of whole days
- * (summary-store.ts' StoredSummaryTable with Int32 days, the columnar summary when its days are whole).
- */
-function sinceLastOfDays(table: SummaryTable): table is SummaryTable & { lastDay: Int32Array | Float64Array } {
-  return 'lastDay' in table && (table.lastDay instanceof Int32Array || table.lastDay instanceof Float64Array) && 'sinceLastOfLastDay' in table && table.sinceLastOfLastDay === true;
+/** Whether the table's R scores can be cut on its last days (SummaryTable.sinceLastOfLastDay). */
+function sinceLastOfDays(table: SummaryTable): table is SummaryTable & { lastDay: ArrayLike<number> } {
+  return table.sinceLastOfLastDay === true && table.lastDay !== undefined;
 }
 
-/** Whether the table keeps first and last purchase days as columns (the columnar summary does). */
-function hasDays(table: SummaryTable): table is SummaryTable & Pick<SummaryColumns, 'firstDay' | 'lastDay'> {
-  return 'firstDay' in table && 'lastDay' in table;
+/** Whether the table keeps first and last purchase days as columns (the columnar summary and the store do). */
+function hasDays(table: SummaryTable): table is SummaryTable & { firstDay: ArrayLike<number>; lastDay: ArrayLike<number> } {
+  return table.firstDay !== undefined && table.lastDay !== undefined;
 }
 
 /** rfmCell's text of each index (r−1)·25 + (f−1)·5 + (m−1), as the RFM segments are indexed. */

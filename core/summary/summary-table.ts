@@ -77,6 +77,15 @@ export interface SummaryTable {
   /** revenue − cost where profitKnown[i] is 1 (else 0, meaning unknown). */
   profit: ArrayLike<number>;
   profitKnown: ArrayLike<number>;
+  /** Each customer's first and last purchase days, where the table keeps them (the columnar summary and the store do). */
+  firstDay?: ArrayLike<number>;
+  lastDay?: ArrayLike<number>;
+  /**
+   * True when every since-last is (asOf − lastDay) / unit of whole days, one as-of day and unit for
+   * all: since-last then orders the customers as their last days do, reversed, and the segment step
+   * cuts the R scores on the last days instead of making a since-last column (columnar-segment.ts).
+   */
+  sinceLastOfLastDay?: boolean;
   /** The summary of customer i as an object (the same object on every call only for tableOfSummaries). */
   summary(i: number): CustomerSummary;
 }
