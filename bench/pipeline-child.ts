@@ -22,6 +22,8 @@
  * The scored table is read through its totals: a product that writes every
  * row builds each one as it writes it (SegmentResult.row).
  */
+// First: V8's compiler set as the command sets it (cli/v8-tuning.js), before any of the pipeline is compiled.
+import '../cli/v8-tuning.js';
 import { readFileSync } from 'node:fs';
 
 /**

@@ -284,7 +284,7 @@ export async function runSideBySide(print: Print): Promise<void> {
       });
     }
     const sec = (s: number | undefined) => (s === undefined ? '-' : `${s.toFixed(2)} s`);
-    print(`  cvlens: each run the child bench/dist/pipeline-child.mjs as cvlens runs (plain node, no V8 flags); CDNOW: median of 5 runs`);
+    print(`  cvlens: each run the child bench/dist/pipeline-child.mjs as cvlens runs (plain node, with the command's compiler setting, cli/v8-tuning.js); CDNOW: median of 5 runs`);
     print(`  ${'data'.padEnd(22)} ${'tool'.padEnd(10)} ${'wall'.padStart(9)} ${'in-process'.padStart(11)} ${'cpu'.padStart(9)} ${'main cpu'.padStart(9)} ${'peak RSS'.padStart(9)}  customers`);
     for (const set of sets) {
       const file = set.file();

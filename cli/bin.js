@@ -5,16 +5,8 @@
 // missing or older than any source it was built from (an edit, a checkout),
 // tsx compiles the sources on the fly instead, so the command never runs
 // stale code. CVLENS_FROM_SOURCE=1 asks for the sources regardless.
-import { setFlagsFromString } from 'node:v8';
+import './v8-tuning.js';
 import { bundleIsFresh } from './bundle-freshness.js';
-
-// A smaller inlining budget for V8's optimising compiler (its default: 920 bytes of bytecode inlined
-// into one function). Every run of this command is a cold process in which the large loops (the
-// reader's, the likelihoods', the workbook's rows) run unoptimised until the compiler, on the other
-// core, is done with them; with less inlined into each, it is done sooner. Only how much is compiled
-// into one function changes, not what it computes. Measured by turns on CDNOW master to a workbook:
-// 1.333 -> 1.284 s median wall, 2.0 -> 1.9 s CPU; a million rows unchanged (docs/cli-speed.md).
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=300');
 
 async function load() {
   if (!process.env.CVLENS_FROM_SOURCE && bundleIsFresh(new URL('./dist/', import.meta.url), new URL('../', import.meta.url))) {
