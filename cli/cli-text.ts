@@ -6,6 +6,7 @@
  * them. Both languages implement one interface, so neither can miss a text.
  */
 import type { Lang, TimeUnit } from '../core/index.ts';
+import { groupedCount } from './grouped-number.ts';
 
 export interface CliText {
   /** Prefix of a warning line on stderr. */
@@ -39,7 +40,7 @@ export interface CliText {
   strategies: string;
 }
 
-const n = (x: number): string => x.toLocaleString('en');
+const n = groupedCount;
 
 const UNIT_ZH: Record<TimeUnit, string> = { day: '天', week: '周', month: '月' };
 

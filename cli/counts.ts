@@ -4,6 +4,7 @@
  * the file.
  */
 import { dayToIso, type DayNumber, type Lang } from '../core/index.ts';
+import { groupedCount } from './grouped-number.ts';
 
 export interface RowCounts {
   customers: number;
@@ -18,7 +19,7 @@ export interface RowCounts {
   excludedRows: number;
 }
 
-const n = (x: number): string => x.toLocaleString('en');
+const n = groupedCount;
 const plural = (x: number, one: string, many = `${one}s`): string => `${n(x)} ${x === 1 ? one : many}`;
 
 /**

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBBlobVector, DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBConnection, type DuckDBValue, type DuckDBVector } from '@duckdb/node-api';
 import { createSummarySqlReader, type SummarySqlRow, type SummarySqlRowsResult } from '../core/index.ts';
+import { groupedCount } from './grouped-number.ts';
 
 export interface Duckdb {
   connection: DuckDBConnection;
@@ -146,7 +147,7 @@ export async function readSummaryQuery(db: Duckdb, sql: string, options: ReadSum
   }
   if (options.rows !== undefined && read !== options.rows) {
     db.close();
-    throw new Error(`DuckDB's result ended after ${read.toLocaleString('en')} of its ${options.rows.toLocaleString('en')} rows (most likely out of memory); nothing was scored`);
+    throw new Error(`DuckDB's result ended after ${groupedCount(read)} of its ${groupedCount(options.rows)} rows (most likely out of memory); nothing was scored`);
   }
   if (options.closeWhenRead) {
     db.close();

@@ -23,6 +23,7 @@ import { modelFooter, reportRejected, summaryTable, writeCustomerTable, writeJso
 import { asOfWarning, describeCounts } from './counts.ts';
 import { checkOutput } from './output-target.ts';
 import type { DuckdbFormat } from './duckdb-input.ts';
+import { groupedCount } from './grouped-number.ts';
 
 
 function head(path: string, bytes: number): Buffer {
@@ -134,7 +135,7 @@ export async function segmentWithDuckdb(file: string, format: DuckdbFormat, o: D
       },
       lang,
     );
-    const fromSummaries = zh ? `来自客户汇总表的 ${totals.customers.toLocaleString('en')} 位客户` : `${totals.customers.toLocaleString('en')} customers from a table of summaries`;
+    const fromSummaries = zh ? `来自客户汇总表的 ${groupedCount(totals.customers)} 位客户` : `${groupedCount(totals.customers)} customers from a table of summaries`;
     // No holdout here, so no churn-risk correction: the footer is the model's lines alone.
     process.stdout.write(`\n${input.kind === 'summaries' ? fromSummaries : counts}${zh ? `（${source}）。` : ` (${source}).`}\n` + modelFooter(result, unit, lang));
   }

@@ -39,6 +39,7 @@ import { WorkbookPackage, type Sheet } from './workbook/package.ts';
 import { HEADER, hex, placeTable, wrappedHeight } from './workbook/report-sheet.ts';
 import { columnName } from './workbook/sheet-xml.ts';
 import type { Styles } from './workbook/styles.ts';
+import { groupedCount } from './grouped-number.ts';
 
 export interface WorkbookInput {
   analysis: Analysis;
@@ -138,8 +139,8 @@ export async function segmentWorkbook(input: WorkbookInput): Promise<Uint8Array>
     styles,
     1,
     zh
-      ? `客户分级:${totals.customers.toLocaleString('en')} 位客户,截至 ${asOf},价值 = ${basisWord(totals.valueBasis, lang)}`
-      : `Customer tiers: ${totals.customers.toLocaleString('en')} customers as of ${asOf}, value = ${basisWord(totals.valueBasis, lang)}`,
+      ? `客户分级:${groupedCount(totals.customers)} 位客户,截至 ${asOf},价值 = ${basisWord(totals.valueBasis, lang)}`
+      : `Customer tiers: ${groupedCount(totals.customers)} customers as of ${asOf}, value = ${basisWord(totals.valueBasis, lang)}`,
   );
   const hint = zh ? `每一列的含义见“${SHEETS.readMe.zh}”工作表,设置与模型见“${SHEETS.model.zh}”工作表。` : `What every column means is on the "${SHEETS.readMe.en}" sheet; settings and model on the "${SHEETS.model.en}" sheet.`;
   s1.row(2, [hint], [styles.id({ font: { italic: true, color: '595959' } })]);

@@ -14,6 +14,7 @@ import { langOfArgs, parseNumber } from '../options.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { UsageError } from '../usage-error.ts';
+import { groupedCount } from '../grouped-number.ts';
 
 export const DEMO_PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 export const DEMO_SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
@@ -49,6 +50,6 @@ export async function demoCommand(args: string[]): Promise<number> {
   });
   writeFileSync(out, csv);
   const rows = csv.split('\n').length - 2;
-  process.stderr.write(`Wrote ${out}: ${rows.toLocaleString('en')} transactions of ${customers.toLocaleString('en')} simulated customers (seed ${seed}).\n`);
+  process.stderr.write(`Wrote ${out}: ${groupedCount(rows)} transactions of ${groupedCount(customers)} simulated customers (seed ${seed}).\n`);
   return 0;
 }

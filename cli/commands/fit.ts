@@ -35,6 +35,7 @@ import { langOfArgs, parseDay, parseLang, parseNumber, parseUnit } from '../opti
 import { parseHeaderRow, readInputFile, readTransactionsFrom } from '../read-input.ts';
 import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
+import { groupedCount } from '../grouped-number.ts';
 
 const MODELS = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD', pnbd: 'Pareto/NBD', gg: 'Gamma-Gamma' } as const;
 type ModelKey = keyof typeof MODELS;
@@ -113,7 +114,7 @@ export async function fitCommand(args: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(json) + '\n');
     return 0;
   }
-  const customers = fit.customers.toLocaleString('en');
+  const customers = groupedCount(fit.customers);
   const ms = (fit.seconds * 1000).toFixed(1);
   const notes = fit.noteMessages?.map((m) => formatMessage(m, lang)) ?? fit.notes ?? [];
   const lines = [

@@ -57,6 +57,7 @@ import { formatTable } from '../text-table.ts';
 import { UsageError } from '../usage-error.ts';
 import { duckdbFormat, segmentWithDuckdb } from '../duckdb-segment.ts';
 import { practiceFor, startFitWorker, wantFitWorker, type FitWorker } from '../fit-worker-runner.ts';
+import { groupedCount, groupedMoney } from '../grouped-number.ts';
 
 /**
  * Marks where each step of a run ends, on the process's performance
@@ -401,10 +402,6 @@ function percent(x: number): string {
   return `${(x * 100).toFixed(1)} %`;
 }
 
-function money(x: number): string {
-  return x.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
-
 /**
  * The tier summary as the course's table 4-2 lays it out: with the
  * contribution method, the 客户贡献度 band of each tier comes first
@@ -422,15 +419,15 @@ export function summaryTable(a: Analysis, lang: Lang): string {
   );
   const rows = a.segment.summary.map((r, i) => [
     label(`tier.${r.tier}`, lang),
-    r.customers.toLocaleString('en'),
+    groupedCount(r.customers),
     percent(r.customerShare),
-    money(r.value),
+    groupedMoney(r.value),
     percent(r.valueShare),
-    money(r.averageValue),
+    groupedMoney(r.averageValue),
     ...(bands ? [bands[i]!] : []),
   ]);
   const totals = a.segment.totals;
-  rows.push([t.total, totals.customers.toLocaleString('en'), '100.0 %', money(totals.value), '100.0 %', money(totals.customers ? totals.value / totals.customers : 0), ...(bands ? [''] : [])]);
+  rows.push([t.total, groupedCount(totals.customers), '100.0 %', groupedMoney(totals.value), '100.0 %', groupedMoney(totals.customers ? totals.value / totals.customers : 0), ...(bands ? [''] : [])]);
   if (bands) header.push(label('col.contribution', lang));
   const align = ['left', 'right', 'right', 'right', 'right', 'right', 'left'] as const;
   const strategies = a.segment.summary.map((r) => `  ${label(`tier.${r.tier}`, lang)}${lang === 'zh' ? '：' : ': '}${label(`strategy.${r.tier}`, lang)}`);
