@@ -11,7 +11,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { workerThreads } from './worker-threads.ts';
 import { runFitJob, type FitJob, type FitJobResult, type FitRunner } from '../core/index.ts';
 import type { FitWorkerData, FitWorkerReply, FitWorkerRequest } from './fit-worker.ts';
 
@@ -90,7 +91,7 @@ export function startFitWorker(options: FitWorkerOptions = {}): FitWorker {
   const data: FitWorkerData = { practice: options.practice };
   let worker: Worker;
   try {
-    worker = new Worker(script, { eval: evaluate, workerData: data });
+    worker = new (workerThreads().Worker)(script, { eval: evaluate, workerData: data });
   } catch (error) {
     // No thread to be had (a resource limit): everything here, as without a worker.
     const why = error instanceof Error ? error.message : String(error);

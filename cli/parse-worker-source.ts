@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { workerThreads } from './worker-threads.ts';
 import type { ByteLanePlan, ScannedPiece } from '../core/index.ts';
 import type { ParseWorkerData } from './parse-worker.ts';
 
@@ -34,6 +34,7 @@ function workerScript(): { script: URL | string; eval?: boolean } {
 export function scanRowsOnWorker(path: string, plan: ByteLanePlan, pieceBytes?: number): () => ScannedPiece | undefined {
   const counters = new SharedArrayBuffer(12);
   const count = new Int32Array(counters);
+  const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const { script, eval: evaluate } = workerScript();
   const data: ParseWorkerData = { path, plan, pieceBytes, port: port2, counters };
