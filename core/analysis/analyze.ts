@@ -29,7 +29,7 @@ import { tableOfSummaries, type SummaryTable } from '../summary/summary-table.ts
 import { unitDays } from '../summary/units.ts';
 import type { TransactionSink } from '../read/read-transactions.ts';
 import type { CustomerPrediction, CustomerSummary, DayNumber, ExcludedCustomer, TimeUnit, Transaction } from '../types.ts';
-import { createPurchaseDays, type PurchaseDays } from './purchase-days.ts';
+import { createPurchaseDays, type PurchaseDays, type SplitHistories } from './purchase-days.ts';
 import { fitRecalibration, type RecalibrationReport } from './recalibrate.ts';
 import { churnRiskPerGroup, runCandidate, runFitJob, type CandidateResult, type FitJob, type FitRunner, type HoldoutJudging, type SpendJob, type SpendResult } from './fit-jobs.ts';
 import {
@@ -182,7 +182,9 @@ function analysisContext(customers: number, report: SummaryReport, settings: Ana
     const plan = holdoutPlan(days.firstDay(), report.asOf);
     if ('calibrationEnd' in plan) {
       const periodDays = unitDays(settings.unit);
-      holdout = { histories: days.split(plan.calibrationEnd, report.asOf, periodDays), calibrationEnd: plan.calibrationEnd, asOf: report.asOf, periodDays };
+      // With the purchases within the churn horizon too: the churn-risk correction's counts, in the same pass.
+      const histories = days.split(plan.calibrationEnd, report.asOf, periodDays, undefined, plan.calibrationEnd + settings.churnHorizonDays);
+      holdout = { histories, calibrationEnd: plan.calibrationEnd, asOf: report.asOf, periodDays };
     } else {
       noHoldout = plan.why;
     }
@@ -616,7 +618,23 @@ function recalibrate(
   if (churnHorizonDays > length) {
     return { recalibration: unchecked(msg('analysis.recalibrationShortHoldout', { length, horizon: churnHorizonDays })) };
   }
-  const s = days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, holdout.calibrationEnd + churnHorizonDays);
+  const windowEnd = holdout.calibrationEnd + churnHorizonDays;
+  // The model choice's histories with their purchases within the horizon, when its split counted them (analysisContext).
+  const within = holdout.histories.within;
+  // (Not spread: the columnar summary makes the ids' strings only when they are read.)
+  const h = holdout.histories;
+  const s: SplitHistories =
+    within !== undefined && within.end === windowEnd
+      ? {
+          get ids() {
+            return h.ids;
+          },
+          x: h.x,
+          t_x: h.t_x,
+          T: h.T,
+          holdout: within.holdout,
+        }
+      : days.split(holdout.calibrationEnd, holdout.asOf, holdout.periodDays, windowEnd);
   const t = churnHorizonDays / holdout.periodDays;
   try {
     // Customers with the same (x, t_x, T) get the same prediction: computed once per group

@@ -20,6 +20,20 @@ describe('createPurchaseDays', () => {
     expect(s.holdout).toEqual([2, 0]);
   });
 
+  it('counts a second window in the same pass: the holdout a split to that window gives', () => {
+    const d = createPurchaseDays();
+    for (const t of [tx('A', 0, 5), tx('A', 7, 5), tx('A', 14, 5), tx('A', 21, 5), tx('A', 28, 5), tx('A', 28, 2), tx('A', 40, 5), tx('B', 20, 9), tx('D', 10, 0), tx('D', 22, 3)]) d.add(t);
+    const both = d.split(14, 35, 7, undefined, 22);
+    const alone = d.split(14, 35, 7, 22);
+    expect(both.holdout).toEqual([2, 1]);
+    expect(both.within).toEqual({ end: 22, holdout: alone.holdout });
+    expect(alone.holdout).toEqual([1, 1]);
+    expect(both.x).toEqual(alone.x);
+    expect(d.split(14, 35, 7).within).toBeUndefined();
+    // A second window past the as-of day counts up to the as-of day only.
+    expect(d.split(14, 35, 7, undefined, 99).within?.holdout).toEqual([2, 1]);
+  });
+
   it('floors T at one day for a customer first seen on the calibration end', () => {
     const d = createPurchaseDays();
     d.add(tx('A', 5, 1));

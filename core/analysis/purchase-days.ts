@@ -15,6 +15,12 @@ export interface SplitHistories {
   T: number[];
   /** Distinct purchase days in (calibrationEnd, asOf]. */
   holdout: number[];
+  /**
+   * When split was asked for a second window: its end, and the distinct purchase days in
+   * (calibrationEnd, min(asOf, end)] per customer. The churn-risk correction counts purchases
+   * within the churn horizon of the same histories the model choice splits: one pass gives both.
+   */
+  within?: { end: DayNumber; holdout: number[] };
 }
 
 export interface PurchaseDays {
@@ -25,9 +31,10 @@ export interface PurchaseDays {
   /**
    * Histories as of `calibrationEnd` (times in periods of `periodDays`
    * days; T floored at one day) of the customers who had bought by then,
-   * with their purchase days in (calibrationEnd, min(asOf, windowEnd)].
+   * with their purchase days in (calibrationEnd, min(asOf, windowEnd)], and, with `alsoWithin`,
+   * those in (calibrationEnd, min(asOf, alsoWithin)] too (SplitHistories.within).
    */
-  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories;
+  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber, alsoWithin?: DayNumber): SplitHistories;
 }
 
 export function createPurchaseDays(): PurchaseDays {
@@ -64,8 +71,9 @@ export function createPurchaseDays(): PurchaseDays {
       if (t.day < first) first = t.day;
     },
     firstDay: () => first,
-    split(calibrationEnd, asOf, periodDays, windowEnd) {
+    split(calibrationEnd, asOf, periodDays, windowEnd, alsoWithin) {
       const end = Math.min(asOf, windowEnd ?? asOf);
+      const end2 = alsoWithin === undefined ? -Infinity : Math.min(asOf, alsoWithin);
       const m = names.length;
       const firstDay = new Float64Array(m).fill(Infinity);
       const lastDay = new Float64Array(m).fill(-Infinity);
@@ -78,6 +86,7 @@ export function createPurchaseDays(): PurchaseDays {
       const order = sorted;
       const calDays = new Int32Array(m);
       const holdDays = new Int32Array(m);
+      const holdDays2 = new Int32Array(alsoWithin === undefined ? 0 : m);
       let prevWho = -1;
       let prevDay = NaN;
       for (const i of order) {
@@ -90,11 +99,13 @@ export function createPurchaseDays(): PurchaseDays {
           calDays[k]++;
           if (d < firstDay[k]) firstDay[k] = d;
           if (d > lastDay[k]) lastDay[k] = d;
-        } else if (d <= end) {
-          holdDays[k]++;
+        } else {
+          if (d <= end) holdDays[k]++;
+          if (d <= end2) holdDays2[k]++;
         }
       }
       const out: SplitHistories = { ids: [], x: [], t_x: [], T: [], holdout: [] };
+      const within = alsoWithin === undefined ? undefined : { end: alsoWithin, holdout: [] as number[] };
       const minT = 1 / periodDays;
       for (let k = 0; k < m; k++) {
         if (calDays[k] === 0) continue;
@@ -103,7 +114,9 @@ export function createPurchaseDays(): PurchaseDays {
         out.t_x.push(calDays[k] > 1 ? (lastDay[k] - firstDay[k]) / periodDays : 0);
         out.T.push(Math.max((calibrationEnd - firstDay[k]) / periodDays, minT));
         out.holdout.push(holdDays[k]);
+        within?.holdout.push(holdDays2[k]);
       }
+      if (within !== undefined) out.within = within;
       return out;
     },
   };

@@ -27,6 +27,10 @@ describe('columnar summary: distinct purchase days', () => {
         // The holdout's histories walk the same lists: a calibration end past every day sees every listed day once.
         const split = b.split(399, 400, 1);
         split.x.forEach((x, i) => expect(x + 1).toBe(days.get(split.ids[i])?.size));
+        // A second window counted in the same pass: the holdout a split to that window gives.
+        const both = b.split(20, 400, 1, undefined, 130);
+        expect(both.within).toEqual({ end: 130, holdout: b.split(20, 400, 1, 130).holdout });
+        expect(both.holdout).toEqual(b.split(20, 400, 1).holdout);
       }),
       { numRuns: 300 },
     );

@@ -90,7 +90,7 @@ export interface ColumnarSummaryBuilder extends RowSink {
    * days in (calibrationEnd, min(asOf, windowEnd)]: what
    * {@link createPurchaseDays} gives for the same rows.
    */
-  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories;
+  split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber, alsoWithin?: DayNumber): SplitHistories;
   /**
    * Lets go of the customers' columns once their summary is made (finish):
    * an analysis holds the summary's columns and no longer needs the
@@ -1140,9 +1140,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     }
   }
 
-  function split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber): SplitHistories {
+  function split(calibrationEnd: DayNumber, asOf: DayNumber, periodDays: number, windowEnd?: DayNumber, alsoWithin?: DayNumber): SplitHistories {
     if (daysReleased) throw new CvError(FN, 'value', 'the purchase days were let go (release(false)) before the holdout split');
     const end = Math.min(asOf, windowEnd ?? asOf);
+    const end2 = alsoWithin === undefined ? -Infinity : Math.min(asOf, alsoWithin);
+    const within = alsoWithin === undefined ? undefined : { end: alsoWithin, holdout: [] as number[] };
     // The customers' numbers here, their ids as strings only if read: the model choice reads the
     // numbers alone, and 376,506 id strings had undone the ids kept as bytes (docs/scale.md).
     const who: number[] = [];
@@ -1160,6 +1162,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       const k = byRank[r];
       let cal = 0;
       let hold = 0;
+      let hold2 = 0;
       let first = Infinity;
       let last = -Infinity;
       for (let i = s.dayHead.blocks[k >>> BLOCK_BITS][k & MASK]; i >= 0; i = days.next(i)) {
@@ -1168,8 +1171,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
           cal++;
           if (d < first) first = d;
           if (d > last) last = d;
-        } else if (d <= end) {
-          hold++;
+        } else {
+          if (d <= end) hold++;
+          if (d <= end2) hold2++;
         }
       }
       if (cal === 0) continue;
@@ -1178,7 +1182,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       out.t_x.push(cal > 1 ? (last - first) / periodDays : 0);
       out.T.push(Math.max((calibrationEnd - first) / periodDays, minT));
       out.holdout.push(hold);
+      within?.holdout.push(hold2);
     }
+    if (within !== undefined) out.within = within;
     return out;
   }
 
