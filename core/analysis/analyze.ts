@@ -619,10 +619,10 @@ function recalibrate(
     return { recalibration: unchecked(msg('analysis.recalibrationShortHoldout', { length, horizon: churnHorizonDays })) };
   }
   const windowEnd = holdout.calibrationEnd + churnHorizonDays;
-  // The model choice's histories with their purchases within the horizon, when its split counted them (analysisContext).
-  const within = holdout.histories.within;
-  // (Not spread: the columnar summary makes the ids' strings only when they are read.)
+  // The model choice's histories with their purchases within the horizon, when its split counted them (analysisContext);
+  // not spread: the columnar summary makes the ids' strings only when they are read.
   const h = holdout.histories;
+  const within = h.within;
   const s: SplitHistories =
     within !== undefined && within.end === windowEnd
       ? {

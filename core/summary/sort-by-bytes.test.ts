@@ -17,6 +17,14 @@ function arenaOf(runs: Uint8Array[]): { bytes: Uint8Array; spans: Int32Array } {
   return { bytes, spans };
 }
 
+/** sortByBytes(order, …) leaves `order` as a stable sort by compareBytes of the runs does (the oracle). */
+function expectSortedAsCompareBytes(order: Int32Array, bytes: Uint8Array, spans: Int32Array): void {
+  const cmp = (a: number, b: number) => compareBytes(bytes, spans[2 * a], spans[2 * a + 1] - spans[2 * a], bytes, spans[2 * b], spans[2 * b + 1] - spans[2 * b]);
+  const expected = Array.from(order).sort(cmp);
+  sortByBytes(order, bytes, spans);
+  expect(Array.from(order)).toEqual(expected);
+}
+
 describe('sortByBytes', () => {
   it('orders runs as a stable sort by compareBytes does', () => {
     // Few byte values and shared prefixes: equal runs, prefixes of one another, long equal stretches.
@@ -36,10 +44,7 @@ describe('sortByBytes', () => {
           const j = (i * 7919) % (i + 1);
           [order[i], order[j]] = [order[j], order[i]];
         }
-        const cmp = (a: number, b: number) => compareBytes(bytes, spans[2 * a], spans[2 * a + 1] - spans[2 * a], bytes, spans[2 * b], spans[2 * b + 1] - spans[2 * b]);
-        const expected = Array.from(order).sort(cmp);
-        sortByBytes(order, bytes, spans);
-        expect(Array.from(order)).toEqual(expected);
+        expectSortedAsCompareBytes(order, bytes, spans);
       }),
       { numRuns: 300 },
     );
@@ -55,10 +60,7 @@ describe('sortByBytes', () => {
       fc.property(fc.array(run, { minLength: 2, maxLength: 300, size: 'max' }), (runs) => {
         const { bytes, spans } = arenaOf(runs);
         const order = Int32Array.from(runs.keys()).reverse();
-        const cmp = (a: number, b: number) => compareBytes(bytes, spans[2 * a], spans[2 * a + 1] - spans[2 * a], bytes, spans[2 * b], spans[2 * b + 1] - spans[2 * b]);
-        const expected = Array.from(order).sort(cmp);
-        sortByBytes(order, bytes, spans);
-        expect(Array.from(order)).toEqual(expected);
+        expectSortedAsCompareBytes(order, bytes, spans);
       }),
       { numRuns: 200 },
     );
