@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createColumnarSummaryBuilder, type SummaryColumns } from './columnar-summary.ts';
+import { createColumnarSummaryBuilder, gatherInPlace, type SummaryColumns } from './columnar-summary.ts';
 
 /**
  * A file's rows: `customers` customers (ids in order or not), 1–3 rows each, days in any order, some
@@ -42,7 +42,7 @@ function summarised(rows: ReturnType<typeof rowsOf>, expected: number | undefine
 describe('columnar summary: columns sized from the rows expected (one region)', () => {
   // Past one block (2^15 customers), within the region and past it (more customers than expected).
   for (const customers of [10, 40_000, 70_000]) {
-    for (const [inOrder, onlyReturns] of [[true, false], [true, true], [false, false]]) {
+    for (const [inOrder, onlyReturns] of [[true, false], [true, true], [false, false], [false, true]]) {
       it(`gives the columns of blocks alone: ${customers} customers, ids ${inOrder ? 'in order' : 'shuffled'}${onlyReturns ? ', some with returns only' : ''}`, () => {
         const rows = rowsOf(customers, inOrder, onlyReturns);
         const plain = summarised(rows, undefined, true).columns;
@@ -54,6 +54,25 @@ describe('columnar summary: columns sized from the rows expected (one region)', 
     }
   }
 
+  it('keeps costs and quantities, written by a few rows only, with every customer in place', () => {
+    // Whole numbers: the sums are exact in any order.
+    const rows = rowsOf(40_000, false).map((r, i) => ({ ...r, amount: Math.round(r.amount), cost: i % 3 === 0 ? i % 17 : undefined, quantity: i % 5 === 0 ? 1 + (i % 4) : undefined }));
+    const of = (expected: number | undefined) => {
+      const b = createColumnarSummaryBuilder({ unit: 'week' });
+      if (expected !== undefined) b.expectRows?.(expected);
+      rows.forEach((r, line) => b.add({ customerId: r.id, day: r.day, amount: r.amount, cost: r.cost, quantity: r.quantity, line: line + 2 }));
+      b.release(false);
+      return b.finish();
+    };
+    const plain = of(undefined);
+    const inRegion = of(200_000);
+    expect(columnsOf(inRegion)).toEqual(columnsOf(plain));
+    const sum = (a: ArrayLike<number>) => Array.from(a).reduce((x, y) => x + y, 0);
+    expect(sum(inRegion.cost)).toBe(sum(rows.filter((r) => r.cost !== undefined).map((r) => r.cost!)));
+    expect(sum(inRegion.quantity)).toBe(sum(rows.filter((r) => r.quantity !== undefined).map((r) => r.quantity!)));
+    expect(sum(inRegion.returns)).toBe(rows.filter((r) => r.amount < 0).length);
+  });
+
   it('keeps a summary made before more rows came as it was (a copy, not the region)', () => {
     const rows = rowsOf(1000, true);
     const b = createColumnarSummaryBuilder({ unit: 'week' });
@@ -64,6 +83,35 @@ describe('columnar summary: columns sized from the rows expected (one region)', 
     b.add({ customerId: rows[0].id, day: 299, amount: 1000, line: rows.length + 2 });
     expect(columnsOf(before)).toEqual(seen);
     expect(b.finish().grossRevenue[0]).toBe(Number(seen.grossRevenue.split(',')[0]) + 1000);
+  });
+});
+
+describe('columnar summary: a column put in id order where it is', () => {
+  const shuffled = (m: number, seed: number) => {
+    const p = Int32Array.from({ length: m }, (_, i) => i);
+    for (let i = m - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [p[i], p[j]] = [p[j], p[i]];
+    }
+    return p;
+  };
+
+  it('gives a[i] = what a[order[i]] was, bit for bit, and leaves the entries past the order as they were', () => {
+    const orders = [new Int32Array(0), Int32Array.of(0), Int32Array.of(1, 0), Int32Array.of(2, 0, 1, 4, 3), shuffled(1000, 3), shuffled(5000, 11), Int32Array.of(5, 1, 3), shuffled(3000, 5).subarray(0, 2000)];
+    for (const order of orders) {
+      const m = order.length === 0 ? 0 : Math.max(...order) + 1;
+      const values = Float64Array.from({ length: m }, (_, i) => (i % 7 === 3 ? -0 : i % 11 === 5 ? Number.NaN : i * 1.5 - 40));
+      const counts = Int32Array.from({ length: m }, (_, i) => i * 3 - 7);
+      const a = values.slice();
+      const c = counts.slice();
+      const reorder = gatherInPlace(order);
+      reorder(a);
+      reorder(c);
+      const text = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+      expect(Array.from(a, text)).toEqual([...Array.from(order, (k) => text(values[k])), ...Array.from(values.subarray(order.length), text)]);
+      expect(Array.from(c)).toEqual([...Array.from(order, (k) => counts[k]), ...Array.from(counts.subarray(order.length))]);
+    }
   });
 });
 

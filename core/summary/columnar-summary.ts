@@ -594,6 +594,35 @@ function idsAscending(n: number, ids: IdStore): boolean {
   return true;
 }
 
+/**
+ * A function that puts a column's first order.length entries in the order
+ * of `order` where the column is: afterwards a[i] is what a[order[i]] was,
+ * every bit kept (the entries past them are left as they were). A summary
+ * of customers met in another order than their ids (most files: sorted by
+ * date) had copied each column through the order while the blocks' columns
+ * were still held: at 3.77 million customers some 150 MB more at the finish
+ * (docs/scale.md). Each column is gathered into one scratch array, reused,
+ * and copied back: in place by following the permutation's cycles took
+ * seconds more at that size (each step waits on the memory the one before
+ * found, where a gather's reads overlap).
+ */
+export function gatherInPlace(order: Int32Array): (a: Float64Array | Int32Array) => void {
+  const n = order.length;
+  let scratch: ArrayBuffer | undefined;
+  return (a) => {
+    scratch ??= new ArrayBuffer(8 * n);
+    if (a instanceof Float64Array) {
+      const t = new Float64Array(scratch, 0, n);
+      for (let i = 0; i < n; i++) t[i] = a[order[i]];
+      a.set(t);
+    } else {
+      const t = new Int32Array(scratch, 0, n);
+      for (let i = 0; i < n; i++) t[i] = a[order[i]];
+      a.set(t);
+    }
+  };
+}
+
 /** Whether order is 0, 1, …, n−1: every customer met, in id order (a file sorted by customer). */
 function isIdentity(order: Int32Array): boolean {
   for (let i = 0; i < order.length; i++) if (order[i] !== i) return false;
@@ -633,6 +662,11 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   const ids = new IdStore();
   /** Customers met, with a purchase or not. */
   let customerCount = 0;
+  // Whether any row wrote these columns: one never written is all zeros without a look at it (reading
+  // untouched memory had made it resident: 29 MB a column at 3.77 million customers, measured).
+  let anyReturn = false;
+  let anyCost = false;
+  let anyQuantity = false;
   // A customer's first non-empty value wins; the arrays stay empty when a file has no such column.
   const email: (string | undefined)[] = [];
   const company: (string | undefined)[] = [];
@@ -742,11 +776,15 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     // A row without cost or margin: its cost is known only through a margin for the whole file (rowCost).
     if (amount !== 0) {
       if (globalMargin === undefined) b.costUnknown[j] = 1;
-      else b.cost[j] += amount * (1 - globalMargin);
+      else {
+        b.cost[j] += amount * (1 - globalMargin);
+        anyCost = true;
+      }
     }
     if (quantity !== undefined && Number.isFinite(quantity)) {
       b.quantity[j] += quantity;
       b.hasQuantity[j] = 1;
+      anyQuantity = true;
     }
     return true;
   }
@@ -814,6 +852,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     } else if (amount < 0) {
       b.returns[j]++;
       b.returnAmount[j] -= amount;
+      anyReturn = true;
     }
   }
 
@@ -834,11 +873,15 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     if (amount !== 0 || t.cost !== undefined || t.marginRate !== undefined) {
       const c = rowCost(t, globalMargin);
       if (c === undefined) b.costUnknown[j] = 1;
-      else b.cost[j] += c;
+      else {
+        b.cost[j] += c;
+        anyCost = true;
+      }
     }
     if (t.quantity !== undefined && Number.isFinite(t.quantity)) {
       b.quantity[j] += t.quantity;
       b.hasQuantity[j] = 1;
+      anyQuantity = true;
     }
     if (t.email && lacksText(k, 'email')) setExtra(email, k, t.email);
     if (t.company && lacksText(k, 'company')) setExtra(company, k, t.company);
@@ -891,23 +934,35 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     return columns(isIdentity(order) ? undefined : order, n, asOf, consume);
   }
 
-  /** The summary's columns of customers `order` (undefined: 0 … n−1). */
-  function columns(order: Int32Array | undefined, n: number, asOf: number, consume: boolean): SummaryColumns {
-    // Every customer in id order (a file sorted by customer): each column is its blocks one after
-    // another, copied a block at a time instead of a customer at a time through the order.
+  /**
+   * The stored columns of customers `order` (undefined: 0 … n−1). A function
+   * of its own: the summary's closures hold what `columns` holds, and the
+   * region and the permutation must not stay with them (the region's other
+   * columns, 88 MB at 3.77 million customers, had been held to the end).
+   */
+  function stored(order: Int32Array | undefined, n: number, consume: boolean) {
     const whole = order === undefined;
     // A column's blocks first, so that the loop indexes arrays, not a property by name;
     // when consuming, the blocks' column goes as soon as it is copied, so that no more than one is held twice.
-    // Let go of (consume), every customer in the region in id order: the summary's columns are the
-    // region's, no copy (while rows may still come, a copy: the summary must not change under them).
-    const region = consume && whole && s.region !== undefined && n <= s.region.size ? s.region : undefined;
+    // Let go of (consume), every customer in the region: the summary's columns are the region's, no
+    // copy; in id order already (a file sorted by customer), or put in it where they are (see
+    // gatherInPlace). While rows may still come, a copy: the summary must not change under them.
+    const region = consume && s.region !== undefined && customerCount <= s.region.size ? s.region : undefined;
+    const reorder = region !== undefined && order !== undefined ? gatherInPlace(order) : undefined;
+    const neverWritten = (field: F64Field | I32Field) =>
+      field === 'returnAmount' || field === 'returns' ? !anyReturn : field === 'cost' ? !anyCost : field === 'quantity' ? !anyQuantity : false;
     const pick64 = (field: F64Field) => {
       const from = s.blocks.map((b) => b[field]);
       if (consume) for (const b of s.blocks) b[field] = EMPTY64;
-      if (region !== undefined) return region[field].subarray(0, n);
+      if (region !== undefined) {
+        // A column never written stays so (untouched memory takes no room): zeros in any order.
+        if (reorder !== undefined && !neverWritten(field)) reorder(region[field]);
+        return region[field].subarray(0, n);
+      }
       const out = new Float64Array(n);
       // Zeros are not written: a column of them (no cost, no quantity, no return) then stays
       // untouched fresh memory, which takes no room until written.
+      if (neverWritten(field)) return out;
       if (whole) {
         for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
           const m = Math.min(n - base, from[b].length);
@@ -925,8 +980,12 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const pick32 = (field: I32Field) => {
       const from = s.blocks.map((b) => b[field]);
       if (consume) for (const b of s.blocks) b[field] = EMPTY32;
-      if (region !== undefined) return region[field].subarray(0, n);
+      if (region !== undefined) {
+        if (reorder !== undefined && !neverWritten(field)) reorder(region[field]);
+        return region[field].subarray(0, n);
+      }
       const out = new Int32Array(n);
+      if (neverWritten(field)) return out;
       if (whole) {
         for (let b = 0, base = 0; base < n; b++, base += BLOCK) {
           const m = Math.min(n - base, from[b].length);
@@ -941,6 +1000,25 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
       }
       return out;
     };
+    return {
+      purchaseDays: pick32('dayCount'),
+      firstDay: pick64('firstDay'),
+      lastDay: pick64('lastDay'),
+      grossRevenue: pick64('gross'),
+      firstDayGross: pick64('firstDayGross'),
+      returnAmount: pick64('returnAmount'),
+      cost: pick64('cost'),
+      quantity: pick64('quantity'),
+      transactions: pick32('transactions'),
+      returns: pick32('returns'),
+    };
+  }
+
+  /** The summary's columns of customers `order` (undefined: 0 … n−1). */
+  function columns(order: Int32Array | undefined, n: number, asOf: number, consume: boolean): SummaryColumns {
+    // Every customer in id order (a file sorted by customer): each column is its blocks one after
+    // another, copied a block at a time instead of a customer at a time through the order.
+    const whole = order === undefined;
     // The ids stay in the builder's store, read through the order (no string each).
     const byOrder = order;
     // Sorted by id, and distinct (one customer per id): strictly ascending.
@@ -976,16 +1054,7 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
     const emails = textOf('email');
     const companies = textOf('company');
     const customerNames = textOf('name');
-    const purchaseDays = pick32('dayCount');
-    const firstDay = pick64('firstDay');
-    const lastDay = pick64('lastDay');
-    const grossRevenue = pick64('gross');
-    const firstDayGross = pick64('firstDayGross');
-    const returnAmount = pick64('returnAmount');
-    const cost = pick64('cost');
-    const quantity = pick64('quantity');
-    const transactions = pick32('transactions');
-    const returns = pick32('returns');
+    const { purchaseDays, firstDay, lastDay, grossRevenue, firstDayGross, returnAmount, cost, quantity, transactions, returns } = stored(order, n, consume);
     // The fields derived from the sums, by createSummaryBuilder's arithmetic, per customer.
     const frequencyOf = (i: number) => purchaseDays[i] - 1;
     const recencyOf = (i: number) => (lastDay[i] - firstDay[i]) / unit;
