@@ -19,7 +19,7 @@ type Print = (line: string) => void;
 const CDNOW = fileURLToPath(new URL('../../shared/data/cdnow/CDNOW_master.txt', import.meta.url));
 
 function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 }
 
 function rate(n: number, seconds: number): string {
