@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerTableBlocks, customerTableCsv, customerTableJson, guardText } from './customer-table.ts';
+import { customerTableBlocks, customerTableCsv, customerTableJson, guardText, writeCustomerCsv, type CustomerRow } from './customer-table.ts';
 
 describe('customerTableCsv', () => {
   // OWASP "CSV Injection": cells starting with =, +, -, @, tab or CR must not be read as formulas.
@@ -26,5 +26,34 @@ describe('customerTableBlocks', () => {
       expect([...customerTableBlocks(rows, 'csv')].join('')).toBe(customerTableCsv(rows));
       expect([...customerTableBlocks(rows, 'json')].join('')).toBe(customerTableJson(rows));
     }
+  });
+});
+
+describe('writeCustomerCsv', () => {
+  const bytesOf = (rows: CustomerRow[]) => {
+    const parts: Uint8Array[] = [];
+    const n = writeCustomerCsv(rows, (b) => parts.push(b.slice()));
+    const all = Buffer.concat(parts);
+    expect(all.length).toBe(n);
+    return all;
+  };
+  const texts = [
+    'c1', '', ' ', 'a b', ' lead', 'trail ', '=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", "''+y", "'", "O'Brien",
+    'Lee, "Al"', 'semi;colon', 'line\nbreak', 'cr\rin', 'tab\tin', 'say "hi"', '王芳', '北京某某有限公司', 'naïve', '😀 emoji', '\u00a0nbsp', 'nbsp\u00a0',
+    '\u3000全角', 'x\u000b', '\u000cy', 'del\u007f', '~^`{|}', 'a@b.c', '00123', '-', '=',
+  ];
+  const numbers = [0, -0, 1, -1, 0.1, -12.5, 1 / 3, 1e21, 1e-7, 123456.789012, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53];
+
+  it('writes the bytes of customerTableCsv for texts that need a guard, quotes or UTF-8, numbers and empty cells', () => {
+    const rows: CustomerRow[] = texts.map((t, i) => ({ id: t, name: texts[(i + 7) % texts.length], value: numbers[i % numbers.length], email: i % 3 === 0 ? null : t }));
+    expect(bytesOf(rows).equals(Buffer.from(customerTableCsv(rows), 'utf8'))).toBe(true);
+  });
+
+  it('writes the same bytes for no rows, for rows across many buffers, and for a cell longer than a buffer', () => {
+    expect(bytesOf([]).equals(Buffer.from(customerTableCsv([]), 'utf8'))).toBe(true);
+    const many: CustomerRow[] = Array.from({ length: 30_000 }, (_, i) => ({ id: `c${i}`, name: i % 5 === 0 ? `王, "${i}"` : `n${i}`, value: i / 7, email: i % 2 ? null : `a${i}@b.c` }));
+    expect(bytesOf(many).equals(Buffer.from(customerTableCsv(many), 'utf8'))).toBe(true);
+    const long: CustomerRow[] = [{ id: 'x'.repeat(3 << 20), name: '长'.repeat(1 << 20), value: 1 }, { id: 'y', name: 'z', value: 2 }];
+    expect(bytesOf(long).equals(Buffer.from(customerTableCsv(long), 'utf8'))).toBe(true);
   });
 });

@@ -47,7 +47,7 @@ import {
 } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
-import { customerTableBlocks, type CustomerRow } from '../customer-table.ts';
+import { customerTableBlocks, writeCustomerCsv, type CustomerRow } from '../customer-table.ts';
 import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -336,7 +336,13 @@ export function modelFooter(result: Analysis, unit: TimeUnit, lang: Lang): strin
 export function writeCustomerTable(out: string, result: Analysis, format: 'csv' | 'json', t: CliText): void {
   const fd = openSync(out, 'w');
   try {
-    for (const block of customerTableBlocks(customerRows(result), format)) writeSync(fd, block);
+    if (format === 'csv') {
+      writeCustomerCsv(customerRows(result), (bytes) => {
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      });
+    } else {
+      for (const block of customerTableBlocks(customerRows(result), format)) writeSync(fd, block);
+    }
   } finally {
     closeSync(fd);
   }
