@@ -73,7 +73,9 @@ const CSV_CHUNK_BYTES = 1 << 20;
  * than the reading and the analysis; docs/scale.md). A number is its
  * shortest text, copied; a text of plain ASCII that needs neither the
  * formula guard nor quotes is copied as it is; any other goes through
- * csvCell and TextEncoder. Returns the bytes written.
+ * csvCell and TextEncoder. `write` must be done with the bytes when it
+ * returns: the buffer is written over next (a fresh megabyte per call had
+ * been 871 of them for ten million rows). Returns the bytes written.
  */
 export function writeCustomerCsv(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
   const encoder = new TextEncoder();
@@ -84,8 +86,6 @@ export function writeCustomerCsv(rows: Iterable<CustomerRow>, write: (bytes: Uin
     if (at === 0) return;
     write(buf.subarray(0, at));
     total += at;
-    // A fresh buffer: the writer may keep the bytes it was given.
-    buf = new Uint8Array(buf.length);
     at = 0;
   };
   /** Room for n more bytes. */
