@@ -210,6 +210,9 @@ async function segmentFile(source: ReturnType<typeof openInputFile>, fits: FitWo
             into: {
               add: take,
               customerIndex: analysis.customerIndex,
+              // The ids kept as the file's bytes, and the columns sized for the rows expected, as the analysis keeps them.
+              customerIndexBytes: analysis.customerIndexBytes,
+              expectRows: analysis.expectRows,
               addRow: (k: number, day: number, amount: number, line: number, quantity?: number) => {
                 seen(day);
                 return analysis.addRow(k, day, amount, line, quantity);
