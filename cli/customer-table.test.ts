@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { customerTableBlocks, customerTableCsv, customerTableJson, guardText, writeCustomerCsv, type CustomerRow } from './customer-table.ts';
+import { customerTableCsv, customerTableJson, guardText, writeCustomerCsv, writeCustomerJson, type CustomerRow } from './customer-table.ts';
+
+/** What a writer hands on, as one string (each piece copied: the writer reuses its buffer). */
+function written(writer: typeof writeCustomerCsv, rows: CustomerRow[]): string {
+  const parts: Uint8Array[] = [];
+  const n = writer(rows, (b) => parts.push(b.slice()));
+  const all = Buffer.concat(parts);
+  expect(all.length).toBe(n);
+  return all.toString('utf8');
+}
 
 describe('customerTableCsv', () => {
   // OWASP "CSV Injection": cells starting with =, +, -, @, tab or CR must not be read as formulas.
@@ -18,14 +27,27 @@ describe('customerTableCsv', () => {
   });
 });
 
-describe('customerTableBlocks', () => {
+describe('the table writers', () => {
   const row = (i: number) => ({ id: `c${i}`, name: i % 3 === 0 ? `Lee, "${i}"` : '王芳', value: i / 7, email: i % 2 ? null : 'a@b.c' });
-  it('writes in blocks exactly the text of the whole-table writers, for 0, 1 and blocks-and-a-bit rows', () => {
+  it('write exactly the text of the whole-table writers, for 0, 1 and many buffers of rows', () => {
     for (const n of [0, 1, 4096, 9000]) {
       const rows = Array.from({ length: n }, (_, i) => row(i));
-      expect([...customerTableBlocks(rows, 'csv')].join('')).toBe(customerTableCsv(rows));
-      expect([...customerTableBlocks(rows, 'json')].join('')).toBe(customerTableJson(rows));
+      expect(written(writeCustomerCsv, rows)).toBe(customerTableCsv(rows));
+      expect(written(writeCustomerJson, rows)).toBe(customerTableJson(rows));
     }
+  });
+});
+
+describe('writeCustomerJson', () => {
+  it('prints each row as JSON.stringify(rows, null, 1) does: escapes, numbers it cannot write, undefined members, empty rows', () => {
+    const rows = [
+      { id: 'a"b\\c', name: 'line\nbreak\ttab\u0001\u007f', value: -0, email: null },
+      { id: '王芳 😀', name: '\ud800 lone', value: Number.NaN, email: 'x' },
+      { id: 'c', name: undefined as unknown as null, value: Number.POSITIVE_INFINITY, email: '\u2028\u2029' },
+      {} as Record<string, string | number | null>,
+      { id: 'd', value: 1e21, other: 1e-7 },
+    ];
+    expect(written(writeCustomerJson, rows)).toBe(customerTableJson(rows));
   });
 });
 

@@ -28,107 +28,125 @@ export function customerTableJson(rows: readonly CustomerRow[]): string {
   return JSON.stringify(rows, null, 1) + '\n';
 }
 
-/** Rows joined per block: large enough that writes are few, small enough that a block is a few megabytes at most. */
-const ROWS_PER_BLOCK = 4096;
+/** The bytes a table writer gathers before it hands them on. */
+const CHUNK_BYTES = 1 << 20;
 
 /**
- * The table as text in blocks of rows, byte for byte what customerTableCsv
- * or customerTableJson give, so that a writer holds one block at a time
- * instead of the table as one string (hundreds of megabytes for a few
- * hundred thousand customers).
+ * UTF-8 bytes gathered in one reused buffer and handed to `write` a
+ * megabyte at a time. The tables had been joined as strings, row by row and
+ * then 4,096 rows to a block: most of the time `cvlens segment … --out`
+ * took to write, and for JSON mostly the collector's (5.6 s of a million
+ * rows' 11.1, blocks of 3 MB outliving the young generation; docs/scale.md).
+ * `write` must be done with the bytes when it returns: the buffer is
+ * written over next (a fresh megabyte per call had been 871 of them for
+ * ten million rows).
  */
-export function* customerTableBlocks(rows: Iterable<CustomerRow>, format: 'csv' | 'json'): Generator<string> {
-  let block: string[] = [];
-  let columns: string[] | undefined;
-  for (const r of rows) {
-    if (format === 'csv') {
-      if (columns === undefined) {
-        columns = Object.keys(r);
-        block.push('\uFEFF' + columns.join(',') + '\r\n');
-      }
-      const cols = columns;
-      block.push(cols.map((c) => csvCell(r[c] ?? null)).join(',') + '\r\n');
-    } else {
-      // JSON.stringify(rows, null, 1) indents each element one space deeper than the row alone.
-      block.push((columns === undefined ? '[\n ' : ',\n ') + JSON.stringify(r, null, 1).replace(/\n/g, '\n '));
-      columns = [];
-    }
-    if (block.length >= ROWS_PER_BLOCK) {
-      yield block.join('');
-      block = [];
-    }
+class ByteChunks {
+  private buf = new Uint8Array(CHUNK_BYTES + 4096);
+  private at = 0;
+  private readonly encoder = new TextEncoder();
+  total = 0;
+
+  constructor(private readonly write: (bytes: Uint8Array) => void) {}
+
+  /** A text of code units below 128. */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
   }
-  if (columns === undefined) yield format === 'csv' ? '\uFEFF' : '[]\n';
-  else yield block.join('') + (format === 'csv' ? '' : '\n]\n');
+
+  /** Any text, as UTF-8. */
+  text(s: string): void {
+    this.room(3 * s.length);
+    this.at += this.encoder.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.at++] = b;
+  }
+
+  flush(): void {
+    if (this.at === 0) return;
+    this.write(this.buf.subarray(0, this.at));
+    this.total += this.at;
+    this.at = 0;
+  }
+
+  /** Room for n more bytes. */
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = new Uint8Array(n);
+  }
 }
 
-/** The bytes a CSV writer gathers before it hands them on. */
-const CSV_CHUNK_BYTES = 1 << 20;
-
 /**
- * The CSV of customerTableCsv written as UTF-8 bytes straight into a buffer
- * handed to `write` a megabyte at a time: joining each row's cells and then
- * the rows as strings had been most of the time `cvlens segment … --out
- * x.csv` took to write (3.2 s of a million rows' 376,506 customers, more
- * than the reading and the analysis; docs/scale.md). A number is its
+ * The bytes of customerTableCsv, written as they are made: a number is its
  * shortest text, copied; a text of plain ASCII that needs neither the
  * formula guard nor quotes is copied as it is; any other goes through
- * csvCell and TextEncoder. `write` must be done with the bytes when it
- * returns: the buffer is written over next (a fresh megabyte per call had
- * been 871 of them for ten million rows). Returns the bytes written.
+ * csvCell. Returns the bytes written.
  */
 export function writeCustomerCsv(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
-  const encoder = new TextEncoder();
-  let buf = new Uint8Array(CSV_CHUNK_BYTES + 4096);
-  let at = 0;
-  let total = 0;
-  const flush = () => {
-    if (at === 0) return;
-    write(buf.subarray(0, at));
-    total += at;
-    at = 0;
-  };
-  /** Room for n more bytes. */
-  const room = (n: number) => {
-    if (at + n <= buf.length) return;
-    flush();
-    if (n > buf.length) buf = new Uint8Array(n);
-  };
-  const ascii = (s: string) => {
-    room(s.length);
-    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
-  };
-  const encoded = (s: string) => {
-    room(3 * s.length);
-    at += encoder.encodeInto(s, buf.subarray(at)).written;
-  };
+  const out = new ByteChunks(write);
   let columns: string[] | undefined;
   for (const r of rows) {
     if (columns === undefined) {
       columns = Object.keys(r);
-      room(3);
-      buf[at++] = 0xef;
-      buf[at++] = 0xbb;
-      buf[at++] = 0xbf;
-      encoded(columns.join(','));
-      ascii('\r\n');
+      out.text('\uFEFF' + columns.join(','));
+      out.ascii('\r\n');
     }
     for (let j = 0; j < columns.length; j++) {
-      if (j > 0) {
-        room(1);
-        buf[at++] = 44;
-      }
+      if (j > 0) out.byte(44);
       const v = r[columns[j]] ?? null;
       if (v === null) continue;
-      if (typeof v === 'number') ascii(String(v));
-      else if (plainAscii(v)) ascii(v);
-      else encoded(csvCell(v));
+      if (typeof v === 'number') out.ascii(String(v));
+      else if (plainAscii(v)) out.ascii(v);
+      else out.text(csvCell(v));
     }
-    ascii('\r\n');
+    out.ascii('\r\n');
   }
-  if (columns === undefined) encoded('\uFEFF');
-  flush();
-  return total;
+  if (columns === undefined) out.text('\uFEFF');
+  out.flush();
+  return out.total;
+}
+
+/** The bytes of customerTableJson, written a row at a time. Returns the bytes written. */
+export function writeCustomerJson(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
+  const out = new ByteChunks(write);
+  let first = true;
+  for (const r of rows) {
+    out.ascii(first ? '[\n ' : ',\n ');
+    out.text(prettyRow(r));
+    first = false;
+  }
+  out.ascii(first ? '[]\n' : '\n]\n');
+  out.flush();
+  return out.total;
+}
+
+/** Each key's text in a pretty-printed row, `"key": `, made once. */
+const keyTexts = new Map<string, string>();
+const members: string[] = [];
+
+/**
+ * The row as JSON.stringify(rows, null, 1) prints an element of the array,
+ * byte for byte: one member a line, two spaces in, the closing brace one
+ * space in; a member whose value is undefined left out.
+ */
+function prettyRow(r: CustomerRow): string {
+  members.length = 0;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (v === undefined) continue;
+    let key = keyTexts.get(k);
+    if (key === undefined) keyTexts.set(k, (key = `${JSON.stringify(k)}: `));
+    members.push(key + JSON.stringify(v));
+  }
+  return members.length === 0 ? '{}' : `{\n  ${members.join(',\n  ')}\n }`;
 }
 
 /**

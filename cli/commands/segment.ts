@@ -47,7 +47,7 @@ import {
 } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
-import { customerTableBlocks, writeCustomerCsv, type CustomerRow } from '../customer-table.ts';
+import { writeCustomerCsv, writeCustomerJson, type CustomerRow } from '../customer-table.ts';
 import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -339,13 +339,11 @@ export function modelFooter(result: Analysis, unit: TimeUnit, lang: Lang): strin
 export function writeCustomerTable(out: string, result: Analysis, format: 'csv' | 'json', t: CliText): void {
   const fd = openSync(out, 'w');
   try {
-    if (format === 'csv') {
-      writeCustomerCsv(customerRows(result), (bytes) => {
-        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-      });
-    } else {
-      for (const block of customerTableBlocks(customerRows(result), format)) writeSync(fd, block);
-    }
+    const write = (bytes: Uint8Array) => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    };
+    if (format === 'csv') writeCustomerCsv(customerRows(result), write);
+    else writeCustomerJson(customerRows(result), write);
   } finally {
     closeSync(fd);
   }

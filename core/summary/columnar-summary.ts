@@ -937,8 +937,9 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
   /**
    * The stored columns of customers `order` (undefined: 0 … n−1). A function
    * of its own: the summary's closures hold what `columns` holds, and the
-   * region and the permutation must not stay with them (the region's other
-   * columns, 88 MB at 3.77 million customers, had been held to the end).
+   * region and the reordering's scratch must not stay with them (the
+   * region's other columns, 88 MB at 3.77 million customers, had been held
+   * to the end).
    */
   function stored(order: Int32Array | undefined, n: number, consume: boolean) {
     const whole = order === undefined;
