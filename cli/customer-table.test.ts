@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerTableCsv, customerTableJson, guardText, writeCustomerCsv, writeCustomerJson, type CustomerRow } from './customer-table.ts';
+import { customerTableCsv, customerTableJson, guardText, writeCompactRows, writeCustomerCsv, writeCustomerJson, type CustomerRow } from './customer-table.ts';
 
 /** What a writer hands on, as one string (each piece copied: the writer reuses its buffer). */
 function written(writer: typeof writeCustomerCsv, rows: CustomerRow[]): string {
@@ -48,6 +48,15 @@ describe('writeCustomerJson', () => {
       { id: 'd', value: 1e21, other: 1e-7 },
     ];
     expect(written(writeCustomerJson, rows)).toBe(customerTableJson(rows));
+  });
+});
+
+describe('writeCompactRows', () => {
+  it('writes the elements of JSON.stringify(rows), without the brackets, across many buffers', () => {
+    for (const n of [0, 1, 30_000]) {
+      const rows: CustomerRow[] = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: i % 5 === 0 ? `王, "${i}"\n` : null, value: i % 7 === 0 ? Number.NaN : i / 7 }));
+      expect(written(writeCompactRows, rows)).toBe(JSON.stringify(rows).slice(1, -1));
+    }
   });
 });
 

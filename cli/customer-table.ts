@@ -128,6 +128,23 @@ export function writeCustomerJson(rows: Iterable<CustomerRow>, write: (bytes: Ui
   return out.total;
 }
 
+/**
+ * Each row's JSON.stringify, separated by commas, as bytes: the elements of
+ * the `customers` array of `--json`, without its brackets. Returns the
+ * bytes written.
+ */
+export function writeCompactRows(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
+  const out = new ByteChunks(write);
+  let first = true;
+  for (const r of rows) {
+    if (!first) out.byte(44);
+    out.text(JSON.stringify(r));
+    first = false;
+  }
+  out.flush();
+  return out.total;
+}
+
 /** Each key's text in a pretty-printed row, `"key": `, made once. */
 const keyTexts = new Map<string, string>();
 const members: string[] = [];

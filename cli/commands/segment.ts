@@ -47,7 +47,7 @@ import {
 } from '../options.ts';
 import { SEGMENT } from '../command-spec.ts';
 import { asOfWarning, describeCounts } from '../counts.ts';
-import { writeCustomerCsv, writeCustomerJson, type CustomerRow } from '../customer-table.ts';
+import { writeCompactRows, writeCustomerCsv, writeCustomerJson, type CustomerRow } from '../customer-table.ts';
 import { commandHelp } from '../help.ts';
 import { checkOutput } from '../output-target.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -511,17 +511,9 @@ export function* customerRows(a: Analysis): Generator<CustomerRow> {
 export function writeJson(a: Analysis, read: ReadResult, holdout: HoldoutComparison | undefined, extra: Record<string, unknown> = {}): void {
   // process.stdout, not writeSync(1): a pipe may be non-blocking, and a full one would fail a raw write with EAGAIN.
   process.stdout.write('{"customers":[');
-  let first = true;
-  let block: string[] = [];
-  for (const row of customerRows(a)) {
-    block.push((first ? '' : ',') + JSON.stringify(row));
-    first = false;
-    if (block.length === 4096) {
-      process.stdout.write(block.join(''));
-      block = [];
-    }
-  }
-  process.stdout.write(block.join('') + '],' + JSON.stringify({ ...(jsonRest(a, read, holdout) as object), ...extra }).slice(1) + '\n');
+  // A copy of each megabyte: a pipe's writes may finish after the call returns, and the writer reuses its buffer.
+  writeCompactRows(customerRows(a), (bytes) => process.stdout.write(Buffer.from(bytes)));
+  process.stdout.write('],' + JSON.stringify({ ...(jsonRest(a, read, holdout) as object), ...extra }).slice(1) + '\n');
 }
 
 /** The `--json` object but its customers: stable keys, numbers rounded to 6 decimals, dates ISO. */
