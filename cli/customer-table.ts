@@ -116,16 +116,7 @@ export function writeCustomerCsv(rows: Iterable<CustomerRow>, write: (bytes: Uin
 
 /** The bytes of customerTableJson, written a row at a time. Returns the bytes written. */
 export function writeCustomerJson(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
-  const out = new ByteChunks(write);
-  let first = true;
-  for (const r of rows) {
-    out.ascii(first ? '[\n ' : ',\n ');
-    out.text(prettyRow(r));
-    first = false;
-  }
-  out.ascii(first ? '[]\n' : '\n]\n');
-  out.flush();
-  return out.total;
+  return writeJoined(rows, write, prettyRow, { first: '[\n ', between: ',\n ', last: '\n]\n', none: '[]\n' });
 }
 
 /**
@@ -134,13 +125,24 @@ export function writeCustomerJson(rows: Iterable<CustomerRow>, write: (bytes: Ui
  * bytes written.
  */
 export function writeCompactRows(rows: Iterable<CustomerRow>, write: (bytes: Uint8Array) => void): number {
+  return writeJoined(rows, write, (r) => JSON.stringify(r), { first: '', between: ',', last: '', none: '' });
+}
+
+/** Each row's text, `first` before the first, `between` the others, `last` after them all (`none` alone for no rows). */
+function writeJoined(
+  rows: Iterable<CustomerRow>,
+  write: (bytes: Uint8Array) => void,
+  text: (r: CustomerRow) => string,
+  marks: { first: string; between: string; last: string; none: string },
+): number {
   const out = new ByteChunks(write);
-  let first = true;
+  let any = false;
   for (const r of rows) {
-    if (!first) out.byte(44);
-    out.text(JSON.stringify(r));
-    first = false;
+    out.ascii(any ? marks.between : marks.first);
+    out.text(text(r));
+    any = true;
   }
+  out.ascii(any ? marks.last : marks.none);
   out.flush();
   return out.total;
 }
