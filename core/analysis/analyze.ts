@@ -643,8 +643,8 @@ function recalibrate(
     const g = judging?.grouped ?? groupRepeatData('recalibrate', s, { rowGroups: true });
     const perGroup = ahead ?? churnRiskPerGroup(fit, g, t);
     const rowGroup = g.rowGroup!;
-    const predicted = s.x.map((_, i) => perGroup[rowGroup[i]]);
-    const map = fitRecalibration(predicted, s.holdout.map((h) => h === 0));
+    const predicted = Array.from({ length: s.x.length }, (_, i) => perGroup[rowGroup[i]]);
+    const map = fitRecalibration(predicted, Array.from(s.holdout, (h) => h === 0));
     return {
       recalibration: { applied: map.report.applied, description: map.description, descriptionMessage: map.descriptionMessage, report: map.report },
       apply: map.report.applied ? (p) => map.apply(p) : undefined,

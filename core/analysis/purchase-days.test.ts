@@ -45,6 +45,6 @@ describe('createPurchaseDays', () => {
     for (let i = 0; i < 5000; i++) d.add(tx(`c${i % 100}`, i % 365, 1));
     const s = d.split(182, 364, 1);
     expect(s.ids).toHaveLength(100);
-    expect(s.x.reduce((a, b) => a + b, 0) + 100 + s.holdout.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(Array.from(s.x).reduce((a, b) => a + b, 0) + 100 + Array.from(s.holdout).reduce((a, b) => a + b, 0)).toBe(5000);
   });
 });

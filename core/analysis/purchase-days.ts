@@ -10,17 +10,17 @@ import type { DayNumber, Transaction } from '../types.ts';
 export interface SplitHistories {
   /** The customers' ids (the columnar builder makes them when read: read once). */
   readonly ids: string[];
-  x: number[];
-  t_x: number[];
-  T: number[];
+  x: ArrayLike<number>;
+  t_x: ArrayLike<number>;
+  T: ArrayLike<number>;
   /** Distinct purchase days in (calibrationEnd, asOf]. */
-  holdout: number[];
+  holdout: ArrayLike<number>;
   /**
    * When split was asked for a second window: its end, and the distinct purchase days in
    * (calibrationEnd, min(asOf, end)] per customer. The churn-risk correction counts purchases
    * within the churn horizon of the same histories the model choice splits: one pass gives both.
    */
-  within?: { end: DayNumber; holdout: number[] };
+  within?: { end: DayNumber; holdout: ArrayLike<number> };
 }
 
 export interface PurchaseDays {
@@ -104,7 +104,7 @@ export function createPurchaseDays(): PurchaseDays {
           if (d <= end2) holdDays2[k]++;
         }
       }
-      const out: SplitHistories = { ids: [], x: [], t_x: [], T: [], holdout: [] };
+      const out = { ids: [] as string[], x: [] as number[], t_x: [] as number[], T: [] as number[], holdout: [] as number[] };
       const within = alsoWithin === undefined ? undefined : { end: alsoWithin, holdout: [] as number[] };
       const minT = 1 / periodDays;
       for (let k = 0; k < m; k++) {
@@ -116,8 +116,7 @@ export function createPurchaseDays(): PurchaseDays {
         out.holdout.push(holdDays[k]);
         within?.holdout.push(holdDays2[k]);
       }
-      if (within !== undefined) out.within = within;
-      return out;
+      return within === undefined ? out : { ...out, within };
     },
   };
 }

@@ -282,7 +282,7 @@ function holdoutJudging(h: NonNullable<SelectionInput['holdout']>, churnLength: 
   const { histories: s } = h;
   const customers = s.x.length;
   let repeat = 0;
-  for (const x of s.x) if (x > 0) repeat++;
+  for (let i = 0; i < customers; i++) if (s.x[i] > 0) repeat++;
   if (customers < HOLDOUT_MIN_CUSTOMERS || repeat < HOLDOUT_MIN_REPEAT) {
     return { why: msg('select.fewBeforeHoldout', { customers, repeat, minCustomers: HOLDOUT_MIN_CUSTOMERS, minRepeat: HOLDOUT_MIN_REPEAT }) };
   }

@@ -26,7 +26,7 @@ describe('columnar summary: distinct purchase days', () => {
         for (let i = 0; i < t.length; i++) expect(t.purchaseDays[i]).toBe(days.get(t.ids.id(i))?.size);
         // The holdout's histories walk the same lists: a calibration end past every day sees every listed day once.
         const split = b.split(399, 400, 1);
-        split.x.forEach((x, i) => expect(x + 1).toBe(days.get(split.ids[i])?.size));
+        Array.from(split.x).forEach((x, i) => expect(x + 1).toBe(days.get(split.ids[i])?.size));
         // A second window counted in the same pass: the holdout a split to that window gives.
         const both = b.split(20, 400, 1, undefined, 130);
         expect(both.within).toEqual({ end: 130, holdout: b.split(20, 400, 1, 130).holdout });
