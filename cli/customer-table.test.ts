@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { customerTableCsv, customerTableJson, guardText, writeCompactRows, writeCustomerCsv, writeCustomerJson, type CustomerRow } from './customer-table.ts';
 
-/** What a writer hands on, as one string (each piece copied: the writer reuses its buffer). */
-function written(writer: typeof writeCustomerCsv, rows: CustomerRow[]): string {
+/** What a writer hands on, its pieces joined (each copied: the writer reuses its buffer); their length is what it returns. */
+function bytesWritten(writer: typeof writeCustomerCsv, rows: CustomerRow[]): Buffer {
   const parts: Uint8Array[] = [];
   const n = writer(rows, (b) => parts.push(b.slice()));
   const all = Buffer.concat(parts);
   expect(all.length).toBe(n);
-  return all.toString('utf8');
+  return all;
 }
+
+/** The same as text. */
+const written = (writer: typeof writeCustomerCsv, rows: CustomerRow[]): string => bytesWritten(writer, rows).toString('utf8');
 
 describe('customerTableCsv', () => {
   // OWASP "CSV Injection": cells starting with =, +, -, @, tab or CR must not be read as formulas.
@@ -61,13 +64,7 @@ describe('writeCompactRows', () => {
 });
 
 describe('writeCustomerCsv', () => {
-  const bytesOf = (rows: CustomerRow[]) => {
-    const parts: Uint8Array[] = [];
-    const n = writeCustomerCsv(rows, (b) => parts.push(b.slice()));
-    const all = Buffer.concat(parts);
-    expect(all.length).toBe(n);
-    return all;
-  };
+  const bytesOf = (rows: CustomerRow[]) => bytesWritten(writeCustomerCsv, rows);
   const texts = [
     'c1', '', ' ', 'a b', ' lead', 'trail ', '=1+1', '+1', '-2', '@SUM(A1)', '\tx', '\rx', "'=x", "''+y", "'", "O'Brien",
     'Lee, "Al"', 'semi;colon', 'line\nbreak', 'cr\rin', 'tab\tin', 'say "hi"', '王芳', '北京某某有限公司', 'naïve', '😀 emoji', '\u00a0nbsp', 'nbsp\u00a0',

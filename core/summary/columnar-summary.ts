@@ -1017,8 +1017,8 @@ export function createColumnarSummaryBuilder(options: SummaryOptions = {}): Colu
 
   /** The summary's columns of customers `order` (undefined: 0 … n−1). */
   function columns(order: Int32Array | undefined, n: number, asOf: number, consume: boolean): SummaryColumns {
-    // Every customer in id order (a file sorted by customer): each column is its blocks one after
-    // another, copied a block at a time instead of a customer at a time through the order.
+    // Every customer in id order (a file sorted by customer): the cost and quantity flags below are
+    // the blocks' one after another, copied a block at a time instead of a customer at a time.
     const whole = order === undefined;
     // The ids stay in the builder's store, read through the order (no string each).
     const byOrder = order;
