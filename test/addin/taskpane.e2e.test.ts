@@ -205,7 +205,8 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     await choosers[0].setFiles({ name: '订单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const message = p.getByTestId('message-source');
     await expect.poll(() => message.textContent(), { timeout: 15_000 }).toMatch(/^已将 2 行（utf-8）导入“订单”。/);
-    expect(await message.getAttribute('intent')).toBe('warning');
+    // The message bar reflects its intent property to the attribute in its own update, after the text can show.
+    await expect.poll(() => message.getAttribute('intent')).toBe('warning');
     expect(await message.textContent()).toContain('文件中有 1 行无法读取，未写入工作表：第 4 行：引号内的字段没有闭合（缺少一个 "）');
     await p.context().close();
   });
@@ -329,7 +330,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium', () => {
     await button(p, 'Generate').click();
     const msg = p.getByTestId('message-run');
     await msg.waitFor();
-    expect(await msg.getAttribute('intent')).toBe('error');
+    await expect.poll(() => msg.getAttribute('intent')).toBe('error');
     expect(await msg.textContent()).toBe('Choose a column for: Amount.');
     expect(await overflowing(p)).toEqual([]);
     await shot(p, 'error');
